@@ -1,0 +1,1 @@
+"""SEEECA Migration Outlook: warehouse, queries, charts and maps behind the Streamlit pages."""

@@ -1,0 +1,35 @@
+"""Paths and settings, anchored to the package; nothing here touches the disk at import time."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+PACKAGE_DIR = Path(__file__).resolve().parent
+REPO_ROOT = PACKAGE_DIR.parents[1]
+DATA_DIR = REPO_ROOT / "data"
+SOURCES_DIR = DATA_DIR / "sources"
+GEO_DIR = DATA_DIR / "geo"
+SQL_DIR = PACKAGE_DIR / "sql"
+DEFAULT_WAREHOUSE = DATA_DIR / "warehouse.duckdb"
+# The official downloads live beside the checkout, never inside it (licences and size).
+DEFAULT_PUBLIC_DATA_DIR = REPO_ROOT.parent / "shared" / "data" / "public"
+
+WAREHOUSE_ENV = "DASHBOARD_DB"
+PARQUET_ENV = "DASHBOARD_PARQUET"
+
+REGION_NAME = "South-Eastern Europe, Eastern Europe and Central Asia"
+REGION_SHORT = "SEEECA"
+FUNDING_EDITION = 2016
+
+
+def warehouse_path() -> Path:
+    """The warehouse the app reads: $DASHBOARD_DB if set, else data/warehouse.duckdb."""
+    override = os.environ.get(WAREHOUSE_ENV)
+    return Path(override).expanduser().resolve() if override else DEFAULT_WAREHOUSE
+
+
+def parquet_dir() -> Path | None:
+    """A Parquet export to read instead of the DuckDB file, if $DASHBOARD_PARQUET is set."""
+    override = os.environ.get(PARQUET_ENV)
+    return Path(override).expanduser().resolve() if override else None

@@ -1,0 +1,565 @@
+"""Source files of the warehouse: declared once (file, columns, types, keys) and loaded strictly.
+
+Every CSV in data/sources/ is declared here. Loading checks the header, every cell's type, keys,
+ranges, accepted values and ISO3 codes, and stops at the first problem with a `SourceError`
+naming file, line and column, because a half-loaded source would make the dashboard lie.
+"""
+
+from __future__ import annotations
+
+import csv
+import math
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pandas as pd
+
+SQL_TYPES = {"text": "varchar", "int": "bigint", "float": "double", "bool": "boolean"}
+PANDAS_TYPES = {"text": "string", "int": "Int64", "float": "Float64", "bool": "boolean"}
+_INT = re.compile(r"^-?\d+$")
+_FLOAT = re.compile(r"^-?(\d+(\.\d*)?|\.\d+)([eE][-+]?\d+)?$")
+_ISO3 = re.compile(r"^[A-Z]{3}$")
+_BOOL = {"true": True, "false": False}
+
+
+class SourceError(ValueError):
+    """A source file that cannot be loaded; the message names file, line and column."""
+
+    def __init__(self, path: Path | str, line: int | None, column: str | None, problem: str):
+        self.path = Path(path)
+        self.line = line
+        self.column = column
+        self.problem = problem
+        where = str(self.path)
+        if line is not None:
+            where += f", line {line}"
+        if column is not None:
+            where += f", column '{column}'"
+        super().__init__(f"{where}: {problem}")
+
+
+@dataclass(frozen=True)
+class Column:
+    name: str
+    type: str = "text"
+    required: bool = False
+    min: float | None = None
+    max: float | None = None
+    choices: tuple[str, ...] | None = None
+    # "any": any ISO 3166 code (plus XKX) from iso3_reference.csv; "region": one of countries.csv.
+    iso3: str | None = None
+
+    @property
+    def sql_type(self) -> str:
+        return SQL_TYPES[self.type]
+
+
+@dataclass(frozen=True)
+class SourceTable:
+    name: str
+    columns: tuple[Column, ...]
+    key: tuple[str, ...]
+    description: str
+    generated_by: str | None = None
+    extra_checks: tuple[str, ...] = field(default=())
+
+    @property
+    def file(self) -> str:
+        return f"{self.name}.csv"
+
+    @property
+    def raw_table(self) -> str:
+        return f"raw_{self.name}"
+
+    def column(self, name: str) -> Column:
+        return next(c for c in self.columns if c.name == name)
+
+
+def _c(name: str, type_: str = "text", **kwargs) -> Column:
+    return Column(name, type_, **kwargs)
+
+
+def _req(name: str, type_: str = "text", **kwargs) -> Column:
+    return Column(name, type_, required=True, **kwargs)
+
+
+_SOURCE_LOCATOR = (_req("source_id"), _req("source_section"))
+_SOURCE_COLUMNS = (
+    _req("source_id"),
+    _req("kind", choices=("document", "dataset")),
+    _req("title"),
+    _req("publisher"),
+    _c("edition"),
+    _c("vintage"),
+    _req("licence"),
+    _req("citation"),
+    _req("file"),
+    _c("note"),
+)
+INDICATOR_FAMILIES = (
+    "migrant_stock",
+    "migrant_share",
+    "female_share",
+    "emigrants",
+    "remittances_usd",
+    "remittances_gdp",
+    "net_migration",
+    "refugees_hosted",
+    "refugees_originating",
+    "asylum_seekers",
+    "idps",
+    "population",
+)
+OFFICE_TYPES = ("regional", "country", "sub-office")
+
+# Load order matters: reference lists first, so later files can be checked against them.
+SOURCE_TABLES: tuple[SourceTable, ...] = (
+    SourceTable(
+        "iso3_reference",
+        (_req("iso3"), _req("name")),
+        ("iso3",),
+        "ISO 3166-1 alpha-3 codes (pycountry) plus XKX for Kosovo, to validate codes.",
+        generated_by="python -m dashboard.ingest.gazetteer",
+    ),
+    SourceTable(
+        "sources",
+        _SOURCE_COLUMNS,
+        ("source_id",),
+        "The seed documents, with file, edition and citation.",
+    ),
+    SourceTable(
+        "dataset_sources",
+        _SOURCE_COLUMNS,
+        ("source_id",),
+        "The official datasets read by the ingestion, with vintage and licence.",
+        generated_by="python -m dashboard.ingest",
+    ),
+    SourceTable(
+        "countries",
+        (
+            _req("iso3", iso3="any"),
+            _req("name"),
+            _req("subregion"),
+            _c("subregion_basis"),
+            _req("capital"),
+            *_SOURCE_LOCATOR,
+        ),
+        ("iso3",),
+        "The 20 countries and territories of the region.",
+    ),
+    SourceTable(
+        "country_names",
+        (
+            _req("iso3", iso3="region"),
+            _req("source_id"),
+            _req("name_as_published"),
+            _c("iom_status", choices=("member", "observer")),
+            _req("source_section"),
+        ),
+        ("iso3", "source_id"),
+        "Each country's name and IOM status as published in each document.",
+    ),
+    SourceTable(
+        "offices",
+        (
+            _req("office_id"),
+            _req("iso3", iso3="any"),
+            _req("office_type", choices=OFFICE_TYPES),
+            _req("name"),
+            _req("name_as_published"),
+            _req("city"),
+            _req("city_as_published"),
+            _c("parent_office_id"),
+            _c("address"),
+            _c("telephone"),
+            _c("fax"),
+            _c("email"),
+            _c("note"),
+            *_SOURCE_LOCATOR,
+            _c("contact_source_id"),
+            _c("contact_source_section"),
+        ),
+        ("office_id",),
+        "IOM offices: the Regional Office, country offices and sub-offices (May 2020).",
+    ),
+    SourceTable(
+        "places",
+        (
+            _req("place_key"),
+            _req("kind", choices=("office", "capital")),
+            _c("geonameid", "int"),
+            _req("gazetteer_name"),
+            _c("country_code"),
+            _req("lat", "float", min=-90, max=90),
+            _req("lon", "float", min=-180, max=180),
+            _req("gazetteer"),
+            _c("match_note"),
+        ),
+        ("kind", "place_key"),
+        "Coordinates of offices and capitals from the GeoNames gazetteer.",
+        generated_by="python -m dashboard.ingest.gazetteer",
+    ),
+    SourceTable(
+        "programmatic_areas",
+        (_req("programmatic_area"), _req("name_as_published"), _req("sort_order", "int")),
+        ("programmatic_area",),
+        "Programmatic areas of the Migration Initiatives 2016 funding tables.",
+    ),
+    SourceTable(
+        "iom_regions",
+        (_req("region"), _req("name_as_published"), _req("sort_order", "int")),
+        ("region",),
+        "IOM regions of the Migration Initiatives 2016 funding tables.",
+    ),
+    SourceTable(
+        "funding_overview",
+        (
+            _req("edition", "int", min=2000, max=2100),
+            _req("region"),
+            _req("programmatic_area"),
+            _c("usd", "int", min=0),
+            *_SOURCE_LOCATOR,
+        ),
+        ("edition", "region", "programmatic_area"),
+        "Cells of the overview table of funding requirements (region x programmatic area).",
+    ),
+    SourceTable(
+        "funding_requirements",
+        (
+            _req("edition", "int", min=2000, max=2100),
+            _req("region"),
+            _req("country_or_programme"),
+            _c("iso3", iso3="any"),
+            _req("programmatic_area"),
+            _c("usd", "int", min=0),
+            *_SOURCE_LOCATOR,
+        ),
+        ("edition", "region", "country_or_programme", "programmatic_area"),
+        "Cells of the per-region funding tables (country or programme x programmatic area).",
+    ),
+    SourceTable(
+        "published_totals",
+        (
+            _req("edition", "int", min=2000, max=2100),
+            _req("table_name"),
+            _req("total_axis", choices=("row", "column", "grand")),
+            _req("label"),
+            _c("usd", "int", min=0),
+            *_SOURCE_LOCATOR,
+        ),
+        ("edition", "table_name", "total_axis", "label"),
+        "Totals printed in the funding tables, kept apart so they can be checked.",
+    ),
+    SourceTable(
+        "strategy_elements",
+        (
+            _req("element_id"),
+            _req("framework"),
+            _req("element_type"),
+            _c("code"),
+            _c("parent_id"),
+            _req("title"),
+            _c("description"),
+            _c("sort_order", "int"),
+            *_SOURCE_LOCATOR,
+        ),
+        ("element_id",),
+        "Elements of the strategic frameworks (2015-2020, Global Strategy, 2020-2024, MiGOF).",
+    ),
+    SourceTable(
+        "key_figures",
+        (
+            _req("figure_id"),
+            _req("topic"),
+            _req("label"),
+            _req("value", "float"),
+            _req("unit"),
+            _c("year", "int", min=1900, max=2100),
+            _req("scope"),
+            _c("iso3", iso3="region"),
+            _req("quote"),
+            *_SOURCE_LOCATOR,
+        ),
+        ("figure_id",),
+        "Numeric facts stated in the documents, with the quote they came from.",
+    ),
+    SourceTable(
+        "initiatives_2016",
+        (
+            _req("initiative_id"),
+            _req("migof_element_id"),
+            _req("chapter_title"),
+            _req("title"),
+            _c("region"),
+            _c("iso3", iso3="any"),
+            _req("usd", "int", min=0),
+            _req("quote"),
+            *_SOURCE_LOCATOR,
+        ),
+        ("initiative_id",),
+        "USD requirements stated in the Migration Initiatives 2016 narratives.",
+    ),
+    SourceTable(
+        "outlook_statements",
+        (
+            _req("statement_id"),
+            *_SOURCE_LOCATOR,
+            _req("statement"),
+            _req("theme"),
+            _c("element_id"),
+            _req("testable", "bool"),
+        ),
+        ("statement_id",),
+        "Outlook statements of the strategies, verbatim.",
+    ),
+    SourceTable(
+        "outlook_indicator_links",
+        (
+            _req("statement_id"),
+            _req("indicator_family", choices=INDICATOR_FAMILIES),
+            _c("iso3_scope"),
+            _req(
+                "expectation",
+                choices=("increase", "decrease", "stay_high", "stay_low", "persist"),
+            ),
+            _req("rationale"),
+        ),
+        ("statement_id", "indicator_family"),
+        "Which indicator families can test each outlook statement, and what they should show.",
+    ),
+    SourceTable(
+        "glossary",
+        (
+            _req("term"),
+            _req("definition"),
+            _c("related_element_id"),
+            *_SOURCE_LOCATOR,
+        ),
+        ("term",),
+        "Terms managers meet on the pages, defined from the documents.",
+    ),
+    SourceTable(
+        "crosswalk",
+        (
+            _req("from_element_id"),
+            _req("to_id"),
+            _req("to_kind", choices=("strategy_element", "programmatic_area")),
+            _req("relation"),
+            _req("basis", choices=("document", "judgement")),
+            _req("justification"),
+            _c("source_id"),
+            _c("source_section"),
+        ),
+        ("from_element_id", "to_id"),
+        "Links between the strategic frameworks and the funding areas, with their basis.",
+    ),
+    SourceTable(
+        "published_issues",
+        (
+            _req("issue_id"),
+            _req("check_name"),
+            _req("subject"),
+            _c("expected"),
+            _c("published"),
+            *_SOURCE_LOCATOR,
+            _req("note"),
+        ),
+        ("issue_id",),
+        "Problems found in the documents while transcribing (misspellings, disagreements).",
+    ),
+    SourceTable(
+        "indicator_catalog",
+        (
+            _req("indicator_code"),
+            _req("family", choices=INDICATOR_FAMILIES),
+            _req("name"),
+            _req("unit"),
+            _req("aggregation", choices=("sum", "weighted_mean", "none")),
+            _c("weight_indicator_code"),
+            _req("source_id"),
+            _c("description"),
+            _c("caveat"),
+        ),
+        ("indicator_code",),
+        "Definitions of the indicator codes of the official-data extract.",
+        generated_by="python -m dashboard.ingest",
+    ),
+    SourceTable(
+        "indicators",
+        (
+            _req("indicator_code"),
+            _req("iso3", iso3="region"),
+            _req("year", "int", min=1900, max=2100),
+            _req("value", "float"),
+            _req("source_id"),
+        ),
+        ("indicator_code", "iso3", "year"),
+        "Tidy extract of the official datasets for the 20 countries and territories.",
+        generated_by="python -m dashboard.ingest",
+    ),
+)
+
+SOURCES_BY_NAME = {table.name: table for table in SOURCE_TABLES}
+
+
+def _parse(value: str, column: Column) -> object:
+    """Convert one non-empty cell; raise ValueError with the reason."""
+    if column.type == "text":
+        return value
+    if column.type == "int":
+        if not _INT.match(value):
+            raise ValueError(f"expected a whole number, found {value!r}")
+        number: float = int(value)
+    elif column.type == "float":
+        if not _FLOAT.match(value):
+            raise ValueError(f"expected a number, found {value!r}")
+        number = float(value)
+        if not math.isfinite(number):
+            raise ValueError(f"expected a finite number, found {value!r}")
+    elif column.type == "bool":
+        if value.lower() not in _BOOL:
+            raise ValueError(f"expected true or false, found {value!r}")
+        return _BOOL[value.lower()]
+    else:  # pragma: no cover - declarations are fixed above
+        raise ValueError(f"unknown type {column.type}")
+    if column.min is not None and number < column.min:
+        raise ValueError(f"{value} is below the minimum {column.min:g}")
+    if column.max is not None and number > column.max:
+        raise ValueError(f"{value} is above the maximum {column.max:g}")
+    return number
+
+
+def _stray_quote_column(record_text: str, header: list[str]) -> str | None:
+    """The column of the first quote that RFC 4180 does not allow, or None if quoting is sound.
+
+    Python's csv reader silently accepts a quote inside an unquoted field (`ab"c`), which is how a
+    hand-edited file usually breaks, so the raw text of any record holding a quote is re-checked.
+    """
+    field_index, in_quotes, at_field_start, just_closed = 0, False, True, False
+    position = 0
+    while position < len(record_text):
+        char = record_text[position]
+        if in_quotes:
+            if char == '"':
+                if record_text[position + 1 : position + 2] == '"':
+                    position += 2
+                    continue
+                in_quotes, just_closed = False, True
+        elif char == '"':
+            if not at_field_start:
+                return header[min(field_index, len(header) - 1)]
+            in_quotes = True
+        elif char == ",":
+            field_index, at_field_start, just_closed = field_index + 1, True, False
+            position += 1
+            continue
+        elif just_closed and char not in "\r\n":
+            return header[min(field_index, len(header) - 1)]
+        if char != '"' or in_quotes:
+            at_field_start = False
+        position += 1
+    if in_quotes:
+        return header[min(field_index, len(header) - 1)]
+    return None
+
+
+def read_source(
+    table: SourceTable,
+    path: Path,
+    iso3_codes: Iterable[str] = (),
+    region_iso3: Iterable[str] = (),
+) -> pd.DataFrame:
+    """Read and validate one source CSV; return a typed DataFrame or raise SourceError."""
+    if not path.exists():
+        hint = f" (generate it with `{table.generated_by}`)" if table.generated_by else ""
+        raise SourceError(path, None, None, f"file is missing{hint}")
+    known_iso3, region = set(iso3_codes), set(region_iso3)
+    declared = [c.name for c in table.columns]
+    raw_lines = path.read_text(encoding="utf-8-sig").splitlines()
+    with path.open(newline="", encoding="utf-8-sig") as handle:
+        reader = csv.reader(handle, strict=True)
+        try:
+            header = next(reader)
+        except StopIteration:
+            raise SourceError(path, 1, None, "file is empty; expected a header row") from None
+        except csv.Error as error:
+            raise SourceError(path, 1, None, f"unreadable header: {error}") from None
+        header = [name.strip() for name in header]
+        for name in declared:
+            if name not in header:
+                raise SourceError(path, 1, name, "required column is missing from the header")
+        for name in header:
+            if name not in declared:
+                raise SourceError(path, 1, name, f"unexpected column; expected {declared}")
+        if len(set(header)) != len(header):
+            duplicate = next(n for n in header if header.count(n) > 1)
+            raise SourceError(path, 1, duplicate, "column appears twice in the header")
+
+        positions = {name: header.index(name) for name in declared}
+        values: dict[str, list[object]] = {name: [] for name in declared}
+        seen_keys: dict[tuple, int] = {}
+        while True:
+            line = reader.line_num + 1
+            try:
+                row = next(reader)
+            except StopIteration:
+                break
+            except csv.Error as error:
+                record_text = "\n".join(raw_lines[line - 1 :])
+                column = _stray_quote_column(record_text, header)
+                raise SourceError(path, line, column, f"broken quoting ({error})") from None
+            if not row or row == [""]:
+                continue
+            record_text = "\n".join(raw_lines[line - 1 : reader.line_num])
+            if '"' in record_text:
+                column = _stray_quote_column(record_text, header)
+                if column is not None:
+                    raise SourceError(
+                        path, line, column, "broken quoting (a quote inside an unquoted value)"
+                    )
+            if len(row) != len(header):
+                raise SourceError(
+                    path, line, None, f"row has {len(row)} fields, the header has {len(header)}"
+                )
+            parsed: dict[str, object] = {}
+            for column in table.columns:
+                text = row[positions[column.name]].strip()
+                if text == "":
+                    if column.required:
+                        raise SourceError(path, line, column.name, "value is required but empty")
+                    parsed[column.name] = None
+                    continue
+                try:
+                    parsed[column.name] = _parse(text, column)
+                except ValueError as error:
+                    raise SourceError(path, line, column.name, str(error)) from None
+                if column.choices and text not in column.choices:
+                    raise SourceError(
+                        path, line, column.name, f"{text!r} is not one of {list(column.choices)}"
+                    )
+                if column.iso3:
+                    if not _ISO3.match(text):
+                        raise SourceError(path, line, column.name, f"{text!r} is not an ISO3 code")
+                    allowed = region if column.iso3 == "region" else known_iso3
+                    if allowed and text not in allowed:
+                        scope = "the 20 countries" if column.iso3 == "region" else "ISO 3166"
+                        raise SourceError(
+                            path, line, column.name, f"unknown ISO3 code {text!r} (not in {scope})"
+                        )
+            key = tuple(parsed[name] for name in table.key)
+            if key in seen_keys:
+                raise SourceError(
+                    path,
+                    line,
+                    ",".join(table.key),
+                    f"duplicate key {key} (first on line {seen_keys[key]})",
+                )
+            seen_keys[key] = line
+            for name in declared:
+                values[name].append(parsed[name])
+
+    return pd.DataFrame(
+        {c.name: pd.array(values[c.name], dtype=PANDAS_TYPES[c.type]) for c in table.columns}
+    )

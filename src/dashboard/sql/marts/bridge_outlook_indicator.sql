@@ -1,0 +1,7 @@
+-- One row per outlook statement and indicator family that can test it; key (statement_id, indicator_family).
+with final as (
+    select statement_id, indicator_family, iso3_scope, expectation, rationale
+    from stg_seeds__outlook_indicator_links
+)
+
+select * from final

@@ -1,0 +1,233 @@
+-- The marts the pages query, with their keys and checks; each is filled from marts/<table>.sql.
+
+create table dim_source (
+    source_id varchar primary key,
+    kind varchar not null check (kind in ('document', 'dataset')),
+    title varchar not null,
+    publisher varchar not null,
+    edition varchar,
+    vintage varchar,
+    licence varchar not null,
+    citation varchar not null,
+    file varchar not null,
+    note varchar
+);
+
+create table dim_country (
+    iso3 varchar primary key check (regexp_full_match(iso3, '[A-Z]{3}')),
+    name varchar not null unique,
+    subregion varchar not null,
+    subregion_basis varchar,
+    capital varchar not null,
+    capital_lat double check (capital_lat between -90 and 90),
+    capital_lon double check (capital_lon between -180 and 180),
+    name_2015_strategy varchar,
+    iom_status_2014 varchar check (iom_status_2014 in ('member', 'observer')),
+    name_2020_strategy varchar,
+    iom_status_2020 varchar check (iom_status_2020 in ('member', 'observer')),
+    office_count integer not null check (office_count >= 0),
+    source_id varchar not null references dim_source (source_id),
+    source_section varchar not null
+);
+
+create table dim_country_name (
+    iso3 varchar not null references dim_country (iso3),
+    source_id varchar not null references dim_source (source_id),
+    name_as_published varchar not null,
+    iom_status varchar check (iom_status in ('member', 'observer')),
+    source_section varchar not null,
+    primary key (iso3, source_id)
+);
+
+create table dim_office (
+    office_id varchar primary key,
+    iso3 varchar not null,
+    name varchar not null,
+    name_as_published varchar not null,
+    office_type varchar not null check (office_type in ('regional', 'country', 'sub-office')),
+    city varchar not null,
+    city_as_published varchar not null,
+    parent_office_id varchar,
+    country_name varchar,
+    subregion varchar,
+    lat double not null check (lat between -90 and 90),
+    lon double not null check (lon between -180 and 180),
+    geonameid bigint,
+    gazetteer_name varchar,
+    address varchar,
+    telephone varchar,
+    fax varchar,
+    email varchar,
+    note varchar,
+    source_id varchar not null references dim_source (source_id),
+    source_section varchar not null,
+    contact_source_id varchar references dim_source (source_id),
+    contact_source_section varchar,
+    check ((office_type = 'sub-office') = (parent_office_id is not null))
+);
+
+create table dim_iom_region (
+    region varchar primary key,
+    name_as_published varchar not null unique,
+    sort_order integer not null
+);
+
+create table dim_programmatic_area (
+    programmatic_area varchar primary key,
+    name_as_published varchar not null unique,
+    sort_order integer not null
+);
+
+create table fct_funding_overview (
+    edition integer not null,
+    region varchar not null references dim_iom_region (region),
+    programmatic_area varchar not null references dim_programmatic_area (programmatic_area),
+    usd bigint check (usd >= 0),
+    source_id varchar not null references dim_source (source_id),
+    source_section varchar not null,
+    primary key (edition, region, programmatic_area)
+);
+
+create table fct_funding_requirement (
+    edition integer not null,
+    region varchar not null references dim_iom_region (region),
+    country_or_programme varchar not null,
+    iso3 varchar,
+    programmatic_area varchar not null references dim_programmatic_area (programmatic_area),
+    usd bigint check (usd >= 0),
+    in_seeeca_region boolean not null,
+    source_id varchar not null references dim_source (source_id),
+    source_section varchar not null,
+    primary key (edition, region, country_or_programme, programmatic_area)
+);
+
+create table published_total (
+    edition integer not null,
+    table_name varchar not null,
+    total_axis varchar not null check (total_axis in ('row', 'column', 'grand')),
+    label varchar not null,
+    usd bigint check (usd >= 0),
+    source_id varchar not null references dim_source (source_id),
+    source_section varchar not null,
+    primary key (edition, table_name, total_axis, label)
+);
+
+create table dim_strategy_element (
+    element_id varchar primary key,
+    framework varchar not null check (
+        framework in ('strategy_2015_2020', 'iom_global_strategy', 'strategy_2020_2024', 'migof')
+    ),
+    element_type varchar not null,
+    code varchar,
+    parent_id varchar,
+    title varchar not null,
+    description varchar,
+    sort_order integer,
+    source_id varchar not null references dim_source (source_id),
+    source_section varchar not null
+);
+
+create table fct_key_figure (
+    figure_id varchar primary key,
+    topic varchar not null,
+    label varchar not null,
+    value double not null,
+    unit varchar not null,
+    year integer,
+    scope varchar not null,
+    iso3 varchar references dim_country (iso3),
+    quote varchar not null,
+    source_id varchar not null references dim_source (source_id),
+    source_section varchar not null
+);
+
+create table fct_initiative (
+    initiative_id varchar primary key,
+    migof_element_id varchar not null references dim_strategy_element (element_id),
+    chapter_title varchar not null,
+    title varchar not null,
+    region varchar,
+    iso3 varchar,
+    usd bigint not null check (usd >= 0),
+    quote varchar not null,
+    source_id varchar not null references dim_source (source_id),
+    source_section varchar not null
+);
+
+create table dim_outlook_statement (
+    statement_id varchar primary key,
+    statement varchar not null,
+    theme varchar not null,
+    element_id varchar references dim_strategy_element (element_id),
+    testable boolean not null,
+    source_id varchar not null references dim_source (source_id),
+    source_section varchar not null
+);
+
+create table bridge_outlook_indicator (
+    statement_id varchar not null references dim_outlook_statement (statement_id),
+    indicator_family varchar not null,
+    iso3_scope varchar,
+    expectation varchar not null check (
+        expectation in ('increase', 'decrease', 'stay_high', 'stay_low', 'persist')
+    ),
+    rationale varchar not null,
+    primary key (statement_id, indicator_family)
+);
+
+create table dim_glossary_term (
+    term varchar primary key,
+    definition varchar not null,
+    related_element_id varchar,
+    source_id varchar not null references dim_source (source_id),
+    source_section varchar not null
+);
+
+create table bridge_crosswalk (
+    from_element_id varchar not null references dim_strategy_element (element_id),
+    to_id varchar not null,
+    to_kind varchar not null check (to_kind in ('strategy_element', 'programmatic_area')),
+    relation varchar not null,
+    basis varchar not null check (basis in ('document', 'judgement')),
+    justification varchar not null,
+    source_id varchar references dim_source (source_id),
+    source_section varchar,
+    primary key (from_element_id, to_id)
+);
+
+create table dim_indicator (
+    indicator_code varchar primary key,
+    family varchar not null,
+    name varchar not null,
+    unit varchar not null,
+    aggregation varchar not null check (aggregation in ('sum', 'weighted_mean', 'none')),
+    weight_indicator_code varchar,
+    source_id varchar not null references dim_source (source_id),
+    description varchar,
+    caveat varchar,
+    first_year integer,
+    last_year integer,
+    country_count integer not null
+);
+
+create table fct_indicator_value (
+    indicator_code varchar not null references dim_indicator (indicator_code),
+    iso3 varchar not null references dim_country (iso3),
+    year integer not null check (year between 1900 and 2100),
+    value double not null,
+    source_id varchar not null references dim_source (source_id),
+    primary key (indicator_code, iso3, year)
+);
+
+create table dq_finding (
+    finding_id varchar primary key,
+    check_name varchar not null,
+    topic varchar not null,
+    subject varchar not null,
+    expected varchar,
+    published varchar,
+    difference double,
+    source_id varchar not null references dim_source (source_id),
+    source_section varchar not null,
+    note varchar not null
+);
