@@ -1,0 +1,1 @@
+"""Ingestion of official datasets and the gazetteer into data/sources/."""

@@ -1,0 +1,70 @@
+"""CLI: read the official files and write the tidy extract into data/sources/.
+
+    python -m dashboard.ingest [--public-dir DIR] [--out DIR]
+
+Defaults: the public data directory beside the checkout (<repo>/../shared/data/public) and
+<repo>/data/sources. Prints row counts and coverage per indicator; exits 1 with a message
+naming the file if an official file does not have the expected format.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from pathlib import Path
+
+REPO_ROOT = Path(__file__).resolve().parents[3]
+DEFAULT_PUBLIC_DIR = REPO_ROOT.parent / "shared" / "data" / "public"
+DEFAULT_OUT_DIR = REPO_ROOT / "data" / "sources"
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(
+        prog="python -m dashboard.ingest",
+        description="Read the official migration datasets and write the tidy extract.",
+    )
+    parser.add_argument(
+        "--public-dir",
+        type=Path,
+        default=DEFAULT_PUBLIC_DIR,
+        help=f"directory of the official files (default: {DEFAULT_PUBLIC_DIR})",
+    )
+    parser.add_argument(
+        "--out",
+        type=Path,
+        default=DEFAULT_OUT_DIR,
+        help=f"output directory (default: {DEFAULT_OUT_DIR})",
+    )
+    args = parser.parse_args(argv)
+
+    from .common import IngestError
+    from .pipeline import coverage, ingest, write_outputs
+
+    started = time.perf_counter()
+    try:
+        result = ingest(args.public_dir)
+    except IngestError as error:
+        print(f"ingest failed: {error}", file=sys.stderr)
+        return 1
+    paths = write_outputs(result, args.out)
+
+    print(f"{'indicator_code':40} {'rows':>6} {'ctry':>4}  {'years':9}  missing countries")
+    for line in coverage(result):
+        print(
+            f"{line['indicator_code']:40} {line['rows']:>6} {line['countries']:>4}  "
+            f"{line['years']:9}  {line['missing'] or '-'}"
+        )
+    print(f"{'total':40} {len(result.rows):>6}")
+    for source_id, note in sorted(result.notes.items()):
+        shown = ", ".join(f"{k}: {v}" for k, v in note.items() if v)
+        if shown:
+            print(f"  {source_id}: {shown}")
+    for path in paths.values():
+        print(f"wrote {path}")
+    print(f"done in {time.perf_counter() - started:.1f}s")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

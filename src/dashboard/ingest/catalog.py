@@ -1,0 +1,686 @@
+"""What the ingestion produces: the official datasets read and the indicator codes defined.
+
+`DATASETS` gives one row of dataset_sources.csv per official file (publisher, edition, vintage,
+licence, citation, file and caveats). `INDICATORS` gives one row of indicator_catalog.csv per
+indicator code. Codes follow `<source><revision>.<measure>` so that two revisions or vintages of
+the "same" figure are never drawn as one line (UN DESA 2020 vs 2024 revise Russia by 3 points).
+
+`expected_vintage` is what the file itself states (WDI "Last Updated Date", KNOMAD "Date:", the
+UN DESA revision code, OWID "lastUpdated"). The readers check it, so a newer download dropped in
+place of a file fails loudly instead of being published under the old edition's label: a newer
+edition needs its own source_id and indicator codes here.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+FAMILIES = (
+    "migrant_stock",
+    "migrant_share",
+    "female_share",
+    "emigrants",
+    "remittances_usd",
+    "remittances_gdp",
+    "net_migration",
+    "refugees_hosted",
+    "refugees_originating",
+    "asylum_seekers",
+    "idps",
+    "population",
+)
+AGGREGATIONS = ("sum", "weighted_mean", "none")
+
+
+@dataclass(frozen=True)
+class DatasetSource:
+    source_id: str
+    title: str
+    publisher: str
+    edition: str
+    vintage: str
+    licence: str
+    citation: str
+    file: str  # path relative to the public data directory
+    note: str
+    expected_vintage: str | None = None  # as stated inside the file, checked by the reader
+    kind: str = "dataset"
+
+
+@dataclass(frozen=True)
+class Indicator:
+    code: str
+    family: str
+    name: str
+    unit: str
+    aggregation: str
+    weight: str | None
+    source_id: str
+    description: str
+    caveat: str
+
+
+KOSOVO_IN_SERBIA = "Serbia includes Kosovo (UNSCR 1244); no separate Kosovo figure."
+UNDESA_2020_COVERAGE = (
+    "UN DESA International Migrant Stock 2020 (mid-year estimates, every 5 years 1990-2020). "
+    + KOSOVO_IN_SERBIA
+    + " Georgia, Azerbaijan, Republic of Moldova and Ukraine carry a UN territorial-coverage note"
+    " (*) in the workbook."
+)
+DO_NOT_MIX = "Do not draw on one line with another revision or source."
+
+DATASETS: tuple[DatasetSource, ...] = (
+    DatasetSource(
+        source_id="undesa_ims_2020",
+        title="International Migrant Stock 2020: Destination (by sex and destination)",
+        publisher="United Nations Department of Economic and Social Affairs, Population Division",
+        edition="POP/DB/MIG/Stock/Rev.2020",
+        vintage="2021-01-25",
+        licence="CC BY 3.0 IGO",
+        citation=(
+            "United Nations Department of Economic and Social Affairs, Population Division (2020)."
+            " International Migrant Stock 2020. POP/DB/MIG/Stock/Rev.2020."
+        ),
+        file="undesa_ims/undesa_pd_2020_ims_stock_by_sex_and_destination.xlsx",
+        note=(
+            "Official workbook (undesa_pd_2020_ims_stock_by_sex_and_destination.xlsx), unchanged;"
+            " vintage = workbook last-modified date. Read: Table 1 (stock by sex), Table 2"
+            " (population, thousands, written x1000), Table 3 (stock as % of population),"
+            " Table 4 (female % of stock), Table 6 (refugees and asylum seekers, counts)."
+            " Countries selected by M49 code through an explicit M49->ISO3 table; '..' = not"
+            " available (Montenegro 1990-2005); '~' = protected because fewer than five, read as"
+            " missing. No Kosovo row: Serbia* includes Kosovo."
+        ),
+        expected_vintage="POP/DB/MIG/Stock/Rev.2020",
+    ),
+    DatasetSource(
+        source_id="undesa_ims_2020_abel_origin",
+        title="Country totals of international migrant stock 2020, incl. emigrants by origin",
+        publisher="Guy Abel for IOM World Migration Report 2022 (from UN DESA IMS 2020)",
+        edition="stock_totals_2020.csv (IOM WMR 2022, chapter 7)",
+        vintage="2021-04-30",
+        licence="Derived from UN DESA IMS 2020 (CC BY 3.0 IGO); cite UN DESA and the derivation",
+        citation=(
+            "United Nations Department of Economic and Social Affairs, Population Division (2020)."
+            " International Migrant Stock 2020 (origin totals); country totals compiled by G. J."
+            " Abel for IOM World Migration Report 2022 (github.com/guyabel/stepladderChapter,"
+            " data/stock_totals_2020.csv)."
+        ),
+        file="undesa_ims/derived/abel_iom_wmr2022_stock_totals_2020.csv",
+        note=(
+            "Derived file, the only one with emigrants by country of origin: column disp = the"
+            " WORLD destination row of the official UN DESA 2020 origin x destination matrix, both"
+            " sexes (matches OWID's copy, e.g. Tajikistan 1990 = 537,699; Ukraine 1990 ="
+            " 5,545,517). Only disp is used; the other columns repeat the destination workbook."
+            " Rows selected by M49 code (country_code) and cross-checked against alpha3."
+            " No emigrants by sex, no Kosovo."
+        ),
+    ),
+    DatasetSource(
+        source_id="owid_ims_2024_share",
+        title="Share of the population that was born in another country (OWID grapher export)",
+        publisher=(
+            "Our World in Data, from UN DESA Population Division International Migrant Stock 2024"
+        ),
+        edition="UN DESA POP/DB/MIG/Stock/Rev.2024, OWID update 2025-03-12",
+        vintage="2025-03-12",
+        licence="CC BY 4.0 (OWID); underlying UN DESA data CC BY 3.0 IGO",
+        citation=(
+            "United Nations Department of Economic and Social Affairs (2024) - with minor"
+            " processing by Our World in Data. 'Share of the population that was born in another"
+            " country' [dataset]. UN DESA, International Migrant Stock 2024 - POP/DB/MIG/Stock/"
+            "Rev.2024 [original data]. Downloaded 2025-05-12."
+        ),
+        file="undesa_ims/owid_ims2024_share/migrant-stock-share.csv",
+        note=(
+            "The only 2024-revision data available offline (the official 2024 workbooks were not"
+            " found): share only, no counts, 1990-2020 every 5 years and 2024. Rows selected by"
+            " OWID's ISO3 Code column. The 2024 revision revises some countries sharply (Russian"
+            " Federation 2020: 4.99% vs 7.97% in the 2020 revision), so it is a separate code."
+            " Serbia includes Kosovo."
+        ),
+        expected_vintage="2025-03-12",
+    ),
+    DatasetSource(
+        source_id="wdi_population_datahub",
+        title="Population, total (SP.POP.TOTL), World Development Indicators",
+        publisher="World Bank (repackaged by the datahub.io core datasets project)",
+        edition="datahub core 'population' data/population.csv, automated refresh 2026-03-06",
+        vintage="2026-03-06",
+        licence="CC BY 4.0 (World Bank data); PDDL (datahub packaging)",
+        citation=(
+            "World Bank. World Development Indicators: Population, total (SP.POP.TOTL). Via"
+            " datahub.io core datasets (github.com/datasets/population), commit of 2026-03-06."
+        ),
+        file="worldbank_wdi/SP.POP.TOTL_population_datahub.csv",
+        note=(
+            "Long CSV (Country Name, Country Code, Year, Value) refreshed from the World Bank API"
+            " by a GitHub Action; vintage = refresh commit date (the file states none). All 20"
+            " incl. Kosovo (XKX), 1960-2024."
+        ),
+    ),
+    DatasetSource(
+        source_id="wdi_net_migration_2024_06",
+        title="Net migration (SM.POP.NETM), World Development Indicators",
+        publisher="World Bank (from UN World Population Prospects 2022)",
+        edition="WDI API bulk CSV API_SM.POP.NETM_DS2_en_csv_v2_3401672",
+        vintage="2024-06-28",
+        licence="CC BY 4.0",
+        citation=(
+            "World Bank. World Development Indicators: Net migration (SM.POP.NETM), last updated"
+            " 2024-06-28. Data from United Nations Population Division, World Population"
+            " Prospects 2022."
+        ),
+        file="worldbank_wdi/API_SM.POP.NETM_DS2_en_csv_v2_3401672.csv",
+        note=(
+            "Official API bulk CSV (UTF-8 with BOM, 4 preamble lines). Years 2022-2023 are WPP"
+            " 2022 medium-variant projections, many of them round placeholders (-9999, -19999,"
+            " -5000, 0) and are NOT ingested; estimates 1960-2021 are. (The dropped projection for"
+            " Ukraine 2022 is -6,673,580.) No newer vintage based on WPP 2024 was available."
+        ),
+        expected_vintage="2024-06-28",
+    ),
+    DatasetSource(
+        source_id="wdi_remittances_usd_2023_10",
+        title="Personal remittances, received (current US$) (BX.TRF.PWKR.CD.DT), WDI",
+        publisher="World Bank",
+        edition="WDI API Excel download API_BX.TRF.PWKR.CD.DT_DS2_en_excel_v2_6000901",
+        vintage="2023-10-26",
+        licence="CC BY 4.0",
+        citation=(
+            "World Bank. World Development Indicators: Personal remittances, received (current"
+            " US$) (BX.TRF.PWKR.CD.DT), last updated 2023-10-26."
+        ),
+        file="worldbank_wdi/API_BX.TRF.PWKR.CD.DT_DS2_en_excel_v2_6000901.xls",
+        note=(
+            "Official .xls, sheet Data, header row located by content ('Country Name')."
+            " Zeros are read as missing: Turkmenistan is 0 for 2005-2022 (no data), Serbia and"
+            " Montenegro 0 for 2005-2006 (before the split was recorded). Series to 2022."
+        ),
+        expected_vintage="2023-10-26",
+    ),
+    DatasetSource(
+        source_id="wdi_remittances_gdp_2023_05",
+        title="Personal remittances, received (% of GDP) (BX.TRF.PWKR.DT.GD.ZS), WDI",
+        publisher="World Bank",
+        edition="WDI API Excel download, BX.TRF.PWKR.DT.GD.ZS",
+        vintage="2023-05-10",
+        licence="CC BY 4.0",
+        citation=(
+            "World Bank. World Development Indicators: Personal remittances, received (% of GDP)"
+            " (BX.TRF.PWKR.DT.GD.ZS), last updated 2023-05-10."
+        ),
+        file=(
+            "worldbank_wdi/BX.TRF.PWKR.DT.GD.ZS_remittances-received-percent-gdp_WDI-2023-05-10.xls"
+        ),
+        note=(
+            "Official WDI .xls download renamed by the repository it was taken from"
+            " (remittances-received-percent-gdp.xls); content unchanged. Data to 2021 (the 2022"
+            " column is empty in this vintage); Turkmenistan ends 2019. Zeros (Serbia and"
+            " Montenegro 2005-2006) read as missing. Older vintage than the US$ file (Oct 2023)."
+        ),
+        expected_vintage="2023-05-10",
+    ),
+    DatasetSource(
+        source_id="knomad_2023_12",
+        title="Remittance inflows (US$ million), December 2023",
+        publisher="World Bank-KNOMAD",
+        edition="December 2023",
+        vintage="2023-12",
+        licence="No licence stated in the workbook; World Bank data generally CC BY 4.0",
+        citation="World Bank-KNOMAD, December 2023. Remittance inflows (US$ million).",
+        file="knomad/inward_remittance_flows_december_2023.xlsx",
+        note=(
+            "Official workbook, names only (no codes): rows mapped to ISO3 by an explicit name"
+            " table; ingestion fails if an expected name is missing. 2023e is an estimate;"
+            " '% of GDP in 2023' uses IMF WEO GDP. Zeros mark no data (Kosovo 2000-2003, Serbia"
+            " and Montenegro before 2007, Tajikistan 2000-2001, Uzbekistan 2000-2004) and are read"
+            " as missing. Turkmenistan row is blank."
+        ),
+        expected_vintage="December 2023",
+    ),
+    DatasetSource(
+        source_id="knomad_2021_05",
+        title="Migrant remittance inflows (US$ million), May 2021",
+        publisher="World Bank-KNOMAD",
+        edition="May 2021",
+        vintage="2021-05",
+        licence="No licence stated in the workbook; World Bank data generally CC BY 4.0",
+        citation="World Bank-KNOMAD, May 2021. Migrant remittance inflows (US$ million).",
+        file="knomad/inward_remittance_flows_may_2021.xlsx",
+        note=(
+            "Long-history edition (1980-2020e), re-saved in 2021-09 by the repository owner"
+            " (content looks as published; not compared with an original). Names only, mapped by"
+            " the explicit name table. 2020e is an estimate. Zeros mark no data and are read as"
+            " missing: 1990 into the mid-1990s for the former Soviet and Yugoslav states, to 2003"
+            " for Kosovo, to 2006 for Serbia and Montenegro, to 2001 for Tajikistan, and"
+            " Azerbaijan 1996-1997."
+        ),
+        expected_vintage="May 2021",
+    ),
+    DatasetSource(
+        source_id="unhcr_population_2025_12_1",
+        title="Refugee Population Statistics Database: population figures (R package refugees)",
+        publisher="United Nations High Commissioner for Refugees (UNHCR)",
+        edition="R package refugees 2025.12.1 (data/population.rda)",
+        vintage="2025-12",
+        licence="CC BY 4.0",
+        citation=(
+            "UNHCR. Refugee Population Statistics Database, via the R package 'refugees' version"
+            " 2025.12.1 (github.com/PopulationStatistics/refugees)."
+        ),
+        file="unhcr/unhcr_refugees_r_pkg_2025.12.1_population.csv",
+        note=(
+            "population.rda converted to CSV unchanged (NA -> empty). One row per year x origin x"
+            " asylum country. Hosted = sum over origins by coa_iso; originating = sum over asylum"
+            " countries by coo_iso; IDPs = idps on rows where coo_iso = coa_iso. A country-year"
+            " appears only if UNHCR has a row for it; zeros are kept as published there, except"
+            " before a measure's first non-zero year in the region (asylum seekers: all 0 before"
+            " 2000, i.e. not collected), which are omitted."
+            " 'Serbia and Kosovo: S/RES/1244 (1999)' (SRB) includes Kosovo. Russian Federation"
+            " hosted refugees fall from ~1.2 million (2022-2023) to ~10 thousand (2024-2025): a"
+            " change in what is reported, not an outflow."
+        ),
+    ),
+    DatasetSource(
+        source_id="unhcr_idmc_2025_12_1",
+        title="Conflict-related IDP stocks (IDMC) as redistributed by UNHCR",
+        publisher="Internal Displacement Monitoring Centre (IDMC), via UNHCR",
+        edition="R package refugees 2025.12.1 (data/idmc.rda)",
+        vintage="2025-12",
+        licence="CC BY 4.0 (as redistributed in the UNHCR package)",
+        citation=(
+            "IDMC, Global Internal Displacement Database, conflict stocks, as redistributed in"
+            " the UNHCR R package 'refugees' version 2025.12.1."
+        ),
+        file="unhcr/unhcr_refugees_r_pkg_2025.12.1_idmc.csv",
+        note=(
+            "Conflict IDPs only (no disaster displacement), coo = coa. Our countries appear only"
+            " in some years. SRB follows UNHCR's 'Serbia and Kosovo' naming; IDMC re-included"
+            " Serbia's IDPs in 2022 (16,000 in 2021 -> 211,000 in 2022). The IDMC GIDD workbook"
+            " (idmc/IDMC_Internal_Displacement_...xlsx) is CC BY-NC 4.0 and is deliberately not"
+            " used in any output."
+        ),
+    ),
+)
+DATASETS_BY_ID = {d.source_id: d for d in DATASETS}
+
+
+def _i(code, family, name, unit, aggregation, weight, source_id, description, caveat):
+    return Indicator(code, family, name, unit, aggregation, weight, source_id, description, caveat)
+
+
+INDICATORS: tuple[Indicator, ...] = (
+    # --- UN DESA International Migrant Stock 2020 (destination workbook) ---------------------
+    _i(
+        "undesa2020.migrant_stock",
+        "migrant_stock",
+        "International migrant stock (UN DESA 2020)",
+        "persons",
+        "sum",
+        None,
+        "undesa_ims_2020",
+        "Mid-year international migrant stock in the country (both sexes), Table 1.",
+        UNDESA_2020_COVERAGE + " Montenegro: 2010-2020 only. " + DO_NOT_MIX,
+    ),
+    _i(
+        "undesa2020.migrant_stock_male",
+        "migrant_stock",
+        "International migrant stock, males (UN DESA 2020)",
+        "persons",
+        "sum",
+        None,
+        "undesa_ims_2020",
+        "Mid-year international migrant stock, males, Table 1.",
+        UNDESA_2020_COVERAGE + " Montenegro: 2010-2020 only.",
+    ),
+    _i(
+        "undesa2020.migrant_stock_female",
+        "migrant_stock",
+        "International migrant stock, females (UN DESA 2020)",
+        "persons",
+        "sum",
+        None,
+        "undesa_ims_2020",
+        "Mid-year international migrant stock, females, Table 1.",
+        UNDESA_2020_COVERAGE + " Montenegro: 2010-2020 only.",
+    ),
+    _i(
+        "undesa2020.population",
+        "population",
+        "Total population (UN DESA IMS 2020)",
+        "persons",
+        "sum",
+        None,
+        "undesa_ims_2020",
+        "Mid-year total population used by UN DESA for the 2020 migrant stock (Table 2,"
+        " published in thousands, written here x1000).",
+        UNDESA_2020_COVERAGE + " Published in thousands: last three digits are rounding.",
+    ),
+    _i(
+        "undesa2020.migrant_share",
+        "migrant_share",
+        "International migrants as % of population (UN DESA 2020)",
+        "percent",
+        "weighted_mean",
+        "undesa2020.population",
+        "undesa_ims_2020",
+        "International migrant stock as a percentage of the total population (Table 3).",
+        UNDESA_2020_COVERAGE + " Montenegro: 2010-2020 only. The 2024 revision revises some"
+        " countries sharply (Russian Federation 2020: 7.97% here, 4.99% in 2024). " + DO_NOT_MIX,
+    ),
+    _i(
+        "undesa2020.female_share",
+        "female_share",
+        "Female migrants as % of migrant stock (UN DESA 2020)",
+        "percent",
+        "weighted_mean",
+        "undesa2020.migrant_stock",
+        "undesa_ims_2020",
+        "Female migrants as a percentage of the international migrant stock (Table 4).",
+        UNDESA_2020_COVERAGE + " Montenegro: 2010-2020 only.",
+    ),
+    _i(
+        "undesa2020.refugees",
+        "refugees_hosted",
+        "Refugees and asylum seekers hosted (UN DESA 2020)",
+        "persons",
+        "sum",
+        None,
+        "undesa_ims_2020",
+        "Estimated refugee stock including asylum seekers at mid-year (Table 6), as included in"
+        " the migrant stock.",
+        UNDESA_2020_COVERAGE + " Cells published as '~' (protected: fewer than five) are"
+        " missing: 1990 for 15 of the 19 countries, 1995 for Republic of Moldova, Russian"
+        " Federation, Bosnia and Herzegovina and Montenegro, 2000-2005 for Montenegro. Mid-year, based"
+        " on UNHCR/UNRWA; not comparable with UNHCR end-year figures.",
+    ),
+    _i(
+        "undesa2020.emigrants",
+        "emigrants",
+        "Emigrants living abroad (UN DESA 2020, by origin)",
+        "persons",
+        "sum",
+        None,
+        "undesa_ims_2020_abel_origin",
+        "International migrants born in (or citizens of) the country and living in any other"
+        " country: WORLD total of the UN DESA 2020 origin x destination matrix (disp).",
+        "Derived by G. Abel for IOM WMR 2022 from UN DESA IMS 2020 by origin. "
+        + KOSOVO_IN_SERBIA
+        + " No emigrant figures exist here for 2024.",
+    ),
+    # --- UN DESA IMS 2024 via OWID -----------------------------------------------------------
+    _i(
+        "undesa2024.migrant_share",
+        "migrant_share",
+        "International migrants as % of population (UN DESA 2024, via OWID)",
+        "percent",
+        "none",
+        None,
+        "owid_ims_2024_share",
+        "Share of the population born in another country, UN DESA International Migrant Stock"
+        " 2024 as published by Our World in Data.",
+        "2024 revision (1990-2020 every 5 years, and 2024); revises earlier years too"
+        " (Russian Federation 2020: 4.99% vs 7.97% in the 2020 revision). "
+        + KOSOVO_IN_SERBIA
+        + " No 2024-revision population is available, so no regional average is computed. "
+        + DO_NOT_MIX,
+    ),
+    # --- World Bank WDI ------------------------------------------------------------------------
+    _i(
+        "wdi.population",
+        "population",
+        "Population, total (World Bank WDI)",
+        "persons",
+        "sum",
+        None,
+        "wdi_population_datahub",
+        "Total population, mid-year (SP.POP.TOTL), all residents regardless of legal status.",
+        "World Bank WDI via datahub.io (refresh of 2026-03-06). Kosovo separate (XKX).",
+    ),
+    _i(
+        "wdi.net_migration",
+        "net_migration",
+        "Net migration (World Bank WDI, from UN WPP 2022)",
+        "persons per year",
+        "sum",
+        None,
+        "wdi_net_migration_2024_06",
+        "Immigrants minus emigrants in the year, citizens and non-citizens (SM.POP.NETM).",
+        "UN WPP 2022 estimates, 1960-2021. The 2022-2023 values in this download are WPP 2022"
+        " projections with round placeholders (-9999, -19999, 0) and are not included; the war"
+        " in Ukraine is therefore not reflected. Kosovo separate (XKX).",
+    ),
+    _i(
+        "wdi.remittances_usd",
+        "remittances_usd",
+        "Personal remittances received (World Bank WDI)",
+        "current US$",
+        "sum",
+        None,
+        "wdi_remittances_usd_2023_10",
+        "Personal transfers and compensation of employees received (BX.TRF.PWKR.CD.DT).",
+        "WDI vintage 2023-10-26, to 2022. Zeros read as missing (Turkmenistan 2005-2022: no"
+        " data; Serbia and Montenegro 2005-2006). Kosovo separate (XKX). Differs from KNOMAD"
+        " figures of other editions.",
+    ),
+    _i(
+        "wdi.remittances_gdp",
+        "remittances_gdp",
+        "Personal remittances received, % of GDP (World Bank WDI)",
+        "percent of GDP",
+        "none",
+        None,
+        "wdi_remittances_gdp_2023_05",
+        "Personal remittances received as a share of GDP (BX.TRF.PWKR.DT.GD.ZS).",
+        "WDI vintage 2023-05-10 (older than the US$ series), to 2021; Turkmenistan to 2019."
+        " Zeros read as missing. No GDP series is ingested, so no regional average is"
+        " computed. Kosovo separate (XKX).",
+    ),
+    # --- KNOMAD ---------------------------------------------------------------------------------
+    _i(
+        "knomad2023.remittances_usd_mn",
+        "remittances_usd",
+        "Remittance inflows (KNOMAD Dec 2023)",
+        "US$ million (current)",
+        "sum",
+        None,
+        "knomad_2023_12",
+        "Migrant remittance inflows in millions of current US dollars, 2000-2023.",
+        "2023 is an estimate (2023e). Zeros in early years read as missing. Turkmenistan: no"
+        " data. Kosovo separate. Millions of US$ (not US$).",
+    ),
+    _i(
+        "knomad2023.remittances_gdp_2023",
+        "remittances_gdp",
+        "Remittance inflows, % of GDP in 2023 (KNOMAD Dec 2023)",
+        "percent of GDP",
+        "none",
+        None,
+        "knomad_2023_12",
+        "Remittance inflows in 2023 (estimate) as a share of GDP (IMF World Economic Outlook).",
+        "2023 only; estimate. GDP from IMF WEO, so not comparable with WDI % of GDP."
+        " Turkmenistan: no data. Kosovo separate.",
+    ),
+    _i(
+        "knomad2021.remittances_usd_mn",
+        "remittances_usd",
+        "Migrant remittance inflows (KNOMAD May 2021)",
+        "US$ million (current)",
+        "sum",
+        None,
+        "knomad_2021_05",
+        "Migrant remittance inflows in millions of current US dollars, 1980-2020.",
+        "2020 is an estimate (2020e). Zeros (no data, mostly early 1990s) read as missing."
+        " Older edition: recent years are revised in the December 2023 edition. Kosovo"
+        " separate. Millions of US$.",
+    ),
+    # --- UNHCR ----------------------------------------------------------------------------------
+    _i(
+        "unhcr.refugees_hosted",
+        "refugees_hosted",
+        "Refugees hosted (UNHCR)",
+        "persons",
+        "sum",
+        None,
+        "unhcr_population_2025_12_1",
+        "Refugees under UNHCR's mandate at end-year in the country of asylum, all origins.",
+        KOSOVO_IN_SERBIA + " Russian Federation series break in 2024: about 1.2 million"
+        " (2022-2023) to about 10 thousand (2024-2025) follows a change in reporting, not an"
+        " outflow. Years without any UNHCR record for the country are absent. Latest year as"
+        " published in package 2025.12.1 (may be revised).",
+    ),
+    _i(
+        "unhcr.asylum_seekers_hosted",
+        "asylum_seekers",
+        "Asylum seekers hosted (UNHCR)",
+        "persons",
+        "sum",
+        None,
+        "unhcr_population_2025_12_1",
+        "Asylum seekers (pending cases) at end-year in the country of asylum, all origins.",
+        KOSOVO_IN_SERBIA
+        + " Region figures start in 2000: the database shows 0 for every region country"
+        " before that (not collected), and those years are omitted. Years without any UNHCR record for the country are absent.",
+    ),
+    _i(
+        "unhcr.refugees_originating",
+        "refugees_originating",
+        "Refugees originating from the country (UNHCR)",
+        "persons",
+        "sum",
+        None,
+        "unhcr_population_2025_12_1",
+        "Refugees under UNHCR's mandate at end-year whose origin is the country, all asylum"
+        " countries.",
+        KOSOVO_IN_SERBIA + " Years without any UNHCR record for the origin are absent.",
+    ),
+    _i(
+        "unhcr.asylum_seekers_originating",
+        "asylum_seekers",
+        "Asylum seekers originating from the country (UNHCR)",
+        "persons",
+        "sum",
+        None,
+        "unhcr_population_2025_12_1",
+        "Asylum seekers at end-year whose origin is the country, all asylum countries.",
+        KOSOVO_IN_SERBIA
+        + " Region figures start in 2000: the database shows 0 for every region country"
+        " before that (not collected), and those years are omitted.",
+    ),
+    _i(
+        "unhcr.idps",
+        "idps",
+        "IDPs of concern to UNHCR",
+        "persons",
+        "sum",
+        None,
+        "unhcr_population_2025_12_1",
+        "Internally displaced persons protected/assisted by UNHCR (rows where origin = asylum"
+        " country).",
+        KOSOVO_IN_SERBIA + " Only IDPs of concern to UNHCR, not all IDPs; 0 where UNHCR"
+        " recorded other populations but no IDPs for the country-year.",
+    ),
+    _i(
+        "unhcr_idmc.idps_conflict",
+        "idps",
+        "IDPs due to conflict and violence (IDMC, via UNHCR)",
+        "persons",
+        "sum",
+        None,
+        "unhcr_idmc_2025_12_1",
+        "Stock of people internally displaced by conflict and violence at end-year (IDMC).",
+        "Conflict only, disasters excluded; only countries/years with an IDMC figure."
+        " Serbia follows UNHCR's 'Serbia and Kosovo' row; IDMC re-included Serbia's IDPs in"
+        " 2022 (jump from 16,000 to 211,000). Not comparable with UNHCR IDPs of concern.",
+    ),
+)
+INDICATORS_BY_CODE = {i.code: i for i in INDICATORS}
+
+SOURCE_COLUMNS = (
+    "source_id",
+    "kind",
+    "title",
+    "publisher",
+    "edition",
+    "vintage",
+    "licence",
+    "citation",
+    "file",
+    "note",
+)
+CATALOG_COLUMNS = (
+    "indicator_code",
+    "family",
+    "name",
+    "unit",
+    "aggregation",
+    "weight_indicator_code",
+    "source_id",
+    "description",
+    "caveat",
+)
+
+
+def validate_catalog() -> None:
+    """Internal consistency of the definitions; raises ValueError on the first problem."""
+    codes = set()
+    for ind in INDICATORS:
+        source, _, measure = ind.code.partition(".")
+        if not source or not measure:
+            raise ValueError(f"{ind.code}: code must be <source>.<measure>")
+        if ind.code in codes:
+            raise ValueError(f"{ind.code}: defined twice")
+        codes.add(ind.code)
+        if ind.family not in FAMILIES:
+            raise ValueError(f"{ind.code}: unknown family {ind.family}")
+        if ind.aggregation not in AGGREGATIONS:
+            raise ValueError(f"{ind.code}: unknown aggregation {ind.aggregation}")
+        if ind.source_id not in DATASETS_BY_ID:
+            raise ValueError(f"{ind.code}: unknown source {ind.source_id}")
+        if (ind.aggregation == "weighted_mean") != (ind.weight is not None):
+            raise ValueError(f"{ind.code}: weighted_mean needs a weight, and only it")
+    for ind in INDICATORS:
+        if ind.weight is not None:
+            weight = INDICATORS_BY_CODE.get(ind.weight)
+            if weight is None:
+                raise ValueError(f"{ind.code}: weight {ind.weight} is not defined")
+            if weight.aggregation != "sum":
+                raise ValueError(f"{ind.code}: weight {ind.weight} must be a count (sum)")
+            if weight.source_id != ind.source_id:
+                raise ValueError(f"{ind.code}: weight {ind.weight} is from another source")
+
+
+def catalog_rows() -> list[dict[str, str]]:
+    return [
+        {
+            "indicator_code": i.code,
+            "family": i.family,
+            "name": i.name,
+            "unit": i.unit,
+            "aggregation": i.aggregation,
+            "weight_indicator_code": i.weight or "",
+            "source_id": i.source_id,
+            "description": i.description,
+            "caveat": i.caveat,
+        }
+        for i in sorted(INDICATORS, key=lambda i: i.code)
+    ]
+
+
+def source_rows() -> list[dict[str, str]]:
+    return [
+        {
+            "source_id": d.source_id,
+            "kind": d.kind,
+            "title": d.title,
+            "publisher": d.publisher,
+            "edition": d.edition,
+            "vintage": d.vintage,
+            "licence": d.licence,
+            "citation": d.citation,
+            "file": d.file,
+            "note": d.note,
+        }
+        for d in sorted(DATASETS, key=lambda d: d.source_id)
+    ]

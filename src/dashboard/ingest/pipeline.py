@@ -1,0 +1,216 @@
+"""Run every reader on the official files and write the tidy extract.
+
+`ingest(public_dir)` returns the rows and a report; `write_outputs(result, out_dir)` writes
+indicators.csv, indicator_catalog.csv and dataset_sources.csv (UTF-8, LF, RFC 4180 quoting,
+rows sorted by indicator_code, iso3, year so that re-running gives identical bytes).
+"""
+
+from __future__ import annotations
+
+import csv
+import math
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from . import knomad, undesa, unhcr, worldbank
+from .catalog import (
+    CATALOG_COLUMNS,
+    DATASETS_BY_ID,
+    INDICATORS_BY_CODE,
+    SOURCE_COLUMNS,
+    catalog_rows,
+    source_rows,
+    validate_catalog,
+)
+from .common import KOSOVO, REGION_ISO3, IngestError, TidyRow, format_value
+
+INDICATOR_COLUMNS = ("indicator_code", "iso3", "year", "value", "source_id")
+OUTPUT_FILES = ("indicators.csv", "indicator_catalog.csv", "dataset_sources.csv")
+# Sources that fold Kosovo into Serbia: an XKX row from them would be a bug.
+NO_KOSOVO_PREFIXES = ("undesa", "unhcr")
+# WPP 2022 estimates end in 2021; later years in the WDI net migration download are projections.
+NET_MIGRATION_LAST_ESTIMATE_YEAR = 2021
+
+
+@dataclass
+class IngestResult:
+    rows: list[TidyRow]
+    notes: dict[str, dict[str, int]] = field(default_factory=dict)
+
+    def counts(self) -> Counter:
+        return Counter(r.indicator_code for r in self.rows)
+
+
+def _path(public_dir: Path, source_id: str) -> Path:
+    return public_dir / DATASETS_BY_ID[source_id].file
+
+
+def _expected(source_id: str) -> str | None:
+    return DATASETS_BY_ID[source_id].expected_vintage
+
+
+def ingest(public_dir: Path) -> IngestResult:
+    """Read every official file under `public_dir`; raise IngestError on the first bad file."""
+    validate_catalog()
+    public_dir = Path(public_dir)
+    if not public_dir.is_dir():
+        raise IngestError(public_dir, "public data directory not found")
+    rows: list[TidyRow] = []
+    notes: dict[str, dict[str, int]] = {}
+
+    sid = "undesa_ims_2020"
+    ims_rows, notes[sid] = undesa.read_ims_destination(_path(public_dir, sid), sid, _expected(sid))
+    rows += ims_rows
+    sid = "undesa_ims_2020_abel_origin"
+    rows += undesa.read_abel_origin_totals(_path(public_dir, sid), sid)
+    sid = "owid_ims_2024_share"
+    rows += undesa.read_owid_share(_path(public_dir, sid), sid, _expected(sid))
+
+    sid = "wdi_population_datahub"
+    rows += worldbank.read_datahub_population(_path(public_dir, sid), sid)
+    sid = "wdi_net_migration_2024_06"
+    path = _path(public_dir, sid)
+    wdi_rows, notes[sid] = worldbank.wdi_to_rows(
+        worldbank.read_wdi_api_csv(path),
+        path,
+        "wdi.net_migration",
+        sid,
+        "SM.POP.NETM",
+        _expected(sid),
+        last_year=NET_MIGRATION_LAST_ESTIMATE_YEAR,
+        integral_counts=True,
+    )
+    rows += wdi_rows
+    sid = "wdi_remittances_usd_2023_10"
+    path = _path(public_dir, sid)
+    wdi_rows, notes[sid] = worldbank.wdi_to_rows(
+        worldbank.read_wdi_api_excel(path),
+        path,
+        "wdi.remittances_usd",
+        sid,
+        "BX.TRF.PWKR.CD.DT",
+        _expected(sid),
+        zero_is_missing=True,
+    )
+    rows += wdi_rows
+    sid = "wdi_remittances_gdp_2023_05"
+    path = _path(public_dir, sid)
+    wdi_rows, notes[sid] = worldbank.wdi_to_rows(
+        worldbank.read_wdi_api_excel(path),
+        path,
+        "wdi.remittances_gdp",
+        sid,
+        "BX.TRF.PWKR.DT.GD.ZS",
+        _expected(sid),
+        zero_is_missing=True,
+    )
+    rows += wdi_rows
+
+    sid = "knomad_2023_12"
+    path = _path(public_dir, sid)
+    table = knomad.read_knomad_inflows(path)
+    rows += knomad.knomad_to_rows(
+        table,
+        path,
+        "knomad2023.remittances_usd_mn",
+        sid,
+        _expected(sid),
+        gdp_code="knomad2023.remittances_gdp_2023",
+    )
+    notes[sid] = {"zeros read as missing": table.zeros_dropped}
+    sid = "knomad_2021_05"
+    path = _path(public_dir, sid)
+    table = knomad.read_knomad_inflows(path)
+    rows += knomad.knomad_to_rows(table, path, "knomad2021.remittances_usd_mn", sid, _expected(sid))
+    notes[sid] = {"zeros read as missing": table.zeros_dropped}
+
+    sid = "unhcr_population_2025_12_1"
+    rows += unhcr.read_population(_path(public_dir, sid), sid)
+    sid = "unhcr_idmc_2025_12_1"
+    rows += unhcr.read_idmc(_path(public_dir, sid), sid)
+
+    check_rows(rows)
+    rows.sort(key=lambda r: (r.indicator_code, r.iso3, r.year))
+    return IngestResult(rows, notes)
+
+
+def check_rows(rows: list[TidyRow]) -> None:
+    """Invariants of the extract (raise ValueError): catalogue codes, region, keys, numbers."""
+    seen: set[tuple[str, str, int]] = set()
+    region = set(REGION_ISO3)
+    for row in rows:
+        indicator = INDICATORS_BY_CODE.get(row.indicator_code)
+        if indicator is None:
+            raise ValueError(f"{row.indicator_code} is not in the catalogue")
+        if indicator.source_id != row.source_id:
+            raise ValueError(f"{row}: source differs from the catalogue ({indicator.source_id})")
+        if row.iso3 not in region:
+            raise ValueError(f"{row}: {row.iso3} is not one of the 20")
+        if row.iso3 == KOSOVO and row.indicator_code.startswith(NO_KOSOVO_PREFIXES):
+            raise ValueError(f"{row}: this source has no separate Kosovo figure")
+        if not (1900 <= row.year <= 2100):
+            raise ValueError(f"{row}: implausible year")
+        if not isinstance(row.value, int | float) or not math.isfinite(row.value):
+            raise ValueError(f"{row}: value is not a finite number")
+        key = (row.indicator_code, row.iso3, row.year)
+        if key in seen:
+            raise ValueError(f"duplicate value for {key}")
+        seen.add(key)
+    produced = {r.indicator_code for r in rows}
+    empty = sorted(set(INDICATORS_BY_CODE) - produced)
+    if empty:
+        raise ValueError(f"catalogue indicators without any value: {empty}")
+
+
+def _write_csv(path: Path, columns: tuple[str, ...], records: list[dict[str, str]]) -> None:
+    tmp = path.with_suffix(path.suffix + ".tmp")
+    with tmp.open("w", newline="", encoding="utf-8") as handle:
+        writer = csv.DictWriter(handle, fieldnames=columns, lineterminator="\n")
+        writer.writeheader()
+        writer.writerows(records)
+    tmp.replace(path)
+
+
+def write_outputs(result: IngestResult, out_dir: Path) -> dict[str, Path]:
+    out_dir = Path(out_dir)
+    out_dir.mkdir(parents=True, exist_ok=True)
+    paths = {name: out_dir / name for name in OUTPUT_FILES}
+    _write_csv(
+        paths["indicators.csv"],
+        INDICATOR_COLUMNS,
+        [
+            {
+                "indicator_code": r.indicator_code,
+                "iso3": r.iso3,
+                "year": str(r.year),
+                "value": format_value(r.value),
+                "source_id": r.source_id,
+            }
+            for r in result.rows
+        ],
+    )
+    _write_csv(paths["indicator_catalog.csv"], CATALOG_COLUMNS, catalog_rows())
+    _write_csv(paths["dataset_sources.csv"], SOURCE_COLUMNS, source_rows())
+    return paths
+
+
+def coverage(result: IngestResult) -> list[dict[str, object]]:
+    """Per indicator: rows, countries, first and last year, region countries without values."""
+    by_code: dict[str, list[TidyRow]] = {}
+    for row in result.rows:
+        by_code.setdefault(row.indicator_code, []).append(row)
+    summary = []
+    for code in sorted(by_code):
+        rows = by_code[code]
+        countries = {r.iso3 for r in rows}
+        summary.append(
+            {
+                "indicator_code": code,
+                "rows": len(rows),
+                "countries": len(countries),
+                "years": f"{min(r.year for r in rows)}-{max(r.year for r in rows)}",
+                "missing": ",".join(sorted(set(REGION_ISO3) - countries)),
+            }
+        )
+    return summary
