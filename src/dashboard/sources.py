@@ -326,7 +326,7 @@ SOURCE_TABLES: tuple[SourceTable, ...] = (
             ),
             _req("rationale"),
         ),
-        ("statement_id", "indicator_family"),
+        ("statement_id", "indicator_family", "iso3_scope"),
         "Which indicator families can test each outlook statement, and what they should show.",
     ),
     SourceTable(

@@ -46,6 +46,8 @@ MARTS: tuple[str, ...] = (
     "dq_finding",
 )
 
+EXPORTED_TABLES: tuple[str, ...] = (*MARTS, "build_log", "build_row_count")
+
 
 class BuildError(RuntimeError):
     """The warehouse could not be built; the message says what and where."""
@@ -162,7 +164,7 @@ def export_parquet(con: duckdb.DuckDBPyConnection, target: Path) -> None:
     if staging.exists():
         _remove_tree(staging)
     staging.mkdir(parents=True)
-    for table in (*MARTS, "build_log", "build_row_count"):
+    for table in EXPORTED_TABLES:
         # COPY cannot bind its target path, so the path is quoted as a SQL string literal.
         literal = str(staging / f"{table}.parquet").replace("'", "''")
         con.execute(f"copy {table} to '{literal}' (format parquet)")

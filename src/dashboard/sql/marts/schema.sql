@@ -172,7 +172,8 @@ create table bridge_outlook_indicator (
         expectation in ('increase', 'decrease', 'stay_high', 'stay_low', 'persist')
     ),
     rationale varchar not null,
-    primary key (statement_id, indicator_family)
+    -- one statement can expect one thing of the region and another of a few countries
+    unique (statement_id, indicator_family, iso3_scope)
 );
 
 create table dim_glossary_term (
@@ -184,7 +185,9 @@ create table dim_glossary_term (
 );
 
 create table bridge_crosswalk (
-    from_element_id varchar not null references dim_strategy_element (element_id),
+    -- either end can be a strategy element or a programmatic area: checked by a data test
+    from_element_id varchar not null,
+    from_kind varchar not null check (from_kind in ('strategy_element', 'programmatic_area')),
     to_id varchar not null,
     to_kind varchar not null check (to_kind in ('strategy_element', 'programmatic_area')),
     relation varchar not null,

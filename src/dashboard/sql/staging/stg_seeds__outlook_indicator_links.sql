@@ -1,4 +1,4 @@
--- One row per outlook statement and indicator family that can test it; key (statement_id, indicator_family).
+-- One row per outlook statement, indicator family and country scope that can test it; key (statement_id, indicator_family, iso3_scope).
 with final as (
     select
         statement_id,

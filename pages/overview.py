@@ -1,0 +1,94 @@
+"""Overview: the region at a glance for the current filters."""
+
+import streamlit as st
+
+from dashboard import cache, headlines, maps, sidebar, ui
+from dashboard.queries import overview as q
+
+filters, options = sidebar.current()
+st.title("SEEECA migration outlook: regional overview")
+st.caption(f"Showing {filters.describe(options)}.")
+
+figures = cache.query(q.key_figures, headlines.KPI_FIGURES).set_index("figure_id")
+offices = cache.query(q.office_counts, filters.selected_iso3).set_index("office_type")["offices"]
+areas = cache.query(q.theme_programmatic_areas, filters.theme)
+funding = cache.query(
+    q.funding_requirement_total,
+    filters.selected_iso3,
+    filters.is_whole_region,
+    tuple(areas["programmatic_area"]),
+).iloc[0]
+
+st.subheader("IOM in the region")
+row = st.columns(4)
+with row[0]:
+    ui.kpi("Countries and territories", len(filters.selected_iso3), "count",
+           headlines.figure_source(figures.loc[headlines.FIGURE_COUNTRIES]),
+           help=f"Table A1 prints {figures.loc[headlines.FIGURE_COUNTRIES, 'value']:.0f} for the region.")
+with row[1]:
+    ui.kpi("Offices and sub-offices", int(offices.drop("regional", errors="ignore").sum()), "count",
+           headlines.figure_source(figures.loc[headlines.FIGURE_OFFICES]),
+           help="Counted from the Annex 1 list (May 2020); Table A1 prints 48 for the region. "
+           "The Regional Office in Vienna comes on top; Israel is covered by it.")
+with row[2]:
+    ui.kpi("Staff in the region (May 2020)", None, "count",
+           headlines.figure_source(figures.loc[headlines.FIGURE_STAFF]), display="> 1,600",
+           help="Region-wide figure; excludes staff with special contracts.")
+with row[3]:
+    ui.kpi("Annual budget 2019", figures.loc[headlines.FIGURE_BUDGET, "value"], "usd",
+           headlines.figure_source(figures.loc[headlines.FIGURE_BUDGET]), help="Region-wide figure.")
+row = st.columns(4)
+with row[0]:
+    ui.kpi("Projects implemented 2019", figures.loc[headlines.FIGURE_PROJECTS, "value"], "count",
+           headlines.figure_source(figures.loc[headlines.FIGURE_PROJECTS]), help="Region-wide figure.")
+with row[1]:
+    ui.kpi("Donors 2019", figures.loc[headlines.FIGURE_DONORS, "value"], "count",
+           headlines.figure_source(figures.loc[headlines.FIGURE_DONORS]), help="Region-wide figure.")
+with row[2]:
+    ui.kpi("International migrants 2013", figures.loc[headlines.FIGURE_MIGRANTS_2013, "value"], "persons",
+           headlines.figure_source(figures.loc[headlines.FIGURE_MIGRANTS_2013]), display="nearly 29 million",
+           help="Region-wide figure from UN DESA (2013) quoted by the 2015-2020 strategy.")
+with row[3]:
+    ui.kpi("Emigrants 2013", figures.loc[headlines.FIGURE_EMIGRANTS_2013, "value"], "persons",
+           headlines.figure_source(figures.loc[headlines.FIGURE_EMIGRANTS_2013]), display="over 37 million",
+           help="Region-wide figure quoted by the 2015-2020 strategy.")
+
+st.subheader("Funding requirement 2016")
+scope = "the whole region, including regional programmes" if filters.is_whole_region else "the selected countries (regional programmes excluded)"
+ui.kpi(f"Migration Initiatives 2016 requirement for {scope}", funding["usd"], "usd",
+       f"IOM Migration Initiatives 2016 (002_826368cb2c35f099.txt), {funding['source_section']}",
+       help=f"Sum of the cells of the SEEECA table over {len(areas)} programmatic area(s).")
+ui.findings(cache.query(q.funding_findings), title="Why the overview table shows a different SEEECA total")
+
+left, right = st.columns([3, 2])
+with left:
+    st.subheader("Migrants as a share of the population")
+    shares = cache.query(q.indicator_latest_by_country, headlines.MAP_INDICATOR, filters.year_to)
+    definition = cache.query(q.indicator_definitions, (headlines.MAP_INDICATOR,)).iloc[0]
+    layer, legend = maps.choropleth_layer(shares, definition["unit"], definition["name"])
+    view = maps.view_for(filters.selected_iso3, filters.is_whole_region)
+    st.pydeck_chart(maps.deck([maps.basemap_layer(filters.selected_iso3), layer], view), height=420)
+    st.caption(" · ".join(f"{r.range}" for r in legend.itertuples()) + " (light to dark)")
+    ui.source_line(f"{definition['publisher']}, {definition['source_title']} ({definition['edition']}); latest year up to {filters.year_to}.")
+    st.caption(f":material/info: {definition['caveat']}")
+with right:
+    st.subheader("Strategy 2020-2024 at a glance")
+    strategy = cache.query(q.strategy_2020_at_a_glance)
+    for pillar, priorities in strategy.groupby("pillar", sort=False):
+        st.markdown(f"**Pillar: {pillar}**")
+        for priority in priorities.itertuples():
+            st.markdown(f"- {priority.priority}")
+    ui.source_line("IOM Regional Strategy 2020-2024 (001_9ee6370754a679eb.txt), strategic priorities.")
+
+st.subheader("Headline indicators for the selection")
+aggregate = cache.query(q.indicator_aggregate, headlines.HEADLINE_INDICATORS,
+                        filters.selected_iso3, filters.year_from, filters.year_to)
+definitions = cache.query(q.indicator_definitions, headlines.HEADLINE_INDICATORS).set_index("indicator_code", drop=False)
+columns = st.columns(len(headlines.HEADLINE_INDICATORS))
+for column, code in zip(columns, headlines.HEADLINE_INDICATORS, strict=True):
+    item = headlines.headline(aggregate, definitions.loc[code])
+    with column:
+        ui.kpi(f"{item.name}, {item.year or 'no data'}", item.value, item.unit, item.source,
+               chart=item.series or None,
+               help=f"{item.countries_reporting} of {item.countries_selected} selected countries report this year."
+               + (f" {item.caveat}" if item.caveat else ""))

@@ -1,0 +1,1 @@
+"""plotly figures built from DataFrames, one module per page topic; pure (no streamlit)."""

@@ -1,0 +1,73 @@
+"""Opening the warehouse read-only, with messages a user can act on when it is not there."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import duckdb
+
+from dashboard import config
+
+BUILD_COMMAND = "python -m dashboard.warehouse build"
+
+
+class WarehouseUnavailable(RuntimeError):
+    """The warehouse cannot be opened; the message says where and what to do."""
+
+
+def connect_read_only(path: Path | None = None) -> duckdb.DuckDBPyConnection:
+    """A read-only connection to the warehouse file, or to views over a Parquet export."""
+    parquet = config.parquet_dir()
+    if path is None and parquet is not None:
+        return connect_parquet(parquet)
+    path = Path(path or config.warehouse_path())
+    if not path.exists():
+        raise WarehouseUnavailable(
+            f"No warehouse at {path}. Build it from data/sources/ with `{BUILD_COMMAND}`"
+            f" (or point {config.WAREHOUSE_ENV} at an existing warehouse file)."
+        )
+    try:
+        return duckdb.connect(str(path), read_only=True)
+    except duckdb.IOException as error:
+        raise WarehouseUnavailable(
+            f"The warehouse at {path} cannot be opened read-only ({error}). If a build is "
+            "writing to it, wait for it to finish; builds normally write a temporary file and "
+            "swap it in, so this means another program holds the file open for writing."
+        ) from None
+    except duckdb.Error as error:
+        raise WarehouseUnavailable(
+            f"The file at {path} is not a readable DuckDB warehouse ({error}). Rebuild it with "
+            f"`{BUILD_COMMAND}`."
+        ) from None
+
+
+def connect_parquet(directory: Path) -> duckdb.DuckDBPyConnection:
+    """An in-memory DuckDB whose tables are views over a Parquet export of the marts."""
+    if not directory.is_dir() or not any(directory.glob("*.parquet")):
+        raise WarehouseUnavailable(
+            f"No Parquet export in {directory}. Create one with "
+            f"`{BUILD_COMMAND} --parquet {directory}`."
+        )
+    from dashboard.warehouse import EXPORTED_TABLES  # late: warehouse imports this module's config
+
+    con = duckdb.connect(":memory:")
+    for table in EXPORTED_TABLES:
+        file = directory / f"{table}.parquet"
+        if not file.exists():
+            raise WarehouseUnavailable(f"The Parquet export in {directory} lacks {file.name}.")
+        # The table name is one of the build's own; the path is quoted as a string literal
+        # because DuckDB cannot bind parameters inside a view definition.
+        literal = str(file).replace("'", "''")
+        con.execute(f"create view {table} as select * from read_parquet('{literal}')")  # noqa: S608
+    return con
+
+
+def warehouse_version(path: Path | None = None) -> str:
+    """A token that changes whenever the warehouse is rebuilt, so caches follow the data."""
+    parquet = config.parquet_dir()
+    target = parquet if (path is None and parquet is not None) else Path(path or config.warehouse_path())
+    try:
+        stat = target.stat()
+    except FileNotFoundError:
+        return "missing"
+    return f"{target}:{stat.st_mtime_ns}:{stat.st_size}"

@@ -1,0 +1,36 @@
+"""The committed country-boundary GeoJSON (Natural Earth, public domain), read once per process."""
+
+from __future__ import annotations
+
+import json
+from functools import cache
+
+from dashboard import config
+
+BASEMAP_FILE = config.GEO_DIR / "countries.geojson"
+
+
+@cache
+def country_shapes() -> dict:
+    """The FeatureCollection of the region and its neighbours; properties iso3, name, in_region."""
+    with BASEMAP_FILE.open(encoding="utf-8") as handle:
+        return json.load(handle)
+
+
+def bounds_of(iso3: tuple[str, ...]) -> tuple[float, float, float, float] | None:
+    """(west, south, east, north) of the given countries' shapes, or None if none match."""
+    wanted = set(iso3)
+    xs: list[float] = []
+    ys: list[float] = []
+    for feature in country_shapes()["features"]:
+        if feature["properties"]["iso3"] not in wanted:
+            continue
+        geometry = feature["geometry"]
+        polygons = geometry["coordinates"] if geometry["type"] == "MultiPolygon" else [geometry["coordinates"]]
+        for polygon in polygons:
+            for x, y in polygon[0]:
+                xs.append(x)
+                ys.append(y)
+    if not xs:
+        return None
+    return min(xs), min(ys), max(xs), max(ys)

@@ -1,0 +1,135 @@
+"""The global filters in the sidebar, bound to the URL so a view can be shared as a link."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from dashboard import cache, filters
+from dashboard.filters import FilterOptions, Filters
+from dashboard.queries import filters as filter_queries
+
+SESSION_KEY = "filters"
+OPTIONS_KEY = "filter_options"
+URL_SEEDED_KEY = "filters_seeded_from_url"
+DEFAULT_YEARS = (2000, None)  # None: the latest year with data
+
+
+def filter_options() -> FilterOptions:
+    """The values each filter accepts, from the warehouse (cached)."""
+    countries = cache.query(filter_queries.filter_countries)
+    themes = cache.query(filter_queries.filter_themes)
+    span = cache.query(filter_queries.indicator_year_span).iloc[0]
+    prefix = {1: "", 2: "\u2003", 3: "\u2003\u2003"}
+    kind = {1: "Pillar", 2: "Priority", 3: "Thematic area"}
+    return FilterOptions(
+        subregions=tuple(dict.fromkeys(countries["subregion"])),
+        countries=dict(zip(countries["iso3"], countries["name"], strict=True)),
+        country_subregion=dict(zip(countries["iso3"], countries["subregion"], strict=True)),
+        themes={
+            row.element_id: f"{prefix[row.level]}{kind[row.level]}: {row.title}"
+            for row in themes.itertuples()
+        },
+        year_min=int(span["year_min"]),
+        year_max=int(span["year_max"]),
+    )
+
+
+def _raw_url_values() -> dict[str, list[str]]:
+    return {key: st.query_params.get_all(key) for key in filters.FILTER_PARAMS}
+
+
+def _seed_widgets_from_url(options: FilterOptions, default_years: tuple[int, int]) -> list[str]:
+    """On a session's first run, put the link's valid filter values into the widgets.
+
+    The URL carries machine-readable values (ISO3 codes, element ids, years), which stay valid
+    when display names change, so the sync is done here rather than by widget binding, which
+    would put display labels in the link.
+    """
+    raw = _raw_url_values()
+    warnings = filters.url_warnings(raw, options)
+    state = st.session_state
+    state[filters.PARAM_SUBREGION] = [v for v in raw[filters.PARAM_SUBREGION] if v in options.subregions]
+    state[filters.PARAM_COUNTRY] = list(
+        dict.fromkeys(v for v in raw[filters.PARAM_COUNTRY] if v in options.countries)
+    )
+    themes = [v for v in raw[filters.PARAM_THEME] if v in options.themes]
+    state[filters.PARAM_THEME] = themes[0] if themes else None
+    years = [int(v) for v in raw[filters.PARAM_YEARS]
+             if v.isdigit() and len(v) == 4 and options.year_min <= int(v) <= options.year_max]
+    state[filters.PARAM_YEARS] = (min(years), max(years)) if years else default_years
+    return warnings
+
+
+def _write_url(chosen: Filters, default_years: tuple[int, int]) -> None:
+    """Mirror the current filters into the query string (defaults left out to keep links short)."""
+    wanted: dict[str, list[str] | str] = {}
+    if chosen.subregions:
+        wanted[filters.PARAM_SUBREGION] = list(chosen.subregions)
+    if chosen.countries:
+        wanted[filters.PARAM_COUNTRY] = list(chosen.countries)
+    if chosen.theme:
+        wanted[filters.PARAM_THEME] = chosen.theme
+    if chosen.years != default_years:
+        wanted[filters.PARAM_YEARS] = [str(chosen.year_from), str(chosen.year_to)]
+    others = {k: st.query_params.get_all(k) for k in st.query_params if k not in filters.FILTER_PARAMS}
+    current = {k: st.query_params.get_all(k) for k in st.query_params}
+    target = {**others, **{k: v if isinstance(v, list) else [v] for k, v in wanted.items()}}
+    if current != target:
+        st.query_params.from_dict(target)
+
+
+def render(options: FilterOptions) -> Filters:
+    """Draw the sidebar filters, warn about ignored URL values, and return the typed selection."""
+    default_years = (max(DEFAULT_YEARS[0], options.year_min), options.year_max)
+    warnings: list[str] = []
+    if not st.session_state.get(URL_SEEDED_KEY):
+        warnings = _seed_widgets_from_url(options, default_years)
+        st.session_state[URL_SEEDED_KEY] = True
+    with st.sidebar:
+        st.markdown("### Filters")
+        subregions = st.multiselect(
+            "Subregion",
+            options.subregions,
+            key=filters.PARAM_SUBREGION,
+            placeholder="All subregions",
+            help="Subregions as the strategies group them; Turkey, Israel and the Russian "
+            "Federation stand on their own.",
+        )
+        eligible = [
+            code
+            for code in options.countries
+            if not subregions or options.country_subregion[code] in subregions
+        ]
+        countries = st.multiselect(
+            "Country or territory",
+            list(options.countries),
+            format_func=lambda code: options.countries[code],
+            key=filters.PARAM_COUNTRY,
+            placeholder="All" if not subregions else f"All {len(eligible)} in the subregion(s)",
+        )
+        theme = st.selectbox(
+            "Strategic priority / thematic area",
+            [None, *options.themes],
+            format_func=lambda key: "All priorities and areas" if key is None else options.themes[key],
+            key=filters.PARAM_THEME,
+            help="2020-2024 pillars and priorities, with the 2015-2020 thematic areas they continue.",
+        )
+        years = st.slider(
+            "Years",
+            min_value=options.year_min,
+            max_value=options.year_max,
+            key=filters.PARAM_YEARS,
+        )
+        for message in warnings:
+            st.warning(message, icon=":material/link_off:")
+        st.caption("The address bar holds these filters: copy it to share this view.")
+    chosen = filters.make_filters(subregions, countries, theme, years, options)
+    _write_url(chosen, default_years)
+    st.session_state[SESSION_KEY] = chosen
+    st.session_state[OPTIONS_KEY] = options
+    return chosen
+
+
+def current() -> tuple[Filters, FilterOptions]:
+    """The filters chosen in the sidebar on this run (set by app.py before the page runs)."""
+    return st.session_state[SESSION_KEY], st.session_state[OPTIONS_KEY]

@@ -1,0 +1,85 @@
+"""Rendering helpers shared by the pages: KPIs with a source line, charts with a table view,
+footnotes and findings. The only dashboard module besides cache/sidebar that imports streamlit."""
+
+from __future__ import annotations
+
+import re
+
+import pandas as pd
+import plotly.graph_objects as go
+import streamlit as st
+
+from dashboard.style import format_number
+
+
+def slug(text: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")[:60] or "table"
+
+
+def source_line(text: str) -> None:
+    """The provenance under a number or chart: document + section, or dataset + vintage."""
+    st.caption(f"Source: {text}")
+
+
+def kpi(label: str, value: float | int | None, unit: str, source: str, help: str | None = None,
+        display: str | None = None, delta: str | None = None, chart: list | None = None) -> None:
+    """One headline number with its source line directly under it."""
+    st.metric(
+        label,
+        display if display is not None else format_number(value, unit),
+        delta=delta,
+        delta_color="off",
+        help=help,
+        border=True,
+        chart_data=chart,
+        chart_type="line",
+    )
+    source_line(source)
+
+
+def chart_with_table(
+    figure: go.Figure,
+    table: pd.DataFrame,
+    source: str,
+    key: str,
+    caveats: list[str] | None = None,
+) -> None:
+    """A chart, its source and caveats, and the same data as an accessible, downloadable table."""
+    chart_tab, table_tab = st.tabs(["Chart", "Table"])
+    with chart_tab:
+        st.plotly_chart(
+            figure, width="stretch", key=f"chart-{key}",
+            config={"displaylogo": False, "toImageButtonOptions": {"filename": slug(key), "scale": 2}},
+        )
+    with table_tab:
+        table_view(table, key)
+    source_line(source)
+    for caveat in caveats or []:
+        st.caption(f":material/info: {caveat}")
+
+
+def table_view(table: pd.DataFrame, key: str, height: int | str = "auto") -> None:
+    """A table with a CSV download of exactly the rows shown."""
+    st.dataframe(table, width="stretch", hide_index=True, height=height, key=f"table-{key}")
+    st.download_button(
+        "Download CSV",
+        table.to_csv(index=False).encode("utf-8"),
+        file_name=f"{slug(key)}.csv",
+        mime="text/csv",
+        key=f"download-{key}",
+        icon=":material/download:",
+    )
+
+
+def findings(rows: pd.DataFrame, title: str = "Data-quality notes") -> None:
+    """The data-quality findings that apply to what is on screen."""
+    if rows.empty:
+        return
+    with st.container(border=True):
+        st.markdown(f"**:material/fact_check: {title}**")
+        for row in rows.itertuples():
+            detail = ""
+            if isinstance(row.expected, str) and isinstance(row.published, str):
+                detail = f" Published: **{row.published}**; expected: **{row.expected}**."
+            st.markdown(f"- {row.subject}: {row.note}{detail}")
+            st.caption(f"Source: {row.document} — {row.source_section}")

@@ -1,0 +1,125 @@
+"""The app shell under AppTest: every page runs, filters travel in the URL, tampering warns."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import duckdb
+import pytest
+from streamlit.testing.v1 import AppTest
+
+APP = str(Path(__file__).resolve().parents[1] / "app.py")
+PAGES = sorted(str(p.relative_to(Path(APP).parent)) for p in (Path(APP).parent / "pages").glob("*.py"))
+FILTER_COMBINATIONS = [
+    {},
+    {"country": ["ALB", "XKX"]},
+    {"subregion": ["Central Asia"]},
+    {"theme": ["s2020.sp1"], "years": ["1995", "2015"]},
+    {"subregion": ["Eastern Europe"], "country": ["TUR"], "years": ["2010", "2024"]},
+]
+
+
+def run_app(query: dict[str, list[str]] | None = None, page: str | None = None) -> AppTest:
+    at = AppTest.from_file(APP, default_timeout=60)
+    for key, values in (query or {}).items():
+        at.query_params[key] = values
+    at.run()
+    if page and page != "pages/overview.py":
+        # AppTest can only switch pages after a first run (of the default page).
+        at.switch_page(page).run()
+    return at
+
+
+def metric(at: AppTest, label_start: str) -> str:
+    return next(m.value for m in at.metric if m.label.startswith(label_start))
+
+
+@pytest.mark.parametrize("page", PAGES)
+@pytest.mark.parametrize("query", FILTER_COMBINATIONS, ids=lambda q: "&".join(f"{k}={'+'.join(v)}" for k, v in q.items()) or "defaults")
+def test_every_page_runs_under_filter_combinations(warehouse_path, page, query):
+    at = run_app(query, page)
+    assert not at.exception, [e.value for e in at.exception]
+    assert not at.error, [e.value for e in at.error]
+    assert at.title, "every page has a title"
+
+
+def test_overview_kpis_equal_the_warehouse(warehouse_path):
+    at = run_app()
+    con = duckdb.connect(str(warehouse_path), read_only=True)
+    offices = con.execute(
+        "select count(*) from dim_office where office_type <> 'regional'"
+    ).fetchone()[0]
+    countries = con.execute("select count(*) from dim_country").fetchone()[0]
+    funding = con.execute(
+        "select sum(usd) from fct_funding_requirement where region = 'seeeca'"
+    ).fetchone()[0]
+    budget = con.execute(
+        "select value from fct_key_figure where figure_id = 's2020_a1_budget_2019'"
+    ).fetchone()[0]
+    con.close()
+    assert metric(at, "Offices and sub-offices") == f"{offices}" == "48"
+    assert metric(at, "Countries and territories") == f"{countries}" == "20"
+    assert metric(at, "Migration Initiatives 2016 requirement") == f"USD {funding / 1e6:,.1f} million"
+    assert metric(at, "Annual budget 2019") == f"USD {budget / 1e6:,.1f} million"
+
+
+def test_every_kpi_has_a_source_line(warehouse_path):
+    at = run_app()
+    sources = [c.value for c in at.caption if c.value.startswith("Source:")]
+    assert len(sources) >= len(at.metric)
+
+
+def test_filter_change_changes_the_numbers(warehouse_path):
+    region = run_app()
+    albania = run_app({"country": ["ALB"]})
+    assert metric(albania, "Offices and sub-offices") == "1"
+    assert metric(albania, "Countries and territories") == "1"
+    assert metric(region, "Migration Initiatives 2016 requirement") != metric(
+        albania, "Migration Initiatives 2016 requirement"
+    )
+    tajik_remittances = run_app({"country": ["TJK"]})
+    assert metric(tajik_remittances, "Personal remittances") != metric(region, "Personal remittances")
+
+
+def test_theme_filter_restricts_the_funding_areas(warehouse_path):
+    everything = run_app()
+    one_priority = run_app({"theme": ["s2020.sp1"]})
+    assert metric(one_priority, "Migration Initiatives 2016 requirement") != metric(
+        everything, "Migration Initiatives 2016 requirement"
+    )
+
+
+def test_filters_are_written_back_to_the_url(warehouse_path):
+    at = run_app({"country": ["XKX", "ALB"], "years": ["2001", "2019"]})
+    assert at.query_params["country"] == ["ALB", "XKX"] or set(at.query_params["country"]) == {"ALB", "XKX"}
+    assert at.query_params["years"] == ["2001", "2019"]
+
+
+@pytest.mark.parametrize(
+    "tampered",
+    [
+        {"country": ["ZZZ"]},
+        {"country": ["ALB' OR 1=1 --"]},
+        {"country": ["x" * 10_000]},
+        {"years": ["1066", "3000"]},
+        {"theme": ["; drop table dim_country"]},
+        {"subregion": ["<script>alert(1)</script>"]},
+    ],
+)
+def test_tampered_url_warns_and_never_crashes(warehouse_path, tampered):
+    at = run_app(tampered)
+    assert not at.exception
+    assert at.warning, "an ignored URL value is reported to the user"
+    assert metric(at, "Countries and territories") == "20"  # falls back to the whole region
+    assert all(len(w.value) < 300 for w in at.warning)
+
+
+def test_missing_warehouse_is_explained(tmp_path, monkeypatch):
+    """With DASHBOARD_DB pointing at a missing file and no way to build, the page says what to do."""
+    monkeypatch.setenv("DASHBOARD_DB", str(tmp_path / "nowhere" / "warehouse.duckdb"))
+    at = AppTest.from_file(APP, default_timeout=60)
+    at.run()
+    assert not at.exception
+    # The shell builds the warehouse on first run; afterwards the overview renders from it.
+    assert (tmp_path / "nowhere" / "warehouse.duckdb").exists()
+    assert metric(at, "Offices and sub-offices") == "48"
