@@ -1,5 +1,7 @@
 """SEEECA Migration Outlook: page setup, shared filters, and navigation. Pages live in pages/."""
 
+from pathlib import Path
+
 import streamlit as st
 
 from dashboard import db, sidebar, warehouse
@@ -26,11 +28,34 @@ except db.WarehouseUnavailable as problem:
 
 filters = sidebar.render(sidebar.filter_options())
 
+# Sections and pages in the order a briefing walks through them. A page appears once its file
+# exists, so the menu never offers a page that has not been built.
+SECTIONS = {
+    "Overview": [("pages/overview.py", "Regional overview", ":material/dashboard:")],
+    "Map": [("pages/map.py", "Offices map", ":material/map:")],
+    "Trends": [
+        ("pages/trends.py", "Indicator trends", ":material/show_chart:"),
+        ("pages/outlook.py", "Outlook tracker", ":material/fact_check:"),
+    ],
+    "Funding": [("pages/funding.py", "Funding requirements 2016", ":material/payments:")],
+    "Strategy": [("pages/strategy.py", "Strategy drill-down", ":material/account_tree:")],
+    "Country profile": [("pages/country.py", "Country profile", ":material/flag:")],
+    "Briefing": [("pages/briefing.py", "Briefing and exports", ":material/co_present:")],
+    "Data & sources": [
+        ("pages/data_sources.py", "Data and sources", ":material/database:"),
+        ("pages/glossary.py", "Glossary", ":material/menu_book:"),
+    ],
+}
+HERE = Path(__file__).parent
 navigation = st.navigation(
     {
-        "Overview": [
-            st.Page("pages/overview.py", title="Regional overview", icon=":material/dashboard:", default=True),
-        ],
+        section: [
+            st.Page(path, title=title, icon=icon, default=path == "pages/overview.py")
+            for path, title, icon in pages
+            if (HERE / path).exists()
+        ]
+        for section, pages in SECTIONS.items()
+        if any((HERE / path).exists() for path, _, _ in pages)
     }
 )
 navigation.run()
