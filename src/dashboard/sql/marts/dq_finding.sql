@@ -164,7 +164,63 @@ grand_vs_line_totals as (
         and coalesce(line_sums.summed_usd, 0) <> coalesce(grand.usd, 0)
 ),
 
+-- Document figures that the official datasets also publish for the same country and year; the
+-- pairing is a judgement about comparability, made here once.
+comparable_figures (figure_id, indicator_code) as (
+    values
+        ('s2015_kf_remittances_gdp_tjk', 'wdi.remittances_gdp'),
+        ('s2015_kf_remittances_gdp_kgz', 'wdi.remittances_gdp')
+),
+
+figure_vs_dataset as (
+    select
+        'document_figure_vs_dataset' as check_name,
+        'documents' as topic,
+        format('{} ({}, {})', figure.label, figure.iso3, figure.year) as subject,
+        round(dataset.value, 2) as expected_number,
+        figure.value as published_number,
+        figure.source_id,
+        figure.source_section,
+        format(
+            'The document quotes {}; {} ({}) now gives {} for the same country and year. Later revisions (e.g. re-based GDP) explain such gaps: the document value is shown as published beside the dataset value.',
+            figure.value, source.title, source.vintage, round(dataset.value, 2)
+        ) as note,
+        figure.figure_id as key_suffix
+    from comparable_figures
+    inner join stg_seeds__key_figures as figure using (figure_id)
+    inner join stg_official__indicator_values as dataset
+        on dataset.indicator_code = comparable_figures.indicator_code
+        and dataset.iso3 = figure.iso3
+        and dataset.year = figure.year
+    inner join stg_meta__sources as source on source.source_id = dataset.source_id
+    where round(dataset.value, 1) <> round(figure.value, 1)
+),
+
+table_a1_counts as (
+    select
+        'count_vs_table_a1' as check_name,
+        'offices' as topic,
+        format('{} counted from the transcribed lists vs Table A1', figure.label) as subject,
+        counted.counted as expected_usd,
+        figure.value::bigint as published_usd,
+        figure.source_id,
+        figure.source_section,
+        'Table A1 prints a count that the transcribed Annex 1 list (or country list) does not reproduce.'
+            as note,
+        figure.figure_id as key_suffix
+    from stg_seeds__key_figures as figure
+    inner join (
+        select 's2020_a1_offices' as figure_id, count(*) as counted
+        from stg_seeds__offices where office_type in ('country', 'sub-office')
+        union all
+        select 's2020_a1_countries_areas', count(*) from stg_seeds__countries
+    ) as counted using (figure_id)
+    where counted.counted <> figure.value
+),
+
 numeric_findings as (
+    select * from table_a1_counts
+    union all
     select * from printed_total_checks
     union all
     select * from grand_vs_line_totals
@@ -209,8 +265,25 @@ transcription_rows as (
     from stg_seeds__published_issues
 ),
 
+figure_rows as (
+    select
+        check_name || ':' || key_suffix as finding_id,
+        check_name,
+        topic,
+        subject,
+        format('{}', expected_number) as expected,
+        format('{}', published_number) as published,
+        round(published_number - expected_number, 2)::double as difference,
+        source_id,
+        source_section,
+        note
+    from figure_vs_dataset
+),
+
 final as (
     select * from numeric_rows
+    union all
+    select * from figure_rows
     union all
     select * from transcription_rows
 )
