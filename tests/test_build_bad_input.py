@@ -222,3 +222,22 @@ def test_successful_build_replaces_the_warehouse_atomically(sources, previous_wa
     ).fetchone()[0] == 1
     fresh.close()
     assert sorted(p.name for p in previous_warehouse.parent.iterdir()) == ["warehouse.duckdb"]
+
+
+def test_non_utf8_file_is_named_with_its_line(sources, previous_warehouse):
+    path = sources / "countries.csv"
+    lines = path.read_bytes().split(b"\n")
+    lines[4] = lines[4].replace(b"a", b"\xe9", 1)  # a Latin-1 byte, as a spreadsheet might save
+    path.write_bytes(b"\n".join(lines))
+    before = digest(previous_warehouse)
+    with pytest.raises(SourceError, match=r"countries\.csv, line 5: not UTF-8") as raised:
+        build(sources, previous_warehouse)
+    assert raised.value.line == 5
+    assert digest(previous_warehouse) == before
+
+
+def test_windows_line_endings_and_bom_are_accepted(sources, tmp_path):
+    path = sources / "countries.csv"
+    path.write_bytes(b"\xef\xbb\xbf" + path.read_bytes().replace(b"\n", b"\r\n"))
+    report = build(sources, tmp_path / "crlf.duckdb")
+    assert report.row_counts["dim_country"] == 20

@@ -477,7 +477,14 @@ def read_source(
         raise SourceError(path, None, None, f"file is missing{hint}")
     known_iso3, region = set(iso3_codes), set(region_iso3)
     declared = [c.name for c in table.columns]
-    raw_lines = path.read_text(encoding="utf-8-sig").splitlines()
+    raw_bytes = path.read_bytes()
+    try:
+        raw_lines = raw_bytes.decode("utf-8-sig").splitlines()
+    except UnicodeDecodeError as error:
+        line = raw_bytes[: error.start].count(b"\n") + 1
+        raise SourceError(
+            path, line, None, f"not UTF-8 text (byte {raw_bytes[error.start]:#04x}); save the file as UTF-8"
+        ) from None
     with path.open(newline="", encoding="utf-8-sig") as handle:
         reader = csv.reader(handle, strict=True)
         try:
