@@ -4,11 +4,12 @@ from pathlib import Path
 
 import streamlit as st
 
-from dashboard import db, sidebar, warehouse
+from dashboard import config, db, sidebar, warehouse
 
 st.set_page_config(
     page_title="SEEECA Migration Outlook",
-    page_icon=":material/public:",
+    # A local image: a material-icon favicon would be fetched from a font CDN.
+    page_icon=str(config.FAVICON),
     layout="wide",
     initial_sidebar_state="expanded",
 )
@@ -21,7 +22,7 @@ except db.WarehouseUnavailable as problem:
         st.stop()
     with st.spinner("First run: building the warehouse from data/sources/ ..."):
         try:
-            warehouse.build(out=db.config.warehouse_path())
+            warehouse.build(out=config.warehouse_path())
         except Exception as error:  # the message names file, line and column
             st.error(f"{problem}\n\nThe automatic build failed: {error}", icon=":material/database:")
             st.stop()

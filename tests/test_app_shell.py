@@ -59,8 +59,8 @@ def test_overview_kpis_equal_the_warehouse(warehouse_path):
     con.close()
     assert metric(at, "Offices and sub-offices") == f"{offices}" == "48"
     assert metric(at, "Countries and territories") == f"{countries}" == "20"
-    assert metric(at, "Migration Initiatives 2016 requirement") == f"USD {funding / 1e6:,.1f} million"
-    assert metric(at, "Annual budget 2019") == f"USD {budget / 1e6:,.1f} million"
+    assert metric(at, "Migration Initiatives 2016 requirement") == f"USD {funding / 1e6:,.1f}M"
+    assert metric(at, "Annual budget 2019") == f"USD {budget / 1e6:,.1f}M"
 
 
 def test_every_kpi_has_a_source_line(warehouse_path):

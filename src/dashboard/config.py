@@ -11,6 +11,7 @@ DATA_DIR = REPO_ROOT / "data"
 SOURCES_DIR = DATA_DIR / "sources"
 GEO_DIR = DATA_DIR / "geo"
 SQL_DIR = PACKAGE_DIR / "sql"
+FAVICON = PACKAGE_DIR / "assets" / "favicon.png"
 DEFAULT_WAREHOUSE = DATA_DIR / "warehouse.duckdb"
 # The official downloads live beside the checkout, never inside it (licences and size).
 DEFAULT_PUBLIC_DATA_DIR = REPO_ROOT.parent / "shared" / "data" / "public"

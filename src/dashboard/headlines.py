@@ -58,7 +58,7 @@ def headline(aggregate: pd.DataFrame, definition: pd.Series) -> Headline:
         subset=["value"]
     )
     rows = rows.sort_values("year")
-    source = f"{definition['publisher']}, {definition['source_title']} ({definition['vintage'] or definition['edition']}), {definition['licence']}"
+    source = f"{definition['short_title']}, {definition['licence']}"
     if rows.empty:
         return Headline(
             definition["indicator_code"], definition["name"], definition["unit"], None, None,
@@ -83,5 +83,5 @@ def headline(aggregate: pd.DataFrame, definition: pd.Series) -> Headline:
 
 
 def figure_source(row: pd.Series) -> str:
-    """'Document title (file), section' for a key figure row."""
-    return f"{row['document']} ({row['file']}), {row['source_section']}"
+    """'Document, section' for a key figure row (the file name is on the Data and sources page)."""
+    return f"{row['document']}, {row['source_section']}"

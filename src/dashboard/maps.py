@@ -4,10 +4,14 @@ the basemap is the committed GeoJSON). Pure: no streamlit."""
 from __future__ import annotations
 
 import copy
+import html
+import json
 import math
+from dataclasses import dataclass
 
 import pandas as pd
 import pydeck as pdk
+from pydeck.bindings.json_tools import default_serialize
 
 from dashboard import geo
 from dashboard.style import SEQUENTIAL, format_number
@@ -119,14 +123,257 @@ def choropleth_layer(values: pd.DataFrame, unit: str, label: str) -> tuple[pdk.L
     return layer, legend(edges, unit)
 
 
+class _CompactDeck(pdk.Deck):
+    """A Deck whose JSON has no indentation.
+
+    pydeck indents its JSON by two spaces, which puts every basemap coordinate on its own
+    line and makes the spec sent to the browser several times larger than the GeoJSON itself.
+    """
+
+    def to_json(self) -> str:
+        return json.dumps(self, sort_keys=True, default=default_serialize, separators=(",", ":"))
+
+
 def deck(layers: list[pdk.Layer], view: pdk.ViewState, tooltip: dict | None = None) -> pdk.Deck:
     """A deck with no map provider and no style URL: nothing is fetched from the internet."""
-    return pdk.Deck(
+    return _CompactDeck(
         layers=layers,
         initial_view_state=view,
+        # No provider, and map_style left at pydeck's sentinel on purpose: with map_style=None
+        # Streamlit's frontend substitutes a CARTO style URL; the sentinel tells it "no basemap".
         map_provider=None,
-        map_style=None,
         tooltip=tooltip
         or {"html": "<b>{tooltip_title}</b><br/>{tooltip_body}", "style": {"fontSize": "15px"}},
         views=[pdk.View(type="MapView", controller=True)],
     )
+
+
+# --- Offices ---------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class OfficeStyle:
+    """How one office type is drawn: legend label, colour and dot radius in screen pixels."""
+
+    label: str
+    colour: str
+    radius: float
+
+
+# Size carries the hierarchy as well as colour, so the map reads in greyscale print and for
+# colour-blind viewers; blue and orange are the safest Okabe-Ito pair.
+OFFICE_STYLES = {
+    "regional": OfficeStyle("Regional Office", "#D55E00", 12.0),
+    "country": OfficeStyle("Country office", "#0033A0", 8.0),
+    "sub-office": OfficeStyle("Sub-office", "#E69F00", 5.5),
+}
+OFFICE_OUTLINE = [255, 255, 255, 255]
+# Transcription bookkeeping that says nothing about the office itself: kept in the table, left
+# out of the tooltip a manager hovers over.
+_CONTACT_TRANSCRIPTION_NOTE = (
+    'Address lines of CONTACT US joined with single spaces; the addressee line '
+    '"International Organization for Migration" is omitted.'
+)
+TOOLTIP_STYLE = {
+    "fontSize": "14px",
+    "maxWidth": "380px",
+    "whiteSpace": "normal",
+    "backgroundColor": "#FFFFFF",
+    "color": "#1B2A41",
+    "border": "1px solid #C0C7D2",
+    "boxShadow": "0 2px 6px rgba(0,0,0,0.2)",
+}
+TOOLTIP = {"html": "<b>{tooltip_title}</b><br/>{tooltip_body}", "style": TOOLTIP_STYLE}
+
+
+def _text(value: object) -> str | None:
+    """A cell as text, or None when empty (NULL arrives as None, NaN or pd.NA)."""
+    if value is None or value is pd.NA or (isinstance(value, float) and value != value):
+        return None
+    text = str(value).strip()
+    return text or None
+
+
+def office_tooltip(office: pd.Series) -> tuple[str, str]:
+    """(title, body) of an office's tooltip as escaped HTML: type, country, contacts, notes."""
+    style = OFFICE_STYLES[office["office_type"]]
+    lines = [f"{style.label} · {office['city']}, {office['country_name']}"]
+    if office["office_type"] == "regional":
+        lines.append("Covers the 20 countries and territories; Israel has no office of its own")
+    published = _text(office["city_as_published"])
+    if published and published != office["city"]:
+        lines.append(f"Published as: {published}")
+    if office["position_is_stand_in"]:
+        lines.append(
+            f"Position: no town is published; placed at {office['city']} (the country office) "
+            "as a stand-in"
+        )
+    for label, column in (("Address", "address"), ("Tel.", "telephone"), ("Email", "email")):
+        value = _text(office[column])
+        if value:
+            lines.append(f"{label}: {value}")
+    note = _text(office["note"])
+    if note:
+        note = _text(note.replace(_CONTACT_TRANSCRIPTION_NOTE, ""))
+    if note:
+        lines.append(f"Note: {note}")
+    body = "<br/>".join(html.escape(line) for line in lines)
+    return html.escape(office["name"]), body
+
+
+def offices_layer(offices: pd.DataFrame) -> pdk.Layer:
+    """Office dots sized and coloured by type, from offices_on_map rows; sub-offices on top."""
+    order = {office_type: rank for rank, office_type in enumerate(OFFICE_STYLES)}
+    points = []
+    for _, office in offices.sort_values("office_type", key=lambda s: s.map(order)).iterrows():
+        style = OFFICE_STYLES[office["office_type"]]
+        title, body = office_tooltip(office)
+        # Only plain values go into the deck: NaN is not valid JSON and would blank the map.
+        points.append(
+            {
+                "office_id": office["office_id"],
+                "office_type": office["office_type"],
+                "lon": float(office["lon"]),
+                "lat": float(office["lat"]),
+                "fill": _hex_to_rgba(style.colour, 255),
+                "radius": style.radius,
+                "tooltip_title": title,
+                "tooltip_body": body,
+            }
+        )
+    return pdk.Layer(
+        "ScatterplotLayer",
+        points,
+        id="offices",
+        get_position=["lon", "lat"],
+        get_fill_color="fill",
+        get_radius="radius",
+        radius_units="pixels",
+        stroked=True,
+        get_line_color=OFFICE_OUTLINE,
+        line_width_units="pixels",
+        get_line_width=1.5,
+        pickable=True,
+        auto_highlight=True,
+    )
+
+
+# --- Indicator choropleth under the offices ----------------------------------------------------
+
+KOSOVO = "XKX"
+
+
+def indicator_layer(
+    values: pd.DataFrame,
+    unit: str,
+    label: str,
+    shown: tuple[str, ...],
+    kosovo_in_serbia: bool,
+) -> tuple[pdk.Layer, pd.DataFrame]:
+    """The shown countries coloured by `values` (iso3, value, year); returns layer and legend.
+
+    Classes are quantiles of all the region's values in that year, so a country keeps its colour
+    when the filters change. Where the source folds Kosovo into Serbia, Kosovo stays uncoloured and
+    its tooltip says so rather than reading as "no data".
+    """
+    edges = choropleth_bins(values["value"])
+    by_iso3 = {row.iso3: row for row in values.itertuples()}
+    wanted = set(shown)
+    shapes = copy.deepcopy(geo.country_shapes())
+    features = []
+    for feature in shapes["features"]:
+        props = feature["properties"]
+        if not props["in_region"] or props["iso3"] not in wanted:
+            continue
+        row = by_iso3.get(props["iso3"])
+        props["fill"] = _bin_colour(None if row is None else row.value, edges)
+        props["tooltip_title"] = html.escape(props["name"])
+        if row is not None:
+            text = f"{label}: {format_number(row.value, unit)} ({row.year})"
+        elif props["iso3"] == KOSOVO and kosovo_in_serbia:
+            text = f"{label}: no separate figure; included in Serbia's in this source"
+        else:
+            text = f"{label}: no data"
+        props["tooltip_body"] = html.escape(text)
+        features.append(feature)
+    shapes["features"] = features
+    layer = pdk.Layer(
+        "GeoJsonLayer",
+        shapes,
+        id="choropleth",
+        stroked=True,
+        filled=True,
+        get_fill_color="properties.fill",
+        get_line_color=[255, 255, 255, 255],
+        line_width_min_pixels=1,
+        pickable=True,
+        auto_highlight=True,
+    )
+    rows = legend(edges, unit)
+    if kosovo_in_serbia and KOSOVO in wanted:
+        rows.loc[rows["range"] == "no data", "range"] = "no data (Kosovo: in Serbia's figure)"
+    return layer, rows
+
+
+# --- Legends, drawn beside the deck (deck.gl has none) -----------------------------------------
+
+_LEGEND_ROW = 26
+_LEGEND_FONT = "Source Sans Pro, Arial, sans-serif"
+
+
+def legend_svg(entries: list[tuple[str, str, float | None]], title: str, width: int = 300) -> str:
+    """A small SVG legend: one row per (hex colour, label, dot radius or None for a swatch)."""
+    height = _LEGEND_ROW * (len(entries) + 1) + 4
+    parts = [
+        f'<svg width="{width}" height="{height}" viewBox="0 0 {width} {height}" role="img">',
+        f'<text x="2" y="18" font-family="{_LEGEND_FONT}" font-size="15" font-weight="600" '
+        f'fill="#1B2A41">{html.escape(title)}</text>',
+    ]
+    for index, (colour, label, radius) in enumerate(entries, start=1):
+        middle = _LEGEND_ROW * index + 13
+        if radius is None:
+            parts.append(
+                f'<rect x="4" y="{middle - 8}" width="24" height="16" fill="{html.escape(colour)}" '
+                'stroke="#8A94A6" stroke-width="0.8"/>'
+            )
+        else:
+            parts.append(
+                f'<circle cx="16" cy="{middle}" r="{radius:g}" fill="{html.escape(colour)}" '
+                'stroke="#8A94A6" stroke-width="1"/>'
+            )
+        parts.append(
+            f'<text x="38" y="{middle + 5}" font-family="{_LEGEND_FONT}" font-size="14" '
+            f'fill="#1B2A41">{html.escape(label)}</text>'
+        )
+    parts.append("</svg>")
+    return "".join(parts)
+
+
+def office_legend(counts: pd.DataFrame) -> list[tuple[str, str, float | None]]:
+    """Legend rows for the office dots, with the number shown (office_type_counts rows)."""
+    shown = dict(zip(counts["office_type"], counts["offices_shown"], strict=True))
+    return [
+        (style.colour, f"{style.label} ({shown.get(office_type, 0)} shown)", style.radius)
+        for office_type, style in OFFICE_STYLES.items()
+    ]
+
+
+def choropleth_legend(rows: pd.DataFrame) -> list[tuple[str, str, float | None]]:
+    """Legend rows for an indicator layer: one swatch per class, light to dark, then no data."""
+    return [(row.colour, row.range, None) for row in rows.itertuples()]
+
+
+def stand_in_notes(offices: pd.DataFrame) -> list[str]:
+    """One sentence per shown office drawn at a stand-in position (no published town)."""
+    return [
+        f'The {row.country_name} sub-office published only as "{row.name_as_published}" has no '
+        f"published town: it is drawn at {row.city} (the country office) as a stand-in."
+        for row in offices.itertuples()
+        if row.position_is_stand_in
+    ]
+
+
+def basemap_source() -> str:
+    """The provenance of the committed boundaries, as the GeoJSON itself states it."""
+    sources = {feature["properties"]["source"] for feature in geo.country_shapes()["features"]}
+    return "; ".join(sorted(sources))

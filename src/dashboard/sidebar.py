@@ -112,6 +112,7 @@ def render(options: FilterOptions) -> Filters:
             [None, *options.themes],
             format_func=lambda key: "All priorities and areas" if key is None else options.themes[key],
             key=filters.PARAM_THEME,
+            placeholder="All priorities and areas",
             help="2020-2024 pillars and priorities, with the 2015-2020 thematic areas they continue.",
         )
         years = st.slider(

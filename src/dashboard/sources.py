@@ -90,6 +90,7 @@ _SOURCE_COLUMNS = (
     _req("source_id"),
     _req("kind", choices=("document", "dataset")),
     _req("title"),
+    _req("short_title"),
     _req("publisher"),
     _c("edition"),
     _c("vintage"),

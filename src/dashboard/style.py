@@ -46,8 +46,8 @@ pio.templates[TEMPLATE_NAME] = go.layout.Template(
 )
 
 
-def format_number(value: float | int | None, unit: str = "") -> str:
-    """Human-readable number for KPIs and captions: 125.9 million, 48, 46.5%."""
+def format_number(value: float | int | None, unit: str = "", compact: bool = False) -> str:
+    """Human-readable number: 125.9 million, 48, 46.5% (compact: 125.9M, for narrow KPI cards)."""
     if value is None:
         return "n/a"
     try:
@@ -61,9 +61,9 @@ def format_number(value: float | int | None, unit: str = "") -> str:
     magnitude = abs(value)
     prefix = "USD " if unit.startswith("usd") else ""
     if magnitude >= 1e9:
-        text = f"{value / 1e9:,.2f} billion"
+        text = f"{value / 1e9:,.1f}B" if compact else f"{value / 1e9:,.2f} billion"
     elif magnitude >= 1e6:
-        text = f"{value / 1e6:,.1f} million"
+        text = f"{value / 1e6:,.1f}M" if compact else f"{value / 1e6:,.1f} million"
     elif float(value).is_integer():
         text = f"{int(value):,}"
     else:

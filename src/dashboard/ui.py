@@ -26,7 +26,7 @@ def kpi(label: str, value: float | int | None, unit: str, source: str, help: str
     """One headline number with its source line directly under it."""
     st.metric(
         label,
-        display if display is not None else format_number(value, unit),
+        display if display is not None else format_number(value, unit, compact=True),
         delta=delta,
         delta_color="off",
         help=help,

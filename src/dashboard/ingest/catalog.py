@@ -43,6 +43,7 @@ class DatasetSource:
     citation: str
     file: str  # path relative to the public data directory
     note: str
+    short_title: str = ""  # what a chart footnote calls the source
     expected_vintage: str | None = None  # as stated inside the file, checked by the reader
     kind: str = "dataset"
 
@@ -72,6 +73,7 @@ DO_NOT_MIX = "Do not draw on one line with another revision or source."
 DATASETS: tuple[DatasetSource, ...] = (
     DatasetSource(
         source_id="undesa_ims_2020",
+        short_title="UN DESA International Migrant Stock 2020",
         title="International Migrant Stock 2020: Destination (by sex and destination)",
         publisher="United Nations Department of Economic and Social Affairs, Population Division",
         edition="POP/DB/MIG/Stock/Rev.2020",
@@ -95,6 +97,7 @@ DATASETS: tuple[DatasetSource, ...] = (
     ),
     DatasetSource(
         source_id="undesa_ims_2020_abel_origin",
+        short_title="UN DESA IMS 2020 origin totals (Abel, IOM WMR 2022)",
         title="Country totals of international migrant stock 2020, incl. emigrants by origin",
         publisher="Guy Abel for IOM World Migration Report 2022 (from UN DESA IMS 2020)",
         edition="stock_totals_2020.csv (IOM WMR 2022, chapter 7)",
@@ -118,6 +121,7 @@ DATASETS: tuple[DatasetSource, ...] = (
     ),
     DatasetSource(
         source_id="owid_ims_2024_share",
+        short_title="UN DESA International Migrant Stock 2024 via Our World in Data",
         title="Share of the population that was born in another country (OWID grapher export)",
         publisher=(
             "Our World in Data, from UN DESA Population Division International Migrant Stock 2024"
@@ -143,6 +147,7 @@ DATASETS: tuple[DatasetSource, ...] = (
     ),
     DatasetSource(
         source_id="wdi_population_datahub",
+        short_title="World Bank WDI, population (2026 refresh)",
         title="Population, total (SP.POP.TOTL), World Development Indicators",
         publisher="World Bank (repackaged by the datahub.io core datasets project)",
         edition="datahub core 'population' data/population.csv, automated refresh 2026-03-06",
@@ -161,6 +166,7 @@ DATASETS: tuple[DatasetSource, ...] = (
     ),
     DatasetSource(
         source_id="wdi_net_migration_2024_06",
+        short_title="World Bank WDI, net migration (June 2024)",
         title="Net migration (SM.POP.NETM), World Development Indicators",
         publisher="World Bank (from UN World Population Prospects 2022)",
         edition="WDI API bulk CSV API_SM.POP.NETM_DS2_en_csv_v2_3401672",
@@ -182,6 +188,7 @@ DATASETS: tuple[DatasetSource, ...] = (
     ),
     DatasetSource(
         source_id="wdi_remittances_usd_2023_10",
+        short_title="World Bank WDI, remittances USD (Oct 2023)",
         title="Personal remittances, received (current US$) (BX.TRF.PWKR.CD.DT), WDI",
         publisher="World Bank",
         edition="WDI API Excel download API_BX.TRF.PWKR.CD.DT_DS2_en_excel_v2_6000901",
@@ -201,6 +208,7 @@ DATASETS: tuple[DatasetSource, ...] = (
     ),
     DatasetSource(
         source_id="wdi_remittances_gdp_2023_05",
+        short_title="World Bank WDI, remittances % of GDP (May 2023)",
         title="Personal remittances, received (% of GDP) (BX.TRF.PWKR.DT.GD.ZS), WDI",
         publisher="World Bank",
         edition="WDI API Excel download, BX.TRF.PWKR.DT.GD.ZS",
@@ -223,6 +231,7 @@ DATASETS: tuple[DatasetSource, ...] = (
     ),
     DatasetSource(
         source_id="knomad_2023_12",
+        short_title="World Bank-KNOMAD remittance inflows (Dec 2023)",
         title="Remittance inflows (US$ million), December 2023",
         publisher="World Bank-KNOMAD",
         edition="December 2023",
@@ -241,6 +250,7 @@ DATASETS: tuple[DatasetSource, ...] = (
     ),
     DatasetSource(
         source_id="knomad_2021_05",
+        short_title="World Bank-KNOMAD remittance inflows (May 2021)",
         title="Migrant remittance inflows (US$ million), May 2021",
         publisher="World Bank-KNOMAD",
         edition="May 2021",
@@ -260,6 +270,7 @@ DATASETS: tuple[DatasetSource, ...] = (
     ),
     DatasetSource(
         source_id="unhcr_population_2025_12_1",
+        short_title="UNHCR Refugee Data Finder (refugees 2025.12.1)",
         title="Refugee Population Statistics Database: population figures (R package refugees)",
         publisher="United Nations High Commissioner for Refugees (UNHCR)",
         edition="R package refugees 2025.12.1 (data/population.rda)",
@@ -284,6 +295,7 @@ DATASETS: tuple[DatasetSource, ...] = (
     ),
     DatasetSource(
         source_id="unhcr_idmc_2025_12_1",
+        short_title="IDMC conflict IDPs via UNHCR (refugees 2025.12.1)",
         title="Conflict-related IDP stocks (IDMC) as redistributed by UNHCR",
         publisher="Internal Displacement Monitoring Centre (IDMC), via UNHCR",
         edition="R package refugees 2025.12.1 (data/idmc.rda)",
@@ -601,6 +613,7 @@ SOURCE_COLUMNS = (
     "source_id",
     "kind",
     "title",
+    "short_title",
     "publisher",
     "edition",
     "vintage",
@@ -674,6 +687,7 @@ def source_rows() -> list[dict[str, str]]:
             "source_id": d.source_id,
             "kind": d.kind,
             "title": d.title,
+            "short_title": d.short_title,
             "publisher": d.publisher,
             "edition": d.edition,
             "vintage": d.vintage,

@@ -4,6 +4,7 @@ create table dim_source (
     source_id varchar primary key,
     kind varchar not null check (kind in ('document', 'dataset')),
     title varchar not null,
+    short_title varchar not null,
     publisher varchar not null,
     edition varchar,
     vintage varchar,

@@ -4,6 +4,7 @@ with final as (
         indicator.*,
         source.publisher,
         source.title as source_title,
+        source.short_title,
         source.edition,
         source.vintage,
         source.licence

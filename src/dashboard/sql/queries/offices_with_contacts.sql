@@ -1,0 +1,36 @@
+-- One row per IOM office in the given countries (country office first, then its sub-offices), with contacts and sources; key office_id.
+with offices as (
+    select * from dim_office where list_contains($iso3::varchar[], iso3)
+),
+
+final as (
+    select
+        offices.office_id,
+        offices.iso3,
+        offices.country_name,
+        offices.name,
+        offices.name_as_published,
+        offices.office_type,
+        offices.city,
+        offices.city_as_published,
+        offices.parent_office_id,
+        offices.lat,
+        offices.lon,
+        offices.address,
+        offices.telephone,
+        offices.fax,
+        offices.email,
+        offices.note,
+        offices.source_section,
+        source.title as document,
+        source.file,
+        offices.contact_source_section,
+        contact_source.title as contact_document,
+        contact_source.file as contact_file
+    from offices
+    inner join dim_source as source using (source_id)
+    left join dim_source as contact_source on contact_source.source_id = offices.contact_source_id
+    order by offices.iso3, offices.office_type = 'sub-office', offices.city
+)
+
+select * from final
