@@ -58,7 +58,15 @@ scope = "the whole region, including regional programmes" if filters.is_whole_re
 ui.kpi(f"Migration Initiatives 2016 requirement for {scope}", funding["usd"], "usd",
        f"IOM Migration Initiatives 2016 (002_826368cb2c35f099.txt), {funding['source_section']}",
        help=f"Sum of the cells of the SEEECA table over {len(areas)} programmatic area(s).")
-ui.findings(cache.query(q.funding_findings), title="Why the overview table shows a different SEEECA total")
+if filters.is_whole_region and funding["overview_total"] != funding["usd"]:
+    st.info(
+        f"The overview table of Migration Initiatives 2016 prints USD {funding['overview_total']:,.0f} "
+        f"for this region, but the region's own table adds up to USD {funding['usd']:,.0f} (its printed "
+        f"total is USD {funding['table_total']:,.0f}). The dashboard uses the table's cells, which carry "
+        "the country detail.",
+        icon=":material/rule:",
+    )
+ui.findings(cache.query(q.funding_findings), title="Data-quality findings on these funding figures")
 
 left, right = st.columns([3, 2])
 with left:

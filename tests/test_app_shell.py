@@ -123,3 +123,10 @@ def test_missing_warehouse_is_explained(tmp_path, monkeypatch):
     # The shell builds the warehouse on first run; afterwards the overview renders from it.
     assert (tmp_path / "nowhere" / "warehouse.duckdb").exists()
     assert metric(at, "Offices and sub-offices") == "48"
+
+
+def test_overview_explains_the_funding_total_mismatch(warehouse_path):
+    text = " ".join(i.value for i in run_app().info)
+    assert "USD 118,075,000" in text and "USD 125,925,000" in text
+    # With a country selection the regional mismatch is not the number shown, so no note.
+    assert not run_app({"country": ["ALB"]}).info

@@ -71,12 +71,11 @@ def table_view(table: pd.DataFrame, key: str, height: int | str = "auto") -> Non
     )
 
 
-def findings(rows: pd.DataFrame, title: str = "Data-quality notes") -> None:
-    """The data-quality findings that apply to what is on screen."""
+def findings(rows: pd.DataFrame, title: str = "Data-quality notes", expanded: bool = False) -> None:
+    """The data-quality findings that apply to what is on screen, in a titled expander."""
     if rows.empty:
         return
-    with st.container(border=True):
-        st.markdown(f"**:material/fact_check: {title}**")
+    with st.expander(f":material/fact_check: {title} ({len(rows)})", expanded=expanded):
         for row in rows.itertuples():
             detail = ""
             if isinstance(row.expected, str) and isinstance(row.published, str):
