@@ -79,6 +79,8 @@ with left:
     st.caption(" · ".join(f"{r.range}" for r in legend.itertuples()) + " (light to dark)")
     ui.source_line(f"{definition['publisher']}, {definition['source_title']} ({definition['edition']}); latest year up to {filters.year_to}.")
     st.caption(f":material/info: {definition['caveat']}")
+    with st.expander("Table view"):
+        ui.table_view(shares, "migrant-share-by-country")
 with right:
     st.subheader("Strategy 2020-2024 at a glance")
     strategy = cache.query(q.strategy_2020_at_a_glance)
