@@ -1,0 +1,126 @@
+"""Data and sources: the build, the tables, their sources, data-quality findings, indicator
+coverage and how to refresh: the page to open before trusting a number."""
+
+import streamlit as st
+
+from dashboard import cache, catalog, sidebar, ui, warehouse
+from dashboard.charts import coverage as charts
+from dashboard.queries import catalog as q
+
+PARAM_TOPIC, PARAM_CHECK, PARAM_INDICATOR = "dq_topic", "dq_check", "indicator"
+
+
+def seed_from_link(key: str, allowed: list[str], label: str, default: str | list[str]) -> None:
+    """On the widget's first run, take its value from the link, warning about values ignored."""
+    if key in st.session_state:
+        return
+    kept, warnings = catalog.url_choices(st.query_params.get_all(key), allowed, label)
+    for message in warnings:
+        st.warning(message, icon=":material/link_off:")
+    single = isinstance(default, str)
+    st.session_state[key] = (kept[0] if single else kept) if kept else default
+
+
+def write_to_link(key: str, value: str | list[str], default: str | list[str]) -> None:
+    """Keep the page's choice in the address bar (left out when it is the default)."""
+    wanted = [value] if isinstance(value, str) else list(value)
+    if value == default:
+        if key in st.query_params:
+            del st.query_params[key]
+    elif st.query_params.get_all(key) != wanted:
+        st.query_params[key] = wanted
+
+
+filters, options = sidebar.current()
+st.title("Data and sources")
+st.caption("What every number on this dashboard rests on: the tables, their sources, the checks "
+           "the data passed and the problems found in the documents.")
+
+build = cache.query(q.build_info).iloc[0]
+st.subheader("The warehouse build")
+row = st.columns(4)
+row[0].metric("Built", f"{build['built_at']:%Y-%m-%d}", border=True,
+              help=f"At {build['built_at']:%H:%M}, the build machine's local time.")
+row[1].metric("Code revision", build["git_revision"], border=True,
+              help="Git revision of the dashboard code that built the warehouse.")
+row[2].metric("Build time", f"{build['build_seconds']:.1f} s", border=True,
+              help=f"Loading, modelling and {len(warehouse.data_test_names())} data tests.")
+row[3].metric("Tables", len(warehouse.MARTS), border=True)
+ui.source_line(f"build_log of the warehouse; DuckDB {build['duckdb_version']}.")
+
+page_tables, titles = catalog.tables_by_page(), catalog.page_titles()
+table_sources = cache.query(q.table_sources)
+st.subheader("Tables behind the pages")
+st.caption("One line per table: what one row is, how many rows, which countries and years it "
+           "covers, what it cites and which pages read it.")
+ui.table_view(catalog.describe_tables(cache.query(q.table_coverage), table_sources, page_tables, titles),
+              "warehouse-tables")
+
+st.subheader("Sources")
+ui.table_view(catalog.describe_sources(cache.query(q.source_catalog), table_sources), "sources")
+
+st.subheader("Data-quality findings")
+st.caption("Every problem found in the documents (totals that do not add up, figures that disagree, "
+           "misspellings). Values are shown as published; the note says what the dashboard does.")
+checks = cache.query(q.finding_checks)
+topics = list(dict.fromkeys(checks["topic"]))
+labels = catalog.check_labels(checks)
+seed_from_link(PARAM_TOPIC, topics, "topic", [])
+seed_from_link(PARAM_CHECK, list(labels), "check", [])
+left, right = st.columns(2)
+chosen_topics = left.multiselect("Topic", topics, key=PARAM_TOPIC, placeholder="All topics")
+chosen_checks = right.multiselect("Check", list(labels), format_func=labels.get, key=PARAM_CHECK,
+                                  placeholder="All checks")
+write_to_link(PARAM_TOPIC, chosen_topics, [])
+write_to_link(PARAM_CHECK, chosen_checks, [])
+findings = cache.query(q.findings, tuple(chosen_topics), tuple(chosen_checks))
+st.caption(f"{len(findings)} of {int(checks['findings'].sum())} findings shown.")
+ui.table_view(catalog.describe_findings(findings, page_tables, titles), "data-quality-findings")
+
+st.subheader("Coverage of the official indicators")
+indicators = cache.query(q.indicators).set_index("indicator_code", drop=False)
+codes = list(indicators.index)
+default_code = catalog.DEFAULT_COVERAGE_INDICATOR if catalog.DEFAULT_COVERAGE_INDICATOR in codes else codes[0]
+seed_from_link(PARAM_INDICATOR, codes, "indicator", default_code)
+code = st.selectbox("Indicator", codes, key=PARAM_INDICATOR,
+                    format_func=lambda c: indicators.at[c, "name"])
+write_to_link(PARAM_INDICATOR, code, default_code)
+definition = indicators.loc[code]
+terms = cache.query(q.glossary_terms, "")
+st.markdown(f"{definition['description']}", help=catalog.glossary_help(terms, definition["name"]))
+grid = cache.query(q.indicator_coverage_grid, code, filters.selected_iso3, filters.year_from, filters.year_to)
+by_country = cache.query(q.indicator_coverage_by_country, code, filters.selected_iso3,
+                         filters.year_from, filters.year_to)
+source = (f"{definition['publisher']}, {definition['source_title']} ({definition['edition']}, "
+          f"vintage {definition['vintage']}).")
+if grid.empty:
+    st.info(f"{definition['name']} has values for {definition['first_year']}-{definition['last_year']}, "
+            f"outside the years selected ({filters.year_from}-{filters.year_to}).", icon=":material/info:")
+else:
+    ui.chart_with_table(
+        charts.coverage_heatmap(grid, f"{definition['name']}: values by country and year",
+                                definition["unit"]),
+        catalog.describe_coverage(by_country, definition["unit"]),
+        source, key=f"coverage-{code}", caveats=catalog.coverage_caveats(definition["caveat"], by_country),
+    )
+st.caption(f"Showing {filters.describe(options)}.")
+
+st.subheader("How to refresh the data")
+st.markdown(
+    "1. Put the official downloads listed below under one directory, at the paths shown, and run "
+    "the ingest: `python -m dashboard.ingest [--public-dir DIR]`. It reads each file in its "
+    "published format and writes `indicators.csv`, `indicator_catalog.csv` and "
+    "`dataset_sources.csv` in `data/sources/`; a file that does not have the expected format "
+    "stops it with a message naming the file.\n"
+    "2. Build the warehouse: `python -m dashboard.warehouse build [--sources DIR] [--out FILE] "
+    "[--parquet DIR]`. Every source file is loaded with declared column types; the first bad "
+    "value stops the build with the **file, line and column**. Then "
+    f"{len(warehouse.data_test_names())} data tests must find no offending rows.\n"
+    "3. The build writes a temporary file and swaps it in only when everything passed, so a "
+    "failed build leaves the previous warehouse **untouched**. The running dashboard notices "
+    "the new warehouse on the next click; no restart is needed.\n\n"
+    "Documents are transcribed by hand into `data/sources/` (see its README). Running the "
+    "dashboard on several servers is described in `docs/DEPLOYMENT.md`."
+)
+st.markdown("**Official downloads the ingest accepts** (paths under `--public-dir`)")
+ui.table_view(catalog.describe_downloads(cache.query(q.official_downloads)), "official-downloads")

@@ -1,0 +1,66 @@
+"""Coverage matrix: which countries have a value of an indicator in which years."""
+
+from __future__ import annotations
+
+import pandas as pd
+import plotly.graph_objects as go
+
+from dashboard.style import PALETTE, TEMPLATE_NAME, format_number
+
+HAS_VALUE_COLOUR = PALETTE[0]
+NO_VALUE_COLOUR = "#E5E9F0"
+ROW_HEIGHT = 30
+
+
+def coverage_heatmap(grid: pd.DataFrame, title: str, unit: str) -> go.Figure:
+    """Countries (rows, in the grid's order) x years, filled where the indicator has a value.
+
+    `grid` has one row per country and year: country, year, value (null where missing).
+    """
+    countries = list(dict.fromkeys(grid["country"]))
+    years = sorted(grid["year"].unique())
+    present = (
+        grid.assign(has_value=grid["value"].notna().astype(int))
+        .pivot(index="country", columns="year", values="has_value")
+        .reindex(index=countries, columns=years)
+        .fillna(0)
+    )
+    shown = (
+        grid.assign(shown=[format_number(v, unit) if pd.notna(v) else "no value" for v in grid["value"]])
+        .pivot(index="country", columns="year", values="shown")
+        .reindex(index=countries, columns=years)
+        .fillna("no value")
+    )
+    figure = go.Figure(
+        go.Heatmap(
+            z=present.to_numpy(),
+            x=[str(year) for year in years],
+            y=countries,
+            customdata=shown.to_numpy(),
+            zmin=0,
+            zmax=1,
+            colorscale=[[0, NO_VALUE_COLOUR], [0.5, NO_VALUE_COLOUR], [0.5, HAS_VALUE_COLOUR], [1, HAS_VALUE_COLOUR]],
+            showscale=False,
+            xgap=1,
+            ygap=1,
+            hovertemplate="%{y}, %{x}: %{customdata}<extra></extra>",
+        )
+    )
+    # Legend entries for the two fills (a heatmap has no legend of its own).
+    for name, colour in (("Has a value", HAS_VALUE_COLOUR), ("No value", NO_VALUE_COLOUR)):
+        figure.add_trace(
+            go.Scatter(
+                x=[None], y=[None], mode="markers", name=name, showlegend=True,
+                marker={"symbol": "square", "size": 14, "color": colour, "line": {"color": "#C0C7D2", "width": 1}},
+            )
+        )
+    figure.update_layout(
+        template=TEMPLATE_NAME,
+        title=title,
+        height=max(260, ROW_HEIGHT * len(countries) + 150),
+        yaxis={"autorange": "reversed", "type": "category", "showgrid": False},
+        xaxis={"type": "category", "showgrid": False, "tickangle": -45 if len(years) > 20 else 0},
+        legend={"orientation": "h", "y": 1.02, "yanchor": "bottom", "x": 1, "xanchor": "right"},
+        plot_bgcolor="white",
+    )
+    return figure

@@ -1,0 +1,254 @@
+"""The Data and sources page against the real warehouse: catalogue counts, every finding, the
+coverage matrix, the build stamp, the refresh instructions, and links that carry page choices."""
+
+from __future__ import annotations
+
+import base64
+import json
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from dashboard import catalog, config
+from dashboard.charts.coverage import coverage_heatmap
+from dashboard.warehouse import EXPORTED_TABLES, MARTS
+
+APP = str(Path(__file__).resolve().parents[1] / "app.py")
+PAGE = "pages/data_sources.py"
+
+
+def run_page(query: dict[str, list[str]] | None = None) -> AppTest:
+    at = AppTest.from_file(APP, default_timeout=60)
+    for key, values in (query or {}).items():
+        at.query_params[key] = values
+    at.run()
+    at.switch_page(PAGE).run()
+    assert not at.exception, [e.value for e in at.exception]
+    return at
+
+
+def table_with(at: AppTest, column: str) -> pd.DataFrame:
+    return next(d.value for d in at.dataframe if column in d.value.columns)
+
+
+def link_values(at: AppTest, key: str) -> list[str]:
+    values = at.query_params.get(key, [])
+    return values if isinstance(values, list) else [values]
+
+
+def heatmap(at: AppTest) -> dict:
+    return next(
+        trace
+        for chart in at.get("plotly_chart")
+        for trace in json.loads(chart.proto.spec)["data"]
+        if trace["type"] == "heatmap"
+    )
+
+
+def as_array(encoded) -> np.ndarray:
+    """A plotly array as sent to the browser: a plain list or a base64 typed array."""
+    if isinstance(encoded, dict):
+        raw = np.frombuffer(base64.b64decode(encoded["bdata"]), dtype=encoded["dtype"])
+        return raw.reshape([int(n) for n in encoded["shape"].split(",")])
+    return np.asarray(encoded)
+
+
+@pytest.fixture(scope="module")
+def default_page(warehouse_path) -> AppTest:
+    return run_page()
+
+
+def test_catalogue_row_counts_equal_the_warehouse(default_page, con):
+    tables = table_with(default_page, "Warehouse table").set_index("Warehouse table")
+    assert list(tables.index) == list(MARTS)
+    for table in MARTS:
+        counted = con.execute(f"select count(*) from {table}").fetchone()[0]
+        assert tables.at[table, "Rows"] == counted, table
+
+
+def test_catalogue_shows_grain_key_coverage_and_sources(default_page, con):
+    tables = table_with(default_page, "Warehouse table").set_index("Warehouse table")
+    assert tables.at["fct_indicator_value", "One row per"] == "indicator, country and year from the official datasets"
+    assert tables.at["fct_indicator_value", "Key"] == "(indicator_code, iso3, year)"
+    assert tables.at["dim_country", "Countries"] == 20
+    first, last = con.execute("select min(year), max(year) from fct_indicator_value").fetchone()
+    assert tables.at["fct_indicator_value", "Years"] == f"{first}-{last}"
+    assert tables.at["fct_funding_requirement", "Years"] == "2016"
+    assert "IOM Migration Initiatives 2016" in tables.at["fct_funding_requirement", "Sources"]
+    assert "Regional overview" in tables.at["fct_key_figure", "Used by"]
+    assert "Sidebar filters" in tables.at["dim_country", "Used by"]
+
+
+def test_every_mart_states_its_grain_on_its_first_line():
+    for table in MARTS:
+        first_line = (config.SQL_DIR / "marts" / f"{table}.sql").read_text().splitlines()[0]
+        grain, key = catalog.table_grain(table)
+        assert first_line.startswith("-- One row per") and grain.startswith("One row per"), table
+        assert key and key in first_line, table
+    with pytest.raises(ValueError):
+        catalog.table_grain("../schema")
+
+
+def test_page_table_map_is_derived_from_the_code():
+    by_page = catalog.tables_by_page()
+    assert {"fct_key_figure", "dim_office", "fct_funding_requirement"} <= by_page["pages/overview.py"]
+    assert {"dq_finding", "build_row_count", "build_log", "dim_source"} <= by_page[PAGE]
+    assert "dim_glossary_term" in by_page["pages/glossary.py"]
+    assert "dim_country" in by_page[catalog.SIDEBAR]
+    assert all(tables <= set(EXPORTED_TABLES) for tables in by_page.values())
+
+
+def test_tables_are_followed_through_query_functions(tmp_path):
+    page = tmp_path / "page.py"
+    page.write_text(
+        "from dashboard.queries import overview as q\n"
+        "from dashboard.queries.catalog import glossary_terms\n"
+        "cache.query(q.office_counts, ())\n"
+        "cache.query(glossary_terms, '')\n"
+    )
+    assert catalog.file_tables(page) == {"dim_office", "dim_glossary_term", "dim_source", "dim_strategy_element"}
+    page.write_text("from dashboard import cache, ui\n")
+    assert catalog.file_tables(page) == frozenset()
+
+
+def test_page_titles_come_from_the_router():
+    titles = catalog.page_titles()
+    assert titles[PAGE] == "Data and sources"
+    assert titles["pages/glossary.py"] == "Glossary"
+    assert titles["pages/overview.py"] == "Regional overview"
+
+
+def test_build_stamp_equals_build_log(default_page, con):
+    built_at, revision, seconds = con.execute(
+        "select built_at, git_revision, build_seconds from build_log"
+    ).fetchone()
+    metrics = {m.label: m.value for m in default_page.metric}
+    assert metrics["Built"] == f"{built_at:%Y-%m-%d}"
+    assert metrics["Code revision"] == (revision or "unknown")
+    assert metrics["Build time"] == f"{seconds:.1f} s"
+    assert metrics["Tables"] == str(len(MARTS))
+
+
+def test_sources_table_lists_every_source_with_licence_and_citation(default_page, con):
+    sources = table_with(default_page, "Citation")
+    expected = con.execute("select count(*) from dim_source").fetchone()[0]
+    assert len(sources) == expected
+    assert sources["Licence"].notna().all() and sources["Citation"].notna().all()
+    wdi = sources[sources["Source"] == "World Bank WDI, net migration (June 2024)"].iloc[0]
+    assert wdi["Licence"] == "CC BY 4.0" and "Official indicator values" in wdi["Used in"]
+
+
+def test_every_finding_is_shown(default_page, con):
+    findings = table_with(default_page, "Finding id")
+    ids = {row[0] for row in con.execute("select finding_id from dq_finding").fetchall()}
+    assert len(findings) == len(ids)
+    assert set(findings["Finding id"]) == ids
+    assert f"{len(ids)} of {len(ids)} findings shown." in [c.value for c in default_page.caption]
+
+
+def test_findings_name_document_section_and_pages(default_page, con):
+    findings = table_with(default_page, "Finding id").set_index("Finding id")
+    finding_id, section = con.execute(
+        "select finding_id, source_section from dq_finding where topic = 'offices' limit 1"
+    ).fetchone()
+    row = findings.loc[finding_id]
+    assert row["Section"] == section
+    assert row["Document"].endswith(".txt)")
+    # Only the overview of the pages a finding on offices affects is always built.
+    assert "Regional overview" in row["Pages affected"]
+
+
+def test_findings_filter_from_the_link(warehouse_path, con):
+    at = run_page({"dq_topic": ["offices"]})
+    findings = table_with(at, "Finding id")
+    expected = con.execute("select count(*) from dq_finding where topic = 'offices'").fetchone()[0]
+    assert len(findings) == expected > 0
+    assert set(findings["Topic"]) == {"offices"}
+
+
+def test_findings_filter_by_check_updates_table_and_link(warehouse_path, con):
+    at = run_page()
+    at.multiselect(key="dq_check").set_value(["misspelling"]).run()
+    findings = table_with(at, "Finding id")
+    expected = con.execute("select count(*) from dq_finding where check_name = 'misspelling'").fetchone()[0]
+    assert len(findings) == expected > 0
+    assert link_values(at, "dq_check") == ["misspelling"]
+
+
+@pytest.mark.parametrize(
+    "tampered",
+    [
+        {"indicator": ["x' or 1=1 --"]},
+        {"dq_topic": ["<script>alert(1)</script>"]},
+        {"dq_check": ["y" * 5000]},
+    ],
+)
+def test_tampered_page_choices_warn_and_fall_back(warehouse_path, tampered, con):
+    at = run_page(tampered)
+    assert at.warning and all(len(w.value) < 200 for w in at.warning)
+    assert len(table_with(at, "Finding id")) == con.execute("select count(*) from dq_finding").fetchone()[0]
+    assert at.selectbox(key="indicator").value == catalog.DEFAULT_COVERAGE_INDICATOR
+
+
+def test_coverage_matrix_equals_the_warehouse(warehouse_path, con):
+    code = "unhcr.idps"
+    at = run_page({"indicator": [code], "country": ["UKR", "XKX", "GEO"], "years": ["2005", "2020"]})
+    trace = heatmap(at)
+    filled = int(as_array(trace["z"]).sum())
+    expected = con.execute(
+        "select count(*) from fct_indicator_value where indicator_code = ? "
+        "and iso3 in ('UKR', 'XKX', 'GEO') and year between 2005 and 2020",
+        [code],
+    ).fetchone()[0]
+    assert filled == expected > 0
+    assert set(trace["y"]) == {"Ukraine", "Kosovo", "Georgia"}
+    assert trace["x"][0] == "2005" and trace["x"][-1] == "2020"
+    by_country = table_with(at, "Years with a value").set_index("Country or territory")
+    assert by_country.at["Kosovo", "Years with a value"] == 0
+    captions = [c.value for c in at.caption]
+    assert any("Serbia includes Kosovo" in c for c in captions), "the indicator's caveat is shown"
+    assert any(c.startswith(":material/info: Kosovo (UNSCR 1244) has no separate") for c in captions)
+
+
+def test_coverage_outside_the_years_selected_is_explained(warehouse_path):
+    at = run_page({"indicator": ["knomad2023.remittances_gdp_2023"], "years": ["2000", "2010"]})
+    assert not at.get("plotly_chart")
+    assert any("outside the years selected" in i.value for i in at.info)
+
+
+def test_refresh_instructions_and_accepted_downloads(default_page, con):
+    text = " ".join(m.value for m in default_page.markdown)
+    assert "python -m dashboard.ingest [--public-dir DIR]" in text
+    assert "python -m dashboard.warehouse build [--sources DIR] [--out FILE] [--parquet DIR]" in text
+    assert "file, line and column" in text and "untouched" in text
+    downloads = table_with(default_page, "File (under --public-dir)")
+    files = {row[0] for row in con.execute("select file from dim_source where kind = 'dataset'").fetchall()}
+    assert set(downloads["File (under --public-dir)"]) == files
+
+
+def test_finding_pages_by_topic():
+    titles = {"pages/overview.py": "Regional overview", "pages/funding.py": "Funding requirements 2016",
+              "pages/country.py": "Country profile"}
+    built = {"pages/overview.py": {"fct_key_figure"}, "pages/funding.py": set(),
+             "pages/country.py": {"fct_key_figure"}, catalog.SIDEBAR: {"fct_key_figure"}}
+    assert catalog.finding_pages("funding", built, titles) == "Funding requirements 2016, Regional overview"
+    assert catalog.finding_pages("offices", built, titles) == "Regional overview, Country profile"
+    assert catalog.finding_pages("documents", built, titles) == "Regional overview, Country profile"
+    assert catalog.finding_pages("funding", {}, titles) == ""
+
+
+def test_coverage_heatmap_keeps_country_order_and_marks_gaps():
+    grid = pd.DataFrame({
+        "country": ["Kosovo", "Kosovo", "Albania", "Albania"],
+        "year": [2019, 2020, 2019, 2020],
+        "value": [None, None, 1.5, None],
+    })
+    figure = coverage_heatmap(grid, "Test", "percent")
+    trace = figure.data[0]
+    assert list(trace.y) == ["Kosovo", "Albania"]
+    assert list(trace.x) == ["2019", "2020"]
+    assert np.asarray(trace.z).tolist() == [[0, 0], [1, 0]]
+    assert trace.customdata[1][0] == "1.5%"

@@ -1,0 +1,123 @@
+"""The glossary page and the glossary look-up other pages use for tooltips."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import duckdb
+import pandas as pd
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from dashboard import catalog
+from dashboard.queries import catalog as q
+
+APP = str(Path(__file__).resolve().parents[1] / "app.py")
+PAGE = "pages/glossary.py"
+
+
+def run_page(query: dict[str, list[str]] | None = None) -> AppTest:
+    at = AppTest.from_file(APP, default_timeout=60)
+    for key, values in (query or {}).items():
+        at.query_params[key] = values
+    at.run()
+    at.switch_page(PAGE).run()
+    assert not at.exception, [e.value for e in at.exception]
+    return at
+
+
+def shown_terms(at: AppTest) -> list[str]:
+    tables = [t.value for t in at.table if "Term" in t.value.columns]
+    return list(tables[0]["Term"]) if tables else []
+
+
+@pytest.fixture(scope="module")
+def terms(warehouse_path) -> pd.DataFrame:
+    con = duckdb.connect(str(warehouse_path), read_only=True)
+    yield q.glossary_terms(con, "")
+    con.close()
+
+
+@pytest.mark.parametrize("term", catalog.GLOSSARY_TERMS_USED)
+def test_every_term_the_pages_rely_on_is_defined(con, term):
+    assert con.execute("select count(*) from dim_glossary_term where term = ?", [term]).fetchone()[0] == 1
+
+
+def test_every_programmatic_area_with_funding_is_defined(con):
+    areas = {row[0] for row in con.execute(
+        "select name_as_published from dim_programmatic_area where programmatic_area <> 'multiregional'"
+    ).fetchall()}
+    assert areas <= set(catalog.GLOSSARY_TERMS_USED)
+
+
+def test_page_shows_every_term_with_its_source(warehouse_path, con):
+    at = run_page()
+    table = next(t.value for t in at.table if "Term" in t.value.columns)
+    count = con.execute("select count(*) from dim_glossary_term").fetchone()[0]
+    assert len(table) == count
+    avrr = table.set_index("Term").loc["AVRR"]
+    section = con.execute("select source_section from dim_glossary_term where term = 'AVRR'").fetchone()[0]
+    assert avrr["Source"].endswith(section)
+    assert avrr["Related strategy element"] != ""
+
+
+def test_search_from_the_link_filters_terms_and_definitions(warehouse_path, con):
+    at = run_page({"q": ["border"]})
+    expected = sorted(
+        row[0] for row in con.execute("select term, definition from dim_glossary_term").fetchall()
+        if "border" in row[0].lower() or "border" in row[1].lower()
+    )
+    assert sorted(shown_terms(at)) == expected and len(expected) > 1
+    assert at.text_input(key="q").value == "border"
+
+
+def test_typing_a_search_narrows_the_table_and_goes_into_the_link(warehouse_path):
+    at = run_page()
+    at.text_input(key="q").input("AVRR").run()
+    assert "AVRR" in shown_terms(at)
+    assert len(shown_terms(at)) < 10
+    assert at.query_params["q"] in ("AVRR", ["AVRR"])
+
+
+def test_search_wildcards_are_literal(warehouse_path, con):
+    at = run_page({"q": ["_"]})
+    expected = [
+        row[0] for row in con.execute("select term, definition from dim_glossary_term").fetchall()
+        if "_" in row[0] or "_" in row[1]
+    ]
+    assert len(shown_terms(at)) == len(expected)
+    if not expected:
+        assert at.info, "an empty result says so"
+
+
+@pytest.mark.parametrize("tampered", ["x" * 500, "a\x00b"])
+def test_unusable_search_in_the_link_warns_and_shows_everything(warehouse_path, con, tampered):
+    at = run_page({"q": [tampered]})
+    assert at.warning and len(at.warning[0].value) < 200
+    assert len(shown_terms(at)) == con.execute("select count(*) from dim_glossary_term").fetchone()[0]
+
+
+def test_glossary_terms_are_found_in_labels(terms):
+    assert catalog.glossary_terms_in(terms, "IDPs of concern to UNHCR") == ["IDP", "UNHCR"]
+    assert catalog.glossary_terms_in(terms, "EUBAM sub-office in Odesa") == ["EUBAM"]
+    assert catalog.glossary_terms_in(terms, "Refugees hosted") == ["refugee"]
+    # a region's full name is not its Eastern Europe subregion; lower-case 'eu' is not the EU
+    assert catalog.glossary_terms_in(terms, "South-Eastern Europe") == []
+    assert catalog.glossary_terms_in(terms, "eu funding") == []
+    assert catalog.glossary_terms_in(terms, "Population, total") == []
+
+
+def test_every_glossary_term_finds_itself(terms):
+    for term in terms["term"]:
+        assert catalog.glossary_terms_in(terms, f"About {term} here") == [term], term
+
+
+def test_glossary_help_defines_terms_with_their_source(terms):
+    text = catalog.glossary_help(terms, "AVRR cases in the Western Balkans")
+    avrr = terms.set_index("term").loc["AVRR"]
+    assert text.startswith(f"**AVRR**: {avrr['definition']}")
+    assert f"(Source: {avrr['document']}, {avrr['source_section']})" in text
+    assert "**Western Balkans**" in text
+    assert catalog.glossary_help(terms, "Total population") is None
+    many = " ".join(catalog.GLOSSARY_TERMS_USED[:10])
+    assert catalog.glossary_help(terms, many).count("**:") <= catalog.GLOSSARY_HELP_MAX_TERMS
