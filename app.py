@@ -4,7 +4,7 @@ from pathlib import Path
 
 import streamlit as st
 
-from dashboard import config, db, sidebar, warehouse
+from dashboard import cache, config, db, sidebar, warehouse
 
 st.set_page_config(
     page_title="SEEECA Migration Outlook",
@@ -15,7 +15,7 @@ st.set_page_config(
 )
 
 try:
-    db.connect_read_only().close()
+    cache.connection()  # cached per warehouse version, so this costs nothing on a rerun
 except db.WarehouseUnavailable as problem:
     if "No warehouse" not in str(problem):
         st.error(str(problem), icon=":material/database:")

@@ -61,21 +61,26 @@ def _seed_widgets_from_url(options: FilterOptions, default_years: tuple[int, int
 
 
 def _write_url(chosen: Filters, default_years: tuple[int, int]) -> None:
-    """Mirror the current filters into the query string (defaults left out to keep links short)."""
-    wanted: dict[str, list[str] | str] = {}
-    if chosen.subregions:
-        wanted[filters.PARAM_SUBREGION] = list(chosen.subregions)
-    if chosen.countries:
-        wanted[filters.PARAM_COUNTRY] = list(chosen.countries)
-    if chosen.theme:
-        wanted[filters.PARAM_THEME] = chosen.theme
-    if chosen.years != default_years:
-        wanted[filters.PARAM_YEARS] = [str(chosen.year_from), str(chosen.year_to)]
-    others = {k: st.query_params.get_all(k) for k in st.query_params if k not in filters.FILTER_PARAMS}
-    current = {k: st.query_params.get_all(k) for k in st.query_params}
-    target = {**others, **{k: v if isinstance(v, list) else [v] for k, v in wanted.items()}}
-    if current != target:
-        st.query_params.from_dict(target)
+    """Mirror the current filters into the query string (defaults left out to keep links short).
+
+    Only the filter keys are touched: pages bind their own parameters to widgets, and Streamlit
+    refuses programmatic changes to a bound parameter (so no from_dict/clear here).
+    """
+    wanted: dict[str, list[str]] = {
+        filters.PARAM_SUBREGION: list(chosen.subregions),
+        filters.PARAM_COUNTRY: list(chosen.countries),
+        filters.PARAM_THEME: [chosen.theme] if chosen.theme else [],
+        filters.PARAM_YEARS: [str(chosen.year_from), str(chosen.year_to)]
+        if chosen.years != default_years
+        else [],
+    }
+    for key, values in wanted.items():
+        if st.query_params.get_all(key) == values:
+            continue
+        if values:
+            st.query_params[key] = values
+        elif key in st.query_params:
+            del st.query_params[key]
 
 
 def render(options: FilterOptions) -> Filters:
