@@ -248,10 +248,11 @@ def offices_layer(offices: pd.DataFrame) -> pdk.Layer:
         get_position=["lon", "lat"],
         get_fill_color="fill",
         get_radius="radius",
-        radius_units="pixels",
+        # Quoted: pydeck passes a bare string to deck.gl as an accessor expression, not a value.
+        radius_units="'pixels'",
         stroked=True,
         get_line_color=OFFICE_OUTLINE,
-        line_width_units="pixels",
+        line_width_units="'pixels'",
         get_line_width=1.5,
         pickable=True,
         auto_highlight=True,
@@ -317,20 +318,20 @@ def indicator_layer(
 
 # --- Legends, drawn beside the deck (deck.gl has none) -----------------------------------------
 
-_LEGEND_ROW = 26
+_LEGEND_ROW = 28
 _LEGEND_FONT = "Source Sans Pro, Arial, sans-serif"
 
 
-def legend_svg(entries: list[tuple[str, str, float | None]], title: str, width: int = 300) -> str:
-    """A small SVG legend: one row per (hex colour, label, dot radius or None for a swatch)."""
-    height = _LEGEND_ROW * (len(entries) + 1) + 4
-    parts = [
-        f'<svg width="{width}" height="{height}" viewBox="0 0 {width} {height}" role="img">',
-        f'<text x="2" y="18" font-family="{_LEGEND_FONT}" font-size="15" font-weight="600" '
-        f'fill="#1B2A41">{html.escape(title)}</text>',
-    ]
-    for index, (colour, label, radius) in enumerate(entries, start=1):
-        middle = _LEGEND_ROW * index + 13
+def legend_svg(entries: list[tuple[str, str, float | None]], width: int = 280) -> str:
+    """A small SVG legend: one row per (hex colour, label, dot radius or None for a swatch).
+
+    Shown as an image, so labels are escaped text that the browser never runs; the legend's
+    title goes beside it as ordinary text.
+    """
+    height = _LEGEND_ROW * len(entries) + 4
+    parts = [f'<svg width="{width}" height="{height}" viewBox="0 0 {width} {height}">']
+    for index, (colour, label, radius) in enumerate(entries):
+        middle = _LEGEND_ROW * index + 15
         if radius is None:
             parts.append(
                 f'<rect x="4" y="{middle - 8}" width="24" height="16" fill="{html.escape(colour)}" '
@@ -342,7 +343,7 @@ def legend_svg(entries: list[tuple[str, str, float | None]], title: str, width: 
                 'stroke="#8A94A6" stroke-width="1"/>'
             )
         parts.append(
-            f'<text x="38" y="{middle + 5}" font-family="{_LEGEND_FONT}" font-size="14" '
+            f'<text x="38" y="{middle + 5}" font-family="{_LEGEND_FONT}" font-size="15" '
             f'fill="#1B2A41">{html.escape(label)}</text>'
         )
     parts.append("</svg>")
@@ -371,6 +372,25 @@ def stand_in_notes(offices: pd.DataFrame) -> list[str]:
         for row in offices.itertuples()
         if row.position_is_stand_in
     ]
+
+
+def kosovo_note(kosovo_in_serbia: bool, shown: tuple[str, ...]) -> str | None:
+    """The note under an indicator legend when the source folds Kosovo into Serbia and either
+    is on screen."""
+    if not kosovo_in_serbia or not {"SRB", KOSOVO} & set(shown):
+        return None
+    return ("Kosovo is folded into Serbia in this source: Serbia's value includes Kosovo, "
+            "which is left uncoloured.")
+
+
+def offices_source(offices: pd.DataFrame) -> str:
+    """The source line of the office dots: list, contact details and positions."""
+    lists = sorted({f"{row.document} ({row.file})" for row in offices.itertuples()})
+    contacts = sorted({str(doc) for doc in offices["contact_document"].dropna()})
+    text = f"Offices: {'; '.join(lists)}, Annex 1 (as of May 2020)"
+    if contacts:
+        text += f"; contact details: {'; '.join(contacts)}, CONTACT US"
+    return text + "; positions: GeoNames gazetteer"
 
 
 def basemap_source() -> str:

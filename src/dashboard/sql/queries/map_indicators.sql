@@ -11,7 +11,7 @@ final as (
         indicator.unit,
         indicator.caveat,
         source.publisher,
-        source.title as source_title,
+        source.short_title as source_title,
         source.edition,
         source.vintage,
         source.licence,

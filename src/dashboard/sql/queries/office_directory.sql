@@ -26,8 +26,8 @@ final as (
         offices.geonameid as "GeoNames id",
         offices.gazetteer_name as "Gazetteer name",
         offices.note as "Note",
-        source.title || ' (' || source.file || '), ' || offices.source_section as "Source",
-        contact.title || ', ' || offices.contact_source_section as "Contact details source"
+        source.short_title || ' (' || source.file || '), ' || offices.source_section as "Source",
+        contact.short_title || ' (' || contact.file || '), ' || offices.contact_source_section as "Contact details source"
     from offices
     inner join dim_source as source on source.source_id = offices.source_id
     left join dim_source as contact on contact.source_id = offices.contact_source_id

@@ -34,10 +34,10 @@ final as (
         offices.note,
         coalesce(offices.lat = parents.parent_lat and offices.lon = parents.parent_lon, false)
             as position_is_stand_in,
-        source.title as document,
+        source.short_title as document,
         source.file,
         offices.source_section,
-        contact.title as contact_document,
+        contact.short_title as contact_document,
         offices.contact_source_section
     from offices
     left join parents using (parent_office_id)

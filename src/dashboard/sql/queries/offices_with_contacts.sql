@@ -1,6 +1,9 @@
 -- One row per IOM office in the given countries (country office first, then its sub-offices), with contacts and sources; key office_id.
+-- The Regional Office in Vienna (outside the 20) is added on request: it covers Israel and the whole region.
 with offices as (
-    select * from dim_office where list_contains($iso3::varchar[], iso3)
+    select *
+    from dim_office
+    where list_contains($iso3::varchar[], iso3) or ($include_regional_office and office_type = 'regional')
 ),
 
 final as (
@@ -30,7 +33,7 @@ final as (
     from offices
     inner join dim_source as source using (source_id)
     left join dim_source as contact_source on contact_source.source_id = offices.contact_source_id
-    order by offices.iso3, offices.office_type = 'sub-office', offices.city
+    order by offices.office_type <> 'regional', offices.iso3, offices.office_type = 'sub-office', offices.city
 )
 
 select * from final
