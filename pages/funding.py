@@ -1,0 +1,149 @@
+"""Funding requirements 2016: a region's table by country and programmatic area, the printed
+totals beside the sums, and SEEECA compared with the other IOM regions."""
+
+import pandas as pd
+import streamlit as st
+
+from dashboard import cache, sidebar, ui
+from dashboard.charts import funding as charts
+from dashboard.queries import funding as q
+from dashboard.queries import overview as overview_q
+from dashboard.style import format_number
+
+DOCUMENT = "IOM Migration Initiatives 2016 (002_826368cb2c35f099.txt)"
+BLANK = "A blank cell is a \u201c-\u201d in the source: no requirement, not zero."
+REGION_PARAM = "region"
+
+
+def table_with_csv(table: pd.DataFrame, key: str) -> None:
+    """Like ui.table_view, but "-" cells stay blank on screen as they are in the CSV."""
+    usd = {c: st.column_config.NumberColumn(format="localized") for c in table if "USD" in c}
+    st.dataframe(table, hide_index=True, width="stretch", placeholder="", column_config=usd,
+                 key=f"table-{key}")
+    st.download_button("Download CSV", table.to_csv(index=False).encode("utf-8"),
+                       file_name=f"{ui.slug(key)}.csv", mime="text/csv", key=f"download-{key}",
+                       icon=":material/download:")
+
+
+def chart_and_table(figure, table: pd.DataFrame, source: str, key: str, caveats=()) -> None:
+    chart_tab, table_tab = st.tabs(["Chart", "Table"])
+    with chart_tab:
+        st.plotly_chart(figure, width="stretch", key=f"chart-{key}", config={"displaylogo": False})
+    with table_tab:
+        table_with_csv(table, key)
+    ui.source_line(source)
+    for caveat in caveats:
+        st.caption(f":material/info: {caveat}")
+
+
+def region_from_url(known: dict[str, str]) -> str:
+    """The region in the link if it is a known one; otherwise SEEECA, with a warning."""
+    wanted = st.query_params.get(REGION_PARAM)
+    if wanted and wanted not in known:
+        shown = wanted if len(wanted) <= 40 else wanted[:40] + "..."
+        st.warning(f"Ignored region {shown!r} from the link: not an IOM region of the 2016 "
+                   "overview; showing SEEECA.", icon=":material/link_off:")
+    return wanted if wanted in known else q.SEEECA
+
+
+filters, options = sidebar.current()
+st.title("Funding requirements 2016")
+st.caption(f"Showing {filters.describe(options)}. Migration Initiatives 2016 is one edition, so "
+           "the year filter does not apply.")
+
+names = dict(cache.query(q.regions)[["region", "name"]].itertuples(index=False))
+region = st.selectbox("IOM region", list(names), index=list(names).index(region_from_url(names)),
+                      format_func=names.get, key="funding_region",
+                      help="Every IOM region of the 2016 overview; SEEECA is this dashboard's region.")
+if st.query_params.get(REGION_PARAM) != (None if region == q.SEEECA else region):
+    if region == q.SEEECA:
+        del st.query_params[REGION_PARAM]
+    else:
+        st.query_params[REGION_PARAM] = region
+
+seeeca, name = region == q.SEEECA, names[region]
+areas = tuple(cache.query(overview_q.theme_programmatic_areas, filters.theme)["programmatic_area"])
+selection = (region, filters.selected_iso3, filters.is_whole_region, areas)
+totals = cache.query(q.region_totals, region).iloc[0]
+scope = [f"the {len(areas)} programmatic area(s) under the chosen theme" if filters.theme else "every programmatic area"]
+if seeeca and not filters.is_whole_region:
+    scope.append(f"{len(filters.selected_iso3)} selected countries; regional programmes are left out, as no country carries them")
+elif not seeeca:
+    scope.append("country and subregion filters apply to SEEECA only, so every row of this table is shown")
+st.subheader(f"{name}: requirement by country and programmatic area")
+st.caption("Showing " + "; ".join(scope) + ".")
+
+if not totals["has_region_table"]:
+    st.info(f"The source has no per-region table for {name}: its text has the heading only. Only "
+            "the region's column of the overview table is shown.", icon=":material/table_rows:")
+    column = cache.query(q.overview_column, region, areas)
+    ui.kpi("Requirement, overview column", column["Requirement (USD)"].sum(), "usd",
+           f"{DOCUMENT}, {totals['overview_section']}")
+    chart_and_table(charts.area_shares(column, f"{name}: requirement by programmatic area (overview)"),
+                    column, f"{DOCUMENT}, {totals['overview_section']}", f"overview-{region}", [BLANK])
+else:
+    cells = cache.query(q.region_cells, *selection)
+    matrix = cache.query(q.requirement_matrix, *selection)
+    row = st.columns(3)
+    with row[0]:
+        ui.kpi("Requirement shown (sum of the cells)", matrix[q.TOTAL_COLUMN].sum(), "usd",
+               f"{DOCUMENT}, {totals['table_section']}", help="The figure the dashboard uses.")
+    with row[1]:
+        ui.kpi("Printed total of the region's own table", totals["table_printed_total"], "usd",
+               f"{DOCUMENT}, {totals['table_section']}", help="All rows and areas of the table.")
+    with row[2]:
+        ui.kpi("Printed for the region in the overview", totals["overview_printed_total"], "usd",
+               f"{DOCUMENT}, {totals['overview_section']}", help="All areas, as printed in the overview.")
+    if totals["overview_printed_total"] != totals["cells_usd"]:
+        st.markdown(
+            f"**Which total?** The overview prints **{totals['overview_printed_total']:,.0f}** USD for "
+            f"{name}, but the cells of the region's own table add up to **{totals['cells_usd']:,.0f}** "
+            f"USD (that table prints {totals['table_printed_total']:,.0f}). The overview's own {name} cells add up to "
+            f"{totals['overview_cells_usd']:,.0f}. The dashboard therefore uses the sum of the cells "
+            f"({totals['cells_usd']:,.0f}) and shows the printed {totals['overview_printed_total']:,.0f} "
+            "only beside it.")
+    ui.findings(cache.query(q.region_findings, region), title=f"Data-quality findings on the {name} figures")
+    bars, heat, table = st.tabs(["Stacked bars", "Heatmap", "Table"])
+    with bars:
+        st.plotly_chart(charts.requirement_by_row(cells, f"{name}: requirement by country and area"),
+                        width="stretch", key="chart-requirement-bars", config={"displaylogo": False})
+    with heat:
+        st.plotly_chart(charts.requirement_heatmap(cells, f"{name}: USD by country and area"),
+                        width="stretch", key="chart-requirement-heatmap", config={"displaylogo": False})
+    with table:
+        table_with_csv(matrix, f"funding-{region}-by-country-and-area")
+    ui.source_line(f"{DOCUMENT}, {totals['table_section']}.")
+    st.caption(f":material/info: {BLANK}")
+
+    regional = cache.query(q.regional_programmes, *selection)
+    if not regional.empty:
+        st.markdown(f"**Regional programmes** (not attributed to a country): "
+                    f"{format_number(regional[q.TOTAL_COLUMN].sum(), 'usd')}, "
+                    f"{regional[q.SHARE_COLUMN].sum():.1f}% of the requirement shown.")
+    elif seeeca:
+        st.caption("Regional programmes are shown only for the whole region.")
+    left, right = st.columns(2)
+    with left:
+        shares = cache.query(q.area_totals, *selection)
+        chart_and_table(charts.area_shares(shares, "Share of each programmatic area"), shares,
+                        f"{DOCUMENT}, {totals['table_section']}", f"funding-{region}-area-shares")
+    with right:
+        top = cache.query(q.top_countries, *selection, 5)
+        chart_and_table(charts.top_countries(top, "Largest country requirements"), top,
+                        f"{DOCUMENT}, {totals['table_section']}", f"funding-{region}-top-countries",
+                        ["Shares are of the total shown, regional programmes included."])
+
+st.subheader("SEEECA compared with the other IOM regions")
+st.caption("From the overview table, the one table with a column for every region (Southern "
+           "Africa included); its cells equal each region's own table, area by area. Whole regions: "
+           "the country filters do not apply here; the theme filter does. Multi-regional "
+           "requirements (not attributed to a region) are left out.")
+comparison = cache.query(q.region_comparison, areas)
+chart_and_table(charts.region_comparison(comparison, q.SEEECA, "Requirement by IOM region"),
+                comparison.drop(columns="region"), f"{DOCUMENT}, Overview of funding requirements",
+                "funding-regions-total",
+                ["The printed overview total covers all areas; for SEEECA it is below the sum of its cells."])
+mix = cache.query(q.area_mix_comparison, areas)
+chart_and_table(charts.area_mix(mix, "How the requirement splits across areas: SEEECA and the rest"),
+                mix, f"{DOCUMENT}, Overview of funding requirements", "funding-regions-area-mix", [BLANK])
+ui.findings(cache.query(q.overview_findings), title="Printed totals of the overview table")

@@ -1,0 +1,130 @@
+"""Strategy drill-down: pillar -> strategic priority -> thematic area -> programmatic funding area
+-> country, each level with its 2016 SEEECA requirement, countries, offices, outlook statements
+and linked initiatives; and the crosswalk that the tree is built from."""
+
+import pandas as pd
+import streamlit as st
+
+from dashboard import cache, sidebar, ui
+from dashboard.charts import strategy as charts
+from dashboard.queries import strategy as q
+
+NODE_PARAM = "node"
+FUNDING_SOURCE = ("IOM Migration Initiatives 2016 (002_826368cb2c35f099.txt), SEEECA regional table; "
+                  "levels above the funding areas by the crosswalk below")
+
+
+def go_to(node_id: str) -> None:
+    st.query_params[NODE_PARAM] = node_id
+
+
+def on_tree_click(key: str, current: str, parent: str | None) -> None:
+    """A click on a box opens it; a click on the box of the level shown goes back up, as the
+    treemap itself does."""
+    points = (st.session_state.get(key) or {}).get("selection", {}).get("points", [])
+    if points and points[0].get("id"):
+        clicked = points[0]["id"]
+        go_to(parent if clicked == current and parent else clicked)
+
+
+def table_with_csv(table: pd.DataFrame, key: str) -> None:
+    """Like ui.table_view, but empty cells stay blank on screen as they are in the CSV."""
+    usd = {c: st.column_config.NumberColumn(format="localized") for c in table if "USD" in c}
+    st.dataframe(table, hide_index=True, width="stretch", placeholder="", column_config=usd,
+                 key=f"table-{key}")
+    st.download_button("Download CSV", table.to_csv(index=False).encode("utf-8"),
+                       file_name=f"{ui.slug(key)}.csv", mime="text/csv", key=f"download-{key}",
+                       icon=":material/download:")
+
+
+filters, options = sidebar.current()
+st.title("Strategy drill-down: from priorities to funding")
+st.caption(f"Showing {filters.describe(options)}. Requirements are the Migration Initiatives 2016 "
+           "SEEECA table (one edition: the year filter does not apply); the theme filter chooses "
+           "the level opened first.")
+
+tree = cache.query(q.drilldown_tree, filters.selected_iso3, filters.is_whole_region)
+known = set(tree["node_id"])
+wanted = st.query_params.get(NODE_PARAM)
+if wanted and wanted not in known:
+    shown = wanted if len(wanted) <= 40 else wanted[:40] + "..."
+    st.warning(f"Ignored level {shown!r} from the link: not a level of the drill-down for this "
+               "selection.", icon=":material/link_off:")
+    del st.query_params[NODE_PARAM]
+node_id = wanted if wanted in known else (filters.theme if filters.theme in known else q.ROOT)
+node = tree.set_index("node_id").loc[node_id]
+scope = q.node_scope(tree, node_id, filters.selected_iso3, filters.is_whole_region)
+path = q.path_to(tree, node_id)
+
+with st.container(horizontal=True, key="breadcrumbs"):
+    for step, (crumb, label) in enumerate(path):
+        st.button(f"{'› ' if step else ''}{label[:48]}", key=f"crumb-{crumb}", on_click=go_to,
+                  args=(crumb,), disabled=crumb == node_id, type="tertiary")
+
+st.subheader(f"{node['level_name']}: {node['label']}")
+root_usd = tree.loc[tree["node_id"] == q.ROOT, "usd"].iloc[0]
+offices = cache.query(q.node_offices, scope)
+row = st.columns(4)
+with row[0]:
+    ui.kpi("Requirement 2016 (sum of SEEECA cells)", node["usd"], "usd", FUNDING_SOURCE)
+with row[1]:
+    ui.kpi("Share of the SEEECA requirement" if filters.is_whole_region else "Share of the selection's requirement",
+           (node["usd"] or 0) / root_usd * 100 if root_usd else None, "percent", FUNDING_SOURCE)
+with row[2]:
+    ui.kpi("Countries with a requirement", node["countries"], "count", FUNDING_SOURCE,
+           help="Regional programmes are not a country and are counted apart.")
+with row[3]:
+    ui.kpi("IOM offices in those countries", len(offices), "count",
+           "IOM Regional Strategy 2020-2024 (001_9ee6370754a679eb.txt), Annex 1",
+           help="The Regional Office in Vienna counts when the regional programmes line is included.")
+if isinstance(node["parent_id"], str):
+    st.caption(f":material/account_tree: Placed under \u201c{path[-2][1]}\u201d: "
+               f"{q.BASIS_LABELS[node['basis']]}. {node['justification']}")
+    ui.source_line(f"{node['document']}, {node['source_section']}.")
+
+key, parent = f"tree-{node_id}", node["parent_id"] if isinstance(node["parent_id"], str) else None
+st.plotly_chart(charts.drilldown_treemap(tree, node_id, "Click a box to open it; click the top bar to go up"),
+                key=key, on_select=lambda: on_tree_click(key, node_id, parent), selection_mode="points",
+                width="stretch", config={"displaylogo": False})
+below = q.children(tree, node_id)
+if below.empty:
+    st.info("This is the lowest level: one cell of the SEEECA table.", icon=":material/info:")
+else:
+    choice = f"child-{node_id}"
+    st.selectbox(f"Open a level below ({below['Level'].iloc[0]})", below["node_id"], index=None,
+                 key=choice, format_func=dict(zip(below["node_id"], below["Name"], strict=True)).get,
+                 on_change=lambda: go_to(st.session_state[choice]), placeholder="Choose a level")
+    table_with_csv(below.drop(columns="node_id"), f"strategy-levels-below-{node_id}")
+    st.caption(":material/info: Each level's requirement is the sum of the levels below it; a blank "
+               "requirement means every cell below is \u201c-\u201d (no requirement).")
+ui.source_line(FUNDING_SOURCE + ".")
+
+countries, offices_tab, outlook, initiatives = st.tabs(
+    ["Countries", "Offices", "Outlook statements and indicators", "Initiatives (global, via MiGOF)"])
+with countries:
+    table_with_csv(cache.query(q.node_countries, scope), f"strategy-countries-{node_id}")
+    ui.source_line(FUNDING_SOURCE + "; offices: IOM Regional Strategy 2020-2024, Annex 1.")
+with offices_tab:
+    table_with_csv(offices, f"strategy-offices-{node_id}")
+    ui.source_line("IOM Regional Strategy 2020-2024 (001_9ee6370754a679eb.txt), Annex 1: IOM offices "
+                   "in the region; Regional Office: 1. Introduction.")
+with outlook:
+    st.caption("Statements attached to the priorities and thematic areas this level belongs to or "
+               "contains" + (", with the indicator links that cover this country." if scope.country else "."))
+    table_with_csv(cache.query(q.node_outlook, scope), f"strategy-outlook-{node_id}")
+with initiatives:
+    st.info("These initiatives are **global** items of the MiGOF chapters of Migration Initiatives "
+            "2016, not SEEECA or country projects. They are linked to this level only because the "
+            "crosswalk ties its funding areas to a MiGOF principle or objective. Their USD is not part "
+            "of the SEEECA requirement and is not added to any total here."
+            + (f" None is specific to {node['label']}." if scope.country else ""),
+            icon=":material/public:")
+    table_with_csv(cache.query(q.node_initiatives, scope), f"strategy-initiatives-{node_id}")
+
+st.subheader("The crosswalk between the frameworks")
+st.caption("How the 2020-2024 priorities, the 2015-2020 thematic areas and objectives, the 2016 "
+           "programmatic funding areas and the MiGOF principles and objectives are linked. "
+           "\u201cJudgement\u201d rows are mappings made for this dashboard from the quoted text; no "
+           "document states them. The drill-down uses only the \u201ccontinues\u201d and "
+           "\u201cfunded under\u201d links, which form a tree.")
+table_with_csv(cache.query(q.crosswalk), "strategy-crosswalk")

@@ -1,0 +1,185 @@
+"""The strategy drill-down: the tree adds up at every level and to the warehouse facts, choosing a
+level filters what is shown and lands in the URL, and the crosswalk table is complete and honest."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pandas as pd
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from dashboard.queries import strategy as q
+
+APP = str(Path(__file__).resolve().parents[1] / "app.py")
+PAGE = "pages/strategy.py"
+ALL = None  # every country of the region, read from the warehouse
+
+
+def run_page(query: dict[str, list[str]] | None = None) -> AppTest:
+    at = AppTest.from_file(APP, default_timeout=60)
+    for key, values in (query or {}).items():
+        at.query_params[key] = values
+    at.run()
+    at.switch_page(PAGE).run()
+    assert not at.exception, [e.value for e in at.exception]
+    return at
+
+
+def table_with(at: AppTest, column: str) -> pd.DataFrame:
+    return next(d.value for d in at.dataframe if column in d.value.columns)
+
+
+def metric(at: AppTest, label_start: str) -> str:
+    return next(m.value for m in at.metric if m.label.startswith(label_start))
+
+
+def all_iso3(con) -> tuple[str, ...]:
+    return tuple(con.execute("select iso3 from dim_country").df()["iso3"])
+
+
+def seeeca_cells(con, iso3: tuple[str, ...] | None = ALL, regional: bool = True) -> pd.DataFrame:
+    iso3 = all_iso3(con) if iso3 is ALL else iso3
+    return con.execute(
+        "select programmatic_area, iso3, usd from fct_funding_requirement "
+        "where region = 'seeeca' and edition = 2016 and usd is not null "
+        "and (list_contains(?, iso3) or (? and iso3 is null))",
+        [list(iso3), regional],
+    ).df()
+
+
+@pytest.mark.parametrize(
+    ("iso3", "whole"), [(ALL, True), (("ALB", "XKX"), False), (("UZB", "TKM", "TJK"), False)]
+)
+def test_every_level_equals_the_sum_of_its_children_and_the_cells(con, iso3, whole):
+    iso3 = all_iso3(con) if iso3 is ALL else iso3
+    tree = q.drilldown_tree(con, iso3, whole).set_index("node_id")
+    usd = tree["usd"].fillna(0)
+    parents = tree[tree.index.isin(tree["parent_id"])]
+    assert set(parents["level"]) == {0, 1, 2, 3, 4}, "every level above the countries has children"
+    for node_id in parents.index:
+        children = usd[tree["parent_id"] == node_id]
+        assert usd[node_id] == pytest.approx(children.sum(), abs=0.5), node_id
+    cells = seeeca_cells(con, iso3, whole)
+    assert usd[q.ROOT] == cells["usd"].sum()
+    if whole:
+        assert usd[q.ROOT] == 125_925_000
+    leaves = tree[tree["level"] == q.COUNTRY_LEVEL]
+    assert len(leaves) == len(cells), "every cell with a requirement is one leaf"
+    assert sorted(leaves["usd"]) == sorted(cells["usd"].astype(float))
+
+
+def test_the_primary_crosswalk_links_form_a_tree(con):
+    links = con.execute(
+        "select from_element_id, to_id, relation from bridge_crosswalk "
+        "where relation in ('continues', 'funded_under')"
+    ).df()
+    continues = links[links["relation"] == "continues"]
+    funded = links[links["relation"] == "funded_under"]
+    assert continues["to_id"].is_unique, "a thematic area continues into one priority only"
+    assert funded["to_id"].is_unique, "a funding area is funded under one thematic area only"
+    tree = q.drilldown_tree(con, all_iso3(con), True)
+    assert tree["node_id"].is_unique
+    known = set(tree["node_id"])
+    assert tree["parent_id"].dropna().isin(known).all()
+    assert tree["parent_id"].isna().sum() == 1
+
+
+def test_the_root_shows_the_warehouse_total(warehouse_path, con):
+    at = run_page()
+    assert metric(at, "Requirement 2016") == "USD 125.9M"
+    below = table_with(at, "Placed here by")
+    assert below["Requirement (USD)"].sum() == seeeca_cells(con)["usd"].sum() == 125_925_000
+    assert set(below["Name"]) == {"Resilience", "Mobility", "Governance"}
+
+
+def test_choosing_a_level_filters_the_tables_and_the_url(warehouse_path, con):
+    at = run_page()
+    at.selectbox(key="child-seeeca").select("s2020.pillar.resilience").run()
+    at.selectbox(key="child-s2020.pillar.resilience").select("s2020.sp1").run()
+    assert at.query_params["node"] == "s2020.sp1"
+    assert any("SP1" in h.value for h in at.subheader)
+    # SP1 continues TA2 and TA4, funded as migrant assistance and migration health
+    cells = seeeca_cells(con).query("programmatic_area in ['migrant_assistance', 'migration_health']")
+    countries = table_with(at, "IOM offices")
+    assert countries["Requirement (USD)"].sum() == cells["usd"].sum()
+    assert len(countries) == cells["iso3"].fillna("regional").nunique()
+    assert metric(at, "Requirement 2016") == f"USD {cells['usd'].sum() / 1e6:,.1f}M"
+    at.button(key="crumb-seeeca").click().run()
+    assert at.query_params["node"] == q.ROOT
+    assert len(table_with(at, "IOM offices")) == 20
+
+
+def test_a_country_level_from_the_link(warehouse_path, con):
+    at = run_page({"node": ["migrant_assistance.UKR"]})
+    countries = table_with(at, "IOM offices")
+    expected = con.execute(
+        "select usd from fct_funding_requirement where region = 'seeeca' and iso3 = 'UKR' "
+        "and programmatic_area = 'migrant_assistance'"
+    ).fetchone()[0]
+    assert list(countries["Country or programme"]) == ["Ukraine"]
+    assert countries["Requirement (USD)"].iloc[0] == expected
+    offices = con.execute("select count(*) from dim_office where iso3 = 'UKR'").fetchone()[0]
+    assert len(table_with(at, "Reports to")) == offices == int(countries["IOM offices"].iloc[0])
+
+
+def test_unknown_level_in_the_link_warns_and_opens_the_root(warehouse_path):
+    at = run_page({"node": ["s2020.sp9"]})
+    assert any("Ignored level 's2020.sp9'" in w.value for w in at.warning)
+    assert metric(at, "Requirement 2016") == "USD 125.9M"
+
+
+def test_the_theme_filter_opens_its_level(warehouse_path):
+    at = run_page({"theme": ["s2015.ta3"]})
+    assert any("TA3: Labour Migration and Development" in h.value for h in at.subheader)
+
+
+def test_initiatives_are_global_and_not_added_to_the_level(warehouse_path, con):
+    linked = con.execute(
+        """
+        select initiative.title, initiative.usd
+        from fct_initiative as initiative
+        join bridge_crosswalk as link on link.to_id = initiative.migof_element_id
+        where link.from_element_id = 'migrant_assistance'
+        """
+    ).df()
+    at = run_page({"node": ["migrant_assistance"]})
+    shown = table_with(at, "Linked through (crosswalk)")
+    assert sorted(shown["Initiative"]) == sorted(linked["title"]) and len(linked) > 0
+    assert any("global" in i.value and "not added" in i.value for i in at.info)
+    area_usd = seeeca_cells(con).query("programmatic_area == 'migrant_assistance'")["usd"].sum()
+    assert metric(at, "Requirement 2016") == f"USD {area_usd / 1e6:,.1f}M"
+
+
+def test_outlook_statements_follow_the_level(warehouse_path, con):
+    expected = con.execute(
+        "select statement_id from dim_outlook_statement "
+        "where element_id in ('s2020.sp1', 's2015.ta2', 's2015.ta4')"
+    ).df()["statement_id"]
+    at = run_page({"node": ["s2020.sp1"]})
+    assert sorted(table_with(at, "Attached to")["Statement"]) == sorted(expected)
+
+
+def test_every_crosswalk_row_points_to_existing_elements(warehouse_path, con):
+    ends = set(con.execute(
+        "select element_id from dim_strategy_element union select programmatic_area from dim_programmatic_area"
+    ).df().iloc[:, 0])
+    links = con.execute("select count(*), count(*) filter (where basis = 'judgement') from bridge_crosswalk").fetchone()
+    at = run_page()
+    shown = table_with(at, "Justification")
+    assert len(shown) == links[0]
+    assert shown["from_id"].isin(ends).all() and shown["to_id"].isin(ends).all()
+    assert shown["From"].notna().all() and shown["To"].notna().all()
+    assert shown["Basis"].str.startswith("Judgement").sum() == links[1] > 0
+    assert shown["Source"].notna().all()
+
+
+def test_the_treemap_opens_at_the_chosen_level_with_the_tree_values(con):
+    from dashboard.charts.strategy import drilldown_treemap
+
+    tree = q.drilldown_tree(con, all_iso3(con), True)
+    trace = drilldown_treemap(tree, "s2020.sp1", "title").data[0]
+    assert trace.level == "s2020.sp1" and trace.branchvalues == "total"
+    values = dict(zip(trace.ids, trace.values, strict=True))
+    assert values[q.ROOT] == 125_925_000
+    assert values["migration_environment_climate"] == 0, "no requirement takes no area"
