@@ -137,5 +137,15 @@ def render(options: FilterOptions) -> Filters:
 
 
 def current() -> tuple[Filters, FilterOptions]:
-    """The filters chosen in the sidebar on this run (set by app.py before the page runs)."""
+    """The filters chosen in the sidebar on this run (set by app.py before the page runs).
+
+    On a fresh server, a first request for a deep link (e.g. /funding) is run by Streamlit's
+    legacy pages/-folder mode, which runs the page without app.py. Leaving that mode (which
+    app.py's st.navigation would do anyway) and rerunning lets app.py route the same URL.
+    """
+    if SESSION_KEY not in st.session_state:
+        from streamlit.runtime.pages_manager import PagesManager
+
+        PagesManager.uses_pages_directory = False
+        st.rerun()
     return st.session_state[SESSION_KEY], st.session_state[OPTIONS_KEY]
