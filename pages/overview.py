@@ -47,11 +47,11 @@ with row[1]:
 with row[2]:
     ui.kpi("International migrants 2013 (nearly 29 million)", figures.loc[headlines.FIGURE_MIGRANTS_2013, "value"], "persons",
            headlines.figure_source(figures.loc[headlines.FIGURE_MIGRANTS_2013]), display="≈ 29M",
-           help="Region-wide figure from UN DESA (2013) quoted by the 2015-2020 strategy.")
+           help=ui.glossary("migrant stock", "Region-wide figure from UN DESA (2013) quoted by the 2015-2020 strategy."))
 with row[3]:
     ui.kpi("Emigrants 2013 (over 37 million)", figures.loc[headlines.FIGURE_EMIGRANTS_2013, "value"], "persons",
            headlines.figure_source(figures.loc[headlines.FIGURE_EMIGRANTS_2013]), display="> 37M",
-           help="Region-wide figure quoted by the 2015-2020 strategy.")
+           help=ui.glossary("emigrant", "Region-wide figure quoted by the 2015-2020 strategy."))
 
 st.subheader("Funding requirement 2016")
 scope = "the whole region, including regional programmes" if filters.is_whole_region else "the selected countries (regional programmes excluded)"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from dashboard import cache, filters
+from dashboard import cache, filters, ui
 from dashboard.filters import FilterOptions, Filters
 from dashboard.queries import filters as filter_queries
 
@@ -97,8 +97,11 @@ def render(options: FilterOptions) -> Filters:
             options.subregions,
             key=filters.PARAM_SUBREGION,
             placeholder="All subregions",
-            help="Subregions as the strategies group them; Turkey, Israel and the Russian "
-            "Federation stand on their own.",
+            help=ui.glossary(
+                "Western Balkans, Eastern Europe, South Caucasus, Central Asia",
+                "Subregions as the strategies group them; Turkey, Israel and the Russian "
+                "Federation stand on their own.",
+            ),
         )
         eligible = [
             code
@@ -118,7 +121,10 @@ def render(options: FilterOptions) -> Filters:
             format_func=lambda key: "All priorities and areas" if key is None else options.themes[key],
             key=filters.PARAM_THEME,
             placeholder="All priorities and areas",
-            help="2020-2024 pillars and priorities, with the 2015-2020 thematic areas they continue.",
+            help=ui.glossary(
+                "pillar, strategic priority, thematic area",
+                "2020-2024 pillars and priorities, with the 2015-2020 thematic areas they continue.",
+            ),
         )
         years = st.slider(
             "Years",

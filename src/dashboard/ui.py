@@ -9,6 +9,8 @@ import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
+from dashboard import cache, catalog
+from dashboard.queries import catalog as catalog_queries
 from dashboard.style import format_number
 
 
@@ -82,3 +84,11 @@ def findings(rows: pd.DataFrame, title: str = "Data-quality notes", expanded: bo
                 detail = f" Published: **{row.published}**; expected: **{row.expected}**."
             st.markdown(f"- {row.subject}: {row.note}{detail}")
             st.caption(f"Source: {row.document} — {row.source_section}")
+
+
+def glossary(text: str, extra: str | None = None) -> str | None:
+    """Help text defining the glossary terms that `text` mentions (with `extra` first)."""
+    terms = cache.query(catalog_queries.glossary_terms, "")
+    defined = catalog.glossary_help(terms, text)
+    parts = [part for part in (extra, defined) if part]
+    return "\n\n".join(parts) or None
