@@ -177,12 +177,16 @@ _CONTACT_TRANSCRIPTION_NOTE = (
 TOOLTIP_STYLE = {
     "fontSize": "14px",
     "maxWidth": "380px",
-    "whiteSpace": "normal",
+    # Lines of a tooltip are joined with newlines: Streamlit escapes the values it puts into
+    # the template (so data can never inject markup), which rules out <br/> inside a value.
+    "whiteSpace": "pre-line",
     "backgroundColor": "#FFFFFF",
     "color": "#1B2A41",
     "border": "1px solid #C0C7D2",
     "boxShadow": "0 2px 6px rgba(0,0,0,0.2)",
 }
+# Long notes are cut to whole sentences so the tooltip stays inside a projected map.
+TOOLTIP_NOTE_LENGTH = 240
 TOOLTIP = {"html": "<b>{tooltip_title}</b><br/>{tooltip_body}", "style": TOOLTIP_STYLE}
 
 
@@ -194,8 +198,20 @@ def _text(value: object) -> str | None:
     return text or None
 
 
+def _first_sentences(text: str, limit: int) -> str:
+    """The whole sentences of `text` that fit in `limit` characters (at least the first)."""
+    if len(text) <= limit:
+        return text
+    cut = text.rfind(". ", 0, limit)
+    if cut < 0:
+        cut = text.find(". ")
+    kept = text[: cut + 1] if cut >= 0 else text[:limit].rstrip() + "…"
+    return f"{kept} (Full note in the table below.)"
+
+
 def office_tooltip(office: pd.Series) -> tuple[str, str]:
-    """(title, body) of an office's tooltip as escaped HTML: type, country, contacts, notes."""
+    """(title, body) of an office's tooltip as plain text, one line per fact: type, country,
+    contacts, notes. Streamlit escapes it when filling the template."""
     style = OFFICE_STYLES[office["office_type"]]
     lines = [f"{style.label} · {office['city']}, {office['country_name']}"]
     if office["office_type"] == "regional":
@@ -216,9 +232,8 @@ def office_tooltip(office: pd.Series) -> tuple[str, str]:
     if note:
         note = _text(note.replace(_CONTACT_TRANSCRIPTION_NOTE, ""))
     if note:
-        lines.append(f"Note: {note}")
-    body = "<br/>".join(html.escape(line) for line in lines)
-    return html.escape(office["name"]), body
+        lines.append(f"Note: {_first_sentences(note, TOOLTIP_NOTE_LENGTH)}")
+    return str(office["name"]), "\n".join(lines)
 
 
 def offices_layer(offices: pd.DataFrame) -> pdk.Layer:
@@ -288,14 +303,14 @@ def indicator_layer(
             continue
         row = by_iso3.get(props["iso3"])
         props["fill"] = _bin_colour(None if row is None else row.value, edges)
-        props["tooltip_title"] = html.escape(props["name"])
+        props["tooltip_title"] = props["name"]
         if row is not None:
             text = f"{label}: {format_number(row.value, unit)} ({row.year})"
         elif props["iso3"] == KOSOVO and kosovo_in_serbia:
             text = f"{label}: no separate figure; included in Serbia's in this source"
         else:
             text = f"{label}: no data"
-        props["tooltip_body"] = html.escape(text)
+        props["tooltip_body"] = text
         features.append(feature)
     shapes["features"] = features
     layer = pdk.Layer(
@@ -362,6 +377,36 @@ def office_legend(counts: pd.DataFrame) -> list[tuple[str, str, float | None]]:
 def choropleth_legend(rows: pd.DataFrame) -> list[tuple[str, str, float | None]]:
     """Legend rows for an indicator layer: one swatch per class, light to dark, then no data."""
     return [(row.colour, row.range, None) for row in rows.itertuples()]
+
+
+def _mercator_y(lat: float) -> float:
+    return math.log(math.tan(math.pi / 4 + math.radians(lat) / 2))
+
+
+def view_for_offices(
+    offices: pd.DataFrame,
+    iso3: tuple[str, ...],
+    whole_region: bool,
+    width: int = 700,
+    height: int = 600,
+) -> pdk.ViewState:
+    """The offices map's view: for the whole region, the offices framed in a map of about
+    width x height pixels (the region's shapes reach the Bering Strait, which would shrink the
+    offices to a cluster); for a selection, the selected countries as view_for frames them."""
+    if not whole_region or offices.empty:
+        return view_for(iso3, whole_region)
+    padding = 1.15
+    west, east = float(offices["lon"].min()), float(offices["lon"].max())
+    south, north = float(offices["lat"].min()), float(offices["lat"].max())
+    tile = 512  # deck.gl's world width in pixels at zoom 0
+    zoom_lon = math.log2(width * 360 / (tile * max(east - west, 1.0) * padding))
+    y_south, y_north = _mercator_y(south), _mercator_y(north)
+    zoom_lat = math.log2(height * 2 * math.pi / (tile * max(y_north - y_south, 0.02) * padding))
+    centre_lat = math.degrees(2 * math.atan(math.exp((y_south + y_north) / 2)) - math.pi / 2)
+    return pdk.ViewState(
+        latitude=round(centre_lat, 4), longitude=round((west + east) / 2, 4),
+        zoom=round(min(zoom_lon, zoom_lat, 7.5), 2),
+    )
 
 
 def stand_in_notes(offices: pd.DataFrame) -> list[str]:

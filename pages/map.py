@@ -1,0 +1,97 @@
+"""Offices map: where IOM works in the region, optionally over an indicator coloured by country."""
+
+import streamlit as st
+
+from dashboard import cache, maps, page_params, sidebar, ui
+from dashboard.queries import offices as q
+
+INDICATOR_KEY = "indicator"
+YEAR_KEY = "indicator_year"
+
+filters, options = sidebar.current()
+st.title("IOM offices in the region")
+st.caption(f"Showing {filters.describe(options)}. Offices as of May 2020; the Regional Office "
+           "in Vienna is always shown.")
+
+counts = cache.query(q.office_type_counts, filters.selected_iso3).set_index("office_type")
+table_a1 = cache.query(q.published_office_total).iloc[0]
+offices = cache.query(q.offices_on_map, filters.selected_iso3)
+annex_1 = f"{counts.loc['country', 'document']} ({counts.loc['country', 'file']}), Annex 1: IOM offices in the region (as of May 2020)"
+in_region = int(counts.loc["country", "offices_in_region"] + counts.loc["sub-office", "offices_in_region"])
+
+row = st.columns(4)
+with row[0]:
+    ui.kpi("Offices and sub-offices",
+           int(counts.loc["country", "offices_shown"] + counts.loc["sub-office", "offices_shown"]),
+           "count", f"{table_a1['document']} ({table_a1['file']}), {table_a1['source_section']}; list in Annex 1",
+           help=f"Counted from the Annex 1 list: {in_region} in the region, as Table A1 prints "
+           f"({table_a1['value']:.0f}). The Regional Office in Vienna comes on top.")
+for column, office_type, label in zip(row[1:], ("country", "sub-office", "regional"),
+                                      ("Country offices", "Sub-offices", "Regional Office (Vienna)"),
+                                      strict=True):
+    with column:
+        ui.kpi(label, int(counts.loc[office_type, "offices_shown"]), "count", annex_1,
+               help=f"{counts.loc[office_type, 'offices_in_region']} in the whole region.")
+
+indicators = cache.query(q.map_indicators).set_index("indicator_code", drop=False)
+warnings = [page_params.seed_from_url(INDICATOR_KEY, indicators.index, None, "indicator")]
+controls = st.columns([5, 2])
+with controls[0]:
+    code = st.selectbox("Colour the countries by", list(indicators.index), index=None,
+                        format_func=lambda c: indicators.loc[c, "name"], key=INDICATOR_KEY,
+                        placeholder="Nothing: offices only (choose an indicator)")
+page_params.write_to_url(INDICATOR_KEY, code, None)
+year = None
+if code is not None:
+    years = cache.query(q.map_indicator_years, code, filters.year_from, filters.year_to)
+    choices = [int(y) for y in years["year"]]
+    warnings.append(page_params.seed_from_url(YEAR_KEY, choices, choices[-1], "year"))
+    page_params.keep_valid(YEAR_KEY, choices, choices[-1])
+    with controls[1]:
+        year = st.selectbox("Year", choices, key=YEAR_KEY)
+    if not years["in_filter_range"].all():
+        st.info(f"This indicator has no value in {filters.year_from}-{filters.year_to} (the "
+                "sidebar's years): its own years are offered instead.", icon=":material/event_busy:")
+page_params.write_to_url(YEAR_KEY, year, None if code is None else choices[-1])
+for message in filter(None, warnings):
+    st.warning(message, icon=":material/link_off:")
+
+layers = [maps.basemap_layer(filters.selected_iso3)]
+if code is not None:
+    definition = indicators.loc[code]
+    values = cache.query(q.map_indicator_values, code, year)
+    choropleth, classes = maps.indicator_layer(values, definition["unit"], definition["name"],
+                                               filters.selected_iso3, bool(definition["kosovo_in_serbia"]))
+    layers.append(choropleth)
+layers.append(maps.offices_layer(offices))
+
+map_column, side_panel = st.columns([5, 2])
+with map_column:
+    view = maps.view_for_offices(offices, filters.selected_iso3, filters.is_whole_region, height=600)
+    st.pydeck_chart(maps.deck(layers, view, maps.TOOLTIP), height=600, alt=f"Map of the {len(offices)} IOM offices shown; the table below lists them.")
+    ui.source_line(f"{maps.offices_source(offices)}. Boundaries: {maps.basemap_source()}.")
+with side_panel:
+    st.markdown("**Offices**")
+    st.image(maps.legend_svg(maps.office_legend(counts.reset_index())),
+             alt="Legend: Regional Office, large vermillion dot; country office, blue dot; "
+             "sub-office, small orange dot.")
+    st.info("**Israel** has no IOM office: it is covered by the Regional Office in Vienna "
+            "(Annex 1).", icon=":material/info:")
+    for note in maps.stand_in_notes(offices):
+        st.caption(f":material/location_off: {note}")
+    if code is not None:
+        st.markdown(f"**{definition['name']}, {year}**")
+        st.image(maps.legend_svg(maps.choropleth_legend(classes)),
+                 alt=f"Legend, light to dark: {'; '.join(classes['range'])}")
+        ui.source_line(f"{definition['publisher']}, {definition['source_title']} "
+                       f"({definition['vintage'] or definition['edition']}), {definition['licence']}.")
+        kosovo = maps.kosovo_note(bool(definition["kosovo_in_serbia"]), filters.selected_iso3)
+        if kosovo:
+            st.caption(f":material/info: {kosovo}")
+        st.caption(f":material/info: {definition['caveat']}")
+
+st.subheader("Offices shown")
+ui.table_view(cache.query(q.office_directory, filters.selected_iso3), "offices-shown")
+ui.source_line(f"{maps.offices_source(offices)}; coordinates and names from GeoNames.")
+ui.findings(cache.query(q.office_findings),
+            title="Office names and contacts as printed in the documents: data-quality notes")

@@ -1,0 +1,207 @@
+"""Helpers for the real-browser tests: what counts as offline, which URL serves which page, and
+waiting for Streamlit to finish rendering. The fixtures that use them live in conftest.py."""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import signal
+import socket
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from urllib.parse import urlsplit
+
+ROOT = Path(__file__).resolve().parents[2]
+CHROMIUM = Path("/usr/bin/chromium")
+SCREENSHOTS = ROOT / "artifacts" / "screenshots"
+# Quiet Chromium's own background traffic, so that what is recorded is the app's.
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    "--disable-quic",
+]
+LOCAL_HOSTS = {"127.0.0.1", "localhost", "::1"}
+# Schemes that never touch the network: inline data and in-page objects.
+LOCAL_SCHEMES = {"data", "blob", "about"}
+SERVER_START_TIMEOUT = 90
+RENDER_TIMEOUT_MS = 90_000
+STREAMLIT_PROBES = ("/_stcore/health", "/_stcore/host-config")
+# app.py registers pages/overview.py as the default page, served at "/"; every other page is
+# served at its file name (st.Page derives the URL path from it).
+DEFAULT_PAGE = "pages/overview.py"
+
+
+def is_local(url: str) -> bool:
+    """True when loading `url` stays on this machine."""
+    parts = urlsplit(url)
+    return parts.scheme in LOCAL_SCHEMES or parts.hostname in LOCAL_HOSTS
+
+
+def non_local(urls: list[str]) -> list[str]:
+    return sorted({url for url in urls if not is_local(url)})
+
+
+def _free_port() -> int:
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def _healthy(base_url: str) -> bool:
+    try:
+        with urllib.request.urlopen(f"{base_url}/_stcore/health", timeout=2) as response:
+            return response.status == 200
+    except (urllib.error.URLError, ConnectionError, TimeoutError):
+        return False
+
+
+@contextlib.contextmanager
+def streamlit_server(warehouse: Path, log_dir: Path) -> Iterator[str]:
+    """`streamlit run app.py` on a free local port with the repository's .streamlit/config.toml
+    and the given warehouse; yields the base URL once /_stcore/health answers, stops it after."""
+    port = _free_port()
+    base_url = f"http://127.0.0.1:{port}"
+    log_path = log_dir / f"streamlit-{port}.log"
+    env = {**os.environ, "DASHBOARD_DB": str(warehouse), "PYTHONPATH": str(ROOT / "src")}
+    command = [
+        sys.executable, "-m", "streamlit", "run", "app.py",
+        "--server.port", str(port),
+        "--server.headless", "true",
+        "--server.address", "127.0.0.1",
+    ]  # fmt: skip
+    with log_path.open("wb") as log:
+        # A process group of its own, so teardown stops the server and anything it started.
+        server = subprocess.Popen(
+            command, cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT, start_new_session=True
+        )
+    try:
+        deadline = time.monotonic() + SERVER_START_TIMEOUT
+        while not _healthy(base_url):
+            if server.poll() is not None:
+                raise RuntimeError(f"streamlit exited ({server.returncode}):\n{log_path.read_text()[-3000:]}")
+            if time.monotonic() > deadline:
+                raise RuntimeError(f"streamlit did not answer /_stcore/health within "
+                                   f"{SERVER_START_TIMEOUT} s:\n{log_path.read_text()[-3000:]}")
+            time.sleep(0.3)
+        yield base_url
+    finally:
+        if server.poll() is None:
+            os.killpg(server.pid, signal.SIGTERM)
+            try:
+                server.wait(timeout=15)
+            except subprocess.TimeoutExpired:
+                os.killpg(server.pid, signal.SIGKILL)
+                server.wait(timeout=5)
+
+
+def new_recorded_page(browser):
+    """A fresh 1440x1000 page and its PageRecord: every request and console error is recorded;
+    requests leaving this machine are blocked (no test depends on the network) and listed."""
+    context = browser.new_context(viewport={"width": 1440, "height": 1000})
+    record = PageRecord()
+
+    def guard(route):
+        if is_local(route.request.url):
+            route.continue_()
+        else:
+            record.blocked.append(route.request.url)
+            route.abort("blockedbyclient")
+
+    context.route("**/*", guard)
+    page = context.new_page()
+    page.on("request", lambda request: record.requests.append(request.url))
+    page.on("websocket", lambda socket_: record.requests.append(socket_.url))
+    page.on("console", lambda message: record.console_errors.append(
+        (message.text, message.location.get("url", ""))) if message.type == "error" else None)
+    page.on("pageerror", lambda error: record.console_errors.append((f"uncaught: {error}", page.url)))
+    return page, record
+
+
+def page_files() -> list[str]:
+    """Every page file that exists (app.py shows a page once its file exists)."""
+    return sorted(str(path.relative_to(ROOT)) for path in (ROOT / "pages").glob("*.py"))
+
+
+def url_path(page_file: str) -> str:
+    """The URL path Streamlit serves a page file at."""
+    return "/" if page_file == DEFAULT_PAGE else f"/{Path(page_file).stem}"
+
+
+@dataclass
+class PageRecord:
+    """What a browser page did while a test drove it."""
+
+    requests: list[str] = field(default_factory=list)
+    blocked: list[str] = field(default_factory=list)
+    console_errors: list[tuple[str, str]] = field(default_factory=list)  # (text, source URL)
+
+
+def wait_for_streamlit(page, timeout_ms: int = RENDER_TIMEOUT_MS) -> None:
+    """Wait until the script run has finished and no spinner or skeleton is left."""
+    page.wait_for_selector(
+        '[data-testid="stApp"][data-test-script-state="notRunning"]', timeout=timeout_ms
+    )
+    page.wait_for_function(
+        """() => !document.querySelector('[data-testid="stSpinner"], [data-testid="stSkeleton"]')""",
+        timeout=timeout_ms,
+    )
+
+
+def open_page(page, base_url: str, path: str) -> None:
+    """Load `path` (e.g. "/map?country=UKR") from the app server and wait for the render."""
+    page.goto(f"{base_url}{path}", wait_until="domcontentloaded")
+    wait_for_streamlit(page)
+
+
+def screenshot(page, name: str, max_height: int = 6000) -> Path:
+    """Save the whole page under artifacts/screenshots/<name>.png.
+
+    Streamlit scrolls inside its main container, not the document, so a "full page" capture
+    would stop at the window: the window is stretched to the content for the picture instead.
+    """
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    target = SCREENSHOTS / f"{name}.png"
+    window = page.viewport_size
+    content_height = page.evaluate(
+        """() => Math.max(...[...document.querySelectorAll('[data-testid="stMain"], [data-testid="stAppViewContainer"]')]
+                .map((element) => element.scrollHeight), document.body.scrollHeight)"""
+    )
+    page.set_viewport_size({"width": window["width"], "height": min(max(content_height, window["height"]), max_height)})
+    page.wait_for_timeout(800)  # let deck.gl and plotly redraw at the new size
+    page.screenshot(path=str(target), full_page=True)
+    page.set_viewport_size(window)
+    return target
+
+
+def is_expected_console_error(text: str, url: str) -> bool:
+    """Streamlit's own probe on a page URL: it first asks /<page>/_stcore/health and
+    /<page>/_stcore/host-config (in case the app is served under a base path), gets 404, then
+    uses /_stcore/... . The browser logs each 404 as an error; nothing is wrong."""
+    path = urlsplit(url).path
+    return (
+        text.startswith("Failed to load resource: the server responded with a status of 404")
+        and is_local(url)
+        and path.count("/") > 2
+        and path.endswith(STREAMLIT_PROBES)
+    )
+
+
+def assert_offline_and_clean(page, record: PageRecord) -> None:
+    """No request left this machine, the console stayed clean, and no exception is shown."""
+    leaving = sorted(set(non_local(record.requests)) | set(record.blocked))
+    assert not leaving, f"{len(leaving)} request(s) left localhost: {leaving}"
+    errors = [f"{text} ({url})" for text, url in record.console_errors
+              if not is_expected_console_error(text, url)]
+    assert not errors, f"console errors: {errors}"
+    exceptions = page.locator('[data-testid="stException"]')
+    assert exceptions.count() == 0, f"exception shown: {exceptions.first.inner_text()[:500]}"
