@@ -24,7 +24,7 @@ REGION_COLOUR = "#1B2A41"
 MUTED = "#8A94A6"
 # Sequential scale for choropleths (light to dark blue), readable in greyscale print too.
 SEQUENTIAL = ("#EFF3FF", "#C6DBEF", "#9ECAE1", "#6BAED6", "#3182BD", "#08519C", "#08306B")
-FONT_FAMILY = "Source Sans Pro, Source Sans 3, Arial, sans-serif"
+FONT_FAMILY = '"Source Sans Pro", "Source Sans 3", Arial, sans-serif'
 BASE_FONT_SIZE = 16
 
 TEMPLATE_NAME = "seeeca"

@@ -2,7 +2,7 @@
 with final as (
     select
         name.source_id,
-        source.title as document,
+        source.short_title as document,
         source.file,
         source.vintage,
         name.name_as_published,

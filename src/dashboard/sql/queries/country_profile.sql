@@ -24,7 +24,7 @@ final as (
         offices.country_offices,
         offices.sub_offices,
         country.source_section,
-        source.title as document,
+        source.short_title as document,
         source.file
     from country
     cross join offices

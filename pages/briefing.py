@@ -1,0 +1,43 @@
+"""Briefing: one insight per screen for a country or the sidebar selection, and its exports."""
+
+from datetime import date
+
+import streamlit as st
+
+from dashboard import briefing, briefing_ui, export_cache, sidebar
+
+filters, options = sidebar.current()
+present = briefing_ui.presentation_mode()
+
+with st.container(horizontal=True, vertical_alignment="bottom"):
+    if not present:
+        chosen = briefing_ui.country_picker(
+            filters, options, key="briefing_country", allow_selection=True
+        )
+    else:
+        chosen = st.session_state.get("briefing_country") or st.query_params.get(
+            briefing_ui.COUNTRY_PARAM
+        )
+    briefing_ui.presentation_controls(present)
+
+if chosen in options.countries:
+    scope = briefing.country_scope(chosen, options, filters.years)
+else:
+    scope = briefing.selection_scope(filters, options)
+deck = export_cache.briefing_for(scope, date.today().strftime("%d %B %Y"))
+
+if not present:
+    st.title(f"Briefing: {scope.label}")
+    st.caption(
+        f"{len(deck.screens)} slides, one insight each. Previous/next or the arrow keys move "
+        "between them; the slide number is in the address bar. The same slides make the PowerPoint "
+        "and the PDF below."
+    )
+
+number = briefing_ui.slide_number(len(deck.screens))
+screen = deck.screens[number - 1]
+with st.container(border=not present):
+    briefing_ui.show_screen(screen, deck, present)
+
+if not present:
+    briefing_ui.export_panel(deck)

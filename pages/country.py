@@ -1,0 +1,121 @@
+"""Country profile: one country's IOM presence, status, funding, indicators, documents and caveats."""
+
+from datetime import date
+
+import streamlit as st
+
+from dashboard import briefing, briefing_ui, export_cache, profile, sidebar, ui
+from dashboard.charts import country as charts
+
+filters, options = sidebar.current()
+briefing_ui.print_styles()
+title = st.empty()  # drawn once the picker below has decided the country
+iso3 = briefing_ui.country_picker(filters, options, key="profile_country")
+deck = export_cache.briefing_for(
+    briefing.country_scope(iso3, options, filters.years), date.today().strftime("%d %B %Y")
+)
+data = deck.data
+screens = {screen.key: screen for screen in deck.screens}
+country = data.profile.iloc[0]
+name = str(country["name"])
+
+title.title(f"Country profile: {name}")
+st.caption(
+    f"{country['subregion']} · capital {country['capital']} · indicators {filters.year_from}-"
+    f"{filters.year_to}. Prints as shown (collapse the sidebar first)."
+)
+st.page_link(
+    "pages/briefing.py",
+    label=f"Present {name} as slides, or export PowerPoint / PDF",
+    icon=":material/co_present:",
+    query_params={briefing_ui.COUNTRY_PARAM: iso3},
+)
+
+st.subheader("IOM presence")
+own_offices = data.offices[data.offices["iso3"] == iso3]
+left, right = st.columns([3, 2])
+with left:
+    briefing_ui.kpi_grid(screens["kpis"].kpis[:2], columns=2)
+    if own_offices.empty:
+        st.info(
+            f"{name} has no IOM office; the Regional Office in Vienna covers it (shown here).",
+            icon=":material/info:",
+        )
+    briefing_ui.static_table(profile.office_table(data.offices), key=f"offices-{iso3}")
+    contacts = profile.contact_source(data.offices)
+    ui.source_line(
+        briefing.office_source(data.offices) + (f"; contacts: {contacts}" if contacts else "")
+    )
+with right:
+    st.pydeck_chart(charts.office_deck(data.offices, (iso3,), False, width_px=420), height=420)
+    st.caption(briefing_ui.OFFICE_LEGEND)
+    for note in screens["map"].notes:
+        st.caption(f":material/info: {briefing_ui.md(note)}")
+
+st.subheader("IOM status in the documents")
+briefing_ui.static_table(profile.status_table(data.names), key=f"status-{iso3}")
+ui.source_line(
+    profile.document_source(country["document"], country["file"], country["source_section"])
+)
+for finding in data.status_findings.itertuples():
+    st.caption(f":material/info: {briefing_ui.md(finding.note)}")
+
+st.subheader("Funding requirement 2016")
+rank = briefing.funding_rank(data)
+if rank.in_table:
+    st.markdown(f"**{briefing_ui.md(rank.sentence)}**")
+    left, right = st.columns(2)
+    for column, key in zip((left, right), ("funding", "funding-rank"), strict=True):
+        with column:
+            screen = screens[key]
+            ui.chart_with_table(
+                screen.figure,
+                screen.table,
+                "; ".join(screen.sources),
+                f"{iso3}-{key}",
+                caveats=list(screen.notes),
+            )
+else:
+    st.info(rank.sentence, icon=":material/money_off:")
+    ui.source_line(rank.source)
+st.caption(
+    f"Sum of {name}'s cells in the Migration Initiatives 2016 SEEECA table, all programmatic areas "
+    "(the sidebar's theme filter does not apply here). '-' in the table means no requirement."
+)
+
+st.subheader("Headline indicators")
+briefing_ui.indicator_cards(
+    profile.indicator_cards(data.aggregate, data.definitions, profile.PROFILE_INDICATORS, iso3),
+    columns=3,
+)
+for group in profile.TREND_GROUPS:
+    screen = screens[f"trend-{group.key}"]
+    st.markdown(f"**{briefing_ui.md(screen.title)}**")
+    if screen.figure is None:
+        for point in screen.points:
+            st.info(point, icon=":material/info:")
+        ui.source_line("; ".join(screen.sources))
+        continue
+    ui.chart_with_table(
+        screen.figure,
+        screen.table,
+        "; ".join(screen.sources),
+        f"{iso3}-{screen.key}",
+        caveats=list(screen.notes),
+    )
+
+st.subheader("What the documents say")
+if data.key_figures.empty:
+    st.caption(
+        f"No document states a figure specific to {name}; region-wide figures are on the overview."
+    )
+briefing_ui.key_facts(data.key_figures)
+
+st.subheader("Outlook statements")
+st.caption(f"Statements of the IOM strategies that name {name} come first, then region-wide ones.")
+briefing_ui.outlook_list(data.outlook)
+
+st.subheader("Data-quality notes")
+if data.findings.empty:
+    st.caption(f"No data-quality finding names {name} or one of its offices.")
+ui.findings(data.findings, title=f"What to know about the published figures for {name}")

@@ -1,0 +1,392 @@
+"""Streamlit pieces of the country profile and briefing pages: the country picker bound to the URL,
+slide navigation, one insight screen at presentation size, the export panel, print styles.
+
+Like ui.py, one of the few modules that import streamlit; everything it shows is computed in the
+pure modules (briefing, profile, exports).
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+import pandas as pd
+import streamlit as st
+
+from dashboard import export_cache, exports, profile, ui
+from dashboard.briefing import Briefing, Screen
+from dashboard.charts import country as charts
+from dashboard.filters import FilterOptions, Filters
+
+COUNTRY_PARAM = "iso3"
+SLIDE_PARAM = "slide"
+PRESENT_PARAM = "present"
+SELECTION = "selection"  # the briefing's choice "the sidebar selection"
+EXPORT_KEY = "briefing_export"
+
+# Static CSS only: no data value is ever formatted into it.
+PRINT_CSS = """<style>
+@media print {
+  section[data-testid="stSidebar"], header[data-testid="stHeader"], [data-testid="stToolbar"],
+  [data-testid="stDownloadButton"], [data-testid="stPageLink"], [data-testid="stElementToolbar"],
+  [data-testid="stSelectbox"] { display: none !important; }
+  [data-testid="stMain"] .block-container { max-width: 100% !important; padding: 0.4cm !important; }
+  [data-testid="stMetric"], [data-testid="stPlotlyChart"], [data-testid="stTable"],
+  [data-testid="stDeckGlJsonChart"], [data-testid="stVerticalBlockBorderWrapper"] { break-inside: avoid; }
+  h2, h3 { break-after: avoid; }
+}
+</style>"""
+PRESENTATION_CSS = """<style>
+section[data-testid="stSidebar"], [data-testid="stSidebarCollapsedControl"],
+[data-testid="stExpandSidebarButton"], header[data-testid="stHeader"] { display: none !important; }
+[data-testid="stMain"] .block-container { padding-top: 1.2rem; max-width: 100%; }
+[data-testid="stMain"] h1 { font-size: 2.9rem; line-height: 1.15; }
+[data-testid="stMain"] [data-testid="stMarkdownContainer"] p,
+[data-testid="stMain"] [data-testid="stMarkdownContainer"] li { font-size: 1.45rem; line-height: 1.45; }
+[data-testid="stMetricValue"] { font-size: 2.8rem; }
+[data-testid="stMetricLabel"] p { font-size: 1.25rem; }
+</style>"""
+OFFICE_LEGEND = (
+    "Largest dot: the Regional Office in Vienna (red-orange); blue: country offices; "
+    "small orange: sub-offices. Hover a dot for its contacts."
+)
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]<>#|~$])")
+
+
+def md(text: str) -> str:
+    """Document text safe to show as markdown: no emphasis, links, maths or HTML from the data."""
+    return _MARKDOWN_SPECIAL.sub(r"\\\1", str(text))
+
+
+def _shown(value: str) -> str:
+    return repr(value if len(value) <= 40 else value[:40] + "...")
+
+
+def country_picker(
+    filters: Filters, options: FilterOptions, key: str, allow_selection: bool = False
+) -> str:
+    """One country (or SELECTION) chosen in a selectbox whose value lives in the URL as ?iso3=.
+
+    The link decides on a session's first visit; afterwards a sidebar selection of exactly one
+    country takes over whenever it changes. A code not in the list is reported and ignored.
+    """
+    choices = ([SELECTION] if allow_selection else []) + list(options.countries)
+    single = filters.countries[0] if len(filters.countries) == 1 else None
+    state, seen = st.session_state, f"{key}_sidebar_country"
+    if key not in state:
+        wanted = st.query_params.get_all(COUNTRY_PARAM)[:1]
+        if wanted and wanted[0] not in choices:
+            st.warning(
+                f"Ignored {COUNTRY_PARAM} {_shown(wanted[0])} from the link: unknown country code "
+                "(use ISO3 codes such as UKR or XKX).",
+                icon=":material/link_off:",
+            )
+        default = SELECTION if allow_selection else (single or filters.selected_iso3[0])
+        state[key] = wanted[0] if wanted and wanted[0] in choices else default
+        state[seen] = single
+    elif single and state.get(seen) != single:
+        state[key] = single
+    state[seen] = single
+    names = {SELECTION: "The sidebar selection", **options.countries}
+    chosen = st.selectbox("Country or territory", choices, format_func=names.get, key=key)
+    if chosen == SELECTION:
+        if COUNTRY_PARAM in st.query_params:
+            del st.query_params[COUNTRY_PARAM]
+    elif st.query_params.get(COUNTRY_PARAM) != chosen:
+        st.query_params[COUNTRY_PARAM] = chosen
+    return chosen
+
+
+def print_styles() -> None:
+    st.html(PRINT_CSS)
+
+
+def presentation_mode() -> bool:
+    """Whether the page is in presentation mode (?present=1): no sidebar, large type."""
+    return st.query_params.get(PRESENT_PARAM) == "1"
+
+
+def _set_presentation(on: bool) -> None:
+    if on:
+        st.query_params[PRESENT_PARAM] = "1"
+    elif PRESENT_PARAM in st.query_params:
+        del st.query_params[PRESENT_PARAM]
+
+
+def presentation_controls(present: bool) -> None:
+    if present:
+        st.html(PRESENTATION_CSS)
+        st.button(
+            "Exit presentation",
+            icon=":material/close_fullscreen:",
+            on_click=_set_presentation,
+            args=(False,),
+            key="exit-presentation",
+        )
+    else:
+        st.button(
+            "Present full screen",
+            icon=":material/slideshow:",
+            on_click=_set_presentation,
+            args=(True,),
+            key="start-presentation",
+            help="Hides the sidebar and enlarges the type; use the arrow keys to move between slides.",
+        )
+
+
+def _go_to(number: int) -> None:
+    st.session_state[SLIDE_PARAM] = number
+    st.query_params[SLIDE_PARAM] = str(number)
+
+
+def slide_number(total: int) -> int:
+    """The slide on screen (1-based, ?slide=N in the URL), with previous/next buttons."""
+    state = st.session_state
+    if SLIDE_PARAM not in state:
+        raw = st.query_params.get(SLIDE_PARAM)
+        number = int(raw) if raw is not None and raw.isdigit() and len(raw) < 4 else None
+        if raw is not None and (number is None or not 1 <= number <= total):
+            st.warning(
+                f"Ignored slide {_shown(raw)} from the link: this briefing has slides 1 to {total}.",
+                icon=":material/link_off:",
+            )
+            number = None
+        state[SLIDE_PARAM] = number or 1
+    number = min(max(int(state[SLIDE_PARAM]), 1), total)  # another scope can have fewer slides
+    if st.query_params.get(SLIDE_PARAM) != str(number):
+        st.query_params[SLIDE_PARAM] = str(number)
+    back, where, forward = st.columns([1, 2, 1], vertical_alignment="center")
+    back.button(
+        "Previous",
+        icon=":material/arrow_back:",
+        disabled=number == 1,
+        on_click=_go_to,
+        args=(number - 1,),
+        key="slide-previous",
+        shortcut="Left",
+        width="stretch",
+    )
+    where.markdown(f"**Slide {number} of {total}**", text_alignment="center")
+    forward.button(
+        "Next",
+        icon=":material/arrow_forward:",
+        disabled=number == total,
+        on_click=_go_to,
+        args=(number + 1,),
+        key="slide-next",
+        shortcut="Right",
+        width="stretch",
+    )
+    return number
+
+
+def static_table(table: pd.DataFrame, key: str) -> None:
+    """A small table drawn as plain HTML (prints and projects well) with its CSV download."""
+    st.table(table, hide_index=True)
+    st.download_button(
+        "Download CSV",
+        table.to_csv(index=False).encode("utf-8"),
+        file_name=f"{ui.slug(key)}.csv",
+        mime="text/csv",
+        key=f"download-{key}",
+        icon=":material/download:",
+    )
+
+
+def metric(label: str, value: str, detail: str, source: str) -> None:
+    """A KPI with its detail (year, rank) in grey under it and its source line."""
+    st.metric(label, value, delta=detail or None, delta_color="off", delta_arrow="off", border=True)
+    ui.source_line(source)
+
+
+def kpi_grid(kpis, columns: int = 3) -> None:
+    for start in range(0, len(kpis), columns):
+        for column, kpi in zip(st.columns(columns), kpis[start : start + columns], strict=False):
+            with column:
+                metric(kpi.label, kpi.value, kpi.detail, kpi.source)
+
+
+def show_screen(screen: Screen, deck: Briefing, present: bool) -> None:
+    """One insight at presentation size: its headline, then what backs it, then its sources."""
+    heading = st.title if present else st.header
+    heading(md(screen.title), anchor=False)
+    if screen.text:
+        st.markdown(md(screen.text))
+    if screen.kind == "kpis":
+        kpi_grid(screen.kpis)
+    elif screen.kind == "map" and screen.offices is not None:
+        scope = deck.scope
+        highlight = () if scope.whole_region else scope.iso3
+        st.pydeck_chart(
+            charts.office_deck(screen.offices, highlight, scope.whole_region),
+            height=520 if present else 440,
+        )
+        st.caption(OFFICE_LEGEND)
+        if not present:
+            static_table(screen.table, f"{scope.key}-offices")
+    elif screen.kind == "chart" and screen.figure is not None:
+        if present:
+            st.plotly_chart(
+                screen.figure,
+                width="stretch",
+                height=560,
+                key=f"present-{screen.key}",
+                config={"displaylogo": False},
+            )
+        else:
+            ui.chart_with_table(
+                screen.figure,
+                screen.table,
+                "; ".join(screen.sources),
+                f"{deck.scope.key}-{screen.key}",
+                caveats=list(screen.notes),
+            )
+            png_download(screen, deck)
+            return
+    elif screen.kind in {"points", "title"}:
+        st.markdown("\n".join(f"- {md(point)}" for point in screen.points))
+    elif screen.kind == "sources":
+        st.markdown("\n".join(f"- {md(point)}" for point in screen.points))
+        if screen.notes:
+            st.markdown("**Data-quality notes**")
+            st.markdown("\n".join(f"- {md(note)}" for note in screen.notes))
+        return
+    if screen.sources and screen.kind != "kpis":
+        ui.source_line("; ".join(screen.sources))
+    for note in screen.notes[: None if not present else 1]:
+        st.caption(f":material/info: {md(note)}")
+
+
+def png_download(screen: Screen, deck: Briefing) -> None:
+    """A server-side PNG of the chart, drawn when clicked (only offered if a renderer exists)."""
+    if exports.renderer_path() is None:
+        return
+    st.download_button(
+        "Download PNG",
+        lambda: export_cache.renderer().png(exports.slide_figure(screen.figure)),
+        file_name=f"{ui.slug(deck.scope.key + '-' + screen.key)}.png",
+        mime="image/png",
+        key=f"png-{deck.scope.key}-{screen.key}",
+        icon=":material/image:",
+        help="A 2400 x 1040 pixel image for slides (the chart's camera icon saves what you see).",
+    )
+
+
+def export_panel(deck: Briefing) -> None:
+    """Build the PowerPoint and the PDF with visible progress, then offer them and every chart."""
+    st.subheader("Export this briefing")
+    problem = exports.renderer_problem()
+    if problem:
+        st.warning(problem, icon=":material/warning:")
+    build_id = (deck.scope, date.today().isoformat())
+    if st.button(
+        "Build PowerPoint and PDF", type="primary", icon=":material/slideshow:", key="build-export"
+    ):
+        with st.status("Building the briefing deck...", expanded=True) as status:
+            bar = st.progress(
+                0.0, text="Starting the chart renderer (the first export takes a few seconds more)"
+            )
+            try:
+                renderer = export_cache.renderer()
+                result = exports.export(
+                    deck,
+                    renderer,
+                    progress=lambda done, total, label: bar.progress(
+                        done / max(total, 1),
+                        text=f"Chart {min(done + 1, total)} of {total}: {label}",
+                    ),
+                )
+            except exports.RendererUnavailable as error:
+                status.update(label="Export failed: no chart renderer", state="error")
+                st.error(str(error), icon=":material/error:")
+                return
+            status.update(
+                label=f"Deck ready: {len(deck.screens)} slides in {result.seconds:.1f} s",
+                state="complete",
+                expanded=False,
+            )
+        st.session_state[EXPORT_KEY] = (build_id, result)
+    stored = st.session_state.get(EXPORT_KEY)
+    if not stored or stored[0] != build_id:
+        st.caption(
+            "Renders every chart once (a few seconds), then offers the deck as PowerPoint and PDF "
+            "and each chart as PNG."
+        )
+        return
+    result = stored[1]
+    name = ui.slug(f"seeeca-briefing-{deck.scope.key}")
+    left, right = st.columns(2)
+    left.download_button(
+        "Download PowerPoint (.pptx)",
+        result.pptx,
+        file_name=f"{name}.pptx",
+        mime=exports.PPTX_MIME,
+        icon=":material/download:",
+        key="download-pptx",
+        type="primary",
+    )
+    right.download_button(
+        "Download PDF",
+        result.pdf,
+        file_name=f"{name}.pdf",
+        mime=exports.PDF_MIME,
+        icon=":material/picture_as_pdf:",
+        key="download-pdf",
+    )
+    st.caption(
+        f"{len(deck.screens)} slides; PowerPoint {len(result.pptx) / 1e6:.1f} MB, "
+        f"PDF {len(result.pdf) / 1e6:.1f} MB; built in {result.seconds:.1f} s."
+    )
+    titles = {screen.key: screen.title for screen in deck.screens}
+    for key, png in result.pngs.items():
+        st.download_button(
+            f"PNG: {titles[key][:70]}",
+            png,
+            file_name=f"{ui.slug(name + '-' + key)}.png",
+            mime="image/png",
+            icon=":material/image:",
+            key=f"download-png-{key}",
+        )
+
+
+def indicator_cards(cards: list[profile.IndicatorCard], columns: int = 4) -> None:
+    """Headline indicators with sparkline, latest year and source; absent values say why."""
+    for start in range(0, len(cards), columns):
+        for column, card in zip(st.columns(columns), cards[start : start + columns], strict=False):
+            item = card.headline
+            with column:
+                detail = (
+                    str(item.year)
+                    if item.year
+                    else ("no separate figure" if card.note else "no data")
+                )
+                st.metric(
+                    item.name,
+                    card.display,
+                    delta=detail,
+                    delta_color="off",
+                    delta_arrow="off",
+                    border=True,
+                    chart_data=item.series or None,
+                    chart_type="line",
+                    help=card.note or item.caveat,
+                )
+                ui.source_line(item.source)
+
+
+def key_facts(figures: pd.DataFrame) -> None:
+    """The document's own words about the country, each with its source."""
+    for _, row in figures.iterrows():
+        st.markdown(f"**{md(row['label'])}**")
+        st.markdown(f"> {md(row['quote'])}")
+        ui.source_line(profile.document_source(row["document"], row["file"], row["source_section"]))
+
+
+def outlook_list(statements: pd.DataFrame) -> None:
+    for _, row in statements.iterrows():
+        expected = row["expectations"].replace("_", " ")
+        st.markdown(
+            f"- {md(row['statement'])}  \n*{md(profile.statement_scope(row))}; indicators to watch: "
+            f"{md(row['indicator_families'].replace('_', ' '))} (expected: {md(expected)})*"
+        )
+        ui.source_line(profile.document_source(row["document"], row["file"], row["source_section"]))

@@ -1,0 +1,256 @@
+"""What a country profile is made of, and the small reshaping it needs. Pure (no streamlit).
+
+Shared by the country profile page and the briefing (on screen and in exports), so a number reads
+the same wherever a manager meets it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pandas as pd
+
+from dashboard import headlines
+from dashboard.style import format_number
+
+KOSOVO = "XKX"
+ISRAEL = "ISR"
+
+# Headline indicators of a profile, in the order the cards are shown.
+PROFILE_INDICATORS = (
+    "undesa2020.migrant_stock",
+    "undesa2020.migrant_share",
+    "undesa2020.emigrants",
+    "wdi.net_migration",
+    "wdi.remittances_usd",
+    "wdi.remittances_gdp",
+    "unhcr.refugees_hosted",
+    "unhcr.idps",
+)
+
+
+@dataclass(frozen=True)
+class TrendGroup:
+    """Indicators drawn on one chart: same unit, same publisher, so one axis is honest."""
+
+    key: str
+    codes: tuple[str, ...]
+    subject: str
+
+
+TREND_GROUPS = (
+    TrendGroup(
+        "migrants", ("undesa2020.migrant_stock", "undesa2020.emigrants"), "Immigrants and emigrants"
+    ),
+    TrendGroup("remittances", ("wdi.remittances_usd",), "Personal remittances received"),
+    TrendGroup("displacement", ("unhcr.refugees_hosted", "unhcr.idps"), "Refugees hosted and IDPs"),
+)
+TREND_CODES = tuple(dict.fromkeys(code for group in TREND_GROUPS for code in group.codes))
+
+
+def document_source(document: str, file: str, section: str) -> str:
+    """'Document title (file), section': the source line of a figure read from a document."""
+    return f"{document} ({file}), {section}"
+
+
+def dataset_source(definition: pd.Series) -> str:
+    """'Publisher, dataset (vintage), licence': the source line of an official-data figure."""
+    return (
+        f"{definition['publisher']}, {definition['source_title']} "
+        f"({definition['vintage'] or definition['edition']}), {definition['licence']}"
+    )
+
+
+def not_published_separately(definition: pd.Series, iso3: str) -> str | None:
+    """Why a Kosovo figure is missing where the publisher counts Kosovo within Serbia, else None."""
+    if iso3 != KOSOVO or "Serbia includes Kosovo" not in str(definition.get("caveat") or ""):
+        return None
+    return (
+        f"{definition['publisher']} counts Kosovo (UNSCR 1244) within Serbia "
+        "and publishes no separate figure."
+    )
+
+
+@dataclass(frozen=True)
+class IndicatorCard:
+    headline: headlines.Headline
+    display: str
+    note: str | None  # shown instead of a value, or as help beside it
+
+
+def indicator_cards(
+    aggregate: pd.DataFrame, definitions: pd.DataFrame, codes: tuple[str, ...], iso3: str
+) -> list[IndicatorCard]:
+    """Latest value and series per indicator for one country, saying why a value is absent."""
+    by_code = definitions.set_index("indicator_code", drop=False)
+    cards = []
+    for code in codes:
+        if code not in by_code.index:
+            continue
+        definition = by_code.loc[code]
+        item = headlines.headline(aggregate, definition)
+        included = not_published_separately(definition, iso3) if item.value is None else None
+        if included:
+            display = "Included in Serbia"
+        elif item.value is None:
+            display = "no data"
+        else:
+            display = format_number(item.value, display_unit(item.unit))
+        cards.append(IndicatorCard(item, display, included))
+    return cards
+
+
+def plural(count: int, noun: str, nouns: str | None = None) -> str:
+    """'1 sub-office', '6 sub-offices', 'no sub-offices'."""
+    if count == 0:
+        return f"no {nouns or noun + 's'}"
+    return f"{count} {noun if count == 1 else nouns or noun + 's'}"
+
+
+def ordinal(number: int) -> str:
+    suffix = (
+        "th" if 10 <= number % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(number % 10, "th")
+    )
+    return f"{number}{suffix}"
+
+
+@dataclass(frozen=True)
+class FundingRank:
+    """A country's 2016 SEEECA requirement and where it stands among the countries in the table."""
+
+    iso3: str
+    name: str
+    in_table: bool
+    usd: float | None
+    rank: int | None
+    countries_ranked: int
+    tied_with: tuple[str, ...]
+    printed_row_total: float | None
+    source: str
+
+    @property
+    def display(self) -> str:
+        if not self.in_table:
+            return "not in the table"
+        return format_number(self.usd, "usd") if self.usd is not None else "no requirement"
+
+    @property
+    def rank_text(self) -> str:
+        if self.rank is None:
+            return "not ranked"
+        tie = f", tied with {', '.join(self.tied_with)}" if self.tied_with else ""
+        return f"{ordinal(self.rank)} of {self.countries_ranked} in the region{tie}"
+
+    @property
+    def sentence(self) -> str:
+        if not self.in_table:
+            return (
+                f"{self.name} has no row in the Migration Initiatives 2016 SEEECA funding table, "
+                "so no 2016 requirement was published for it."
+            )
+        return (
+            f"{self.name} asked for {self.display} in 2016 (USD {self.usd:,.0f}), {self.rank_text}."
+        )
+
+
+def funding_rank(by_country: pd.DataFrame, iso3: str, region_source: str) -> FundingRank:
+    """The country's row of seeeca_funding_by_country as a FundingRank."""
+    row = by_country.set_index("iso3").loc[iso3]
+    in_table = bool(row["in_table"])
+    usd = None if pd.isna(row["usd"]) else float(row["usd"])
+    rank = None if pd.isna(row["rank"]) else int(row["rank"])
+    tied = (
+        by_country[(by_country["rank"] == rank) & (by_country["iso3"] != iso3)]
+        if rank
+        else by_country.iloc[0:0]
+    )
+    source = (
+        document_source(row["document"], row["file"], row["source_section"])
+        if in_table
+        else region_source
+    )
+    ranked = by_country["countries_ranked"].dropna()
+    return FundingRank(
+        iso3=iso3,
+        name=str(row["name"]),
+        in_table=in_table,
+        usd=usd,
+        rank=rank,
+        countries_ranked=int(ranked.iloc[0]) if not ranked.empty else 0,
+        tied_with=tuple(tied["name"]),
+        printed_row_total=None
+        if pd.isna(row["printed_row_total"])
+        else float(row["printed_row_total"]),
+        source=source,
+    )
+
+
+def funding_area_table(areas: pd.DataFrame) -> pd.DataFrame:
+    """Requirement per programmatic area as printed: '-' where the table has no requirement."""
+    return pd.DataFrame(
+        {
+            "Programmatic area": areas["area"],
+            "Requirement 2016 (USD)": ["-" if pd.isna(v) else f"{int(v):,}" for v in areas["usd"]],
+        }
+    )
+
+
+def office_table(offices: pd.DataFrame) -> pd.DataFrame:
+    """Offices with their contacts, as a manager would look them up (blank = not published)."""
+    kinds = {"regional": "Regional Office", "country": "Country office", "sub-office": "Sub-office"}
+    return pd.DataFrame(
+        {
+            "Office": offices["name"],
+            "Type": offices["office_type"].map(kinds),
+            "City": offices["city"],
+            "Printed as": offices["name_as_published"],
+            "Address": offices["address"].fillna(""),
+            "Telephone": offices["telephone"].fillna(""),
+            "Email": offices["email"].fillna(""),
+        }
+    )
+
+
+def contact_source(offices: pd.DataFrame) -> str | None:
+    """Source line of the addresses and telephones (a different document from the office list)."""
+    rows = offices.dropna(subset=["contact_document"])
+    if rows.empty:
+        return None
+    row = rows.iloc[0]
+    return document_source(
+        row["contact_document"], row["contact_file"], row["contact_source_section"]
+    )
+
+
+def status_table(names: pd.DataFrame) -> pd.DataFrame:
+    """Per document: the name it prints and the IOM status it marks (most mark none)."""
+    return pd.DataFrame(
+        {
+            "Document": names["document"],
+            "Printed name": names["name_as_published"],
+            "IOM status": names["iom_status"].fillna("not marked in this document"),
+            "Where": names["source_section"],
+        }
+    )
+
+
+def statement_scope(row: pd.Series) -> str:
+    """'names Belarus, Ukraine' for a statement about given countries, else 'region-wide'."""
+    named = row.get("named_countries")
+    return f"names {named}" if isinstance(named, str) and named else "region-wide"
+
+
+def display_unit(unit: str) -> str:
+    """The unit format_number understands: catalogue units in US$ are money."""
+    if "US$" in unit:
+        return "usd"
+    return "percent" if unit.lower().startswith("percent") else unit
+
+
+def change_text(first_value: float, last_value: float, first_year: int) -> str:
+    """'up 12% since 2000', or '40 times the 2000 level' where a percentage would be unreadable."""
+    ratio = last_value / first_value
+    if ratio >= 3:
+        return f"{ratio:,.0f} times the {first_year} level"
+    change = ratio - 1 if first_value > 0 else (last_value - first_value) / abs(first_value)
+    return f"{'up' if change >= 0 else 'down'} {abs(change):.0%} since {first_year}"

@@ -1,0 +1,120 @@
+"""The briefing page under AppTest: one insight per slide, navigation kept in the URL, the
+presentation mode, and exports that either deliver files or explain the missing renderer."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from dashboard import exports
+
+APP = str(Path(__file__).resolve().parents[1] / "app.py")
+PAGE = "pages/briefing.py"
+needs_chromium = pytest.mark.skipif(
+    exports.renderer_path() is None, reason="no Chromium for kaleido (apt-get install -y chromium)"
+)
+
+
+def open_briefing(query: dict[str, list[str]]) -> AppTest:
+    at = AppTest.from_file(APP, default_timeout=120)
+    for key, values in query.items():
+        at.query_params[key] = values
+    at.run()
+    at.switch_page(PAGE).run()
+    assert not at.exception, [e.value for e in at.exception]
+    return at
+
+
+def link_value(at: AppTest, key: str) -> str | None:
+    value = at.query_params.get(key)
+    return value if value is None or isinstance(value, str) else value[-1]
+
+
+def slide_label(at: AppTest) -> str:
+    return next(m.value for m in at.markdown if m.value.startswith("**Slide "))
+
+
+def test_region_briefing_starts_on_its_title_slide(warehouse_path):
+    at = open_briefing({})
+    assert at.title[0].value.startswith("Briefing: the whole region")
+    assert at.header[0].value == "SEEECA migration outlook"
+    assert slide_label(at) == "**Slide 1 of 10**"
+    assert link_value(at, "slide") == "1"
+    assert at.button(key="slide-previous").disabled
+
+
+def test_next_and_previous_move_one_insight_and_update_the_link(warehouse_path, con):
+    at = open_briefing({})
+    at.button(key="slide-next").click().run()
+    assert slide_label(at) == "**Slide 2 of 10**"
+    assert link_value(at, "slide") == "2"
+    offices = con.execute(
+        "select count(*) from dim_office where office_type <> 'regional'"
+    ).fetchone()[0]
+    assert at.header[0].value == "The region at a glance"
+    assert next(m.value for m in at.metric if m.label == "IOM offices and sub-offices") == str(
+        offices
+    )
+    at.button(key="slide-previous").click().run()
+    assert slide_label(at) == "**Slide 1 of 10**"
+
+
+def test_country_link_and_slide_number_open_that_slide(warehouse_path):
+    at = open_briefing({"iso3": ["UKR"], "slide": ["2"]})
+    assert at.title[0].value == "Briefing: Ukraine"
+    assert at.header[0].value == "Ukraine at a glance"
+    values = {m.label: m.value for m in at.metric}
+    assert values["IOM offices and sub-offices"] == "7"
+    assert values["Funding requirement 2016"] == "USD 15.2 million"
+    assert len([c for c in at.caption if c.value.startswith("Source:")]) >= len(at.metric)
+
+
+def test_chart_slide_shows_chart_table_and_sources(warehouse_path):
+    at = open_briefing({"iso3": ["UKR"], "slide": ["5"]})
+    assert at.header[0].value.startswith("Personal remittances received")
+    assert at.get("plotly_chart"), "the chart is drawn"
+    table = at.dataframe[0].value
+    assert "Year" in table.columns and len(table) > 10
+    assert any(c.value.startswith("Source: World Bank") for c in at.caption)
+
+
+@pytest.mark.parametrize("slide", ["99", "0", "abc", "1; drop table x"])
+def test_bad_slide_in_link_warns_and_shows_the_first(warehouse_path, slide):
+    at = open_briefing({"slide": [slide]})
+    assert any("Ignored slide" in w.value for w in at.warning)
+    assert slide_label(at) == "**Slide 1 of 10**"
+
+
+def test_presentation_mode_hides_controls_and_can_be_left(warehouse_path):
+    at = open_briefing({"iso3": ["ISR"], "present": ["1"], "slide": ["7"]})
+    assert at.title[0].value.startswith("Israel has no row in the Migration Initiatives 2016")
+    assert not at.selectbox, "no country picker while presenting"
+    assert not [b for b in at.button if b.key == "build-export"], "no export panel while presenting"
+    at.button(key="exit-presentation").click().run()
+    assert link_value(at, "present") is None
+    assert at.title[0].value == "Briefing: Israel"
+
+
+def test_missing_renderer_is_explained_not_a_crash(warehouse_path, monkeypatch, tmp_path):
+    monkeypatch.setenv("BROWSER_PATH", str(tmp_path / "missing" / "chromium"))
+    at = open_briefing({"iso3": ["ALB"]})
+    assert any("apt-get install -y chromium" in w.value for w in at.warning)
+    at.button(key="build-export").click().run()
+    assert not at.exception
+    assert any("BROWSER_PATH" in e.value for e in at.error)
+    assert at.status[0].state == "error"
+    assert not [b for b in at.download_button if b.key == "download-pptx"]
+
+
+@needs_chromium
+def test_build_offers_pptx_pdf_and_every_chart_as_png(warehouse_path):
+    at = open_briefing({"iso3": ["UKR"]})
+    at.button(key="build-export").click().run()
+    assert not at.error, [e.value for e in at.error]
+    assert at.status[0].state == "complete"
+    assert at.status[0].label.startswith("Deck ready: 11 slides")
+    keys = {b.key for b in at.download_button}
+    assert {"download-pptx", "download-pdf"} <= keys
+    assert len([k for k in keys if k.startswith("download-png-")]) == 6
