@@ -4,7 +4,7 @@ from datetime import date
 
 import streamlit as st
 
-from dashboard import briefing, briefing_ui, export_cache, sidebar
+from dashboard import briefing, briefing_ui, cache, sidebar
 
 filters, options = sidebar.current()
 present = briefing_ui.presentation_mode()
@@ -24,7 +24,7 @@ if chosen in options.countries:
     scope = briefing.country_scope(chosen, options, filters.years)
 else:
     scope = briefing.selection_scope(filters, options)
-deck = export_cache.briefing_for(scope, date.today().strftime("%d %B %Y"))
+deck = cache.briefing_for(scope, date.today().strftime("%d %B %Y"))
 
 if not present:
     st.title(f"Briefing: {scope.label}")

@@ -4,14 +4,14 @@ from datetime import date
 
 import streamlit as st
 
-from dashboard import briefing, briefing_ui, export_cache, profile, sidebar, ui
+from dashboard import briefing, briefing_ui, cache, profile, sidebar, ui
 from dashboard.charts import country as charts
 
 filters, options = sidebar.current()
 briefing_ui.print_styles()
 title = st.empty()  # drawn once the picker below has decided the country
 iso3 = briefing_ui.country_picker(filters, options, key="profile_country")
-deck = export_cache.briefing_for(
+deck = cache.briefing_for(
     briefing.country_scope(iso3, options, filters.years), date.today().strftime("%d %B %Y")
 )
 data = deck.data

@@ -13,7 +13,7 @@ from datetime import date
 import pandas as pd
 import streamlit as st
 
-from dashboard import export_cache, exports, profile, ui
+from dashboard import cache, exports, profile, ui
 from dashboard.briefing import Briefing, Screen
 from dashboard.charts import country as charts
 from dashboard.filters import FilterOptions, Filters
@@ -263,7 +263,7 @@ def png_download(screen: Screen, deck: Briefing) -> None:
         return
     st.download_button(
         "Download PNG",
-        lambda: export_cache.renderer().png(exports.slide_figure(screen.figure)),
+        lambda: cache.renderer().png(exports.slide_figure(screen.figure)),
         file_name=f"{ui.slug(deck.scope.key + '-' + screen.key)}.png",
         mime="image/png",
         key=f"png-{deck.scope.key}-{screen.key}",
@@ -287,7 +287,7 @@ def export_panel(deck: Briefing) -> None:
                 0.0, text="Starting the chart renderer (the first export takes a few seconds more)"
             )
             try:
-                renderer = export_cache.renderer()
+                renderer = cache.renderer()
                 result = exports.export(
                     deck,
                     renderer,
