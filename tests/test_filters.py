@@ -66,3 +66,8 @@ def test_tampered_url_values_produce_warnings():
 
 def test_valid_url_values_produce_no_warning():
     assert url_warnings({"country": ["ALB", "XKX"], "years": ["2000", "2020"]}, OPTIONS) == []
+
+
+def test_unicode_digits_are_not_years():
+    warnings = url_warnings({"years": ["\u00b2\u2070\u00b2\u2070", "\u0662\u0660\u0662\u0660"]}, OPTIONS)
+    assert len(warnings) == 2 and all("not a year" in w for w in warnings)

@@ -105,6 +105,14 @@ def make_filters(
     )
 
 
+_YEAR = re.compile(r"[0-9]{4}")
+
+
+def parse_year(value: str) -> int | None:
+    """A four-digit ASCII year, or None (str.isdigit would accept superscripts int() rejects)."""
+    return int(value) if _YEAR.fullmatch(value) else None
+
+
 _SUSPICIOUS = re.compile(r"[;'\"\\<>]|--|/\*|\b(select|drop|union|insert|delete)\b", re.I)
 
 
@@ -132,7 +140,7 @@ def url_warnings(params: Mapping[str, Sequence[str]], options: FilterOptions) ->
             too_long = len(value) > MAX_PARAM_LENGTH
             suspicious = bool(_SUSPICIOUS.search(value))
             if key == PARAM_YEARS:
-                if too_long or not value.lstrip("-").isdigit():
+                if parse_year(value) is None:
                     warnings.append(f"Ignored year {_shown(value)} from the link: not a year.")
                 elif not options.year_min <= int(value) <= options.year_max:
                     warnings.append(

@@ -54,8 +54,8 @@ def _seed_widgets_from_url(options: FilterOptions, default_years: tuple[int, int
     )
     themes = [v for v in raw[filters.PARAM_THEME] if v in options.themes]
     state[filters.PARAM_THEME] = themes[0] if themes else None
-    years = [int(v) for v in raw[filters.PARAM_YEARS]
-             if v.isdigit() and len(v) == 4 and options.year_min <= int(v) <= options.year_max]
+    parsed = (filters.parse_year(v) for v in raw[filters.PARAM_YEARS])
+    years = [y for y in parsed if y is not None and options.year_min <= y <= options.year_max]
     state[filters.PARAM_YEARS] = (min(years), max(years)) if years else default_years
     return warnings
 
