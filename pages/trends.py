@@ -1,0 +1,142 @@
+"""Indicator trends: one indicator over time for each selected country, with the regional
+aggregate where adding up is meaningful, and a map and a ranking for one year."""
+
+import streamlit as st
+
+from dashboard import cache, sidebar, ui
+from dashboard.charts import trends as charts
+from dashboard.queries import trends as q
+
+PARAM_INDICATOR, PARAM_YEAR, PARAM_COMPARE = "trend_indicator", "trend_year", "trend_compare"
+FAMILY_KEY = "trend_family"
+
+
+def seed_from_url(key: str, allowed: dict[str, object], default: object, reason: str) -> None:
+    """Before the widget `key` is first drawn, give it the link's value if allowed, else the
+    default with a warning naming the ignored value."""
+    if key in st.session_state:
+        return
+    raw = st.query_params.get_all(key)
+    st.session_state[key] = allowed.get(raw[0], default) if raw else default
+    if raw and raw[0] not in allowed:
+        shown = raw[0] if len(raw[0]) <= 40 else raw[0][:40] + "..."
+        st.warning(f"Ignored {key} {shown!r} from the link: {reason}.", icon=":material/link_off:")
+
+
+def to_url(param: str, value: str | None) -> None:
+    if value is None:
+        if param in st.query_params:
+            del st.query_params[param]
+    elif st.query_params.get(param) != value:
+        st.query_params[param] = value
+
+
+filters, options = sidebar.current()
+selected, state = filters.selected_iso3, st.session_state
+st.title("Indicator trends")
+st.caption(f"Showing {filters.describe(options)}.")
+
+choices = cache.query(q.indicator_choices)
+families = charts.families(choices)
+seed_from_url(PARAM_INDICATOR, {c: c for c in choices["indicator_code"]}, charts.default_code(choices),
+              "not an indicator code of the catalogue")
+if FAMILY_KEY not in state:
+    state[FAMILY_KEY] = charts.definition(choices, state[PARAM_INDICATOR])["family"]
+if state[PARAM_INDICATOR] not in charts.codes_in_family(choices, state[FAMILY_KEY]):
+    state[PARAM_INDICATOR] = charts.default_code(choices, state[FAMILY_KEY])
+
+
+def family_changed() -> None:
+    state[PARAM_INDICATOR] = charts.default_code(choices, state[FAMILY_KEY])
+
+
+left, right = st.columns([2, 3])
+family = left.selectbox("Indicator", list(families), format_func=families.get, key=FAMILY_KEY,
+                        on_change=family_changed)
+code = right.radio(
+    "Source and revision", charts.codes_in_family(choices, family),
+    format_func=lambda c: charts.code_label(choices, c), key=PARAM_INDICATOR,
+    help="Each code is one source and revision; revisions are never joined into one line.",
+)
+definition = charts.definition(choices, code)
+aggregatable = definition["aggregation"] != "none"
+seed_from_url(PARAM_COMPARE, {"0": False, "1": True}, False, "use 1 (on) or 0 (off)")
+compare = st.toggle(
+    "Compare with the regional aggregate", key=PARAM_COMPARE, disabled=not aggregatable,
+    help="Adds the aggregate of the selected countries and of the whole region: sums for counts, "
+    "weighted means for shares.",
+)
+to_url(PARAM_INDICATOR, code)
+to_url(PARAM_COMPARE, "1" if compare else None)
+
+source = charts.source_text(definition)
+caveats = [definition["caveat"]] if definition["caveat"] else []
+if not aggregatable:
+    caveats.append(
+        "No regional aggregate: these are percentages and the warehouse holds no weight (population "
+        "or GDP) for this source, and an average of percentages would misweight small and large "
+        "countries."
+    )
+years = list(cache.query(q.years_with_data, code, selected, filters.year_from, filters.year_to)["year"])
+if not years:
+    to_url(PARAM_YEAR, None)
+    st.info(f"No {definition['name']} figure in {filters.year_from}-{filters.year_to} for: "
+            f"{', '.join(options.countries[c] for c in selected)} (this source covers "
+            f"{definition['first_year']}-{definition['last_year']}).", icon=":material/block:")
+    ui.source_line(source)
+    st.stop()
+seed_from_url(PARAM_YEAR, {str(y): y for y in years}, years[-1], "no figure for that year in the selection")
+if state[PARAM_YEAR] not in years:
+    state[PARAM_YEAR] = years[-1]
+
+year = state[PARAM_YEAR]
+values = cache.query(q.values_in_year, code, selected, year, filters.year_from, filters.year_to)
+missing = charts.countries_without_data(values)
+if missing:
+    st.info(f"No {definition['name']} figure in {filters.year_from}-{filters.year_to} for: "
+            f"{', '.join(missing)}.", icon=":material/visibility_off:")
+
+aggregates = []
+if aggregatable and len(selected) > 1:
+    rows = cache.query(q.aggregate, code, selected, filters.year_from, filters.year_to)
+    scope = "Whole region" if filters.is_whole_region else "Selected countries"
+    aggregates.append(charts.Aggregate.of(definition, scope, rows, values))
+if aggregatable and compare and not filters.is_whole_region:
+    region = tuple(options.countries)
+    rows = cache.query(q.aggregate, code, region, filters.year_from, filters.year_to)
+    coverage = cache.query(q.values_in_year, code, region, year, filters.year_from, filters.year_to)
+    aggregates.append(charts.Aggregate.of(definition, "Whole region", rows, coverage))
+shown = aggregates if compare else []
+caveats += [charts.coverage_note(aggregate) for aggregate in aggregates]
+
+st.subheader(f"{definition['name']}, {filters.year_from}-{filters.year_to}")
+series = cache.query(q.series_by_country, code, selected, filters.year_from, filters.year_to)
+if aggregates:
+    latest = charts.aggregate_in_year(aggregates[0].rows, years[-1])
+    if latest:
+        ui.kpi(f"{aggregates[0].label}, {years[-1]}", latest["value"], definition["unit"], source,
+               display=charts.format_value(latest["value"], definition["unit"]),
+               help=f"{latest['countries_reporting']} of {latest['countries_selected']} selected "
+               f"countries report in {years[-1]}: {latest['iso3_reporting']}.")
+ui.chart_with_table(
+    charts.trend_figure(series, shown, definition, f"{definition['name']} by country"),
+    charts.trend_table(series, aggregates, definition), source, "trend-lines", caveats,
+)
+
+if len(years) > 1:
+    st.select_slider("Year for the map and the ranking", years, key=PARAM_YEAR)
+to_url(PARAM_YEAR, str(year))
+no_value = charts.countries_without_value(values)
+map_column, bar_column = st.columns([3, 2])
+with map_column:
+    st.subheader(f"Map, {year}")
+    ui.chart_with_table(
+        charts.choropleth_figure(values, definition, year, selected, filters.is_whole_region),
+        charts.ranking_table(values, definition), source, "trend-map", caveats[:1],
+    )
+with bar_column:
+    st.subheader(f"Ranking, {year}")
+    ui.chart_with_table(charts.ranking_figure(values, definition, year),
+                        charts.ranking_table(values, definition), source, "trend-ranking", caveats[:1])
+if no_value or missing:
+    st.caption(f":material/visibility_off: No value in {year} for: {', '.join(no_value + missing)}.")

@@ -1,0 +1,392 @@
+"""Figures of the trends and outlook pages: country lines with the regional aggregate, an offline
+choropleth for one year, a ranked bar, and the small chart beside each outlook statement. Pure."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+
+import pandas as pd
+import plotly.express as px
+import plotly.graph_objects as go
+
+from dashboard import geo, maps
+from dashboard.style import MUTED, PALETTE, REGION_COLOUR, SEQUENTIAL, TEMPLATE_NAME
+
+AGGREGATE_COLOURS = (REGION_COLOUR, "#6B6B6B")
+# Beyond eight countries the palette repeats, so the dash pattern tells the lines apart.
+LINE_DASHES = ("solid", "dot", "dashdot")
+# Okabe-Ito blue to orange through white: a diverging scale for series that go below zero.
+DIVERGING = ((0.0, "#D55E00"), (0.5, "#F7F7F7"), (1.0, "#0072B2"))
+NEIGHBOUR_FILL = "#F4F6F9"
+REGION_FILL = "#E2E8F0"
+NO_DATA_FILL = "#BDBDBD"
+
+
+@dataclass(frozen=True)
+class Aggregate:
+    """One aggregate line: its label, indicator_aggregate rows, and the countries it should cover."""
+
+    label: str
+    rows: pd.DataFrame
+    countries_expected: int
+    weighted: bool = False
+
+    @classmethod
+    def of(cls, definition: Mapping, scope: str, rows: pd.DataFrame, values: pd.DataFrame) -> Aggregate:
+        """The aggregate of `scope` expected to cover every country with data in `values`
+        (indicator_values_in_year rows of the same countries and years)."""
+        return cls(aggregate_label(definition, scope), rows, countries_with_data(values),
+                   definition["aggregation"] == "weighted_mean")
+
+
+def source_name(definition: Mapping) -> str:
+    """'Publisher, title (vintage)': how a line of text names the source."""
+    return f"{definition['publisher']}, {definition['source_title']} ({definition['vintage'] or definition['edition']})"
+
+
+def source_text(definition: Mapping) -> str:
+    """The source line under a chart: publisher, title, edition and vintage, licence."""
+    edition = definition["edition"]
+    vintage = f"; vintage {definition['vintage']}" if definition["vintage"] else ""
+    return (
+        f"{definition['publisher']}, {definition['source_title']} ({edition}{vintage}). "
+        f"Licence: {definition['licence']}. Indicator code {definition['indicator_code']}."
+    )
+
+
+def _is_percent(unit: str) -> bool:
+    return unit.lower().startswith("percent")
+
+
+def format_value(value: float, unit: str) -> str:
+    """A value as written in text: exact counts, two decimals for shares, US$ with its scale."""
+    lowered = unit.lower()
+    if _is_percent(unit):
+        return f"{value:,.2f}%"
+    if "us$ million" in lowered:
+        return f"US$ {value:,.1f} million"
+    if "us$" in lowered:
+        if abs(value) >= 1e9:
+            return f"US$ {value / 1e9:,.2f} billion"
+        return f"US$ {value / 1e6:,.1f} million"
+    return f"{value:,.0f}"
+
+
+# --- Choosing an indicator -------------------------------------------------------------------
+
+
+def families(choices: pd.DataFrame) -> dict[str, str]:
+    """family -> label, in the catalogue's family order (indicator_choices rows)."""
+    return dict(zip(choices["family"], choices["family_label"], strict=False))
+
+
+def codes_in_family(choices: pd.DataFrame, family: str) -> list[str]:
+    """The family's indicator codes, its default first."""
+    return list(choices.loc[choices["family"] == family, "indicator_code"])
+
+
+def default_code(choices: pd.DataFrame, family: str | None = None) -> str:
+    """The default code of a family (of the first family when None)."""
+    defaults = choices[choices["is_family_default"]]
+    if family is not None:
+        defaults = defaults[defaults["family"] == family]
+    return defaults["indicator_code"].iloc[0]
+
+
+def definition(choices: pd.DataFrame, code: str) -> dict:
+    """The indicator_choices row of one code, as a mapping."""
+    return choices[choices["indicator_code"] == code].iloc[0].to_dict()
+
+
+def code_label(choices: pd.DataFrame, code: str) -> str:
+    row = definition(choices, code)
+    return f"{row['name']}, {row['first_year']}-{row['last_year']}"
+
+
+# --- Coverage --------------------------------------------------------------------------------
+
+
+def countries_without_data(values: pd.DataFrame) -> list[str]:
+    """Selected countries with no figure at all in the chosen years (indicator_values_in_year rows)."""
+    return list(values.loc[values["years_with_data"] == 0, "country"])
+
+
+def countries_without_value(values: pd.DataFrame) -> list[str]:
+    """Selected countries with figures in the range but none in the chosen year."""
+    return list(values.loc[(values["years_with_data"] > 0) & values["value"].isna(), "country"])
+
+
+def countries_with_data(values: pd.DataFrame) -> int:
+    return int((values["years_with_data"] > 0).sum())
+
+
+def aggregate_in_year(rows: pd.DataFrame, year: int) -> dict | None:
+    """The aggregate row of one year, or None when no country reports that year."""
+    found = rows[(rows["year"] == year) & rows["value"].notna()]
+    return None if found.empty else found.iloc[0].to_dict()
+
+
+def hover_value(unit: str, field: str = "y") -> str:
+    """A plotly hover template fragment giving the exact value in the indicator's unit."""
+    lowered = unit.lower()
+    if _is_percent(unit):
+        return f"%{{{field}:,.2f}}%"
+    if "us$ million" in lowered:
+        return f"US$ %{{{field}:,.1f}} million"
+    if "us$" in lowered:
+        return f"US$ %{{{field}:,.0f}}"
+    return f"%{{{field}:,.0f}}"
+
+
+def aggregate_label(definition: Mapping, scope: str) -> str:
+    """'Whole region (sum)' or 'Selected countries (weighted by population)'."""
+    if definition["aggregation"] == "sum":
+        return f"{scope} (sum)"
+    weight = str(definition["weight_indicator_code"] or "").split(".")[-1].replace("_", " ")
+    return f"{scope} (weighted by {weight})"
+
+
+def partial_years(aggregate: Aggregate) -> list[int]:
+    """Years in which the aggregate lacks a country that reports in other years of the range."""
+    rows = aggregate.rows
+    partial = rows["countries_reporting"] < aggregate.countries_expected
+    if aggregate.weighted:
+        partial |= rows["countries_weighted"] < rows["countries_reporting"]
+    return [int(y) for y in rows.loc[partial, "year"]]
+
+
+def year_ranges(years: Sequence[int]) -> str:
+    """1995, 2000-2003, 2010: consecutive years joined into ranges."""
+    runs: list[list[int]] = []
+    for year in sorted(years):
+        if runs and year == runs[-1][-1] + 1:
+            runs[-1].append(year)
+        else:
+            runs.append([year])
+    return ", ".join(str(r[0]) if len(r) == 1 else f"{r[0]}-{r[-1]}" for r in runs)
+
+
+def coverage_note(aggregate: Aggregate) -> str:
+    """How many of the selected countries the aggregate covers, year by year, and which years
+    are partial (open markers on the chart)."""
+    rows = aggregate.rows.dropna(subset=["value"])
+    if rows.empty:
+        return f"{aggregate.label}: no year with figures."
+    selected = int(rows["countries_selected"].iloc[0])
+    counts = rows.groupby("countries_reporting", sort=False)["year"].apply(list)
+    parts = [f"{int(count)} in {year_ranges(years)}" for count, years in counts.items()]
+    note = f"{aggregate.label} covers, of the {selected} selected countries, {'; '.join(parts)}."
+    partial = partial_years(aggregate)
+    if partial:
+        note += (f" In {year_ranges(partial)} a country that reports in other years is missing: "
+                 "those points are open markers, not joined to the line.")
+    return note
+
+
+def trend_figure(
+    series: pd.DataFrame, aggregates: Sequence[Aggregate], definition: Mapping, title: str
+) -> go.Figure:
+    """One line per country (columns country, year, value) and optional aggregate lines.
+
+    An aggregate is drawn as a line only through years with full coverage; years where a
+    reporting country is missing are open markers, so a coverage gap never reads as a drop.
+    """
+    hover = hover_value(definition["unit"])
+    figure = go.Figure()
+    for index, (country, rows) in enumerate(series.groupby("country", sort=False)):
+        figure.add_trace(
+            go.Scatter(
+                x=rows["year"], y=rows["value"], name=country, mode="lines+markers",
+                line={"color": PALETTE[index % len(PALETTE)], "width": 2,
+                      "dash": LINE_DASHES[index // len(PALETTE) % len(LINE_DASHES)]},
+                marker={"size": 5},
+                hovertemplate=f"<b>{country}</b><br>%{{x}}: {hover}<extra></extra>",
+            )
+        )
+    for index, aggregate in enumerate(aggregates):
+        rows = aggregate.rows.dropna(subset=["value"])
+        partial = set(partial_years(aggregate))
+        coverage = [
+            f"{r.countries_reporting} of {r.countries_selected} selected countries report"
+            for r in rows.itertuples()
+        ]
+        colour = AGGREGATE_COLOURS[index % len(AGGREGATE_COLOURS)]
+        figure.add_trace(
+            go.Scatter(
+                x=rows["year"], y=rows["value"].where(~rows["year"].isin(partial)), name=aggregate.label,
+                mode="lines+markers", connectgaps=False, customdata=coverage,
+                line={"color": colour, "width": 4, "dash": "dash"},
+                marker={"size": 7, "color": colour},
+                hovertemplate=f"<b>{aggregate.label}</b><br>%{{x}}: {hover}<br>%{{customdata}}<extra></extra>",
+            )
+        )
+        if partial:
+            marked = rows["year"].isin(partial)
+            figure.add_trace(
+                go.Scatter(
+                    x=rows.loc[marked, "year"], y=rows.loc[marked, "value"],
+                    name=f"{aggregate.label}: partial coverage", mode="markers",
+                    customdata=[c for c, m in zip(coverage, marked, strict=True) if m],
+                    marker={"size": 10, "color": "white", "line": {"color": colour, "width": 2}},
+                    hovertemplate=f"<b>{aggregate.label} (partial)</b><br>%{{x}}: {hover}<br>%{{customdata}}<extra></extra>",
+                )
+            )
+    figure.update_layout(
+        template=TEMPLATE_NAME, title=title, height=480, hovermode="closest",
+        yaxis_title=definition["unit"], xaxis_title=None,
+    )
+    if _is_percent(definition["unit"]):
+        figure.update_yaxes(ticksuffix="%")
+    return figure
+
+
+def trend_table(series: pd.DataFrame, aggregates: Sequence[Aggregate], definition: Mapping) -> pd.DataFrame:
+    """The line chart's data as one long table: each country's values, then each aggregate's."""
+    countries = series.assign(series=series["country"], countries_reporting=pd.NA, partial_coverage=pd.NA)
+    frames = [countries[["series", "year", "value", "countries_reporting", "partial_coverage"]]]
+    for aggregate in aggregates:
+        partial = set(partial_years(aggregate))
+        rows = aggregate.rows.assign(
+            series=aggregate.label,
+            countries_reporting=aggregate.rows["countries_reporting"].astype(str)
+            + " of " + aggregate.rows["countries_selected"].astype(str),
+            partial_coverage=aggregate.rows["year"].isin(partial),
+        )
+        frames.append(rows[["series", "year", "value", "countries_reporting", "partial_coverage"]])
+    table = pd.concat([f for f in frames if not f.empty] or frames[:1], ignore_index=True)
+    return table.rename(columns={"value": f"value ({definition['unit']})"})
+
+
+def choropleth_figure(values: pd.DataFrame, definition: Mapping, year: int, iso3: tuple[str, ...],
+                      whole_region: bool) -> go.Figure:
+    """The selected countries coloured by their value in one year (columns iso3, country, value).
+
+    Offline: MapLibre with the "white-bg" style and the committed GeoJSON, no tiles. Selected
+    countries without a value are grey and say so on hover; neighbours stay pale for context. The
+    coloured layer carries only the shapes it colours, to keep the page light.
+    """
+    shapes = geo.country_shapes()
+    missing = dict(zip(values.loc[values["value"].isna(), "iso3"],
+                       values.loc[values["value"].isna(), "country"], strict=True))
+    base_features = shapes["features"]
+    figure = go.Figure(
+        go.Choroplethmap(
+            geojson=shapes, featureidkey="properties.iso3",
+            locations=[f["properties"]["iso3"] for f in base_features],
+            z=[2 if f["properties"]["iso3"] in missing else int(f["properties"]["in_region"])
+               for f in base_features],
+            colorscale=[(0, NEIGHBOUR_FILL), (0.5, REGION_FILL), (1, NO_DATA_FILL)], zmin=0, zmax=2,
+            showscale=False, marker={"line": {"color": "#FFFFFF", "width": 0.6}}, name="no value",
+            text=[f"<b>{missing[f['properties']['iso3']]}</b><br>no value in {year}"
+                  if f["properties"]["iso3"] in missing else "" for f in base_features],
+            hovertemplate="%{text}<extra></extra>",
+        )
+    )
+    present = values.dropna(subset=["value"])
+    if not present.empty:
+        wanted = set(present["iso3"])
+        coloured = {"type": "FeatureCollection",
+                    "features": [f for f in base_features if f["properties"]["iso3"] in wanted]}
+        negative = bool((present["value"] < 0).any())
+        scale = list(DIVERGING) if negative else [
+            (i / (len(SEQUENTIAL) - 2), c) for i, c in enumerate(SEQUENTIAL[1:])
+        ]
+        limit = float(present["value"].abs().max()) if negative else None
+        figure.add_trace(
+            go.Choroplethmap(
+                geojson=coloured, featureidkey="properties.iso3", locations=present["iso3"],
+                z=present["value"], text=present["country"], colorscale=scale,
+                zmin=-limit if negative else None, zmax=limit if negative else None,
+                marker={"line": {"color": "#FFFFFF", "width": 0.8}}, name=str(year),
+                colorbar={"title": {"text": definition["unit"]}, "thickness": 14},
+                hovertemplate=f"<b>%{{text}}</b><br>{year}: {hover_value(definition['unit'], 'z')}<extra></extra>",
+            )
+        )
+    view = maps.view_for(iso3, whole_region)
+    figure.update_layout(
+        template=TEMPLATE_NAME, height=460, title=f"{definition['name']}, {year}",
+        map={"style": "white-bg", "center": {"lat": view.latitude, "lon": view.longitude},
+             "zoom": max(view.zoom - 0.6, 1.0)},
+        margin={"l": 0, "r": 0, "t": 50, "b": 0},
+    )
+    return figure
+
+
+def ranking_figure(values: pd.DataFrame, definition: Mapping, year: int) -> go.Figure:
+    """Countries with a value in the chosen year, largest at the top (columns country, value, rank)."""
+    present = values.dropna(subset=["value"]).sort_values("value", ascending=True)
+    figure = px.bar(present, x="value", y="country", orientation="h", template=TEMPLATE_NAME,
+                    title=f"{definition['name']}, {year}: ranking of the selection")
+    figure.update_traces(
+        marker_color=PALETTE[0],
+        hovertemplate=f"<b>%{{y}}</b><br>{year}: {hover_value(definition['unit'], 'x')}<extra></extra>",
+    )
+    figure.update_layout(height=max(260, 34 * len(present) + 90), xaxis_title=definition["unit"],
+                         yaxis_title=None)
+    if _is_percent(definition["unit"]):
+        figure.update_xaxes(ticksuffix="%")
+    return figure
+
+
+def ranking_table(values: pd.DataFrame, definition: Mapping) -> pd.DataFrame:
+    """The ranked countries, with the selected countries that have no value listed after them."""
+    table = values.sort_values(["rank", "country"], na_position="last")
+    return table[["rank", "country", "iso3", "year", "value"]].rename(
+        columns={"value": f"value ({definition['unit']})"}
+    )
+
+
+def outlook_figure(series: pd.DataFrame, definition: Mapping, label: str, baseline_year: int | None,
+                   latest_year: int | None) -> go.Figure:
+    """The series behind one outlook test (outlook_link_series rows): one line per country, or the
+    scope's aggregate (series NULL) named `label`, with the baseline and the latest year marked."""
+    hover = hover_value(definition["unit"])
+    aggregate = series["series"].isna().all() and not series.empty
+    named = series.assign(series=series["series"].fillna(label))
+    groups = list(named.groupby("series", sort=False))
+    figure = go.Figure()
+    for index, (name, rows) in enumerate(groups):
+        # An aggregate year missing a country that reports in other years is not joined to the
+        # line: a coverage gap must not read as a change.
+        partial = rows["countries_reporting"] < rows["countries_reporting"].max() if aggregate else (
+            rows["year"] != rows["year"])
+        colour = PALETTE[index % len(PALETTE)]
+        figure.add_trace(
+            go.Scatter(
+                x=rows["year"], y=rows["value"].where(~partial), name=name, mode="lines+markers",
+                line={"color": colour, "width": 3}, marker={"size": 5},
+                customdata=rows["countries_reporting"],
+                hovertemplate=f"<b>{name}</b><br>%{{x}}: {hover}"
+                + ("<br>%{customdata} countries report" if aggregate else "") + "<extra></extra>",
+            )
+        )
+        if partial.any():
+            figure.add_trace(
+                go.Scatter(
+                    x=rows.loc[partial, "year"], y=rows.loc[partial, "value"],
+                    name=f"{name}: partial coverage", mode="markers",
+                    customdata=rows.loc[partial, "countries_reporting"],
+                    marker={"size": 9, "color": "white", "line": {"color": colour, "width": 2}},
+                    hovertemplate=f"<b>{name} (partial)</b><br>%{{x}}: {hover}"
+                    "<br>%{customdata} countries report<extra></extra>",
+                )
+            )
+    for year, text in ((baseline_year, "baseline"), (latest_year, "latest")):
+        if year is not None:
+            figure.add_vline(x=int(year), line={"color": MUTED, "dash": "dot", "width": 1.5},
+                             annotation_text=f"{text} {int(year)}", annotation_position="top left")
+    figure.update_layout(template=TEMPLATE_NAME, height=300, showlegend=len(figure.data) > 1,
+                         margin={"l": 10, "r": 10, "t": 30, "b": 10}, yaxis_title=definition["unit"],
+                         xaxis_title=None)
+    if _is_percent(definition["unit"]):
+        figure.update_yaxes(ticksuffix="%")
+    return figure
+
+
+def outlook_table(series: pd.DataFrame, definition: Mapping, label: str) -> pd.DataFrame:
+    """The outlook chart's data: per-country rows, or the scope's aggregate with its coverage."""
+    table = series.assign(series=series["series"].fillna(label))
+    return table[["series", "year", "value", "countries_reporting"]].rename(
+        columns={"value": f"value ({definition['unit']})", "countries_reporting": "countries reporting"}
+    )
