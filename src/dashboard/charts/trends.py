@@ -341,47 +341,54 @@ def outlook_figure(series: pd.DataFrame, definition: Mapping, label: str, baseli
                    latest_year: int | None) -> go.Figure:
     """The series behind one outlook test (outlook_link_series rows): one line per country, or the
     scope's aggregate (series NULL) named `label`, with the baseline and the latest year marked."""
+    # The tracker draws dozens of these per page, so the figure is built from plain dicts in one
+    # constructor call (add_trace/add_vline validate the whole figure again on every call).
     hover = hover_value(definition["unit"])
     aggregate = series["series"].isna().all() and not series.empty
     named = series.assign(series=series["series"].fillna(label))
-    groups = list(named.groupby("series", sort=False))
-    figure = go.Figure()
-    for index, (name, rows) in enumerate(groups):
+    traces: list[dict] = []
+    for index, (name, rows) in enumerate(named.groupby("series", sort=False)):
         # An aggregate year missing a country that reports in other years is not joined to the
         # line: a coverage gap must not read as a change.
         partial = rows["countries_reporting"] < rows["countries_reporting"].max() if aggregate else (
             rows["year"] != rows["year"])
         colour = PALETTE[index % len(PALETTE)]
-        figure.add_trace(
-            go.Scatter(
-                x=rows["year"], y=rows["value"].where(~partial), name=name, mode="lines+markers",
-                line={"color": colour, "width": 3}, marker={"size": 5},
-                customdata=rows["countries_reporting"],
-                hovertemplate=f"<b>{name}</b><br>%{{x}}: {hover}"
-                + ("<br>%{customdata} countries report" if aggregate else "") + "<extra></extra>",
-            )
-        )
+        traces.append({
+            "type": "scatter", "x": rows["year"].tolist(), "y": rows["value"].where(~partial).tolist(),
+            "name": name, "mode": "lines+markers", "line": {"color": colour, "width": 3},
+            "marker": {"size": 5}, "customdata": rows["countries_reporting"].tolist(),
+            "hovertemplate": f"<b>{name}</b><br>%{{x}}: {hover}"
+            + ("<br>%{customdata} countries report" if aggregate else "") + "<extra></extra>",
+        })
         if partial.any():
-            figure.add_trace(
-                go.Scatter(
-                    x=rows.loc[partial, "year"], y=rows.loc[partial, "value"],
-                    name=f"{name}: partial coverage", mode="markers",
-                    customdata=rows.loc[partial, "countries_reporting"],
-                    marker={"size": 9, "color": "white", "line": {"color": colour, "width": 2}},
-                    hovertemplate=f"<b>{name} (partial)</b><br>%{{x}}: {hover}"
-                    "<br>%{customdata} countries report<extra></extra>",
-                )
-            )
-    for year, text in ((baseline_year, "baseline"), (latest_year, "latest")):
-        if year is not None:
-            figure.add_vline(x=int(year), line={"color": MUTED, "dash": "dot", "width": 1.5},
-                             annotation_text=f"{text} {int(year)}", annotation_position="top left")
-    figure.update_layout(template=TEMPLATE_NAME, height=300, showlegend=len(figure.data) > 1,
-                         margin={"l": 10, "r": 10, "t": 30, "b": 10}, yaxis_title=definition["unit"],
-                         xaxis_title=None)
-    if _is_percent(definition["unit"]):
-        figure.update_yaxes(ticksuffix="%")
-    return figure
+            traces.append({
+                "type": "scatter", "x": rows.loc[partial, "year"].tolist(),
+                "y": rows.loc[partial, "value"].tolist(), "name": f"{name}: partial coverage",
+                "mode": "markers", "customdata": rows.loc[partial, "countries_reporting"].tolist(),
+                "marker": {"size": 9, "color": "white", "line": {"color": colour, "width": 2}},
+                "hovertemplate": f"<b>{name} (partial)</b><br>%{{x}}: {hover}"
+                "<br>%{customdata} countries report<extra></extra>",
+            })
+    marks = [(int(year), text) for year, text in ((baseline_year, "baseline"), (latest_year, "latest"))
+             if year is not None]
+    layout = {
+        "template": TEMPLATE_NAME, "height": 300, "showlegend": len(traces) > 1,
+        "margin": {"l": 10, "r": 10, "t": 30, "b": 10},
+        "yaxis": {"title": {"text": definition["unit"]},
+                  **({"ticksuffix": "%"} if _is_percent(definition["unit"]) else {})},
+        "xaxis": {"title": {"text": None}},
+        "shapes": [
+            {"type": "line", "xref": "x", "yref": "paper", "x0": year, "x1": year, "y0": 0, "y1": 1,
+             "line": {"color": MUTED, "dash": "dot", "width": 1.5}}
+            for year, _ in marks
+        ],
+        "annotations": [
+            {"xref": "x", "yref": "paper", "x": year, "y": 1, "text": f"{text} {year}",
+             "showarrow": False, "xanchor": "right", "yanchor": "bottom"}
+            for year, text in marks
+        ],
+    }
+    return go.Figure(data=traces, layout=layout)
 
 
 def outlook_table(series: pd.DataFrame, definition: Mapping, label: str) -> pd.DataFrame:
