@@ -200,6 +200,7 @@ def page_titles(app_file: Path = APP_FILE) -> dict[str, str]:
     return {}
 
 
+@cache  # the code does not change while the app runs; parsing it took ~1 s per rerun
 def tables_by_page(root: Path = config.REPO_ROOT) -> dict[str, frozenset[str]]:
     """Page path (relative to the repository) -> tables it reads; plus the sidebar's tables."""
     pages = {

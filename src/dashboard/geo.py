@@ -17,6 +17,13 @@ def country_shapes() -> dict:
         return json.load(handle)
 
 
+@cache
+def region_shapes() -> dict:
+    """The FeatureCollection of the 20 countries and territories only (a lighter basemap)."""
+    shapes = country_shapes()
+    return {**shapes, "features": [f for f in shapes["features"] if f["properties"]["in_region"]]}
+
+
 def bounds_of(iso3: tuple[str, ...]) -> tuple[float, float, float, float] | None:
     """(west, south, east, north) of the given countries' shapes, or None if none match."""
     wanted = set(iso3)

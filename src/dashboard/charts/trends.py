@@ -266,7 +266,9 @@ def choropleth_figure(values: pd.DataFrame, definition: Mapping, year: int, iso3
     countries without a value are grey and say so on hover; neighbours stay pale for context. The
     coloured layer carries only the shapes it colours, to keep the page light.
     """
-    shapes = geo.country_shapes()
+    # Only the region's shapes: st.plotly_chart deep-copies the figure with its GeoJSON on every
+    # rerun, and the neighbours' coordinates made that the slowest step of the page.
+    shapes = geo.region_shapes()
     missing = dict(zip(values.loc[values["value"].isna(), "iso3"],
                        values.loc[values["value"].isna(), "country"], strict=True))
     base_features = shapes["features"]
