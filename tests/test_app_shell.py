@@ -8,7 +8,8 @@ import duckdb
 import pytest
 from streamlit.testing.v1 import AppTest
 
-APP = str(Path(__file__).resolve().parents[1] / "app.py")
+from tests.apptest_helpers import APP, metric_value, open_page
+
 PAGES = sorted(str(p.relative_to(Path(APP).parent)) for p in (Path(APP).parent / "pages").glob("*.py"))
 FILTER_COMBINATIONS = [
     {},
@@ -19,32 +20,17 @@ FILTER_COMBINATIONS = [
 ]
 
 
-def run_app(query: dict[str, list[str]] | None = None, page: str | None = None) -> AppTest:
-    at = AppTest.from_file(APP, default_timeout=60)
-    for key, values in (query or {}).items():
-        at.query_params[key] = values
-    at.run()
-    if page and page != "pages/overview.py":
-        # AppTest can only switch pages after a first run (of the default page).
-        at.switch_page(page).run()
-    return at
-
-
-def metric(at: AppTest, label_start: str) -> str:
-    return next(m.value for m in at.metric if m.label.startswith(label_start))
-
-
 @pytest.mark.parametrize("page", PAGES)
 @pytest.mark.parametrize("query", FILTER_COMBINATIONS, ids=lambda q: "&".join(f"{k}={'+'.join(v)}" for k, v in q.items()) or "defaults")
 def test_every_page_runs_under_filter_combinations(warehouse_path, page, query):
-    at = run_app(query, page)
+    at = open_page(page, query)
     assert not at.exception, [e.value for e in at.exception]
     assert not at.error, [e.value for e in at.error]
     assert at.title, "every page has a title"
 
 
 def test_overview_kpis_equal_the_warehouse(warehouse_path):
-    at = run_app()
+    at = open_page()
     con = duckdb.connect(str(warehouse_path), read_only=True)
     offices = con.execute(
         "select count(*) from dim_office where office_type <> 'regional'"
@@ -57,40 +43,40 @@ def test_overview_kpis_equal_the_warehouse(warehouse_path):
         "select value from fct_key_figure where figure_id = 's2020_a1_budget_2019'"
     ).fetchone()[0]
     con.close()
-    assert metric(at, "Offices and sub-offices") == f"{offices}" == "48"
-    assert metric(at, "Countries and territories") == f"{countries}" == "20"
-    assert metric(at, "Migration Initiatives 2016 requirement") == f"USD {funding / 1e6:,.1f}M"
-    assert metric(at, "Annual budget 2019") == f"USD {budget / 1e6:,.1f}M"
+    assert metric_value(at, "Offices and sub-offices") == f"{offices}" == "48"
+    assert metric_value(at, "Countries and territories") == f"{countries}" == "20"
+    assert metric_value(at, "Migration Initiatives 2016 requirement") == f"USD {funding / 1e6:,.1f}M"
+    assert metric_value(at, "Annual budget 2019") == f"USD {budget / 1e6:,.1f}M"
 
 
 def test_every_kpi_has_a_source_line(warehouse_path):
-    at = run_app()
+    at = open_page()
     sources = [c.value for c in at.caption if c.value.startswith("Source:")]
     assert len(sources) >= len(at.metric)
 
 
 def test_filter_change_changes_the_numbers(warehouse_path):
-    region = run_app()
-    albania = run_app({"country": ["ALB"]})
-    assert metric(albania, "Offices and sub-offices") == "1"
-    assert metric(albania, "Countries and territories") == "1"
-    assert metric(region, "Migration Initiatives 2016 requirement") != metric(
+    region = open_page()
+    albania = open_page(None, {"country": ["ALB"]})
+    assert metric_value(albania, "Offices and sub-offices") == "1"
+    assert metric_value(albania, "Countries and territories") == "1"
+    assert metric_value(region, "Migration Initiatives 2016 requirement") != metric_value(
         albania, "Migration Initiatives 2016 requirement"
     )
-    tajik_remittances = run_app({"country": ["TJK"]})
-    assert metric(tajik_remittances, "Personal remittances") != metric(region, "Personal remittances")
+    tajik_remittances = open_page(None, {"country": ["TJK"]})
+    assert metric_value(tajik_remittances, "Personal remittances") != metric_value(region, "Personal remittances")
 
 
 def test_theme_filter_restricts_the_funding_areas(warehouse_path):
-    everything = run_app()
-    one_priority = run_app({"theme": ["s2020.sp1"]})
-    assert metric(one_priority, "Migration Initiatives 2016 requirement") != metric(
+    everything = open_page()
+    one_priority = open_page(None, {"theme": ["s2020.sp1"]})
+    assert metric_value(one_priority, "Migration Initiatives 2016 requirement") != metric_value(
         everything, "Migration Initiatives 2016 requirement"
     )
 
 
 def test_filters_are_written_back_to_the_url(warehouse_path):
-    at = run_app({"country": ["XKX", "ALB"], "years": ["2001", "2019"]})
+    at = open_page(None, {"country": ["XKX", "ALB"], "years": ["2001", "2019"]})
     assert at.query_params["country"] == ["ALB", "XKX"] or set(at.query_params["country"]) == {"ALB", "XKX"}
     assert at.query_params["years"] == ["2001", "2019"]
 
@@ -107,10 +93,10 @@ def test_filters_are_written_back_to_the_url(warehouse_path):
     ],
 )
 def test_tampered_url_warns_and_never_crashes(warehouse_path, tampered):
-    at = run_app(tampered)
+    at = open_page(None, tampered)
     assert not at.exception
     assert at.warning, "an ignored URL value is reported to the user"
-    assert metric(at, "Countries and territories") == "20"  # falls back to the whole region
+    assert metric_value(at, "Countries and territories") == "20"  # falls back to the whole region
     assert all(len(w.value) < 300 for w in at.warning)
 
 
@@ -122,11 +108,11 @@ def test_missing_warehouse_is_explained(tmp_path, monkeypatch):
     assert not at.exception
     # The shell builds the warehouse on first run; afterwards the overview renders from it.
     assert (tmp_path / "nowhere" / "warehouse.duckdb").exists()
-    assert metric(at, "Offices and sub-offices") == "48"
+    assert metric_value(at, "Offices and sub-offices") == "48"
 
 
 def test_overview_explains_the_funding_total_mismatch(warehouse_path):
-    text = " ".join(i.value for i in run_app().info)
+    text = " ".join(i.value for i in open_page().info)
     assert "USD 118,075,000" in text and "USD 125,925,000" in text
     # With a country selection the regional mismatch is not the number shown, so no note.
-    assert not run_app({"country": ["ALB"]}).info
+    assert not open_page(None, {"country": ["ALB"]}).info

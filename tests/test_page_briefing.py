@@ -3,33 +3,16 @@ presentation mode, and exports that either deliver files or explain the missing 
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 from streamlit.testing.v1 import AppTest
 
 from dashboard import exports
+from tests.apptest_helpers import open_page, url_value
 
-APP = str(Path(__file__).resolve().parents[1] / "app.py")
 PAGE = "pages/briefing.py"
 needs_chromium = pytest.mark.skipif(
     exports.renderer_path() is None, reason="no Chromium for kaleido (apt-get install -y chromium)"
 )
-
-
-def open_briefing(query: dict[str, list[str]]) -> AppTest:
-    at = AppTest.from_file(APP, default_timeout=120)
-    for key, values in query.items():
-        at.query_params[key] = values
-    at.run()
-    at.switch_page(PAGE).run()
-    assert not at.exception, [e.value for e in at.exception]
-    return at
-
-
-def link_value(at: AppTest, key: str) -> str | None:
-    value = at.query_params.get(key)
-    return value if value is None or isinstance(value, str) else value[-1]
 
 
 def slide_label(at: AppTest) -> str:
@@ -37,19 +20,19 @@ def slide_label(at: AppTest) -> str:
 
 
 def test_region_briefing_starts_on_its_title_slide(warehouse_path):
-    at = open_briefing({})
+    at = open_page(PAGE, {}, timeout=120)
     assert at.title[0].value.startswith("Briefing: the whole region")
     assert at.header[0].value == "SEEECA migration outlook"
     assert slide_label(at) == "**Slide 1 of 10**"
-    assert link_value(at, "slide") == "1"
+    assert url_value(at, "slide") == "1"
     assert at.button(key="slide-previous").disabled
 
 
 def test_next_and_previous_move_one_insight_and_update_the_link(warehouse_path, con):
-    at = open_briefing({})
+    at = open_page(PAGE, {}, timeout=120)
     at.button(key="slide-next").click().run()
     assert slide_label(at) == "**Slide 2 of 10**"
-    assert link_value(at, "slide") == "2"
+    assert url_value(at, "slide") == "2"
     offices = con.execute(
         "select count(*) from dim_office where office_type <> 'regional'"
     ).fetchone()[0]
@@ -62,7 +45,7 @@ def test_next_and_previous_move_one_insight_and_update_the_link(warehouse_path, 
 
 
 def test_country_link_and_slide_number_open_that_slide(warehouse_path):
-    at = open_briefing({"iso3": ["UKR"], "slide": ["2"]})
+    at = open_page(PAGE, {"iso3": ["UKR"], "slide": ["2"]}, timeout=120)
     assert at.title[0].value == "Briefing: Ukraine"
     assert at.header[0].value == "Ukraine at a glance"
     values = {m.label: m.value for m in at.metric}
@@ -72,7 +55,7 @@ def test_country_link_and_slide_number_open_that_slide(warehouse_path):
 
 
 def test_chart_slide_shows_chart_table_and_sources(warehouse_path):
-    at = open_briefing({"iso3": ["UKR"], "slide": ["5"]})
+    at = open_page(PAGE, {"iso3": ["UKR"], "slide": ["5"]}, timeout=120)
     assert at.header[0].value.startswith("Personal remittances received")
     assert at.get("plotly_chart"), "the chart is drawn"
     table = at.dataframe[0].value
@@ -82,24 +65,24 @@ def test_chart_slide_shows_chart_table_and_sources(warehouse_path):
 
 @pytest.mark.parametrize("slide", ["99", "0", "abc", "1; drop table x"])
 def test_bad_slide_in_link_warns_and_shows_the_first(warehouse_path, slide):
-    at = open_briefing({"slide": [slide]})
+    at = open_page(PAGE, {"slide": [slide]}, timeout=120)
     assert any("Ignored slide" in w.value for w in at.warning)
     assert slide_label(at) == "**Slide 1 of 10**"
 
 
 def test_presentation_mode_hides_controls_and_can_be_left(warehouse_path):
-    at = open_briefing({"iso3": ["ISR"], "present": ["1"], "slide": ["7"]})
+    at = open_page(PAGE, {"iso3": ["ISR"], "present": ["1"], "slide": ["7"]}, timeout=120)
     assert at.title[0].value.startswith("Israel has no row in the Migration Initiatives 2016")
     assert not at.selectbox, "no country picker while presenting"
     assert not [b for b in at.button if b.key == "build-export"], "no export panel while presenting"
     at.button(key="exit-presentation").click().run()
-    assert link_value(at, "present") is None
+    assert url_value(at, "present") is None
     assert at.title[0].value == "Briefing: Israel"
 
 
 def test_missing_renderer_is_explained_not_a_crash(warehouse_path, monkeypatch, tmp_path):
     monkeypatch.setenv("BROWSER_PATH", str(tmp_path / "missing" / "chromium"))
-    at = open_briefing({"iso3": ["ALB"]})
+    at = open_page(PAGE, {"iso3": ["ALB"]}, timeout=120)
     assert any("apt-get install -y chromium" in w.value for w in at.warning)
     at.button(key="build-export").click().run()
     assert not at.exception
@@ -110,7 +93,7 @@ def test_missing_renderer_is_explained_not_a_crash(warehouse_path, monkeypatch, 
 
 @needs_chromium
 def test_build_offers_pptx_pdf_and_every_chart_as_png(warehouse_path):
-    at = open_briefing({"iso3": ["UKR"]})
+    at = open_page(PAGE, {"iso3": ["UKR"]}, timeout=120)
     at.button(key="build-export").click().run()
     assert not at.error, [e.value for e in at.error]
     assert at.status[0].state == "complete"

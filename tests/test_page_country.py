@@ -3,34 +3,13 @@ warehouse, and how the country is chosen (link, sidebar filter, its own selector
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 from streamlit.testing.v1 import AppTest
 
 from dashboard.style import format_number
+from tests.apptest_helpers import metric_value, open_page, url_value
 
-APP = str(Path(__file__).resolve().parents[1] / "app.py")
 PAGE = "pages/country.py"
-
-
-def open_profile(query: dict[str, list[str]]) -> AppTest:
-    at = AppTest.from_file(APP, default_timeout=90)
-    for key, values in query.items():
-        at.query_params[key] = values
-    at.run()
-    at.switch_page(PAGE).run()
-    assert not at.exception, [e.value for e in at.exception]
-    return at
-
-
-def metric(at: AppTest, label_start: str) -> str:
-    return next(m.value for m in at.metric if m.label.startswith(label_start))
-
-
-def link_value(at: AppTest, key: str) -> str:
-    value = at.query_params[key]
-    return value if isinstance(value, str) else value[-1]
 
 
 def texts(at: AppTest) -> str:
@@ -41,7 +20,7 @@ def texts(at: AppTest) -> str:
 
 @pytest.fixture(scope="module")
 def ukraine(warehouse_path) -> AppTest:
-    return open_profile({"iso3": ["UKR"]})
+    return open_page(PAGE, {"iso3": ["UKR"]}, timeout=90)
 
 
 def test_ukraine_offices_and_funding_equal_the_warehouse(ukraine, con):
@@ -50,8 +29,8 @@ def test_ukraine_offices_and_funding_equal_the_warehouse(ukraine, con):
         "select sum(usd) from fct_funding_requirement where region = 'seeeca' and iso3 = 'UKR'"
     ).fetchone()[0]
     assert ukraine.title[0].value == "Country profile: Ukraine"
-    assert metric(ukraine, "IOM offices and sub-offices") == str(offices) == "7"
-    assert metric(ukraine, "Funding requirement 2016") == format_number(requirement, "usd")
+    assert metric_value(ukraine, "IOM offices and sub-offices") == str(offices) == "7"
+    assert metric_value(ukraine, "Funding requirement 2016") == format_number(requirement, "usd")
     assert f"USD {requirement:,.0f}), 2nd of 19 in the region" in texts(ukraine)
 
 
@@ -98,40 +77,40 @@ def test_ukraine_quotes_outlook_and_data_quality_notes(ukraine):
 
 
 def test_kosovo_says_included_in_serbia_rather_than_nothing(warehouse_path):
-    at = open_profile({"iso3": ["XKX"]})
-    assert metric(at, "International migrant stock") == "Included in Serbia"
-    assert metric(at, "Refugees hosted") == "Included in Serbia"
-    assert metric(at, "Personal remittances received (World Bank").startswith("USD ")
+    at = open_page(PAGE, {"iso3": ["XKX"]}, timeout=90)
+    assert metric_value(at, "International migrant stock") == "Included in Serbia"
+    assert metric_value(at, "Refugees hosted") == "Included in Serbia"
+    assert metric_value(at, "Personal remittances received (World Bank").startswith("USD ")
     assert any("Included in Serbia" in i.value for i in at.info)
 
 
 def test_israel_has_no_funding_row_and_is_covered_by_vienna(warehouse_path):
-    at = open_profile({"iso3": ["ISR"]})
-    assert metric(at, "IOM offices and sub-offices") == "0"
-    assert metric(at, "Funding requirement 2016") == "not in the table"
+    at = open_page(PAGE, {"iso3": ["ISR"]}, timeout=90)
+    assert metric_value(at, "IOM offices and sub-offices") == "0"
+    assert metric_value(at, "Funding requirement 2016") == "not in the table"
     assert any("Israel has no row" in i.value for i in at.info)
     offices = next(t.value for t in at.table if "Telephone" in t.value.columns)
     assert list(offices["Type"]) == ["Regional Office"]
 
 
 def test_a_single_country_in_the_sidebar_opens_its_profile(warehouse_path):
-    at = open_profile({"country": ["TJK"]})
+    at = open_page(PAGE, {"country": ["TJK"]}, timeout=90)
     assert at.title[0].value == "Country profile: Tajikistan"
-    assert link_value(at, "iso3") == "TJK"
+    assert url_value(at, "iso3") == "TJK"
 
 
 def test_own_selector_changes_country_and_link(warehouse_path):
-    at = open_profile({"iso3": ["UKR"]})
+    at = open_page(PAGE, {"iso3": ["UKR"]}, timeout=90)
     at.selectbox(key="profile_country").set_value("GEO").run()
     assert not at.exception
     assert at.title[0].value == "Country profile: Georgia"
-    assert link_value(at, "iso3") == "GEO"
-    assert metric(at, "Funding requirement 2016") == "USD 18.4 million"
+    assert url_value(at, "iso3") == "GEO"
+    assert metric_value(at, "Funding requirement 2016") == "USD 18.4 million"
 
 
 @pytest.mark.parametrize("value", ["ZZZ", "UKR' OR 1=1 --", "x" * 5000])
 def test_unknown_code_in_link_warns_and_falls_back(warehouse_path, value):
-    at = open_profile({"iso3": [value]})
+    at = open_page(PAGE, {"iso3": [value]}, timeout=90)
     assert any("Ignored iso3" in w.value for w in at.warning)
     assert all(len(w.value) < 300 for w in at.warning)
     assert at.title[0].value == "Country profile: Albania"

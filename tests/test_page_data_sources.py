@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import base64
 import json
-from pathlib import Path
 
 import numpy as np
 import pandas as pd
@@ -15,28 +14,9 @@ from streamlit.testing.v1 import AppTest
 from dashboard import catalog, config
 from dashboard.charts.coverage import coverage_heatmap
 from dashboard.warehouse import EXPORTED_TABLES, MARTS
+from tests.apptest_helpers import open_page, table_with, url_values
 
-APP = str(Path(__file__).resolve().parents[1] / "app.py")
 PAGE = "pages/data_sources.py"
-
-
-def run_page(query: dict[str, list[str]] | None = None) -> AppTest:
-    at = AppTest.from_file(APP, default_timeout=60)
-    for key, values in (query or {}).items():
-        at.query_params[key] = values
-    at.run()
-    at.switch_page(PAGE).run()
-    assert not at.exception, [e.value for e in at.exception]
-    return at
-
-
-def table_with(at: AppTest, column: str) -> pd.DataFrame:
-    return next(d.value for d in at.dataframe if column in d.value.columns)
-
-
-def link_values(at: AppTest, key: str) -> list[str]:
-    values = at.query_params.get(key, [])
-    return values if isinstance(values, list) else [values]
 
 
 def heatmap(at: AppTest) -> dict:
@@ -58,7 +38,7 @@ def as_array(encoded) -> np.ndarray:
 
 @pytest.fixture(scope="module")
 def default_page(warehouse_path) -> AppTest:
-    return run_page()
+    return open_page(PAGE)
 
 
 def test_catalogue_row_counts_equal_the_warehouse(default_page, con):
@@ -162,7 +142,7 @@ def test_findings_name_document_section_and_pages(default_page, con):
 
 
 def test_findings_filter_from_the_link(warehouse_path, con):
-    at = run_page({"dq_topic": ["offices"]})
+    at = open_page(PAGE, {"dq_topic": ["offices"]})
     findings = table_with(at, "Finding id")
     expected = con.execute("select count(*) from dq_finding where topic = 'offices'").fetchone()[0]
     assert len(findings) == expected > 0
@@ -170,12 +150,12 @@ def test_findings_filter_from_the_link(warehouse_path, con):
 
 
 def test_findings_filter_by_check_updates_table_and_link(warehouse_path, con):
-    at = run_page()
+    at = open_page(PAGE)
     at.multiselect(key="dq_check").set_value(["misspelling"]).run()
     findings = table_with(at, "Finding id")
     expected = con.execute("select count(*) from dq_finding where check_name = 'misspelling'").fetchone()[0]
     assert len(findings) == expected > 0
-    assert link_values(at, "dq_check") == ["misspelling"]
+    assert url_values(at, "dq_check") == ["misspelling"]
 
 
 @pytest.mark.parametrize(
@@ -187,7 +167,7 @@ def test_findings_filter_by_check_updates_table_and_link(warehouse_path, con):
     ],
 )
 def test_tampered_page_choices_warn_and_fall_back(warehouse_path, tampered, con):
-    at = run_page(tampered)
+    at = open_page(PAGE, tampered)
     assert at.warning and all(len(w.value) < 200 for w in at.warning)
     assert len(table_with(at, "Finding id")) == con.execute("select count(*) from dq_finding").fetchone()[0]
     assert at.selectbox(key="indicator").value == catalog.DEFAULT_COVERAGE_INDICATOR
@@ -195,7 +175,7 @@ def test_tampered_page_choices_warn_and_fall_back(warehouse_path, tampered, con)
 
 def test_coverage_matrix_equals_the_warehouse(warehouse_path, con):
     code = "unhcr.idps"
-    at = run_page({"indicator": [code], "country": ["UKR", "XKX", "GEO"], "years": ["2005", "2020"]})
+    at = open_page(PAGE, {"indicator": [code], "country": ["UKR", "XKX", "GEO"], "years": ["2005", "2020"]})
     trace = heatmap(at)
     filled = int(as_array(trace["z"]).sum())
     expected = con.execute(
@@ -214,7 +194,7 @@ def test_coverage_matrix_equals_the_warehouse(warehouse_path, con):
 
 
 def test_coverage_outside_the_years_selected_is_explained(warehouse_path):
-    at = run_page({"indicator": ["knomad2023.remittances_gdp_2023"], "years": ["2000", "2010"]})
+    at = open_page(PAGE, {"indicator": ["knomad2023.remittances_gdp_2023"], "years": ["2000", "2010"]})
     assert not at.get("plotly_chart")
     assert any("outside the years selected" in i.value for i in at.info)
 

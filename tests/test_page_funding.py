@@ -4,36 +4,17 @@ blank, the printed-total finding is spelled out, the CSV is the table shown, oth
 from __future__ import annotations
 
 import io
-from pathlib import Path
 
 import pandas as pd
 import pytest
 from streamlit.runtime.media_file_manager import MediaFileManager
 from streamlit.testing.v1 import AppTest
 
-APP = str(Path(__file__).resolve().parents[1] / "app.py")
+from tests.apptest_helpers import metric_value, open_page, table_with
+
 PAGE = "pages/funding.py"
 COUNTRY = "Country or programme"
 TOTAL = "Total (USD)"
-
-
-def run_page(query: dict[str, list[str]] | None = None) -> AppTest:
-    at = AppTest.from_file(APP, default_timeout=60)
-    for key, values in (query or {}).items():
-        at.query_params[key] = values
-    at.run()
-    at.switch_page(PAGE).run()
-    assert not at.exception, [e.value for e in at.exception]
-    return at
-
-
-def table_with(at: AppTest, column: str) -> pd.DataFrame:
-    """The first table on screen that has `column`."""
-    return next(d.value for d in at.dataframe if column in d.value.columns)
-
-
-def metric(at: AppTest, label_start: str) -> str:
-    return next(m.value for m in at.metric if m.label.startswith(label_start))
 
 
 def page_text(at: AppTest) -> str:
@@ -70,7 +51,7 @@ def cells(con, region: str) -> pd.DataFrame:
 
 
 def test_seeeca_table_equals_the_cells_and_dashes_stay_blank(warehouse_path, con):
-    at = run_page()
+    at = open_page(PAGE)
     shown = table_with(at, COUNTRY).set_index(COUNTRY)
     expected = cells(con, "seeeca")
     assert len(shown) == expected["row_name"].nunique() == 20
@@ -84,11 +65,11 @@ def test_seeeca_table_equals_the_cells_and_dashes_stay_blank(warehouse_path, con
     assert int(shown[area_columns].isna().sum().sum()) == int(expected["usd"].isna().sum()) > 0
     assert not (shown[area_columns] == 0).any().any(), "a '-' must never become 0"
     assert shown[TOTAL].sum() == expected["usd"].sum() == 125_925_000
-    assert metric(at, "Requirement shown") == "USD 125.9M"
+    assert metric_value(at, "Requirement shown") == "USD 125.9M"
 
 
 def test_csv_download_is_the_table_shown(warehouse_path, downloads):
-    at = run_page()
+    at = open_page(PAGE)
     shown = table_with(at, COUNTRY)
     csv = downloads["funding-seeeca-by-country-and-area.csv"].decode("utf-8")
     assert csv == shown.to_csv(index=False)
@@ -105,17 +86,17 @@ def test_the_printed_total_finding_is_shown_with_both_numbers(warehouse_path, co
         "and label = 'seeeca'"
     ).fetchone()[0]
     summed = con.execute("select sum(usd) from fct_funding_requirement where region = 'seeeca'").fetchone()[0]
-    at = run_page()
+    at = open_page(PAGE)
     text = page_text(at)
     assert f"{printed:,}" == "118,075,000" and f"{summed:,}" == "125,925,000"
     assert "The overview prints **118,075,000** USD" in text
     assert "uses the sum of the cells (125,925,000)" in text
     assert "Published: **118,075,000**; expected: **125,925,000**" in text
-    assert metric(at, "Printed for the region in the overview") == "USD 118.1M"
+    assert metric_value(at, "Printed for the region in the overview") == "USD 118.1M"
 
 
 def test_another_region_shows_its_own_rows(warehouse_path, con):
-    at = run_page({"region": ["mena"]})
+    at = open_page(PAGE, {"region": ["mena"]})
     assert set(table_with(at, COUNTRY)[COUNTRY]) == set(cells(con, "mena")["row_name"])
     at.selectbox(key="funding_region").select("asia_pacific").run()
     assert at.query_params["region"] == "asia_pacific"
@@ -129,16 +110,16 @@ def test_southern_africa_shows_only_its_overview_column(warehouse_path, con):
     column = con.execute(
         "select sum(usd) from fct_funding_overview where region = 'southern_africa'"
     ).fetchone()[0]
-    at = run_page({"region": ["southern_africa"]})
+    at = open_page(PAGE, {"region": ["southern_africa"]})
     assert any("no per-region table for Southern Africa" in i.value for i in at.info)
     assert table_with(at, "Requirement (USD)")["Requirement (USD)"].sum() == column
-    assert metric(at, "Requirement, overview column") == f"USD {column / 1e6:,.1f}M"
+    assert metric_value(at, "Requirement, overview column") == f"USD {column / 1e6:,.1f}M"
     assert not any(COUNTRY in d.value.columns for d in at.dataframe)
 
 
 def test_countries_restrict_the_rows_and_drop_regional_programmes(warehouse_path, con):
     expected = cells(con, "seeeca").query("iso3 in ['ALB', 'XKX']")
-    at = run_page({"country": ["ALB", "XKX"]})
+    at = open_page(PAGE, {"country": ["ALB", "XKX"]})
     shown = table_with(at, COUNTRY)
     assert set(shown[COUNTRY]) == {"Albania", "Kosovo"}
     assert shown[TOTAL].sum() == expected["usd"].sum()
@@ -157,16 +138,16 @@ def test_theme_restricts_the_programmatic_areas(warehouse_path, con):
             and funded.relation = 'funded_under'
         """
     ).df()["name_as_published"]
-    at = run_page({"theme": ["s2020.sp1"]})
+    at = open_page(PAGE, {"theme": ["s2020.sp1"]})
     shown = table_with(at, COUNTRY)
     assert set(shown.columns) - {COUNTRY, "Name as published", TOTAL, "Share of total shown (%)"} == set(areas)
     assert len(areas) == 2
 
 
 def test_unknown_region_in_the_link_warns_and_shows_seeeca(warehouse_path):
-    at = run_page({"region": ["atlantis' or 1=1"]})
+    at = open_page(PAGE, {"region": ["atlantis' or 1=1"]})
     assert any("Ignored region" in w.value for w in at.warning)
-    assert metric(at, "Requirement shown") == "USD 125.9M"
+    assert metric_value(at, "Requirement shown") == "USD 125.9M"
     assert "region" not in at.query_params
 
 
@@ -175,7 +156,7 @@ def test_regions_are_compared_from_the_overview_cells(warehouse_path, con):
         "select region, sum(usd) as usd from fct_funding_overview "
         "where programmatic_area <> 'multiregional' and region <> 'multi_regional' group by region"
     ).df().set_index("region")["usd"]
-    at = run_page()
+    at = open_page(PAGE)
     shown = table_with(at, "Requirement, overview cells (USD)").set_index("Region")
     seeeca = shown.loc["South-Eastern Europe, Eastern Europe and Central Asia"]
     assert seeeca["Requirement, overview cells (USD)"] == overview["seeeca"] == 125_925_000

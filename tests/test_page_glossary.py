@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import duckdb
 import pandas as pd
 import pytest
@@ -11,19 +9,9 @@ from streamlit.testing.v1 import AppTest
 
 from dashboard import catalog
 from dashboard.queries import catalog as q
+from tests.apptest_helpers import open_page
 
-APP = str(Path(__file__).resolve().parents[1] / "app.py")
 PAGE = "pages/glossary.py"
-
-
-def run_page(query: dict[str, list[str]] | None = None) -> AppTest:
-    at = AppTest.from_file(APP, default_timeout=60)
-    for key, values in (query or {}).items():
-        at.query_params[key] = values
-    at.run()
-    at.switch_page(PAGE).run()
-    assert not at.exception, [e.value for e in at.exception]
-    return at
 
 
 def shown_terms(at: AppTest) -> list[str]:
@@ -51,7 +39,7 @@ def test_every_programmatic_area_with_funding_is_defined(con):
 
 
 def test_page_shows_every_term_with_its_source(warehouse_path, con):
-    at = run_page()
+    at = open_page(PAGE)
     table = next(t.value for t in at.table if "Term" in t.value.columns)
     count = con.execute("select count(*) from dim_glossary_term").fetchone()[0]
     assert len(table) == count
@@ -62,7 +50,7 @@ def test_page_shows_every_term_with_its_source(warehouse_path, con):
 
 
 def test_search_from_the_link_filters_terms_and_definitions(warehouse_path, con):
-    at = run_page({"q": ["border"]})
+    at = open_page(PAGE, {"q": ["border"]})
     expected = sorted(
         row[0] for row in con.execute("select term, definition from dim_glossary_term").fetchall()
         if "border" in row[0].lower() or "border" in row[1].lower()
@@ -72,7 +60,7 @@ def test_search_from_the_link_filters_terms_and_definitions(warehouse_path, con)
 
 
 def test_typing_a_search_narrows_the_table_and_goes_into_the_link(warehouse_path):
-    at = run_page()
+    at = open_page(PAGE)
     at.text_input(key="q").input("AVRR").run()
     assert "AVRR" in shown_terms(at)
     assert len(shown_terms(at)) < 10
@@ -80,7 +68,7 @@ def test_typing_a_search_narrows_the_table_and_goes_into_the_link(warehouse_path
 
 
 def test_search_wildcards_are_literal(warehouse_path, con):
-    at = run_page({"q": ["_"]})
+    at = open_page(PAGE, {"q": ["_"]})
     expected = [
         row[0] for row in con.execute("select term, definition from dim_glossary_term").fetchall()
         if "_" in row[0] or "_" in row[1]
@@ -92,7 +80,7 @@ def test_search_wildcards_are_literal(warehouse_path, con):
 
 @pytest.mark.parametrize("tampered", ["x" * 500, "a\x00b"])
 def test_unusable_search_in_the_link_warns_and_shows_everything(warehouse_path, con, tampered):
-    at = run_page({"q": [tampered]})
+    at = open_page(PAGE, {"q": [tampered]})
     assert at.warning and len(at.warning[0].value) < 200
     assert len(shown_terms(at)) == con.execute("select count(*) from dim_glossary_term").fetchone()[0]
 

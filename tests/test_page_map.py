@@ -13,23 +13,13 @@ from streamlit.testing.v1 import AppTest
 
 from dashboard import geo, maps
 from dashboard.style import format_number
+from tests.apptest_helpers import open_page, url_value
 
-APP = str(Path(__file__).resolve().parents[1] / "app.py")
 PAGE = "pages/map.py"
 REGION_ISO3 = {
     "ALB", "ARM", "AZE", "BLR", "BIH", "GEO", "ISR", "KAZ", "XKX", "KGZ",
     "MDA", "MNE", "MKD", "RUS", "SRB", "TJK", "TUR", "TKM", "UKR", "UZB",
 }  # fmt: skip
-
-
-def run_map(query: dict[str, list[str]] | None = None) -> AppTest:
-    at = AppTest.from_file(APP, default_timeout=60)
-    for key, values in (query or {}).items():
-        at.query_params[key] = values
-    at.run()
-    at.switch_page(PAGE).run()
-    assert not at.exception, [e.value for e in at.exception]
-    return at
 
 
 def deck_spec(at: AppTest) -> dict:
@@ -44,12 +34,6 @@ def layer(spec: dict, layer_id: str) -> dict | None:
 
 def metric(at: AppTest, label: str) -> str:
     return next(m.value for m in at.metric if m.label == label)
-
-
-def url_value(at: AppTest, key: str) -> str | None:
-    """The link's value for `key` (AppTest keeps a single value as a string or a list)."""
-    value = at.query_params.get(key)
-    return value[-1] if isinstance(value, list) else value
 
 
 def captions(at: AppTest) -> list[str]:
@@ -76,7 +60,7 @@ def members(warehouse_path: Path, subregion: str) -> set[str]:
 
 
 def test_whole_region_shows_every_office_and_the_regional_office(warehouse_path):
-    spec = deck_spec(run_map())
+    spec = deck_spec(open_page(PAGE))
     points = layer(spec, "offices")["data"]
     assert len(points) == 49
     assert {p["office_id"] for p in points} == expected_offices(warehouse_path, REGION_ISO3)
@@ -95,7 +79,7 @@ def test_whole_region_shows_every_office_and_the_regional_office(warehouse_path)
 )
 def test_filters_restrict_the_points_and_keep_the_regional_office(warehouse_path, query, countries):
     countries = countries or members(warehouse_path, query["subregion"][0])
-    points = layer(deck_spec(run_map(query)), "offices")["data"]
+    points = layer(deck_spec(open_page(PAGE, query)), "offices")["data"]
     expected = expected_offices(warehouse_path, countries)
     assert {p["office_id"] for p in points} == expected
     assert "ro-vienna" in expected
@@ -106,7 +90,7 @@ def test_filters_restrict_the_points_and_keep_the_regional_office(warehouse_path
 
 
 def test_points_are_sized_and_coloured_by_type():
-    points = layer(deck_spec(run_map({"country": ["GEO"]})), "offices")["data"]
+    points = layer(deck_spec(open_page(PAGE, {"country": ["GEO"]})), "offices")["data"]
     by_type = {p["office_type"]: p for p in points}
     assert by_type["regional"]["radius"] > by_type["country"]["radius"] > by_type["sub-office"]["radius"]
     assert len({tuple(p["fill"]) for p in by_type.values()}) == 3
@@ -115,8 +99,8 @@ def test_points_are_sized_and_coloured_by_type():
 
 
 def test_filter_zooms_the_view_to_the_selection():
-    region = deck_spec(run_map())["initialViewState"]
-    ukraine = deck_spec(run_map({"country": ["UKR"]}))["initialViewState"]
+    region = deck_spec(open_page(PAGE))["initialViewState"]
+    ukraine = deck_spec(open_page(PAGE, {"country": ["UKR"]}))["initialViewState"]
     west, south, east, north = geo.bounds_of(("UKR",))
     assert west < ukraine["longitude"] < east and south < ukraine["latitude"] < north
     assert ukraine["zoom"] > region["zoom"]
@@ -127,7 +111,7 @@ def test_filter_zooms_the_view_to_the_selection():
 
 @pytest.mark.parametrize("query", [{}, {"country": ["XKX"], "indicator": ["wdi.population"]}])
 def test_deck_spec_fetches_nothing(query):
-    at = run_map(query)
+    at = open_page(PAGE, query)
     raw = at.get("deck_gl_json_chart")[0].proto.json
     assert "http" not in raw.lower() and "://" not in raw
     spec = json.loads(raw)
@@ -137,7 +121,7 @@ def test_deck_spec_fetches_nothing(query):
 
 
 def test_basemap_covers_the_20_and_highlights_the_selection():
-    features = layer(deck_spec(run_map({"country": ["UKR", "XKX"]})), "basemap")["data"]["features"]
+    features = layer(deck_spec(open_page(PAGE, {"country": ["UKR", "XKX"]})), "basemap")["data"]["features"]
     in_region = {f["properties"]["iso3"] for f in features if f["properties"]["in_region"]}
     assert in_region == REGION_ISO3
     strong = {f["properties"]["iso3"] for f in features if f["properties"]["fill"] == maps.LAND_REGION}
@@ -148,7 +132,7 @@ def test_basemap_covers_the_20_and_highlights_the_selection():
 
 
 def test_metrics_count_offices_by_type_as_the_documents_do(warehouse_path, con):
-    at = run_map()
+    at = open_page(PAGE)
     by_type = dict(con.execute("select office_type, count(*) from dim_office group by all").fetchall())
     table_a1 = con.execute(
         "select value from fct_key_figure where figure_id = 's2020_a1_offices'"
@@ -162,7 +146,7 @@ def test_metrics_count_offices_by_type_as_the_documents_do(warehouse_path, con):
 
 
 def test_metrics_follow_the_country_filter():
-    at = run_map({"country": ["UKR"]})
+    at = open_page(PAGE, {"country": ["UKR"]})
     assert metric(at, "Offices and sub-offices") == "7"
     assert metric(at, "Country offices") == "1"
     assert metric(at, "Sub-offices") == "6"
@@ -170,7 +154,7 @@ def test_metrics_follow_the_country_filter():
 
 
 def test_table_lists_the_offices_shown_with_both_spellings(warehouse_path, con):
-    at = run_map({"country": ["BIH", "UKR"]})
+    at = open_page(PAGE, {"country": ["BIH", "UKR"]})
     table = at.dataframe[0].value
     expected = con.execute(
         "select name from dim_office where office_type = 'regional' or iso3 in ('BIH', 'UKR')"
@@ -185,7 +169,7 @@ def test_table_lists_the_offices_shown_with_both_spellings(warehouse_path, con):
 
 
 def test_office_spelling_findings_are_listed(con):
-    at = run_map()
+    at = open_page(PAGE)
     published = [p for (p,) in con.execute(
         "select published from dq_finding where topic = 'offices'").fetchall()]
     text = "\n".join(m.value for m in at.markdown)
@@ -196,28 +180,28 @@ def test_office_spelling_findings_are_listed(con):
 
 
 def test_israel_is_covered_by_the_regional_office():
-    at = run_map({"country": ["ISR"]})
+    at = open_page(PAGE, {"country": ["ISR"]})
     assert any("Israel" in i.value and "Regional Office" in i.value for i in at.info)
     tooltip = layer(deck_spec(at), "offices")["data"][0]["tooltip_body"]
     assert "Israel has no office of its own" in tooltip
 
 
 def test_eubam_moldova_is_marked_as_a_stand_in_position():
-    at = run_map({"country": ["MDA"]})
+    at = open_page(PAGE, {"country": ["MDA"]})
     points = {p["office_id"]: p for p in layer(deck_spec(at), "offices")["data"]}
     eubam, chisinau = points["mda-eubam"], points["mda-chisinau"]
     assert (eubam["lon"], eubam["lat"]) == (chisinau["lon"], chisinau["lat"])
     assert "stand-in" in eubam["tooltip_body"] and "EUBAM" in eubam["tooltip_body"]
     assert "stand-in" not in chisinau["tooltip_body"]
     assert any("EUBAM" in c and "stand-in" in c for c in captions(at))
-    assert not any("stand-in" in c for c in captions(run_map({"country": ["UKR"]})))
+    assert not any("stand-in" in c for c in captions(open_page(PAGE, {"country": ["UKR"]})))
 
 
 def test_tooltip_carries_contacts_and_notes(con):
     kyiv = con.execute(
         "select address, telephone, email from dim_office where office_id = 'ukr-kyiv'"
     ).fetchone()
-    points = {p["office_id"]: p for p in layer(deck_spec(run_map({"country": ["UKR"]})), "offices")["data"]}
+    points = {p["office_id"]: p for p in layer(deck_spec(open_page(PAGE, {"country": ["UKR"]})), "offices")["data"]}
     body = points["ukr-kyiv"]["tooltip_body"]
     assert "Country office · Kyiv, Ukraine" in body
     for value in kyiv:
@@ -236,12 +220,12 @@ def choose_indicator(at: AppTest, code: str) -> AppTest:
 
 
 def test_no_indicator_layer_until_one_is_chosen():
-    spec = deck_spec(run_map())
+    spec = deck_spec(open_page(PAGE))
     assert [item["id"] for item in spec["layers"]] == ["basemap", "offices"]
 
 
 def test_indicator_layer_colours_the_selection_for_the_chosen_year(con):
-    at = choose_indicator(run_map({"subregion": ["Western Balkans"]}), "undesa2020.migrant_share")
+    at = choose_indicator(open_page(PAGE, {"subregion": ["Western Balkans"]}), "undesa2020.migrant_share")
     assert at.selectbox(key="indicator_year").value == 2020  # latest year with data
     at.selectbox(key="indicator_year").set_value(2015).run()
     spec = deck_spec(at)
@@ -264,14 +248,14 @@ def test_indicator_layer_colours_the_selection_for_the_chosen_year(con):
 
 
 def test_indicator_with_kosovo_separate_has_no_kosovo_note():
-    at = choose_indicator(run_map({"country": ["SRB", "XKX"]}), "wdi.population")
+    at = choose_indicator(open_page(PAGE, {"country": ["SRB", "XKX"]}), "wdi.population")
     features = {f["properties"]["iso3"]: f["properties"] for f in layer(deck_spec(at), "choropleth")["data"]["features"]}
     assert features["XKX"]["fill"] != maps.NO_DATA
     assert not any("Kosovo is folded" in c for c in captions(at))
 
 
 def test_indicator_and_year_come_from_the_link():
-    at = run_map({"country": ["UKR"], "indicator": ["unhcr.idps"], "indicator_year": ["2015"]})
+    at = open_page(PAGE, {"country": ["UKR"], "indicator": ["unhcr.idps"], "indicator_year": ["2015"]})
     assert at.selectbox(key="indicator").value == "unhcr.idps"
     assert at.selectbox(key="indicator_year").value == 2015
     assert layer(deck_spec(at), "choropleth") is not None
@@ -279,7 +263,7 @@ def test_indicator_and_year_come_from_the_link():
 
 
 def test_clearing_the_indicator_removes_the_layer_and_the_link_values():
-    at = run_map({"indicator": ["unhcr.idps"], "indicator_year": ["2015"]})
+    at = open_page(PAGE, {"indicator": ["unhcr.idps"], "indicator_year": ["2015"]})
     assert url_value(at, "indicator") == "unhcr.idps"
     at.selectbox(key="indicator").set_value(None).run()
     assert [item["id"] for item in deck_spec(at)["layers"]] == ["basemap", "offices"]
@@ -296,7 +280,7 @@ def test_clearing_the_indicator_removes_the_layer_and_the_link_values():
     ],
 )
 def test_bad_link_values_warn_and_fall_back(query, warned):
-    at = run_map(query)
+    at = open_page(PAGE, query)
     assert len(at.warning) == 1 and at.warning[0].value.startswith(f"Ignored {warned}")
     assert len(at.warning[0].value) < 200
     ids = [item["id"] for item in deck_spec(at)["layers"]]
@@ -304,7 +288,7 @@ def test_bad_link_values_warn_and_fall_back(query, warned):
 
 
 def test_indicator_without_values_in_the_sidebar_years_offers_its_own():
-    at = choose_indicator(run_map({"years": ["1995", "2015"]}), "knomad2023.remittances_gdp_2023")
+    at = choose_indicator(open_page(PAGE, {"years": ["1995", "2015"]}), "knomad2023.remittances_gdp_2023")
     assert at.selectbox(key="indicator_year").options == ["2023"]
     assert any("no value in 1995-2015" in i.value for i in at.info)
 

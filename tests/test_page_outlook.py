@@ -4,33 +4,12 @@ no indicator can test are listed as such."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
-import duckdb
 import pytest
 from streamlit.testing.v1 import AppTest
 
-APP = str(Path(__file__).resolve().parents[1] / "app.py")
+from tests.apptest_helpers import open_page, sql
+
 PAGE = "pages/outlook.py"
-
-
-def run_outlook(query: dict[str, list[str]] | None = None) -> AppTest:
-    at = AppTest.from_file(APP, default_timeout=90)
-    for key, values in (query or {}).items():
-        at.query_params[key] = values
-    at.run()
-    at.switch_page(PAGE).run()
-    assert not at.exception, [e.value for e in at.exception]
-    assert not at.error, [e.value for e in at.error]
-    return at
-
-
-def sql(warehouse_path, query: str, params=None) -> list[tuple]:
-    con = duckdb.connect(str(warehouse_path), read_only=True)
-    try:
-        return con.execute(query, params or []).fetchall()
-    finally:
-        con.close()
 
 
 def lines(at: AppTest, start: str) -> list[str]:
@@ -49,7 +28,7 @@ def value(warehouse_path, code: str, iso3: str, year: int) -> float:
 
 
 def test_the_line_states_the_warehouse_numbers(warehouse_path):
-    at = run_outlook()
+    at = open_page(PAGE, timeout=90, fail_on_error=True)
     latest = sql(warehouse_path, "select max(year) from fct_indicator_value "
                  "where indicator_code = 'unhcr.refugees_hosted' and iso3 = 'TUR' and year <= 2025")[0][0]
     start, end = (value(warehouse_path, "unhcr.refugees_hosted", "TUR", y) for y in (2014, latest))
@@ -64,7 +43,7 @@ def test_the_line_states_the_warehouse_numbers(warehouse_path):
 
 
 def test_the_line_follows_the_year_filter(warehouse_path):
-    at = run_outlook({"years": ["2000", "2016"]})
+    at = open_page(PAGE, {"years": ["2000", "2016"]}, timeout=90, fail_on_error=True)
     start, end = (value(warehouse_path, "unhcr.refugees_hosted", "TUR", y) for y in (2014, 2016))
     turkey = lines(at, "Refugees hosted in Turkey went from")
     assert any(f"from {start:,.0f} in 2014 to {end:,.0f} in 2016" in line for line in turkey), turkey
@@ -74,7 +53,7 @@ def test_the_line_follows_the_year_filter(warehouse_path):
 
 
 def test_verdicts_add_up_to_the_tests_shown():
-    at = run_outlook()
+    at = open_page(PAGE, timeout=90, fail_on_error=True)
     verdicts = {m.label: int(m.value) for m in at.metric if not m.label.startswith("Latest")}
     assert set(verdicts) == {"Consistent", "Partly consistent", "Not consistent", "Cannot tell yet"}
     tests = [m for m in at.markdown if m.value.startswith("**") and "expected to" in m.value]
@@ -82,7 +61,7 @@ def test_verdicts_add_up_to_the_tests_shown():
 
 
 def test_untestable_statements_are_listed_as_such(warehouse_path):
-    at = run_outlook()
+    at = open_page(PAGE, timeout=90, fail_on_error=True)
     untestable = {sid for (sid,) in sql(warehouse_path,
                   "select statement_id from dim_outlook_statement where not testable")}
     assert "Statements no indicator can test" in [s.value for s in at.subheader]
@@ -94,7 +73,7 @@ def test_untestable_statements_are_listed_as_such(warehouse_path):
 
 
 def test_the_theme_filter_keeps_statements_under_the_theme(warehouse_path):
-    at = run_outlook({"theme": ["s2020.pillar.mobility"]})
+    at = open_page(PAGE, {"theme": ["s2020.pillar.mobility"]}, timeout=90, fail_on_error=True)
     under = {sid for (sid,) in sql(warehouse_path, """
         select statement_id from dim_outlook_statement where element_id in (
             select element_id from dim_strategy_element where parent_id = 's2020.pillar.mobility'
@@ -105,7 +84,7 @@ def test_the_theme_filter_keeps_statements_under_the_theme(warehouse_path):
 
 
 def test_the_country_filter_keeps_statements_about_the_selection_or_the_region():
-    at = run_outlook({"country": ["TJK"]})
+    at = open_page(PAGE, {"country": ["TJK"]}, timeout=90, fail_on_error=True)
     shown = statement_ids(at)
     assert {"o2015_13", "o2020_08", "o2015_03"} <= shown  # Central Asia, Tajikistan, region-wide
     assert "o2015_12" not in shown and "o2020_06" not in shown  # Western Balkans; Bosnia, Moldova
@@ -113,7 +92,7 @@ def test_the_country_filter_keeps_statements_about_the_selection_or_the_region()
 
 @pytest.mark.parametrize("strategy, prefix", [("2020-2024", "o2020"), ("2015-2020", "o2015")])
 def test_the_strategy_choice_travels_in_the_url(strategy, prefix):
-    at = run_outlook({"outlook_strategy": [strategy]})
+    at = open_page(PAGE, {"outlook_strategy": [strategy]}, timeout=90, fail_on_error=True)
     assert statement_ids(at) and all(sid.startswith(prefix) for sid in statement_ids(at))
     at.radio(key="outlook_strategy").set_value("all").run()
     assert "outlook_strategy" not in at.query_params
@@ -121,13 +100,13 @@ def test_the_strategy_choice_travels_in_the_url(strategy, prefix):
 
 
 def test_a_tampered_strategy_warns_and_shows_both():
-    at = run_outlook({"outlook_strategy": ["<script>alert(1)</script>"]})
+    at = open_page(PAGE, {"outlook_strategy": ["<script>alert(1)</script>"]}, timeout=90, fail_on_error=True)
     assert at.warning and all(len(w.value) < 300 for w in at.warning)
     assert {sid[:5] for sid in statement_ids(at)} == {"o2015", "o2020"}
 
 
 def test_each_tested_statement_has_a_chart_with_its_source(warehouse_path):
-    at = run_outlook({"outlook_strategy": ["2020-2024"], "country": ["UKR"]})
+    at = open_page(PAGE, {"outlook_strategy": ["2020-2024"], "country": ["UKR"]}, timeout=90, fail_on_error=True)
     charts = at.get("plotly_chart")
     tests = [m for m in at.markdown if m.value.startswith("**") and "expected to" in m.value]
     assert len(charts) == len(tests) > 0

@@ -3,35 +3,14 @@ level filters what is shown and lands in the URL, and the crosswalk table is com
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pandas as pd
 import pytest
-from streamlit.testing.v1 import AppTest
 
 from dashboard.queries import strategy as q
+from tests.apptest_helpers import metric_value, open_page, table_with
 
-APP = str(Path(__file__).resolve().parents[1] / "app.py")
 PAGE = "pages/strategy.py"
 ALL = None  # every country of the region, read from the warehouse
-
-
-def run_page(query: dict[str, list[str]] | None = None) -> AppTest:
-    at = AppTest.from_file(APP, default_timeout=60)
-    for key, values in (query or {}).items():
-        at.query_params[key] = values
-    at.run()
-    at.switch_page(PAGE).run()
-    assert not at.exception, [e.value for e in at.exception]
-    return at
-
-
-def table_with(at: AppTest, column: str) -> pd.DataFrame:
-    return next(d.value for d in at.dataframe if column in d.value.columns)
-
-
-def metric(at: AppTest, label_start: str) -> str:
-    return next(m.value for m in at.metric if m.label.startswith(label_start))
 
 
 def all_iso3(con) -> tuple[str, ...]:
@@ -86,15 +65,15 @@ def test_the_primary_crosswalk_links_form_a_tree(con):
 
 
 def test_the_root_shows_the_warehouse_total(warehouse_path, con):
-    at = run_page()
-    assert metric(at, "Requirement 2016") == "USD 125.9M"
+    at = open_page(PAGE)
+    assert metric_value(at, "Requirement 2016") == "USD 125.9M"
     below = table_with(at, "Placed here by")
     assert below["Requirement (USD)"].sum() == seeeca_cells(con)["usd"].sum() == 125_925_000
     assert set(below["Name"]) == {"Resilience", "Mobility", "Governance"}
 
 
 def test_choosing_a_level_filters_the_tables_and_the_url(warehouse_path, con):
-    at = run_page()
+    at = open_page(PAGE)
     at.selectbox(key="child-seeeca").select("s2020.pillar.resilience").run()
     at.selectbox(key="child-s2020.pillar.resilience").select("s2020.sp1").run()
     assert at.query_params["node"] == "s2020.sp1"
@@ -104,14 +83,14 @@ def test_choosing_a_level_filters_the_tables_and_the_url(warehouse_path, con):
     countries = table_with(at, "IOM offices")
     assert countries["Requirement (USD)"].sum() == cells["usd"].sum()
     assert len(countries) == cells["iso3"].fillna("regional").nunique()
-    assert metric(at, "Requirement 2016") == f"USD {cells['usd'].sum() / 1e6:,.1f}M"
+    assert metric_value(at, "Requirement 2016") == f"USD {cells['usd'].sum() / 1e6:,.1f}M"
     at.button(key="crumb-seeeca").click().run()
     assert at.query_params["node"] == q.ROOT
     assert len(table_with(at, "IOM offices")) == 20
 
 
 def test_a_country_level_from_the_link(warehouse_path, con):
-    at = run_page({"node": ["migrant_assistance.UKR"]})
+    at = open_page(PAGE, {"node": ["migrant_assistance.UKR"]})
     countries = table_with(at, "IOM offices")
     expected = con.execute(
         "select usd from fct_funding_requirement where region = 'seeeca' and iso3 = 'UKR' "
@@ -124,13 +103,13 @@ def test_a_country_level_from_the_link(warehouse_path, con):
 
 
 def test_unknown_level_in_the_link_warns_and_opens_the_root(warehouse_path):
-    at = run_page({"node": ["s2020.sp9"]})
+    at = open_page(PAGE, {"node": ["s2020.sp9"]})
     assert any("Ignored level 's2020.sp9'" in w.value for w in at.warning)
-    assert metric(at, "Requirement 2016") == "USD 125.9M"
+    assert metric_value(at, "Requirement 2016") == "USD 125.9M"
 
 
 def test_the_theme_filter_opens_its_level(warehouse_path):
-    at = run_page({"theme": ["s2015.ta3"]})
+    at = open_page(PAGE, {"theme": ["s2015.ta3"]})
     assert any("TA3: Labour Migration and Development" in h.value for h in at.subheader)
 
 
@@ -143,12 +122,12 @@ def test_initiatives_are_global_and_not_added_to_the_level(warehouse_path, con):
         where link.from_element_id = 'migrant_assistance'
         """
     ).df()
-    at = run_page({"node": ["migrant_assistance"]})
+    at = open_page(PAGE, {"node": ["migrant_assistance"]})
     shown = table_with(at, "Linked through (crosswalk)")
     assert sorted(shown["Initiative"]) == sorted(linked["title"]) and len(linked) > 0
     assert any("global" in i.value and "not added" in i.value for i in at.info)
     area_usd = seeeca_cells(con).query("programmatic_area == 'migrant_assistance'")["usd"].sum()
-    assert metric(at, "Requirement 2016") == f"USD {area_usd / 1e6:,.1f}M"
+    assert metric_value(at, "Requirement 2016") == f"USD {area_usd / 1e6:,.1f}M"
 
 
 def test_outlook_statements_follow_the_level(warehouse_path, con):
@@ -156,7 +135,7 @@ def test_outlook_statements_follow_the_level(warehouse_path, con):
         "select statement_id from dim_outlook_statement "
         "where element_id in ('s2020.sp1', 's2015.ta2', 's2015.ta4')"
     ).df()["statement_id"]
-    at = run_page({"node": ["s2020.sp1"]})
+    at = open_page(PAGE, {"node": ["s2020.sp1"]})
     assert sorted(table_with(at, "Attached to")["Statement"]) == sorted(expected)
 
 
@@ -165,7 +144,7 @@ def test_every_crosswalk_row_points_to_existing_elements(warehouse_path, con):
         "select element_id from dim_strategy_element union select programmatic_area from dim_programmatic_area"
     ).df().iloc[:, 0])
     links = con.execute("select count(*), count(*) filter (where basis = 'judgement') from bridge_crosswalk").fetchone()
-    at = run_page()
+    at = open_page(PAGE)
     shown = table_with(at, "Justification")
     assert len(shown) == links[0]
     assert shown["from_id"].isin(ends).all() and shown["to_id"].isin(ends).all()

@@ -8,7 +8,6 @@ import base64
 import csv
 import json
 import math
-from pathlib import Path
 
 import duckdb
 import numpy as np
@@ -18,28 +17,12 @@ from streamlit.testing.v1 import AppTest
 from dashboard import config
 from dashboard.charts import trends as charts
 from dashboard.queries import trends as q
+from tests.apptest_helpers import open_page, sql, url_values
 from tests.test_outlook_logic import build_fixture_db
 
-APP = str(Path(__file__).resolve().parents[1] / "app.py")
 PAGE = "pages/trends.py"
 CODES = [row["indicator_code"] for row in csv.DictReader(
     (config.SOURCES_DIR / "indicator_catalog.csv").open(encoding="utf-8"))]
-
-
-def run_trends(query: dict[str, list[str]] | None = None) -> AppTest:
-    at = AppTest.from_file(APP, default_timeout=60)
-    for key, values in (query or {}).items():
-        at.query_params[key] = values
-    at.run()
-    at.switch_page(PAGE).run()
-    assert not at.exception, [e.value for e in at.exception]
-    return at
-
-
-def url(at: AppTest, key: str) -> list[str]:
-    """A query parameter of the page's URL as a list (AppTest keeps single values as strings)."""
-    value = at.query_params.get(key, [])
-    return [value] if isinstance(value, str) else list(value)
 
 
 def decoded(value):
@@ -70,14 +53,6 @@ def line_figure(at: AppTest) -> dict:
 
 def trace(spec: dict, name: str) -> dict:
     return next(t for t in spec["data"] if t.get("name") == name)
-
-
-def sql(warehouse_path, query: str, params=None) -> list[tuple]:
-    con = duckdb.connect(str(warehouse_path), read_only=True)
-    try:
-        return con.execute(query, params or []).fetchall()
-    finally:
-        con.close()
 
 
 # --- Aggregates on a tiny warehouse ----------------------------------------------------------
@@ -131,7 +106,7 @@ def test_a_partial_year_is_marked_not_drawn_as_a_fall(tiny):
 
 @pytest.mark.parametrize("code", CODES)
 def test_each_indicator_draws_every_country_with_data_and_names_the_others(warehouse_path, code):
-    at = run_trends({"trend_indicator": [code]})
+    at = open_page(PAGE, {"trend_indicator": [code]})
     assert at.radio(key="trend_indicator").value == code
     with_data = {name for (name,) in sql(warehouse_path, """
         select distinct country.name from fct_indicator_value join dim_country as country using (iso3)
@@ -146,7 +121,7 @@ def test_each_indicator_draws_every_country_with_data_and_names_the_others(wareh
 
 
 def test_the_regional_total_equals_the_warehouse(warehouse_path):
-    at = run_trends({"country": ["MNE", "SRB"], "trend_indicator": ["undesa2020.migrant_stock"]})
+    at = open_page(PAGE, {"country": ["MNE", "SRB"], "trend_indicator": ["undesa2020.migrant_stock"]})
     (total,) = sql(warehouse_path, """select sum(value) from fct_indicator_value
         where indicator_code = 'undesa2020.migrant_stock' and year = 2020 and iso3 in ('MNE', 'SRB')""")[0]
     metric = next(m for m in at.metric if m.label.startswith("Selected countries (sum), 2020"))
@@ -158,9 +133,9 @@ def test_the_regional_total_equals_the_warehouse(warehouse_path):
 
 
 def test_compare_adds_the_weighted_region_and_goes_into_the_url(warehouse_path):
-    at = run_trends({"country": ["ALB", "TJK"], "trend_indicator": ["undesa2020.migrant_share"]})
+    at = open_page(PAGE, {"country": ["ALB", "TJK"], "trend_indicator": ["undesa2020.migrant_share"]})
     at.toggle(key="trend_compare").set_value(True).run()
-    assert url(at, "trend_compare") == ["1"]
+    assert url_values(at, "trend_compare") == ["1"]
     spec = line_figure(at)
     region = trace(spec, "Whole region (weighted by population)")
     expected = dict(sql(warehouse_path, """
@@ -178,7 +153,7 @@ def test_compare_adds_the_weighted_region_and_goes_into_the_url(warehouse_path):
 
 
 def test_percentages_without_a_weight_say_why_there_is_no_aggregate():
-    at = run_trends({"trend_indicator": ["undesa2024.migrant_share"], "trend_compare": ["1"]})
+    at = open_page(PAGE, {"trend_indicator": ["undesa2024.migrant_share"], "trend_compare": ["1"]})
     assert at.toggle(key="trend_compare").disabled
     assert any(c.value.startswith(":material/info: No regional aggregate") for c in at.caption)
     assert not at.metric
@@ -186,17 +161,17 @@ def test_percentages_without_a_weight_say_why_there_is_no_aggregate():
 
 
 def test_family_choice_opens_its_default_code_and_updates_the_url():
-    at = run_trends()
+    at = open_page(PAGE)
     at.selectbox(key="trend_family").select("refugees_hosted").run()
     assert at.radio(key="trend_indicator").value == "unhcr.refugees_hosted"
-    assert url(at, "trend_indicator") == ["unhcr.refugees_hosted"]
+    assert url_values(at, "trend_indicator") == ["unhcr.refugees_hosted"]
     assert any("series break in 2024" in c.value for c in at.caption)
 
 
 def test_year_slider_moves_the_map_and_the_ranking(warehouse_path):
-    at = run_trends({"subregion": ["Central Asia"], "trend_indicator": ["wdi.population"]})
+    at = open_page(PAGE, {"subregion": ["Central Asia"], "trend_indicator": ["wdi.population"]})
     at.select_slider(key="trend_year").set_value(2010).run()
-    assert url(at, "trend_year") == ["2010"]
+    assert url_values(at, "trend_year") == ["2010"]
     ranking = figure(at, "Population, total (World Bank WDI), 2010: ranking")
     drawn = dict(zip(ranking["data"][0]["y"], ranking["data"][0]["x"], strict=True))
     expected = dict(sql(warehouse_path, """select country.name, value from fct_indicator_value
@@ -210,7 +185,7 @@ def test_year_slider_moves_the_map_and_the_ranking(warehouse_path):
 
 
 def test_the_link_restores_the_view():
-    at = run_trends({"trend_indicator": ["undesa2020.emigrants"], "trend_year": ["2010"]})
+    at = open_page(PAGE, {"trend_indicator": ["undesa2020.emigrants"], "trend_year": ["2010"]})
     assert at.radio(key="trend_indicator").value == "undesa2020.emigrants"
     assert at.selectbox(key="trend_family").value == "emigrants"
     assert "Map, 2010" in [s.value for s in at.subheader]
@@ -224,14 +199,14 @@ def test_the_link_restores_the_view():
     {"trend_compare": ["<script>"]},
 ])
 def test_tampered_page_values_warn_and_fall_back(tampered):
-    at = run_trends(tampered)
+    at = open_page(PAGE, tampered)
     assert at.warning and all(len(w.value) < 300 for w in at.warning)
     assert at.radio(key="trend_indicator").value == "undesa2020.migrant_stock"
-    assert url(at, "trend_year") == ["2020"]
+    assert url_values(at, "trend_year") == ["2020"]
 
 
 def test_every_chart_names_source_vintage_and_licence(warehouse_path):
-    at = run_trends({"trend_indicator": ["wdi.net_migration"]})
+    at = open_page(PAGE, {"trend_indicator": ["wdi.net_migration"]})
     licence, vintage = sql(warehouse_path, """select licence, vintage from dim_source
         join dim_indicator using (source_id) where indicator_code = 'wdi.net_migration'""")[0]
     sources = [c.value for c in at.caption if c.value.startswith("Source:")]
@@ -241,10 +216,10 @@ def test_every_chart_names_source_vintage_and_licence(warehouse_path):
 
 
 def test_a_selection_without_any_figure_is_named_not_blank():
-    at = run_trends({"country": ["TKM", "XKX"], "trend_indicator": ["knomad2023.remittances_gdp_2023"]})
+    at = open_page(PAGE, {"country": ["TKM", "XKX"], "trend_indicator": ["knomad2023.remittances_gdp_2023"]})
     named = " ".join(i.value for i in at.info)
     assert "Turkmenistan" in named and "Kosovo" not in named  # Kosovo has a 2023 figure
-    at = run_trends({"country": ["TKM"], "trend_indicator": ["knomad2023.remittances_gdp_2023"]})
+    at = open_page(PAGE, {"country": ["TKM"], "trend_indicator": ["knomad2023.remittances_gdp_2023"]})
     assert [i.value for i in at.info] == [
         "No Remittance inflows, % of GDP in 2023 (KNOMAD Dec 2023) figure in 2000-2025 for: "
         "Turkmenistan (this source covers 2023-2023)."]

@@ -1,0 +1,65 @@
+"""What the AppTest page tests share: open the app on a page with a URL, read what the user sees,
+and read the warehouse it shows."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import duckdb
+import pandas as pd
+from streamlit.testing.v1 import AppTest
+
+APP = str(Path(__file__).resolve().parents[1] / "app.py")
+DEFAULT_PAGE = "pages/overview.py"
+
+
+def open_page(
+    page: str | None = None,
+    query: dict[str, list[str]] | None = None,
+    timeout: float = 60,
+    *,
+    fail_on_error: bool = False,
+) -> AppTest:
+    """The app run on `page` (None: the default page) with `query` in its URL; no exception raised."""
+    at = AppTest.from_file(APP, default_timeout=timeout)
+    for key, values in (query or {}).items():
+        at.query_params[key] = values
+    at.run()
+    if page and page != DEFAULT_PAGE:
+        # AppTest can only switch pages after a first run (of the default page).
+        at.switch_page(page).run()
+    assert not at.exception, [e.value for e in at.exception]
+    if fail_on_error:
+        assert not at.error, [e.value for e in at.error]
+    return at
+
+
+def metric_value(at: AppTest, label_start: str) -> str:
+    """The value of the first metric whose label starts with `label_start`."""
+    return next(m.value for m in at.metric if m.label.startswith(label_start))
+
+
+def table_with(at: AppTest, column: str) -> pd.DataFrame:
+    """The first dataframe on screen that has `column`."""
+    return next(d.value for d in at.dataframe if column in d.value.columns)
+
+
+def url_value(at: AppTest, key: str) -> str | None:
+    """The link's (last) value for `key`; AppTest keeps a single value as a string or a list."""
+    value = at.query_params.get(key)
+    return value[-1] if isinstance(value, list) else value
+
+
+def url_values(at: AppTest, key: str) -> list[str]:
+    """Every value of `key` in the link, as a list (AppTest keeps single values as strings)."""
+    value = at.query_params.get(key, [])
+    return [value] if isinstance(value, str) else list(value)
+
+
+def sql(warehouse_path, query: str, params=None) -> list[tuple]:
+    """The rows of `query` on the warehouse at `warehouse_path`, opened read-only."""
+    con = duckdb.connect(str(warehouse_path), read_only=True)
+    try:
+        return con.execute(query, params or []).fetchall()
+    finally:
+        con.close()
