@@ -60,8 +60,8 @@ layers = [maps.basemap_layer(filters.selected_iso3)]
 if code is not None:
     definition = indicators.loc[code]
     values = cache.query(q.map_indicator_values, code, year)
-    choropleth, classes = maps.indicator_layer(values, definition["unit"], definition["name"],
-                                               filters.selected_iso3, bool(definition["kosovo_in_serbia"]))
+    choropleth, classes = maps.choropleth_layer(values, definition["unit"], definition["name"],
+                                                filters.selected_iso3, bool(definition["kosovo_in_serbia"]))
     layers.append(choropleth)
 layers.append(maps.offices_layer(offices))
 

@@ -19,6 +19,7 @@ LAND_REGION = [226, 232, 240, 255]
 LAND_NEIGHBOUR = [244, 246, 249, 255]
 BORDER = [150, 160, 175, 255]
 NO_DATA = [215, 215, 215, 255]
+KOSOVO = "XKX"
 WHOLE_REGION_VIEW = pdk.ViewState(latitude=46.0, longitude=52.0, zoom=2.3)
 
 
@@ -103,23 +104,38 @@ def _bin_colour(value: float | None, edges: list[float]) -> list[int]:
     return _hex_to_rgba(colours[-1])
 
 
-def choropleth_layer(values: pd.DataFrame, unit: str, label: str) -> tuple[pdk.Layer, pd.DataFrame]:
-    """Region countries coloured by `values` (columns iso3, value, year); returns layer and legend."""
+def choropleth_layer(
+    values: pd.DataFrame,
+    unit: str,
+    label: str,
+    shown: tuple[str, ...] | None = None,
+    kosovo_in_serbia: bool = False,
+) -> tuple[pdk.Layer, pd.DataFrame]:
+    """Region countries (only `shown`, if given) coloured by `values` (iso3, value, year); returns
+    layer and legend.
+
+    Classes are quantiles of all the region's values in that year, so a country keeps its colour
+    when the filters change. Where the source folds Kosovo into Serbia (`kosovo_in_serbia`), Kosovo
+    stays uncoloured and its tooltip says so rather than reading as "no data".
+    """
     edges = choropleth_bins(values["value"])
     by_iso3 = {row.iso3: row for row in values.itertuples()}
     shapes = _shapes_with_own_properties()
     features = []
     for feature in shapes["features"]:
         props = feature["properties"]
-        if not props["in_region"]:
+        if not props["in_region"] or (shown is not None and props["iso3"] not in shown):
             continue
         row = by_iso3.get(props["iso3"])
-        value = None if row is None else row.value
-        props["fill"] = _bin_colour(value, edges)
+        props["fill"] = _bin_colour(None if row is None else row.value, edges)
         props["tooltip_title"] = props["name"]
-        props["tooltip_body"] = (
-            f"{label}: {format_number(value, unit)} ({row.year})" if row is not None else f"{label}: no data"
-        )
+        if row is not None:
+            text = f"{label}: {format_number(row.value, unit)} ({row.year})"
+        elif props["iso3"] == KOSOVO and kosovo_in_serbia:
+            text = f"{label}: no separate figure; included in Serbia's in this source"
+        else:
+            text = f"{label}: no data"
+        props["tooltip_body"] = text
         features.append(feature)
     shapes["features"] = features
     layer = pdk.Layer(
@@ -134,7 +150,10 @@ def choropleth_layer(values: pd.DataFrame, unit: str, label: str) -> tuple[pdk.L
         pickable=True,
         auto_highlight=True,
     )
-    return layer, legend(edges, unit)
+    rows = legend(edges, unit)
+    if kosovo_in_serbia and (shown is None or KOSOVO in shown):
+        rows.loc[rows["range"] == "no data", "range"] = "no data (Kosovo: in Serbia's figure)"
+    return layer, rows
 
 
 class _CompactDeck(pdk.Deck):
@@ -286,63 +305,6 @@ def offices_layer(offices: pd.DataFrame) -> pdk.Layer:
         pickable=True,
         auto_highlight=True,
     )
-
-
-# --- Indicator choropleth under the offices ----------------------------------------------------
-
-KOSOVO = "XKX"
-
-
-def indicator_layer(
-    values: pd.DataFrame,
-    unit: str,
-    label: str,
-    shown: tuple[str, ...],
-    kosovo_in_serbia: bool,
-) -> tuple[pdk.Layer, pd.DataFrame]:
-    """The shown countries coloured by `values` (iso3, value, year); returns layer and legend.
-
-    Classes are quantiles of all the region's values in that year, so a country keeps its colour
-    when the filters change. Where the source folds Kosovo into Serbia, Kosovo stays uncoloured and
-    its tooltip says so rather than reading as "no data".
-    """
-    edges = choropleth_bins(values["value"])
-    by_iso3 = {row.iso3: row for row in values.itertuples()}
-    wanted = set(shown)
-    shapes = _shapes_with_own_properties()
-    features = []
-    for feature in shapes["features"]:
-        props = feature["properties"]
-        if not props["in_region"] or props["iso3"] not in wanted:
-            continue
-        row = by_iso3.get(props["iso3"])
-        props["fill"] = _bin_colour(None if row is None else row.value, edges)
-        props["tooltip_title"] = props["name"]
-        if row is not None:
-            text = f"{label}: {format_number(row.value, unit)} ({row.year})"
-        elif props["iso3"] == KOSOVO and kosovo_in_serbia:
-            text = f"{label}: no separate figure; included in Serbia's in this source"
-        else:
-            text = f"{label}: no data"
-        props["tooltip_body"] = text
-        features.append(feature)
-    shapes["features"] = features
-    layer = pdk.Layer(
-        "GeoJsonLayer",
-        shapes,
-        id="choropleth",
-        stroked=True,
-        filled=True,
-        get_fill_color="properties.fill",
-        get_line_color=[255, 255, 255, 255],
-        line_width_min_pixels=1,
-        pickable=True,
-        auto_highlight=True,
-    )
-    rows = legend(edges, unit)
-    if kosovo_in_serbia and KOSOVO in wanted:
-        rows.loc[rows["range"] == "no data", "range"] = "no data (Kosovo: in Serbia's figure)"
-    return layer, rows
 
 
 # --- Legends, drawn beside the deck (deck.gl has none) -----------------------------------------

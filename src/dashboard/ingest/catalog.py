@@ -15,20 +15,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-FAMILIES = (
-    "migrant_stock",
-    "migrant_share",
-    "female_share",
-    "emigrants",
-    "remittances_usd",
-    "remittances_gdp",
-    "net_migration",
-    "refugees_hosted",
-    "refugees_originating",
-    "asylum_seekers",
-    "idps",
-    "population",
-)
+from dashboard.sources import INDICATOR_FAMILIES as FAMILIES
+
 AGGREGATIONS = ("sum", "weighted_mean", "none")
 
 
