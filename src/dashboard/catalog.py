@@ -47,6 +47,7 @@ TABLE_LABELS: dict[str, str] = {
     "bridge_outlook_indicator": "Outlook statement to indicator links",
     "dim_glossary_term": "Glossary",
     "bridge_crosswalk": "Crosswalk between frameworks and funding areas",
+    "theme_lineage": "Strategy themes and the themes above them",
     "dim_indicator": "Official indicators (definitions and caveats)",
     "fct_indicator_value": "Official indicator values",
     "dq_finding": "Data-quality findings",

@@ -41,6 +41,7 @@ MARTS: tuple[str, ...] = (
     "bridge_outlook_indicator",
     "dim_glossary_term",
     "bridge_crosswalk",
+    "theme_lineage",
     "dim_indicator",
     "fct_indicator_value",
     "dq_finding",

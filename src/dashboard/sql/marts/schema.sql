@@ -199,6 +199,14 @@ create table bridge_crosswalk (
     primary key (from_element_id, to_id)
 );
 
+create table theme_lineage (
+    -- both ends are strategy elements or crosswalk ends: checked by data tests
+    element_id varchar not null,
+    ancestor_id varchar not null,
+    levels_up integer not null check (levels_up between 0 and 2),  -- 0: the element itself
+    primary key (element_id, ancestor_id)
+);
+
 create table dim_indicator (
     indicator_code varchar primary key,
     family varchar not null,

@@ -1,17 +1,7 @@
 -- One row per pillar, strategic priority (2020-2024) and thematic area (2015-2020) in hierarchy order; key element_id.
--- Thematic areas sit under the priority that continues them (the crosswalk's primary link).
+-- Thematic areas sit under the priority that continues them (the crosswalk's primary link, see theme_lineage).
 with elements as (
     select * from dim_strategy_element
-),
-
-area_to_priority as (
-    select from_element_id as area_id, to_id as priority_id
-    from bridge_crosswalk
-    where relation = 'continues' and from_element_id like 's2015.ta%' and to_id like 's2020.sp%'
-    union
-    select to_id, from_element_id
-    from bridge_crosswalk
-    where relation = 'continues' and to_id like 's2015.ta%' and from_element_id like 's2020.sp%'
 ),
 
 pillars as (
@@ -33,8 +23,8 @@ areas as (
     select area.element_id, area.title, 3 as level, pillar.sort_order, priority.sort_order,
         area.sort_order, pillar.element_id
     from elements as area
-    inner join area_to_priority on area_to_priority.area_id = area.element_id
-    inner join elements as priority on priority.element_id = area_to_priority.priority_id
+    inner join theme_lineage as lineage on lineage.element_id = area.element_id and lineage.levels_up = 1
+    inner join elements as priority on priority.element_id = lineage.ancestor_id
     inner join elements as pillar on pillar.element_id = priority.parent_id
     where area.element_type = 'thematic_area'
 ),

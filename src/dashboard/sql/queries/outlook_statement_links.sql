@@ -1,38 +1,16 @@
 -- One row per outlook statement and indicator link within the theme and country selection; a
 -- statement no indicator can test has one row with NULL link columns; key (statement_id, indicator_family, iso3_scope).
 -- A statement is under a theme when its element is the theme or sits below it (pillar -> strategic
--- priority -> the 2015-2020 thematic area the priority continues, as in filter_themes.sql).
+-- priority -> the 2015-2020 thematic area the priority continues: the theme_lineage mart).
 with elements as (
     select * from dim_strategy_element
-),
-
-area_to_priority as (
-    select from_element_id as area_id, to_id as priority_id
-    from bridge_crosswalk
-    where relation = 'continues' and from_element_id like 's2015.ta%' and to_id like 's2020.sp%'
-    union
-    select to_id, from_element_id
-    from bridge_crosswalk
-    where relation = 'continues' and to_id like 's2015.ta%' and from_element_id like 's2020.sp%'
-),
-
-lineage as (
-    select element_id, element_id as ancestor_id from elements
-    union all
-    select element_id, parent_id from elements where element_type = 'strategic_priority'
-    union all
-    select area_id, priority_id from area_to_priority
-    union all
-    select area_to_priority.area_id, priority.parent_id
-    from area_to_priority
-    inner join elements as priority on priority.element_id = area_to_priority.priority_id
 ),
 
 statements as (
     select statement.*
     from dim_outlook_statement as statement
     where $theme::varchar is null
-        or statement.element_id in (select element_id from lineage where ancestor_id = $theme)
+        or statement.element_id in (select element_id from theme_lineage where ancestor_id = $theme)
 ),
 
 links as (

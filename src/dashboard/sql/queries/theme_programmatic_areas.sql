@@ -1,5 +1,5 @@
 -- One row per programmatic funding area under the chosen pillar, priority or thematic area (all areas when none); key programmatic_area.
--- Areas hang under thematic areas (primary 'funded_under' link), thematic areas under priorities ('continues'), priorities under pillars.
+-- Areas hang under thematic areas (primary 'funded_under' link), thematic areas under priorities and pillars (theme_lineage).
 with links as (
     select from_element_id, to_id, relation from bridge_crosswalk
     union all
@@ -13,23 +13,6 @@ area_to_thematic as (
         and from_element_id in (select programmatic_area from dim_programmatic_area)
 ),
 
-thematic_to_priority as (
-    select distinct from_element_id as thematic_area, to_id as priority
-    from links
-    where relation = 'continues' and from_element_id like 's2015.ta%' and to_id like 's2020.sp%'
-),
-
-lineage as (
-    select
-        area_to_thematic.programmatic_area,
-        area_to_thematic.thematic_area,
-        thematic_to_priority.priority,
-        priority.parent_id as pillar
-    from area_to_thematic
-    left join thematic_to_priority using (thematic_area)
-    left join dim_strategy_element as priority on priority.element_id = thematic_to_priority.priority
-),
-
 final as (
     select area.programmatic_area, area.name_as_published
     from dim_programmatic_area as area
@@ -37,8 +20,10 @@ final as (
         and (
             $theme::varchar is null
             or area.programmatic_area in (
-                select programmatic_area from lineage
-                where $theme in (thematic_area, priority, pillar)
+                select area_to_thematic.programmatic_area
+                from area_to_thematic
+                inner join theme_lineage as lineage on lineage.element_id = area_to_thematic.thematic_area
+                where lineage.ancestor_id = $theme
             )
         )
     order by area.sort_order
