@@ -16,16 +16,18 @@ st.set_page_config(
 
 try:
     cache.connection()  # cached per warehouse version, so this costs nothing on a rerun
-except db.WarehouseUnavailable as problem:
-    if "No warehouse" not in str(problem):
-        st.error(str(problem), icon=":material/database:")
-        st.stop()
-    with st.spinner("First run: building the warehouse from data/sources/ ..."):
+except (db.WarehouseMissing, db.WarehouseOutdated) as problem:
+    # The build is quick, atomic and reads only the committed sources, so the app makes the
+    # warehouse it needs rather than asking the user to.
+    with st.spinner("Building the warehouse from data/sources/ (first run or after an update) ..."):
         try:
             warehouse.build(out=config.warehouse_path())
         except Exception as error:  # the message names file, line and column
             st.error(f"{problem}\n\nThe automatic build failed: {error}", icon=":material/database:")
             st.stop()
+except db.WarehouseUnavailable as problem:
+    st.error(str(problem), icon=":material/database:")
+    st.stop()
 
 filters = sidebar.render(sidebar.filter_options())
 

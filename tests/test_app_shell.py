@@ -116,3 +116,21 @@ def test_overview_explains_the_funding_total_mismatch(warehouse_path):
     assert "USD 118,075,000" in text and "USD 125,925,000" in text
     # With a country selection the regional mismatch is not the number shown, so no note.
     assert not open_page(None, {"country": ["ALB"]}).info
+
+
+def test_outdated_warehouse_is_rebuilt(tmp_path, monkeypatch, warehouse_path):
+    """A warehouse from an older version (a mart missing) is rebuilt rather than crashing pages."""
+    import shutil
+
+    stale = tmp_path / "stale.duckdb"
+    shutil.copy(warehouse_path, stale)
+    con = duckdb.connect(str(stale))
+    con.execute("drop table theme_lineage")
+    con.close()
+    monkeypatch.setenv("DASHBOARD_DB", str(stale))
+    at = AppTest.from_file(APP, default_timeout=60)
+    at.run()
+    assert not at.exception and not at.error
+    con = duckdb.connect(str(stale), read_only=True)
+    assert con.execute("select count(*) from theme_lineage").fetchone()[0] > 0
+    con.close()

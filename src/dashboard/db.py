@@ -15,6 +15,14 @@ class WarehouseUnavailable(RuntimeError):
     """The warehouse cannot be opened; the message says where and what to do."""
 
 
+class WarehouseMissing(WarehouseUnavailable):
+    """There is no warehouse file at the configured path (a build creates it)."""
+
+
+class WarehouseOutdated(WarehouseUnavailable):
+    """The warehouse file lacks tables this version of the app reads (a rebuild updates it)."""
+
+
 def connect_read_only(path: Path | None = None) -> duckdb.DuckDBPyConnection:
     """A read-only connection to the warehouse file, or to views over a Parquet export."""
     parquet = config.parquet_dir()
@@ -22,12 +30,12 @@ def connect_read_only(path: Path | None = None) -> duckdb.DuckDBPyConnection:
         return connect_parquet(parquet)
     path = Path(path or config.warehouse_path())
     if not path.exists():
-        raise WarehouseUnavailable(
+        raise WarehouseMissing(
             f"No warehouse at {path}. Build it from data/sources/ with `{BUILD_COMMAND}`"
             f" (or point {config.WAREHOUSE_ENV} at an existing warehouse file)."
         )
     try:
-        return duckdb.connect(str(path), read_only=True)
+        con = duckdb.connect(str(path), read_only=True)
     except duckdb.IOException as error:
         raise WarehouseUnavailable(
             f"The warehouse at {path} cannot be opened read-only ({error}). If a build is "
@@ -39,6 +47,21 @@ def connect_read_only(path: Path | None = None) -> duckdb.DuckDBPyConnection:
             f"The file at {path} is not a readable DuckDB warehouse ({error}). Rebuild it with "
             f"`{BUILD_COMMAND}`."
         ) from None
+    missing = _missing_tables(con)
+    if missing:
+        con.close()
+        raise WarehouseOutdated(
+            f"The warehouse at {path} was built by an older version of the dashboard (it lacks "
+            f"{', '.join(missing)}). Rebuild it with `{BUILD_COMMAND}`."
+        )
+    return con
+
+
+def _missing_tables(con: duckdb.DuckDBPyConnection) -> list[str]:
+    from dashboard.warehouse import EXPORTED_TABLES  # late: warehouse imports this module's config
+
+    present = {row[0] for row in con.execute("select table_name from information_schema.tables").fetchall()}
+    return [table for table in EXPORTED_TABLES if table not in present]
 
 
 def connect_parquet(directory: Path) -> duckdb.DuckDBPyConnection:
