@@ -134,3 +134,27 @@ def test_outdated_warehouse_is_rebuilt(tmp_path, monkeypatch, warehouse_path):
     con = duckdb.connect(str(stale), read_only=True)
     assert con.execute("select count(*) from theme_lineage").fetchone()[0] > 0
     con.close()
+
+
+def test_rebuilt_warehouse_is_read_by_a_running_process(tmp_path, warehouse_path):
+    """After a rebuild swaps the file, a new connection in the same process reads the new file
+    (DuckDB would otherwise hand back the instance still open on the old one)."""
+    import shutil
+
+    from dashboard import config, db
+    from dashboard.warehouse import build
+
+    target = tmp_path / "live.duckdb"
+    shutil.copy(warehouse_path, target)
+    old = db.connect_read_only(target)
+    before = old.execute("select count(*) from dq_finding").fetchone()[0]
+    sources = tmp_path / "sources"
+    shutil.copytree(config.SOURCES_DIR, sources)
+    with (sources / "published_issues.csv").open("a", encoding="utf-8") as handle:
+        handle.write("extra-1,misspelling,test,x,y,iom_seeeca_strategy_2020_2024,Annex 1,added\n")
+    build(sources, target)
+    new = db.connect_read_only(target)
+    assert new.execute("select count(*) from dq_finding").fetchone()[0] == before + 1
+    assert old.execute("select count(*) from dq_finding").fetchone()[0] == before
+    old.close()
+    new.close()

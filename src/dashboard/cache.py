@@ -19,7 +19,7 @@ if TYPE_CHECKING:  # the export stack is imported only by the pages that export
 QUERY_PACKAGE = "dashboard.queries"
 
 
-@st.cache_resource(show_spinner=False, max_entries=2)
+@st.cache_resource(show_spinner=False, max_entries=2, on_release=lambda con: con.close())
 def _connection(version: str) -> duckdb.DuckDBPyConnection:
     # The version is part of the key: a rebuilt (swapped) warehouse gets a fresh connection.
     return db.connect_read_only()

@@ -34,15 +34,21 @@ def connect_read_only(path: Path | None = None) -> duckdb.DuckDBPyConnection:
             f"No warehouse at {path}. Build it from data/sources/ with `{BUILD_COMMAND}`"
             f" (or point {config.WAREHOUSE_ENV} at an existing warehouse file)."
         )
+    # An in-memory DuckDB that attaches the file, not duckdb.connect(path): DuckDB hands every
+    # connect() of a path the instance already open in this process, so after a rebuild swapped a
+    # new file in, the server would go on reading the old one.
+    con = duckdb.connect(":memory:")
+    literal = str(path).replace("'", "''")  # ATTACH cannot bind its path
     try:
-        con = duckdb.connect(str(path), read_only=True)
-    except duckdb.IOException as error:
-        raise WarehouseUnavailable(
-            f"The warehouse at {path} cannot be opened read-only ({error}). If a build is "
-            "writing to it, wait for it to finish; builds normally write a temporary file and "
-            "swap it in, so this means another program holds the file open for writing."
-        ) from None
+        con.execute(f"attach '{literal}' as warehouse (read_only)")
     except duckdb.Error as error:
+        con.close()
+        if "lock" in str(error).lower():
+            raise WarehouseUnavailable(
+                f"The warehouse at {path} cannot be opened read-only ({error}). If a build is "
+                "writing to it, wait for it to finish; builds normally write a temporary file "
+                "and swap it in, so this means another program holds the file open for writing."
+            ) from None
         raise WarehouseUnavailable(
             f"The file at {path} is not a readable DuckDB warehouse ({error}). Rebuild it with "
             f"`{BUILD_COMMAND}`."
@@ -54,13 +60,23 @@ def connect_read_only(path: Path | None = None) -> duckdb.DuckDBPyConnection:
             f"The warehouse at {path} was built by an older version of the dashboard (it lacks "
             f"{', '.join(missing)}). Rebuild it with `{BUILD_COMMAND}`."
         )
+    # Views in the in-memory catalog, because cursors (one per query) do not inherit USE.
+    from dashboard.warehouse import EXPORTED_TABLES
+
+    for table in EXPORTED_TABLES:  # the build's own table names, never input
+        con.execute(f"create view {table} as select * from warehouse.{table}")  # noqa: S608
     return con
 
 
 def _missing_tables(con: duckdb.DuckDBPyConnection) -> list[str]:
     from dashboard.warehouse import EXPORTED_TABLES  # late: warehouse imports this module's config
 
-    present = {row[0] for row in con.execute("select table_name from information_schema.tables").fetchall()}
+    present = {
+        row[0]
+        for row in con.execute(
+            "select table_name from duckdb_tables() where database_name = 'warehouse'"
+        ).fetchall()
+    }
     return [table for table in EXPORTED_TABLES if table not in present]
 
 
@@ -91,6 +107,6 @@ def warehouse_version(path: Path | None = None) -> str:
     target = parquet if (path is None and parquet is not None) else Path(path or config.warehouse_path())
     try:
         stat = target.stat()
-    except FileNotFoundError:
+    except OSError:  # missing, or a path through a regular file (NotADirectoryError)
         return "missing"
     return f"{target}:{stat.st_mtime_ns}:{stat.st_size}"

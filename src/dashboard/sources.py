@@ -568,6 +568,9 @@ def read_source(
             for name in declared:
                 values[name].append(parsed[name])
 
+    if not seen_keys:
+        # Every source table has rows; an empty one is a failed export or a truncated copy.
+        raise SourceError(path, None, None, "the file has a header but no rows")
     return pd.DataFrame(
         {c.name: pd.array(values[c.name], dtype=PANDAS_TYPES[c.type]) for c in table.columns}
     )
