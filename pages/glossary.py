@@ -2,10 +2,11 @@
 
 import streamlit as st
 
-from dashboard import cache, catalog, ui
+from dashboard import cache, catalog, sidebar, ui
 from dashboard.queries import catalog as q
 
 PARAM_SEARCH = "q"
+sidebar.current()  # the glossary ignores the filters, but a shared link must still get the shell
 
 if PARAM_SEARCH not in st.session_state:  # first render: the link may carry a search
     search, problem = catalog.clean_search(st.query_params.get(PARAM_SEARCH))

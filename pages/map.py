@@ -38,7 +38,7 @@ warnings = [page_params.seed_from_url(INDICATOR_KEY, indicators.index, None, "in
 controls = st.columns([5, 2])
 with controls[0]:
     code = st.selectbox("Colour the countries by", list(indicators.index), index=None,
-                        format_func=lambda c: indicators.loc[c, "name"], key=INDICATOR_KEY,
+                        format_func=indicators["name"].to_dict().get, key=INDICATOR_KEY,
                         placeholder="Nothing: offices only (choose an indicator)")
 page_params.write_to_url(INDICATOR_KEY, code, None)
 year = None

@@ -55,7 +55,7 @@ family = left.selectbox("Indicator", list(families), format_func=families.get, k
                         on_change=family_changed)
 code = right.radio(
     "Source and revision", charts.codes_in_family(choices, family),
-    format_func=lambda c: charts.code_label(choices, c), key=PARAM_INDICATOR,
+    format_func=charts.code_labels(choices).get, key=PARAM_INDICATOR,
     help="Each code is one source and revision; revisions are never joined into one line.",
 )
 definition = charts.definition(choices, code)

@@ -65,7 +65,8 @@ def table_view(table: pd.DataFrame, key: str, height: int | str = "auto") -> Non
     st.dataframe(table, width="stretch", hide_index=True, height=height, key=f"table-{key}")
     st.download_button(
         "Download CSV",
-        table.to_csv(index=False).encode("utf-8"),
+        # built on click, not on every rerun of a page with many tables
+        lambda: table.to_csv(index=False).encode("utf-8"),
         file_name=f"{slug(key)}.csv",
         mime="text/csv",
         key=f"download-{key}",

@@ -99,9 +99,14 @@ def definition(choices: pd.DataFrame, code: str) -> dict:
     return choices[choices["indicator_code"] == code].iloc[0].to_dict()
 
 
-def code_label(choices: pd.DataFrame, code: str) -> str:
-    row = definition(choices, code)
-    return f"{row['name']}, {row['first_year']}-{row['last_year']}"
+def code_labels(choices: pd.DataFrame) -> dict[str, str]:
+    """Indicator code -> "name, first-last" for the radio (built once: a per-option lookup in
+    the catalogue made the page quadratic in the number of indicators)."""
+    return {
+        row.indicator_code: f"{row.name}, {row.first_year}-{row.last_year}"
+        for row in choices.itertuples()
+    }
+
 
 
 # --- Coverage --------------------------------------------------------------------------------
