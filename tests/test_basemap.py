@@ -155,3 +155,19 @@ def test_rebuild_is_byte_identical():
         sys.path.pop(0)
     text = build_basemap.build(Path(_SOURCE) if _SOURCE else None)
     assert text == GEOJSON.read_text(encoding="utf-8")
+
+
+def test_display_shapes_are_lighter_and_keep_the_region_right():
+    """The drawing geometry is simplified once per process but still places capitals correctly."""
+    from shapely.geometry import Point, shape
+
+    from dashboard import geo
+
+    full = sum(len(json.dumps(f["geometry"])) for f in geo.country_shapes()["features"])
+    light = sum(len(json.dumps(f["geometry"])) for f in geo.display_shapes()["features"])
+    assert light < full / 2
+    shapes = {f["properties"]["iso3"]: shape(f["geometry"]) for f in geo.display_shapes()["features"]}
+    assert all(geometry.is_valid for geometry in shapes.values())
+    assert shapes["XKX"].contains(Point(21.17, 42.67)) and not shapes["SRB"].contains(Point(21.17, 42.67))
+    assert shapes["AUT"].contains(Point(16.37, 48.21))
+    assert {f["properties"]["iso3"] for f in geo.region_shapes()["features"]} >= {"XKX", "TJK", "ISR"}

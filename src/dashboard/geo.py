@@ -17,10 +17,34 @@ def country_shapes() -> dict:
         return json.load(handle)
 
 
+# Degrees; coarse enough to halve what the browser redraws on every rerun (software WebGL on a
+# projector laptop), fine enough that no border of the region visibly moves at regional zoom.
+DISPLAY_TOLERANCE = 0.12
+
+
+@cache
+def display_shapes() -> dict:
+    """The country shapes simplified for drawing (shared borders stay shared), once per process."""
+    import shapely
+    from shapely.geometry import mapping, shape
+
+    shapes = country_shapes()
+    geometries = [shape(feature["geometry"]) for feature in shapes["features"]]
+    simplified = shapely.coverage_simplify(geometries, DISPLAY_TOLERANCE)
+    rounded = shapely.set_precision(simplified, 0.001, mode="keep_collapsed")
+    return {
+        **shapes,
+        "features": [
+            {**feature, "geometry": mapping(geometry)}
+            for feature, geometry in zip(shapes["features"], rounded, strict=True)
+        ],
+    }
+
+
 @cache
 def region_shapes() -> dict:
-    """The FeatureCollection of the 20 countries and territories only (a lighter basemap)."""
-    shapes = country_shapes()
+    """The drawing shapes of the 20 countries and territories only (a lighter basemap)."""
+    shapes = display_shapes()
     return {**shapes, "features": [f for f in shapes["features"] if f["properties"]["in_region"]]}
 
 

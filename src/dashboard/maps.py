@@ -45,7 +45,7 @@ def _shapes_with_own_properties() -> dict:
     Geometry is shared with the loaded file and never modified: deep-copying its coordinates
     cost about 0.3 s per map on every rerun.
     """
-    shapes = geo.country_shapes()
+    shapes = geo.display_shapes()
     return {
         **shapes,
         "features": [
