@@ -6,6 +6,14 @@ import streamlit as st
 
 from dashboard import cache, config, db, sidebar, warehouse
 
+# A folder named pages/ starts a fresh server process in Streamlit's legacy multipage mode, where
+# this script runs as one page among the files of pages/: widgets made in that first run get other
+# identities than in every later run, so the first filter change a user makes would be lost.
+# Leaving that mode (st.navigation below would do it anyway) and rerunning avoids the mismatch.
+if sidebar.in_legacy_pages_mode():
+    sidebar.leave_legacy_pages_mode()
+    st.rerun()
+
 st.set_page_config(
     page_title="SEEECA Migration Outlook",
     # A local image: a material-icon favicon would be fetched from a font CDN.

@@ -142,16 +142,28 @@ def render(options: FilterOptions) -> Filters:
     return chosen
 
 
+def in_legacy_pages_mode() -> bool:
+    """Whether Streamlit runs this script in its legacy pages/-folder mode (see app.py)."""
+    from streamlit.runtime.pages_manager import PagesManager
+
+    return bool(PagesManager.uses_pages_directory)
+
+
+def leave_legacy_pages_mode() -> None:
+    """Make Streamlit route through st.navigation from the next run on, as app.py intends."""
+    from streamlit.runtime.pages_manager import PagesManager
+
+    PagesManager.uses_pages_directory = False
+
+
 def current() -> tuple[Filters, FilterOptions]:
     """The filters chosen in the sidebar on this run (set by app.py before the page runs).
 
     On a fresh server, a first request for a deep link (e.g. /funding) is run by Streamlit's
-    legacy pages/-folder mode, which runs the page without app.py. Leaving that mode (which
-    app.py's st.navigation would do anyway) and rerunning lets app.py route the same URL.
+    legacy pages/-folder mode, which runs the page without app.py. Leaving that mode and
+    rerunning lets app.py route the same URL.
     """
     if SESSION_KEY not in st.session_state:
-        from streamlit.runtime.pages_manager import PagesManager
-
-        PagesManager.uses_pages_directory = False
+        leave_legacy_pages_mode()
         st.rerun()
     return st.session_state[SESSION_KEY], st.session_state[OPTIONS_KEY]
