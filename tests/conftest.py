@@ -10,6 +10,7 @@ import pytest
 
 from dashboard import config
 from dashboard.warehouse import build
+from tests.browser.harness import CHROMIUM, CHROMIUM_ARGS
 
 
 @pytest.fixture(scope="session")
@@ -26,3 +27,27 @@ def con(warehouse_path: Path):
     connection = duckdb.connect(str(warehouse_path), read_only=True)
     yield connection
     connection.close()
+
+
+# One Playwright driver per run: a second sync_playwright() in the same process fails while the
+# first is alive, so every suite that drives Chromium shares these.
+@pytest.fixture(scope="session")
+def chromium_path() -> Path:
+    """Debian's Chromium, or a skip saying how to install it."""
+    if not CHROMIUM.exists():
+        pytest.skip(f"{CHROMIUM} is absent: install Debian's browser (apt-get install -y chromium)")
+    try:
+        import playwright.sync_api  # noqa: F401
+    except ImportError:
+        pytest.skip("Python playwright is not installed in the venv")
+    return CHROMIUM
+
+
+@pytest.fixture(scope="session")
+def browser(chromium_path):
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        instance = playwright.chromium.launch(executable_path=str(chromium_path), args=CHROMIUM_ARGS)
+        yield instance
+        instance.close()

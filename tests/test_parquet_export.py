@@ -21,8 +21,6 @@ from streamlit.testing.v1 import AppTest
 from dashboard import config, db
 from dashboard.warehouse import EXPORTED_TABLES, MARTS, build
 from tests.browser.harness import (
-    CHROMIUM,
-    CHROMIUM_ARGS,
     assert_offline_and_clean,
     new_recorded_page,
     open_page,
@@ -191,12 +189,9 @@ def test_deployment_settings_are_in_the_shipped_config():
 
 
 @pytest.mark.browser
-def test_a_replica_serves_from_the_export_alone(export, tmp_path):
+def test_a_replica_serves_from_the_export_alone(export, tmp_path, browser):
     """A headless server started as the document says (Parquet export, no DuckDB file) answers
     the load balancer's health check and shows the same numbers in a real browser."""
-    if not CHROMIUM.exists():
-        pytest.skip(f"{CHROMIUM} is absent")
-    sync_playwright = pytest.importorskip("playwright.sync_api").sync_playwright
     out, parquet = export
     with duckdb.connect(str(out), read_only=True) as con:
         revision = con.execute("select git_revision from build_log").fetchone()[0] or "unknown"
@@ -219,9 +214,8 @@ def test_a_replica_serves_from_the_export_alone(export, tmp_path):
             except OSError:
                 time.sleep(0.3)
         assert body == b"ok", "the health endpoint the load balancer polls answers"
-        with sync_playwright() as playwright:
-            browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
-            page, record = new_recorded_page(browser)
+        page, record = new_recorded_page(browser)
+        try:
             open_page(page, base_url, "/")
             offices = page.locator('[data-testid="stMetric"]', has_text="Offices and sub-offices")
             assert offices.locator('[data-testid="stMetricValue"]').inner_text() == "48"
@@ -229,7 +223,8 @@ def test_a_replica_serves_from_the_export_alone(export, tmp_path):
             stamp = page.locator('[data-testid="stMetric"]', has_text="Code revision")
             assert stamp.locator('[data-testid="stMetricValue"]').inner_text() == revision
             assert_offline_and_clean(page, record)
-            browser.close()
+        finally:
+            page.context.close()
     finally:
         server.terminate()
         server.wait(timeout=20)

@@ -4,7 +4,8 @@ Reusable by every page's browser tests (helpers in harness.py):
 
 * `app_server` (session): `streamlit run app.py` on a free local port with the repository's
   .streamlit/config.toml and the test warehouse; yields the base URL; stopped after the run.
-* `browser` (session): Debian's /usr/bin/chromium driven by Playwright (never a downloaded browser).
+* `browser` (session, in tests/conftest.py so other suites share the one Playwright driver):
+  Debian's /usr/bin/chromium driven by Playwright (never a downloaded browser).
 * `app_page` (per test): a fresh 1440x1000 page; `app_page.record` (a harness.PageRecord) lists
   every request, the requests that tried to leave this machine (blocked) and console errors.
   Open a page with `harness.open_page(app_page, app_server, "/map?country=UKR")`, then
@@ -16,33 +17,10 @@ The tests are skipped, with the reason, when Chromium or playwright is missing.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
 
-from tests.browser.harness import CHROMIUM, CHROMIUM_ARGS, new_recorded_page, streamlit_server
-
-
-@pytest.fixture(scope="session")
-def chromium_path() -> Path:
-    """Debian's Chromium, or a skip saying how to install it."""
-    if not CHROMIUM.exists():
-        pytest.skip(f"{CHROMIUM} is absent: install Debian's browser (apt-get install -y chromium)")
-    try:
-        import playwright.sync_api  # noqa: F401
-    except ImportError:
-        pytest.skip("Python playwright is not installed in the venv")
-    return CHROMIUM
-
-
-@pytest.fixture(scope="session")
-def browser(chromium_path):
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        instance = playwright.chromium.launch(executable_path=str(chromium_path), args=CHROMIUM_ARGS)
-        yield instance
-        instance.close()
+from tests.browser.harness import new_recorded_page, streamlit_server
 
 
 @pytest.fixture(scope="session")
