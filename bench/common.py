@@ -22,16 +22,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 RESULTS = ROOT / "bench" / "results"
 STREAMLIT = ROOT / ".venv" / "bin" / "streamlit"
-CHROMIUM = Path("/usr/bin/chromium")
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-    "--disable-quic",
-]
+# The browser tests' Chromium and flags, so the benchmark measures the browser they check.
+sys.path.insert(0, str(ROOT))
+from tests.browser.harness import CHROMIUM, CHROMIUM_ARGS  # noqa: E402, F401
 
 
 def app_pages() -> tuple[list[str], str]:
