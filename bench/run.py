@@ -52,11 +52,12 @@ from common import (  # noqa: E402
     median,
     ms,
     pin_pages_manager_to_server_state,
+    share_script_cache_like_server,
     streamlit_server,
     verdict,
 )
 
-from dashboard import config  # noqa: E402
+from dashboard import cache, config  # noqa: E402
 
 APP = ROOT / "app.py"
 TABLES: list[Table] = []
@@ -143,6 +144,7 @@ def measure_app(script: Path, page: str | None, default_page: str, reruns: int, 
     cold, query_time, slowest = [], [], defaultdict(float)
     for _ in range(colds):
         st.cache_data.clear()
+        cache.clear_query_results()
         QUERY_LOG.clear()
         started = time.perf_counter()
         at.run()
@@ -440,6 +442,7 @@ def main(argv: list[str] | None = None) -> int:
     machine = machine_line()
     print(machine)
     pin_pages_manager_to_server_state()
+    share_script_cache_like_server()
     instrument_queries()
     with tempfile.TemporaryDirectory(prefix="seeeca-bench-") as scratch_name:
         scratch = Path(scratch_name)

@@ -47,7 +47,7 @@ with left:
         briefing.office_source(data.offices) + (f"; contacts: {contacts}" if contacts else "")
     )
 with right:
-    st.pydeck_chart(charts.office_deck(data.offices, (iso3,), False, width_px=420), height=420)
+    st.pydeck_chart(cache.chart(charts.office_deck, data.offices, (iso3,), False, width_px=420), height=420)
     st.caption(briefing_ui.OFFICE_LEGEND)
     for note in screens["map"].notes:
         st.caption(f":material/info: {briefing_ui.md(note)}")

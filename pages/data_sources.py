@@ -98,8 +98,8 @@ if grid.empty:
             f"outside the years selected ({filters.year_from}-{filters.year_to}).", icon=":material/info:")
 else:
     ui.chart_with_table(
-        charts.coverage_heatmap(grid, f"{definition['name']}: values by country and year",
-                                definition["unit"]),
+        cache.chart(charts.coverage_heatmap, grid, f"{definition['name']}: values by country and year",
+                    definition["unit"]),
         catalog.describe_coverage(by_country, definition["unit"]),
         source, key=f"coverage-{code}", caveats=catalog.coverage_caveats(definition["caveat"], by_country),
     )

@@ -79,7 +79,7 @@ if not totals["has_region_table"]:
     column = cache.query(q.overview_column, region, areas)
     ui.kpi("Requirement, overview column", column["Requirement (USD)"].sum(), "usd",
            f"{DOCUMENT}, {totals['overview_section']}")
-    chart_and_table(charts.area_shares(column, f"{name}: requirement by programmatic area (overview)"),
+    chart_and_table(cache.chart(charts.area_shares, column, f"{name}: requirement by programmatic area (overview)"),
                     column, f"{DOCUMENT}, {totals['overview_section']}", f"overview-{region}", [BLANK])
 else:
     cells = cache.query(q.region_cells, *selection)
@@ -105,10 +105,10 @@ else:
     ui.findings(cache.query(q.region_findings, region), title=f"Data-quality findings on the {name} figures")
     bars, heat, table = st.tabs(["Stacked bars", "Heatmap", "Table"])
     with bars:
-        st.plotly_chart(charts.requirement_by_row(cells, f"{name}: requirement by country and area"),
+        st.plotly_chart(cache.chart(charts.requirement_by_row, cells, f"{name}: requirement by country and area"),
                         width="stretch", key="chart-requirement-bars", config={"displaylogo": False})
     with heat:
-        st.plotly_chart(charts.requirement_heatmap(cells, f"{name}: USD by country and area"),
+        st.plotly_chart(cache.chart(charts.requirement_heatmap, cells, f"{name}: USD by country and area"),
                         width="stretch", key="chart-requirement-heatmap", config={"displaylogo": False})
     with table:
         table_with_csv(matrix, f"funding-{region}-by-country-and-area")
@@ -125,11 +125,11 @@ else:
     left, right = st.columns(2)
     with left:
         shares = cache.query(q.area_totals, *selection)
-        chart_and_table(charts.area_shares(shares, "Share of each programmatic area"), shares,
+        chart_and_table(cache.chart(charts.area_shares, shares, "Share of each programmatic area"), shares,
                         f"{DOCUMENT}, {totals['table_section']}", f"funding-{region}-area-shares")
     with right:
         top = cache.query(q.top_countries, *selection, 5)
-        chart_and_table(charts.top_countries(top, "Largest country requirements"), top,
+        chart_and_table(cache.chart(charts.top_countries, top, "Largest country requirements"), top,
                         f"{DOCUMENT}, {totals['table_section']}", f"funding-{region}-top-countries",
                         ["Shares are of the total shown, regional programmes included."])
 
@@ -139,11 +139,11 @@ st.caption("From the overview table, the one table with a column for every regio
            "the country filters do not apply here; the theme filter does. Multi-regional "
            "requirements (not attributed to a region) are left out.")
 comparison = cache.query(q.region_comparison, areas)
-chart_and_table(charts.region_comparison(comparison, q.SEEECA, "Requirement by IOM region"),
+chart_and_table(cache.chart(charts.region_comparison, comparison, q.SEEECA, "Requirement by IOM region"),
                 comparison.drop(columns="region"), f"{DOCUMENT}, Overview of funding requirements",
                 "funding-regions-total",
                 ["The printed overview total covers all areas; for SEEECA it is below the sum of its cells."])
 mix = cache.query(q.area_mix_comparison, areas)
-chart_and_table(charts.area_mix(mix, "How the requirement splits across areas: SEEECA and the rest"),
+chart_and_table(cache.chart(charts.area_mix, mix, "How the requirement splits across areas: SEEECA and the rest"),
                 mix, f"{DOCUMENT}, Overview of funding requirements", "funding-regions-area-mix", [BLANK])
 ui.findings(cache.query(q.overview_findings), title="Printed totals of the overview table")

@@ -56,19 +56,17 @@ page_params.write_to_url(YEAR_KEY, year, None if code is None else choices[-1])
 for message in filter(None, warnings):
     st.warning(message, icon=":material/link_off:")
 
-layers = [maps.basemap_layer(filters.selected_iso3)]
+indicator = None
 if code is not None:
     definition = indicators.loc[code]
     values = cache.query(q.map_indicator_values, code, year)
-    choropleth, classes = maps.choropleth_layer(values, definition["unit"], definition["name"],
-                                                filters.selected_iso3, bool(definition["kosovo_in_serbia"]))
-    layers.append(choropleth)
-layers.append(maps.offices_layer(offices))
+    indicator = (values, definition["unit"], definition["name"], bool(definition["kosovo_in_serbia"]))
+deck, classes = cache.chart(maps.offices_deck, offices, filters.selected_iso3, filters.is_whole_region,
+                            indicator, height=600)
 
 map_column, side_panel = st.columns([5, 2])
 with map_column:
-    view = maps.view_for_offices(offices, filters.selected_iso3, filters.is_whole_region, height=600)
-    st.pydeck_chart(maps.deck(layers, view, maps.TOOLTIP), height=600, alt=f"Map of the {len(offices)} IOM offices shown; the table below lists them.")
+    st.pydeck_chart(deck, height=600, alt=f"Map of the {len(offices)} IOM offices shown; the table below lists them.")
     ui.source_line(f"{maps.offices_source(offices)}. Boundaries: {maps.basemap_source()}.")
 with side_panel:
     st.markdown("**Offices**")

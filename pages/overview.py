@@ -73,9 +73,9 @@ with left:
     st.subheader("Migrants as a share of the population")
     shares = cache.query(q.indicator_latest_by_country, headlines.MAP_INDICATOR, filters.year_to)
     definition = cache.query(q.indicator_definitions, (headlines.MAP_INDICATOR,)).iloc[0]
-    layer, legend = maps.choropleth_layer(shares, definition["unit"], definition["name"])
-    view = maps.view_for(filters.selected_iso3, filters.is_whole_region)
-    st.pydeck_chart(maps.deck([maps.basemap_layer(filters.selected_iso3), layer], view), height=420)
+    deck, legend = cache.chart(maps.indicator_deck, shares, definition["unit"], definition["name"],
+                               filters.selected_iso3, filters.is_whole_region)
+    st.pydeck_chart(deck, height=420)
     st.caption(" · ".join(f"{r.range}" for r in legend.itertuples()) + " (light to dark)")
     ui.source_line(f"{definition['publisher']}, {definition['source_title']} ({definition['edition']}); latest year up to {filters.year_to}.")
     st.caption(f":material/info: {definition['caveat']}")

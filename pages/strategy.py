@@ -83,7 +83,7 @@ if isinstance(node["parent_id"], str):
     ui.source_line(f"{node['document']}, {node['source_section']}.")
 
 key, parent = f"tree-{node_id}", node["parent_id"] if isinstance(node["parent_id"], str) else None
-st.plotly_chart(charts.drilldown_treemap(tree, node_id, "Click a box to open it; click the top bar to go up"),
+st.plotly_chart(cache.chart(charts.drilldown_treemap, tree, node_id, "Click a box to open it; click the top bar to go up"),
                 key=key, on_select=lambda: on_tree_click(key, node_id, parent), selection_mode="points",
                 width="stretch", config={"displaylogo": False})
 below = q.children(tree, node_id)

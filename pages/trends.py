@@ -119,7 +119,7 @@ if aggregates:
                help=f"{latest['countries_reporting']} of {latest['countries_selected']} selected "
                f"countries report in {years[-1]}: {latest['iso3_reporting']}.")
 ui.chart_with_table(
-    charts.trend_figure(series, shown, definition, f"{definition['name']} by country"),
+    cache.chart(charts.trend_figure, series, shown, definition, f"{definition['name']} by country"),
     charts.trend_table(series, aggregates, definition), source, "trend-lines", caveats,
 )
 
@@ -131,12 +131,12 @@ map_column, bar_column = st.columns([3, 2])
 with map_column:
     st.subheader(f"Map, {year}")
     ui.chart_with_table(
-        charts.choropleth_figure(values, definition, year, selected, filters.is_whole_region),
+        cache.chart(charts.choropleth_figure, values, definition, year, selected, filters.is_whole_region),
         charts.ranking_table(values, definition), source, "trend-map", caveats[:1],
     )
 with bar_column:
     st.subheader(f"Ranking, {year}")
-    ui.chart_with_table(charts.ranking_figure(values, definition, year),
+    ui.chart_with_table(cache.chart(charts.ranking_figure, values, definition, year),
                         charts.ranking_table(values, definition), source, "trend-ranking", caveats[:1])
 if no_value or missing:
     st.caption(f":material/visibility_off: No value in {year} for: {', '.join(no_value + missing)}.")

@@ -218,7 +218,7 @@ def show_screen(screen: Screen, deck: Briefing, present: bool) -> None:
         scope = deck.scope
         highlight = () if scope.whole_region else scope.iso3
         st.pydeck_chart(
-            charts.office_deck(screen.offices, highlight, scope.whole_region),
+            cache.chart(charts.office_deck, screen.offices, highlight, scope.whole_region),
             height=520 if present else 440,
         )
         st.caption(OFFICE_LEGEND)

@@ -156,20 +156,29 @@ def choropleth_layer(
     return layer, rows
 
 
-class _CompactDeck(pdk.Deck):
-    """A Deck whose JSON has no indentation.
+class CompactDeck(pdk.Deck):
+    """A Deck whose JSON has no indentation, and can be frozen once finished.
 
     pydeck indents its JSON by two spaces, which puts every basemap coordinate on its own
     line and makes the spec sent to the browser several times larger than the GeoJSON itself.
+    A frozen deck (one shared by sessions) serialises once instead of on every rerun.
     """
 
     def to_json(self) -> str:
+        frozen = self.__dict__.get("_frozen_json")
+        if frozen is not None:
+            return frozen
         return json.dumps(self, sort_keys=True, default=default_serialize, separators=(",", ":"))
+
+    def freeze(self) -> CompactDeck:
+        """Serialise now and answer every later to_json with that text: do not modify it after."""
+        self.__dict__["_frozen_json"] = self.to_json()
+        return self
 
 
 def deck(layers: list[pdk.Layer], view: pdk.ViewState, tooltip: dict | None = None) -> pdk.Deck:
     """A deck with no map provider and no style URL: nothing is fetched from the internet."""
-    return _CompactDeck(
+    return CompactDeck(
         layers=layers,
         initial_view_state=view,
         # No provider, and map_style left at pydeck's sentinel on purpose: with map_style=None
@@ -179,6 +188,15 @@ def deck(layers: list[pdk.Layer], view: pdk.ViewState, tooltip: dict | None = No
         or {"html": "<b>{tooltip_title}</b><br/>{tooltip_body}", "style": {"fontSize": "15px"}},
         views=[pdk.View(type="MapView", controller=True)],
     )
+
+
+def indicator_deck(
+    values: pd.DataFrame, unit: str, label: str, selected: tuple[str, ...], whole_region: bool
+) -> tuple[CompactDeck, pd.DataFrame]:
+    """The overview's map: the basemap with the selection highlighted, the region's countries
+    coloured by `values`; returns the deck and its legend."""
+    layer, legend_rows = choropleth_layer(values, unit, label)
+    return deck([basemap_layer(selected), layer], view_for(selected, whole_region)), legend_rows
 
 
 # --- Offices ---------------------------------------------------------------------------------
@@ -418,3 +436,23 @@ def basemap_source() -> str:
     """The provenance of the committed boundaries, as the GeoJSON itself states it."""
     sources = {feature["properties"]["source"] for feature in geo.country_shapes()["features"]}
     return "; ".join(sorted(sources))
+
+
+def offices_deck(
+    offices: pd.DataFrame,
+    selected: tuple[str, ...],
+    whole_region: bool,
+    indicator: tuple[pd.DataFrame, str, str, bool] | None = None,
+    height: int = 600,
+) -> tuple[CompactDeck, pd.DataFrame | None]:
+    """The offices map: basemap, optionally the selected countries coloured by an indicator
+    (values, unit, label, kosovo_in_serbia), and the offices on top; returns the deck and the
+    indicator's legend (None without an indicator)."""
+    layers, classes = [basemap_layer(selected)], None
+    if indicator is not None:
+        values, unit, label, kosovo_in_serbia = indicator
+        choropleth, classes = choropleth_layer(values, unit, label, selected, kosovo_in_serbia)
+        layers.append(choropleth)
+    layers.append(offices_layer(offices))
+    view = view_for_offices(offices, selected, whole_region, height=height)
+    return deck(layers, view, TOOLTIP), classes

@@ -1,0 +1,104 @@
+"""The shared caches: query results and finished charts are reused across reruns and sessions,
+never leak one caller's changes to another, and follow the warehouse when it is rebuilt."""
+
+from __future__ import annotations
+
+import functools
+import json
+import shutil
+
+import pandas as pd
+import plotly.io as pio
+import pytest
+
+from dashboard import cache, config, maps
+from dashboard.charts import trends as trend_charts
+from dashboard.queries import filters as filter_queries
+from dashboard.queries import overview as overview_queries
+from dashboard.warehouse import build
+
+
+@pytest.fixture(autouse=True)
+def fresh_caches(warehouse_path):
+    cache.clear_query_results()
+    yield
+    cache.clear_query_results()
+
+
+def test_a_query_runs_once_and_callers_get_independent_copies(monkeypatch):
+    calls = []
+    original = filter_queries.filter_countries
+
+    @functools.wraps(original)  # keeps the module name the cache checks and resolves
+    def counted(con):
+        calls.append(1)
+        return original(con)
+
+    monkeypatch.setattr(filter_queries, "filter_countries", counted)
+    first = cache.query(filter_queries.filter_countries)
+    first["name"] = "changed by one caller"
+    first.loc[0, "iso3"] = "ZZZ"
+    second = cache.query(filter_queries.filter_countries)
+    assert len(calls) == 1
+    assert "changed by one caller" not in set(second["name"])
+    assert second.loc[0, "iso3"] != "ZZZ"
+
+
+def test_a_query_with_other_arguments_is_not_answered_from_the_cache():
+    albania = cache.query(overview_queries.office_counts, ("ALB",))
+    region = cache.query(overview_queries.office_counts, ("ALB", "UKR", "TUR"))
+    assert albania["offices"].sum() < region["offices"].sum()
+
+
+def test_only_query_functions_go_through_the_query_cache():
+    with pytest.raises(ValueError, match="not a query function"):
+        cache.query(trend_charts.ranking_figure)
+
+
+def ranking_input(values: list[float]) -> tuple[pd.DataFrame, dict, int]:
+    frame = pd.DataFrame({"country": ["Albania", "Serbia"], "value": values, "rank": [1, 2]})
+    return frame, {"name": "Test indicator", "unit": "%"}, 2020
+
+
+def test_equal_inputs_share_one_finished_figure_and_other_inputs_get_their_own():
+    frame, definition, year = ranking_input([3.0, 2.0])
+    first = cache.chart(trend_charts.ranking_figure, frame, definition, year)
+    again = cache.chart(trend_charts.ranking_figure, frame.copy(), dict(definition), year)
+    other = cache.chart(trend_charts.ranking_figure, *ranking_input([3.0, 9.0]))
+    assert again is first
+    assert other is not first
+    assert sorted(other.data[0].x) == [3.0, 9.0]
+    assert sorted(first.data[0].x) == [2.0, 3.0]
+
+
+def test_a_frozen_figure_serialises_as_the_figure_it_was_built_as():
+    frame, definition, year = ranking_input([3.0, 2.0])
+    built = trend_charts.ranking_figure(frame, definition, year)
+    cached = cache.chart(trend_charts.ranking_figure, frame, definition, year)
+    assert json.loads(pio.to_json(cached.to_dict(), validate=False)) == json.loads(built.to_json())
+
+
+def test_a_frozen_deck_serialises_once_and_as_built():
+    values = pd.DataFrame({"iso3": ["ALB", "SRB"], "value": [1.0, 2.0], "year": [2020, 2020]})
+    built, _ = maps.indicator_deck(values, "%", "Test", ("ALB",), False)
+    cached, legend = cache.chart(maps.indicator_deck, values, "%", "Test", ("ALB",), False)
+    assert cached.to_json() == built.to_json()
+    assert cached.to_json() is cached.to_json()  # the stored text, not a fresh serialisation
+    assert not legend.empty
+
+
+def test_a_rebuilt_warehouse_is_queried_afresh(tmp_path, monkeypatch):
+    out = tmp_path / "warehouse.duckdb"
+    sources = tmp_path / "sources"
+    shutil.copytree(config.SOURCES_DIR, sources)
+    build(sources, out)
+    monkeypatch.setenv(config.WAREHOUSE_ENV, str(out))
+    before = cache.query(filter_queries.filter_countries)
+    path = sources / "countries.csv"
+    text = path.read_text(encoding="utf-8")
+    assert "Albania" in text
+    path.write_text(text.replace("Albania", "Albania (rebuilt)"), encoding="utf-8")
+    build(sources, out)
+    after = cache.query(filter_queries.filter_countries)
+    assert "Albania" in set(before["name"])
+    assert "Albania (rebuilt)" in set(after["name"])
