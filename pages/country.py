@@ -85,7 +85,7 @@ st.caption(
 
 st.subheader("Headline indicators")
 briefing_ui.indicator_cards(
-    profile.indicator_cards(data.aggregate, data.definitions, profile.PROFILE_INDICATORS, iso3),
+    cache.derived(profile.indicator_cards, data.aggregate, data.definitions, profile.PROFILE_INDICATORS, iso3),
     columns=3,
 )
 for group in profile.TREND_GROUPS:

@@ -53,11 +53,11 @@ table_sources = cache.query(q.table_sources)
 st.subheader("Tables behind the pages")
 st.caption("One line per table: what one row is, how many rows, which countries and years it "
            "covers, what it cites and which pages read it.")
-ui.table_view(catalog.describe_tables(cache.query(q.table_coverage), table_sources, page_tables, titles),
+ui.table_view(cache.derived(catalog.describe_tables, cache.query(q.table_coverage), table_sources, page_tables, titles),
               "warehouse-tables")
 
 st.subheader("Sources")
-ui.table_view(catalog.describe_sources(cache.query(q.source_catalog), table_sources), "sources")
+ui.table_view(cache.derived(catalog.describe_sources, cache.query(q.source_catalog), table_sources), "sources")
 
 st.subheader("Data-quality findings")
 st.caption("Every problem found in the documents (totals that do not add up, figures that disagree, "
@@ -75,7 +75,7 @@ write_to_link(PARAM_TOPIC, chosen_topics, [])
 write_to_link(PARAM_CHECK, chosen_checks, [])
 findings = cache.query(q.findings, tuple(chosen_topics), tuple(chosen_checks))
 st.caption(f"{len(findings)} of {int(checks['findings'].sum())} findings shown.")
-ui.table_view(catalog.describe_findings(findings, page_tables, titles), "data-quality-findings")
+ui.table_view(cache.derived(catalog.describe_findings, findings, page_tables, titles), "data-quality-findings")
 
 st.subheader("Coverage of the official indicators")
 indicators = cache.query(q.indicators).set_index("indicator_code", drop=False)
@@ -87,7 +87,7 @@ code = st.selectbox("Indicator", codes, key=PARAM_INDICATOR,
 write_to_link(PARAM_INDICATOR, code, default_code)
 definition = indicators.loc[code]
 terms = cache.query(q.glossary_terms, "")
-st.markdown(f"{definition['description']}", help=catalog.glossary_help(terms, definition["name"]))
+st.markdown(f"{definition['description']}", help=cache.derived(catalog.glossary_help, terms, definition["name"]))
 grid = cache.query(q.indicator_coverage_grid, code, filters.selected_iso3, filters.year_from, filters.year_to)
 by_country = cache.query(q.indicator_coverage_by_country, code, filters.selected_iso3,
                          filters.year_from, filters.year_to)
@@ -100,7 +100,7 @@ else:
     ui.chart_with_table(
         cache.chart(charts.coverage_heatmap, grid, f"{definition['name']}: values by country and year",
                     definition["unit"]),
-        catalog.describe_coverage(by_country, definition["unit"]),
+        cache.derived(catalog.describe_coverage, by_country, definition["unit"]),
         source, key=f"coverage-{code}", caveats=catalog.coverage_caveats(definition["caveat"], by_country),
     )
 st.caption(f"Showing {filters.describe(options)}.")
@@ -123,4 +123,4 @@ st.markdown(
     "dashboard on several servers is described in `docs/DEPLOYMENT.md`."
 )
 st.markdown("**Official downloads the ingest accepts** (paths under `--public-dir`)")
-ui.table_view(catalog.describe_downloads(cache.query(q.official_downloads)), "official-downloads")
+ui.table_view(cache.derived(catalog.describe_downloads, cache.query(q.official_downloads)), "official-downloads")

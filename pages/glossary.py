@@ -36,6 +36,6 @@ else:
     glossary = catalog.describe_glossary(terms)
     # A static table wraps long definitions, which a data grid would cut off.
     st.table(glossary, hide_index=True)
-    st.download_button("Download CSV", glossary.to_csv(index=False).encode("utf-8"), file_name="glossary.csv",
+    st.download_button("Download CSV", lambda: glossary.to_csv(index=False).encode("utf-8"), file_name="glossary.csv",
                        mime="text/csv", icon=":material/download:")
 ui.source_line("the document and section given for each term.")

@@ -94,9 +94,8 @@ st.subheader("Headline indicators for the selection")
 aggregate = cache.query(q.indicator_aggregate, headlines.HEADLINE_INDICATORS,
                         filters.selected_iso3, filters.year_from, filters.year_to)
 definitions = cache.query(q.indicator_definitions, headlines.HEADLINE_INDICATORS).set_index("indicator_code", drop=False)
-columns = st.columns(len(headlines.HEADLINE_INDICATORS))
-for column, code in zip(columns, headlines.HEADLINE_INDICATORS, strict=True):
-    item = headlines.headline(aggregate, definitions.loc[code])
+items = cache.derived(headlines.headlines_of, aggregate, definitions, headlines.HEADLINE_INDICATORS)
+for column, item in zip(st.columns(len(items)), items, strict=True):
     with column:
         ui.kpi(f"{item.name}, {item.year or 'no data'}", item.value, item.unit, item.source,
                chart=item.series or None,

@@ -32,7 +32,7 @@ def table_with_csv(table: pd.DataFrame, key: str) -> None:
     usd = {c: st.column_config.NumberColumn(format="localized") for c in table if "USD" in c}
     st.dataframe(table, hide_index=True, width="stretch", placeholder="", column_config=usd,
                  key=f"table-{key}")
-    st.download_button("Download CSV", table.to_csv(index=False).encode("utf-8"),
+    st.download_button("Download CSV", lambda: table.to_csv(index=False).encode("utf-8"),
                        file_name=f"{ui.slug(key)}.csv", mime="text/csv", key=f"download-{key}",
                        icon=":material/download:")
 

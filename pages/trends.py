@@ -55,7 +55,7 @@ family = left.selectbox("Indicator", list(families), format_func=families.get, k
                         on_change=family_changed)
 code = right.radio(
     "Source and revision", charts.codes_in_family(choices, family),
-    format_func=charts.code_labels(choices).get, key=PARAM_INDICATOR,
+    format_func=cache.derived(charts.code_labels, choices).get, key=PARAM_INDICATOR,
     help="Each code is one source and revision; revisions are never joined into one line.",
 )
 definition = charts.definition(choices, code)
@@ -107,7 +107,7 @@ if aggregatable and compare and not filters.is_whole_region:
     coverage = cache.query(q.values_in_year, code, region, year, filters.year_from, filters.year_to)
     aggregates.append(charts.Aggregate.of(definition, "Whole region", rows, coverage))
 shown = aggregates if compare else []
-caveats += [charts.coverage_note(aggregate) for aggregate in aggregates]
+caveats += [cache.derived(charts.coverage_note, aggregate) for aggregate in aggregates]
 
 st.subheader(f"{definition['name']}, {filters.year_from}-{filters.year_to}")
 series = cache.query(q.series_by_country, code, selected, filters.year_from, filters.year_to)
@@ -120,23 +120,24 @@ if aggregates:
                f"countries report in {years[-1]}: {latest['iso3_reporting']}.")
 ui.chart_with_table(
     cache.chart(charts.trend_figure, series, shown, definition, f"{definition['name']} by country"),
-    charts.trend_table(series, aggregates, definition), source, "trend-lines", caveats,
+    cache.derived(charts.trend_table, series, aggregates, definition), source, "trend-lines", caveats,
 )
 
 if len(years) > 1:
     st.select_slider("Year for the map and the ranking", years, key=PARAM_YEAR)
 to_url(PARAM_YEAR, str(year))
 no_value = charts.countries_without_value(values)
+ranking = cache.derived(charts.ranking_table, values, definition)
 map_column, bar_column = st.columns([3, 2])
 with map_column:
     st.subheader(f"Map, {year}")
     ui.chart_with_table(
         cache.chart(charts.choropleth_figure, values, definition, year, selected, filters.is_whole_region),
-        charts.ranking_table(values, definition), source, "trend-map", caveats[:1],
+        ranking, source, "trend-map", caveats[:1],
     )
 with bar_column:
     st.subheader(f"Ranking, {year}")
     ui.chart_with_table(cache.chart(charts.ranking_figure, values, definition, year),
-                        charts.ranking_table(values, definition), source, "trend-ranking", caveats[:1])
+                        ranking, source, "trend-ranking", caveats[:1])
 if no_value or missing:
     st.caption(f":material/visibility_off: No value in {year} for: {', '.join(no_value + missing)}.")

@@ -266,3 +266,127 @@ def test_the_outlook_chart_does_not_join_a_partial_year(tiny):
     line = list(traces["the whole region"].y)
     assert line[0] == 1100 and line[1] != line[1]  # 2020 lacks Bland: a gap, not a fall to 150
     assert list(traces["the whole region: partial coverage"].x) == [2020]
+
+
+def test_the_outlook_chart_is_what_plotly_would_validate(tiny):
+    """The figure is assembled without plotly's validation (for speed): validating it changes nothing."""
+    import plotly.graph_objects as go
+
+    series = outlook_queries.link_series(
+        tiny, ("t.stock", "t.share"), (("AAA", "BBB"), ("AAA", "BBB")), (True, False), 2000, 2030)
+    for link_id, unit, baseline, latest in ((1, "persons", 2015, 2020), (2, "percent", None, None)):
+        rows = series[series["link_id"] == link_id]
+        figure = charts.outlook_figure(rows, definition(unit=unit), "the whole region", baseline, latest)
+        assert go.Figure(figure.to_dict()).to_plotly_json() == figure.to_plotly_json()
+        assert figure.layout.template.layout.font.family  # the app's template, expanded
+    empty = charts.outlook_figure(series.iloc[:0], definition(), "the whole region", None, None)
+    assert go.Figure(empty.to_dict()).to_plotly_json() == empty.to_plotly_json()
+
+
+def test_the_outlook_table_names_the_aggregate_and_the_unit(tiny):
+    series = outlook_queries.link_series(
+        tiny, ("t.stock", "t.stock"), (("AAA", "BBB"), ("AAA", "BBB")), (True, False), 2000, 2030)
+    table = charts.outlook_table(series[series["link_id"] == 1], definition(), "the whole region")
+    assert list(table.columns) == ["series", "year", "value (persons)", "countries reporting"]
+    assert set(table["series"]) == {"the whole region"}
+    by_country = charts.outlook_table(series[series["link_id"] == 2], definition(), "the whole region")
+    assert set(by_country["series"]) == {"Aland", "Bland"}
+
+
+def test_series_by_link_gives_each_test_its_rows(tiny):
+    series = outlook_queries.link_series(
+        tiny, ("t.stock", "t.share", "t.pop"), (("AAA", "BBB"), ("AAA",), ("BBB",)), (True, False, False),
+        2000, 2030)
+    by_link = outlook.series_by_link(series)
+    for index in range(3):
+        expected = outlook.series_of(series, index)
+        if expected.empty:
+            assert index not in by_link
+        else:
+            pd.testing.assert_frame_equal(by_link[index], expected)
+
+
+def test_defaults_table_names_the_code_used_and_the_others():
+    choices = pd.DataFrame([
+        {**definition(), "is_family_default": True, "first_year": 2000, "last_year": 2020, "country_count": 2,
+         "source_title": "Test series"},
+        {**definition("t.share", "percent", "weighted_mean", "migrant_share"), "family_label": "Share",
+         "is_family_default": False, "first_year": 2000, "last_year": 2010, "country_count": 2},
+        {**definition("t.share_raw", "percent", "none", "migrant_share"), "family_label": "Share",
+         "is_family_default": True, "first_year": 2005, "last_year": 2024, "country_count": 1},
+    ])
+    table = outlook.defaults_table(choices)
+    assert table.to_dict("records") == [
+        {"family": "Migrant stock", "indicator used": "t.stock", "source": "Test publisher, Test series (2025-01)",
+         "years": "2000-2020", "countries": 2, "other codes": ""},
+        {"family": "Share", "indicator used": "t.share_raw", "source": "Test publisher, Test series (2025-01)",
+         "years": "2005-2024", "countries": 1, "other codes": "t.share (2000-2010)"},
+    ]
+
+
+def statement(statement_id, tests):
+    """A statement with `tests` region-wide links, and (statement, checks) with the given verdicts."""
+    return outlook.Statement(statement_id, f"Text of {statement_id}.", "iom_seeeca_strategy_2015_2020", "Doc",
+                             "2015-2020 strategy", "Outlook", None, True, tuple(link() for _ in tests))
+
+
+def groups_of(spec):
+    """by_statement groups from {statement id: [verdict, ...]}."""
+    tests, results = [], []
+    for statement_id, verdicts in spec.items():
+        made = statement(statement_id, verdicts)
+        for made_link, verdict in zip(made.links, verdicts, strict=True):
+            tests.append((made, made_link))
+            results.append(outlook.Assessment(verdict, "line", 2014, 2020, 1.0, 2))
+    return tests, results, outlook.by_statement(tests, results)
+
+
+def test_the_verdict_filter_keeps_statements_with_a_test_so_judged():
+    _, _, groups = groups_of({"a": ["consistent"], "b": ["partly", "consistent"], "c": ["not_consistent"]})
+    assert [s.statement_id for s, _, _ in outlook.with_verdict(groups, outlook.ALL)] == ["a", "b", "c"]
+    kept = outlook.with_verdict(groups, "partly")
+    assert [s.statement_id for s, _, _ in kept] == ["b"]
+    _, shown, others = kept[0]
+    assert [c[2].verdict for c in shown] == ["partly"] and [c[2].verdict for c in others] == ["consistent"]
+    assert outlook.with_verdict(groups, "not_measurable") == []
+
+
+def test_pages_hold_whole_statements_up_to_the_test_limit():
+    _, _, groups = groups_of({"a": ["consistent"] * 3, "b": ["consistent"] * 2, "c": ["consistent"] * 3,
+                              "d": ["consistent"], "e": ["consistent"] * 2})
+    pages = outlook.paginate(outlook.with_verdict(groups, outlook.ALL), limit=5)
+    assert [[s.statement_id for s, _, _ in page] for page in pages] == [["a", "b"], ["c", "d"], ["e"]]
+    assert [outlook.page_range(pages, n) for n in (1, 2, 3)] == ["1-2 of 5", "3-4 of 5", "5 of 5"]
+    # A statement with more tests than the limit gets a page of its own.
+    big = outlook.paginate(outlook.with_verdict(groups, outlook.ALL), limit=2)
+    assert [[s.statement_id for s, _, _ in page] for page in big] == [["a"], ["b"], ["c"], ["d"], ["e"]]
+    assert outlook.paginate([]) == [[]]
+
+
+def test_a_scorecard_row_finds_the_page_of_its_card():
+    _, _, groups = groups_of({"a": ["consistent"] * 3, "b": ["partly"] * 3, "c": ["partly", "consistent"]})
+    assert outlook.locate(groups, "c", outlook.ALL, limit=3) == (outlook.ALL, 3)
+    assert outlook.locate(groups, "c", "partly", limit=3) == ("partly", 2)  # the filter keeps it
+    assert outlook.locate(groups, "a", "partly", limit=3) == (outlook.ALL, 1)  # the filter drops it
+    assert outlook.locate(groups, "zzz", outlook.ALL) is None
+
+
+def test_the_scorecard_has_a_row_per_test_with_its_verdict_and_source():
+    tests, results, _ = groups_of({"a": ["consistent", "not_measurable"], "b": ["partly"]})
+    results[1] = outlook.Assessment("not_measurable", "line", None, None, None, 0)
+    results[2] = outlook.Assessment("partly", "line", 2014, 2020, None, 2)
+    table = outlook.scorecard(tests, results)
+    assert list(table.columns) == list(outlook.SCORECARD_COLUMNS)
+    assert table["statement"].tolist() == ["a", "a", "b"]
+    assert table["verdict"].tolist() == ["Consistent", "Cannot tell yet", "Partly consistent"]
+    assert table["expected"].tolist() == ["increase"] * 3
+    assert table["latest figure"].tolist() == ["1", "", "no single figure (2 countries report)"]
+    assert table["latest year"].tolist() == [2020, pd.NA, 2020]
+    assert set(table["source"]) == {"Test publisher, Test series (2025-01)"}
+    assert outlook.source_names(tests) == ["Test publisher, Test series (2025-01)"]
+
+
+def test_long_statements_are_cut_at_a_word():
+    assert outlook.short_text("short") == "short"
+    cut = outlook.short_text("word " * 40, limit=22)
+    assert cut == "word word word word\u2026"

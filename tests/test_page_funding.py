@@ -23,7 +23,7 @@ def page_text(at: AppTest) -> str:
 
 @pytest.fixture()
 def downloads(monkeypatch) -> dict[str, bytes]:
-    """Bytes of every download button the page creates, by file name."""
+    """Bytes of every download button the page creates, by file name (built on click or not)."""
     files: dict[str, bytes] = {}
     original = MediaFileManager.add
 
@@ -32,7 +32,15 @@ def downloads(monkeypatch) -> dict[str, bytes]:
             files[file_name] = path_or_data
         return original(self, path_or_data, mimetype, coordinates, file_name, is_for_static_download)
 
+    original_deferred = MediaFileManager.add_deferred
+
+    def record_deferred(self, data_callable, mimetype, coordinates, file_name=None, **kwargs):
+        if file_name:  # what a click on the button would download
+            files[file_name] = data_callable()
+        return original_deferred(self, data_callable, mimetype, coordinates, file_name, **kwargs)
+
     monkeypatch.setattr(MediaFileManager, "add", record)
+    monkeypatch.setattr(MediaFileManager, "add_deferred", record_deferred)
     return files
 
 

@@ -1,15 +1,21 @@
 """The outlook tracker on the real warehouse: the computed lines carry the warehouse's numbers and
-follow the year filter, statements follow the theme, country and strategy choices, and statements
-no indicator can test are listed as such."""
+follow the year filter, statements follow the theme, country and strategy choices, the scorecard
+lists every test, the cards come a page at a time (verdict filter and page in the link), and
+statements no indicator can test are listed as such."""
 
 from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterator
 
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from tests.apptest_helpers import open_page, sql
+from dashboard import outlook
+from tests.apptest_helpers import metric_value, open_page, sql, table_with, url_value
 
 PAGE = "pages/outlook.py"
+VERDICT, PAGE_PARAM, PAGE_END = "outlook_verdict", "outlook_page", "outlook_page_end"
 
 
 def lines(at: AppTest, start: str) -> list[str]:
@@ -18,8 +24,48 @@ def lines(at: AppTest, start: str) -> list[str]:
     return [t for t in texts if t.startswith(start)]
 
 
+def scorecard(at: AppTest):
+    return table_with(at, "verdict")
+
+
+def card_ids(at: AppTest) -> list[str]:
+    """The statement ids of the cards and of the untestable list on screen."""
+    return [c.value.split(" · ")[0] for c in at.caption if c.value[:1] == "o" and " · " in c.value]
+
+
+def cards_on_screen(at: AppTest) -> list[str]:
+    """The statement ids of the cards on screen (not the untestable list)."""
+    tested = set(scorecard(at)["statement"])
+    return [sid for sid in card_ids(at) if sid in tested]
+
+
 def statement_ids(at: AppTest) -> set[str]:
-    return {c.value.split(" · ")[0] for c in at.caption if c.value[:1] == "o" and " · " in c.value}
+    """Every statement the page covers: the scorecard's (all tested ones) and those on screen."""
+    tested = set(scorecard(at)["statement"]) if any("verdict" in d.value.columns for d in at.dataframe) else set()
+    return tested | set(card_ids(at))
+
+
+def headers_of(at: AppTest) -> list[str]:
+    return [m.value for m in at.markdown if m.value.startswith("**") and "expected to" in m.value]
+
+
+def chart_tests(at: AppTest) -> list[int]:
+    """The test index of each chart on screen (its key is chart-outlook-<index>)."""
+    return [int(c.key.rsplit("-", 1)[1]) for c in at.get("plotly_chart")]
+
+
+def every_page(at: AppTest) -> Iterator[AppTest]:
+    """The app opened on the first page of statement cards, then on each further page."""
+    yield at
+    pagers = [p for p in at.pagination if p.key == PAGE_PARAM]
+    for number in range(2, pagers[0].num_pages + 1 if pagers else 1):
+        at.pagination(key=PAGE_PARAM).set_value(number).run()
+        assert not at.exception, [e.value for e in at.exception]
+        yield at
+
+
+def all_lines(at: AppTest, start: str) -> list[str]:
+    return [line for page in every_page(at) for line in lines(page, start)]
 
 
 def value(warehouse_path, code: str, iso3: str, year: int) -> float:
@@ -32,32 +78,41 @@ def test_the_line_states_the_warehouse_numbers(warehouse_path):
     latest = sql(warehouse_path, "select max(year) from fct_indicator_value "
                  "where indicator_code = 'unhcr.refugees_hosted' and iso3 = 'TUR' and year <= 2025")[0][0]
     start, end = (value(warehouse_path, "unhcr.refugees_hosted", "TUR", y) for y in (2014, latest))
-    turkey = lines(at, "Refugees hosted in Turkey went from")
+    turkey = all_lines(at, "Refugees hosted in Turkey went from")
     expected = f"went from {start:,.0f} in 2014 to {end:,.0f} in {latest}"
     assert any(expected in line for line in turkey), turkey
     assert any("unhcr.refugees_hosted" in line for line in turkey), "the line names the indicator"
     region = sql(warehouse_path, """select year, sum(value) from fct_indicator_value
         where indicator_code = 'wdi.net_migration' and year in (2014, 2021) group by year order by year""")
-    net = lines(at, "Net migration in the whole region")
+    net = all_lines(at, "Net migration in the whole region")
     assert any(f"from {region[0][1]:,.0f} in 2014 to {region[1][1]:,.0f} in 2021" in line for line in net), net
 
 
 def test_the_line_follows_the_year_filter(warehouse_path):
     at = open_page(PAGE, {"years": ["2000", "2016"]}, timeout=90, fail_on_error=True)
     start, end = (value(warehouse_path, "unhcr.refugees_hosted", "TUR", y) for y in (2014, 2016))
-    turkey = lines(at, "Refugees hosted in Turkey went from")
+    turkey = all_lines(at, "Refugees hosted in Turkey went from")
     assert any(f"from {start:,.0f} in 2014 to {end:,.0f} in 2016" in line for line in turkey), turkey
     # The 2020-2024 strategy's baseline is 2019: with years ending in 2016 nothing can be said.
-    waiting = [line for line in lines(at, "The latest figure for") if "2019 baseline" in line]
+    at = open_page(PAGE, {"years": ["2000", "2016"], VERDICT: ["not_measurable"]}, timeout=90, fail_on_error=True)
+    waiting = [line for line in all_lines(at, "The latest figure for") if "2019 baseline" in line]
     assert waiting and all("up to 2016" in line and "widen the years" in line for line in waiting)
 
 
-def test_verdicts_add_up_to_the_tests_shown():
+def test_the_scorecard_lists_every_test_with_the_verdicts_of_the_metrics():
     at = open_page(PAGE, timeout=90, fail_on_error=True)
     verdicts = {m.label: int(m.value) for m in at.metric if not m.label.startswith("Latest")}
     assert set(verdicts) == {"Consistent", "Partly consistent", "Not consistent", "Cannot tell yet"}
-    tests = [m for m in at.markdown if m.value.startswith("**") and "expected to" in m.value]
-    assert sum(verdicts.values()) == len(tests) > 0
+    table = scorecard(at)
+    assert len(table) == sum(verdicts.values()) > 0
+    assert dict(Counter(table["verdict"])) == {k: v for k, v in verdicts.items() if v}
+    assert table["source"].str.len().gt(0).all() and table["indicator code"].str.len().gt(0).all()
+    # Its caption names every dataset behind it.
+    sources = next(c.value for c in at.caption if c.value.startswith("Source:") and "Each test's dataset" in c.value)
+    assert all(name in sources for name in set(table["source"]))
+    # One scorecard row per test header of the cards, over all the pages.
+    headers = [header for page in every_page(at) for header in headers_of(page)]
+    assert len(headers) == len(table)
 
 
 def test_untestable_statements_are_listed_as_such(warehouse_path):
@@ -65,7 +120,7 @@ def test_untestable_statements_are_listed_as_such(warehouse_path):
     untestable = {sid for (sid,) in sql(warehouse_path,
                   "select statement_id from dim_outlook_statement where not testable")}
     assert "Statements no indicator can test" in [s.value for s in at.subheader]
-    listed = {c.value.split(" · ")[0] for c in at.caption if c.value.split(" · ")[0] in untestable}
+    listed = {sid for sid in card_ids(at) if sid in untestable}
     assert listed == untestable
     tested = {sid for (sid,) in sql(warehouse_path,
               "select distinct statement_id from bridge_outlook_indicator")}
@@ -105,10 +160,97 @@ def test_a_tampered_strategy_warns_and_shows_both():
     assert {sid[:5] for sid in statement_ids(at)} == {"o2015", "o2020"}
 
 
-def test_each_tested_statement_has_a_chart_with_its_source(warehouse_path):
+def test_each_test_on_the_page_has_a_chart_with_its_source_and_the_pages_cover_every_test():
     at = open_page(PAGE, {"outlook_strategy": ["2020-2024"], "country": ["UKR"]}, timeout=90, fail_on_error=True)
-    charts = at.get("plotly_chart")
-    tests = [m for m in at.markdown if m.value.startswith("**") and "expected to" in m.value]
-    assert len(charts) == len(tests) > 0
-    sources = [c.value for c in at.caption if c.value.startswith("Source:") and "Licence" in c.value]
-    assert len(sources) == len(charts)
+    tests = len(scorecard(at))
+    seen: list[int] = []
+    for page in every_page(at):
+        charts = chart_tests(page)
+        assert len(charts) == len(headers_of(page)) > 0
+        assert len(charts) <= outlook.PAGE_TESTS or len(set(card_ids(page))) == 1
+        sources = [c.value for c in page.caption if c.value.startswith("Source:") and "Licence" in c.value]
+        assert len(sources) == len(charts)
+        seen += charts
+    assert sorted(seen) == list(range(tests))  # every test exactly once
+
+
+def test_the_whole_region_is_paged_and_every_statement_card_appears_once():
+    at = open_page(PAGE, timeout=90, fail_on_error=True)
+    table = scorecard(at)
+    pager = at.pagination(key=PAGE_PARAM)
+    assert pager.value == 1 and pager.num_pages > 1
+    assert at.pagination(key=PAGE_END).num_pages == pager.num_pages
+    untestable = set(card_ids(at)) - set(table["statement"])
+    cards: list[str] = []
+    charts: list[int] = []
+    for page in every_page(at):
+        cards += [sid for sid in card_ids(page) if sid not in untestable]
+        charts += chart_tests(page)
+        assert len(chart_tests(page)) <= outlook.PAGE_TESTS
+        assert set(card_ids(page)) >= untestable  # the untestable list is on every page
+    assert cards == list(dict.fromkeys(table["statement"]))  # in scorecard order, each once
+    assert sorted(charts) == list(range(len(table)))
+
+
+def test_the_page_travels_in_the_url():
+    first = cards_on_screen(open_page(PAGE, timeout=90, fail_on_error=True))
+    at = open_page(PAGE, {PAGE_PARAM: ["2"]}, timeout=90, fail_on_error=True)
+    assert at.pagination(key=PAGE_PARAM).value == 2 and url_value(at, PAGE_PARAM) == "2"
+    assert at.pagination(key=PAGE_END).value == 2
+    assert any(c.value.startswith("Statements ") and "page 2 of" in c.value for c in at.caption)
+    second = cards_on_screen(at)
+    assert first and second and not set(first) & set(second)
+    at.pagination(key=PAGE_PARAM).set_value(3).run()
+    assert url_value(at, PAGE_PARAM) == "3"
+    # The pager under the cards moves the one above (and the link).
+    at.pagination(key=PAGE_END).set_value(1).run()
+    assert at.pagination(key=PAGE_PARAM).value == 1 and PAGE_PARAM not in at.query_params
+    assert cards_on_screen(at) == first
+
+
+@pytest.mark.parametrize("verdict", ["not_consistent", "partly", "not_measurable"])
+def test_the_verdict_filter_travels_in_the_url_and_keeps_the_statements_judged_so(verdict):
+    at = open_page(PAGE, {VERDICT: [verdict]}, timeout=90, fail_on_error=True)
+    assert at.segmented_control(key=VERDICT).value == verdict and url_value(at, VERDICT) == verdict
+    table = scorecard(at)  # the scorecard keeps every test
+    assert len(table) == sum(int(m.value) for m in at.metric if not m.label.startswith("Latest"))
+    wanted = table[table["verdict"] == outlook.VERDICT_SHORT[verdict]]
+    headers = [h for page in every_page(at) for h in headers_of(page)]
+    assert len(headers) == len(wanted) > 0
+    assert all(outlook.VERDICT_LABELS[verdict] in header for header in headers)
+    at.segmented_control(key=VERDICT).set_value("all").run()
+    assert VERDICT not in at.query_params and PAGE_PARAM not in at.query_params
+
+
+def test_a_new_verdict_or_strategy_starts_at_the_first_page():
+    at = open_page(PAGE, {PAGE_PARAM: ["3"]}, timeout=90, fail_on_error=True)
+    at.segmented_control(key=VERDICT).set_value("consistent").run()
+    assert at.pagination(key=PAGE_PARAM).value == 1 and PAGE_PARAM not in at.query_params
+    assert url_value(at, VERDICT) == "consistent"
+    at.pagination(key=PAGE_PARAM).set_value(2).run()
+    at.radio(key="outlook_strategy").set_value("2015-2020").run()
+    assert PAGE_PARAM not in at.query_params
+    assert all(sid.startswith("o2015") for sid in card_ids(at))
+
+
+@pytest.mark.parametrize("param, bad, accepted", [
+    (VERDICT, "<b>bogus</b>", "not_consistent"),
+    (PAGE_PARAM, "99", "1 to "),
+    (PAGE_PARAM, "0x2", "1 to "),
+])
+def test_a_bad_verdict_or_page_in_the_link_warns_and_is_dropped(param, bad, accepted):
+    at = open_page(PAGE, {param: [bad]}, timeout=90, fail_on_error=True)
+    warnings = [w.value for w in at.warning if param in w.value]
+    assert len(warnings) == 1 and accepted in warnings[0] and len(warnings[0]) < 300, warnings
+    assert param not in at.query_params
+    assert at.segmented_control(key=VERDICT).value == "all" and at.pagination(key=PAGE_PARAM).value == 1
+    assert chart_tests(at)  # the first page of cards is drawn
+
+
+def test_a_verdict_no_test_has_says_so():
+    # With years ending in 2016 no test of the 2020-2024 strategy (baseline 2019) can be judged.
+    at = open_page(PAGE, {"outlook_strategy": ["2020-2024"], "years": ["2000", "2016"], VERDICT: ["consistent"]},
+                   timeout=90, fail_on_error=True)
+    assert metric_value(at, "Consistent") == "0"
+    assert at.info and "judged consistent" in at.info[0].value and not chart_tests(at)
+    assert url_value(at, VERDICT) == "consistent"  # a valid choice stays, even when it finds nothing

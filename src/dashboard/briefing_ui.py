@@ -185,7 +185,7 @@ def static_table(table: pd.DataFrame, key: str) -> None:
     st.table(table, hide_index=True)
     st.download_button(
         "Download CSV",
-        table.to_csv(index=False).encode("utf-8"),
+        lambda: table.to_csv(index=False).encode("utf-8"),  # built on click, not on every rerun
         file_name=f"{ui.slug(key)}.csv",
         mime="text/csv",
         key=f"download-{key}",

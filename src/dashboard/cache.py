@@ -74,6 +74,7 @@ class _SharedResults:
 _query_results = _SharedResults(max_entries=2048, ttl_seconds=6 * 3600)
 # A choropleth with its GeoJSON holds a few MB of Python objects, hence the smaller bound.
 _charts = _SharedResults(max_entries=96, ttl_seconds=6 * 3600)
+_derived = _SharedResults(max_entries=2048, ttl_seconds=6 * 3600)
 
 
 def query(function: Callable[..., pd.DataFrame], *args, **kwargs) -> pd.DataFrame:
@@ -101,8 +102,8 @@ def _run(function_path: str, args: tuple, kwargs: dict, version: str) -> pd.Data
 
 def clear_query_results() -> None:
     """Forget every query result and chart (the next run of each page queries the warehouse)."""
-    _query_results.clear()
-    _charts.clear()
+    for store in (_query_results, _charts, _derived):
+        store.clear()
 
 
 class _FrozenFigure(go.Figure):
@@ -128,23 +129,39 @@ def _freeze(value: Any) -> Any:
     return value
 
 
+def _fingerprint(args: tuple, kwargs: dict) -> bytes | None:
+    """Equal inputs give equal bytes: pickled (a tenth of a millisecond for a query result), so
+    equal data is recognised whatever object holds it; None for inputs that cannot be pickled."""
+    try:
+        pickled = pickle.dumps((args, sorted(kwargs.items())), protocol=pickle.HIGHEST_PROTOCOL)
+    except (pickle.PicklingError, TypeError, AttributeError):
+        return None
+    return hashlib.blake2b(pickled, digest_size=20).digest()
+
+
+def _memoised(store: _SharedResults, function: Callable[..., Any], args: tuple, kwargs: dict,
+              finish: Callable[[Any], Any]) -> Any:
+    fingerprint = _fingerprint(args, kwargs)
+    if fingerprint is None:
+        return finish(function(*args, **kwargs))
+    key = (function.__module__, function.__qualname__, fingerprint, db.warehouse_version())
+    return store.get(key, lambda: finish(function(*args, **kwargs)))
+
+
 def chart(builder: Callable[..., Any], *args, **kwargs) -> Any:
     """`builder(*args, **kwargs)`, built once per distinct input and shared by every session.
 
     For the `dashboard.charts` and `dashboard.maps` builders, whose inputs are query results and
-    plain values. The inputs are told apart by their pickled bytes (a tenth of a millisecond for
-    a query result), so equal data gives the cached figure whatever object holds it. Figures and
-    decks come back finished and frozen: draw them, never modify them.
+    plain values. Figures and decks come back finished and frozen: draw them, never modify them.
     """
-    try:
-        fingerprint = hashlib.blake2b(
-            pickle.dumps((args, sorted(kwargs.items())), protocol=pickle.HIGHEST_PROTOCOL),
-            digest_size=20,
-        ).digest()
-    except (pickle.PicklingError, TypeError, AttributeError):
-        return builder(*args, **kwargs)  # inputs that cannot be told apart are not cached
-    key = (builder.__module__, builder.__qualname__, fingerprint, db.warehouse_version())
-    return _charts.get(key, lambda: _freeze(builder(*args, **kwargs)))
+    return _memoised(_charts, builder, args, kwargs, _freeze)
+
+
+def derived(function: Callable[..., Any], *args, **kwargs) -> Any:
+    """`function(*args, **kwargs)` for a pure function of query results (help texts, headline
+    figures), computed once per distinct input and shared by every session: treat it as
+    read-only."""
+    return _memoised(_derived, function, args, kwargs, lambda value: value)
 
 
 @st.cache_resource(show_spinner=False, max_entries=1, on_release=lambda renderer: renderer.close())

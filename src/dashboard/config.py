@@ -24,13 +24,26 @@ REGION_SHORT = "SEEECA"
 FUNDING_EDITION = 2016
 
 
-def warehouse_path() -> Path:
-    """The warehouse the app reads: $DASHBOARD_DB if set, else data/warehouse.duckdb."""
+def _from_setting(setting: str, resolve: bool) -> Path:
+    path = Path(setting).expanduser()
+    return path.resolve() if resolve else path.absolute()
+
+
+def warehouse_path(resolve: bool = True) -> Path:
+    """The warehouse the app reads: $DASHBOARD_DB if set, else data/warehouse.duckdb.
+
+    Resolved (symbolic links followed) unless `resolve` is False: resolving walks the path with a
+    system call per component, too slow for the version check made on every cached query.
+    """
     override = os.environ.get(WAREHOUSE_ENV)
-    return Path(override).expanduser().resolve() if override else DEFAULT_WAREHOUSE
+    return _from_setting(override, resolve) if override else DEFAULT_WAREHOUSE
 
 
-def parquet_dir() -> Path | None:
-    """A Parquet export to read instead of the DuckDB file, if $DASHBOARD_PARQUET is set."""
+def parquet_dir(resolve: bool = True) -> Path | None:
+    """A Parquet export to read instead of the DuckDB file, if $DASHBOARD_PARQUET is set.
+
+    Resolved unless `resolve` is False: a connection's views name the files of the release the
+    link pointed to when it opened, so sessions finish on that release after a swap.
+    """
     override = os.environ.get(PARQUET_ENV)
-    return Path(override).expanduser().resolve() if override else None
+    return _from_setting(override, resolve) if override else None

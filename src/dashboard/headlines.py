@@ -82,6 +82,11 @@ def headline(aggregate: pd.DataFrame, definition: pd.Series) -> Headline:
     )
 
 
+def headlines_of(aggregate: pd.DataFrame, definitions: pd.DataFrame, codes: tuple[str, ...]) -> list[Headline]:
+    """headline() for each code, in order (definitions indexed by indicator_code)."""
+    return [headline(aggregate, definitions.loc[code]) for code in codes]
+
+
 def figure_source(row: pd.Series) -> str:
     """'Document, section' for a key figure row (the file name is on the Data and sources page)."""
     return f"{row['document']}, {row['source_section']}"

@@ -144,29 +144,52 @@ def scope_label(scope_iso3: Sequence[str], country_names: Mapping[str, str]) -> 
     return _names([country_names.get(code, code) for code in scope_iso3]) if scope_iso3 else "the whole region"
 
 
+def _records(frame: pd.DataFrame, columns: Sequence[str] | None = None) -> list[dict]:
+    """The rows as dicts of plain values, read a column at a time: row access (.iloc, .loc,
+    itertuples, to_dict) on pyarrow-backed frames pays a conversion per cell and made the tracker
+    the slowest step of the page."""
+    columns = list(frame.columns if columns is None else columns)
+    return [dict(zip(columns, values, strict=True))
+            for values in zip(*(frame[column].tolist() for column in columns), strict=True)]
+
+
+def _grouped(records: Sequence[dict], key: str) -> dict[object, list[dict]]:
+    """Records by `key` in order of first appearance, like groupby(sort=False) (missing keys dropped)."""
+    groups: dict[object, list[dict]] = {}
+    for record in records:
+        if _present(record[key]):
+            groups.setdefault(record[key], []).append(record)
+    return groups
+
+
 def tracker(
     rows: pd.DataFrame, choices: pd.DataFrame, region_iso3: Sequence[str], country_names: Mapping[str, str]
 ) -> list[Statement]:
     """Statements with their links (outlook_statement_links rows), each link tested by its family's
     default indicator (indicator_choices rows); statements keep the order of `rows`."""
     defaults = {row["family"]: row for row in choices[choices["is_family_default"]].to_dict("records")}
-    labels = dict(zip(choices["family"], choices["family_label"], strict=False))
+    labels = dict(zip(choices["family"].tolist(), choices["family_label"].tolist(), strict=True))
+    columns = ["statement_id", "statement", "source_id", "document", "edition", "source_section",
+               "element_title", "testable", "indicator_family", "scope_iso3", "expectation", "rationale"]
     statements = []
-    for statement_id, group in rows.groupby("statement_id", sort=False):
-        first = group.iloc[0]
+    for statement_id, group in _grouped(_records(rows, columns), "statement_id").items():
+        first = group[0]
         links = []
-        for row in group.dropna(subset=["indicator_family"]).itertuples():
-            scope = tuple(row.scope_iso3) if len(row.scope_iso3) else tuple(region_iso3)
+        for row in group:
+            family = row["indicator_family"]
+            if not _present(family):
+                continue
+            named = tuple(row["scope_iso3"])
             links.append(
                 Link(
-                    family=row.indicator_family,
-                    family_label=labels.get(row.indicator_family, row.indicator_family.replace("_", " ")),
-                    scope_iso3=scope,
-                    region_wide=not len(row.scope_iso3),
-                    scope_label=scope_label(tuple(row.scope_iso3), country_names),
-                    expectation=row.expectation,
-                    rationale=row.rationale,
-                    definition=defaults.get(row.indicator_family),
+                    family=family,
+                    family_label=labels.get(family, family.replace("_", " ")),
+                    scope_iso3=named or tuple(region_iso3),
+                    region_wide=not named,
+                    scope_label=scope_label(named, country_names),
+                    expectation=row["expectation"],
+                    rationale=row["rationale"],
+                    definition=defaults.get(family),
                 )
             )
         statements.append(
@@ -361,9 +384,9 @@ def requests(tests: Sequence[tuple[Statement, Link]]) -> tuple[tuple, tuple, tup
 
 def assess_all(changes: pd.DataFrame, tests: Sequence[tuple[Statement, Link]], year_to: int) -> list[Assessment]:
     """One assessment per test from outlook_link_changes rows (link_id i = the i-th test)."""
-    rows = changes.set_index("link_id")
+    rows = {row["link_id"]: row for row in _records(changes)}
     return [
-        assess(rows.loc[index + 1], link, statement.baseline_year, year_to)
+        assess(rows[index + 1], link, statement.baseline_year, year_to)
         for index, (statement, link) in enumerate(tests)
     ]
 
@@ -378,6 +401,111 @@ def by_statement(
     return list(grouped.values())
 
 
+Check = tuple[int, Link, Assessment]  # (test index, link, assessment), as by_statement gives
+
+# The verdict filter of the statement cards: URL value -> label ("all" keeps every statement).
+ALL = "all"
+VERDICT_FILTERS = {ALL: "All", **VERDICT_SHORT}
+PAGE_TESTS = 8  # indicator tests (each a chart) per page of statement cards, at most
+SCORECARD_COLUMNS = ("statement", "verdict", "indicator", "where", "expected", "baseline", "latest year",
+                     "latest figure", "statement text", "strategy", "indicator code", "source")
+
+
+def with_verdict(
+    groups: Sequence[tuple[Statement, list[Check]]], verdict: str
+) -> list[tuple[Statement, list[Check], list[Check]]]:
+    """The statements with at least one test of `verdict` (ALL: every statement), each with the
+    tests of that verdict and its other tests."""
+    selected = []
+    for statement, checks in groups:
+        shown = [check for check in checks if verdict == ALL or check[2].verdict == verdict]
+        if shown:
+            selected.append((statement, shown, [check for check in checks if check[2].verdict != verdict]
+                             if verdict != ALL else []))
+    return selected
+
+
+def paginate(selected: Sequence[tuple[Statement, list[Check], list[Check]]],
+             limit: int = PAGE_TESTS) -> list[list[tuple[Statement, list[Check], list[Check]]]]:
+    """The statements (with_verdict items) in pages of at most `limit` tests shown, each chart
+    being one test; a statement is never split, so a page holds at least one. At least one page."""
+    pages: list[list] = []
+    current: list = []
+    count = 0
+    for item in selected:
+        if current and count + len(item[1]) > limit:
+            pages.append(current)
+            current, count = [], 0
+        current.append(item)
+        count += len(item[1])
+    return [*pages, current] if current or not pages else pages
+
+
+def page_range(pages: Sequence[Sequence], page: int) -> str:
+    """'5-8 of 26': which statements page `page` (1-based) of `pages` holds."""
+    total = sum(len(items) for items in pages)
+    first = sum(len(items) for items in pages[: page - 1]) + 1
+    last = first + len(pages[page - 1]) - 1
+    return f"{first} of {total}" if first == last else f"{first}-{last} of {total}"
+
+
+def locate(
+    groups: Sequence[tuple[Statement, list[Check]]], statement_id: str, verdict: str, limit: int = PAGE_TESTS
+) -> tuple[str, int] | None:
+    """(verdict filter, page) that shows the statement's card: the current filter when it keeps
+    the statement, otherwise ALL; None for a statement that is not among `groups`."""
+    for current in (verdict, ALL):
+        for number, items in enumerate(paginate(with_verdict(groups, current), limit), start=1):
+            if any(statement.statement_id == statement_id for statement, _, _ in items):
+                return current, number
+    return None
+
+
+def latest_text(result: Assessment, link: Link) -> str:
+    """The latest figure as the scorecard writes it, or why there is none."""
+    if result.latest_year is None or link.definition is None:
+        return ""
+    if result.latest_value is not None:
+        return format_value(result.latest_value, link.definition["unit"])
+    return f"no single figure ({result.latest_countries} countries report)"
+
+
+def short_text(text: str, limit: int = 90) -> str:
+    """The text cut at a word boundary near `limit` characters, with an ellipsis when cut."""
+    if len(text) <= limit:
+        return text
+    return text[:limit].rsplit(" ", 1)[0].rstrip(" ,;:") + "\u2026"
+
+
+def scorecard(tests: Sequence[tuple[Statement, Link]], results: Sequence[Assessment]) -> pd.DataFrame:
+    """One row per indicator test, in display order: what was expected, the verdict and the
+    latest figure, with the indicator code and source behind it."""
+    rows = [
+        (
+            statement.statement_id,
+            VERDICT_SHORT[result.verdict],
+            link.family_label,
+            link.scope_label,
+            link.expectation_label.removeprefix("expected to "),
+            result.baseline_year,
+            result.latest_year,
+            latest_text(result, link),
+            short_text(statement.text),
+            statement.edition,
+            link.code or "",
+            source_name(link.definition) if link.definition is not None else "no indicator in the warehouse",
+        )
+        for (statement, link), result in zip(tests, results, strict=True)
+    ]
+    table = pd.DataFrame(rows, columns=list(SCORECARD_COLUMNS))
+    return table.astype({"baseline": "Int64", "latest year": "Int64"})
+
+
+def source_names(tests: Sequence[tuple[Statement, Link]]) -> list[str]:
+    """The distinct datasets behind the tests ('publisher, title (vintage)'), in display order."""
+    return list(dict.fromkeys(source_name(link.definition) for _, link in tests if link.definition is not None))
+
+
 def chart_start(results: Sequence[Assessment], year_from: int) -> int:
     """The first year the outlook charts show: the chosen one, or earlier to include every baseline."""
     return min([year_from, *(r.baseline_year for r in results if r.baseline_year is not None)])
@@ -388,14 +516,24 @@ def series_of(series: pd.DataFrame, index: int) -> pd.DataFrame:
     return series[series["link_id"] == index + 1]
 
 
+def series_by_link(series: pd.DataFrame) -> dict[int, pd.DataFrame]:
+    """Every test's outlook_link_series rows at once, by test index (0-based): what series_of
+    gives, in one pass over the frame instead of one per test. Tests without rows are absent."""
+    return {int(link_id) - 1: series.iloc[rows]
+            for link_id, rows in series.groupby("link_id", sort=False).indices.items()}
+
+
 def verdict_counts(verdicts: Sequence[str]) -> dict[str, int]:
     """How many tests fall under each verdict, in display order."""
     return {verdict: sum(1 for v in verdicts if v == verdict) for verdict in VERDICT_LABELS}
 
 
+_MARKDOWN_ESCAPES = str.maketrans({c: f"\\{c}" for c in "\\`*_{}[]<>#+!|$~"})
+
+
 def escape_markdown(text: str) -> str:
     """Text with the characters markdown would interpret (emphasis, links, LaTeX "$") escaped."""
-    return "".join(f"\\{c}" if c in "\\`*_{}[]<>#+!|$~" else c for c in text)
+    return text.translate(_MARKDOWN_ESCAPES)
 
 
 def select(statements: Sequence[Statement], strategy: str) -> list[Statement]:
@@ -406,19 +544,24 @@ def select(statements: Sequence[Statement], strategy: str) -> list[Statement]:
 
 def defaults_table(choices: pd.DataFrame) -> pd.DataFrame:
     """Per family, the indicator the tracker tests it with and the codes it passed over."""
+    columns = ["family", "family_label", "indicator_code", "is_family_default", "first_year",
+               "last_year", "country_count", "publisher", "source_title", "vintage", "edition"]
     rows = []
-    for _, group in choices.groupby("family", sort=False):
-        chosen = group[group["is_family_default"]].iloc[0]
-        others = group[~group["is_family_default"]]
+    for group in _grouped(_records(choices, columns), "family").values():
+        chosen = [r for r in group if r["is_family_default"]][0]
         rows.append({
             "family": chosen["family_label"],
             "indicator used": chosen["indicator_code"],
             "source": source_name(chosen),
             "years": f"{chosen['first_year']}-{chosen['last_year']}",
             "countries": chosen["country_count"],
-            "other codes": ", ".join(f"{r.indicator_code} ({r.first_year}-{r.last_year})" for r in others.itertuples()),
+            "other codes": ", ".join(f"{r['indicator_code']} ({r['first_year']}-{r['last_year']})"
+                                     for r in group if not r["is_family_default"]),
         })
-    return pd.DataFrame(rows)
+    table = pd.DataFrame(rows)
+    if rows:  # the catalogue's integer type, as the row-wise version gave
+        table["countries"] = table["countries"].astype(choices["country_count"].dtype)
+    return table
 
 
 def quote_markdown(text: str) -> str:

@@ -3,12 +3,15 @@ choropleth for one year, a ranked bar, and the small chart beside each outlook s
 
 from __future__ import annotations
 
+import functools
+import math
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 import pandas as pd
 import plotly.express as px
 import plotly.graph_objects as go
+import plotly.io as pio
 
 from dashboard import geo, maps
 from dashboard.style import MUTED, PALETTE, REGION_COLOUR, SEQUENTIAL, TEMPLATE_NAME
@@ -344,34 +347,50 @@ def ranking_table(values: pd.DataFrame, definition: Mapping) -> pd.DataFrame:
     )
 
 
+@functools.cache
+def _outlook_template() -> dict:
+    """The chart template as a plain dict, for figures assembled without plotly's validation."""
+    return pio.templates[TEMPLATE_NAME].to_plotly_json()
+
+
 def outlook_figure(series: pd.DataFrame, definition: Mapping, label: str, baseline_year: int | None,
                    latest_year: int | None) -> go.Figure:
     """The series behind one outlook test (outlook_link_series rows): one line per country, or the
     scope's aggregate (series NULL) named `label`, with the baseline and the latest year marked."""
-    # The tracker draws dozens of these per page, so the figure is built from plain dicts in one
-    # constructor call (add_trace/add_vline validate the whole figure again on every call).
+    # The tracker draws a page of these on every rerun, so the figure is built from plain lists
+    # and dicts and handed to plotly unvalidated (validation was most of the cost, and
+    # st.plotly_chart copies the figure again). tests/test_outlook_logic.py checks that plotly's
+    # validation leaves the figure unchanged.
     hover = hover_value(definition["unit"])
-    aggregate = series["series"].isna().all() and not series.empty
-    named = series.assign(series=series["series"].fillna(label))
+    missing = series["series"].isna()
+    names = series["series"].tolist()
+    years, values = series["year"].tolist(), series["value"].tolist()
+    reporting = series["countries_reporting"].tolist()
+    aggregate = bool(names) and bool(missing.all())
+    groups: dict[str, list[int]] = {}
+    for row, (name, unnamed) in enumerate(zip(names, missing.tolist(), strict=True)):
+        groups.setdefault(label if unnamed else name, []).append(row)
     traces: list[dict] = []
-    for index, (name, rows) in enumerate(named.groupby("series", sort=False)):
+    for index, (name, rows) in enumerate(groups.items()):
         # An aggregate year missing a country that reports in other years is not joined to the
         # line: a coverage gap must not read as a change.
-        partial = rows["countries_reporting"] < rows["countries_reporting"].max() if aggregate else (
-            rows["year"] != rows["year"])
+        most = max((reporting[r] for r in rows if reporting[r] == reporting[r]), default=None)
+        partial = [aggregate and most is not None and reporting[r] < most for r in rows]
         colour = PALETTE[index % len(PALETTE)]
         traces.append({
-            "type": "scatter", "x": rows["year"].tolist(), "y": rows["value"].where(~partial).tolist(),
+            "type": "scatter", "x": [years[r] for r in rows],
+            "y": [math.nan if cut else values[r] for r, cut in zip(rows, partial, strict=True)],
             "name": name, "mode": "lines+markers", "line": {"color": colour, "width": 3},
-            "marker": {"size": 5}, "customdata": rows["countries_reporting"].tolist(),
+            "marker": {"size": 5}, "customdata": [reporting[r] for r in rows],
             "hovertemplate": f"<b>{name}</b><br>%{{x}}: {hover}"
             + ("<br>%{customdata} countries report" if aggregate else "") + "<extra></extra>",
         })
-        if partial.any():
+        if any(partial):
+            cut = [r for r, flag in zip(rows, partial, strict=True) if flag]
             traces.append({
-                "type": "scatter", "x": rows.loc[partial, "year"].tolist(),
-                "y": rows.loc[partial, "value"].tolist(), "name": f"{name}: partial coverage",
-                "mode": "markers", "customdata": rows.loc[partial, "countries_reporting"].tolist(),
+                "type": "scatter", "x": [years[r] for r in cut], "y": [values[r] for r in cut],
+                "name": f"{name}: partial coverage", "mode": "markers",
+                "customdata": [reporting[r] for r in cut],
                 "marker": {"size": 9, "color": "white", "line": {"color": colour, "width": 2}},
                 "hovertemplate": f"<b>{name} (partial)</b><br>%{{x}}: {hover}"
                 "<br>%{customdata} countries report<extra></extra>",
@@ -379,28 +398,32 @@ def outlook_figure(series: pd.DataFrame, definition: Mapping, label: str, baseli
     marks = [(int(year), text) for year, text in ((baseline_year, "baseline"), (latest_year, "latest"))
              if year is not None]
     layout = {
-        "template": TEMPLATE_NAME, "height": 300, "showlegend": len(traces) > 1,
+        "template": _outlook_template(), "height": 300, "showlegend": len(traces) > 1,
         "margin": {"l": 10, "r": 10, "t": 30, "b": 10},
         "yaxis": {"title": {"text": definition["unit"]},
                   **({"ticksuffix": "%"} if _is_percent(definition["unit"]) else {})},
-        "xaxis": {"title": {"text": None}},
-        "shapes": [
+    }
+    if marks:  # plotly drops empty lists when it validates; so does this figure
+        layout["shapes"] = [
             {"type": "line", "xref": "x", "yref": "paper", "x0": year, "x1": year, "y0": 0, "y1": 1,
              "line": {"color": MUTED, "dash": "dot", "width": 1.5}}
             for year, _ in marks
-        ],
-        "annotations": [
+        ]
+        layout["annotations"] = [
             {"xref": "x", "yref": "paper", "x": year, "y": 1, "text": f"{text} {year}",
              "showarrow": False, "xanchor": "right", "yanchor": "bottom"}
             for year, text in marks
-        ],
-    }
-    return go.Figure(data=traces, layout=layout)
+        ]
+    return go.Figure(data=traces, layout=layout, _validate=False)
 
 
 def outlook_table(series: pd.DataFrame, definition: Mapping, label: str) -> pd.DataFrame:
     """The outlook chart's data: per-country rows, or the scope's aggregate with its coverage."""
-    table = series.assign(series=series["series"].fillna(label))
-    return table[["series", "year", "value", "countries_reporting"]].rename(
-        columns={"value": f"value ({definition['unit']})", "countries_reporting": "countries reporting"}
-    )
+    # Built from the columns at once (assign/select/rename copied the frame three times, and
+    # Series would be aligned on their index again).
+    return pd.DataFrame({
+        "series": series["series"].fillna(label).array,
+        "year": series["year"].array,
+        f"value ({definition['unit']})": series["value"].array,
+        "countries reporting": series["countries_reporting"].array,
+    }, index=series.index)
