@@ -94,7 +94,7 @@ def test_ukraine_deck_has_its_numbers_pictures_and_sources(con):
     assert "2nd of 19" in kpis
     pictures = picture_counts(pptx)
     for screen, count in zip(deck.screens, pictures, strict=True):
-        assert count == (1 if screen.figure is not None else 0), screen.key
+        assert count == (1 if screen.slide_figure is not None else 0), screen.key
     assert {"map", "trend-migrants", "trend-remittances", "trend-displacement", "funding"} <= set(
         deck.figures
     )

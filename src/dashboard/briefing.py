@@ -8,6 +8,7 @@ tests pass `direct(con)`.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
@@ -81,10 +82,21 @@ class Screen:
     kpis: tuple[Kpi, ...] = ()
     points: tuple[str, ...] = ()
     figure: go.Figure | None = None
+    # A chart only the exported slide shows (the offices map: the screen draws an interactive
+    # map instead), built when first asked for: drawing its land shapes cost more than the rest
+    # of the briefing.
+    slide_figure_builder: Callable[[], go.Figure] | None = None
     table: pd.DataFrame | None = None
     offices: pd.DataFrame | None = None
     sources: tuple[str, ...] = ()
     notes: tuple[str, ...] = ()
+
+    @functools.cached_property
+    def slide_figure(self) -> go.Figure | None:
+        """The chart of this screen's slide: its on-screen figure, or the export-only one."""
+        if self.figure is not None:
+            return self.figure
+        return self.slide_figure_builder() if self.slide_figure_builder is not None else None
 
 
 @dataclass(frozen=True, eq=False)
@@ -101,7 +113,9 @@ class Briefing:
 
     @property
     def figures(self) -> dict[str, go.Figure]:
-        return {screen.key: screen.figure for screen in self.screens if screen.figure is not None}
+        """The slides' charts by screen key (export-only ones are built here)."""
+        charts_by_key = {screen.key: screen.slide_figure for screen in self.screens}
+        return {key: figure for key, figure in charts_by_key.items() if figure is not None}
 
 
 @dataclass(frozen=True, eq=False)
@@ -396,7 +410,9 @@ def _country_screens(data: BriefingData, generated: str) -> list[Screen]:
             "map",
             "map",
             map_title,
-            figure=charts.office_map(offices, (iso3,), False, f"IOM offices, {name}", labels=True),
+            slide_figure_builder=functools.partial(
+                charts.office_map, offices, (iso3,), False, f"IOM offices, {name}", labels=True
+            ),
             table=profile.office_table(offices),
             offices=offices,
             sources=(office_source(offices),),
@@ -530,7 +546,8 @@ def _selection_screens(data: BriefingData, generated: str) -> list[Screen]:
             "map",
             "map",
             f"{len(offices)} IOM offices and sub-offices in {place}",
-            figure=charts.office_map(
+            slide_figure_builder=functools.partial(
+                charts.office_map,
                 data.offices,
                 () if scope.whole_region else scope.iso3,
                 scope.whole_region,
