@@ -5,6 +5,7 @@ import pandas as pd
 import streamlit as st
 
 from dashboard import cache, sidebar, ui
+from dashboard import funding_tables as tables
 from dashboard.charts import funding as charts
 from dashboard.queries import funding as q
 from dashboard.queries import overview as overview_q
@@ -76,17 +77,17 @@ st.caption("Showing " + "; ".join(scope) + ".")
 if not totals["has_region_table"]:
     st.info(f"The source has no per-region table for {name}: its text has the heading only. Only "
             "the region's column of the overview table is shown.", icon=":material/table_rows:")
-    column = cache.query(q.overview_column, region, areas)
+    column = cache.derived(tables.overview_column, cache.query(q.overview_by_area, areas), region)
     ui.kpi("Requirement, overview column", column["Requirement (USD)"].sum(), "usd",
            f"{DOCUMENT}, {totals['overview_section']}")
     chart_and_table(cache.chart(charts.area_shares, column, f"{name}: requirement by programmatic area (overview)"),
                     column, f"{DOCUMENT}, {totals['overview_section']}", f"overview-{region}", [BLANK])
 else:
     cells = cache.query(q.region_cells, *selection)
-    matrix = cache.query(q.requirement_matrix, *selection)
+    matrix = cache.derived(tables.requirement_matrix, cells)
     row = st.columns(3)
     with row[0]:
-        ui.kpi("Requirement shown (sum of the cells)", matrix[q.TOTAL_COLUMN].sum(), "usd",
+        ui.kpi("Requirement shown (sum of the cells)", matrix[tables.TOTAL_COLUMN].sum(), "usd",
                f"{DOCUMENT}, {totals['table_section']}", help="The figure the dashboard uses.")
     with row[1]:
         ui.kpi("Printed total of the region's own table", totals["table_printed_total"], "usd",
@@ -115,20 +116,20 @@ else:
     ui.source_line(f"{DOCUMENT}, {totals['table_section']}.")
     st.caption(f":material/info: {BLANK}")
 
-    regional = cache.query(q.regional_programmes, *selection)
+    regional = cache.derived(tables.regional_programmes, matrix, cells)
     if not regional.empty:
         st.markdown(f"**Regional programmes** (not attributed to a country): "
-                    f"{format_number(regional[q.TOTAL_COLUMN].sum(), 'usd')}, "
-                    f"{regional[q.SHARE_COLUMN].sum():.1f}% of the requirement shown.")
+                    f"{format_number(regional[tables.TOTAL_COLUMN].sum(), 'usd')}, "
+                    f"{regional[tables.SHARE_COLUMN].sum():.1f}% of the requirement shown.")
     elif seeeca:
         st.caption("Regional programmes are shown only for the whole region.")
     left, right = st.columns(2)
     with left:
-        shares = cache.query(q.area_totals, *selection)
+        shares = cache.derived(tables.area_totals, cells)
         chart_and_table(cache.chart(charts.area_shares, shares, "Share of each programmatic area"), shares,
                         f"{DOCUMENT}, {totals['table_section']}", f"funding-{region}-area-shares")
     with right:
-        top = cache.query(q.top_countries, *selection, 5)
+        top = cache.derived(tables.top_countries, matrix, regional, 5)
         chart_and_table(cache.chart(charts.top_countries, top, "Largest country requirements"), top,
                         f"{DOCUMENT}, {totals['table_section']}", f"funding-{region}-top-countries",
                         ["Shares are of the total shown, regional programmes included."])
@@ -138,12 +139,13 @@ st.caption("From the overview table, the one table with a column for every regio
            "Africa included); its cells equal each region's own table, area by area. Whole regions: "
            "the country filters do not apply here; the theme filter does. Multi-regional "
            "requirements (not attributed to a region) are left out.")
-comparison = cache.query(q.region_comparison, areas)
+overview = cache.query(q.overview_by_area, areas)
+comparison = cache.derived(tables.region_comparison, overview, cache.query(q.regions))
 chart_and_table(cache.chart(charts.region_comparison, comparison, q.SEEECA, "Requirement by IOM region"),
                 comparison.drop(columns="region"), f"{DOCUMENT}, Overview of funding requirements",
                 "funding-regions-total",
                 ["The printed overview total covers all areas; for SEEECA it is below the sum of its cells."])
-mix = cache.query(q.area_mix_comparison, areas)
+mix = cache.derived(tables.area_mix_comparison, overview)
 chart_and_table(cache.chart(charts.area_mix, mix, "How the requirement splits across areas: SEEECA and the rest"),
                 mix, f"{DOCUMENT}, Overview of funding requirements", "funding-regions-area-mix", [BLANK])
 ui.findings(cache.query(q.overview_findings), title="Printed totals of the overview table")
