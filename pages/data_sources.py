@@ -82,8 +82,8 @@ indicators = cache.query(q.indicators).set_index("indicator_code", drop=False)
 codes = list(indicators.index)
 default_code = catalog.DEFAULT_COVERAGE_INDICATOR if catalog.DEFAULT_COVERAGE_INDICATOR in codes else codes[0]
 seed_from_link(PARAM_INDICATOR, codes, "indicator", default_code)
-code = st.selectbox("Indicator", codes, key=PARAM_INDICATOR,
-                    format_func=lambda c: indicators.at[c, "name"])
+names = dict(zip(codes, indicators["name"].tolist(), strict=True))  # a dict: 22,000 lookups at x1000
+code = st.selectbox("Indicator", codes, key=PARAM_INDICATOR, format_func=names.get)
 write_to_link(PARAM_INDICATOR, code, default_code)
 definition = indicators.loc[code]
 terms = cache.query(q.glossary_terms, "")

@@ -33,12 +33,12 @@ for column, office_type, label in zip(row[1:], ("country", "sub-office", "region
         ui.kpi(label, int(counts.loc[office_type, "offices_shown"]), "count", annex_1,
                help=f"{counts.loc[office_type, 'offices_in_region']} in the whole region.")
 
-indicators = cache.query(q.map_indicators).set_index("indicator_code", drop=False)
-warnings = [page_params.seed_from_url(INDICATOR_KEY, indicators.index, None, "indicator")]
+names = cache.shaped(maps.indicator_names, q.map_indicators)  # code -> name
+warnings = [page_params.seed_from_url(INDICATOR_KEY, names, None, "indicator")]
 controls = st.columns([5, 2])
 with controls[0]:
-    code = st.selectbox("Colour the countries by", list(indicators.index), index=None,
-                        format_func=indicators["name"].to_dict().get, key=INDICATOR_KEY,
+    code = st.selectbox("Colour the countries by", list(names), index=None,
+                        format_func=names.get, key=INDICATOR_KEY,
                         placeholder="Nothing: offices only (choose an indicator)")
 page_params.write_to_url(INDICATOR_KEY, code, None)
 year = None
@@ -58,7 +58,8 @@ for message in filter(None, warnings):
 
 indicator = None
 if code is not None:
-    definition = indicators.loc[code]
+    indicators = cache.query(q.map_indicators)
+    definition = indicators[indicators["indicator_code"] == code].iloc[0]
     values = cache.query(q.map_indicator_values, code, year)
     indicator = (values, definition["unit"], definition["name"], bool(definition["kosovo_in_serbia"]))
 deck, classes = cache.chart(maps.offices_deck, offices, filters.selected_iso3, filters.is_whole_region,

@@ -91,7 +91,7 @@ with st.expander("How the tracker reads the data", icon=":material/help:"):
         "- **Indicator**: per family, the code with the most recent data (among codes with more than "
         "one year), then the most countries, then the headline series before its breakdowns."
     )
-    ui.table_view(cache.derived(outlook.defaults_table, choices), "outlook-indicator-choice")
+    ui.table_view(cache.shaped(outlook.defaults_table, trend_queries.indicator_choices), "outlook-indicator-choice")
 
 if tests:
     st.subheader("Scorecard")

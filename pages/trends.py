@@ -36,29 +36,31 @@ selected, state = filters.selected_iso3, st.session_state
 st.title("Indicator trends")
 st.caption(f"Showing {filters.describe(options)}.")
 
-choices = cache.query(q.indicator_choices)
-families = charts.families(choices)
-seed_from_url(PARAM_INDICATOR, {c: c for c in choices["indicator_code"]}, charts.default_code(choices),
-              "not an indicator code of the catalogue")
+menu = cache.shaped(charts.IndicatorMenu.of, q.indicator_choices)
+if PARAM_INDICATOR not in state:
+    seed_from_url(PARAM_INDICATOR, {code: code for code in menu.rows}, menu.default_code(),
+                  "not an indicator code of the catalogue")
+if state[PARAM_INDICATOR] not in menu.rows:  # a rebuilt warehouse may have dropped it
+    state[PARAM_INDICATOR] = menu.default_code()
 if FAMILY_KEY not in state:
-    state[FAMILY_KEY] = charts.definition(choices, state[PARAM_INDICATOR])["family"]
-if state[PARAM_INDICATOR] not in charts.codes_in_family(choices, state[FAMILY_KEY]):
-    state[PARAM_INDICATOR] = charts.default_code(choices, state[FAMILY_KEY])
+    state[FAMILY_KEY] = menu.definition(state[PARAM_INDICATOR])["family"]
+if state[PARAM_INDICATOR] not in menu.codes_by_family[state[FAMILY_KEY]]:
+    state[PARAM_INDICATOR] = menu.default_code(state[FAMILY_KEY])
 
 
 def family_changed() -> None:
-    state[PARAM_INDICATOR] = charts.default_code(choices, state[FAMILY_KEY])
+    state[PARAM_INDICATOR] = menu.default_code(state[FAMILY_KEY])
 
 
 left, right = st.columns([2, 3])
-family = left.selectbox("Indicator", list(families), format_func=families.get, key=FAMILY_KEY,
+family = left.selectbox("Indicator", list(menu.families), format_func=menu.families.get, key=FAMILY_KEY,
                         on_change=family_changed)
 code = right.radio(
-    "Source and revision", charts.codes_in_family(choices, family),
-    format_func=cache.derived(charts.code_labels, choices).get, key=PARAM_INDICATOR,
+    "Source and revision", menu.codes_by_family[family],
+    format_func=menu.labels.get, key=PARAM_INDICATOR,
     help="Each code is one source and revision; revisions are never joined into one line.",
 )
-definition = charts.definition(choices, code)
+definition = menu.definition(code)
 aggregatable = definition["aggregation"] != "none"
 seed_from_url(PARAM_COMPARE, {"0": False, "1": True}, False, "use 1 (on) or 0 (off)")
 compare = st.toggle(

@@ -102,3 +102,18 @@ def test_a_rebuilt_warehouse_is_queried_afresh(tmp_path, monkeypatch):
     after = cache.query(filter_queries.filter_countries)
     assert "Albania" in set(before["name"])
     assert "Albania (rebuilt)" in set(after["name"])
+
+
+def test_a_shaped_result_is_built_once_per_query_result():
+    shapes = []
+
+    def names(frame: pd.DataFrame) -> dict:
+        shapes.append(len(frame))
+        return dict(zip(frame["iso3"], frame["name"], strict=True))
+
+    first = cache.shaped(names, filter_queries.filter_countries)
+    again = cache.shaped(names, filter_queries.filter_countries)
+    assert again is first and len(shapes) == 1
+    assert first["ALB"] == "Albania"
+    offices = cache.shaped(len, overview_queries.office_counts, ("ALB",))
+    assert offices == len(cache.query(overview_queries.office_counts, ("ALB",)))

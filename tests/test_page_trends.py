@@ -89,7 +89,7 @@ def test_percentages_without_a_weight_get_no_aggregate(tiny):
 
 
 def test_a_partial_year_is_marked_not_drawn_as_a_fall(tiny):
-    definition = charts.definition(q.indicator_choices(tiny), "t.stock")
+    definition = charts.IndicatorMenu.of(q.indicator_choices(tiny)).definition("t.stock")
     values = q.values_in_year(tiny, "t.stock", ("AAA", "BBB"), 2020, 2000, 2030)
     assert charts.countries_without_value(values) == ["Bland"]
     aggregate = charts.Aggregate.of(definition, "Both", q.aggregate(tiny, "t.stock", ("AAA", "BBB"), 2000, 2030), values)

@@ -77,6 +77,13 @@ _charts = _SharedResults(max_entries=96, ttl_seconds=6 * 3600)
 _derived = _SharedResults(max_entries=2048, ttl_seconds=6 * 3600)
 
 
+def _query_key(function: Callable[..., pd.DataFrame], args: tuple, kwargs: dict) -> tuple:
+    if not function.__module__.startswith(QUERY_PACKAGE):
+        raise ValueError(f"{function.__module__}.{function.__name__} is not a query function")
+    path = f"{function.__module__}.{function.__qualname__}"
+    return (path, args, tuple(sorted(kwargs.items())), db.warehouse_version())
+
+
 def query(function: Callable[..., pd.DataFrame], *args, **kwargs) -> pd.DataFrame:
     """Run a `dashboard.queries` function through the cache; arguments must be hashable.
 
@@ -84,12 +91,20 @@ def query(function: Callable[..., pd.DataFrame], *args, **kwargs) -> pd.DataFram
     The frame is a shallow copy of the stored one: with pandas' copy-on-write, a caller that
     modifies its copy never touches what other sessions get.
     """
-    if not function.__module__.startswith(QUERY_PACKAGE):
-        raise ValueError(f"{function.__module__}.{function.__name__} is not a query function")
-    path = f"{function.__module__}.{function.__qualname__}"
-    version = db.warehouse_version()
-    key = (path, args, tuple(sorted(kwargs.items())), version)
+    key = _query_key(function, args, kwargs)
+    path, _, _, version = key
     return _query_results.get(key, lambda: _run(path, args, kwargs, version)).copy(deep=False)
+
+
+def shaped(shape: Callable[[pd.DataFrame], Any], function: Callable[..., pd.DataFrame], *args, **kwargs) -> Any:
+    """`shape(query(function, *args, **kwargs))`, computed once per query result and shared by
+    every session: treat it as read-only.
+
+    For what a page derives from a large result on every run (the indicator catalogue arranged
+    for a picker): keyed by the query itself, so unlike `derived` nothing is fingerprinted.
+    """
+    key = ("shaped", shape.__module__, shape.__qualname__, _query_key(function, args, kwargs))
+    return _derived.get(key, lambda: shape(query(function, *args, **kwargs)))
 
 
 def _run(function_path: str, args: tuple, kwargs: dict, version: str) -> pd.DataFrame:

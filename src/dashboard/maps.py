@@ -190,6 +190,11 @@ def deck(layers: list[pdk.Layer], view: pdk.ViewState, tooltip: dict | None = No
     )
 
 
+def indicator_names(indicators: pd.DataFrame) -> dict[str, str]:
+    """Indicator code -> name, for the picker (columns indicator_code, name)."""
+    return dict(zip(indicators["indicator_code"].tolist(), indicators["name"].tolist(), strict=True))
+
+
 def indicator_deck(
     values: pd.DataFrame, unit: str, label: str, selected: tuple[str, ...], whole_region: bool
 ) -> tuple[CompactDeck, pd.DataFrame]:

@@ -79,37 +79,44 @@ def format_value(value: float, unit: str) -> str:
 # --- Choosing an indicator -------------------------------------------------------------------
 
 
-def families(choices: pd.DataFrame) -> dict[str, str]:
-    """family -> label, in the catalogue's family order (indicator_choices rows)."""
-    return dict(zip(choices["family"], choices["family_label"], strict=False))
+@dataclass(frozen=True)
+class IndicatorMenu:
+    """The indicator catalogue (indicator_choices rows) arranged for the pickers.
 
+    Built once per catalogue (see cache.shaped): with thousands of indicators, scanning the
+    catalogue for each lookup on every rerun was the page's largest cost.
+    """
 
-def codes_in_family(choices: pd.DataFrame, family: str) -> list[str]:
-    """The family's indicator codes, its default first."""
-    return list(choices.loc[choices["family"] == family, "indicator_code"])
+    families: dict[str, str]  # family -> label, in catalogue order
+    codes_by_family: dict[str, list[str]]  # in catalogue order, the family's default first
+    defaults: dict[str, str]  # family -> its default code
+    labels: dict[str, str]  # code -> "name, first-last", for the radio
+    rows: dict[str, dict]  # code -> its catalogue row
 
+    @classmethod
+    def of(cls, choices: pd.DataFrame) -> IndicatorMenu:
+        families: dict[str, str] = {}
+        codes_by_family: dict[str, list[str]] = {}
+        defaults: dict[str, str] = {}
+        labels: dict[str, str] = {}
+        rows: dict[str, dict] = {}
+        for row in choices.to_dict("records"):
+            code, family = row["indicator_code"], row["family"]
+            families[family] = row["family_label"]
+            codes_by_family.setdefault(family, []).append(code)
+            if row["is_family_default"]:
+                defaults.setdefault(family, code)
+            labels.setdefault(code, f"{row['name']}, {row['first_year']}-{row['last_year']}")
+            rows.setdefault(code, row)
+        return cls(families, codes_by_family, defaults, labels, rows)
 
-def default_code(choices: pd.DataFrame, family: str | None = None) -> str:
-    """The default code of a family (of the first family when None)."""
-    defaults = choices[choices["is_family_default"]]
-    if family is not None:
-        defaults = defaults[defaults["family"] == family]
-    return defaults["indicator_code"].iloc[0]
+    def default_code(self, family: str | None = None) -> str:
+        """The default code of a family (of the first family with a default when None)."""
+        return self.defaults[family] if family is not None else next(iter(self.defaults.values()))
 
-
-def definition(choices: pd.DataFrame, code: str) -> dict:
-    """The indicator_choices row of one code, as a mapping."""
-    return choices[choices["indicator_code"] == code].iloc[0].to_dict()
-
-
-def code_labels(choices: pd.DataFrame) -> dict[str, str]:
-    """Indicator code -> "name, first-last" for the radio (built once: a per-option lookup in
-    the catalogue made the page quadratic in the number of indicators)."""
-    return {
-        row.indicator_code: f"{row.name}, {row.first_year}-{row.last_year}"
-        for row in choices.itertuples()
-    }
-
+    def definition(self, code: str) -> dict:
+        """The catalogue row of one code, as a mapping."""
+        return self.rows[code]
 
 
 # --- Coverage --------------------------------------------------------------------------------
