@@ -16,7 +16,7 @@ deck = cache.briefing_for(
 )
 data = deck.data
 screens = {screen.key: screen for screen in deck.screens}
-country = data.profile.iloc[0]
+country = data.profile_row
 name = str(country["name"])
 
 title.title(f"Country profile: {name}")
@@ -32,36 +32,36 @@ st.page_link(
 )
 
 st.subheader("IOM presence")
-own_offices = data.offices[data.offices["iso3"] == iso3]
 left, right = st.columns([3, 2])
 with left:
     briefing_ui.kpi_grid(screens["kpis"].kpis[:2], columns=2)
-    if own_offices.empty:
+    if not data.offices_in_country:
         st.info(
             f"{name} has no IOM office; the Regional Office in Vienna covers it (shown here).",
             icon=":material/info:",
         )
-    briefing_ui.static_table(profile.office_table(data.offices), key=f"offices-{iso3}")
-    contacts = profile.contact_source(data.offices)
-    ui.source_line(
-        briefing.office_source(data.offices) + (f"; contacts: {contacts}" if contacts else "")
-    )
+    # The map screen's table is profile.office_table(data.offices), built once with the briefing.
+    briefing_ui.static_table(screens["map"].table, key=f"offices-{iso3}")
+    contacts = data.contact_source
+    ui.source_line(data.office_source + (f"; contacts: {contacts}" if contacts else ""))
 with right:
-    st.pydeck_chart(cache.chart(charts.office_deck, data.offices, (iso3,), False, width_px=420), height=420)
+    st.pydeck_chart(
+        cache.chart(charts.office_deck, data.offices, (iso3,), False, width_px=420), height=420
+    )
     st.caption(briefing_ui.OFFICE_LEGEND)
     for note in screens["map"].notes:
         st.caption(f":material/info: {briefing_ui.md(note)}")
 
 st.subheader("IOM status in the documents")
-briefing_ui.static_table(profile.status_table(data.names), key=f"status-{iso3}")
+briefing_ui.static_table(data.status_table, key=f"status-{iso3}")
 ui.source_line(
     profile.document_source(country["document"], country["file"], country["source_section"])
 )
-for finding in data.status_findings.itertuples():
-    st.caption(f":material/info: {briefing_ui.md(finding.note)}")
+for note in data.status_findings["note"].tolist():
+    st.caption(f":material/info: {briefing_ui.md(note)}")
 
 st.subheader("Funding requirement 2016")
-rank = briefing.funding_rank(data)
+rank = data.funding_rank
 if rank.in_table:
     st.markdown(f"**{briefing_ui.md(rank.sentence)}**")
     left, right = st.columns(2)
@@ -84,10 +84,7 @@ st.caption(
 )
 
 st.subheader("Headline indicators")
-briefing_ui.indicator_cards(
-    cache.derived(profile.indicator_cards, data.aggregate, data.definitions, profile.PROFILE_INDICATORS, iso3),
-    columns=3,
-)
+briefing_ui.indicator_cards(data.indicator_cards, columns=3)
 for group in profile.TREND_GROUPS:
     screen = screens[f"trend-{group.key}"]
     st.markdown(f"**{briefing_ui.md(screen.title)}**")
@@ -109,11 +106,11 @@ if data.key_figures.empty:
     st.caption(
         f"No document states a figure specific to {name}; region-wide figures are on the overview."
     )
-briefing_ui.key_facts(data.key_figures)
+briefing_ui.key_facts(data.key_figure_rows)
 
 st.subheader("Outlook statements")
 st.caption(f"Statements of the IOM strategies that name {name} come first, then region-wide ones.")
-briefing_ui.outlook_list(data.outlook)
+briefing_ui.outlook_list(data.outlook_rows)
 
 st.subheader("Data-quality notes")
 if data.findings.empty:

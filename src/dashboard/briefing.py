@@ -9,10 +9,11 @@ tests pass `direct(con)`.
 from __future__ import annotations
 
 import functools
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 
 import duckdb
+import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
@@ -120,7 +121,12 @@ class Briefing:
 
 @dataclass(frozen=True, eq=False)
 class BriefingData:
-    """Every query result a briefing or a country profile needs, for one scope."""
+    """Every query result a briefing or a country profile needs, for one scope.
+
+    The properties are what the screens and the profile page derive from those results, computed
+    once: the data are cached with their briefing, so a rerun of the page reads them instead of
+    redoing pandas work on small frames (where each mask or .loc costs 0.1-0.3 ms).
+    """
 
     scope: Scope
     offices: pd.DataFrame
@@ -136,9 +142,76 @@ class BriefingData:
     findings: pd.DataFrame = field(default_factory=pd.DataFrame)
     status_findings: pd.DataFrame = field(default_factory=pd.DataFrame)
 
-    @property
-    def definition(self) -> pd.DataFrame:
-        return self.definitions.set_index("indicator_code", drop=False)
+    @functools.cached_property
+    def definition(self) -> dict[str, dict]:
+        """Each indicator's definition by code."""
+        return profile.definitions_by_code(self.definitions)
+
+    @functools.cached_property
+    def lines(self) -> dict[str, headlines.IndicatorLine]:
+        """Each indicator's values in the scope and years, by code (absent: no value)."""
+        return headlines.indicator_lines(self.aggregate)
+
+    @functools.cached_property
+    def profile_row(self) -> dict:
+        """The country's country_profile row (country scopes only)."""
+        return profile.records(self.profile)[0]
+
+    @functools.cached_property
+    def offices_in_country(self) -> int:
+        """The country's own offices (Israel has none: its table shows the Regional Office)."""
+        return self.offices["iso3"].tolist().count(self.scope.country)
+
+    @functools.cached_property
+    def region_source(self) -> str:
+        """Source line of the SEEECA 2016 funding table (also for a country with no row in it)."""
+        frame = self.funding_by_country
+        first = frame["document"].notna().tolist().index(True)
+        return profile.document_source(
+            frame["document"].iat[first],
+            frame["file"].iat[first],
+            frame["source_section"].iat[first],
+        )
+
+    @functools.cached_property
+    def funding_rank(self) -> profile.FundingRank:
+        """The country's 2016 requirement and rank (country scopes only)."""
+        return profile.funding_rank(self.funding_by_country, self.scope.country, self.region_source)
+
+    @functools.cached_property
+    def office_source(self) -> str:
+        """Source line of the office list."""
+        return office_source(self.offices)
+
+    @functools.cached_property
+    def contact_source(self) -> str | None:
+        """Source line of the offices' addresses and telephones."""
+        return profile.contact_source(self.offices)
+
+    @functools.cached_property
+    def indicator_cards(self) -> list[profile.IndicatorCard]:
+        """The profile's headline indicators (country scopes only)."""
+        return profile.indicator_cards(
+            self.lines, self.definition, profile.PROFILE_INDICATORS, self.scope.country
+        )
+
+    @functools.cached_property
+    def status_table(self) -> pd.DataFrame:
+        """The country's names and IOM status per document (country scopes only)."""
+        return profile.status_table(self.names)
+
+    # The frames that are read row by row, as dicts.
+    @functools.cached_property
+    def outlook_rows(self) -> list[dict]:
+        return profile.records(self.outlook)
+
+    @functools.cached_property
+    def key_figure_rows(self) -> list[dict]:
+        return profile.records(self.key_figures)
+
+    @functools.cached_property
+    def finding_rows(self) -> list[dict]:
+        return profile.records(self.findings)
 
 
 INDICATOR_CODES = tuple(dict.fromkeys(profile.PROFILE_INDICATORS + profile.TREND_CODES))
@@ -178,88 +251,108 @@ def load(fetch: Fetch, scope: Scope) -> BriefingData:
 # --- the pieces shared by the profile page and the screens -------------------------------------
 
 
-def region_source(data: BriefingData) -> str:
-    """Source line of the SEEECA 2016 funding table (also for a country with no row in it)."""
-    rows = data.funding_by_country.dropna(subset=["document"])
-    row = rows.iloc[0]
-    return profile.document_source(row["document"], row["file"], row["source_section"])
-
-
-def funding_rank(data: BriefingData) -> profile.FundingRank:
-    return profile.funding_rank(data.funding_by_country, data.scope.country, region_source(data))
-
-
 def office_source(offices: pd.DataFrame) -> str:
-    rows = offices[offices["office_type"] != "regional"]
-    row = (rows if not rows.empty else offices).iloc[0]
+    """Source line of the office list: a country office's row, else the Regional Office's."""
+    kinds = offices["office_type"].tolist()
+    row = next((i for i, kind in enumerate(kinds) if kind != "regional"), 0)
     return profile.document_source(
-        row["document"], row["file"], row["source_section"].split(" - ")[0]
+        offices["document"].iat[row],
+        offices["file"].iat[row],
+        offices["source_section"].iat[row].split(" - ")[0],
     )
 
 
 def trend_table(data: BriefingData, codes: tuple[str, ...]) -> pd.DataFrame:
     """Year by indicator, the values behind a trend chart (the CSV a manager can download)."""
-    rows = data.aggregate[data.aggregate["indicator_code"].isin(codes)]
-    names = data.definition["name"]
-    table = rows.pivot_table(
-        index="year", columns="indicator_code", values="value", aggfunc="first"
-    )
-    table = table.reindex(columns=[c for c in codes if c in table.columns])
-    return table.rename(columns=names.to_dict()).reset_index().rename(columns={"year": "Year"})
+    # What pivot_table(index="year", columns="indicator_code", aggfunc="first") gave: the years
+    # with a value, the indicators with a value, a year's first value, NaN for a gap.
+    drawn = [(code, data.lines[code]) for code in codes if code in data.lines]
+    cells: dict[str, dict[int, float]] = {}
+    for code, line in drawn:
+        column = cells[code] = {}
+        for year, value in zip(line.years.tolist(), line.values.tolist(), strict=True):
+            column.setdefault(year, value)
+    years = sorted({year for column in cells.values() for year in column})
+    year_dtype = drawn[0][1].years.dtype if drawn else data.aggregate["year"].dtype
+    columns = [np.array(years, dtype=year_dtype)] + [
+        np.array([cells[code].get(year, np.nan) for year in years], dtype="float64")
+        for code, _ in drawn
+    ]
+    table = pd.DataFrame(dict(enumerate(columns)))
+    names = [
+        data.definition[code]["name"] if code in data.definition else code for code, _ in drawn
+    ]
+    table.columns = pd.Index(["Year", *names], dtype="str", name="indicator_code")
+    return table
 
 
 def trend_sentence(data: BriefingData, code: str) -> str | None:
     """'<indicator> in <place>: 5.0 million in 2020, down 26% since 1990' (None without data)."""
-    rows = (
-        data.aggregate[data.aggregate["indicator_code"] == code]
-        .dropna(subset=["value"])
-        .sort_values("year")
-    )
-    if rows.empty:
+    line = data.lines.get(code)
+    if line is None:
         return None
-    definition = data.definition.loc[code]
-    first, last = rows.iloc[0], rows.iloc[-1]
+    definition = data.definition[code]
+    years, values = line.years.tolist(), line.values.tolist()
     unit = profile.display_unit(definition["unit"])
-    text = f"{definition['name']}: {format_number(last['value'], unit)} in {int(last['year'])}"
-    if int(first["year"]) < int(last["year"]) and first["value"]:
-        text += ", " + profile.change_text(
-            float(first["value"]), float(last["value"]), int(first["year"])
-        )
+    text = f"{definition['name']}: {format_number(values[-1], unit)} in {int(years[-1])}"
+    if int(years[0]) < int(years[-1]) and values[0]:
+        text += ", " + profile.change_text(float(values[0]), float(values[-1]), int(years[0]))
     return text
 
 
 def coverage_note(data: BriefingData, code: str) -> str | None:
     """For a selection, how many of its countries the latest aggregate covers."""
-    rows = data.aggregate[data.aggregate["indicator_code"] == code].dropna(subset=["value"])
-    if data.scope.country or rows.empty:
+    line = data.lines.get(code)
+    if data.scope.country or line is None:
         return None
-    last = rows.sort_values("year").iloc[-1]
     return (
-        f"{int(last['countries_reporting'])} of {int(last['countries_selected'])} selected countries "
-        f"report {data.definition.loc[code, 'name']} in {int(last['year'])}."
+        f"{int(line.countries_reporting[-1])} of {int(line.countries_selected[-1])} selected "
+        f"countries report {data.definition[code]['name']} in {int(line.years[-1])}."
     )
 
 
-def statements(data: BriefingData, limit: int = MAX_STATEMENTS) -> pd.DataFrame:
+def statements(data: BriefingData, limit: int = MAX_STATEMENTS) -> list[dict]:
     """The outlook statements to show: for the whole region the region-wide ones first, otherwise
     those naming the country or the selected countries."""
-    rows = data.outlook
+    rows = data.outlook_rows
     if data.scope.whole_region:
-        rows = rows.sort_values("names_selection", kind="stable")
-    return rows.head(limit)
+        # False first; a stable sort keeps the query's order within each group
+        rows = sorted(rows, key=lambda row: row["names_selection"])
+    return rows[:limit]
 
 
-def _statement_point(row: pd.Series) -> str:
+def _statement_point(row: Mapping) -> str:
     return f"{row['statement']} ({profile.statement_scope(row)}; {row['edition']})"
 
 
 # --- the screens --------------------------------------------------------------------------------
 
 
+def _stand_in_notes(offices: pd.DataFrame) -> tuple[str, ...]:
+    # maps.stand_in_notes reads every office row by row (~1 ms); most scopes have no office drawn
+    # at a stand-in position, which one column says.
+    if not any(offices["position_is_stand_in"].tolist()):
+        return ()
+    return tuple(maps.stand_in_notes(offices))
+
+
+def _funding_table(by_country: pd.DataFrame) -> pd.DataFrame:
+    """The 2016 requirement and rank of every country, as the funding ranking's table."""
+    # From the columns' arrays: selecting and renaming columns copied the frame twice.
+    return pd.DataFrame(
+        {
+            "Country or territory": by_country["name"].array,
+            "Requirement 2016 (USD)": by_country["usd"].array,
+            "Rank": by_country["rank"].array,
+        },
+        index=by_country.index,
+    )
+
+
 def _indicator_kpis(data: BriefingData, codes: tuple[str, ...]) -> list[Kpi]:
     country = data.scope.country or ""
     kpis = []
-    for card in profile.indicator_cards(data.aggregate, data.definitions, codes, country):
+    for card in profile.indicator_cards(data.lines, data.definition, codes, country):
         item = card.headline
         detail = card.note or (f"{item.year}" if item.year else "no data in the chosen years")
         if not data.scope.country and item.year:
@@ -270,20 +363,15 @@ def _indicator_kpis(data: BriefingData, codes: tuple[str, ...]) -> list[Kpi]:
 
 def _trend_screens(data: BriefingData, place: str) -> list[Screen]:
     screens = []
+    definition = data.definition
     for group in profile.TREND_GROUPS:
-        codes = tuple(c for c in group.codes if c in data.definition.index)
-        sources = tuple(
-            dict.fromkeys(profile.dataset_source(data.definition.loc[c]) for c in codes)
-        )
+        codes = tuple(c for c in group.codes if c in definition)
+        sources = tuple(dict.fromkeys(profile.dataset_source(definition[c]) for c in codes))
         headline = trend_sentence(data, codes[0])
         absent = [
             f"Included in Serbia: {note}"
             for c in codes
-            if (
-                note := profile.not_published_separately(
-                    data.definition.loc[c], data.scope.country or ""
-                )
-            )
+            if (note := profile.not_published_separately(definition[c], data.scope.country or ""))
         ]
         if headline is None:
             notes = tuple(dict.fromkeys(n for n in absent if n)) or (
@@ -298,9 +386,7 @@ def _trend_screens(data: BriefingData, place: str) -> list[Screen]:
                 Screen(f"trend-{group.key}", "points", title, points=notes, sources=sources)
             )
             continue
-        caveats = [
-            data.definition.loc[c, "caveat"] for c in codes if data.definition.loc[c, "caveat"]
-        ]
+        caveats = [definition[c]["caveat"] for c in codes if definition[c]["caveat"]]
         coverage = [coverage_note(data, c) for c in codes]
         screens.append(
             Screen(
@@ -308,7 +394,7 @@ def _trend_screens(data: BriefingData, place: str) -> list[Screen]:
                 kind="chart",
                 title=headline,
                 figure=charts.indicator_trend(
-                    data.aggregate, data.definitions, codes, f"{group.subject}, {place}"
+                    data.lines, definition, codes, f"{group.subject}, {place}"
                 ),
                 table=trend_table(data, codes),
                 sources=sources,
@@ -320,25 +406,23 @@ def _trend_screens(data: BriefingData, place: str) -> list[Screen]:
 
 def _outlook_screen(data: BriefingData, place: str) -> Screen:
     chosen = statements(data)
-    points = tuple(_statement_point(row) for _, row in chosen.iterrows())
-    sources = tuple(
-        dict.fromkeys(
-            profile.document_source(r["document"], r["file"], r["source_section"])
-            for _, r in chosen.iterrows()
-        )
-    )
     return Screen(
         "outlook",
         "points",
         f"Outlook: what the IOM strategies expect for {place}",
-        points=points,
-        sources=sources,
+        points=tuple(_statement_point(row) for row in chosen),
+        sources=tuple(
+            dict.fromkeys(
+                profile.document_source(r["document"], r["file"], r["source_section"])
+                for r in chosen
+            )
+        ),
     )
 
 
-def _sources_screen(screens: list[Screen], findings: pd.DataFrame) -> Screen:
+def _sources_screen(screens: list[Screen], findings: list[dict]) -> Screen:
     sources = tuple(dict.fromkeys(s for screen in screens for s in screen.sources))
-    notes = tuple(f"{r['subject']}: {r['note']}" for _, r in findings.iterrows())
+    notes = tuple(f"{r['subject']}: {r['note']}" for r in findings)
     return Screen(
         "sources",
         "sources",
@@ -350,22 +434,20 @@ def _sources_screen(screens: list[Screen], findings: pd.DataFrame) -> Screen:
 
 
 def _country_screens(data: BriefingData, generated: str) -> list[Screen]:
-    country = data.profile.iloc[0]
+    country = data.profile_row
     name, iso3 = str(country["name"]), data.scope.country
     profile_source = profile.document_source(
         country["document"], country["file"], country["source_section"]
     )
-    rank = funding_rank(data)
+    rank = data.funding_rank
     offices = data.offices
-    own = offices[offices["iso3"] == iso3]
-    if len(own):
+    own = data.offices_in_country
+    if own:
         office_detail = (
             f"{profile.plural(int(country['country_offices']), 'country office')}, "
             f"{profile.plural(int(country['sub_offices']), 'sub-office')} (May 2020)"
         )
-        map_title = (
-            f"{len(own)} IOM offices in {name}" if len(own) > 1 else f"One IOM office in {name}"
-        )
+        map_title = f"{own} IOM offices in {name}" if own > 1 else f"One IOM office in {name}"
     else:
         office_detail = "No IOM office; covered by the Regional Office in Vienna"
         map_title = f"No IOM office in {name}: the Regional Office in Vienna covers it"
@@ -415,8 +497,8 @@ def _country_screens(data: BriefingData, generated: str) -> list[Screen]:
             ),
             table=profile.office_table(offices),
             offices=offices,
-            sources=(office_source(offices),),
-            notes=tuple(maps.stand_in_notes(offices)),
+            sources=(data.office_source,),
+            notes=_stand_in_notes(offices),
         ),
         *_trend_screens(data, name),
     ]
@@ -442,13 +524,7 @@ def _country_screens(data: BriefingData, generated: str) -> list[Screen]:
                 figure=charts.funding_by_country(
                     data.funding_by_country, (iso3,), "Funding requirement 2016 by country, SEEECA"
                 ),
-                table=data.funding_by_country[["name", "usd", "rank"]].rename(
-                    columns={
-                        "name": "Country or territory",
-                        "usd": "Requirement 2016 (USD)",
-                        "rank": "Rank",
-                    }
-                ),
+                table=_funding_table(data.funding_by_country),
                 sources=(rank.source,),
                 notes=("Regional programmes are not a country and are left out of the ranking.",),
             )
@@ -459,44 +535,45 @@ def _country_screens(data: BriefingData, generated: str) -> list[Screen]:
                 "funding",
                 "points",
                 rank.sentence,
-                points=tuple(
-                    r["note"] for _, r in data.findings.iterrows() if r["topic"] == "funding"
-                ),
+                points=tuple(r["note"] for r in data.finding_rows if r["topic"] == "funding"),
                 sources=(rank.source,),
             )
         )
-    facts = data.key_figures.head(MAX_FACTS)
-    if not facts.empty:
+    facts = data.key_figure_rows[:MAX_FACTS]
+    if facts:
         screens.append(
             Screen(
                 "facts",
                 "points",
                 f"What the IOM documents say about {name}",
-                points=tuple(f"“{r['quote']}” ({r['label']})" for _, r in facts.iterrows()),
+                points=tuple(f"“{r['quote']}” ({r['label']})" for r in facts),
                 sources=tuple(
                     dict.fromkeys(
                         profile.document_source(r["document"], r["file"], r["source_section"])
-                        for _, r in facts.iterrows()
+                        for r in facts
                     )
                 ),
             )
         )
     screens.append(_outlook_screen(data, name))
-    screens.append(_sources_screen(screens, data.findings))
+    screens.append(_sources_screen(screens, data.finding_rows))
     return screens
 
 
 def _selection_screens(data: BriefingData, generated: str) -> list[Screen]:
     scope = data.scope
     place = "the region" if scope.whole_region else scope.label
-    figures = data.region_figures
-    offices = data.offices[data.offices["office_type"] != "regional"]
+    figures = profile.records(
+        data.region_figures, ("figure_id", "value", "document", "source_section")
+    )
+    countries = {row["figure_id"]: row for row in figures}[headlines.FIGURE_COUNTRIES]
     # Counted from the Annex 1 list, so a selection gets its own count; Table A1 prints the region's.
-    offices_source = office_source(data.offices)
-    countries_source = headlines.figure_source(figures.loc[headlines.FIGURE_COUNTRIES])
+    offices = sum(kind != "regional" for kind in data.offices["office_type"].tolist())
+    offices_source = data.office_source
+    countries_source = headlines.figure_source(countries)
     funding = data.funding_by_area
     total = funding["usd"].sum(min_count=1)
-    source_2016 = region_source(data)
+    source_2016 = data.region_source
     screens = [
         Screen(
             "title",
@@ -518,12 +595,12 @@ def _selection_screens(data: BriefingData, generated: str) -> list[Screen]:
                     f"{len(scope.iso3)}",
                     "covered by the Regional Office Vienna"
                     if scope.whole_region
-                    else f"of the region's {figures.loc[headlines.FIGURE_COUNTRIES, 'value']:.0f}",
+                    else f"of the region's {countries['value']:.0f}",
                     countries_source,
                 ),
                 Kpi(
                     "IOM offices and sub-offices",
-                    f"{len(offices)}",
+                    f"{offices}",
                     "May 2020, Regional Office not counted",
                     offices_source,
                 ),
@@ -545,7 +622,7 @@ def _selection_screens(data: BriefingData, generated: str) -> list[Screen]:
         Screen(
             "map",
             "map",
-            f"{len(offices)} IOM offices and sub-offices in {place}",
+            f"{offices} IOM offices and sub-offices in {place}",
             slide_figure_builder=functools.partial(
                 charts.office_map,
                 data.offices,
@@ -556,8 +633,8 @@ def _selection_screens(data: BriefingData, generated: str) -> list[Screen]:
             ),
             table=profile.office_table(data.offices),
             offices=data.offices,
-            sources=(office_source(data.offices),),
-            notes=tuple(maps.stand_in_notes(data.offices)),
+            sources=(data.office_source,),
+            notes=_stand_in_notes(data.offices),
         ),
         *_trend_screens(data, place),
         Screen(
@@ -567,13 +644,7 @@ def _selection_screens(data: BriefingData, generated: str) -> list[Screen]:
             figure=charts.funding_by_country(
                 data.funding_by_country, scope.iso3, "Funding requirement 2016 by country, SEEECA"
             ),
-            table=data.funding_by_country[["name", "usd", "rank"]].rename(
-                columns={
-                    "name": "Country or territory",
-                    "usd": "Requirement 2016 (USD)",
-                    "rank": "Rank",
-                }
-            ),
+            table=_funding_table(data.funding_by_country),
             sources=(source_2016,),
             notes=("Israel has no row in the 2016 SEEECA table.",),
         ),
@@ -588,7 +659,7 @@ def _selection_screens(data: BriefingData, generated: str) -> list[Screen]:
         ),
         _outlook_screen(data, place),
     ]
-    screens.append(_sources_screen(screens, pd.DataFrame(columns=["subject", "note"])))
+    screens.append(_sources_screen(screens, []))
     return screens
 
 

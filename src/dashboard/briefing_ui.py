@@ -8,6 +8,7 @@ pure modules (briefing, profile, exports).
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from datetime import date
 
 import pandas as pd
@@ -374,16 +375,19 @@ def indicator_cards(cards: list[profile.IndicatorCard], columns: int = 4) -> Non
                 ui.source_line(item.source)
 
 
-def key_facts(figures: pd.DataFrame) -> None:
-    """The document's own words about the country, each with its source."""
-    for _, row in figures.iterrows():
+def key_facts(figures: list[Mapping]) -> None:
+    """The document's own words about the country, each with its source (rows of
+    country_key_figures, as BriefingData.key_figure_rows)."""
+    for row in figures:
         st.markdown(f"**{md(row['label'])}**")
         st.markdown(f"> {md(row['quote'])}")
         ui.source_line(profile.document_source(row["document"], row["file"], row["source_section"]))
 
 
-def outlook_list(statements: pd.DataFrame) -> None:
-    for _, row in statements.iterrows():
+def outlook_list(statements: list[Mapping]) -> None:
+    """Outlook statements with their scope, indicators and source (rows of
+    outlook_statements_for_selection, as BriefingData.outlook_rows)."""
+    for row in statements:
         expected = row["expectations"].replace("_", " ")
         st.markdown(
             f"- {md(row['statement'])}  \n*{md(profile.statement_scope(row))}; indicators to watch: "

@@ -1,21 +1,33 @@
 """Charts of the country profile and the briefing: trends, funding 2016, and office maps.
 
-Pure: DataFrames in, plotly figures (or a pydeck deck for the on-screen map) out. The static office
+Pure: data in, plotly figures (or a pydeck deck for the on-screen map) out. The static office
 map draws the committed GeoJSON as plotly shapes, so exporting it needs no map tiles and no
 topojson download (px.choropleth/scattergeo would fetch one from a CDN).
+
+The trend and funding charts are rebuilt with every briefing (each change of a sidebar filter), so
+they are assembled from plain lists, arrays and dicts and handed to plotly unvalidated: validation
+was most of a briefing's cost. tests/test_briefing_build.py checks that plotly's validation would
+leave each of them unchanged.
 """
 
 from __future__ import annotations
 
 import functools
 import math
+from collections.abc import Mapping
+from typing import TYPE_CHECKING
 
+import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
+import plotly.io as pio
 import pydeck as pdk
 
 from dashboard import geo, maps
 from dashboard.style import IOM_BLUE, MUTED, PALETTE, TEMPLATE_NAME, format_number
+
+if TYPE_CHECKING:
+    from dashboard.headlines import IndicatorLine
 
 # Frames the 20 countries and territories without the empty Siberian east.
 REGION_BOX = (12.0, 29.0, 92.0, 62.0)
@@ -44,97 +56,145 @@ def _unit_label(unit: str, word: str) -> str:
     return f"{unit}, {word}" if word else unit
 
 
-def indicator_trend(
-    series: pd.DataFrame, definitions: pd.DataFrame, codes: tuple[str, ...], title: str
-) -> go.Figure:
-    """One line per indicator (columns indicator_code, year, value) on a shared, readable scale."""
-    rows = series[series["indicator_code"].isin(codes)].dropna(subset=["value"])
-    names = definitions.set_index("indicator_code")["name"].to_dict()
-    units = definitions.set_index("indicator_code")["unit"].to_dict()
-    peak = float(rows["value"].abs().max()) if not rows.empty else 0.0
-    divisor, word = _scale(peak)
-    unit = units.get(codes[0], "")
-    figure = go.Figure()
-    for position, code in enumerate(codes):
-        line = rows[rows["indicator_code"] == code].sort_values("year")
-        if line.empty:
-            continue
-        figure.add_trace(
-            go.Scatter(
-                x=line["year"],
-                y=line["value"] / divisor,
-                name=names.get(code, code),
-                mode="lines+markers",
-                line={"width": 3, "color": PALETTE[position % len(PALETTE)]},
-                marker={"size": 7},
-                customdata=[format_number(v, units.get(code, "")) for v in line["value"]],
-                hovertemplate="%{x}: %{customdata}<extra>%{fullData.name}</extra>",
-            )
-        )
-    figure.update_layout(
-        template=TEMPLATE_NAME,
-        title=title,
-        yaxis_title=_unit_label(unit, word),
-        xaxis_title=None,
-        showlegend=len(codes) > 1,
-        hovermode="x unified",
-    )
-    figure.update_yaxes(rangemode="tozero" if peak >= 0 else "normal", tickformat=",~r")
+@functools.cache
+def _template() -> dict:
+    """The chart template as a plain dict, for figures assembled without plotly's validation."""
+    return pio.templates[TEMPLATE_NAME].to_plotly_json()
+
+
+def _figure(traces: list[dict], layout: dict) -> go.Figure:
+    """An unvalidated figure whose JSON is, byte for byte, the validated one's.
+
+    Trace keys are given in the order validation stores them (alphabetical, type last). Layout
+    keys keep the order they are set in, as update_layout(template=..., ...) left them; the
+    Layout constructor would sort them, so only the template goes through it.
+    """
+    figure = go.Figure(data=traces, layout={"template": _template()}, _validate=False)
+    target = figure.layout
+    for key, value in layout.items():
+        target[key] = value  # stored as given: the figure is unvalidated
     return figure
+
+
+def indicator_trend(
+    lines: Mapping[str, IndicatorLine],
+    definitions: Mapping[str, Mapping],
+    codes: tuple[str, ...],
+    title: str,
+) -> go.Figure:
+    """One line per indicator on a shared, readable scale (lines: headlines.indicator_lines,
+    definitions: profile.definitions_by_code)."""
+    drawn = {code: lines[code] for code in codes if code in lines}
+    peak = max((float(np.abs(line.values).max()) for line in drawn.values()), default=0.0)
+    divisor, word = _scale(peak)
+    units = {code: definitions[code]["unit"] for code in codes if code in definitions}
+    traces = []
+    for position, code in enumerate(codes):
+        line = drawn.get(code)
+        if line is None:
+            continue
+        unit = units.get(code, "")
+        traces.append(
+            {
+                "customdata": [format_number(v, unit) for v in line.values.tolist()],
+                "hovertemplate": "%{x}: %{customdata}<extra>%{fullData.name}</extra>",
+                "line": {"color": PALETTE[position % len(PALETTE)], "width": 3},
+                "marker": {"size": 7},
+                "mode": "lines+markers",
+                "name": definitions[code]["name"] if code in definitions else code,
+                "x": line.years,
+                "y": line.values / divisor,
+                "type": "scatter",
+            }
+        )
+    return _figure(
+        traces,
+        {
+            "title": {"text": title},
+            "yaxis": {
+                "title": {"text": _unit_label(units.get(codes[0], ""), word)},
+                "rangemode": "tozero" if peak >= 0 else "normal",
+                "tickformat": ",~r",
+            },
+            "xaxis": {"title": {}},
+            "showlegend": len(codes) > 1,
+            "hovermode": "x unified",
+        },
+    )
+
+
+def _bar(x, y: list[str], colour, text: list[str]) -> dict:
+    """A horizontal bar trace labelled with its printed amounts."""
+    return {
+        "cliponaxis": False,
+        "hovertemplate": "%{y}: %{text}<extra></extra>",
+        "marker": {"color": colour},
+        "orientation": "h",
+        "text": text,
+        "textposition": "outside",
+        "x": x,
+        "y": y,
+        "type": "bar",
+    }
 
 
 def funding_by_area(areas: pd.DataFrame, title: str) -> go.Figure:
     """Horizontal bars per programmatic area; a "-" cell (no requirement) is labelled, not drawn as 0."""
-    rows = areas.iloc[::-1]  # plotly draws the first category at the bottom
-    amounts = rows["usd"].astype("Float64")
-    peak = float(amounts.max()) if amounts.notna().any() else 0.0
+    # plotly draws the first category at the bottom
+    amounts = areas["usd"].astype("Float64").tolist()[::-1]
+    present = [float(v) for v in amounts if not pd.isna(v)]
+    peak = max(present) if present else 0.0
     divisor, word = _scale(peak)
     labels = [
         NO_REQUIREMENT + " no requirement" if pd.isna(v) else format_number(float(v), "usd")
         for v in amounts
     ]
-    figure = go.Figure(
-        go.Bar(
-            x=[0 if pd.isna(v) else float(v) / divisor for v in amounts],
-            y=rows["area"],
-            orientation="h",
-            marker_color=IOM_BLUE,
-            text=labels,
-            textposition="outside",
-            cliponaxis=False,
-            hovertemplate="%{y}: %{text}<extra></extra>",
-        )
+    bars = [0 if pd.isna(v) else float(v) / divisor for v in amounts]
+    return _figure(
+        [_bar(bars, areas["area"].tolist()[::-1], IOM_BLUE, labels)],
+        {
+            "title": {"text": title},
+            "showlegend": False,
+            "xaxis": {
+                "title": {"text": _unit_label("USD", word)},
+                "range": [0, max(peak / divisor, 1) * 1.3],
+            },
+            "yaxis": {"title": {}},
+        },
     )
-    figure.update_layout(template=TEMPLATE_NAME, title=title, showlegend=False)
-    figure.update_xaxes(title=_unit_label("USD", word), range=[0, max(peak / divisor, 1) * 1.3])
-    figure.update_yaxes(title=None)
-    return figure
 
 
 def funding_by_country(
     by_country: pd.DataFrame, highlight: tuple[str, ...], title: str
 ) -> go.Figure:
     """The region's countries by 2016 requirement, the highlighted ones in IOM blue."""
-    rows = by_country.dropna(subset=["usd"]).sort_values("usd")
-    divisor, word = _scale(float(rows["usd"].max()) if not rows.empty else 0.0)
+    usd = by_country["usd"].to_numpy(dtype="float64", na_value=np.nan)
+    shown = np.flatnonzero(~np.isnan(usd))
+    # The order sort_values("usd") gave (its default quicksort): tied amounts keep their places.
+    rows = shown[np.argsort(usd[shown], kind="quicksort")].tolist()
+    amounts = usd[rows]
+    names, codes = by_country["name"].tolist(), by_country["iso3"].tolist()
+    top = float(amounts.max()) if rows else 0.0
+    divisor, word = _scale(top)
     wanted = set(highlight)
-    figure = go.Figure(
-        go.Bar(
-            x=rows["usd"] / divisor,
-            y=rows["name"],
-            orientation="h",
-            marker_color=[IOM_BLUE if code in wanted else MUTED for code in rows["iso3"]],
-            text=[format_number(float(v), "usd") for v in rows["usd"]],
-            textposition="outside",
-            cliponaxis=False,
-            hovertemplate="%{y}: %{text}<extra></extra>",
-        )
+    peak = float(amounts.max() / divisor) if rows else 1.0
+    return _figure(
+        [
+            _bar(
+                amounts / divisor,
+                [names[r] for r in rows],
+                [IOM_BLUE if codes[r] in wanted else MUTED for r in rows],
+                [format_number(v, "usd") for v in amounts.tolist()],
+            )
+        ],
+        {
+            "title": {"text": title},
+            "showlegend": False,
+            "bargap": 0.25,
+            "xaxis": {"title": {"text": _unit_label("USD", word)}, "range": [0, peak * 1.3]},
+            "yaxis": {"title": {}},
+        },
     )
-    figure.update_layout(template=TEMPLATE_NAME, title=title, showlegend=False, bargap=0.25)
-    peak = float(rows["usd"].max() / divisor) if not rows.empty else 1.0
-    figure.update_xaxes(title=_unit_label("USD", word), range=[0, peak * 1.3])
-    figure.update_yaxes(title=None)
-    return figure
 
 
 def _outer_rings(feature: dict) -> list[list[list[float]]]:
