@@ -86,8 +86,7 @@ names = dict(zip(codes, indicators["name"].tolist(), strict=True))  # a dict: 22
 code = st.selectbox("Indicator", codes, key=PARAM_INDICATOR, format_func=names.get)
 write_to_link(PARAM_INDICATOR, code, default_code)
 definition = indicators.loc[code]
-terms = cache.query(q.glossary_terms, "")
-st.markdown(f"{definition['description']}", help=cache.derived(catalog.glossary_help, terms, definition["name"]))
+st.markdown(f"{definition['description']}", help=ui.glossary(definition["name"]))
 grid = cache.query(q.indicator_coverage_grid, code, filters.selected_iso3, filters.year_from, filters.year_to)
 by_country = cache.query(q.indicator_coverage_by_country, code, filters.selected_iso3,
                          filters.year_from, filters.year_to)

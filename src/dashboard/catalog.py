@@ -9,8 +9,9 @@ catalogue cannot fall behind the SQL or the pages.
 from __future__ import annotations
 
 import ast
+import functools
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from functools import cache
 from pathlib import Path
 
@@ -392,6 +393,17 @@ def glossary_help(terms: pd.DataFrame, text: str) -> str | None:
             source = f" _(Source: {row['document']}, {row.get('source_section', '')})_"
         parts.append(f"**{term}**: {row['definition']}{source}")
     return "\n\n".join(parts)
+
+
+def glossary_helper(terms: pd.DataFrame) -> Callable[[str], str | None]:
+    """glossary_help for these terms, remembered per text: the sidebar asks for the same few
+    help texts on every rerun."""
+
+    @functools.lru_cache(maxsize=512)
+    def help_for(text: str) -> str | None:
+        return glossary_help(terms, text)
+
+    return help_for
 
 
 KOSOVO = "XKX"

@@ -89,7 +89,6 @@ def findings(rows: pd.DataFrame, title: str = "Data-quality notes", expanded: bo
 
 def glossary(text: str, extra: str | None = None) -> str | None:
     """Help text defining the glossary terms that `text` mentions (with `extra` first)."""
-    terms = cache.query(catalog_queries.glossary_terms, "")
-    defined = cache.derived(catalog.glossary_help, terms, text)
+    defined = cache.shaped(catalog.glossary_helper, catalog_queries.glossary_terms, "")(text)
     parts = [part for part in (extra, defined) if part]
     return "\n\n".join(parts) or None
