@@ -34,6 +34,20 @@ def open_page(
     return at
 
 
+TABS_PREFIX = "tabs-"  # ui.chart_with_table keys its Chart / Table tabs "tabs-<key>"
+
+
+def open_tables(at: AppTest) -> AppTest:
+    """Switch every chart's tabs to its Table (built only when open) and rerun."""
+    keys = [key for key in at.session_state.keys() if str(key).startswith(TABS_PREFIX)]
+    assert keys, "no chart with a table tab on the page"
+    for key in keys:
+        at.session_state[key] = "Table"
+    at.run()
+    assert not at.exception, [e.value for e in at.exception]
+    return at
+
+
 def metric_value(at: AppTest, label_start: str) -> str:
     """The value of the first metric whose label starts with `label_start`."""
     return next(m.value for m in at.metric if m.label.startswith(label_start))

@@ -7,7 +7,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from dashboard import exports
-from tests.apptest_helpers import open_page, url_value
+from tests.apptest_helpers import open_page, open_tables, url_value
 
 PAGE = "pages/briefing.py"
 needs_chromium = pytest.mark.skipif(
@@ -58,6 +58,9 @@ def test_chart_slide_shows_chart_table_and_sources(warehouse_path):
     at = open_page(PAGE, {"iso3": ["UKR"], "slide": ["5"]}, timeout=120)
     assert at.header[0].value.startswith("Personal remittances received")
     assert at.get("plotly_chart"), "the chart is drawn"
+    assert not at.dataframe, "its table is built only when its tab is opened"
+    open_tables(at)
+    assert not at.get("plotly_chart"), "the chart tab is closed"
     table = at.dataframe[0].value
     assert "Year" in table.columns and len(table) > 10
     assert any(c.value.startswith("Source: World Bank") for c in at.caption)

@@ -7,7 +7,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from dashboard.style import format_number
-from tests.apptest_helpers import metric_value, open_page, url_value
+from tests.apptest_helpers import metric_value, open_page, open_tables, url_value
 
 PAGE = "pages/country.py"
 
@@ -49,7 +49,7 @@ def test_ukraine_tables_list_offices_and_names_per_document(ukraine, con):
         0
     ]
     assert len(status_table) == documents == 3
-    funding = next(d.value for d in ukraine.dataframe if "Programmatic area" in d.value.columns)
+    funding = next(d.value for d in open_tables(ukraine).dataframe if "Programmatic area" in d.value.columns)
     by_area = dict(
         zip(funding["Programmatic area"], funding["Requirement 2016 (USD)"], strict=True)
     )

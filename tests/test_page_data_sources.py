@@ -14,7 +14,7 @@ from streamlit.testing.v1 import AppTest
 from dashboard import catalog, config
 from dashboard.charts.coverage import coverage_heatmap
 from dashboard.warehouse import EXPORTED_TABLES, MARTS
-from tests.apptest_helpers import open_page, table_with, url_values
+from tests.apptest_helpers import open_page, open_tables, table_with, url_values
 
 PAGE = "pages/data_sources.py"
 
@@ -186,7 +186,7 @@ def test_coverage_matrix_equals_the_warehouse(warehouse_path, con):
     assert filled == expected > 0
     assert set(trace["y"]) == {"Ukraine", "Kosovo", "Georgia"}
     assert trace["x"][0] == "2005" and trace["x"][-1] == "2020"
-    by_country = table_with(at, "Years with a value").set_index("Country or territory")
+    by_country = table_with(open_tables(at), "Years with a value").set_index("Country or territory")
     assert by_country.at["Kosovo", "Years with a value"] == 0
     captions = [c.value for c in at.caption]
     assert any("Serbia includes Kosovo" in c for c in captions), "the indicator's caveat is shown"

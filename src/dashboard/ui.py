@@ -47,14 +47,18 @@ def chart_with_table(
     caveats: list[str] | None = None,
 ) -> None:
     """A chart, its source and caveats, and the same data as an accessible, downloadable table."""
-    chart_tab, table_tab = st.tabs(["Chart", "Table"])
+    # The tabs rerun the page when switched, so only the open one is built: a table nobody opened
+    # cost as much to send as its chart.
+    chart_tab, table_tab = st.tabs(["Chart", "Table"], key=f"tabs-{key}", on_change="rerun")
     with chart_tab:
-        st.plotly_chart(
-            figure, width="stretch", key=f"chart-{key}",
-            config={"displaylogo": False, "toImageButtonOptions": {"filename": slug(key), "scale": 2}},
-        )
+        if chart_tab.open:
+            st.plotly_chart(
+                figure, width="stretch", key=f"chart-{key}",
+                config={"displaylogo": False, "toImageButtonOptions": {"filename": slug(key), "scale": 2}},
+            )
     with table_tab:
-        table_view(table, key)
+        if table_tab.open:
+            table_view(table, key)
     source_line(source)
     for caveat in caveats or []:
         st.caption(f":material/info: {caveat}")
