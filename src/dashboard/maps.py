@@ -95,7 +95,7 @@ def legend(edges: list[float], unit: str) -> pd.DataFrame:
 
 
 def _bin_colour(value: float | None, edges: list[float]) -> list[int]:
-    if value is None or value != value or not edges:
+    if value is None or pd.isna(value) or not edges:
         return NO_DATA
     colours = SEQUENTIAL[1 : len(edges)]
     for i in range(len(edges) - 1):
@@ -119,7 +119,13 @@ def choropleth_layer(
     stays uncoloured and its tooltip says so rather than reading as "no data".
     """
     edges = choropleth_bins(values["value"])
-    by_iso3 = {row.iso3: row for row in values.itertuples()}
+    # Plain columns, not itertuples: this runs for every new selection of a map.
+    by_iso3 = {
+        iso3: (value, year)
+        for iso3, value, year in zip(
+            values["iso3"].tolist(), values["value"].tolist(), values["year"].tolist(), strict=True
+        )
+    }
     shapes = _shapes_with_own_properties()
     features = []
     for feature in shapes["features"]:
@@ -127,10 +133,10 @@ def choropleth_layer(
         if not props["in_region"] or (shown is not None and props["iso3"] not in shown):
             continue
         row = by_iso3.get(props["iso3"])
-        props["fill"] = _bin_colour(None if row is None else row.value, edges)
+        props["fill"] = _bin_colour(None if row is None else row[0], edges)
         props["tooltip_title"] = props["name"]
         if row is not None:
-            text = f"{label}: {format_number(row.value, unit)} ({row.year})"
+            text = f"{label}: {format_number(row[0], unit)} ({row[1]})"
         elif props["iso3"] == KOSOVO and kosovo_in_serbia:
             text = f"{label}: no separate figure; included in Serbia's in this source"
         else:

@@ -73,12 +73,14 @@ def node_scope(
 
 def path_to(tree: pd.DataFrame, node_id: str) -> list[tuple[str, str]]:
     """(node_id, label) from the root down to the node, for breadcrumbs."""
-    by_id = tree.set_index("node_id")
+    # Plain dicts: a .loc per level on a tree of every node cost more than the rest of the page.
+    labels = dict(zip(tree["node_id"].tolist(), tree["label"].tolist(), strict=True))
+    parents = dict(zip(tree["node_id"].tolist(), tree["parent_id"].tolist(), strict=True))
     path = []
     current: str | None = node_id
     while isinstance(current, str):
-        path.append((current, by_id.loc[current, "label"]))
-        current = by_id.loc[current, "parent_id"]
+        path.append((current, labels[current]))
+        current = parents[current]
     return path[::-1]
 
 
