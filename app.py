@@ -63,10 +63,10 @@ navigation = st.navigation(
         section: [
             st.Page(path, title=title, icon=icon, default=path == "pages/overview.py")
             for path, title, icon in pages
-            if (HERE / path).exists()
+            if config.page_file_exists(HERE / path)
         ]
         for section, pages in SECTIONS.items()
-        if any((HERE / path).exists() for path, _, _ in pages)
+        if any(config.page_file_exists(HERE / path) for path, _, _ in pages)
     }
 )
 navigation.run()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import os
 from pathlib import Path
 
@@ -47,3 +48,10 @@ def parquet_dir(resolve: bool = True) -> Path | None:
     """
     override = os.environ.get(PARQUET_ENV)
     return _from_setting(override, resolve) if override else None
+
+
+@functools.cache
+def page_file_exists(path: Path) -> bool:
+    """Whether a page file exists. The router asks on every rerun; pages do not come and go while
+    a server runs, so each file is looked up once per process."""
+    return path.is_file()
