@@ -37,7 +37,7 @@ except db.WarehouseUnavailable as problem:
     st.error(str(problem), icon=":material/database:")
     st.stop()
 
-filters = sidebar.render(sidebar.filter_options())
+filters = sidebar.render(cache.per_warehouse(sidebar.filter_options))
 
 # Sections and pages in the order a briefing walks through them. A page appears once its file
 # exists, so the menu never offers a page that has not been built.

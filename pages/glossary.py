@@ -33,7 +33,7 @@ if terms.empty:
     st.info("No term or definition contains this text. Try a shorter word or an acronym.",
             icon=":material/search_off:")
 else:
-    glossary = catalog.describe_glossary(terms)
+    glossary = cache.shaped(catalog.describe_glossary, q.glossary_terms, search)
     # A static table wraps long definitions, which a data grid would cut off.
     st.table(glossary, hide_index=True)
     st.download_button("Download CSV", lambda: glossary.to_csv(index=False).encode("utf-8"), file_name="glossary.csv",

@@ -117,3 +117,19 @@ def test_a_shaped_result_is_built_once_per_query_result():
     assert first["ALB"] == "Albania"
     offices = cache.shaped(len, overview_queries.office_counts, ("ALB",))
     assert offices == len(cache.query(overview_queries.office_counts, ("ALB",)))
+
+
+def test_a_per_warehouse_value_is_computed_once_per_warehouse(tmp_path, monkeypatch):
+    calls = []
+
+    def countries() -> int:
+        calls.append(1)
+        return len(cache.query(filter_queries.filter_countries))
+
+    assert cache.per_warehouse(countries) == cache.per_warehouse(countries) == 20
+    assert len(calls) == 1
+    out = tmp_path / "other.duckdb"
+    build(config.SOURCES_DIR, out)
+    monkeypatch.setenv(config.WAREHOUSE_ENV, str(out))
+    assert cache.per_warehouse(countries) == 20
+    assert len(calls) == 2, "another warehouse is asked afresh"

@@ -144,6 +144,13 @@ def _freeze(value: Any) -> Any:
     return value
 
 
+def per_warehouse(function: Callable[[], Any]) -> Any:
+    """`function()`, computed once per warehouse version and shared by every session: for what
+    depends on nothing but the warehouse (the filters' options, asked for on every rerun)."""
+    key = ("per_warehouse", function.__module__, function.__qualname__, db.warehouse_version())
+    return _derived.get(key, function)
+
+
 def _fingerprint(args: tuple, kwargs: dict) -> bytes | None:
     """Equal inputs give equal bytes: pickled (a tenth of a millisecond for a query result), so
     equal data is recognised whatever object holds it; None for inputs that cannot be pickled."""
