@@ -48,6 +48,20 @@ def open_tables(at: AppTest) -> AppTest:
     return at
 
 
+FINDINGS_PREFIX = "findings-"  # ui.findings keys its expander "findings-<title>"
+
+
+def open_findings(at: AppTest) -> AppTest:
+    """Open every data-quality findings expander (its list is built only when open) and rerun."""
+    keys = [key for key in at.session_state.keys() if str(key).startswith(FINDINGS_PREFIX)]
+    assert keys, "no findings expander on the page"
+    for key in keys:
+        at.session_state[key] = True
+    at.run()
+    assert not at.exception, [e.value for e in at.exception]
+    return at
+
+
 def metric_value(at: AppTest, label_start: str) -> str:
     """The value of the first metric whose label starts with `label_start`."""
     return next(m.value for m in at.metric if m.label.startswith(label_start))

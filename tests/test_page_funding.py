@@ -10,7 +10,7 @@ import pytest
 from streamlit.runtime.media_file_manager import MediaFileManager
 from streamlit.testing.v1 import AppTest
 
-from tests.apptest_helpers import metric_value, open_page, table_with
+from tests.apptest_helpers import metric_value, open_findings, open_page, table_with
 
 PAGE = "pages/funding.py"
 COUNTRY = "Country or programme"
@@ -94,7 +94,7 @@ def test_the_printed_total_finding_is_shown_with_both_numbers(warehouse_path, co
         "and label = 'seeeca'"
     ).fetchone()[0]
     summed = con.execute("select sum(usd) from fct_funding_requirement where region = 'seeeca'").fetchone()[0]
-    at = open_page(PAGE)
+    at = open_findings(open_page(PAGE))
     text = page_text(at)
     assert f"{printed:,}" == "118,075,000" and f"{summed:,}" == "125,925,000"
     assert "The overview prints **118,075,000** USD" in text

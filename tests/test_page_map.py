@@ -13,7 +13,7 @@ from streamlit.testing.v1 import AppTest
 
 from dashboard import geo, maps
 from dashboard.style import format_number
-from tests.apptest_helpers import open_page, url_value
+from tests.apptest_helpers import open_findings, open_page, url_value
 
 PAGE = "pages/map.py"
 REGION_ISO3 = {
@@ -169,7 +169,7 @@ def test_table_lists_the_offices_shown_with_both_spellings(warehouse_path, con):
 
 
 def test_office_spelling_findings_are_listed(con):
-    at = open_page(PAGE)
+    at = open_findings(open_page(PAGE))
     published = [p for (p,) in con.execute(
         "select published from dq_finding where topic = 'offices'").fetchall()]
     text = "\n".join(m.value for m in at.markdown)

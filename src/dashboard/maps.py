@@ -416,11 +416,14 @@ def view_for_offices(
 
 def stand_in_notes(offices: pd.DataFrame) -> list[str]:
     """One sentence per shown office drawn at a stand-in position (no published town)."""
+    stand_ins = offices[offices["position_is_stand_in"].fillna(False).astype(bool)]
     return [
-        f'The {row.country_name} sub-office published only as "{row.name_as_published}" has no '
-        f"published town: it is drawn at {row.city} (the country office) as a stand-in."
-        for row in offices.itertuples()
-        if row.position_is_stand_in
+        f'The {country} sub-office published only as "{published}" has no '
+        f"published town: it is drawn at {city} (the country office) as a stand-in."
+        for country, published, city in zip(
+            stand_ins["country_name"].tolist(), stand_ins["name_as_published"].tolist(),
+            stand_ins["city"].tolist(), strict=True,
+        )
     ]
 
 
@@ -435,7 +438,8 @@ def kosovo_note(kosovo_in_serbia: bool, shown: tuple[str, ...]) -> str | None:
 
 def offices_source(offices: pd.DataFrame) -> str:
     """The source line of the office dots: list, contact details and positions."""
-    lists = sorted({f"{row.document} ({row.file})" for row in offices.itertuples()})
+    lists = sorted({f"{document} ({file})" for document, file in
+                    zip(offices["document"].tolist(), offices["file"].tolist(), strict=True)})
     contacts = sorted({str(doc) for doc in offices["contact_document"].dropna()})
     text = f"Offices: {'; '.join(lists)}, Annex 1 (as of May 2020)"
     if contacts:

@@ -82,13 +82,21 @@ def findings(rows: pd.DataFrame, title: str = "Data-quality notes", expanded: bo
     """The data-quality findings that apply to what is on screen, in a titled expander."""
     if rows.empty:
         return
-    with st.expander(f":material/fact_check: {title} ({len(rows)})", expanded=expanded):
-        for row in rows.itertuples():
+    # Opening the expander reruns the page, so its list is built only while it is open: a page's
+    # findings cost as much to send as the rest of the page.
+    with st.expander(f":material/fact_check: {title} ({len(rows)})", expanded=expanded,
+                     key=f"findings-{slug(title)}", on_change="rerun") as box:
+        if not box.open:
+            return
+        for subject, note, expected, published, document, section in zip(
+            *(rows[c].tolist() for c in ("subject", "note", "expected", "published", "document", "source_section")),
+            strict=True,
+        ):
             detail = ""
-            if isinstance(row.expected, str) and isinstance(row.published, str):
-                detail = f" Published: **{row.published}**; expected: **{row.expected}**."
-            st.markdown(f"- {row.subject}: {row.note}{detail}")
-            st.caption(f"Source: {row.document} — {row.source_section}")
+            if isinstance(expected, str) and isinstance(published, str):
+                detail = f" Published: **{published}**; expected: **{expected}**."
+            st.markdown(f"- {subject}: {note}{detail}")
+            st.caption(f"Source: {document} — {section}")
 
 
 def glossary(text: str, extra: str | None = None) -> str | None:
