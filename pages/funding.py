@@ -1,7 +1,6 @@
 """Funding requirements 2016: a region's table by country and programmatic area, the printed
 totals beside the sums, and SEEECA compared with the other IOM regions."""
 
-import pandas as pd
 import streamlit as st
 
 from dashboard import cache, sidebar, ui
@@ -14,27 +13,6 @@ from dashboard.style import format_number
 DOCUMENT = "IOM Migration Initiatives 2016 (002_826368cb2c35f099.txt)"
 BLANK = "A blank cell is a \u201c-\u201d in the source: no requirement, not zero."
 REGION_PARAM = "region"
-
-
-def table_with_csv(table: pd.DataFrame, key: str) -> None:
-    """Like ui.table_view, but "-" cells stay blank on screen as they are in the CSV."""
-    usd = {c: st.column_config.NumberColumn(format="localized") for c in table if "USD" in c}
-    st.dataframe(table, hide_index=True, width="stretch", placeholder="", column_config=usd,
-                 key=f"table-{key}")
-    st.download_button("Download CSV", lambda: table.to_csv(index=False).encode("utf-8"),
-                       file_name=f"{ui.slug(key)}.csv", mime="text/csv", key=f"download-{key}",
-                       icon=":material/download:")
-
-
-def chart_and_table(figure, table: pd.DataFrame, source: str, key: str, caveats=()) -> None:
-    chart_tab, table_tab = st.tabs(["Chart", "Table"])
-    with chart_tab:
-        st.plotly_chart(figure, width="stretch", key=f"chart-{key}", config={"displaylogo": False})
-    with table_tab:
-        table_with_csv(table, key)
-    ui.source_line(source)
-    for caveat in caveats:
-        st.caption(f":material/info: {caveat}")
 
 
 def region_from_url(known: dict[str, str]) -> str:
@@ -80,8 +58,9 @@ if not totals["has_region_table"]:
     column = cache.derived(tables.overview_column, cache.query(q.overview_by_area, areas), region)
     ui.kpi("Requirement, overview column", column["Requirement (USD)"].sum(), "usd",
            f"{DOCUMENT}, {totals['overview_section']}")
-    chart_and_table(cache.chart(charts.area_shares, column, f"{name}: requirement by programmatic area (overview)"),
-                    column, f"{DOCUMENT}, {totals['overview_section']}", f"overview-{region}", [BLANK])
+    ui.chart_with_table(cache.chart(charts.area_shares, column, f"{name}: requirement by programmatic area (overview)"),
+                    column, f"{DOCUMENT}, {totals['overview_section']}", f"overview-{region}", [BLANK],
+                        blank_missing=True)
 else:
     cells = cache.query(q.region_cells, *selection)
     matrix = cache.derived(tables.requirement_matrix, cells)
@@ -112,7 +91,7 @@ else:
         st.plotly_chart(cache.chart(charts.requirement_heatmap, cells, f"{name}: USD by country and area"),
                         width="stretch", key="chart-requirement-heatmap", config={"displaylogo": False})
     with table:
-        table_with_csv(matrix, f"funding-{region}-by-country-and-area")
+        ui.table_view(matrix, f"funding-{region}-by-country-and-area", blank_missing=True)
     ui.source_line(f"{DOCUMENT}, {totals['table_section']}.")
     st.caption(f":material/info: {BLANK}")
 
@@ -126,13 +105,14 @@ else:
     left, right = st.columns(2)
     with left:
         shares = cache.derived(tables.area_totals, cells)
-        chart_and_table(cache.chart(charts.area_shares, shares, "Share of each programmatic area"), shares,
-                        f"{DOCUMENT}, {totals['table_section']}", f"funding-{region}-area-shares")
+        ui.chart_with_table(cache.chart(charts.area_shares, shares, "Share of each programmatic area"), shares,
+                        f"{DOCUMENT}, {totals['table_section']}", f"funding-{region}-area-shares",
+                            blank_missing=True)
     with right:
         top = cache.derived(tables.top_countries, matrix, regional, 5)
-        chart_and_table(cache.chart(charts.top_countries, top, "Largest country requirements"), top,
+        ui.chart_with_table(cache.chart(charts.top_countries, top, "Largest country requirements"), top,
                         f"{DOCUMENT}, {totals['table_section']}", f"funding-{region}-top-countries",
-                        ["Shares are of the total shown, regional programmes included."])
+                        ["Shares are of the total shown, regional programmes included."], blank_missing=True)
 
 st.subheader("SEEECA compared with the other IOM regions")
 st.caption("From the overview table, the one table with a column for every region (Southern "
@@ -141,11 +121,13 @@ st.caption("From the overview table, the one table with a column for every regio
            "requirements (not attributed to a region) are left out.")
 overview = cache.query(q.overview_by_area, areas)
 comparison = cache.derived(tables.region_comparison, overview, cache.query(q.regions))
-chart_and_table(cache.chart(charts.region_comparison, comparison, q.SEEECA, "Requirement by IOM region"),
+ui.chart_with_table(cache.chart(charts.region_comparison, comparison, q.SEEECA, "Requirement by IOM region"),
                 comparison.drop(columns="region"), f"{DOCUMENT}, Overview of funding requirements",
                 "funding-regions-total",
-                ["The printed overview total covers all areas; for SEEECA it is below the sum of its cells."])
+                ["The printed overview total covers all areas; for SEEECA it is below the sum of its cells."],
+                    blank_missing=True)
 mix = cache.derived(tables.area_mix_comparison, overview)
-chart_and_table(cache.chart(charts.area_mix, mix, "How the requirement splits across areas: SEEECA and the rest"),
-                mix, f"{DOCUMENT}, Overview of funding requirements", "funding-regions-area-mix", [BLANK])
+ui.chart_with_table(cache.chart(charts.area_mix, mix, "How the requirement splits across areas: SEEECA and the rest"),
+                mix, f"{DOCUMENT}, Overview of funding requirements", "funding-regions-area-mix", [BLANK],
+                    blank_missing=True)
 ui.findings(cache.query(q.overview_findings), title="Printed totals of the overview table")

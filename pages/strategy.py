@@ -2,7 +2,6 @@
 -> country, each level with its 2016 SEEECA requirement, countries, offices, outlook statements
 and linked initiatives; and the crosswalk that the tree is built from."""
 
-import pandas as pd
 import streamlit as st
 
 from dashboard import cache, sidebar, ui
@@ -12,6 +11,8 @@ from dashboard.queries import strategy as q
 NODE_PARAM = "node"
 FUNDING_SOURCE = ("IOM Migration Initiatives 2016 (002_826368cb2c35f099.txt), SEEECA regional table; "
                   "levels above the funding areas by the crosswalk below")
+DETAIL_TABS_KEY = "strategy_detail"
+DETAIL_TABS = ("Countries", "Offices", "Outlook statements and indicators", "Initiatives (global, via MiGOF)")
 
 
 def go_to(node_id: str) -> None:
@@ -25,16 +26,6 @@ def on_tree_click(key: str, current: str, parent: str | None) -> None:
     if points and points[0].get("id"):
         clicked = points[0]["id"]
         go_to(parent if clicked == current and parent else clicked)
-
-
-def table_with_csv(table: pd.DataFrame, key: str) -> None:
-    """Like ui.table_view, but empty cells stay blank on screen as they are in the CSV."""
-    usd = {c: st.column_config.NumberColumn(format="localized") for c in table if "USD" in c}
-    st.dataframe(table, hide_index=True, width="stretch", placeholder="", column_config=usd,
-                 key=f"table-{key}")
-    st.download_button("Download CSV", lambda: table.to_csv(index=False).encode("utf-8"),
-                       file_name=f"{ui.slug(key)}.csv", mime="text/csv", key=f"download-{key}",
-                       icon=":material/download:")
 
 
 filters, options = sidebar.current()
@@ -94,32 +85,38 @@ else:
     st.selectbox(f"Open a level below ({below['Level'].iloc[0]})", below["node_id"], index=None,
                  key=choice, format_func=dict(zip(below["node_id"], below["Name"], strict=True)).get,
                  on_change=lambda: go_to(st.session_state[choice]), placeholder="Choose a level")
-    table_with_csv(below.drop(columns="node_id"), f"strategy-levels-below-{node_id}")
+    ui.table_view(below.drop(columns="node_id"), f"strategy-levels-below-{node_id}", blank_missing=True)
     st.caption(":material/info: Each level's requirement is the sum of the levels below it; a blank "
                "requirement means every cell below is \u201c-\u201d (no requirement).")
 ui.source_line(FUNDING_SOURCE + ".")
 
+# Switching tabs reruns the page, so only the open tab's table is built.
 countries, offices_tab, outlook, initiatives = st.tabs(
-    ["Countries", "Offices", "Outlook statements and indicators", "Initiatives (global, via MiGOF)"])
+    list(DETAIL_TABS), key=DETAIL_TABS_KEY, on_change="rerun")
 with countries:
-    table_with_csv(cache.query(q.node_countries, scope), f"strategy-countries-{node_id}")
-    ui.source_line(FUNDING_SOURCE + "; offices: IOM Regional Strategy 2020-2024, Annex 1.")
+    if countries.open:
+        ui.table_view(cache.query(q.node_countries, scope), f"strategy-countries-{node_id}", blank_missing=True)
+        ui.source_line(FUNDING_SOURCE + "; offices: IOM Regional Strategy 2020-2024, Annex 1.")
 with offices_tab:
-    table_with_csv(offices, f"strategy-offices-{node_id}")
-    ui.source_line("IOM Regional Strategy 2020-2024 (001_9ee6370754a679eb.txt), Annex 1: IOM offices "
-                   "in the region; Regional Office: 1. Introduction.")
+    if offices_tab.open:
+        ui.table_view(offices, f"strategy-offices-{node_id}", blank_missing=True)
+        ui.source_line("IOM Regional Strategy 2020-2024 (001_9ee6370754a679eb.txt), Annex 1: IOM offices "
+                       "in the region; Regional Office: 1. Introduction.")
 with outlook:
-    st.caption("Statements attached to the priorities and thematic areas this level belongs to or "
-               "contains" + (", with the indicator links that cover this country." if scope.country else "."))
-    table_with_csv(cache.query(q.node_outlook, scope), f"strategy-outlook-{node_id}")
+    if outlook.open:
+        st.caption("Statements attached to the priorities and thematic areas this level belongs to or "
+                   "contains" + (", with the indicator links that cover this country." if scope.country else "."))
+        ui.table_view(cache.query(q.node_outlook, scope), f"strategy-outlook-{node_id}", blank_missing=True)
 with initiatives:
-    st.info("These initiatives are **global** items of the MiGOF chapters of Migration Initiatives "
-            "2016, not SEEECA or country projects. They are linked to this level only because the "
-            "crosswalk ties its funding areas to a MiGOF principle or objective. Their USD is not part "
-            "of the SEEECA requirement and is not added to any total here."
-            + (f" None is specific to {node['label']}." if scope.country else ""),
-            icon=":material/public:")
-    table_with_csv(cache.query(q.node_initiatives, scope), f"strategy-initiatives-{node_id}")
+    if initiatives.open:
+        st.info("These initiatives are **global** items of the MiGOF chapters of Migration Initiatives "
+                "2016, not SEEECA or country projects. They are linked to this level only because the "
+                "crosswalk ties its funding areas to a MiGOF principle or objective. Their USD is not part "
+                "of the SEEECA requirement and is not added to any total here."
+                + (f" None is specific to {node['label']}." if scope.country else ""),
+                icon=":material/public:")
+        ui.table_view(cache.query(q.node_initiatives, scope), f"strategy-initiatives-{node_id}",
+                      blank_missing=True)
 
 st.subheader("The crosswalk between the frameworks")
 st.caption("How the 2020-2024 priorities, the 2015-2020 thematic areas and objectives, the 2016 "
@@ -127,4 +124,4 @@ st.caption("How the 2020-2024 priorities, the 2015-2020 thematic areas and objec
            "\u201cJudgement\u201d rows are mappings made for this dashboard from the quoted text; no "
            "document states them. The drill-down uses only the \u201ccontinues\u201d and "
            "\u201cfunded under\u201d links, which form a tree.")
-table_with_csv(cache.query(q.crosswalk), "strategy-crosswalk")
+ui.table_view(cache.query(q.crosswalk), "strategy-crosswalk", blank_missing=True)

@@ -10,7 +10,7 @@ import pytest
 from streamlit.runtime.media_file_manager import MediaFileManager
 from streamlit.testing.v1 import AppTest
 
-from tests.apptest_helpers import metric_value, open_findings, open_page, table_with
+from tests.apptest_helpers import metric_value, open_findings, open_page, open_tables, table_with
 
 PAGE = "pages/funding.py"
 COUNTRY = "Country or programme"
@@ -120,7 +120,7 @@ def test_southern_africa_shows_only_its_overview_column(warehouse_path, con):
     ).fetchone()[0]
     at = open_page(PAGE, {"region": ["southern_africa"]})
     assert any("no per-region table for Southern Africa" in i.value for i in at.info)
-    assert table_with(at, "Requirement (USD)")["Requirement (USD)"].sum() == column
+    assert table_with(open_tables(at), "Requirement (USD)")["Requirement (USD)"].sum() == column
     assert metric_value(at, "Requirement, overview column") == f"USD {column / 1e6:,.1f}M"
     assert not any(COUNTRY in d.value.columns for d in at.dataframe)
 
@@ -164,7 +164,7 @@ def test_regions_are_compared_from_the_overview_cells(warehouse_path, con):
         "select region, sum(usd) as usd from fct_funding_overview "
         "where programmatic_area <> 'multiregional' and region <> 'multi_regional' group by region"
     ).df().set_index("region")["usd"]
-    at = open_page(PAGE)
+    at = open_tables(open_page(PAGE))
     shown = table_with(at, "Requirement, overview cells (USD)").set_index("Region")
     seeeca = shown.loc["South-Eastern Europe, Eastern Europe and Central Asia"]
     assert seeeca["Requirement, overview cells (USD)"] == overview["seeeca"] == 125_925_000

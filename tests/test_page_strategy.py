@@ -64,6 +64,14 @@ def test_the_primary_crosswalk_links_form_a_tree(con):
     assert tree["parent_id"].isna().sum() == 1
 
 
+def with_tab(at, label: str):
+    """Open one of the level's detail tabs (only the open one is built) and rerun."""
+    at.session_state["strategy_detail"] = label
+    at.run()
+    assert not at.exception, [e.value for e in at.exception]
+    return at
+
+
 def test_the_root_shows_the_warehouse_total(warehouse_path, con):
     at = open_page(PAGE)
     assert metric_value(at, "Requirement 2016") == "USD 125.9M"
@@ -99,7 +107,7 @@ def test_a_country_level_from_the_link(warehouse_path, con):
     assert list(countries["Country or programme"]) == ["Ukraine"]
     assert countries["Requirement (USD)"].iloc[0] == expected
     offices = con.execute("select count(*) from dim_office where iso3 = 'UKR'").fetchone()[0]
-    assert len(table_with(at, "Reports to")) == offices == int(countries["IOM offices"].iloc[0])
+    assert len(table_with(with_tab(at, "Offices"), "Reports to")) == offices == int(countries["IOM offices"].iloc[0])
 
 
 def test_unknown_level_in_the_link_warns_and_opens_the_root(warehouse_path):
@@ -123,7 +131,7 @@ def test_initiatives_are_global_and_not_added_to_the_level(warehouse_path, con):
         """
     ).df()
     at = open_page(PAGE, {"node": ["migrant_assistance"]})
-    shown = table_with(at, "Linked through (crosswalk)")
+    shown = table_with(with_tab(at, "Initiatives (global, via MiGOF)"), "Linked through (crosswalk)")
     assert sorted(shown["Initiative"]) == sorted(linked["title"]) and len(linked) > 0
     assert any("global" in i.value and "not added" in i.value for i in at.info)
     area_usd = seeeca_cells(con).query("programmatic_area == 'migrant_assistance'")["usd"].sum()
@@ -136,7 +144,8 @@ def test_outlook_statements_follow_the_level(warehouse_path, con):
         "where element_id in ('s2020.sp1', 's2015.ta2', 's2015.ta4')"
     ).df()["statement_id"]
     at = open_page(PAGE, {"node": ["s2020.sp1"]})
-    assert sorted(table_with(at, "Attached to")["Statement"]) == sorted(expected)
+    assert not [d for d in at.dataframe if "Attached to" in d.value.columns], "built only when opened"
+    assert sorted(table_with(with_tab(at, "Outlook statements and indicators"), "Attached to")["Statement"]) == sorted(expected)
 
 
 def test_every_crosswalk_row_points_to_existing_elements(warehouse_path, con):

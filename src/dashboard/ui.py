@@ -45,8 +45,10 @@ def chart_with_table(
     source: str,
     key: str,
     caveats: list[str] | None = None,
+    blank_missing: bool = False,
 ) -> None:
-    """A chart, its source and caveats, and the same data as an accessible, downloadable table."""
+    """A chart, its source and caveats, and the same data as an accessible, downloadable table
+    (`blank_missing`: see table_view)."""
     # The tabs rerun the page when switched, so only the open one is built: a table nobody opened
     # cost as much to send as its chart.
     chart_tab, table_tab = st.tabs(["Chart", "Table"], key=f"tabs-{key}", on_change="rerun")
@@ -58,15 +60,26 @@ def chart_with_table(
             )
     with table_tab:
         if table_tab.open:
-            table_view(table, key)
+            table_view(table, key, blank_missing=blank_missing)
     source_line(source)
     for caveat in caveats or []:
         st.caption(f":material/info: {caveat}")
 
 
-def table_view(table: pd.DataFrame, key: str, height: int | str = "auto") -> None:
-    """A table with a CSV download of exactly the rows shown."""
-    st.dataframe(table, width="stretch", hide_index=True, height=height, key=f"table-{key}")
+def table_view(
+    table: pd.DataFrame, key: str, height: int | str = "auto", blank_missing: bool = False
+) -> None:
+    """A table with a CSV download of exactly the rows shown.
+
+    `blank_missing`: empty cells stay blank on screen, as they are in the CSV (a published "-"
+    is no requirement, not a missing value), and USD columns get thousands separators.
+    """
+    if blank_missing:
+        usd = {c: st.column_config.NumberColumn(format="localized") for c in table if "USD" in c}
+        st.dataframe(table, width="stretch", hide_index=True, height=height, key=f"table-{key}",
+                     placeholder="", column_config=usd)
+    else:
+        st.dataframe(table, width="stretch", hide_index=True, height=height, key=f"table-{key}")
     st.download_button(
         "Download CSV",
         # built on click, not on every rerun of a page with many tables

@@ -281,15 +281,18 @@ def choropleth_figure(values: pd.DataFrame, definition: Mapping, year: int, iso3
     countries without a value are grey and say so on hover; neighbours stay pale for context. The
     coloured layer carries only the shapes it colours, to keep the page light.
     """
-    # Only the region's shapes: st.plotly_chart deep-copies the figure with its GeoJSON on every
-    # rerun, and the neighbours' coordinates made that the slowest step of the page.
+    # Only the region's shapes, each drawn once: the coloured countries in their own trace below,
+    # the others (unselected context, or selected without a value) here. The GeoJSON is most of
+    # the figure's weight, to serialise on the server and to parse in the browser.
     shapes = geo.region_shapes()
     missing = dict(zip(values.loc[values["value"].isna(), "iso3"],
                        values.loc[values["value"].isna(), "country"], strict=True))
-    base_features = shapes["features"]
+    coloured_iso3 = set(values.loc[values["value"].notna(), "iso3"])
+    base_features = [f for f in shapes["features"] if f["properties"]["iso3"] not in coloured_iso3]
     figure = go.Figure(
         go.Choroplethmap(
-            geojson=shapes, featureidkey="properties.iso3",
+            geojson={"type": "FeatureCollection", "features": base_features},
+            featureidkey="properties.iso3",
             locations=[f["properties"]["iso3"] for f in base_features],
             z=[2 if f["properties"]["iso3"] in missing else int(f["properties"]["in_region"])
                for f in base_features],
@@ -304,7 +307,7 @@ def choropleth_figure(values: pd.DataFrame, definition: Mapping, year: int, iso3
     if not present.empty:
         wanted = set(present["iso3"])
         coloured = {"type": "FeatureCollection",
-                    "features": [f for f in base_features if f["properties"]["iso3"] in wanted]}
+                    "features": [f for f in shapes["features"] if f["properties"]["iso3"] in wanted]}
         negative = bool((present["value"] < 0).any())
         scale = list(DIVERGING) if negative else [
             (i / (len(SEQUENTIAL) - 2), c) for i, c in enumerate(SEQUENTIAL[1:])
