@@ -4,6 +4,8 @@ The verdict counts and a scorecard of every indicator test come first; the state
 with a chart per test, follow a page at a time (filtered by verdict), so a rerun draws a handful
 of charts rather than every one. Strategy, verdict filter and page travel in the link."""
 
+import functools
+
 import streamlit as st
 
 from dashboard import cache, outlook, page_params, sidebar, ui
@@ -208,7 +210,7 @@ if tests:
                     ui.chart_with_table(
                         cache.chart(charts.outlook_figure, link_series, link.definition, link.scope_label,
                                     result.baseline_year, result.latest_year),
-                        cache.derived(charts.outlook_table, link_series, link.definition, link.scope_label),
+                        functools.partial(charts.outlook_table, link_series, link.definition, link.scope_label),
                         charts.source_text(link.definition), f"outlook-{index}",
                         [link.definition["caveat"]] if link.definition["caveat"] else [],
                     )

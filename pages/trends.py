@@ -1,6 +1,8 @@
 """Indicator trends: one indicator over time for each selected country, with the regional
 aggregate where adding up is meaningful, and a map and a ranking for one year."""
 
+import functools
+
 import streamlit as st
 
 from dashboard import cache, sidebar, ui
@@ -122,7 +124,7 @@ if aggregates:
                f"countries report in {years[-1]}: {latest['iso3_reporting']}.")
 ui.chart_with_table(
     cache.chart(charts.trend_figure, series, shown, definition, f"{definition['name']} by country"),
-    cache.derived(charts.trend_table, series, aggregates, definition), source, "trend-lines", caveats,
+    functools.partial(charts.trend_table, series, aggregates, definition), source, "trend-lines", caveats,
 )
 
 if len(years) > 1:

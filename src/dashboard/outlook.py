@@ -406,7 +406,7 @@ Check = tuple[int, Link, Assessment]  # (test index, link, assessment), as by_st
 # The verdict filter of the statement cards: URL value -> label ("all" keeps every statement).
 ALL = "all"
 VERDICT_FILTERS = {ALL: "All", **VERDICT_SHORT}
-PAGE_TESTS = 8  # indicator tests (each a chart) per page of statement cards, at most
+PAGE_TESTS = 5  # indicator tests (each a chart) per page of statement cards, at most: a screenful
 SCORECARD_COLUMNS = ("statement", "verdict", "indicator", "where", "expected", "baseline", "latest year",
                      "latest figure", "statement text", "strategy", "indicator code", "source")
 

@@ -4,6 +4,7 @@ footnotes and findings. The only dashboard module besides cache/sidebar that imp
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 import pandas as pd
 import plotly.graph_objects as go
@@ -41,14 +42,15 @@ def kpi(label: str, value: float | int | None, unit: str, source: str, help: str
 
 def chart_with_table(
     figure: go.Figure,
-    table: pd.DataFrame,
+    table: pd.DataFrame | Callable[[], pd.DataFrame],
     source: str,
     key: str,
     caveats: list[str] | None = None,
     blank_missing: bool = False,
 ) -> None:
     """A chart, its source and caveats, and the same data as an accessible, downloadable table
-    (`blank_missing`: see table_view)."""
+    (`blank_missing`: see table_view). `table` may be a function, called only when the Table tab
+    is open."""
     # The tabs rerun the page when switched, so only the open one is built: a table nobody opened
     # cost as much to send as its chart.
     chart_tab, table_tab = st.tabs(["Chart", "Table"], key=f"tabs-{key}", on_change="rerun")
@@ -60,7 +62,7 @@ def chart_with_table(
             )
     with table_tab:
         if table_tab.open:
-            table_view(table, key, blank_missing=blank_missing)
+            table_view(table() if callable(table) else table, key, blank_missing=blank_missing)
     source_line(source)
     for caveat in caveats or []:
         st.caption(f":material/info: {caveat}")

@@ -4,4 +4,7 @@ with final as (
     from stg_official__indicator_values
 )
 
+-- Stored in key order: every query asks for one or a few indicator codes, and DuckDB skips the
+-- row groups whose min/max code cannot match, so a query reads its codes' rows, not the table.
 select * from final
+order by indicator_code, iso3, year
