@@ -9,8 +9,8 @@ filters, options = sidebar.current()
 st.title("SEEECA migration outlook: regional overview")
 st.caption(f"Showing {filters.describe(options)}.")
 
-figures = cache.query(q.key_figures, headlines.KPI_FIGURES).set_index("figure_id")
-offices = cache.query(q.office_counts, filters.selected_iso3).set_index("office_type")["offices"]
+figures = cache.shaped(headlines.figures_by_id, q.key_figures, headlines.KPI_FIGURES)
+offices = cache.shaped(headlines.offices_by_type, q.office_counts, filters.selected_iso3)
 areas = cache.query(q.theme_programmatic_areas, filters.theme)
 funding = cache.query(
     q.funding_requirement_total,
@@ -23,34 +23,34 @@ st.subheader("IOM in the region")
 row = st.columns(4)
 with row[0]:
     ui.kpi("Countries and territories", len(filters.selected_iso3), "count",
-           headlines.figure_source(figures.loc[headlines.FIGURE_COUNTRIES]),
-           help=f"Table A1 prints {figures.loc[headlines.FIGURE_COUNTRIES, 'value']:.0f} for the region.")
+           headlines.figure_source(figures[headlines.FIGURE_COUNTRIES]),
+           help=f"Table A1 prints {figures[headlines.FIGURE_COUNTRIES]['value']:.0f} for the region.")
 with row[1]:
-    ui.kpi("Offices and sub-offices", int(offices.drop("regional", errors="ignore").sum()), "count",
-           headlines.figure_source(figures.loc[headlines.FIGURE_OFFICES]),
+    ui.kpi("Offices and sub-offices", sum(count for kind, count in offices.items() if kind != "regional"), "count",
+           headlines.figure_source(figures[headlines.FIGURE_OFFICES]),
            help="Counted from the Annex 1 list (May 2020); Table A1 prints 48 for the region. "
            "The Regional Office in Vienna comes on top; Israel is covered by it.")
 with row[2]:
     ui.kpi("Staff in the region (May 2020)", None, "count",
-           headlines.figure_source(figures.loc[headlines.FIGURE_STAFF]), display="> 1,600",
+           headlines.figure_source(figures[headlines.FIGURE_STAFF]), display="> 1,600",
            help="Region-wide figure; excludes staff with special contracts.")
 with row[3]:
-    ui.kpi("Annual budget 2019", figures.loc[headlines.FIGURE_BUDGET, "value"], "usd",
-           headlines.figure_source(figures.loc[headlines.FIGURE_BUDGET]), help="Region-wide figure.")
+    ui.kpi("Annual budget 2019", figures[headlines.FIGURE_BUDGET]["value"], "usd",
+           headlines.figure_source(figures[headlines.FIGURE_BUDGET]), help="Region-wide figure.")
 row = st.columns(4)
 with row[0]:
-    ui.kpi("Projects implemented 2019", figures.loc[headlines.FIGURE_PROJECTS, "value"], "count",
-           headlines.figure_source(figures.loc[headlines.FIGURE_PROJECTS]), help="Region-wide figure.")
+    ui.kpi("Projects implemented 2019", figures[headlines.FIGURE_PROJECTS]["value"], "count",
+           headlines.figure_source(figures[headlines.FIGURE_PROJECTS]), help="Region-wide figure.")
 with row[1]:
-    ui.kpi("Donors 2019", figures.loc[headlines.FIGURE_DONORS, "value"], "count",
-           headlines.figure_source(figures.loc[headlines.FIGURE_DONORS]), help="Region-wide figure.")
+    ui.kpi("Donors 2019", figures[headlines.FIGURE_DONORS]["value"], "count",
+           headlines.figure_source(figures[headlines.FIGURE_DONORS]), help="Region-wide figure.")
 with row[2]:
-    ui.kpi("International migrants 2013 (nearly 29 million)", figures.loc[headlines.FIGURE_MIGRANTS_2013, "value"], "persons",
-           headlines.figure_source(figures.loc[headlines.FIGURE_MIGRANTS_2013]), display="≈ 29M",
+    ui.kpi("International migrants 2013 (nearly 29 million)", figures[headlines.FIGURE_MIGRANTS_2013]["value"], "persons",
+           headlines.figure_source(figures[headlines.FIGURE_MIGRANTS_2013]), display="≈ 29M",
            help=ui.glossary("migrant stock", "Region-wide figure from UN DESA (2013) quoted by the 2015-2020 strategy."))
 with row[3]:
-    ui.kpi("Emigrants 2013 (over 37 million)", figures.loc[headlines.FIGURE_EMIGRANTS_2013, "value"], "persons",
-           headlines.figure_source(figures.loc[headlines.FIGURE_EMIGRANTS_2013]), display="> 37M",
+    ui.kpi("Emigrants 2013 (over 37 million)", figures[headlines.FIGURE_EMIGRANTS_2013]["value"], "persons",
+           headlines.figure_source(figures[headlines.FIGURE_EMIGRANTS_2013]), display="> 37M",
            help=ui.glossary("emigrant", "Region-wide figure quoted by the 2015-2020 strategy."))
 
 st.subheader("Funding requirement 2016")
@@ -76,18 +76,22 @@ with left:
     deck, legend = cache.chart(maps.indicator_deck, shares, definition["unit"], definition["name"],
                                filters.selected_iso3, filters.is_whole_region)
     st.pydeck_chart(deck, height=420)
-    st.caption(" · ".join(f"{r.range}" for r in legend.itertuples()) + " (light to dark)")
+    st.caption(" · ".join(legend["range"].tolist()) + " (light to dark)")
     ui.source_line(f"{definition['publisher']}, {definition['source_title']} ({definition['edition']}); latest year up to {filters.year_to}.")
     st.caption(f":material/info: {definition['caveat']}")
-    with st.expander("Table view"):
-        ui.table_view(shares, "migrant-share-by-country")
+    with st.expander("Table view", key="overview-share-table", on_change="rerun") as table_box:
+        if table_box.open:  # built only when opened
+            ui.table_view(shares, "migrant-share-by-country")
 with right:
     st.subheader("Strategy 2020-2024 at a glance")
     strategy = cache.query(q.strategy_2020_at_a_glance)
-    for pillar, priorities in strategy.groupby("pillar", sort=False):
+    priorities_by_pillar: dict[str, list[str]] = {}
+    for pillar, priority in zip(strategy["pillar"].tolist(), strategy["priority"].tolist(), strict=True):
+        priorities_by_pillar.setdefault(pillar, []).append(priority)
+    for pillar, priorities in priorities_by_pillar.items():
         st.markdown(f"**Pillar: {pillar}**")
-        for priority in priorities.itertuples():
-            st.markdown(f"- {priority.priority}")
+        for priority in priorities:
+            st.markdown(f"- {priority}")
     ui.source_line("IOM Regional Strategy 2020-2024 (001_9ee6370754a679eb.txt), strategic priorities.")
 
 st.subheader("Headline indicators for the selection")

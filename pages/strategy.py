@@ -44,8 +44,8 @@ if wanted and wanted not in known:
     del st.query_params[NODE_PARAM]
 node_id = wanted if wanted in known else (filters.theme if filters.theme in known else q.ROOT)
 node = tree.set_index("node_id").loc[node_id]
-scope = q.node_scope(tree, node_id, filters.selected_iso3, filters.is_whole_region)
-path = q.path_to(tree, node_id)
+scope = cache.derived(q.node_scope, tree, node_id, filters.selected_iso3, filters.is_whole_region)
+path = cache.derived(q.path_to, tree, node_id)
 
 with st.container(horizontal=True, key="breadcrumbs"):
     for step, (crumb, label) in enumerate(path):
@@ -77,7 +77,7 @@ key, parent = f"tree-{node_id}", node["parent_id"] if isinstance(node["parent_id
 st.plotly_chart(cache.chart(charts.drilldown_treemap, tree, node_id, "Click a box to open it; click the top bar to go up"),
                 key=key, on_select=lambda: on_tree_click(key, node_id, parent), selection_mode="points",
                 width="stretch", config={"displaylogo": False})
-below = q.children(tree, node_id)
+below = cache.derived(q.children, tree, node_id)
 if below.empty:
     st.info("This is the lowest level: one cell of the SEEECA table.", icon=":material/info:")
 else:

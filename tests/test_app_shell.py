@@ -158,3 +158,12 @@ def test_rebuilt_warehouse_is_read_by_a_running_process(tmp_path, warehouse_path
     assert old.execute("select count(*) from dq_finding").fetchone()[0] == before
     old.close()
     new.close()
+
+
+def test_the_overview_map_table_is_built_when_opened(warehouse_path):
+    at = open_page()
+    assert not [d for d in at.dataframe if "value" in d.value.columns], "closed: no table sent"
+    at.session_state["overview-share-table"] = True
+    at.run()
+    shares = next(d.value for d in at.dataframe if "value" in d.value.columns)
+    assert len(shares) == 19 and "XKX" not in set(shares["iso3"]), "UN DESA counts Kosovo in Serbia"

@@ -1,5 +1,14 @@
-"""All caching lives here: one read-only connection per warehouse version, query results keyed by
-query function, parameters and warehouse version, and finished charts keyed by their inputs."""
+"""All caching lives here, shared by every session and keyed by the warehouse version, so a rebuilt
+warehouse is read afresh:
+
+- `connection()`: one read-only connection per warehouse version;
+- `query(fn, *args)`: query results, keyed by query function and parameters;
+- `chart(builder, *args)`: finished, frozen plotly figures and pydeck decks, keyed by their inputs;
+- `derived(fn, *args)`: other pure results of query results (help texts, cards), the same way;
+- `shaped(shape, fn, *args)`: a query result reshaped once (keyed by the query, not its data);
+- `per_warehouse(fn)`: what depends on nothing but the warehouse (the filters' options);
+- `briefing_for` and `renderer()`: the briefing of a scope and the warm chart renderer.
+"""
 
 from __future__ import annotations
 

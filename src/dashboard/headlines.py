@@ -121,6 +121,19 @@ def headlines_of(aggregate: pd.DataFrame, definitions: pd.DataFrame, codes: tupl
     return [headline(aggregate, definitions.loc[code]) for code in codes]
 
 
-def figure_source(row: pd.Series) -> str:
+def figures_by_id(figures: pd.DataFrame) -> dict[str, dict]:
+    """Key figure rows (queries.overview.key_figures) as dicts by figure_id, for the KPI cards."""
+    columns = list(figures.columns)
+    rows = (dict(zip(columns, values, strict=True))
+            for values in zip(*(figures[c].tolist() for c in columns), strict=True))
+    return {row["figure_id"]: row for row in rows}
+
+
+def offices_by_type(counts: pd.DataFrame) -> dict[str, int]:
+    """Offices per office_type (queries.overview.office_counts)."""
+    return dict(zip(counts["office_type"].tolist(), (int(n) for n in counts["offices"].tolist()), strict=True))
+
+
+def figure_source(row: Mapping) -> str:
     """'Document, section' for a key figure row (the file name is on the Data and sources page)."""
     return f"{row['document']}, {row['source_section']}"
