@@ -511,14 +511,9 @@ def chart_start(results: Sequence[Assessment], year_from: int) -> int:
     return min([year_from, *(r.baseline_year for r in results if r.baseline_year is not None)])
 
 
-def series_of(series: pd.DataFrame, index: int) -> pd.DataFrame:
-    """The outlook_link_series rows of the index-th test (0-based)."""
-    return series[series["link_id"] == index + 1]
-
-
 def series_by_link(series: pd.DataFrame) -> dict[int, pd.DataFrame]:
-    """Every test's outlook_link_series rows at once, by test index (0-based): what series_of
-    gives, in one pass over the frame instead of one per test. Tests without rows are absent."""
+    """Every test's outlook_link_series rows (link_id = index + 1) at once, by test index
+    (0-based), in one pass over the frame instead of one per test. Tests without rows are absent."""
     return {int(link_id) - 1: series.iloc[rows]
             for link_id, rows in series.groupby("link_id", sort=False).indices.items()}
 
