@@ -146,15 +146,27 @@ class PageRecord:
     console_errors: list[tuple[str, str]] = field(default_factory=list)  # (text, source URL)
 
 
+RENDERED = """() => {
+  const app = document.querySelector('[data-testid="stApp"]');
+  return app && app.getAttribute('data-test-script-state') === 'notRunning'
+    && document.querySelector('[data-testid="stMain"] [data-testid="stElementContainer"]') !== null
+    && !document.querySelector('[data-testid="stSpinner"], [data-testid="stSkeleton"]');
+}"""
+TWO_FRAMES = "() => new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done)))"
+
+
 def wait_for_streamlit(page, timeout_ms: int = RENDER_TIMEOUT_MS) -> None:
-    """Wait until the script run has finished and no spinner or skeleton is left."""
-    page.wait_for_selector(
-        '[data-testid="stApp"][data-test-script-state="notRunning"]', timeout=timeout_ms
-    )
-    page.wait_for_function(
-        """() => !document.querySelector('[data-testid="stSpinner"], [data-testid="stSkeleton"]')""",
-        timeout=timeout_ms,
-    )
+    """Wait until a script run has drawn the page and finished, with no spinner or skeleton left.
+
+    "Not running" alone is also the state before the first run starts and between a run and
+    the rerun it asks for (a page seeded from its link reruns once), so the page must have drawn
+    something, and still be idle two frames later.
+    """
+    for _ in range(3):
+        page.wait_for_function(RENDERED, timeout=timeout_ms, polling=50)
+        page.evaluate(TWO_FRAMES)
+        if page.evaluate(RENDERED):
+            return
 
 
 def open_page(page, base_url: str, path: str) -> None:
