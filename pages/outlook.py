@@ -4,22 +4,17 @@ The verdict counts and a scorecard of every indicator test come first; the state
 with a chart per test, follow a page at a time (filtered by verdict), so a rerun draws a handful
 of charts rather than every one. Strategy, verdict filter and page travel in the link."""
 
-import functools
-
 import streamlit as st
 
-from dashboard import cache, outlook, page_params, sidebar, ui
-from dashboard.charts import trends as charts
+from dashboard import cache, outlook, outlook_ui, page_params, sidebar
 from dashboard.queries import outlook as q
 from dashboard.queries import trends as trend_queries
 
 PARAM_STRATEGY = "outlook_strategy"
 PARAM_VERDICT = "outlook_verdict"
 PARAM_PAGE = "outlook_page"
-PAGE_END_KEY = "outlook_page_end"  # the pager under the cards, kept in step with the one above
-SCORECARD_KEY = "outlook-scorecard"
-SCORECARD_ROUND = "outlook_scorecard_round"  # a new table key after each jump clears its selection
 OPENED_KEY = "outlook_opened"  # the statement a scorecard row just opened, and its page
+PAGE_END_KEY = "outlook_page_end"  # the pager under the cards, kept in step with the one above
 
 filters, options = sidebar.current()
 region, state = tuple(options.countries), st.session_state
@@ -32,6 +27,15 @@ def first_page() -> None:
 
 def from_end_pager() -> None:
     state[PARAM_PAGE] = state[PAGE_END_KEY]
+
+
+def open_statement(statement_id: str) -> None:
+    """Open the page of cards that holds a statement (under the verdict filter when it keeps
+    the statement)."""
+    found = outlook.locate(groups, statement_id, state.get(PARAM_VERDICT, outlook.ALL))
+    if found is not None:
+        state[PARAM_VERDICT], state[PARAM_PAGE] = found
+        state[OPENED_KEY] = (statement_id, found[1])
 
 
 st.title("Outlook tracker")
@@ -77,66 +81,10 @@ st.caption(f"{len(tests)} indicator tests of {len(groups)} statements; "
            f"{len(untested)} statements shown cannot be tested with the data in the warehouse (listed below). "
            f"Latest data up to {filters.year_to}.")
 
-with st.expander("How the tracker reads the data", icon=":material/help:"):
-    st.markdown(
-        "- **Baseline**: the last year the authors could know, 2014 for the 2015-2020 strategy and "
-        "2019 for the 2020-2024 strategy; the comparison starts at the year with data nearest to it.\n"
-        "- **Same countries**: both years are compared over the countries reporting in both, so a "
-        "change in coverage is not read as a change in migration; the others are named.\n"
-        "- **Increase / decrease**: the sum (counts) or weighted mean (shares) of the countries named, "
-        "or of the whole region. Where no regional figure is meaningful, every country must move the "
-        "expected way for *consistent*, some for *partly*.\n"
-        "- **Stay high / low**: the named countries against the median of the region's countries in the "
-        "latest year; for the whole region, at least three quarters of the baseline level (at most a "
-        "quarter above it).\n"
-        "- **Persist**: still above zero in the latest year.\n"
-        "- **Indicator**: per family, the code with the most recent data (among codes with more than "
-        "one year), then the most countries, then the headline series before its breakdowns."
-    )
-    ui.table_view(cache.shaped(outlook.defaults_table, trend_queries.indicator_choices), "outlook-indicator-choice")
+outlook_ui.reading_guide(cache.shaped(outlook.defaults_table, trend_queries.indicator_choices))
 
 if tests:
-    st.subheader("Scorecard")
-    st.caption("One row per indicator test of the statements shown. Tick a row to open its "
-               "statement's card below.")
-    scorecard = cache.derived(outlook.scorecard, tests, results)
-    row_ids = tuple(scorecard["statement"])
-    table_key = f"{SCORECARD_KEY}-{state.get(SCORECARD_ROUND, 0)}"
-
-    def open_card() -> None:
-        """A scorecard row opens the page of cards that holds its statement (under the verdict
-        filter when it keeps the statement), and the table comes back unselected."""
-        selected_rows = state[table_key].selection.rows
-        if not selected_rows:
-            return
-        statement_id = row_ids[selected_rows[0]]
-        found = outlook.locate(groups, statement_id, state.get(PARAM_VERDICT, outlook.ALL))
-        if found is not None:
-            state[PARAM_VERDICT], state[PARAM_PAGE] = found
-            state[OPENED_KEY] = (statement_id, found[1])
-        state[SCORECARD_ROUND] = state.get(SCORECARD_ROUND, 0) + 1
-
-    st.dataframe(
-        scorecard, width="stretch", hide_index=True, key=table_key,
-        height=min(len(scorecard), 12) * 35 + 38, on_select=open_card, selection_mode="single-row",
-        column_config={
-            "statement": st.column_config.TextColumn(
-                pinned=True, help="Tick a row to open the statement's card below."),
-            "verdict": st.column_config.TextColumn(
-                help="What the data since the baseline say about the expectation (see the card)."),
-            "baseline": st.column_config.NumberColumn(
-                format="%d", width="small",
-                help="The year compared with: the one with data nearest the strategy's baseline."),
-            "latest year": st.column_config.NumberColumn(format="%d", width="small"),
-            "statement text": st.column_config.TextColumn(width="large"),
-        },
-    )
-    st.download_button("Download CSV", lambda: scorecard.to_csv(index=False).encode("utf-8"),
-                       file_name="outlook-scorecard.csv", mime="text/csv", key="download-outlook-scorecard",
-                       icon=":material/download:")
-    ui.source_line(f"{'; '.join(outlook.source_names(tests))}. Each test's dataset is in its row, and "
-                   "its edition, licence and indicator code in its card below.")
-
+    outlook_ui.scorecard(tests, results, open_statement)
     st.subheader("Statements in detail")
     warnings = []
     message = page_params.seed_from_url(PARAM_VERDICT, outlook.VERDICT_FILTERS, outlook.ALL, PARAM_VERDICT)
@@ -180,44 +128,7 @@ if tests:
 
     by_link = cache.derived(outlook.series_by_link, series)
     for statement, shown, others in cards[page - 1]:
-        with st.container(border=True):
-            if statement.statement_id == opened:
-                st.badge("Opened from the scorecard", icon=":material/table_rows:", color="blue")
-            st.markdown(outlook.quote_markdown(statement.text))
-            st.caption(f"{statement.statement_id} · {statement.document} ({statement.edition}), "
-                       f"{statement.source_section}"
-                       + (f" · {statement.element_title}" if statement.element_title else ""))
-            for index, link, result in shown:
-                st.markdown(f"**{outlook.escape_markdown(f'{link.family_label}, {link.scope_label}')}: "
-                            f"{link.expectation_label}.** {outlook.VERDICT_ICONS[result.verdict]} "
-                            f"{outlook.VERDICT_LABELS[result.verdict]}")
-                chart_column, text_column = st.columns([3, 2])
-                with text_column:
-                    if link.definition is not None and result.latest_year is not None:
-                        ui.kpi(f"Latest, {result.latest_year}", result.latest_value, link.definition["unit"],
-                               charts.source_name(link.definition),
-                               display=charts.format_value(result.latest_value, link.definition["unit"])
-                               if result.latest_value is not None else f"{result.latest_countries} countries",
-                               help=f"{result.latest_countries} of {len(link.scope_iso3)} countries report"
-                               + ("." if result.latest_value is not None else "; percentages without a "
-                                  "weight give no single figure (see the chart's table)."))
-                    st.markdown(outlook.escape_markdown(result.line))
-                    st.caption(f"Why this indicator: {link.rationale}")
-                if link.definition is None:
-                    continue
-                with chart_column:
-                    link_series = by_link.get(index, series.iloc[:0])
-                    ui.chart_with_table(
-                        cache.chart(charts.outlook_figure, link_series, link.definition, link.scope_label,
-                                    result.baseline_year, result.latest_year),
-                        functools.partial(charts.outlook_table, link_series, link.definition, link.scope_label),
-                        charts.source_text(link.definition), f"outlook-{index}",
-                        [link.definition["caveat"]] if link.definition["caveat"] else [],
-                    )
-            if others:
-                st.caption("Also tested, under another verdict: " + "; ".join(
-                    f"{link.family_label}, {link.scope_label} ({outlook.VERDICT_SHORT[result.verdict].lower()})"
-                    for _, link, result in others) + ".")
+        outlook_ui.statement_card(statement, shown, others, by_link, series, opened)
 
     if pages > 1:
         if state.get(PAGE_END_KEY) != page:
@@ -225,9 +136,4 @@ if tests:
         st.pagination(pages, key=PAGE_END_KEY, width="stretch", on_change=from_end_pager)
 
 if untested:
-    st.subheader("Statements no indicator can test")
-    st.caption("The warehouse holds no official series for these themes (for example irregular "
-               "migration, trafficking, unaccompanied children, migrant health, climate).")
-    for statement in untested:
-        st.markdown(f"- {outlook.escape_markdown(statement.text)}")
-        st.caption(f"{statement.statement_id} · {statement.document}, {statement.source_section}")
+    outlook_ui.untested_list(untested)
