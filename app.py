@@ -31,7 +31,9 @@ except (db.WarehouseMissing, db.WarehouseOutdated) as problem:
         try:
             warehouse.build(out=config.warehouse_path())
         except Exception as error:  # the message names file, line and column
-            st.error(f"{problem}\n\nThe automatic build failed: {error}", icon=":material/database:")
+            st.error(
+                f"{problem}\n\nThe automatic build failed: {error}", icon=":material/database:"
+            )
             st.stop()
 except db.WarehouseUnavailable as problem:
     st.error(str(problem), icon=":material/database:")

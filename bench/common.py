@@ -117,7 +117,9 @@ class Server:
 
 
 @contextlib.contextmanager
-def streamlit_server(warehouse: Path, timeout: float = 60, extra_env: dict | None = None) -> Iterator[Server]:
+def streamlit_server(
+    warehouse: Path, timeout: float = 60, extra_env: dict | None = None
+) -> Iterator[Server]:
     """The real app on a free localhost port, stopped (its whole process group) on exit."""
     port = free_port()
     env = dict(os.environ, PYTHONPATH=str(ROOT / "src"), DASHBOARD_DB=str(warehouse))
@@ -128,14 +130,25 @@ def streamlit_server(warehouse: Path, timeout: float = 60, extra_env: dict | Non
     started = time.perf_counter()
     process = subprocess.Popen(
         [
-            str(STREAMLIT), "run", "app.py",
-            "--server.address", "127.0.0.1",
-            "--server.port", str(port),
-            "--server.headless", "true",
-            "--browser.gatherUsageStats", "false",
-            "--server.fileWatcherType", "none",
+            str(STREAMLIT),
+            "run",
+            "app.py",
+            "--server.address",
+            "127.0.0.1",
+            "--server.port",
+            str(port),
+            "--server.headless",
+            "true",
+            "--browser.gatherUsageStats",
+            "false",
+            "--server.fileWatcherType",
+            "none",
         ],
-        cwd=ROOT, env=env, stdout=handle, stderr=subprocess.STDOUT, start_new_session=True,
+        cwd=ROOT,
+        env=env,
+        stdout=handle,
+        stderr=subprocess.STDOUT,
+        start_new_session=True,
     )
     server = Server(process, port, started, log=log)
     try:
@@ -213,9 +226,15 @@ class Table:
         print("  " + " | ".join(row), flush=True)
 
     def markdown(self) -> str:
-        lines = [f"### {self.title}", "", "| " + " | ".join(self.columns) + " |",
-                 "|" + "|".join("---" for _ in self.columns) + "|"]
-        lines += ["| " + " | ".join(cell.replace("|", "\\|") for cell in row) + " |" for row in self.rows]
+        lines = [
+            f"### {self.title}",
+            "",
+            "| " + " | ".join(self.columns) + " |",
+            "|" + "|".join("---" for _ in self.columns) + "|",
+        ]
+        lines += [
+            "| " + " | ".join(cell.replace("|", "\\|") for cell in row) + " |" for row in self.rows
+        ]
         return "\n".join(lines) + "\n"
 
 
@@ -234,5 +253,7 @@ def machine_line() -> str:
     import duckdb
     import streamlit
 
-    return (f"{cpus} CPUs, {memory} RAM, load average {load:.1f} at start; Python "
-            f"{sys.version.split()[0]}, streamlit {streamlit.__version__}, duckdb {duckdb.__version__}")
+    return (
+        f"{cpus} CPUs, {memory} RAM, load average {load:.1f} at start; Python "
+        f"{sys.version.split()[0]}, streamlit {streamlit.__version__}, duckdb {duckdb.__version__}"
+    )

@@ -84,8 +84,14 @@ def change_a_filter(session: Session, rng: random.Random) -> str:
     return action
 
 
-async def visitor(number: int, url: str, pages: list[tuple[str, str]], deadline: float,
-                  think: tuple[float, float], outcome: Outcome) -> None:
+async def visitor(
+    number: int,
+    url: str,
+    pages: list[tuple[str, str]],
+    deadline: float,
+    think: tuple[float, float],
+    outcome: Outcome,
+) -> None:
     rng = random.Random(number)
     visit = 0
     while time.perf_counter() < deadline:
@@ -96,7 +102,9 @@ async def visitor(number: int, url: str, pages: list[tuple[str, str]], deadline:
                 result = await session.rerun()
                 outcome.records.append(Record("open", page, result.seconds))
                 if result.exceptions or result.status != 0:
-                    outcome.errors.append(f"{page} open: status {result.status} {result.exceptions[:1]}")
+                    outcome.errors.append(
+                        f"{page} open: status {result.status} {result.exceptions[:1]}"
+                    )
                 for _ in range(CHANGES_PER_VISIT):
                     await asyncio.sleep(rng.uniform(*think))
                     if time.perf_counter() >= deadline:
@@ -105,7 +113,9 @@ async def visitor(number: int, url: str, pages: list[tuple[str, str]], deadline:
                     result = await session.rerun()
                     outcome.records.append(Record("rerun", page, result.seconds))
                     if result.exceptions or result.status != 0:
-                        outcome.errors.append(f"{page} {action}: status {result.status} {result.exceptions[:1]}")
+                        outcome.errors.append(
+                            f"{page} {action}: status {result.status} {result.exceptions[:1]}"
+                        )
         except (TimeoutError, OSError, StopIteration, KeyError) as error:
             outcome.errors.append(f"{page}: {type(error).__name__}: {error}"[:300])
             await asyncio.sleep(1)
@@ -114,7 +124,9 @@ async def visitor(number: int, url: str, pages: list[tuple[str, str]], deadline:
             await asyncio.sleep(1)
 
 
-async def sample_memory(pid: int, started: float, stop: asyncio.Event, outcome: Outcome, every: float) -> None:
+async def sample_memory(
+    pid: int, started: float, stop: asyncio.Event, outcome: Outcome, every: float
+) -> None:
     while not stop.is_set():
         value = rss_mb(pid)
         if value is not None:
@@ -146,7 +158,9 @@ async def warm_up(url: str) -> list[tuple[str, str]]:
     return by_path
 
 
-async def run(sessions: int, duration: float, think: tuple[float, float], port: int, pid: int) -> Outcome:
+async def run(
+    sessions: int, duration: float, think: tuple[float, float], port: int, pid: int
+) -> Outcome:
     url = f"ws://127.0.0.1:{port}/_stcore/stream"
     pages = await warm_up(url)
     outcome = Outcome()
@@ -155,7 +169,10 @@ async def run(sessions: int, duration: float, think: tuple[float, float], port: 
     sampler = asyncio.create_task(sample_memory(pid, started, stop, outcome, every=2.0))
     deadline = started + duration
     cpu_before = cpu_seconds(pid)
-    visitors = [asyncio.create_task(visitor(n, url, pages, deadline, think, outcome)) for n in range(sessions)]
+    visitors = [
+        asyncio.create_task(visitor(n, url, pages, deadline, think, outcome))
+        for n in range(sessions)
+    ]
     done, pending = await asyncio.wait(visitors, timeout=duration + 30)
     for task in pending:
         task.cancel()
@@ -171,8 +188,10 @@ async def run(sessions: int, duration: float, think: tuple[float, float], port: 
 def report(outcome: Outcome, sessions: int, duration: float, think: tuple[float, float]) -> str:
     reruns = [r.seconds for r in outcome.records if r.kind == "rerun"]
     opens = [r.seconds for r in outcome.records if r.kind == "open"]
-    table = Table(f"Load: {sessions} concurrent sessions for {duration:.0f} s (think time {think[0]:g}-{think[1]:g} s)",
-                  ["Measure", "Value", "Target", "Result"])
+    table = Table(
+        f"Load: {sessions} concurrent sessions for {duration:.0f} s (think time {think[0]:g}-{think[1]:g} s)",
+        ["Measure", "Value", "Target", "Result"],
+    )
     print(f"\n{table.title}")
     table.add("Filter changes (reruns)", f"{len(reruns)} ({len(reruns) / duration:.1f}/s)", "", "")
     table.add("Rerun latency p50", ms(percentile(reruns, 0.50)), "", "")
@@ -180,10 +199,20 @@ def report(outcome: Outcome, sessions: int, duration: float, think: tuple[float,
     table.add("Rerun latency p95", ms(p95), "< 1 s", verdict(p95 < 1.0 if reruns else None))
     table.add("Rerun latency max", ms(max(reruns) if reruns else None), "", "")
     table.add("Sessions opened (page loads)", f"{len(opens)}", "", "")
-    table.add("Page load p50 / p95", f"{ms(percentile(opens, 0.5))} / {ms(percentile(opens, 0.95))}", "", "")
+    table.add(
+        "Page load p50 / p95",
+        f"{ms(percentile(opens, 0.5))} / {ms(percentile(opens, 0.95))}",
+        "",
+        "",
+    )
     table.add("Errors", f"{len(outcome.errors)}", "0", verdict(not outcome.errors))
     if outcome.server_cpu is not None:
-        table.add("Server CPU use (cores busy, of the machine's)", f"{outcome.server_cpu:.2f} of {os.cpu_count()}", "", "")
+        table.add(
+            "Server CPU use (cores busy, of the machine's)",
+            f"{outcome.server_cpu:.2f} of {os.cpu_count()}",
+            "",
+            "",
+        )
     rss = outcome.rss
     flat = None
     if len(rss) >= 6:
@@ -191,14 +220,25 @@ def report(outcome: Outcome, sessions: int, duration: float, think: tuple[float,
         middle = median([v for _, v in rss[third : 2 * third]])
         last = median([v for _, v in rss[2 * third :]])
         flat = last <= middle * 1.10
-        table.add("Server RSS start / middle / end", f"{rss[0][1]:.0f} / {middle:.0f} / {last:.0f} MB",
-                  "end within 10% of middle", verdict(flat))
+        table.add(
+            "Server RSS start / middle / end",
+            f"{rss[0][1]:.0f} / {middle:.0f} / {last:.0f} MB",
+            "end within 10% of middle",
+            verdict(flat),
+        )
     by_page = Table("Rerun latency by page", ["Page", "Reruns", "p50", "p95", "Opens p50"])
     for page in sorted({r.page for r in outcome.records}):
         page_reruns = [r.seconds for r in outcome.records if r.page == page and r.kind == "rerun"]
         page_opens = [r.seconds for r in outcome.records if r.page == page and r.kind == "open"]
-        by_page.rows.append([page, str(len(page_reruns)), ms(percentile(page_reruns, 0.5)),
-                             ms(percentile(page_reruns, 0.95)), ms(percentile(page_opens, 0.5))])
+        by_page.rows.append(
+            [
+                page,
+                str(len(page_reruns)),
+                ms(percentile(page_reruns, 0.5)),
+                ms(percentile(page_reruns, 0.95)),
+                ms(percentile(page_opens, 0.5)),
+            ]
+        )
     memory = Table("Server RSS over time (every 2 s; shown every ~6 s)", ["Seconds", "RSS MB"])
     for index, (seconds, value) in enumerate(rss):
         if index % 3 == 0 or index == len(rss) - 1:
@@ -212,11 +252,15 @@ def report(outcome: Outcome, sessions: int, duration: float, think: tuple[float,
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("--sessions", type=int, default=20)
     parser.add_argument("--duration", type=float, default=60)
     parser.add_argument("--think", type=float, nargs=2, default=(1.0, 3.0), metavar=("MIN", "MAX"))
-    parser.add_argument("--warehouse", type=Path, help="default: a fresh build in a temporary directory")
+    parser.add_argument(
+        "--warehouse", type=Path, help="default: a fresh build in a temporary directory"
+    )
     parser.add_argument("--out", type=Path, default=RESULTS / "load.md")
     args = parser.parse_args(argv)
     if not 1 <= args.sessions <= 200 or not 1 <= args.duration <= 3600:
@@ -231,8 +275,14 @@ def main(argv: list[str] | None = None) -> int:
             warehouse.build(out=warehouse_file)
         print(machine_line())
         with streamlit_server(warehouse_file) as server:
-            print(f"server pid {server.process.pid} on {server.url}; {args.sessions} sessions for {args.duration:.0f} s")
-            outcome = asyncio.run(run(args.sessions, args.duration, tuple(args.think), server.port, server.process.pid))
+            print(
+                f"server pid {server.process.pid} on {server.url}; {args.sessions} sessions for {args.duration:.0f} s"
+            )
+            outcome = asyncio.run(
+                run(
+                    args.sessions, args.duration, tuple(args.think), server.port, server.process.pid
+                )
+            )
     text = report(outcome, args.sessions, args.duration, tuple(args.think))
     args.out.parent.mkdir(parents=True, exist_ok=True)
     args.out.write_text(f"{machine_line()}\n\n{text}", encoding="utf-8")

@@ -85,7 +85,11 @@ def instrument_queries() -> None:
         for name, function in list(vars(module).items()):
             if not callable(function) or getattr(function, "__module__", None) != module.__name__:
                 continue
-            if name.startswith("_") or isinstance(function, type) or getattr(function, "_bench_timed", False):
+            if (
+                name.startswith("_")
+                or isinstance(function, type)
+                or getattr(function, "_bench_timed", False)
+            ):
                 continue
 
             @functools.wraps(function)
@@ -166,8 +170,15 @@ def measure_app(script: Path, page: str | None, default_page: str, reruns: int, 
     }
 
 
-def apptest_pages(warehouse: Path, pages: list[str], default_page: str, reruns: int, colds: int,
-                  scratch: Path, label: str) -> dict[str, dict]:
+def apptest_pages(
+    warehouse: Path,
+    pages: list[str],
+    default_page: str,
+    reruns: int,
+    colds: int,
+    scratch: Path,
+    label: str,
+) -> dict[str, dict]:
     os.environ[config.WAREHOUSE_ENV] = str(warehouse)
     results: dict[str, dict] = {}
     empty_app, shell_app = write_baseline_apps(scratch / f"baseline-{label}", default_page)
@@ -175,13 +186,27 @@ def apptest_pages(warehouse: Path, pages: list[str], default_page: str, reruns: 
     results["(shell + empty page)"] = measure_app(shell_app, None, default_page, reruns, colds)
     for page in pages:
         results[page] = measure_app(APP, page, default_page, reruns, colds)
-        print(f"    {label}: {page}: warm {ms(results[page]['warm'])}, cold {ms(results[page]['cold'])}", flush=True)
+        print(
+            f"    {label}: {page}: warm {ms(results[page]['warm'])}, cold {ms(results[page]['cold'])}",
+            flush=True,
+        )
     return results
 
 
 def report_pages(results: dict[str, dict], title: str) -> bool:
-    table = section(title, ["Page", "Warm rerun (median)", "x empty page", "Target", "Result",
-                            "Cold run (median)", "Queries in cold run", "Slowest query (cold)"])
+    table = section(
+        title,
+        [
+            "Page",
+            "Warm rerun (median)",
+            "x empty page",
+            "Target",
+            "Result",
+            "Cold run (median)",
+            "Queries in cold run",
+            "Slowest query (cold)",
+        ],
+    )
     empty = results["(empty page)"]["warm"]
     all_pass = True
     for page, result in results.items():
@@ -191,11 +216,20 @@ def report_pages(results: dict[str, dict], title: str) -> bool:
         if ok is False and not baseline:
             all_pass = False
         name, seconds = result["slowest"]
-        table.add(page, ms(result["warm"]), f"{ratio:.1f}x", "" if page == "(empty page)" else "<= 10x",
-                  verdict(ok), ms(result["cold"]), f"{ms(result['queries'])} ({result['query_count']})",
-                  f"{name} {ms(seconds)}" if name else "")
+        table.add(
+            page,
+            ms(result["warm"]),
+            f"{ratio:.1f}x",
+            "" if page == "(empty page)" else "<= 10x",
+            verdict(ok),
+            ms(result["cold"]),
+            f"{ms(result['queries'])} ({result['query_count']})",
+            f"{name} {ms(seconds)}" if name else "",
+        )
         if result["problems"]:
-            NOTES.append(f"{title}: {page} showed an error or exception: {result['problems'][0][:200]}")
+            NOTES.append(
+                f"{title}: {page} showed an error or exception: {result['problems'][0][:200]}"
+            )
     return all_pass
 
 
@@ -242,7 +276,11 @@ class Redraw:
 def filter_changes(page, changes: list[tuple[str, str]]) -> list[Redraw]:
     """Change the sidebar's country filter as a user does (type and Enter, or a chip's remove
     button); time each change to the redrawn page."""
-    box = page.get_by_test_id("stSidebar").get_by_test_id("stMultiSelect").filter(has_text="Country or territory")
+    box = (
+        page.get_by_test_id("stSidebar")
+        .get_by_test_id("stMultiSelect")
+        .filter(has_text="Country or territory")
+    )
     field = box.locator("input")
     timings = []
     for action, country in changes:
@@ -271,7 +309,9 @@ def filter_changes(page, changes: list[tuple[str, str]]) -> list[Redraw]:
 
 
 def chromium_rows(warehouse: Path, pages: list[str], default_page: str, rounds: int) -> None:
-    table = section("Chromium (headless, /usr/bin/chromium)", ["Measure", "Time", "Target", "Result"])
+    table = section(
+        "Chromium (headless, /usr/bin/chromium)", ["Measure", "Time", "Target", "Result"]
+    )
     if not chromium_available():
         table.add("all rows", "skipped: no chromium", "", "n/a")
         return
@@ -286,8 +326,18 @@ def chromium_rows(warehouse: Path, pages: list[str], default_page: str, rounds: 
                 tab.goto(server.url + "/")
                 wait_rendered(tab)
                 rendered = time.perf_counter()
-                table.add("Cold start: server spawn to health check", ms(server.ready - server.started), "", "")
-                table.add("Cold start: server spawn to overview fully rendered", ms(rendered - server.started), "", "")
+                table.add(
+                    "Cold start: server spawn to health check",
+                    ms(server.ready - server.started),
+                    "",
+                    "",
+                )
+                table.add(
+                    "Cold start: server spawn to overview fully rendered",
+                    ms(rendered - server.started),
+                    "",
+                    "",
+                )
                 visits = {}
                 for repeat in ("first visit", "repeat visit"):
                     for path in pages:
@@ -300,34 +350,58 @@ def chromium_rows(warehouse: Path, pages: list[str], default_page: str, rounds: 
                             visits[(repeat, path)] = time.perf_counter() - started
                         except Exception as error:  # a page that never finishes is a result too
                             visits[(repeat, path)] = None
-                            NOTES.append(f"Chromium {repeat} of {path}: {type(error).__name__}: {str(error)[:150]}")
+                            NOTES.append(
+                                f"Chromium {repeat} of {path}: {type(error).__name__}: {str(error)[:150]}"
+                            )
                         visit.close()
                 for path in pages:
-                    table.add(f"Page load (new session): {path}",
-                              f"{ms(visits[('first visit', path)])} first / {ms(visits[('repeat visit', path)])} repeat", "", "")
+                    table.add(
+                        f"Page load (new session): {path}",
+                        f"{ms(visits[('first visit', path)])} first / {ms(visits[('repeat visit', path)])} repeat",
+                        "",
+                        "",
+                    )
                 for path in pages:
                     if path not in (default_page, "pages/map.py"):
                         continue
                     stem = "" if path == default_page else Path(path).stem
                     tab.goto(f"{server.url}/{stem}")
                     wait_rendered(tab)
-                    changes = [("add", "Albania"), ("add", "Kosovo"), ("remove", "Kosovo"), ("remove", "Albania")]
+                    changes = [
+                        ("add", "Albania"),
+                        ("add", "Kosovo"),
+                        ("remove", "Kosovo"),
+                        ("remove", "Albania"),
+                    ]
                     timings: list[Redraw] = []
                     try:
                         for _ in range(rounds):
                             timings += filter_changes(tab, changes)
                     except Exception as error:
-                        NOTES.append(f"Chromium filter change on {path}: {type(error).__name__}: {str(error)[:200]}")
+                        NOTES.append(
+                            f"Chromium filter change on {path}: {type(error).__name__}: {str(error)[:200]}"
+                        )
                     if timings:
                         worst = max(t.total for t in timings)
-                        table.add(f"Filter change to redraw, {path} ({len(timings)} changes)",
-                                  f"median {ms(median([t.total for t in timings]))}, max {ms(worst)}", "< 1 s",
-                                  verdict(worst < 1.0))
-                        table.add("  of which: action to request sent / script run as seen by the browser",
-                                  f"{ms(median([t.to_running for t in timings]))} / {ms(median([t.running for t in timings]))}",
-                                  "", "")
+                        table.add(
+                            f"Filter change to redraw, {path} ({len(timings)} changes)",
+                            f"median {ms(median([t.total for t in timings]))}, max {ms(worst)}",
+                            "< 1 s",
+                            verdict(worst < 1.0),
+                        )
+                        table.add(
+                            "  of which: action to request sent / script run as seen by the browser",
+                            f"{ms(median([t.to_running for t in timings]))} / {ms(median([t.running for t in timings]))}",
+                            "",
+                            "",
+                        )
                     else:
-                        table.add(f"Filter change to redraw, {path}", "failed (see notes)", "< 1 s", "MISS")
+                        table.add(
+                            f"Filter change to redraw, {path}",
+                            "failed (see notes)",
+                            "< 1 s",
+                            "MISS",
+                        )
         finally:
             browser.close()
 
@@ -338,7 +412,10 @@ def chromium_rows(warehouse: Path, pages: list[str], default_page: str, rounds: 
 def build_rows(scratch: Path, repeats: int) -> Path:
     from dashboard import warehouse
 
-    table = section("Warehouse build (data/sources/ to DuckDB, with data tests)", ["Measure", "Time", "Target", "Result"])
+    table = section(
+        "Warehouse build (data/sources/ to DuckDB, with data tests)",
+        ["Measure", "Time", "Target", "Result"],
+    )
     times = []
     out = scratch / "warehouse.duckdb"
     for _ in range(repeats):
@@ -346,7 +423,9 @@ def build_rows(scratch: Path, repeats: int) -> Path:
         report = warehouse.build(config.SOURCES_DIR, out)
         times.append(time.perf_counter() - started)
     table.add(f"Build, median of {repeats}", ms(median(times)), "", "")
-    table.add("Rows in fct_indicator_value", f"{report.row_counts['fct_indicator_value']:,}", "", "")
+    table.add(
+        "Rows in fct_indicator_value", f"{report.row_counts['fct_indicator_value']:,}", "", ""
+    )
     return out
 
 
@@ -391,10 +470,22 @@ def scaled_warehouse(factor: int, directory: Path, reuse: bool) -> tuple[Path, d
     return out, result
 
 
-def report_scale(plain: dict[str, dict], scaled: dict[str, dict], factor: int, build: dict | None, rows: int) -> None:
-    table = section(f"Scale: fct_indicator_value x{factor} ({rows:,} rows) against the unscaled run",
-                    ["Page", "Warm: unscaled / scaled", "Ratio", "Cold: unscaled / scaled", "Ratio",
-                     "Target", "Result", "Slowest query (scaled, cold)"])
+def report_scale(
+    plain: dict[str, dict], scaled: dict[str, dict], factor: int, build: dict | None, rows: int
+) -> None:
+    table = section(
+        f"Scale: fct_indicator_value x{factor} ({rows:,} rows) against the unscaled run",
+        [
+            "Page",
+            "Warm: unscaled / scaled",
+            "Ratio",
+            "Cold: unscaled / scaled",
+            "Ratio",
+            "Target",
+            "Result",
+            "Slowest query (scaled, cold)",
+        ],
+    )
     for page in plain:
         if page.startswith("("):
             continue
@@ -403,9 +494,16 @@ def report_scale(plain: dict[str, dict], scaled: dict[str, dict], factor: int, b
         cold_ratio = b["cold"] / a["cold"] if a["cold"] else float("nan")
         ok = warm_ratio <= 3 and cold_ratio <= 3
         name, seconds = b["slowest"]
-        table.add(page, f"{ms(a['warm'])} / {ms(b['warm'])}", f"{warm_ratio:.1f}x",
-                  f"{ms(a['cold'])} / {ms(b['cold'])}", f"{cold_ratio:.1f}x", "<= 3x", verdict(ok),
-                  f"{name} {ms(seconds)}")
+        table.add(
+            page,
+            f"{ms(a['warm'])} / {ms(b['warm'])}",
+            f"{warm_ratio:.1f}x",
+            f"{ms(a['cold'])} / {ms(b['cold'])}",
+            f"{cold_ratio:.1f}x",
+            "<= 3x",
+            verdict(ok),
+            f"{name} {ms(seconds)}",
+        )
     if build:
         NOTES.append(
             f"Scaled warehouse: generated in {build['generate_seconds']:.0f} s, built in "
@@ -418,17 +516,27 @@ def report_scale(plain: dict[str, dict], scaled: dict[str, dict], factor: int, b
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("--reruns", type=int, default=10, help="warm reruns per page (median)")
     parser.add_argument("--colds", type=int, default=3, help="cold runs per page (median)")
-    parser.add_argument("--factor", type=int, default=1000, help="scale factor of fct_indicator_value")
-    parser.add_argument("--scale-dir", type=Path, default=Path(tempfile.gettempdir()) / "seeeca-scale")
-    parser.add_argument("--reuse-scale", action="store_true", help="reuse a scaled warehouse built earlier")
+    parser.add_argument(
+        "--factor", type=int, default=1000, help="scale factor of fct_indicator_value"
+    )
+    parser.add_argument(
+        "--scale-dir", type=Path, default=Path(tempfile.gettempdir()) / "seeeca-scale"
+    )
+    parser.add_argument(
+        "--reuse-scale", action="store_true", help="reuse a scaled warehouse built earlier"
+    )
     parser.add_argument("--pages", help="comma-separated page names (default: every page)")
     parser.add_argument("--skip-scale", action="store_true")
     parser.add_argument("--skip-browser", action="store_true")
     parser.add_argument("--skip-export", action="store_true")
-    parser.add_argument("--quick", action="store_true", help="no scale run, 5 reruns, 1 cold run, 1 round")
+    parser.add_argument(
+        "--quick", action="store_true", help="no scale run, 5 reruns, 1 cold run, 1 round"
+    )
     parser.add_argument("--out", type=Path, default=RESULTS / "latest.md")
     args = parser.parse_args(argv)
     if args.quick:
@@ -447,7 +555,9 @@ def main(argv: list[str] | None = None) -> int:
     with tempfile.TemporaryDirectory(prefix="seeeca-bench-") as scratch_name:
         scratch = Path(scratch_name)
         warehouse = build_rows(scratch, repeats=1 if args.quick else 3)
-        plain = apptest_pages(warehouse, pages, default_page, args.reruns, args.colds, scratch, "unscaled")
+        plain = apptest_pages(
+            warehouse, pages, default_page, args.reruns, args.colds, scratch, "unscaled"
+        )
         report_pages(plain, "Pages under AppTest (unscaled warehouse)")
         if not args.skip_browser:
             chromium_rows(warehouse, pages, default_page, rounds=1 if args.quick else 3)
@@ -459,13 +569,17 @@ def main(argv: list[str] | None = None) -> int:
 
             with duckdb.connect(str(scaled), read_only=True) as con:
                 rows = con.execute("select count(*) from fct_indicator_value").fetchone()[0]
-            scaled_results = apptest_pages(scaled, pages, default_page, args.reruns, args.colds, scratch, "scaled")
+            scaled_results = apptest_pages(
+                scaled, pages, default_page, args.reruns, args.colds, scratch, "scaled"
+            )
             report_pages(scaled_results, f"Pages under AppTest (warehouse scaled x{args.factor})")
             report_scale(plain, scaled_results, args.factor, build, rows)
 
     elapsed = time.perf_counter() - started
-    text = [f"# Benchmark results\n\n{machine}; run took {elapsed / 60:.1f} min "
-            f"(`python bench/run.py {' '.join(argv or sys.argv[1:])}`).\n"]
+    text = [
+        f"# Benchmark results\n\n{machine}; run took {elapsed / 60:.1f} min "
+        f"(`python bench/run.py {' '.join(argv or sys.argv[1:])}`).\n"
+    ]
     text += [table.markdown() for table in TABLES]
     if NOTES:
         text.append("Notes:\n\n" + "\n".join(f"- {note}" for note in NOTES) + "\n")

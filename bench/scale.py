@@ -47,13 +47,15 @@ def write_scaled_sources(factor: int, target: Path) -> int:
         for copy in range(1, factor):
             for row in catalog:
                 weight = row["weight_indicator_code"]
-                writer.writerow({
-                    **row,
-                    "indicator_code": synthetic_code(row["indicator_code"], copy),
-                    "name": f"{row['name']} [synthetic copy {copy}]",
-                    "weight_indicator_code": synthetic_code(weight, copy) if weight else "",
-                    "description": "Synthetic copy for the scale benchmark (bench/scale.py).",
-                })
+                writer.writerow(
+                    {
+                        **row,
+                        "indicator_code": synthetic_code(row["indicator_code"], copy),
+                        "name": f"{row['name']} [synthetic copy {copy}]",
+                        "weight_indicator_code": synthetic_code(weight, copy) if weight else "",
+                        "description": "Synthetic copy for the scale benchmark (bench/scale.py).",
+                    }
+                )
 
     values_path = target / "indicators.csv"
     lines = values_path.read_text(encoding="utf-8").splitlines()
@@ -92,13 +94,21 @@ def build_scaled(factor: int, directory: Path) -> dict[str, float]:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("--factor", type=int, default=1000)
     parser.add_argument("--dir", type=Path, default=Path("/tmp/seeeca-scale"))
     args = parser.parse_args(argv)
     result = build_scaled(args.factor, args.dir)
     for key, value in result.items():
-        print(f"{key:>20}: {value:,.1f}" if isinstance(value, float) else f"{key:>20}: {value:,}" if isinstance(value, int) else f"{key:>20}: {value}")
+        print(
+            f"{key:>20}: {value:,.1f}"
+            if isinstance(value, float)
+            else f"{key:>20}: {value:,}"
+            if isinstance(value, int)
+            else f"{key:>20}: {value}"
+        )
     return 0
 
 

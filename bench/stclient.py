@@ -34,15 +34,25 @@ def _server_value(kind: str, element) -> object:
     """The value a browser would report for a widget as the server describes it."""
     options = list(getattr(element, "options", []))
     if kind == "multiselect":
-        return list(element.raw_values) if element.set_value else [options[i] for i in element.default]
+        return (
+            list(element.raw_values) if element.set_value else [options[i] for i in element.default]
+        )
     if kind == "selectbox":
         if element.set_value:
             return element.raw_value if element.HasField("raw_value") else None
-        return options[element.default] if element.HasField("default") and 0 <= element.default < len(options) else None
+        return (
+            options[element.default]
+            if element.HasField("default") and 0 <= element.default < len(options)
+            else None
+        )
     if kind == "radio":
         if element.set_value:
             return element.raw_value if element.HasField("raw_value") else None
-        return options[element.default] if element.HasField("default") and 0 <= element.default < len(options) else None
+        return (
+            options[element.default]
+            if element.HasField("default") and 0 <= element.default < len(options)
+            else None
+        )
     if kind == "slider":
         return list(element.value) if element.set_value else list(element.default)
     if kind == "select_slider":  # a Slider proto with options; positions in, labels out
@@ -55,11 +65,22 @@ def _server_value(kind: str, element) -> object:
     if kind in ("checkbox",):
         return element.value if element.set_value else element.default
     if kind == "button_group":
-        return list(element.raw_values) if element.set_value else [options[i] for i in element.default]
+        return (
+            list(element.raw_values) if element.set_value else [options[i] for i in element.default]
+        )
     raise KeyError(kind)
 
 
-_KINDS = {"multiselect", "selectbox", "radio", "slider", "text_input", "text_area", "checkbox", "button_group"}
+_KINDS = {
+    "multiselect",
+    "selectbox",
+    "radio",
+    "slider",
+    "text_input",
+    "text_area",
+    "checkbox",
+    "button_group",
+}
 
 
 def _state(widget: Widget) -> WidgetState | None:
@@ -100,7 +121,9 @@ class Session:
     _ws: object = None
 
     async def __aenter__(self) -> Session:
-        self._ws = await connect(self.url, subprotocols=["streamlit"], max_size=None, open_timeout=30)
+        self._ws = await connect(
+            self.url, subprotocols=["streamlit"], max_size=None, open_timeout=30
+        )
         return self
 
     async def __aexit__(self, *exc) -> None:
@@ -146,11 +169,16 @@ class Session:
                     known = self.widgets.get(inner.id)
                     if known is None or getattr(inner, "set_value", False):
                         self.widgets[inner.id] = Widget(
-                            element_kind, inner.id, inner.label,
-                            list(getattr(inner, "options", [])), _server_value(element_kind, inner),
+                            element_kind,
+                            inner.id,
+                            inner.label,
+                            list(getattr(inner, "options", [])),
+                            _server_value(element_kind, inner),
                         )
             elif kind == "navigation":
-                self.pages = {p.url_pathname: p.page_script_hash for p in forward.navigation.app_pages}
+                self.pages = {
+                    p.url_pathname: p.page_script_hash for p in forward.navigation.app_pages
+                }
             elif kind == "page_info_changed":
                 query = forward.page_info_changed.query_string
                 self.query_string = query

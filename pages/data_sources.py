@@ -33,35 +33,59 @@ def write_to_link(key: str, value: str | list[str], default: str | list[str]) ->
 
 filters, options = sidebar.current()
 st.title("Data and sources")
-st.caption("What every number on this dashboard rests on: the tables, their sources, the checks "
-           "the data passed and the problems found in the documents.")
+st.caption(
+    "What every number on this dashboard rests on: the tables, their sources, the checks "
+    "the data passed and the problems found in the documents."
+)
 
 build = cache.query(q.build_info).iloc[0]
 st.subheader("The warehouse build")
 row = st.columns(4)
-row[0].metric("Built", f"{build['built_at']:%Y-%m-%d}", border=True,
-              help=f"At {build['built_at']:%H:%M}, the build machine's local time.")
-row[1].metric("Code revision", build["git_revision"], border=True,
-              help="Git revision of the dashboard code that built the warehouse.")
-row[2].metric("Build time", f"{build['build_seconds']:.1f} s", border=True,
-              help=f"Loading, modelling and {len(warehouse.data_test_names())} data tests.")
+row[0].metric(
+    "Built",
+    f"{build['built_at']:%Y-%m-%d}",
+    border=True,
+    help=f"At {build['built_at']:%H:%M}, the build machine's local time.",
+)
+row[1].metric(
+    "Code revision",
+    build["git_revision"],
+    border=True,
+    help="Git revision of the dashboard code that built the warehouse.",
+)
+row[2].metric(
+    "Build time",
+    f"{build['build_seconds']:.1f} s",
+    border=True,
+    help=f"Loading, modelling and {len(warehouse.data_test_names())} data tests.",
+)
 row[3].metric("Tables", len(warehouse.MARTS), border=True)
 ui.source_line(f"build_log of the warehouse; DuckDB {build['duckdb_version']}.")
 
 page_tables, titles = catalog.tables_by_page(), catalog.page_titles()
 table_sources = cache.query(q.table_sources)
 st.subheader("Tables behind the pages")
-st.caption("One line per table: what one row is, how many rows, which countries and years it "
-           "covers, what it cites and which pages read it.")
-ui.table_view(cache.derived(catalog.describe_tables, cache.query(q.table_coverage), table_sources, page_tables, titles),
-              "warehouse-tables")
+st.caption(
+    "One line per table: what one row is, how many rows, which countries and years it "
+    "covers, what it cites and which pages read it."
+)
+ui.table_view(
+    cache.derived(
+        catalog.describe_tables, cache.query(q.table_coverage), table_sources, page_tables, titles
+    ),
+    "warehouse-tables",
+)
 
 st.subheader("Sources")
-ui.table_view(cache.derived(catalog.describe_sources, cache.query(q.source_catalog), table_sources), "sources")
+ui.table_view(
+    cache.derived(catalog.describe_sources, cache.query(q.source_catalog), table_sources), "sources"
+)
 
 st.subheader("Data-quality findings")
-st.caption("Every problem found in the documents (totals that do not add up, figures that disagree, "
-           "misspellings). Values are shown as published; the note says what the dashboard does.")
+st.caption(
+    "Every problem found in the documents (totals that do not add up, figures that disagree, "
+    "misspellings). Values are shown as published; the note says what the dashboard does."
+)
 checks = cache.query(q.finding_checks)
 topics = list(dict.fromkeys(checks["topic"]))
 labels = catalog.check_labels(checks)
@@ -69,38 +93,59 @@ seed_from_link(PARAM_TOPIC, topics, "topic", [])
 seed_from_link(PARAM_CHECK, list(labels), "check", [])
 left, right = st.columns(2)
 chosen_topics = left.multiselect("Topic", topics, key=PARAM_TOPIC, placeholder="All topics")
-chosen_checks = right.multiselect("Check", list(labels), format_func=labels.get, key=PARAM_CHECK,
-                                  placeholder="All checks")
+chosen_checks = right.multiselect(
+    "Check", list(labels), format_func=labels.get, key=PARAM_CHECK, placeholder="All checks"
+)
 write_to_link(PARAM_TOPIC, chosen_topics, [])
 write_to_link(PARAM_CHECK, chosen_checks, [])
 findings = cache.query(q.findings, tuple(chosen_topics), tuple(chosen_checks))
 st.caption(f"{len(findings)} of {int(checks['findings'].sum())} findings shown.")
-ui.table_view(cache.derived(catalog.describe_findings, findings, page_tables, titles), "data-quality-findings")
+ui.table_view(
+    cache.derived(catalog.describe_findings, findings, page_tables, titles), "data-quality-findings"
+)
 
 st.subheader("Coverage of the official indicators")
 indicators = cache.query(q.indicators).set_index("indicator_code", drop=False)
 codes = list(indicators.index)
-default_code = catalog.DEFAULT_COVERAGE_INDICATOR if catalog.DEFAULT_COVERAGE_INDICATOR in codes else codes[0]
+default_code = (
+    catalog.DEFAULT_COVERAGE_INDICATOR if catalog.DEFAULT_COVERAGE_INDICATOR in codes else codes[0]
+)
 seed_from_link(PARAM_INDICATOR, codes, "indicator", default_code)
-names = dict(zip(codes, indicators["name"].tolist(), strict=True))  # a dict: 22,000 lookups at x1000
+names = dict(
+    zip(codes, indicators["name"].tolist(), strict=True)
+)  # a dict: 22,000 lookups at x1000
 code = st.selectbox("Indicator", codes, key=PARAM_INDICATOR, format_func=names.get)
 write_to_link(PARAM_INDICATOR, code, default_code)
 definition = indicators.loc[code]
 st.markdown(f"{definition['description']}", help=ui.glossary(definition["name"]))
-grid = cache.query(q.indicator_coverage_grid, code, filters.selected_iso3, filters.year_from, filters.year_to)
-by_country = cache.query(q.indicator_coverage_by_country, code, filters.selected_iso3,
-                         filters.year_from, filters.year_to)
-source = (f"{definition['publisher']}, {definition['source_title']} ({definition['edition']}, "
-          f"vintage {definition['vintage']}).")
+grid = cache.query(
+    q.indicator_coverage_grid, code, filters.selected_iso3, filters.year_from, filters.year_to
+)
+by_country = cache.query(
+    q.indicator_coverage_by_country, code, filters.selected_iso3, filters.year_from, filters.year_to
+)
+source = (
+    f"{definition['publisher']}, {definition['source_title']} ({definition['edition']}, "
+    f"vintage {definition['vintage']})."
+)
 if grid.empty:
-    st.info(f"{definition['name']} has values for {definition['first_year']}-{definition['last_year']}, "
-            f"outside the years selected ({filters.year_from}-{filters.year_to}).", icon=":material/info:")
+    st.info(
+        f"{definition['name']} has values for {definition['first_year']}-{definition['last_year']}, "
+        f"outside the years selected ({filters.year_from}-{filters.year_to}).",
+        icon=":material/info:",
+    )
 else:
     ui.chart_with_table(
-        cache.chart(charts.coverage_heatmap, grid, f"{definition['name']}: values by country and year",
-                    definition["unit"]),
+        cache.chart(
+            charts.coverage_heatmap,
+            grid,
+            f"{definition['name']}: values by country and year",
+            definition["unit"],
+        ),
         cache.derived(catalog.describe_coverage, by_country, definition["unit"]),
-        source, key=f"coverage-{code}", caveats=catalog.coverage_caveats(definition["caveat"], by_country),
+        source,
+        key=f"coverage-{code}",
+        caveats=catalog.coverage_caveats(definition["caveat"], by_country),
     )
 st.caption(f"Showing {filters.describe(options)}.")
 
@@ -122,4 +167,7 @@ st.markdown(
     "dashboard on several servers is described in `docs/DEPLOYMENT.md`."
 )
 st.markdown("**Official downloads the ingest accepts** (paths under `--public-dir`)")
-ui.table_view(cache.derived(catalog.describe_downloads, cache.query(q.official_downloads)), "official-downloads")
+ui.table_view(
+    cache.derived(catalog.describe_downloads, cache.query(q.official_downloads)),
+    "official-downloads",
+)

@@ -15,10 +15,17 @@ if PARAM_SEARCH not in st.session_state:  # first render: the link may carry a s
     st.session_state[PARAM_SEARCH] = search
 
 st.title("Glossary")
-st.caption("Acronyms, regions, frameworks and statistical terms used on this dashboard, defined "
-           "from the IOM documents; the source column says where.")
-typed = st.text_input("Search terms and definitions", key=PARAM_SEARCH, max_chars=catalog.SEARCH_MAX_LENGTH,
-                      placeholder="e.g. AVRR, border, Western Balkans", icon=":material/search:")
+st.caption(
+    "Acronyms, regions, frameworks and statistical terms used on this dashboard, defined "
+    "from the IOM documents; the source column says where."
+)
+typed = st.text_input(
+    "Search terms and definitions",
+    key=PARAM_SEARCH,
+    max_chars=catalog.SEARCH_MAX_LENGTH,
+    placeholder="e.g. AVRR, border, Western Balkans",
+    icon=":material/search:",
+)
 search, _ = catalog.clean_search(typed)
 if st.query_params.get(PARAM_SEARCH, "") != search:
     if search:
@@ -30,12 +37,19 @@ terms = cache.query(q.glossary_terms, search)
 total = len(cache.query(q.glossary_terms, ""))
 st.caption(f"{len(terms)} of {total} terms" + (f" contain '{search}'." if search else "."))
 if terms.empty:
-    st.info("No term or definition contains this text. Try a shorter word or an acronym.",
-            icon=":material/search_off:")
+    st.info(
+        "No term or definition contains this text. Try a shorter word or an acronym.",
+        icon=":material/search_off:",
+    )
 else:
     glossary = cache.shaped(catalog.describe_glossary, q.glossary_terms, search)
     # A static table wraps long definitions, which a data grid would cut off.
     st.table(glossary, hide_index=True)
-    st.download_button("Download CSV", lambda: glossary.to_csv(index=False).encode("utf-8"), file_name="glossary.csv",
-                       mime="text/csv", icon=":material/download:")
+    st.download_button(
+        "Download CSV",
+        lambda: glossary.to_csv(index=False).encode("utf-8"),
+        file_name="glossary.csv",
+        mime="text/csv",
+        icon=":material/download:",
+    )
 ui.source_line("the document and section given for each term.")

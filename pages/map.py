@@ -10,36 +10,56 @@ YEAR_KEY = "indicator_year"
 
 filters, options = sidebar.current()
 st.title("IOM offices in the region")
-st.caption(f"Showing {filters.describe(options)}. Offices as of May 2020; the Regional Office "
-           "in Vienna is always shown.")
+st.caption(
+    f"Showing {filters.describe(options)}. Offices as of May 2020; the Regional Office "
+    "in Vienna is always shown."
+)
 
 counts = cache.query(q.office_type_counts, filters.selected_iso3).set_index("office_type")
 table_a1 = cache.query(q.published_office_total).iloc[0]
 offices = cache.query(q.offices_on_map, filters.selected_iso3)
 annex_1 = f"{counts.loc['country', 'document']} ({counts.loc['country', 'file']}), Annex 1: IOM offices in the region (as of May 2020)"
-in_region = int(counts.loc["country", "offices_in_region"] + counts.loc["sub-office", "offices_in_region"])
+in_region = int(
+    counts.loc["country", "offices_in_region"] + counts.loc["sub-office", "offices_in_region"]
+)
 
 row = st.columns(4)
 with row[0]:
-    ui.kpi("Offices and sub-offices",
-           int(counts.loc["country", "offices_shown"] + counts.loc["sub-office", "offices_shown"]),
-           "count", f"{table_a1['document']} ({table_a1['file']}), {table_a1['source_section']}; list in Annex 1",
-           help=f"Counted from the Annex 1 list: {in_region} in the region, as Table A1 prints "
-           f"({table_a1['value']:.0f}). The Regional Office in Vienna comes on top.")
-for column, office_type, label in zip(row[1:], ("country", "sub-office", "regional"),
-                                      ("Country offices", "Sub-offices", "Regional Office (Vienna)"),
-                                      strict=True):
+    ui.kpi(
+        "Offices and sub-offices",
+        int(counts.loc["country", "offices_shown"] + counts.loc["sub-office", "offices_shown"]),
+        "count",
+        f"{table_a1['document']} ({table_a1['file']}), {table_a1['source_section']}; list in Annex 1",
+        help=f"Counted from the Annex 1 list: {in_region} in the region, as Table A1 prints "
+        f"({table_a1['value']:.0f}). The Regional Office in Vienna comes on top.",
+    )
+for column, office_type, label in zip(
+    row[1:],
+    ("country", "sub-office", "regional"),
+    ("Country offices", "Sub-offices", "Regional Office (Vienna)"),
+    strict=True,
+):
     with column:
-        ui.kpi(label, int(counts.loc[office_type, "offices_shown"]), "count", annex_1,
-               help=f"{counts.loc[office_type, 'offices_in_region']} in the whole region.")
+        ui.kpi(
+            label,
+            int(counts.loc[office_type, "offices_shown"]),
+            "count",
+            annex_1,
+            help=f"{counts.loc[office_type, 'offices_in_region']} in the whole region.",
+        )
 
 names = cache.shaped(maps.indicator_names, q.map_indicators)  # code -> name
 warnings = [page_params.seed_from_url(INDICATOR_KEY, names, None, "indicator")]
 controls = st.columns([5, 2])
 with controls[0]:
-    code = st.selectbox("Colour the countries by", list(names), index=None,
-                        format_func=names.get, key=INDICATOR_KEY,
-                        placeholder="Nothing: offices only (choose an indicator)")
+    code = st.selectbox(
+        "Colour the countries by",
+        list(names),
+        index=None,
+        format_func=names.get,
+        key=INDICATOR_KEY,
+        placeholder="Nothing: offices only (choose an indicator)",
+    )
 page_params.write_to_url(INDICATOR_KEY, code, None)
 year = None
 if code is not None:
@@ -50,8 +70,11 @@ if code is not None:
     with controls[1]:
         year = st.selectbox("Year", choices, key=YEAR_KEY)
     if not years["in_filter_range"].all():
-        st.info(f"This indicator has no value in {filters.year_from}-{filters.year_to} (the "
-                "sidebar's years): its own years are offered instead.", icon=":material/event_busy:")
+        st.info(
+            f"This indicator has no value in {filters.year_from}-{filters.year_to} (the "
+            "sidebar's years): its own years are offered instead.",
+            icon=":material/event_busy:",
+        )
 page_params.write_to_url(YEAR_KEY, year, None if code is None else choices[-1])
 for message in filter(None, warnings):
     st.warning(message, icon=":material/link_off:")
@@ -61,29 +84,52 @@ if code is not None:
     indicators = cache.query(q.map_indicators)
     definition = indicators[indicators["indicator_code"] == code].iloc[0]
     values = cache.query(q.map_indicator_values, code, year)
-    indicator = (values, definition["unit"], definition["name"], bool(definition["kosovo_in_serbia"]))
-deck, classes = cache.chart(maps.offices_deck, offices, filters.selected_iso3, filters.is_whole_region,
-                            indicator, height=600)
+    indicator = (
+        values,
+        definition["unit"],
+        definition["name"],
+        bool(definition["kosovo_in_serbia"]),
+    )
+deck, classes = cache.chart(
+    maps.offices_deck,
+    offices,
+    filters.selected_iso3,
+    filters.is_whole_region,
+    indicator,
+    height=600,
+)
 
 map_column, side_panel = st.columns([5, 2])
 with map_column:
-    st.pydeck_chart(deck, height=600, alt=f"Map of the {len(offices)} IOM offices shown; the table below lists them.")
+    st.pydeck_chart(
+        deck,
+        height=600,
+        alt=f"Map of the {len(offices)} IOM offices shown; the table below lists them.",
+    )
     ui.source_line(f"{maps.offices_source(offices)}. Boundaries: {maps.basemap_source()}.")
 with side_panel:
     st.markdown("**Offices**")
-    st.image(maps.legend_svg(maps.office_legend(counts.reset_index())),
-             alt="Legend: Regional Office, large vermillion dot; country office, blue dot; "
-             "sub-office, small orange dot.")
-    st.info("**Israel** has no IOM office: it is covered by the Regional Office in Vienna "
-            "(Annex 1).", icon=":material/info:")
+    st.image(
+        maps.legend_svg(maps.office_legend(counts.reset_index())),
+        alt="Legend: Regional Office, large vermillion dot; country office, blue dot; "
+        "sub-office, small orange dot.",
+    )
+    st.info(
+        "**Israel** has no IOM office: it is covered by the Regional Office in Vienna (Annex 1).",
+        icon=":material/info:",
+    )
     for note in maps.stand_in_notes(offices):
         st.caption(f":material/location_off: {note}")
     if code is not None:
         st.markdown(f"**{definition['name']}, {year}**")
-        st.image(maps.legend_svg(maps.choropleth_legend(classes)),
-                 alt=f"Legend, light to dark: {'; '.join(classes['range'])}")
-        ui.source_line(f"{definition['publisher']}, {definition['source_title']} "
-                       f"({definition['vintage'] or definition['edition']}), {definition['licence']}.")
+        st.image(
+            maps.legend_svg(maps.choropleth_legend(classes)),
+            alt=f"Legend, light to dark: {'; '.join(classes['range'])}",
+        )
+        ui.source_line(
+            f"{definition['publisher']}, {definition['source_title']} "
+            f"({definition['vintage'] or definition['edition']}), {definition['licence']}."
+        )
         kosovo = maps.kosovo_note(bool(definition["kosovo_in_serbia"]), filters.selected_iso3)
         if kosovo:
             st.caption(f":material/info: {kosovo}")
@@ -92,5 +138,7 @@ with side_panel:
 st.subheader("Offices shown")
 ui.table_view(cache.query(q.office_directory, filters.selected_iso3), "offices-shown")
 ui.source_line(f"{maps.offices_source(offices)}; coordinates and names from GeoNames.")
-ui.findings(cache.query(q.office_findings),
-            title="Office names and contacts as printed in the documents: data-quality notes")
+ui.findings(
+    cache.query(q.office_findings),
+    title="Office names and contacts as printed in the documents: data-quality notes",
+)

@@ -39,20 +39,31 @@ def open_statement(statement_id: str) -> None:
 
 
 st.title("Outlook tracker")
-st.caption(f"Showing {filters.describe(options)}. Each statement of the strategies' migration "
-           "outlook is set against the official data published since. Statements about the whole "
-           "region are always tested on the whole region; those naming countries appear when they "
-           "name a selected country.")
+st.caption(
+    f"Showing {filters.describe(options)}. Each statement of the strategies' migration "
+    "outlook is set against the official data published since. Statements about the whole "
+    "region are always tested on the whole region; those naming countries appear when they "
+    "name a selected country."
+)
 
 if PARAM_STRATEGY not in state:
     raw = st.query_params.get_all(PARAM_STRATEGY)
     if raw and raw[0] not in outlook.STRATEGIES:
         shown = raw[0] if len(raw[0]) <= 40 else raw[0][:40] + "..."
-        st.warning(f"Ignored {PARAM_STRATEGY} {shown!r} from the link: use "
-                   f"{', '.join(outlook.STRATEGIES)}.", icon=":material/link_off:")
+        st.warning(
+            f"Ignored {PARAM_STRATEGY} {shown!r} from the link: use "
+            f"{', '.join(outlook.STRATEGIES)}.",
+            icon=":material/link_off:",
+        )
     state[PARAM_STRATEGY] = raw[0] if raw and raw[0] in outlook.STRATEGIES else "all"
-strategy = st.radio("Strategy", list(outlook.STRATEGIES), format_func=outlook.STRATEGY_LABELS.get,
-                    key=PARAM_STRATEGY, horizontal=True, on_change=first_page)
+strategy = st.radio(
+    "Strategy",
+    list(outlook.STRATEGIES),
+    format_func=outlook.STRATEGY_LABELS.get,
+    key=PARAM_STRATEGY,
+    horizontal=True,
+    on_change=first_page,
+)
 if strategy == "all":
     if PARAM_STRATEGY in st.query_params:
         del st.query_params[PARAM_STRATEGY]
@@ -62,24 +73,38 @@ elif st.query_params.get(PARAM_STRATEGY) != strategy:
 choices = cache.query(trend_queries.indicator_choices)
 rows = cache.query(q.statement_links, filters.theme, filters.selected_iso3, filters.is_whole_region)
 # The pure steps are memoised (cache.derived, cache.chart): a rerun looks them up by their inputs.
-statements = outlook.select(cache.derived(outlook.tracker, rows, choices, region, options.countries), strategy)
+statements = outlook.select(
+    cache.derived(outlook.tracker, rows, choices, region, options.countries), strategy
+)
 tests = outlook.tests_of(statements)
 codes, scopes, targets, aggregated = outlook.requests(tests)
 changes = cache.query(q.link_changes, codes, scopes, targets, filters.year_to, region)
 results = cache.derived(outlook.assess_all, changes, tests, filters.year_to)
-series = cache.query(q.link_series, codes, scopes, aggregated,
-                     outlook.chart_start(results, filters.year_from), filters.year_to)
+series = cache.query(
+    q.link_series,
+    codes,
+    scopes,
+    aggregated,
+    outlook.chart_start(results, filters.year_from),
+    filters.year_to,
+)
 untested = [statement for statement in statements if not statement.links]
 groups = outlook.by_statement(tests, results)
 
 counts = outlook.verdict_counts([result.verdict for result in results])
 columns = st.columns(len(counts))
 for column, (verdict, count) in zip(columns, counts.items(), strict=True):
-    column.metric(outlook.VERDICT_SHORT[verdict], count, border=True,
-                  help=f"Indicator tests of the {len(groups)} statements shown.")
-st.caption(f"{len(tests)} indicator tests of {len(groups)} statements; "
-           f"{len(untested)} statements shown cannot be tested with the data in the warehouse (listed below). "
-           f"Latest data up to {filters.year_to}.")
+    column.metric(
+        outlook.VERDICT_SHORT[verdict],
+        count,
+        border=True,
+        help=f"Indicator tests of the {len(groups)} statements shown.",
+    )
+st.caption(
+    f"{len(tests)} indicator tests of {len(groups)} statements; "
+    f"{len(untested)} statements shown cannot be tested with the data in the warehouse (listed below). "
+    f"Latest data up to {filters.year_to}."
+)
 
 outlook_ui.reading_guide(cache.shaped(outlook.defaults_table, trend_queries.indicator_choices))
 
@@ -87,13 +112,22 @@ if tests:
     outlook_ui.scorecard(tests, results, open_statement)
     st.subheader("Statements in detail")
     warnings = []
-    message = page_params.seed_from_url(PARAM_VERDICT, outlook.VERDICT_FILTERS, outlook.ALL, PARAM_VERDICT)
+    message = page_params.seed_from_url(
+        PARAM_VERDICT, outlook.VERDICT_FILTERS, outlook.ALL, PARAM_VERDICT
+    )
     if message:
         warnings.append(f"{message} Use {', '.join(outlook.VERDICT_FILTERS)}.")
-    verdict = st.segmented_control(
-        "Show the statements with a test judged", list(outlook.VERDICT_FILTERS),
-        format_func=outlook.VERDICT_FILTERS.get, key=PARAM_VERDICT, required=True, on_change=first_page,
-    ) or outlook.ALL
+    verdict = (
+        st.segmented_control(
+            "Show the statements with a test judged",
+            list(outlook.VERDICT_FILTERS),
+            format_func=outlook.VERDICT_FILTERS.get,
+            key=PARAM_VERDICT,
+            required=True,
+            on_change=first_page,
+        )
+        or outlook.ALL
+    )
     page_params.write_to_url(PARAM_VERDICT, verdict, outlook.ALL)
 
     selected = outlook.with_verdict(groups, verdict)
@@ -101,7 +135,9 @@ if tests:
     pages = len(cards)
     message = page_params.seed_from_url(PARAM_PAGE, range(1, pages + 1), 1, PARAM_PAGE)
     if message:
-        warnings.append(f"{message} Use a page from 1 to {pages}." if pages > 1 else f"{message} Use 1.")
+        warnings.append(
+            f"{message} Use a page from 1 to {pages}." if pages > 1 else f"{message} Use 1."
+        )
     page_params.keep_valid(PARAM_PAGE, range(1, pages + 1), 1)
     for message in warnings:
         st.warning(message, icon=":material/link_off:")
@@ -113,9 +149,11 @@ if tests:
     else:
         shown_tests = sum(len(shown) for _, shown, _ in selected)
         summary, pager = st.columns([3, 2], vertical_alignment="center")
-        summary.caption(f"Statements {outlook.page_range(cards, page)}"
-                        + (f" with a test{judged} ({shown_tests} of the {len(tests)} tests)" if judged else "")
-                        + f", page {page} of {pages}.")
+        summary.caption(
+            f"Statements {outlook.page_range(cards, page)}"
+            + (f" with a test{judged} ({shown_tests} of the {len(tests)} tests)" if judged else "")
+            + f", page {page} of {pages}."
+        )
         if pages > 1:
             with pager:
                 page = st.pagination(pages, key=PARAM_PAGE, width="stretch")
@@ -123,8 +161,10 @@ if tests:
 
     opened, opened_page = state.pop(OPENED_KEY, (None, None))
     if opened is not None:
-        st.toast(f"{opened}: its card is on page {opened_page} of the statements below.",
-                 icon=":material/arrow_downward:")
+        st.toast(
+            f"{opened}: its card is on page {opened_page} of the statements below.",
+            icon=":material/arrow_downward:",
+        )
 
     by_link = cache.derived(outlook.series_by_link, series)
     for statement, shown, others in cards[page - 1]:

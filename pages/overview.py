@@ -22,42 +22,91 @@ funding = cache.query(
 st.subheader("IOM in the region")
 row = st.columns(4)
 with row[0]:
-    ui.kpi("Countries and territories", len(filters.selected_iso3), "count",
-           headlines.figure_source(figures[headlines.FIGURE_COUNTRIES]),
-           help=f"Table A1 prints {figures[headlines.FIGURE_COUNTRIES]['value']:.0f} for the region.")
+    ui.kpi(
+        "Countries and territories",
+        len(filters.selected_iso3),
+        "count",
+        headlines.figure_source(figures[headlines.FIGURE_COUNTRIES]),
+        help=f"Table A1 prints {figures[headlines.FIGURE_COUNTRIES]['value']:.0f} for the region.",
+    )
 with row[1]:
-    ui.kpi("Offices and sub-offices", sum(count for kind, count in offices.items() if kind != "regional"), "count",
-           headlines.figure_source(figures[headlines.FIGURE_OFFICES]),
-           help="Counted from the Annex 1 list (May 2020); Table A1 prints 48 for the region. "
-           "The Regional Office in Vienna comes on top; Israel is covered by it.")
+    ui.kpi(
+        "Offices and sub-offices",
+        sum(count for kind, count in offices.items() if kind != "regional"),
+        "count",
+        headlines.figure_source(figures[headlines.FIGURE_OFFICES]),
+        help="Counted from the Annex 1 list (May 2020); Table A1 prints 48 for the region. "
+        "The Regional Office in Vienna comes on top; Israel is covered by it.",
+    )
 with row[2]:
-    ui.kpi("Staff in the region (May 2020)", None, "count",
-           headlines.figure_source(figures[headlines.FIGURE_STAFF]), display="> 1,600",
-           help="Region-wide figure; excludes staff with special contracts.")
+    ui.kpi(
+        "Staff in the region (May 2020)",
+        None,
+        "count",
+        headlines.figure_source(figures[headlines.FIGURE_STAFF]),
+        display="> 1,600",
+        help="Region-wide figure; excludes staff with special contracts.",
+    )
 with row[3]:
-    ui.kpi("Annual budget 2019", figures[headlines.FIGURE_BUDGET]["value"], "usd",
-           headlines.figure_source(figures[headlines.FIGURE_BUDGET]), help="Region-wide figure.")
+    ui.kpi(
+        "Annual budget 2019",
+        figures[headlines.FIGURE_BUDGET]["value"],
+        "usd",
+        headlines.figure_source(figures[headlines.FIGURE_BUDGET]),
+        help="Region-wide figure.",
+    )
 row = st.columns(4)
 with row[0]:
-    ui.kpi("Projects implemented 2019", figures[headlines.FIGURE_PROJECTS]["value"], "count",
-           headlines.figure_source(figures[headlines.FIGURE_PROJECTS]), help="Region-wide figure.")
+    ui.kpi(
+        "Projects implemented 2019",
+        figures[headlines.FIGURE_PROJECTS]["value"],
+        "count",
+        headlines.figure_source(figures[headlines.FIGURE_PROJECTS]),
+        help="Region-wide figure.",
+    )
 with row[1]:
-    ui.kpi("Donors 2019", figures[headlines.FIGURE_DONORS]["value"], "count",
-           headlines.figure_source(figures[headlines.FIGURE_DONORS]), help="Region-wide figure.")
+    ui.kpi(
+        "Donors 2019",
+        figures[headlines.FIGURE_DONORS]["value"],
+        "count",
+        headlines.figure_source(figures[headlines.FIGURE_DONORS]),
+        help="Region-wide figure.",
+    )
 with row[2]:
-    ui.kpi("International migrants 2013 (nearly 29 million)", figures[headlines.FIGURE_MIGRANTS_2013]["value"], "persons",
-           headlines.figure_source(figures[headlines.FIGURE_MIGRANTS_2013]), display="≈ 29M",
-           help=ui.glossary("migrant stock", "Region-wide figure from UN DESA (2013) quoted by the 2015-2020 strategy."))
+    ui.kpi(
+        "International migrants 2013 (nearly 29 million)",
+        figures[headlines.FIGURE_MIGRANTS_2013]["value"],
+        "persons",
+        headlines.figure_source(figures[headlines.FIGURE_MIGRANTS_2013]),
+        display="≈ 29M",
+        help=ui.glossary(
+            "migrant stock",
+            "Region-wide figure from UN DESA (2013) quoted by the 2015-2020 strategy.",
+        ),
+    )
 with row[3]:
-    ui.kpi("Emigrants 2013 (over 37 million)", figures[headlines.FIGURE_EMIGRANTS_2013]["value"], "persons",
-           headlines.figure_source(figures[headlines.FIGURE_EMIGRANTS_2013]), display="> 37M",
-           help=ui.glossary("emigrant", "Region-wide figure quoted by the 2015-2020 strategy."))
+    ui.kpi(
+        "Emigrants 2013 (over 37 million)",
+        figures[headlines.FIGURE_EMIGRANTS_2013]["value"],
+        "persons",
+        headlines.figure_source(figures[headlines.FIGURE_EMIGRANTS_2013]),
+        display="> 37M",
+        help=ui.glossary("emigrant", "Region-wide figure quoted by the 2015-2020 strategy."),
+    )
 
 st.subheader("Funding requirement 2016")
-scope = "the whole region, including regional programmes" if filters.is_whole_region else "the selected countries (regional programmes excluded)"
-ui.kpi(f"Migration Initiatives 2016 requirement for {scope}", funding["usd"], "usd",
-       f"IOM Migration Initiatives 2016 (002_826368cb2c35f099.txt), {funding['source_section']}",
-       help=f"Sum of the cells of the SEEECA table over {len(areas)} programmatic area(s).")
+scope = (
+    "the whole region, including regional programmes"
+    if filters.is_whole_region
+    else "the selected countries (regional programmes excluded)"
+)
+ui.kpi(
+    f"Migration Initiatives 2016 requirement for {scope}",
+    funding["usd"],
+    "usd",
+    f"IOM Migration Initiatives 2016 (002_826368cb2c35f099.txt), {funding['source_section']}",
+    help=f"Sum of the cells of the SEEECA table over {len(areas)} programmatic area(s).",
+)
 if filters.is_whole_region and funding["overview_total"] != funding["usd"]:
     st.info(
         f"The overview table of Migration Initiatives 2016 prints USD {funding['overview_total']:,.0f} "
@@ -73,11 +122,19 @@ with left:
     st.subheader("Migrants as a share of the population")
     shares = cache.query(q.indicator_latest_by_country, headlines.MAP_INDICATOR, filters.year_to)
     definition = cache.query(q.indicator_definitions, (headlines.MAP_INDICATOR,)).iloc[0]
-    deck, legend = cache.chart(maps.indicator_deck, shares, definition["unit"], definition["name"],
-                               filters.selected_iso3, filters.is_whole_region)
+    deck, legend = cache.chart(
+        maps.indicator_deck,
+        shares,
+        definition["unit"],
+        definition["name"],
+        filters.selected_iso3,
+        filters.is_whole_region,
+    )
     st.pydeck_chart(deck, height=420)
     st.caption(" · ".join(legend["range"].tolist()) + " (light to dark)")
-    ui.source_line(f"{definition['publisher']}, {definition['source_title']} ({definition['edition']}); latest year up to {filters.year_to}.")
+    ui.source_line(
+        f"{definition['publisher']}, {definition['source_title']} ({definition['edition']}); latest year up to {filters.year_to}."
+    )
     st.caption(f":material/info: {definition['caveat']}")
     with st.expander("Table view", key="overview-share-table", on_change="rerun") as table_box:
         if table_box.open:  # built only when opened
@@ -86,22 +143,38 @@ with right:
     st.subheader("Strategy 2020-2024 at a glance")
     strategy = cache.query(q.strategy_2020_at_a_glance)
     priorities_by_pillar: dict[str, list[str]] = {}
-    for pillar, priority in zip(strategy["pillar"].tolist(), strategy["priority"].tolist(), strict=True):
+    for pillar, priority in zip(
+        strategy["pillar"].tolist(), strategy["priority"].tolist(), strict=True
+    ):
         priorities_by_pillar.setdefault(pillar, []).append(priority)
     for pillar, priorities in priorities_by_pillar.items():
         st.markdown(f"**Pillar: {pillar}**")
         for priority in priorities:
             st.markdown(f"- {priority}")
-    ui.source_line("IOM Regional Strategy 2020-2024 (001_9ee6370754a679eb.txt), strategic priorities.")
+    ui.source_line(
+        "IOM Regional Strategy 2020-2024 (001_9ee6370754a679eb.txt), strategic priorities."
+    )
 
 st.subheader("Headline indicators for the selection")
-aggregate = cache.query(q.indicator_aggregate, headlines.HEADLINE_INDICATORS,
-                        filters.selected_iso3, filters.year_from, filters.year_to)
-definitions = cache.query(q.indicator_definitions, headlines.HEADLINE_INDICATORS).set_index("indicator_code", drop=False)
+aggregate = cache.query(
+    q.indicator_aggregate,
+    headlines.HEADLINE_INDICATORS,
+    filters.selected_iso3,
+    filters.year_from,
+    filters.year_to,
+)
+definitions = cache.query(q.indicator_definitions, headlines.HEADLINE_INDICATORS).set_index(
+    "indicator_code", drop=False
+)
 items = cache.derived(headlines.headlines_of, aggregate, definitions, headlines.HEADLINE_INDICATORS)
 for column, item in zip(st.columns(len(items)), items, strict=True):
     with column:
-        ui.kpi(f"{item.name}, {item.year or 'no data'}", item.value, item.unit, item.source,
-               chart=item.series or None,
-               help=f"{item.countries_reporting} of {item.countries_selected} selected countries report this year."
-               + (f" {item.caveat}" if item.caveat else ""))
+        ui.kpi(
+            f"{item.name}, {item.year or 'no data'}",
+            item.value,
+            item.unit,
+            item.source,
+            chart=item.series or None,
+            help=f"{item.countries_reporting} of {item.countries_selected} selected countries report this year."
+            + (f" {item.caveat}" if item.caveat else ""),
+        )

@@ -9,10 +9,17 @@ from dashboard.charts import strategy as charts
 from dashboard.queries import strategy as q
 
 NODE_PARAM = "node"
-FUNDING_SOURCE = ("IOM Migration Initiatives 2016 (002_826368cb2c35f099.txt), SEEECA regional table; "
-                  "levels above the funding areas by the crosswalk below")
+FUNDING_SOURCE = (
+    "IOM Migration Initiatives 2016 (002_826368cb2c35f099.txt), SEEECA regional table; "
+    "levels above the funding areas by the crosswalk below"
+)
 DETAIL_TABS_KEY = "strategy_detail"
-DETAIL_TABS = ("Countries", "Offices", "Outlook statements and indicators", "Initiatives (global, via MiGOF)")
+DETAIL_TABS = (
+    "Countries",
+    "Offices",
+    "Outlook statements and indicators",
+    "Initiatives (global, via MiGOF)",
+)
 
 
 def go_to(node_id: str) -> None:
@@ -30,17 +37,21 @@ def on_tree_click(key: str, current: str, parent: str | None) -> None:
 
 filters, options = sidebar.current()
 st.title("Strategy drill-down: from priorities to funding")
-st.caption(f"Showing {filters.describe(options)}. Requirements are the Migration Initiatives 2016 "
-           "SEEECA table (one edition: the year filter does not apply); the theme filter chooses "
-           "the level opened first.")
+st.caption(
+    f"Showing {filters.describe(options)}. Requirements are the Migration Initiatives 2016 "
+    "SEEECA table (one edition: the year filter does not apply); the theme filter chooses "
+    "the level opened first."
+)
 
 tree = cache.query(q.drilldown_tree, filters.selected_iso3, filters.is_whole_region)
 known = set(tree["node_id"])
 wanted = st.query_params.get(NODE_PARAM)
 if wanted and wanted not in known:
     shown = wanted if len(wanted) <= 40 else wanted[:40] + "..."
-    st.warning(f"Ignored level {shown!r} from the link: not a level of the drill-down for this "
-               "selection.", icon=":material/link_off:")
+    st.warning(
+        f"Ignored level {shown!r} from the link: not a level of the drill-down for this selection.",
+        icon=":material/link_off:",
+    )
     del st.query_params[NODE_PARAM]
 node_id = wanted if wanted in known else (filters.theme if filters.theme in known else q.ROOT)
 node = tree.set_index("node_id").loc[node_id]
@@ -49,8 +60,14 @@ path = cache.derived(q.path_to, tree, node_id)
 
 with st.container(horizontal=True, key="breadcrumbs"):
     for step, (crumb, label) in enumerate(path):
-        st.button(f"{'› ' if step else ''}{label[:48]}", key=f"crumb-{crumb}", on_click=go_to,
-                  args=(crumb,), disabled=crumb == node_id, type="tertiary")
+        st.button(
+            f"{'› ' if step else ''}{label[:48]}",
+            key=f"crumb-{crumb}",
+            on_click=go_to,
+            args=(crumb,),
+            disabled=crumb == node_id,
+            type="tertiary",
+        )
 
 st.subheader(f"{node['level_name']}: {node['label']}")
 root_usd = tree.loc[tree["node_id"] == q.ROOT, "usd"].iloc[0]
@@ -59,69 +76,125 @@ row = st.columns(4)
 with row[0]:
     ui.kpi("Requirement 2016 (sum of SEEECA cells)", node["usd"], "usd", FUNDING_SOURCE)
 with row[1]:
-    ui.kpi("Share of the SEEECA requirement" if filters.is_whole_region else "Share of the selection's requirement",
-           (node["usd"] or 0) / root_usd * 100 if root_usd else None, "percent", FUNDING_SOURCE)
+    ui.kpi(
+        "Share of the SEEECA requirement"
+        if filters.is_whole_region
+        else "Share of the selection's requirement",
+        (node["usd"] or 0) / root_usd * 100 if root_usd else None,
+        "percent",
+        FUNDING_SOURCE,
+    )
 with row[2]:
-    ui.kpi("Countries with a requirement", node["countries"], "count", FUNDING_SOURCE,
-           help="Regional programmes are not a country and are counted apart.")
+    ui.kpi(
+        "Countries with a requirement",
+        node["countries"],
+        "count",
+        FUNDING_SOURCE,
+        help="Regional programmes are not a country and are counted apart.",
+    )
 with row[3]:
-    ui.kpi("IOM offices in those countries", len(offices), "count",
-           "IOM Regional Strategy 2020-2024 (001_9ee6370754a679eb.txt), Annex 1",
-           help="The Regional Office in Vienna counts when the regional programmes line is included.")
+    ui.kpi(
+        "IOM offices in those countries",
+        len(offices),
+        "count",
+        "IOM Regional Strategy 2020-2024 (001_9ee6370754a679eb.txt), Annex 1",
+        help="The Regional Office in Vienna counts when the regional programmes line is included.",
+    )
 if isinstance(node["parent_id"], str):
-    st.caption(f":material/account_tree: Placed under \u201c{path[-2][1]}\u201d: "
-               f"{q.BASIS_LABELS[node['basis']]}. {node['justification']}")
+    st.caption(
+        f":material/account_tree: Placed under \u201c{path[-2][1]}\u201d: "
+        f"{q.BASIS_LABELS[node['basis']]}. {node['justification']}"
+    )
     ui.source_line(f"{node['document']}, {node['source_section']}.")
 
 key, parent = f"tree-{node_id}", node["parent_id"] if isinstance(node["parent_id"], str) else None
-st.plotly_chart(cache.chart(charts.drilldown_treemap, tree, node_id, "Click a box to open it; click the top bar to go up"),
-                key=key, on_select=lambda: on_tree_click(key, node_id, parent), selection_mode="points",
-                width="stretch", config={"displaylogo": False})
+st.plotly_chart(
+    cache.chart(
+        charts.drilldown_treemap,
+        tree,
+        node_id,
+        "Click a box to open it; click the top bar to go up",
+    ),
+    key=key,
+    on_select=lambda: on_tree_click(key, node_id, parent),
+    selection_mode="points",
+    width="stretch",
+    config={"displaylogo": False},
+)
 below = cache.derived(q.children, tree, node_id)
 if below.empty:
     st.info("This is the lowest level: one cell of the SEEECA table.", icon=":material/info:")
 else:
     choice = f"child-{node_id}"
-    st.selectbox(f"Open a level below ({below['Level'].iloc[0]})", below["node_id"], index=None,
-                 key=choice, format_func=dict(zip(below["node_id"], below["Name"], strict=True)).get,
-                 on_change=lambda: go_to(st.session_state[choice]), placeholder="Choose a level")
-    ui.table_view(below.drop(columns="node_id"), f"strategy-levels-below-{node_id}", blank_missing=True)
-    st.caption(":material/info: Each level's requirement is the sum of the levels below it; a blank "
-               "requirement means every cell below is \u201c-\u201d (no requirement).")
+    st.selectbox(
+        f"Open a level below ({below['Level'].iloc[0]})",
+        below["node_id"],
+        index=None,
+        key=choice,
+        format_func=dict(zip(below["node_id"], below["Name"], strict=True)).get,
+        on_change=lambda: go_to(st.session_state[choice]),
+        placeholder="Choose a level",
+    )
+    ui.table_view(
+        below.drop(columns="node_id"), f"strategy-levels-below-{node_id}", blank_missing=True
+    )
+    st.caption(
+        ":material/info: Each level's requirement is the sum of the levels below it; a blank "
+        "requirement means every cell below is \u201c-\u201d (no requirement)."
+    )
 ui.source_line(FUNDING_SOURCE + ".")
 
 # Switching tabs reruns the page, so only the open tab's table is built.
 countries, offices_tab, outlook, initiatives = st.tabs(
-    list(DETAIL_TABS), key=DETAIL_TABS_KEY, on_change="rerun")
+    list(DETAIL_TABS), key=DETAIL_TABS_KEY, on_change="rerun"
+)
 with countries:
     if countries.open:
-        ui.table_view(cache.query(q.node_countries, scope), f"strategy-countries-{node_id}", blank_missing=True)
+        ui.table_view(
+            cache.query(q.node_countries, scope),
+            f"strategy-countries-{node_id}",
+            blank_missing=True,
+        )
         ui.source_line(FUNDING_SOURCE + "; offices: IOM Regional Strategy 2020-2024, Annex 1.")
 with offices_tab:
     if offices_tab.open:
         ui.table_view(offices, f"strategy-offices-{node_id}", blank_missing=True)
-        ui.source_line("IOM Regional Strategy 2020-2024 (001_9ee6370754a679eb.txt), Annex 1: IOM offices "
-                       "in the region; Regional Office: 1. Introduction.")
+        ui.source_line(
+            "IOM Regional Strategy 2020-2024 (001_9ee6370754a679eb.txt), Annex 1: IOM offices "
+            "in the region; Regional Office: 1. Introduction."
+        )
 with outlook:
     if outlook.open:
-        st.caption("Statements attached to the priorities and thematic areas this level belongs to or "
-                   "contains" + (", with the indicator links that cover this country." if scope.country else "."))
-        ui.table_view(cache.query(q.node_outlook, scope), f"strategy-outlook-{node_id}", blank_missing=True)
+        st.caption(
+            "Statements attached to the priorities and thematic areas this level belongs to or "
+            "contains"
+            + (", with the indicator links that cover this country." if scope.country else ".")
+        )
+        ui.table_view(
+            cache.query(q.node_outlook, scope), f"strategy-outlook-{node_id}", blank_missing=True
+        )
 with initiatives:
     if initiatives.open:
-        st.info("These initiatives are **global** items of the MiGOF chapters of Migration Initiatives "
-                "2016, not SEEECA or country projects. They are linked to this level only because the "
-                "crosswalk ties its funding areas to a MiGOF principle or objective. Their USD is not part "
-                "of the SEEECA requirement and is not added to any total here."
-                + (f" None is specific to {node['label']}." if scope.country else ""),
-                icon=":material/public:")
-        ui.table_view(cache.query(q.node_initiatives, scope), f"strategy-initiatives-{node_id}",
-                      blank_missing=True)
+        st.info(
+            "These initiatives are **global** items of the MiGOF chapters of Migration Initiatives "
+            "2016, not SEEECA or country projects. They are linked to this level only because the "
+            "crosswalk ties its funding areas to a MiGOF principle or objective. Their USD is not part "
+            "of the SEEECA requirement and is not added to any total here."
+            + (f" None is specific to {node['label']}." if scope.country else ""),
+            icon=":material/public:",
+        )
+        ui.table_view(
+            cache.query(q.node_initiatives, scope),
+            f"strategy-initiatives-{node_id}",
+            blank_missing=True,
+        )
 
 st.subheader("The crosswalk between the frameworks")
-st.caption("How the 2020-2024 priorities, the 2015-2020 thematic areas and objectives, the 2016 "
-           "programmatic funding areas and the MiGOF principles and objectives are linked. "
-           "\u201cJudgement\u201d rows are mappings made for this dashboard from the quoted text; no "
-           "document states them. The drill-down uses only the \u201ccontinues\u201d and "
-           "\u201cfunded under\u201d links, which form a tree.")
+st.caption(
+    "How the 2020-2024 priorities, the 2015-2020 thematic areas and objectives, the 2016 "
+    "programmatic funding areas and the MiGOF principles and objectives are linked. "
+    "\u201cJudgement\u201d rows are mappings made for this dashboard from the quoted text; no "
+    "document states them. The drill-down uses only the \u201ccontinues\u201d and "
+    "\u201cfunded under\u201d links, which form a tree."
+)
 ui.table_view(cache.query(q.crosswalk), "strategy-crosswalk", blank_missing=True)

@@ -40,8 +40,12 @@ st.caption(f"Showing {filters.describe(options)}.")
 
 menu = cache.shaped(charts.IndicatorMenu.of, q.indicator_choices)
 if PARAM_INDICATOR not in state:
-    seed_from_url(PARAM_INDICATOR, {code: code for code in menu.rows}, menu.default_code(),
-                  "not an indicator code of the catalogue")
+    seed_from_url(
+        PARAM_INDICATOR,
+        {code: code for code in menu.rows},
+        menu.default_code(),
+        "not an indicator code of the catalogue",
+    )
 if state[PARAM_INDICATOR] not in menu.rows:  # a rebuilt warehouse may have dropped it
     state[PARAM_INDICATOR] = menu.default_code()
 if FAMILY_KEY not in state:
@@ -55,18 +59,27 @@ def family_changed() -> None:
 
 
 left, right = st.columns([2, 3])
-family = left.selectbox("Indicator", list(menu.families), format_func=menu.families.get, key=FAMILY_KEY,
-                        on_change=family_changed)
+family = left.selectbox(
+    "Indicator",
+    list(menu.families),
+    format_func=menu.families.get,
+    key=FAMILY_KEY,
+    on_change=family_changed,
+)
 code = right.radio(
-    "Source and revision", menu.codes_by_family[family],
-    format_func=menu.labels.get, key=PARAM_INDICATOR,
+    "Source and revision",
+    menu.codes_by_family[family],
+    format_func=menu.labels.get,
+    key=PARAM_INDICATOR,
     help="Each code is one source and revision; revisions are never joined into one line.",
 )
 definition = menu.definition(code)
 aggregatable = definition["aggregation"] != "none"
 seed_from_url(PARAM_COMPARE, {"0": False, "1": True}, False, "use 1 (on) or 0 (off)")
 compare = st.toggle(
-    "Compare with the regional aggregate", key=PARAM_COMPARE, disabled=not aggregatable,
+    "Compare with the regional aggregate",
+    key=PARAM_COMPARE,
+    disabled=not aggregatable,
     help="Adds the aggregate of the selected countries and of the whole region: sums for counts, "
     "weighted means for shares.",
 )
@@ -81,15 +94,22 @@ if not aggregatable:
         "or GDP) for this source, and an average of percentages would misweight small and large "
         "countries."
     )
-years = list(cache.query(q.years_with_data, code, selected, filters.year_from, filters.year_to)["year"])
+years = list(
+    cache.query(q.years_with_data, code, selected, filters.year_from, filters.year_to)["year"]
+)
 if not years:
     to_url(PARAM_YEAR, None)
-    st.info(f"No {definition['name']} figure in {filters.year_from}-{filters.year_to} for: "
-            f"{', '.join(options.countries[c] for c in selected)} (this source covers "
-            f"{definition['first_year']}-{definition['last_year']}).", icon=":material/block:")
+    st.info(
+        f"No {definition['name']} figure in {filters.year_from}-{filters.year_to} for: "
+        f"{', '.join(options.countries[c] for c in selected)} (this source covers "
+        f"{definition['first_year']}-{definition['last_year']}).",
+        icon=":material/block:",
+    )
     ui.source_line(source)
     st.stop()
-seed_from_url(PARAM_YEAR, {str(y): y for y in years}, years[-1], "no figure for that year in the selection")
+seed_from_url(
+    PARAM_YEAR, {str(y): y for y in years}, years[-1], "no figure for that year in the selection"
+)
 if state[PARAM_YEAR] not in years:
     state[PARAM_YEAR] = years[-1]
 
@@ -97,8 +117,11 @@ year = state[PARAM_YEAR]
 values = cache.query(q.values_in_year, code, selected, year, filters.year_from, filters.year_to)
 missing = charts.countries_without_data(values)
 if missing:
-    st.info(f"No {definition['name']} figure in {filters.year_from}-{filters.year_to} for: "
-            f"{', '.join(missing)}.", icon=":material/visibility_off:")
+    st.info(
+        f"No {definition['name']} figure in {filters.year_from}-{filters.year_to} for: "
+        f"{', '.join(missing)}.",
+        icon=":material/visibility_off:",
+    )
 
 aggregates = []
 if aggregatable and len(selected) > 1:
@@ -118,13 +141,21 @@ series = cache.query(q.series_by_country, code, selected, filters.year_from, fil
 if aggregates:
     latest = charts.aggregate_in_year(aggregates[0].rows, years[-1])
     if latest:
-        ui.kpi(f"{aggregates[0].label}, {years[-1]}", latest["value"], definition["unit"], source,
-               display=charts.format_value(latest["value"], definition["unit"]),
-               help=f"{latest['countries_reporting']} of {latest['countries_selected']} selected "
-               f"countries report in {years[-1]}: {latest['iso3_reporting']}.")
+        ui.kpi(
+            f"{aggregates[0].label}, {years[-1]}",
+            latest["value"],
+            definition["unit"],
+            source,
+            display=charts.format_value(latest["value"], definition["unit"]),
+            help=f"{latest['countries_reporting']} of {latest['countries_selected']} selected "
+            f"countries report in {years[-1]}: {latest['iso3_reporting']}.",
+        )
 ui.chart_with_table(
     cache.chart(charts.trend_figure, series, shown, definition, f"{definition['name']} by country"),
-    functools.partial(charts.trend_table, series, aggregates, definition), source, "trend-lines", caveats,
+    functools.partial(charts.trend_table, series, aggregates, definition),
+    source,
+    "trend-lines",
+    caveats,
 )
 
 if len(years) > 1:
@@ -136,12 +167,24 @@ map_column, bar_column = st.columns([3, 2])
 with map_column:
     st.subheader(f"Map, {year}")
     ui.chart_with_table(
-        cache.chart(charts.choropleth_figure, values, definition, year, selected, filters.is_whole_region),
-        ranking, source, "trend-map", caveats[:1],
+        cache.chart(
+            charts.choropleth_figure, values, definition, year, selected, filters.is_whole_region
+        ),
+        ranking,
+        source,
+        "trend-map",
+        caveats[:1],
     )
 with bar_column:
     st.subheader(f"Ranking, {year}")
-    ui.chart_with_table(cache.chart(charts.ranking_figure, values, definition, year),
-                        ranking, source, "trend-ranking", caveats[:1])
+    ui.chart_with_table(
+        cache.chart(charts.ranking_figure, values, definition, year),
+        ranking,
+        source,
+        "trend-ranking",
+        caveats[:1],
+    )
 if no_value or missing:
-    st.caption(f":material/visibility_off: No value in {year} for: {', '.join(no_value + missing)}.")
+    st.caption(
+        f":material/visibility_off: No value in {year} for: {', '.join(no_value + missing)}."
+    )

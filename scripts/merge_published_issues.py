@@ -13,7 +13,16 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 NOTES = ROOT / "data" / "sources" / "_notes"
 TARGET = ROOT / "data" / "sources" / "published_issues.csv"
-COLUMNS = ["issue_id", "check_name", "subject", "expected", "published", "source_id", "source_section", "note"]
+COLUMNS = [
+    "issue_id",
+    "check_name",
+    "subject",
+    "expected",
+    "published",
+    "source_id",
+    "source_section",
+    "note",
+]
 COMPUTED_CHECKS = {
     "row_total_vs_cells",
     "column_total_vs_cells",

@@ -10,7 +10,9 @@ from streamlit.testing.v1 import AppTest
 
 from tests.apptest_helpers import APP, metric_value, open_page
 
-PAGES = sorted(str(p.relative_to(Path(APP).parent)) for p in (Path(APP).parent / "pages").glob("*.py"))
+PAGES = sorted(
+    str(p.relative_to(Path(APP).parent)) for p in (Path(APP).parent / "pages").glob("*.py")
+)
 FILTER_COMBINATIONS = [
     {},
     {"country": ["ALB", "XKX"]},
@@ -21,7 +23,11 @@ FILTER_COMBINATIONS = [
 
 
 @pytest.mark.parametrize("page", PAGES)
-@pytest.mark.parametrize("query", FILTER_COMBINATIONS, ids=lambda q: "&".join(f"{k}={'+'.join(v)}" for k, v in q.items()) or "defaults")
+@pytest.mark.parametrize(
+    "query",
+    FILTER_COMBINATIONS,
+    ids=lambda q: "&".join(f"{k}={'+'.join(v)}" for k, v in q.items()) or "defaults",
+)
 def test_every_page_runs_under_filter_combinations(warehouse_path, page, query):
     at = open_page(page, query)
     assert not at.exception, [e.value for e in at.exception]
@@ -45,7 +51,9 @@ def test_overview_kpis_equal_the_warehouse(warehouse_path):
     con.close()
     assert metric_value(at, "Offices and sub-offices") == f"{offices}" == "48"
     assert metric_value(at, "Countries and territories") == f"{countries}" == "20"
-    assert metric_value(at, "Migration Initiatives 2016 requirement") == f"USD {funding / 1e6:,.1f}M"
+    assert (
+        metric_value(at, "Migration Initiatives 2016 requirement") == f"USD {funding / 1e6:,.1f}M"
+    )
     assert metric_value(at, "Annual budget 2019") == f"USD {budget / 1e6:,.1f}M"
 
 
@@ -64,7 +72,9 @@ def test_filter_change_changes_the_numbers(warehouse_path):
         albania, "Migration Initiatives 2016 requirement"
     )
     tajik_remittances = open_page(None, {"country": ["TJK"]})
-    assert metric_value(tajik_remittances, "Personal remittances") != metric_value(region, "Personal remittances")
+    assert metric_value(tajik_remittances, "Personal remittances") != metric_value(
+        region, "Personal remittances"
+    )
 
 
 def test_theme_filter_restricts_the_funding_areas(warehouse_path):
@@ -77,7 +87,10 @@ def test_theme_filter_restricts_the_funding_areas(warehouse_path):
 
 def test_filters_are_written_back_to_the_url(warehouse_path):
     at = open_page(None, {"country": ["XKX", "ALB"], "years": ["2001", "2019"]})
-    assert at.query_params["country"] == ["ALB", "XKX"] or set(at.query_params["country"]) == {"ALB", "XKX"}
+    assert at.query_params["country"] == ["ALB", "XKX"] or set(at.query_params["country"]) == {
+        "ALB",
+        "XKX",
+    }
     assert at.query_params["years"] == ["2001", "2019"]
 
 

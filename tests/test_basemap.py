@@ -166,8 +166,16 @@ def test_display_shapes_are_lighter_and_keep_the_region_right():
     full = sum(len(json.dumps(f["geometry"])) for f in geo.country_shapes()["features"])
     light = sum(len(json.dumps(f["geometry"])) for f in geo.display_shapes()["features"])
     assert light < full / 2
-    shapes = {f["properties"]["iso3"]: shape(f["geometry"]) for f in geo.display_shapes()["features"]}
+    shapes = {
+        f["properties"]["iso3"]: shape(f["geometry"]) for f in geo.display_shapes()["features"]
+    }
     assert all(geometry.is_valid for geometry in shapes.values())
-    assert shapes["XKX"].contains(Point(21.17, 42.67)) and not shapes["SRB"].contains(Point(21.17, 42.67))
+    assert shapes["XKX"].contains(Point(21.17, 42.67)) and not shapes["SRB"].contains(
+        Point(21.17, 42.67)
+    )
     assert shapes["AUT"].contains(Point(16.37, 48.21))
-    assert {f["properties"]["iso3"] for f in geo.region_shapes()["features"]} >= {"XKX", "TJK", "ISR"}
+    assert {f["properties"]["iso3"] for f in geo.region_shapes()["features"]} >= {
+        "XKX",
+        "TJK",
+        "ISR",
+    }

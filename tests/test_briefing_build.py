@@ -76,7 +76,9 @@ def test_indicator_headlines_read_the_latest_rows_of_the_aggregate(con):
             assert item.countries_reporting == int(rows["countries_reporting"].iloc[-1])
             if len(rows) > 1:
                 assert (item.previous_year, item.previous_value) == (
-                    int(rows["year"].iloc[-2]), float(rows["value"].iloc[-2]))
+                    int(rows["year"].iloc[-2]),
+                    float(rows["value"].iloc[-2]),
+                )
 
 
 def test_trend_table_is_the_pivot_of_the_aggregate(con):

@@ -217,9 +217,12 @@ def test_successful_build_replaces_the_warehouse_atomically(sources, previous_wa
     reader.close()
     # ...and a new connection sees the new build; no temporary file is left behind.
     fresh = duckdb.connect(str(previous_warehouse), read_only=True)
-    assert fresh.execute(
-        "select count(*) from dq_finding where finding_id = 'published:test-extra'"
-    ).fetchone()[0] == 1
+    assert (
+        fresh.execute(
+            "select count(*) from dq_finding where finding_id = 'published:test-extra'"
+        ).fetchone()[0]
+        == 1
+    )
     fresh.close()
     assert sorted(p.name for p in previous_warehouse.parent.iterdir()) == ["warehouse.duckdb"]
 

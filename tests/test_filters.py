@@ -6,9 +6,20 @@ from dashboard.filters import FilterOptions, make_filters, resolve_iso3, url_war
 
 OPTIONS = FilterOptions(
     subregions=("Western Balkans", "Central Asia", "Turkey"),
-    countries={"ALB": "Albania", "XKX": "Kosovo", "KAZ": "Kazakhstan", "TJK": "Tajikistan", "TUR": "Turkey"},
-    country_subregion={"ALB": "Western Balkans", "XKX": "Western Balkans", "KAZ": "Central Asia",
-                       "TJK": "Central Asia", "TUR": "Turkey"},
+    countries={
+        "ALB": "Albania",
+        "XKX": "Kosovo",
+        "KAZ": "Kazakhstan",
+        "TJK": "Tajikistan",
+        "TUR": "Turkey",
+    },
+    country_subregion={
+        "ALB": "Western Balkans",
+        "XKX": "Western Balkans",
+        "KAZ": "Central Asia",
+        "TJK": "Central Asia",
+        "TUR": "Turkey",
+    },
     themes={"s2020.pillar.resilience": "Pillar: Resilience", "s2020.sp1": "Priority: one"},
     year_min=1990,
     year_max=2025,
@@ -30,7 +41,9 @@ def test_countries_win_over_subregions():
 
 
 def test_unknown_values_are_dropped_not_passed_on():
-    chosen = make_filters(["Atlantis"], ["ZZZ", "ALB"], "'; drop table x; --", (1800, 3000), OPTIONS)
+    chosen = make_filters(
+        ["Atlantis"], ["ZZZ", "ALB"], "'; drop table x; --", (1800, 3000), OPTIONS
+    )
     assert chosen.subregions == ()
     assert chosen.countries == ("ALB",)
     assert chosen.theme is None
@@ -69,5 +82,7 @@ def test_valid_url_values_produce_no_warning():
 
 
 def test_unicode_digits_are_not_years():
-    warnings = url_warnings({"years": ["\u00b2\u2070\u00b2\u2070", "\u0662\u0660\u0662\u0660"]}, OPTIONS)
+    warnings = url_warnings(
+        {"years": ["\u00b2\u2070\u00b2\u2070", "\u0662\u0660\u0662\u0660"]}, OPTIONS
+    )
     assert len(warnings) == 2 and all("not a year" in w for w in warnings)

@@ -13,9 +13,18 @@ from dashboard import config, outlook
 from dashboard.charts import trends as charts
 from dashboard.queries import outlook as outlook_queries
 
-SOURCE_ROW = {"source_id": "t_src", "kind": "dataset", "title": "Test series", "short_title": "Test",
-              "publisher": "Test publisher", "edition": "Ed. 1", "vintage": "2025-01",
-              "licence": "CC BY 4.0", "citation": "Test citation", "file": "test.csv"}
+SOURCE_ROW = {
+    "source_id": "t_src",
+    "kind": "dataset",
+    "title": "Test series",
+    "short_title": "Test",
+    "publisher": "Test publisher",
+    "edition": "Ed. 1",
+    "vintage": "2025-01",
+    "licence": "CC BY 4.0",
+    "citation": "Test citation",
+    "file": "test.csv",
+}
 INDICATORS = [
     # code, family, name, unit, aggregation, weight
     ("t.stock", "migrant_stock", "Stock (test)", "persons", "sum", None),
@@ -30,11 +39,17 @@ def build_fixture_db(path: Path, values: list[tuple[str, str, int, float]]) -> P
     (indicator_code, iso3, year, value)."""
     con = duckdb.connect(str(path))
     con.execute((config.SQL_DIR / "marts" / "schema.sql").read_text(encoding="utf-8"))
-    columns = {row[0] for row in con.execute("select column_name from duckdb_columns() "
-                                             "where table_name = 'dim_source'").fetchall()}
+    columns = {
+        row[0]
+        for row in con.execute(
+            "select column_name from duckdb_columns() where table_name = 'dim_source'"
+        ).fetchall()
+    }
     source = {k: v for k, v in SOURCE_ROW.items() if k in columns}  # the schema may grow columns
-    con.execute(f"insert into dim_source ({', '.join(source)}) values ({', '.join('?' * len(source))})",
-                list(source.values()))
+    con.execute(
+        f"insert into dim_source ({', '.join(source)}) values ({', '.join('?' * len(source))})",
+        list(source.values()),
+    )
     for iso3, name in (("AAA", "Aland"), ("BBB", "Bland")):
         con.execute(
             "insert into dim_country (iso3, name, subregion, capital, office_count, source_id, "
@@ -51,7 +66,8 @@ def build_fixture_db(path: Path, values: list[tuple[str, str, int, float]]) -> P
         )
     con.executemany(
         "insert into fct_indicator_value (indicator_code, iso3, year, value, source_id) "
-        "values (?, ?, ?, ?, 't_src')", [list(v) for v in values]
+        "values (?, ?, ?, ?, 't_src')",
+        [list(v) for v in values],
     )
     con.close()
     return path
@@ -61,11 +77,18 @@ def build_fixture_db(path: Path, values: list[tuple[str, str, int, float]]) -> P
 def tiny(tmp_path):
     """A read-only connection to a fixture warehouse where AAA reports in 2014 and 2020 and BBB
     only in 2014, so a naive regional sum would fall while the like-for-like one rises."""
-    path = build_fixture_db(tmp_path / "tiny.duckdb", [
-        ("t.stock", "AAA", 2014, 100), ("t.stock", "AAA", 2020, 150), ("t.stock", "BBB", 2014, 1000),
-        ("t.share", "AAA", 2014, 10), ("t.share", "BBB", 2014, 50),
-        ("t.pop", "AAA", 2014, 900), ("t.pop", "BBB", 2014, 100),
-    ])
+    path = build_fixture_db(
+        tmp_path / "tiny.duckdb",
+        [
+            ("t.stock", "AAA", 2014, 100),
+            ("t.stock", "AAA", 2020, 150),
+            ("t.stock", "BBB", 2014, 1000),
+            ("t.share", "AAA", 2014, 10),
+            ("t.share", "BBB", 2014, 50),
+            ("t.pop", "AAA", 2014, 900),
+            ("t.pop", "BBB", 2014, 100),
+        ],
+    )
     connection = duckdb.connect(str(path), read_only=True)
     yield connection
     connection.close()
@@ -73,29 +96,62 @@ def tiny(tmp_path):
 
 def definition(code="t.stock", unit="persons", aggregation="sum", family="migrant_stock"):
     return {
-        "indicator_code": code, "family": family, "family_label": "Migrant stock", "name": "Stock (test)",
-        "unit": unit, "aggregation": aggregation, "publisher": "Test publisher",
-        "source_title": "Test series", "edition": "Ed. 1", "vintage": "2025-01", "caveat": None,
+        "indicator_code": code,
+        "family": family,
+        "family_label": "Migrant stock",
+        "name": "Stock (test)",
+        "unit": unit,
+        "aggregation": aggregation,
+        "publisher": "Test publisher",
+        "source_title": "Test series",
+        "edition": "Ed. 1",
+        "vintage": "2025-01",
+        "caveat": None,
     }
 
 
-def link(expectation="increase", scope=("AAA", "BBB"), region_wide=True, unit="persons",
-         aggregation="sum"):
+def link(
+    expectation="increase",
+    scope=("AAA", "BBB"),
+    region_wide=True,
+    unit="persons",
+    aggregation="sum",
+):
     return outlook.Link(
-        family="migrant_stock", family_label="Migrant stock", scope_iso3=scope,
-        region_wide=region_wide, scope_label="the whole region" if region_wide else "Aland",
-        expectation=expectation, rationale="test", definition=definition(unit=unit, aggregation=aggregation),
+        family="migrant_stock",
+        family_label="Migrant stock",
+        scope_iso3=scope,
+        region_wide=region_wide,
+        scope_label="the whole region" if region_wide else "Aland",
+        expectation=expectation,
+        rationale="test",
+        definition=definition(unit=unit, aggregation=aggregation),
     )
 
 
 def change(**overrides):
     row = {
-        "indicator_code": "t.stock", "scope_countries": 2, "baseline_year": 2014, "latest_year": 2020,
-        "countries_compared": 2, "countries_up": 2, "countries_down": 0, "median_change": 25.0,
-        "baseline_value": 200.0, "latest_value": 250.0, "latest_countries": 2,
-        "latest_value_all": 250.0, "region_median": 120.0, "region_countries": 2,
-        "scope_countries_latest": 2, "scope_above_median": 1, "scope_below_median": 1,
-        "scope_positive": 2, "scope_negative": 0, "best_rank": 1, "worst_rank": 2,
+        "indicator_code": "t.stock",
+        "scope_countries": 2,
+        "baseline_year": 2014,
+        "latest_year": 2020,
+        "countries_compared": 2,
+        "countries_up": 2,
+        "countries_down": 0,
+        "median_change": 25.0,
+        "baseline_value": 200.0,
+        "latest_value": 250.0,
+        "latest_countries": 2,
+        "latest_value_all": 250.0,
+        "region_median": 120.0,
+        "region_countries": 2,
+        "scope_countries_latest": 2,
+        "scope_above_median": 1,
+        "scope_below_median": 1,
+        "scope_positive": 2,
+        "scope_negative": 0,
+        "best_rank": 1,
+        "worst_rank": 2,
         "countries_not_compared": None,
     }
     row.update(overrides)
@@ -104,7 +160,9 @@ def change(**overrides):
 
 def test_the_line_follows_the_numbers():
     rising = outlook.assess(change(), link("increase"), 2014, 2025)
-    falling = outlook.assess(change(baseline_value=300.0, latest_value=240.0), link("increase"), 2014, 2025)
+    falling = outlook.assess(
+        change(baseline_value=300.0, latest_value=240.0), link("increase"), 2014, 2025
+    )
     assert rising.line != falling.line
     assert "went from 200 in 2014 to 250 in 2020 (+50, +25.0%)" in rising.line
     assert "went from 300 in 2014 to 240 in 2020 (-60, -20.0%)" in falling.line
@@ -119,7 +177,9 @@ def test_a_decrease_is_judged_the_other_way_round():
 
 
 def test_shares_change_in_percentage_points():
-    result = outlook.assess(change(baseline_value=10.0, latest_value=14.0), link(unit="percent"), 2014, 2025)
+    result = outlook.assess(
+        change(baseline_value=10.0, latest_value=14.0), link(unit="percent"), 2014, 2025
+    )
     assert "from 10.00% in 2014 to 14.00% in 2020 (+4.00 percentage points, +40.0%)" in result.line
 
 
@@ -131,18 +191,45 @@ def test_a_negative_baseline_gets_no_percentage():
 
 def test_stay_high_compares_a_country_with_the_region_median():
     named = link("stay_high", scope=("AAA",), region_wide=False)
-    high = outlook.assess(change(scope_countries_latest=1, scope_above_median=1, best_rank=1,
-                                 worst_rank=1, countries_compared=1), named, 2014, 2025)
-    low = outlook.assess(change(scope_countries_latest=1, scope_above_median=0, scope_below_median=1,
-                                best_rank=2, worst_rank=2, countries_compared=1), named, 2014, 2025)
+    high = outlook.assess(
+        change(
+            scope_countries_latest=1,
+            scope_above_median=1,
+            best_rank=1,
+            worst_rank=1,
+            countries_compared=1,
+        ),
+        named,
+        2014,
+        2025,
+    )
+    low = outlook.assess(
+        change(
+            scope_countries_latest=1,
+            scope_above_median=0,
+            scope_below_median=1,
+            best_rank=2,
+            worst_rank=2,
+            countries_compared=1,
+        ),
+        named,
+        2014,
+        2025,
+    )
     assert high.verdict == outlook.CONSISTENT and low.verdict == outlook.NOT_CONSISTENT
-    assert "Aland ranks 1st of 2 countries with figures, above the regional median of 120" in high.line
+    assert (
+        "Aland ranks 1st of 2 countries with figures, above the regional median of 120" in high.line
+    )
     assert "ranks 2nd of 2" in low.line and "below the regional median" in low.line
 
 
 def test_stay_high_for_the_whole_region_allows_a_quarter_less():
-    kept = outlook.assess(change(baseline_value=400.0, latest_value=300.0), link("stay_high"), 2014, 2025)
-    lost = outlook.assess(change(baseline_value=400.0, latest_value=299.0), link("stay_high"), 2014, 2025)
+    kept = outlook.assess(
+        change(baseline_value=400.0, latest_value=300.0), link("stay_high"), 2014, 2025
+    )
+    lost = outlook.assess(
+        change(baseline_value=400.0, latest_value=299.0), link("stay_high"), 2014, 2025
+    )
     assert kept.verdict == outlook.CONSISTENT and lost.verdict == outlook.NOT_CONSISTENT
 
 
@@ -153,8 +240,14 @@ def test_persist_needs_a_figure_above_zero():
 
 
 def test_without_a_regional_figure_the_countries_are_counted():
-    row = change(baseline_value=None, latest_value=None, latest_value_all=None, countries_up=1,
-                 countries_down=1, median_change=-0.5)
+    row = change(
+        baseline_value=None,
+        latest_value=None,
+        latest_value_all=None,
+        countries_up=1,
+        countries_down=1,
+        median_change=-0.5,
+    )
     result = outlook.assess(row, link(unit="percent", aggregation="none"), 2014, 2025)
     assert result.verdict == outlook.PARTLY
     assert "rose in 1 and fell in 1 of the 2 countries" in result.line
@@ -169,7 +262,9 @@ def test_no_data_after_the_baseline_cannot_be_judged():
 
 
 def test_countries_left_out_of_the_comparison_are_named():
-    result = outlook.assess(change(countries_compared=1, countries_not_compared="Bland"), link(), 2014, 2025)
+    result = outlook.assess(
+        change(countries_compared=1, countries_not_compared="Bland"), link(), 2014, 2025
+    )
     assert "Not in the comparison (no figure for both years): Bland." in result.line
 
 
@@ -199,9 +294,14 @@ def test_the_comparison_query_takes_the_year_nearest_the_baseline(tiny):
 
 
 def test_one_batched_query_answers_each_link_on_its_own(tiny):
-    links = [("t.stock", ("AAA",), 2014), ("t.share", ("AAA", "BBB"), 2014), ("t.stock", ("BBB",), 2019)]
+    links = [
+        ("t.stock", ("AAA",), 2014),
+        ("t.share", ("AAA", "BBB"), 2014),
+        ("t.stock", ("BBB",), 2019),
+    ]
     together = changes(tiny, links)
     assert together["link_id"].tolist() == [1, 2, 3]
+
     def cells(row):
         return [None if pd.isna(cell) else cell for cell in row.drop("link_id")]
 
@@ -213,7 +313,8 @@ def test_one_batched_query_answers_each_link_on_its_own(tiny):
 
 def test_the_series_query_weights_shares_and_keeps_countries_apart(tiny):
     series = outlook_queries.link_series(
-        tiny, ("t.share", "t.share"), (("AAA", "BBB"), ("AAA", "BBB")), (True, False), 2000, 2030)
+        tiny, ("t.share", "t.share"), (("AAA", "BBB"), ("AAA", "BBB")), (True, False), 2000, 2030
+    )
     aggregate = series[series["link_id"] == 1]
     assert aggregate["series"].isna().all()
     assert aggregate["value"].tolist() == [pytest.approx(14.0)]  # weighted by population, not 30
@@ -221,27 +322,67 @@ def test_the_series_query_weights_shares_and_keeps_countries_apart(tiny):
 
 
 def test_tracker_groups_links_under_statements_with_the_default_indicator():
-    rows = pd.DataFrame([
-        {"statement_id": "s1", "statement": "More migrants.", "source_id": "iom_seeeca_strategy_2015_2020",
-         "document": "Doc", "edition": "2015-2020 strategy", "source_section": "Outlook",
-         "element_title": "Area", "testable": True, "indicator_family": "migrant_stock",
-         "scope_iso3": [], "expectation": "increase", "rationale": "r"},
-        {"statement_id": "s1", "statement": "More migrants.", "source_id": "iom_seeeca_strategy_2015_2020",
-         "document": "Doc", "edition": "2015-2020 strategy", "source_section": "Outlook",
-         "element_title": "Area", "testable": True, "indicator_family": "migrant_share",
-         "scope_iso3": ["BBB"], "expectation": "stay_high", "rationale": "r"},
-        {"statement_id": "s2", "statement": "Untestable.", "source_id": "iom_seeeca_strategy_2020_2024",
-         "document": "Doc", "edition": "2020-2024 strategy", "source_section": "Outlook",
-         "element_title": None, "testable": False, "indicator_family": None,
-         "scope_iso3": None, "expectation": None, "rationale": None},
-    ])
-    choices = pd.DataFrame([
-        {**definition(), "is_family_default": True},
-        {**definition("t.share_raw", "percent", "none", "migrant_share"), "family_label": "Share",
-         "is_family_default": True},
-        {**definition("t.share", "percent", "weighted_mean", "migrant_share"), "family_label": "Share",
-         "is_family_default": False},
-    ])
+    rows = pd.DataFrame(
+        [
+            {
+                "statement_id": "s1",
+                "statement": "More migrants.",
+                "source_id": "iom_seeeca_strategy_2015_2020",
+                "document": "Doc",
+                "edition": "2015-2020 strategy",
+                "source_section": "Outlook",
+                "element_title": "Area",
+                "testable": True,
+                "indicator_family": "migrant_stock",
+                "scope_iso3": [],
+                "expectation": "increase",
+                "rationale": "r",
+            },
+            {
+                "statement_id": "s1",
+                "statement": "More migrants.",
+                "source_id": "iom_seeeca_strategy_2015_2020",
+                "document": "Doc",
+                "edition": "2015-2020 strategy",
+                "source_section": "Outlook",
+                "element_title": "Area",
+                "testable": True,
+                "indicator_family": "migrant_share",
+                "scope_iso3": ["BBB"],
+                "expectation": "stay_high",
+                "rationale": "r",
+            },
+            {
+                "statement_id": "s2",
+                "statement": "Untestable.",
+                "source_id": "iom_seeeca_strategy_2020_2024",
+                "document": "Doc",
+                "edition": "2020-2024 strategy",
+                "source_section": "Outlook",
+                "element_title": None,
+                "testable": False,
+                "indicator_family": None,
+                "scope_iso3": None,
+                "expectation": None,
+                "rationale": None,
+            },
+        ]
+    )
+    choices = pd.DataFrame(
+        [
+            {**definition(), "is_family_default": True},
+            {
+                **definition("t.share_raw", "percent", "none", "migrant_share"),
+                "family_label": "Share",
+                "is_family_default": True,
+            },
+            {
+                **definition("t.share", "percent", "weighted_mean", "migrant_share"),
+                "family_label": "Share",
+                "is_family_default": False,
+            },
+        ]
+    )
     statements = outlook.tracker(rows, choices, ("AAA", "BBB"), {"AAA": "Aland", "BBB": "Bland"})
     assert [s.statement_id for s in statements] == ["s1", "s2"]
     region, named = statements[0].links
@@ -273,10 +414,13 @@ def test_the_outlook_chart_is_what_plotly_would_validate(tiny):
     import plotly.graph_objects as go
 
     series = outlook_queries.link_series(
-        tiny, ("t.stock", "t.share"), (("AAA", "BBB"), ("AAA", "BBB")), (True, False), 2000, 2030)
+        tiny, ("t.stock", "t.share"), (("AAA", "BBB"), ("AAA", "BBB")), (True, False), 2000, 2030
+    )
     for link_id, unit, baseline, latest in ((1, "persons", 2015, 2020), (2, "percent", None, None)):
         rows = series[series["link_id"] == link_id]
-        figure = charts.outlook_figure(rows, definition(unit=unit), "the whole region", baseline, latest)
+        figure = charts.outlook_figure(
+            rows, definition(unit=unit), "the whole region", baseline, latest
+        )
         assert go.Figure(figure.to_dict()).to_plotly_json() == figure.to_plotly_json()
         assert figure.layout.template.layout.font.family  # the app's template, expanded
     empty = charts.outlook_figure(series.iloc[:0], definition(), "the whole region", None, None)
@@ -285,18 +429,26 @@ def test_the_outlook_chart_is_what_plotly_would_validate(tiny):
 
 def test_the_outlook_table_names_the_aggregate_and_the_unit(tiny):
     series = outlook_queries.link_series(
-        tiny, ("t.stock", "t.stock"), (("AAA", "BBB"), ("AAA", "BBB")), (True, False), 2000, 2030)
+        tiny, ("t.stock", "t.stock"), (("AAA", "BBB"), ("AAA", "BBB")), (True, False), 2000, 2030
+    )
     table = charts.outlook_table(series[series["link_id"] == 1], definition(), "the whole region")
     assert list(table.columns) == ["series", "year", "value (persons)", "countries reporting"]
     assert set(table["series"]) == {"the whole region"}
-    by_country = charts.outlook_table(series[series["link_id"] == 2], definition(), "the whole region")
+    by_country = charts.outlook_table(
+        series[series["link_id"] == 2], definition(), "the whole region"
+    )
     assert set(by_country["series"]) == {"Aland", "Bland"}
 
 
 def test_series_by_link_gives_each_test_its_rows(tiny):
     series = outlook_queries.link_series(
-        tiny, ("t.stock", "t.share", "t.pop"), (("AAA", "BBB"), ("AAA",), ("BBB",)), (True, False, False),
-        2000, 2030)
+        tiny,
+        ("t.stock", "t.share", "t.pop"),
+        (("AAA", "BBB"), ("AAA",), ("BBB",)),
+        (True, False, False),
+        2000,
+        2030,
+    )
     by_link = outlook.series_by_link(series)
     for index in range(3):
         expected = series[series["link_id"] == index + 1]  # the rows of the index-th test
@@ -307,27 +459,68 @@ def test_series_by_link_gives_each_test_its_rows(tiny):
 
 
 def test_defaults_table_names_the_code_used_and_the_others():
-    choices = pd.DataFrame([
-        {**definition(), "is_family_default": True, "first_year": 2000, "last_year": 2020, "country_count": 2,
-         "source_title": "Test series"},
-        {**definition("t.share", "percent", "weighted_mean", "migrant_share"), "family_label": "Share",
-         "is_family_default": False, "first_year": 2000, "last_year": 2010, "country_count": 2},
-        {**definition("t.share_raw", "percent", "none", "migrant_share"), "family_label": "Share",
-         "is_family_default": True, "first_year": 2005, "last_year": 2024, "country_count": 1},
-    ])
+    choices = pd.DataFrame(
+        [
+            {
+                **definition(),
+                "is_family_default": True,
+                "first_year": 2000,
+                "last_year": 2020,
+                "country_count": 2,
+                "source_title": "Test series",
+            },
+            {
+                **definition("t.share", "percent", "weighted_mean", "migrant_share"),
+                "family_label": "Share",
+                "is_family_default": False,
+                "first_year": 2000,
+                "last_year": 2010,
+                "country_count": 2,
+            },
+            {
+                **definition("t.share_raw", "percent", "none", "migrant_share"),
+                "family_label": "Share",
+                "is_family_default": True,
+                "first_year": 2005,
+                "last_year": 2024,
+                "country_count": 1,
+            },
+        ]
+    )
     table = outlook.defaults_table(choices)
     assert table.to_dict("records") == [
-        {"family": "Migrant stock", "indicator used": "t.stock", "source": "Test publisher, Test series (2025-01)",
-         "years": "2000-2020", "countries": 2, "other codes": ""},
-        {"family": "Share", "indicator used": "t.share_raw", "source": "Test publisher, Test series (2025-01)",
-         "years": "2005-2024", "countries": 1, "other codes": "t.share (2000-2010)"},
+        {
+            "family": "Migrant stock",
+            "indicator used": "t.stock",
+            "source": "Test publisher, Test series (2025-01)",
+            "years": "2000-2020",
+            "countries": 2,
+            "other codes": "",
+        },
+        {
+            "family": "Share",
+            "indicator used": "t.share_raw",
+            "source": "Test publisher, Test series (2025-01)",
+            "years": "2005-2024",
+            "countries": 1,
+            "other codes": "t.share (2000-2010)",
+        },
     ]
 
 
 def statement(statement_id, tests):
     """A statement with `tests` region-wide links, and (statement, checks) with the given verdicts."""
-    return outlook.Statement(statement_id, f"Text of {statement_id}.", "iom_seeeca_strategy_2015_2020", "Doc",
-                             "2015-2020 strategy", "Outlook", None, True, tuple(link() for _ in tests))
+    return outlook.Statement(
+        statement_id,
+        f"Text of {statement_id}.",
+        "iom_seeeca_strategy_2015_2020",
+        "Doc",
+        "2015-2020 strategy",
+        "Outlook",
+        None,
+        True,
+        tuple(link() for _ in tests),
+    )
 
 
 def groups_of(spec):
@@ -342,29 +535,56 @@ def groups_of(spec):
 
 
 def test_the_verdict_filter_keeps_statements_with_a_test_so_judged():
-    _, _, groups = groups_of({"a": ["consistent"], "b": ["partly", "consistent"], "c": ["not_consistent"]})
-    assert [s.statement_id for s, _, _ in outlook.with_verdict(groups, outlook.ALL)] == ["a", "b", "c"]
+    _, _, groups = groups_of(
+        {"a": ["consistent"], "b": ["partly", "consistent"], "c": ["not_consistent"]}
+    )
+    assert [s.statement_id for s, _, _ in outlook.with_verdict(groups, outlook.ALL)] == [
+        "a",
+        "b",
+        "c",
+    ]
     kept = outlook.with_verdict(groups, "partly")
     assert [s.statement_id for s, _, _ in kept] == ["b"]
     _, shown, others = kept[0]
-    assert [c[2].verdict for c in shown] == ["partly"] and [c[2].verdict for c in others] == ["consistent"]
+    assert [c[2].verdict for c in shown] == ["partly"] and [c[2].verdict for c in others] == [
+        "consistent"
+    ]
     assert outlook.with_verdict(groups, "not_measurable") == []
 
 
 def test_pages_hold_whole_statements_up_to_the_test_limit():
-    _, _, groups = groups_of({"a": ["consistent"] * 3, "b": ["consistent"] * 2, "c": ["consistent"] * 3,
-                              "d": ["consistent"], "e": ["consistent"] * 2})
+    _, _, groups = groups_of(
+        {
+            "a": ["consistent"] * 3,
+            "b": ["consistent"] * 2,
+            "c": ["consistent"] * 3,
+            "d": ["consistent"],
+            "e": ["consistent"] * 2,
+        }
+    )
     pages = outlook.paginate(outlook.with_verdict(groups, outlook.ALL), limit=5)
-    assert [[s.statement_id for s, _, _ in page] for page in pages] == [["a", "b"], ["c", "d"], ["e"]]
+    assert [[s.statement_id for s, _, _ in page] for page in pages] == [
+        ["a", "b"],
+        ["c", "d"],
+        ["e"],
+    ]
     assert [outlook.page_range(pages, n) for n in (1, 2, 3)] == ["1-2 of 5", "3-4 of 5", "5 of 5"]
     # A statement with more tests than the limit gets a page of its own.
     big = outlook.paginate(outlook.with_verdict(groups, outlook.ALL), limit=2)
-    assert [[s.statement_id for s, _, _ in page] for page in big] == [["a"], ["b"], ["c"], ["d"], ["e"]]
+    assert [[s.statement_id for s, _, _ in page] for page in big] == [
+        ["a"],
+        ["b"],
+        ["c"],
+        ["d"],
+        ["e"],
+    ]
     assert outlook.paginate([]) == [[]]
 
 
 def test_a_scorecard_row_finds_the_page_of_its_card():
-    _, _, groups = groups_of({"a": ["consistent"] * 3, "b": ["partly"] * 3, "c": ["partly", "consistent"]})
+    _, _, groups = groups_of(
+        {"a": ["consistent"] * 3, "b": ["partly"] * 3, "c": ["partly", "consistent"]}
+    )
     assert outlook.locate(groups, "c", outlook.ALL, limit=3) == (outlook.ALL, 3)
     assert outlook.locate(groups, "c", "partly", limit=3) == ("partly", 2)  # the filter keeps it
     assert outlook.locate(groups, "a", "partly", limit=3) == (outlook.ALL, 1)  # the filter drops it

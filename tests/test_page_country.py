@@ -49,7 +49,9 @@ def test_ukraine_tables_list_offices_and_names_per_document(ukraine, con):
         0
     ]
     assert len(status_table) == documents == 3
-    funding = next(d.value for d in open_tables(ukraine).dataframe if "Programmatic area" in d.value.columns)
+    funding = next(
+        d.value for d in open_tables(ukraine).dataframe if "Programmatic area" in d.value.columns
+    )
     by_area = dict(
         zip(funding["Programmatic area"], funding["Requirement 2016 (USD)"], strict=True)
     )
@@ -74,7 +76,9 @@ def test_ukraine_quotes_outlook_and_data_quality_notes(ukraine):
     assert "names Ukraine" in shown, "country-specific outlook statements are marked"
     assert "region-wide" in shown
     assert "Dotnetsk" not in shown, "the notes are listed only once their expander is opened"
-    assert "Dotnetsk" in texts(open_findings(ukraine)), "the misspelt Donetsk sub-office is a data-quality note"
+    assert "Dotnetsk" in texts(open_findings(ukraine)), (
+        "the misspelt Donetsk sub-office is a data-quality note"
+    )
 
 
 def test_kosovo_says_included_in_serbia_rather_than_nothing(warehouse_path):

@@ -51,7 +51,10 @@ def test_catalogue_row_counts_equal_the_warehouse(default_page, con):
 
 def test_catalogue_shows_grain_key_coverage_and_sources(default_page, con):
     tables = table_with(default_page, "Warehouse table").set_index("Warehouse table")
-    assert tables.at["fct_indicator_value", "One row per"] == "indicator, country and year from the official datasets"
+    assert (
+        tables.at["fct_indicator_value", "One row per"]
+        == "indicator, country and year from the official datasets"
+    )
     assert tables.at["fct_indicator_value", "Key"] == "(indicator_code, iso3, year)"
     assert tables.at["dim_country", "Countries"] == 20
     first, last = con.execute("select min(year), max(year) from fct_indicator_value").fetchone()
@@ -74,7 +77,9 @@ def test_every_mart_states_its_grain_on_its_first_line():
 
 def test_page_table_map_is_derived_from_the_code():
     by_page = catalog.tables_by_page()
-    assert {"fct_key_figure", "dim_office", "fct_funding_requirement"} <= by_page["pages/overview.py"]
+    assert {"fct_key_figure", "dim_office", "fct_funding_requirement"} <= by_page[
+        "pages/overview.py"
+    ]
     assert {"dq_finding", "build_row_count", "build_log", "dim_source"} <= by_page[PAGE]
     assert "dim_glossary_term" in by_page["pages/glossary.py"]
     assert "dim_country" in by_page[catalog.SIDEBAR]
@@ -89,7 +94,12 @@ def test_tables_are_followed_through_query_functions(tmp_path):
         "cache.query(q.office_counts, ())\n"
         "cache.query(glossary_terms, '')\n"
     )
-    assert catalog.file_tables(page) == {"dim_office", "dim_glossary_term", "dim_source", "dim_strategy_element"}
+    assert catalog.file_tables(page) == {
+        "dim_office",
+        "dim_glossary_term",
+        "dim_source",
+        "dim_strategy_element",
+    }
     page.write_text("from dashboard import cache, ui\n")
     assert catalog.file_tables(page) == frozenset()
 
@@ -153,7 +163,9 @@ def test_findings_filter_by_check_updates_table_and_link(warehouse_path, con):
     at = open_page(PAGE)
     at.multiselect(key="dq_check").set_value(["misspelling"]).run()
     findings = table_with(at, "Finding id")
-    expected = con.execute("select count(*) from dq_finding where check_name = 'misspelling'").fetchone()[0]
+    expected = con.execute(
+        "select count(*) from dq_finding where check_name = 'misspelling'"
+    ).fetchone()[0]
     assert len(findings) == expected > 0
     assert url_values(at, "dq_check") == ["misspelling"]
 
@@ -169,13 +181,18 @@ def test_findings_filter_by_check_updates_table_and_link(warehouse_path, con):
 def test_tampered_page_choices_warn_and_fall_back(warehouse_path, tampered, con):
     at = open_page(PAGE, tampered)
     assert at.warning and all(len(w.value) < 200 for w in at.warning)
-    assert len(table_with(at, "Finding id")) == con.execute("select count(*) from dq_finding").fetchone()[0]
+    assert (
+        len(table_with(at, "Finding id"))
+        == con.execute("select count(*) from dq_finding").fetchone()[0]
+    )
     assert at.selectbox(key="indicator").value == catalog.DEFAULT_COVERAGE_INDICATOR
 
 
 def test_coverage_matrix_equals_the_warehouse(warehouse_path, con):
     code = "unhcr.idps"
-    at = open_page(PAGE, {"indicator": [code], "country": ["UKR", "XKX", "GEO"], "years": ["2005", "2020"]})
+    at = open_page(
+        PAGE, {"indicator": [code], "country": ["UKR", "XKX", "GEO"], "years": ["2005", "2020"]}
+    )
     trace = heatmap(at)
     filled = int(as_array(trace["z"]).sum())
     expected = con.execute(
@@ -190,11 +207,15 @@ def test_coverage_matrix_equals_the_warehouse(warehouse_path, con):
     assert by_country.at["Kosovo", "Years with a value"] == 0
     captions = [c.value for c in at.caption]
     assert any("Serbia includes Kosovo" in c for c in captions), "the indicator's caveat is shown"
-    assert any(c.startswith(":material/info: Kosovo (UNSCR 1244) has no separate") for c in captions)
+    assert any(
+        c.startswith(":material/info: Kosovo (UNSCR 1244) has no separate") for c in captions
+    )
 
 
 def test_coverage_outside_the_years_selected_is_explained(warehouse_path):
-    at = open_page(PAGE, {"indicator": ["knomad2023.remittances_gdp_2023"], "years": ["2000", "2010"]})
+    at = open_page(
+        PAGE, {"indicator": ["knomad2023.remittances_gdp_2023"], "years": ["2000", "2010"]}
+    )
     assert not at.get("plotly_chart")
     assert any("outside the years selected" in i.value for i in at.info)
 
@@ -202,30 +223,47 @@ def test_coverage_outside_the_years_selected_is_explained(warehouse_path):
 def test_refresh_instructions_and_accepted_downloads(default_page, con):
     text = " ".join(m.value for m in default_page.markdown)
     assert "python -m dashboard.ingest [--public-dir DIR]" in text
-    assert "python -m dashboard.warehouse build [--sources DIR] [--out FILE] [--parquet DIR]" in text
+    assert (
+        "python -m dashboard.warehouse build [--sources DIR] [--out FILE] [--parquet DIR]" in text
+    )
     assert "file, line and column" in text and "untouched" in text
     downloads = table_with(default_page, "File (under --public-dir)")
-    files = {row[0] for row in con.execute("select file from dim_source where kind = 'dataset'").fetchall()}
+    files = {
+        row[0]
+        for row in con.execute("select file from dim_source where kind = 'dataset'").fetchall()
+    }
     assert set(downloads["File (under --public-dir)"]) == files
 
 
 def test_finding_pages_by_topic():
-    titles = {"pages/overview.py": "Regional overview", "pages/funding.py": "Funding requirements 2016",
-              "pages/country.py": "Country profile"}
-    built = {"pages/overview.py": {"fct_key_figure"}, "pages/funding.py": set(),
-             "pages/country.py": {"fct_key_figure"}, catalog.SIDEBAR: {"fct_key_figure"}}
-    assert catalog.finding_pages("funding", built, titles) == "Funding requirements 2016, Regional overview"
+    titles = {
+        "pages/overview.py": "Regional overview",
+        "pages/funding.py": "Funding requirements 2016",
+        "pages/country.py": "Country profile",
+    }
+    built = {
+        "pages/overview.py": {"fct_key_figure"},
+        "pages/funding.py": set(),
+        "pages/country.py": {"fct_key_figure"},
+        catalog.SIDEBAR: {"fct_key_figure"},
+    }
+    assert (
+        catalog.finding_pages("funding", built, titles)
+        == "Funding requirements 2016, Regional overview"
+    )
     assert catalog.finding_pages("offices", built, titles) == "Regional overview, Country profile"
     assert catalog.finding_pages("documents", built, titles) == "Regional overview, Country profile"
     assert catalog.finding_pages("funding", {}, titles) == ""
 
 
 def test_coverage_heatmap_keeps_country_order_and_marks_gaps():
-    grid = pd.DataFrame({
-        "country": ["Kosovo", "Kosovo", "Albania", "Albania"],
-        "year": [2019, 2020, 2019, 2020],
-        "value": [None, None, 1.5, None],
-    })
+    grid = pd.DataFrame(
+        {
+            "country": ["Kosovo", "Kosovo", "Albania", "Albania"],
+            "year": [2019, 2020, 2019, 2020],
+            "value": [None, None, 1.5, None],
+        }
+    )
     figure = coverage_heatmap(grid, "Test", "percent")
     trace = figure.data[0]
     assert list(trace.y) == ["Kosovo", "Albania"]

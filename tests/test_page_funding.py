@@ -27,10 +27,14 @@ def downloads(monkeypatch) -> dict[str, bytes]:
     files: dict[str, bytes] = {}
     original = MediaFileManager.add
 
-    def record(self, path_or_data, mimetype, coordinates, file_name=None, is_for_static_download=False):
+    def record(
+        self, path_or_data, mimetype, coordinates, file_name=None, is_for_static_download=False
+    ):
         if file_name:
             files[file_name] = path_or_data
-        return original(self, path_or_data, mimetype, coordinates, file_name, is_for_static_download)
+        return original(
+            self, path_or_data, mimetype, coordinates, file_name, is_for_static_download
+        )
 
     original_deferred = MediaFileManager.add_deferred
 
@@ -93,7 +97,9 @@ def test_the_printed_total_finding_is_shown_with_both_numbers(warehouse_path, co
         "select usd from published_total where table_name = 'overview' and total_axis = 'column' "
         "and label = 'seeeca'"
     ).fetchone()[0]
-    summed = con.execute("select sum(usd) from fct_funding_requirement where region = 'seeeca'").fetchone()[0]
+    summed = con.execute(
+        "select sum(usd) from fct_funding_requirement where region = 'seeeca'"
+    ).fetchone()[0]
     at = open_findings(open_page(PAGE))
     text = page_text(at)
     assert f"{printed:,}" == "118,075,000" and f"{summed:,}" == "125,925,000"
@@ -148,7 +154,12 @@ def test_theme_restricts_the_programmatic_areas(warehouse_path, con):
     ).df()["name_as_published"]
     at = open_page(PAGE, {"theme": ["s2020.sp1"]})
     shown = table_with(at, COUNTRY)
-    assert set(shown.columns) - {COUNTRY, "Name as published", TOTAL, "Share of total shown (%)"} == set(areas)
+    assert set(shown.columns) - {
+        COUNTRY,
+        "Name as published",
+        TOTAL,
+        "Share of total shown (%)",
+    } == set(areas)
     assert len(areas) == 2
 
 
@@ -160,10 +171,14 @@ def test_unknown_region_in_the_link_warns_and_shows_seeeca(warehouse_path):
 
 
 def test_regions_are_compared_from_the_overview_cells(warehouse_path, con):
-    overview = con.execute(
-        "select region, sum(usd) as usd from fct_funding_overview "
-        "where programmatic_area <> 'multiregional' and region <> 'multi_regional' group by region"
-    ).df().set_index("region")["usd"]
+    overview = (
+        con.execute(
+            "select region, sum(usd) as usd from fct_funding_overview "
+            "where programmatic_area <> 'multiregional' and region <> 'multi_regional' group by region"
+        )
+        .df()
+        .set_index("region")["usd"]
+    )
     at = open_tables(open_page(PAGE))
     shown = table_with(at, "Requirement, overview cells (USD)").set_index("Region")
     seeeca = shown.loc["South-Eastern Europe, Eastern Europe and Central Asia"]
@@ -177,7 +192,9 @@ def test_the_heatmap_leaves_dash_cells_empty(con):
     from dashboard.charts.funding import requirement_heatmap
     from dashboard.queries import funding as q
 
-    areas = tuple(con.execute("select programmatic_area from dim_programmatic_area").df().iloc[:, 0])
+    areas = tuple(
+        con.execute("select programmatic_area from dim_programmatic_area").df().iloc[:, 0]
+    )
     iso3 = tuple(con.execute("select iso3 from dim_country").df()["iso3"])
     region_cells = q.region_cells(con, "seeeca", iso3, True, areas)
     trace = requirement_heatmap(region_cells, "title").data[0]

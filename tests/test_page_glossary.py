@@ -28,13 +28,19 @@ def terms(warehouse_path) -> pd.DataFrame:
 
 @pytest.mark.parametrize("term", catalog.GLOSSARY_TERMS_USED)
 def test_every_term_the_pages_rely_on_is_defined(con, term):
-    assert con.execute("select count(*) from dim_glossary_term where term = ?", [term]).fetchone()[0] == 1
+    assert (
+        con.execute("select count(*) from dim_glossary_term where term = ?", [term]).fetchone()[0]
+        == 1
+    )
 
 
 def test_every_programmatic_area_with_funding_is_defined(con):
-    areas = {row[0] for row in con.execute(
-        "select name_as_published from dim_programmatic_area where programmatic_area <> 'multiregional'"
-    ).fetchall()}
+    areas = {
+        row[0]
+        for row in con.execute(
+            "select name_as_published from dim_programmatic_area where programmatic_area <> 'multiregional'"
+        ).fetchall()
+    }
     assert areas <= set(catalog.GLOSSARY_TERMS_USED)
 
 
@@ -44,7 +50,9 @@ def test_page_shows_every_term_with_its_source(warehouse_path, con):
     count = con.execute("select count(*) from dim_glossary_term").fetchone()[0]
     assert len(table) == count
     avrr = table.set_index("Term").loc["AVRR"]
-    section = con.execute("select source_section from dim_glossary_term where term = 'AVRR'").fetchone()[0]
+    section = con.execute(
+        "select source_section from dim_glossary_term where term = 'AVRR'"
+    ).fetchone()[0]
     assert avrr["Source"].endswith(section)
     assert avrr["Related strategy element"] != ""
 
@@ -52,7 +60,8 @@ def test_page_shows_every_term_with_its_source(warehouse_path, con):
 def test_search_from_the_link_filters_terms_and_definitions(warehouse_path, con):
     at = open_page(PAGE, {"q": ["border"]})
     expected = sorted(
-        row[0] for row in con.execute("select term, definition from dim_glossary_term").fetchall()
+        row[0]
+        for row in con.execute("select term, definition from dim_glossary_term").fetchall()
         if "border" in row[0].lower() or "border" in row[1].lower()
     )
     assert sorted(shown_terms(at)) == expected and len(expected) > 1
@@ -70,7 +79,8 @@ def test_typing_a_search_narrows_the_table_and_goes_into_the_link(warehouse_path
 def test_search_wildcards_are_literal(warehouse_path, con):
     at = open_page(PAGE, {"q": ["_"]})
     expected = [
-        row[0] for row in con.execute("select term, definition from dim_glossary_term").fetchall()
+        row[0]
+        for row in con.execute("select term, definition from dim_glossary_term").fetchall()
         if "_" in row[0] or "_" in row[1]
     ]
     assert len(shown_terms(at)) == len(expected)
@@ -82,7 +92,9 @@ def test_search_wildcards_are_literal(warehouse_path, con):
 def test_unusable_search_in_the_link_warns_and_shows_everything(warehouse_path, con, tampered):
     at = open_page(PAGE, {"q": [tampered]})
     assert at.warning and len(at.warning[0].value) < 200
-    assert len(shown_terms(at)) == con.execute("select count(*) from dim_glossary_term").fetchone()[0]
+    assert (
+        len(shown_terms(at)) == con.execute("select count(*) from dim_glossary_term").fetchone()[0]
+    )
 
 
 def test_glossary_terms_are_found_in_labels(terms):

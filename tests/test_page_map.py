@@ -92,7 +92,11 @@ def test_filters_restrict_the_points_and_keep_the_regional_office(warehouse_path
 def test_points_are_sized_and_coloured_by_type():
     points = layer(deck_spec(open_page(PAGE, {"country": ["GEO"]})), "offices")["data"]
     by_type = {p["office_type"]: p for p in points}
-    assert by_type["regional"]["radius"] > by_type["country"]["radius"] > by_type["sub-office"]["radius"]
+    assert (
+        by_type["regional"]["radius"]
+        > by_type["country"]["radius"]
+        > by_type["sub-office"]["radius"]
+    )
     assert len({tuple(p["fill"]) for p in by_type.values()}) == 3
     # Drawn last, so the small sub-office dots sit on top of larger ones.
     assert points[-1]["office_type"] == "sub-office"
@@ -121,10 +125,14 @@ def test_deck_spec_fetches_nothing(query):
 
 
 def test_basemap_covers_the_20_and_highlights_the_selection():
-    features = layer(deck_spec(open_page(PAGE, {"country": ["UKR", "XKX"]})), "basemap")["data"]["features"]
+    features = layer(deck_spec(open_page(PAGE, {"country": ["UKR", "XKX"]})), "basemap")["data"][
+        "features"
+    ]
     in_region = {f["properties"]["iso3"] for f in features if f["properties"]["in_region"]}
     assert in_region == REGION_ISO3
-    strong = {f["properties"]["iso3"] for f in features if f["properties"]["fill"] == maps.LAND_REGION}
+    strong = {
+        f["properties"]["iso3"] for f in features if f["properties"]["fill"] == maps.LAND_REGION
+    }
     assert strong == {"UKR", "XKX"}
 
 
@@ -133,7 +141,9 @@ def test_basemap_covers_the_20_and_highlights_the_selection():
 
 def test_metrics_count_offices_by_type_as_the_documents_do(warehouse_path, con):
     at = open_page(PAGE)
-    by_type = dict(con.execute("select office_type, count(*) from dim_office group by all").fetchall())
+    by_type = dict(
+        con.execute("select office_type, count(*) from dim_office group by all").fetchall()
+    )
     table_a1 = con.execute(
         "select value from fct_key_figure where figure_id = 's2020_a1_offices'"
     ).fetchone()[0]
@@ -162,16 +172,31 @@ def test_table_lists_the_offices_shown_with_both_spellings(warehouse_path, con):
     assert sorted(table["Office"]) == sorted(name for (name,) in expected)
     assert len(table) == len(layer(deck_spec(at), "offices")["data"])
     trebinje = table.set_index("Office").loc["IOM Trebinje"]
-    assert (trebinje["Town (standard spelling)"], trebinje["Town as published"]) == ("Trebinje", "Tribinje")
-    for column in ("Address", "Telephone", "Email", "Latitude", "Longitude", "GeoNames id", "Gazetteer name"):
+    assert (trebinje["Town (standard spelling)"], trebinje["Town as published"]) == (
+        "Trebinje",
+        "Tribinje",
+    )
+    for column in (
+        "Address",
+        "Telephone",
+        "Email",
+        "Latitude",
+        "Longitude",
+        "GeoNames id",
+        "Gazetteer name",
+    ):
         assert column in table.columns
     assert [b.label for b in at.get("download_button")] == ["Download CSV"]
 
 
 def test_office_spelling_findings_are_listed(con):
     at = open_findings(open_page(PAGE))
-    published = [p for (p,) in con.execute(
-        "select published from dq_finding where topic = 'offices'").fetchall()]
+    published = [
+        p
+        for (p,) in con.execute(
+            "select published from dq_finding where topic = 'offices'"
+        ).fetchall()
+    ]
     text = "\n".join(m.value for m in at.markdown)
     assert len(published) >= 20
     for value in ("Tribinje", "Gijlan", "Dotnetsk", "Lyiv", "Taskhent"):
@@ -201,7 +226,10 @@ def test_tooltip_carries_contacts_and_notes(con):
     kyiv = con.execute(
         "select address, telephone, email from dim_office where office_id = 'ukr-kyiv'"
     ).fetchone()
-    points = {p["office_id"]: p for p in layer(deck_spec(open_page(PAGE, {"country": ["UKR"]})), "offices")["data"]}
+    points = {
+        p["office_id"]: p
+        for p in layer(deck_spec(open_page(PAGE, {"country": ["UKR"]})), "offices")["data"]
+    }
     body = points["ukr-kyiv"]["tooltip_body"]
     assert "Country office · Kyiv, Ukraine" in body
     for value in kyiv:
@@ -225,14 +253,23 @@ def test_no_indicator_layer_until_one_is_chosen():
 
 
 def test_indicator_layer_colours_the_selection_for_the_chosen_year(con):
-    at = choose_indicator(open_page(PAGE, {"subregion": ["Western Balkans"]}), "undesa2020.migrant_share")
+    at = choose_indicator(
+        open_page(PAGE, {"subregion": ["Western Balkans"]}), "undesa2020.migrant_share"
+    )
     assert at.selectbox(key="indicator_year").value == 2020  # latest year with data
     at.selectbox(key="indicator_year").set_value(2015).run()
     spec = deck_spec(at)
     assert [item["id"] for item in spec["layers"]] == ["basemap", "choropleth", "offices"]
-    features = {f["properties"]["iso3"]: f["properties"] for f in layer(spec, "choropleth")["data"]["features"]}
-    balkans = {iso3 for (iso3,) in con.execute(
-        "select iso3 from dim_country where subregion = 'Western Balkans'").fetchall()}
+    features = {
+        f["properties"]["iso3"]: f["properties"]
+        for f in layer(spec, "choropleth")["data"]["features"]
+    }
+    balkans = {
+        iso3
+        for (iso3,) in con.execute(
+            "select iso3 from dim_country where subregion = 'Western Balkans'"
+        ).fetchall()
+    }
     assert set(features) == balkans
     albania = con.execute(
         "select value from fct_indicator_value where indicator_code = 'undesa2020.migrant_share' "
@@ -249,13 +286,18 @@ def test_indicator_layer_colours_the_selection_for_the_chosen_year(con):
 
 def test_indicator_with_kosovo_separate_has_no_kosovo_note():
     at = choose_indicator(open_page(PAGE, {"country": ["SRB", "XKX"]}), "wdi.population")
-    features = {f["properties"]["iso3"]: f["properties"] for f in layer(deck_spec(at), "choropleth")["data"]["features"]}
+    features = {
+        f["properties"]["iso3"]: f["properties"]
+        for f in layer(deck_spec(at), "choropleth")["data"]["features"]
+    }
     assert features["XKX"]["fill"] != maps.NO_DATA
     assert not any("Kosovo is folded" in c for c in captions(at))
 
 
 def test_indicator_and_year_come_from_the_link():
-    at = open_page(PAGE, {"country": ["UKR"], "indicator": ["unhcr.idps"], "indicator_year": ["2015"]})
+    at = open_page(
+        PAGE, {"country": ["UKR"], "indicator": ["unhcr.idps"], "indicator_year": ["2015"]}
+    )
     assert at.selectbox(key="indicator").value == "unhcr.idps"
     assert at.selectbox(key="indicator_year").value == 2015
     assert layer(deck_spec(at), "choropleth") is not None
@@ -284,11 +326,15 @@ def test_bad_link_values_warn_and_fall_back(query, warned):
     assert len(at.warning) == 1 and at.warning[0].value.startswith(f"Ignored {warned}")
     assert len(at.warning[0].value) < 200
     ids = [item["id"] for item in deck_spec(at)["layers"]]
-    assert ids == (["basemap", "offices"] if warned == "indicator" else ["basemap", "choropleth", "offices"])
+    assert ids == (
+        ["basemap", "offices"] if warned == "indicator" else ["basemap", "choropleth", "offices"]
+    )
 
 
 def test_indicator_without_values_in_the_sidebar_years_offers_its_own():
-    at = choose_indicator(open_page(PAGE, {"years": ["1995", "2015"]}), "knomad2023.remittances_gdp_2023")
+    at = choose_indicator(
+        open_page(PAGE, {"years": ["1995", "2015"]}), "knomad2023.remittances_gdp_2023"
+    )
     assert at.selectbox(key="indicator_year").options == ["2023"]
     assert any("no value in 1995-2015" in i.value for i in at.info)
 
@@ -298,7 +344,9 @@ def test_indicator_without_values_in_the_sidebar_years_offers_its_own():
 
 def test_geojson_covers_all_20_including_kosovo():
     features = geo.country_shapes()["features"]
-    assert {f["properties"]["iso3"] for f in features if f["properties"]["in_region"]} == REGION_ISO3
+    assert {
+        f["properties"]["iso3"] for f in features if f["properties"]["in_region"]
+    } == REGION_ISO3
 
 
 def test_tooltip_is_plain_text_and_legend_is_escaped():
@@ -314,13 +362,18 @@ def test_tooltip_is_plain_text_and_legend_is_escaped():
     # (checked in the browser test), so escaping here would show "&amp;" to the user.
     assert title == "<b>IOM</b>"
     assert body.split("\n") == [
-        "Sub-office · A&B, C", "Published as: <img src=x>", "Email: a@b", "Note: <script>alert(1)</script>",
+        "Sub-office · A&B, C",
+        "Published as: <img src=x>",
+        "Email: a@b",
+        "Note: <script>alert(1)</script>",
     ]
     assert maps.TOOLTIP["style"]["whiteSpace"] == "pre-line"
     long_note = office.copy()
     long_note["note"] = "First sentence. " + "Second, longer sentence with detail. " * 20
     *_, last = maps.office_tooltip(long_note)[1].split("\n")
-    assert len(last) < maps.TOOLTIP_NOTE_LENGTH + 60 and last.endswith("(Full note in the table below.)")
+    assert len(last) < maps.TOOLTIP_NOTE_LENGTH + 60 and last.endswith(
+        "(Full note in the table below.)"
+    )
     assert last.startswith("Note: First sentence. Second, longer sentence with detail.")
     svg = maps.legend_svg([("#000000", "<script>", None), ("#FFFFFF", "a & b", 5)])
     assert "<script>" not in svg and "&lt;script&gt;" in svg and "a &amp; b" in svg
@@ -332,7 +385,7 @@ def test_whole_region_view_frames_every_office(con):
 
     offices = con.execute("select lon, lat from dim_office").df()
     view = maps.view_for_offices(offices, (), True, width=700, height=600)
-    scale = 512 * 2 ** view.zoom  # pixels for the world's width at this zoom
+    scale = 512 * 2**view.zoom  # pixels for the world's width at this zoom
     half_width_deg = 700 / 2 / scale * 360
     y = lambda lat: math.log(math.tan(math.pi / 4 + math.radians(lat) / 2))  # noqa: E731
     half_height_y = 600 / 2 / scale * 2 * math.pi

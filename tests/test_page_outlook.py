@@ -41,7 +41,11 @@ def cards_on_screen(at: AppTest) -> list[str]:
 
 def statement_ids(at: AppTest) -> set[str]:
     """Every statement the page covers: the scorecard's (all tested ones) and those on screen."""
-    tested = set(scorecard(at)["statement"]) if any("verdict" in d.value.columns for d in at.dataframe) else set()
+    tested = (
+        set(scorecard(at)["statement"])
+        if any("verdict" in d.value.columns for d in at.dataframe)
+        else set()
+    )
     return tested | set(card_ids(at))
 
 
@@ -69,32 +73,50 @@ def all_lines(at: AppTest, start: str) -> list[str]:
 
 
 def value(warehouse_path, code: str, iso3: str, year: int) -> float:
-    return sql(warehouse_path, "select value from fct_indicator_value where indicator_code = ? "
-               "and iso3 = ? and year = ?", [code, iso3, year])[0][0]
+    return sql(
+        warehouse_path,
+        "select value from fct_indicator_value where indicator_code = ? and iso3 = ? and year = ?",
+        [code, iso3, year],
+    )[0][0]
 
 
 def test_the_line_states_the_warehouse_numbers(warehouse_path):
     at = open_page(PAGE, timeout=90, fail_on_error=True)
-    latest = sql(warehouse_path, "select max(year) from fct_indicator_value "
-                 "where indicator_code = 'unhcr.refugees_hosted' and iso3 = 'TUR' and year <= 2025")[0][0]
+    latest = sql(
+        warehouse_path,
+        "select max(year) from fct_indicator_value "
+        "where indicator_code = 'unhcr.refugees_hosted' and iso3 = 'TUR' and year <= 2025",
+    )[0][0]
     start, end = (value(warehouse_path, "unhcr.refugees_hosted", "TUR", y) for y in (2014, latest))
     turkey = all_lines(at, "Refugees hosted in Turkey went from")
     expected = f"went from {start:,.0f} in 2014 to {end:,.0f} in {latest}"
     assert any(expected in line for line in turkey), turkey
     assert any("unhcr.refugees_hosted" in line for line in turkey), "the line names the indicator"
-    region = sql(warehouse_path, """select year, sum(value) from fct_indicator_value
-        where indicator_code = 'wdi.net_migration' and year in (2014, 2021) group by year order by year""")
+    region = sql(
+        warehouse_path,
+        """select year, sum(value) from fct_indicator_value
+        where indicator_code = 'wdi.net_migration' and year in (2014, 2021) group by year order by year""",
+    )
     net = all_lines(at, "Net migration in the whole region")
-    assert any(f"from {region[0][1]:,.0f} in 2014 to {region[1][1]:,.0f} in 2021" in line for line in net), net
+    assert any(
+        f"from {region[0][1]:,.0f} in 2014 to {region[1][1]:,.0f} in 2021" in line for line in net
+    ), net
 
 
 def test_the_line_follows_the_year_filter(warehouse_path):
     at = open_page(PAGE, {"years": ["2000", "2016"]}, timeout=90, fail_on_error=True)
     start, end = (value(warehouse_path, "unhcr.refugees_hosted", "TUR", y) for y in (2014, 2016))
     turkey = all_lines(at, "Refugees hosted in Turkey went from")
-    assert any(f"from {start:,.0f} in 2014 to {end:,.0f} in 2016" in line for line in turkey), turkey
+    assert any(f"from {start:,.0f} in 2014 to {end:,.0f} in 2016" in line for line in turkey), (
+        turkey
+    )
     # The 2020-2024 strategy's baseline is 2019: with years ending in 2016 nothing can be said.
-    at = open_page(PAGE, {"years": ["2000", "2016"], VERDICT: ["not_measurable"]}, timeout=90, fail_on_error=True)
+    at = open_page(
+        PAGE,
+        {"years": ["2000", "2016"], VERDICT: ["not_measurable"]},
+        timeout=90,
+        fail_on_error=True,
+    )
     waiting = [line for line in all_lines(at, "The latest figure for") if "2019 baseline" in line]
     assert waiting and all("up to 2016" in line and "widen the years" in line for line in waiting)
 
@@ -108,7 +130,11 @@ def test_the_scorecard_lists_every_test_with_the_verdicts_of_the_metrics():
     assert dict(Counter(table["verdict"])) == {k: v for k, v in verdicts.items() if v}
     assert table["source"].str.len().gt(0).all() and table["indicator code"].str.len().gt(0).all()
     # Its caption names every dataset behind it.
-    sources = next(c.value for c in at.caption if c.value.startswith("Source:") and "Each test's dataset" in c.value)
+    sources = next(
+        c.value
+        for c in at.caption
+        if c.value.startswith("Source:") and "Each test's dataset" in c.value
+    )
     assert all(name in sources for name in set(table["source"]))
     # One scorecard row per test header of the cards, over all the pages.
     headers = [header for page in every_page(at) for header in headers_of(page)]
@@ -117,24 +143,38 @@ def test_the_scorecard_lists_every_test_with_the_verdicts_of_the_metrics():
 
 def test_untestable_statements_are_listed_as_such(warehouse_path):
     at = open_page(PAGE, timeout=90, fail_on_error=True)
-    untestable = {sid for (sid,) in sql(warehouse_path,
-                  "select statement_id from dim_outlook_statement where not testable")}
+    untestable = {
+        sid
+        for (sid,) in sql(
+            warehouse_path, "select statement_id from dim_outlook_statement where not testable"
+        )
+    }
     assert "Statements no indicator can test" in [s.value for s in at.subheader]
     listed = {sid for sid in card_ids(at) if sid in untestable}
     assert listed == untestable
-    tested = {sid for (sid,) in sql(warehouse_path,
-              "select distinct statement_id from bridge_outlook_indicator")}
+    tested = {
+        sid
+        for (sid,) in sql(
+            warehouse_path, "select distinct statement_id from bridge_outlook_indicator"
+        )
+    }
     assert statement_ids(at) == untestable | tested
 
 
 def test_the_theme_filter_keeps_statements_under_the_theme(warehouse_path):
     at = open_page(PAGE, {"theme": ["s2020.pillar.mobility"]}, timeout=90, fail_on_error=True)
-    under = {sid for (sid,) in sql(warehouse_path, """
+    under = {
+        sid
+        for (sid,) in sql(
+            warehouse_path,
+            """
         select statement_id from dim_outlook_statement where element_id in (
             select element_id from dim_strategy_element where parent_id = 's2020.pillar.mobility'
             union select to_id from bridge_crosswalk where relation = 'continues'
                 and from_element_id in (select element_id from dim_strategy_element
-                                        where parent_id = 's2020.pillar.mobility'))""")}
+                                        where parent_id = 's2020.pillar.mobility'))""",
+        )
+    }
     assert under and statement_ids(at) == under
 
 
@@ -155,20 +195,29 @@ def test_the_strategy_choice_travels_in_the_url(strategy, prefix):
 
 
 def test_a_tampered_strategy_warns_and_shows_both():
-    at = open_page(PAGE, {"outlook_strategy": ["<script>alert(1)</script>"]}, timeout=90, fail_on_error=True)
+    at = open_page(
+        PAGE, {"outlook_strategy": ["<script>alert(1)</script>"]}, timeout=90, fail_on_error=True
+    )
     assert at.warning and all(len(w.value) < 300 for w in at.warning)
     assert {sid[:5] for sid in statement_ids(at)} == {"o2015", "o2020"}
 
 
 def test_each_test_on_the_page_has_a_chart_with_its_source_and_the_pages_cover_every_test():
-    at = open_page(PAGE, {"outlook_strategy": ["2020-2024"], "country": ["UKR"]}, timeout=90, fail_on_error=True)
+    at = open_page(
+        PAGE,
+        {"outlook_strategy": ["2020-2024"], "country": ["UKR"]},
+        timeout=90,
+        fail_on_error=True,
+    )
     tests = len(scorecard(at))
     seen: list[int] = []
     for page in every_page(at):
         charts = chart_tests(page)
         assert len(charts) == len(headers_of(page)) > 0
         assert len(charts) <= outlook.PAGE_TESTS or len(set(card_ids(page))) == 1
-        sources = [c.value for c in page.caption if c.value.startswith("Source:") and "Licence" in c.value]
+        sources = [
+            c.value for c in page.caption if c.value.startswith("Source:") and "Licence" in c.value
+        ]
         assert len(sources) == len(charts)
         seen += charts
     assert sorted(seen) == list(range(tests))  # every test exactly once
@@ -233,24 +282,36 @@ def test_a_new_verdict_or_strategy_starts_at_the_first_page():
     assert all(sid.startswith("o2015") for sid in card_ids(at))
 
 
-@pytest.mark.parametrize("param, bad, accepted", [
-    (VERDICT, "<b>bogus</b>", "not_consistent"),
-    (PAGE_PARAM, "99", "1 to "),
-    (PAGE_PARAM, "0x2", "1 to "),
-])
+@pytest.mark.parametrize(
+    "param, bad, accepted",
+    [
+        (VERDICT, "<b>bogus</b>", "not_consistent"),
+        (PAGE_PARAM, "99", "1 to "),
+        (PAGE_PARAM, "0x2", "1 to "),
+    ],
+)
 def test_a_bad_verdict_or_page_in_the_link_warns_and_is_dropped(param, bad, accepted):
     at = open_page(PAGE, {param: [bad]}, timeout=90, fail_on_error=True)
     warnings = [w.value for w in at.warning if param in w.value]
     assert len(warnings) == 1 and accepted in warnings[0] and len(warnings[0]) < 300, warnings
     assert param not in at.query_params
-    assert at.segmented_control(key=VERDICT).value == "all" and at.pagination(key=PAGE_PARAM).value == 1
+    assert (
+        at.segmented_control(key=VERDICT).value == "all"
+        and at.pagination(key=PAGE_PARAM).value == 1
+    )
     assert chart_tests(at)  # the first page of cards is drawn
 
 
 def test_a_verdict_no_test_has_says_so():
     # With years ending in 2016 no test of the 2020-2024 strategy (baseline 2019) can be judged.
-    at = open_page(PAGE, {"outlook_strategy": ["2020-2024"], "years": ["2000", "2016"], VERDICT: ["consistent"]},
-                   timeout=90, fail_on_error=True)
+    at = open_page(
+        PAGE,
+        {"outlook_strategy": ["2020-2024"], "years": ["2000", "2016"], VERDICT: ["consistent"]},
+        timeout=90,
+        fail_on_error=True,
+    )
     assert metric_value(at, "Consistent") == "0"
     assert at.info and "judged consistent" in at.info[0].value and not chart_tests(at)
-    assert url_value(at, VERDICT) == "consistent"  # a valid choice stays, even when it finds nothing
+    assert (
+        url_value(at, VERDICT) == "consistent"
+    )  # a valid choice stays, even when it finds nothing

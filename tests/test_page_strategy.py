@@ -87,7 +87,9 @@ def test_choosing_a_level_filters_the_tables_and_the_url(warehouse_path, con):
     assert at.query_params["node"] == "s2020.sp1"
     assert any("SP1" in h.value for h in at.subheader)
     # SP1 continues TA2 and TA4, funded as migrant assistance and migration health
-    cells = seeeca_cells(con).query("programmatic_area in ['migrant_assistance', 'migration_health']")
+    cells = seeeca_cells(con).query(
+        "programmatic_area in ['migrant_assistance', 'migration_health']"
+    )
     countries = table_with(at, "IOM offices")
     assert countries["Requirement (USD)"].sum() == cells["usd"].sum()
     assert len(countries) == cells["iso3"].fillna("regional").nunique()
@@ -107,7 +109,11 @@ def test_a_country_level_from_the_link(warehouse_path, con):
     assert list(countries["Country or programme"]) == ["Ukraine"]
     assert countries["Requirement (USD)"].iloc[0] == expected
     offices = con.execute("select count(*) from dim_office where iso3 = 'UKR'").fetchone()[0]
-    assert len(table_with(with_tab(at, "Offices"), "Reports to")) == offices == int(countries["IOM offices"].iloc[0])
+    assert (
+        len(table_with(with_tab(at, "Offices"), "Reports to"))
+        == offices
+        == int(countries["IOM offices"].iloc[0])
+    )
 
 
 def test_unknown_level_in_the_link_warns_and_opens_the_root(warehouse_path):
@@ -131,7 +137,9 @@ def test_initiatives_are_global_and_not_added_to_the_level(warehouse_path, con):
         """
     ).df()
     at = open_page(PAGE, {"node": ["migrant_assistance"]})
-    shown = table_with(with_tab(at, "Initiatives (global, via MiGOF)"), "Linked through (crosswalk)")
+    shown = table_with(
+        with_tab(at, "Initiatives (global, via MiGOF)"), "Linked through (crosswalk)"
+    )
     assert sorted(shown["Initiative"]) == sorted(linked["title"]) and len(linked) > 0
     assert any("global" in i.value and "not added" in i.value for i in at.info)
     area_usd = seeeca_cells(con).query("programmatic_area == 'migrant_assistance'")["usd"].sum()
@@ -144,15 +152,25 @@ def test_outlook_statements_follow_the_level(warehouse_path, con):
         "where element_id in ('s2020.sp1', 's2015.ta2', 's2015.ta4')"
     ).df()["statement_id"]
     at = open_page(PAGE, {"node": ["s2020.sp1"]})
-    assert not [d for d in at.dataframe if "Attached to" in d.value.columns], "built only when opened"
-    assert sorted(table_with(with_tab(at, "Outlook statements and indicators"), "Attached to")["Statement"]) == sorted(expected)
+    assert not [d for d in at.dataframe if "Attached to" in d.value.columns], (
+        "built only when opened"
+    )
+    assert sorted(
+        table_with(with_tab(at, "Outlook statements and indicators"), "Attached to")["Statement"]
+    ) == sorted(expected)
 
 
 def test_every_crosswalk_row_points_to_existing_elements(warehouse_path, con):
-    ends = set(con.execute(
-        "select element_id from dim_strategy_element union select programmatic_area from dim_programmatic_area"
-    ).df().iloc[:, 0])
-    links = con.execute("select count(*), count(*) filter (where basis = 'judgement') from bridge_crosswalk").fetchone()
+    ends = set(
+        con.execute(
+            "select element_id from dim_strategy_element union select programmatic_area from dim_programmatic_area"
+        )
+        .df()
+        .iloc[:, 0]
+    )
+    links = con.execute(
+        "select count(*), count(*) filter (where basis = 'judgement') from bridge_crosswalk"
+    ).fetchone()
     at = open_page(PAGE)
     shown = table_with(at, "Justification")
     assert len(shown) == links[0]

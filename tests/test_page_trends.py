@@ -21,8 +21,10 @@ from tests.apptest_helpers import open_page, sql, url_values
 from tests.test_outlook_logic import build_fixture_db
 
 PAGE = "pages/trends.py"
-CODES = [row["indicator_code"] for row in csv.DictReader(
-    (config.SOURCES_DIR / "indicator_catalog.csv").open(encoding="utf-8"))]
+CODES = [
+    row["indicator_code"]
+    for row in csv.DictReader((config.SOURCES_DIR / "indicator_catalog.csv").open(encoding="utf-8"))
+]
 
 
 def decoded(value):
@@ -60,12 +62,20 @@ def trace(spec: dict, name: str) -> dict:
 
 @pytest.fixture()
 def tiny(tmp_path):
-    path = build_fixture_db(tmp_path / "tiny.duckdb", [
-        ("t.share", "AAA", 2020, 10.0), ("t.share", "BBB", 2020, 50.0),
-        ("t.pop", "AAA", 2020, 900.0), ("t.pop", "BBB", 2020, 100.0),
-        ("t.share_raw", "AAA", 2020, 10.0), ("t.share_raw", "BBB", 2020, 50.0),
-        ("t.stock", "AAA", 2015, 90.0), ("t.stock", "BBB", 2015, 50.0), ("t.stock", "AAA", 2020, 95.0),
-    ])
+    path = build_fixture_db(
+        tmp_path / "tiny.duckdb",
+        [
+            ("t.share", "AAA", 2020, 10.0),
+            ("t.share", "BBB", 2020, 50.0),
+            ("t.pop", "AAA", 2020, 900.0),
+            ("t.pop", "BBB", 2020, 100.0),
+            ("t.share_raw", "AAA", 2020, 10.0),
+            ("t.share_raw", "BBB", 2020, 50.0),
+            ("t.stock", "AAA", 2015, 90.0),
+            ("t.stock", "BBB", 2015, 50.0),
+            ("t.stock", "AAA", 2020, 95.0),
+        ],
+    )
     connection = duckdb.connect(str(path), read_only=True)
     yield connection
     connection.close()
@@ -74,7 +84,9 @@ def tiny(tmp_path):
 def test_shares_are_weighted_by_population_not_averaged(tiny):
     rows = q.aggregate(tiny, "t.share", ("AAA", "BBB"), 2000, 2030)
     assert rows["value"].tolist() == [pytest.approx(14.0)]  # (10*900 + 50*100) / 1000, not 30
-    assert rows[["countries_reporting", "countries_weighted", "countries_selected"]].values.tolist() == [[2, 2, 2]]
+    assert rows[
+        ["countries_reporting", "countries_weighted", "countries_selected"]
+    ].values.tolist() == [[2, 2, 2]]
 
 
 def test_counts_are_summed_and_coverage_is_reported(tiny):
@@ -92,7 +104,9 @@ def test_a_partial_year_is_marked_not_drawn_as_a_fall(tiny):
     definition = charts.IndicatorMenu.of(q.indicator_choices(tiny)).definition("t.stock")
     values = q.values_in_year(tiny, "t.stock", ("AAA", "BBB"), 2020, 2000, 2030)
     assert charts.countries_without_value(values) == ["Bland"]
-    aggregate = charts.Aggregate.of(definition, "Both", q.aggregate(tiny, "t.stock", ("AAA", "BBB"), 2000, 2030), values)
+    aggregate = charts.Aggregate.of(
+        definition, "Both", q.aggregate(tiny, "t.stock", ("AAA", "BBB"), 2000, 2030), values
+    )
     assert charts.partial_years(aggregate) == [2020]
     series = q.series_by_country(tiny, "t.stock", ("AAA", "BBB"), 2000, 2030)
     traces = {t.name: t for t in charts.trend_figure(series, [aggregate], definition, "t").data}
@@ -108,9 +122,16 @@ def test_a_partial_year_is_marked_not_drawn_as_a_fall(tiny):
 def test_each_indicator_draws_every_country_with_data_and_names_the_others(warehouse_path, code):
     at = open_page(PAGE, {"trend_indicator": [code]})
     assert at.radio(key="trend_indicator").value == code
-    with_data = {name for (name,) in sql(warehouse_path, """
+    with_data = {
+        name
+        for (name,) in sql(
+            warehouse_path,
+            """
         select distinct country.name from fct_indicator_value join dim_country as country using (iso3)
-        where indicator_code = ? and year between 2000 and 2025""", [code])}
+        where indicator_code = ? and year between 2000 and 2025""",
+            [code],
+        )
+    }
     without = {name for (name,) in sql(warehouse_path, "select name from dim_country")} - with_data
     drawn = {t["name"] for t in line_figure(at)["data"]}
     assert drawn == with_data
@@ -121,33 +142,51 @@ def test_each_indicator_draws_every_country_with_data_and_names_the_others(wareh
 
 
 def test_the_regional_total_equals_the_warehouse(warehouse_path):
-    at = open_page(PAGE, {"country": ["MNE", "SRB"], "trend_indicator": ["undesa2020.migrant_stock"]})
-    (total,) = sql(warehouse_path, """select sum(value) from fct_indicator_value
-        where indicator_code = 'undesa2020.migrant_stock' and year = 2020 and iso3 in ('MNE', 'SRB')""")[0]
+    at = open_page(
+        PAGE, {"country": ["MNE", "SRB"], "trend_indicator": ["undesa2020.migrant_stock"]}
+    )
+    (total,) = sql(
+        warehouse_path,
+        """select sum(value) from fct_indicator_value
+        where indicator_code = 'undesa2020.migrant_stock' and year = 2020 and iso3 in ('MNE', 'SRB')""",
+    )[0]
     metric = next(m for m in at.metric if m.label.startswith("Selected countries (sum), 2020"))
     assert metric.value == f"{total:,.0f}"
     coverage = [c.value for c in at.caption if "Selected countries (sum) covers" in c.value]
     # Montenegro reports from 2010 only: 2000 and 2005 are partial years
-    assert coverage and "of the 2 selected countries, 1 in 2000, 2005; 2 in 2010, 2015, 2020" in coverage[0]
+    assert (
+        coverage
+        and "of the 2 selected countries, 1 in 2000, 2005; 2 in 2010, 2015, 2020" in coverage[0]
+    )
     assert "In 2000, 2005 a country that reports in other years is missing" in coverage[0]
 
 
 def test_compare_adds_the_weighted_region_and_goes_into_the_url(warehouse_path):
-    at = open_page(PAGE, {"country": ["ALB", "TJK"], "trend_indicator": ["undesa2020.migrant_share"]})
+    at = open_page(
+        PAGE, {"country": ["ALB", "TJK"], "trend_indicator": ["undesa2020.migrant_share"]}
+    )
     at.toggle(key="trend_compare").set_value(True).run()
     assert url_values(at, "trend_compare") == ["1"]
     spec = line_figure(at)
     region = trace(spec, "Whole region (weighted by population)")
-    expected = dict(sql(warehouse_path, """
+    expected = dict(
+        sql(
+            warehouse_path,
+            """
         select share.year, sum(share.value * pop.value) / sum(pop.value)
         from fct_indicator_value as share join fct_indicator_value as pop
             on pop.indicator_code = 'undesa2020.population' and pop.iso3 = share.iso3 and pop.year = share.year
         where share.indicator_code = 'undesa2020.migrant_share' and share.year between 2000 and 2025
-        group by share.year"""))
+        group by share.year""",
+        )
+    )
     drawn = dict(zip(region["x"], region["y"], strict=True))
     assert drawn[2020] == pytest.approx(expected[2020])
-    (mean_of_percentages,) = sql(warehouse_path, """select avg(value) from fct_indicator_value
-        where indicator_code = 'undesa2020.migrant_share' and year = 2020""")[0]
+    (mean_of_percentages,) = sql(
+        warehouse_path,
+        """select avg(value) from fct_indicator_value
+        where indicator_code = 'undesa2020.migrant_share' and year = 2020""",
+    )[0]
     assert drawn[2020] != pytest.approx(mean_of_percentages)
     assert "Selected countries (weighted by population)" in {t["name"] for t in spec["data"]}
 
@@ -157,7 +196,9 @@ def test_percentages_without_a_weight_say_why_there_is_no_aggregate():
     assert at.toggle(key="trend_compare").disabled
     assert any(c.value.startswith(":material/info: No regional aggregate") for c in at.caption)
     assert not at.metric
-    assert all("weighted" not in t["name"] and "sum" not in t["name"] for t in line_figure(at)["data"])
+    assert all(
+        "weighted" not in t["name"] and "sum" not in t["name"] for t in line_figure(at)["data"]
+    )
 
 
 def test_family_choice_opens_its_default_code_and_updates_the_url():
@@ -174,14 +215,23 @@ def test_year_slider_moves_the_map_and_the_ranking(warehouse_path):
     assert url_values(at, "trend_year") == ["2010"]
     ranking = figure(at, "Population, total (World Bank WDI), 2010: ranking")
     drawn = dict(zip(ranking["data"][0]["y"], ranking["data"][0]["x"], strict=True))
-    expected = dict(sql(warehouse_path, """select country.name, value from fct_indicator_value
+    expected = dict(
+        sql(
+            warehouse_path,
+            """select country.name, value from fct_indicator_value
         join dim_country as country using (iso3)
-        where indicator_code = 'wdi.population' and year = 2010 and country.subregion = 'Central Asia'"""))
+        where indicator_code = 'wdi.population' and year = 2010 and country.subregion = 'Central Asia'""",
+        )
+    )
     assert drawn == pytest.approx(expected)
     coloured = figure(at, "Population, total (World Bank WDI), 2010")["data"][-1]
     assert dict(zip(coloured["locations"], coloured["z"], strict=True))["KAZ"] == pytest.approx(
-        sql(warehouse_path, "select value from fct_indicator_value where indicator_code = "
-            "'wdi.population' and iso3 = 'KAZ' and year = 2010")[0][0])
+        sql(
+            warehouse_path,
+            "select value from fct_indicator_value where indicator_code = "
+            "'wdi.population' and iso3 = 'KAZ' and year = 2010",
+        )[0][0]
+    )
 
 
 def test_the_link_restores_the_view():
@@ -192,12 +242,15 @@ def test_the_link_restores_the_view():
     assert not at.warning
 
 
-@pytest.mark.parametrize("tampered", [
-    {"trend_indicator": ["'; drop table dim_indicator --"]},
-    {"trend_indicator": ["x" * 5000]},
-    {"trend_year": ["1066"]},
-    {"trend_compare": ["<script>"]},
-])
+@pytest.mark.parametrize(
+    "tampered",
+    [
+        {"trend_indicator": ["'; drop table dim_indicator --"]},
+        {"trend_indicator": ["x" * 5000]},
+        {"trend_year": ["1066"]},
+        {"trend_compare": ["<script>"]},
+    ],
+)
 def test_tampered_page_values_warn_and_fall_back(tampered):
     at = open_page(PAGE, tampered)
     assert at.warning and all(len(w.value) < 300 for w in at.warning)
@@ -207,8 +260,11 @@ def test_tampered_page_values_warn_and_fall_back(tampered):
 
 def test_every_chart_names_source_vintage_and_licence(warehouse_path):
     at = open_page(PAGE, {"trend_indicator": ["wdi.net_migration"]})
-    licence, vintage = sql(warehouse_path, """select licence, vintage from dim_source
-        join dim_indicator using (source_id) where indicator_code = 'wdi.net_migration'""")[0]
+    licence, vintage = sql(
+        warehouse_path,
+        """select licence, vintage from dim_source
+        join dim_indicator using (source_id) where indicator_code = 'wdi.net_migration'""",
+    )[0]
     sources = [c.value for c in at.caption if c.value.startswith("Source:")]
     assert len(sources) >= len(at.get("plotly_chart"))
     assert all(licence in s and vintage in s for s in sources)
@@ -216,12 +272,17 @@ def test_every_chart_names_source_vintage_and_licence(warehouse_path):
 
 
 def test_a_selection_without_any_figure_is_named_not_blank():
-    at = open_page(PAGE, {"country": ["TKM", "XKX"], "trend_indicator": ["knomad2023.remittances_gdp_2023"]})
+    at = open_page(
+        PAGE, {"country": ["TKM", "XKX"], "trend_indicator": ["knomad2023.remittances_gdp_2023"]}
+    )
     named = " ".join(i.value for i in at.info)
     assert "Turkmenistan" in named and "Kosovo" not in named  # Kosovo has a 2023 figure
-    at = open_page(PAGE, {"country": ["TKM"], "trend_indicator": ["knomad2023.remittances_gdp_2023"]})
+    at = open_page(
+        PAGE, {"country": ["TKM"], "trend_indicator": ["knomad2023.remittances_gdp_2023"]}
+    )
     assert [i.value for i in at.info] == [
         "No Remittance inflows, % of GDP in 2023 (KNOMAD Dec 2023) figure in 2000-2025 for: "
-        "Turkmenistan (this source covers 2023-2023)."]
+        "Turkmenistan (this source covers 2023-2023)."
+    ]
     assert not at.get("plotly_chart")
     assert any(c.value.startswith("Source: World Bank-KNOMAD") for c in at.caption)

@@ -118,7 +118,9 @@ def test_overview_kpis_on_parquet_equal_the_warehouse(export, monkeypatch, tmp_p
     use_parquet(monkeypatch, parquet, tmp_path)
     metrics = {m.label: m.value for m in run("pages/overview.py").metric}
     con = duckdb.connect(str(out), read_only=True)
-    offices = con.execute("select count(*) from dim_office where office_type <> 'regional'").fetchone()[0]
+    offices = con.execute(
+        "select count(*) from dim_office where office_type <> 'regional'"
+    ).fetchone()[0]
     con.close()
     assert metrics["Offices and sub-offices"] == str(offices) == "48"
     assert metrics["Countries and territories"] == "20"
@@ -182,9 +184,17 @@ def test_deployment_settings_are_in_the_shipped_config():
     assert settings["server"]["headless"] is True
     assert settings["runner"]["fastReruns"] is True
     document = (ROOT / "docs" / "DEPLOYMENT.md").read_text(encoding="utf-8")
-    for setting in ("browser.gatherUsageStats", "server.headless", "runner.fastReruns",
-                    "server.maxUploadSize", "server.cookieSecret", config.PARQUET_ENV,
-                    config.WAREHOUSE_ENV, "/_stcore/health", "/_stcore/stream"):
+    for setting in (
+        "browser.gatherUsageStats",
+        "server.headless",
+        "runner.fastReruns",
+        "server.maxUploadSize",
+        "server.cookieSecret",
+        config.PARQUET_ENV,
+        config.WAREHOUSE_ENV,
+        "/_stcore/health",
+        "/_stcore/stream",
+    ):
         assert setting in document, setting
 
 
@@ -198,12 +208,30 @@ def test_a_replica_serves_from_the_export_alone(export, tmp_path, browser):
     port = free_port()
     base_url = f"http://127.0.0.1:{port}"
     missing = tmp_path / "none" / "warehouse.duckdb"
-    environment = {**os.environ, "PYTHONPATH": str(ROOT / "src"),
-                   config.PARQUET_ENV: str(parquet), config.WAREHOUSE_ENV: str(missing)}
+    environment = {
+        **os.environ,
+        "PYTHONPATH": str(ROOT / "src"),
+        config.PARQUET_ENV: str(parquet),
+        config.WAREHOUSE_ENV: str(missing),
+    }
     server = subprocess.Popen(
-        [sys.executable, "-m", "streamlit", "run", "app.py", "--server.port", str(port),
-         "--server.address", "127.0.0.1", "--server.fileWatcherType", "none"],
-        cwd=ROOT, env=environment, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+        [
+            sys.executable,
+            "-m",
+            "streamlit",
+            "run",
+            "app.py",
+            "--server.port",
+            str(port),
+            "--server.address",
+            "127.0.0.1",
+            "--server.fileWatcherType",
+            "none",
+        ],
+        cwd=ROOT,
+        env=environment,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
     )
     try:
         deadline, body = time.monotonic() + 60, b""

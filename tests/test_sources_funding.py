@@ -159,7 +159,9 @@ def test_requirements_one_row_per_cell(req, regions):
 def test_southern_africa_table_missing_is_noted(req, totals, notes):
     assert "southern_africa" not in set(req.region)
     assert "southern_africa" not in set(totals.table_name)
-    hit = notes[(notes.check_name == "table_missing_in_source") & (notes.subject == "southern_africa")]
+    hit = notes[
+        (notes.check_name == "table_missing_in_source") & (notes.subject == "southern_africa")
+    ]
     assert len(hit) == 1
 
 
@@ -266,16 +268,32 @@ def _computed_mismatches(overview, req, totals) -> set[tuple[str, str, str, str]
     ov_areas = sorted(set(overview.programmatic_area))
     ov_regions = sorted(set(overview.region))
     for a in ov_areas:
-        check("row_total_vs_cells", f"overview / {a}",
-              _sum(overview[overview.programmatic_area == a].usd), tot[("overview", "row", a)])
+        check(
+            "row_total_vs_cells",
+            f"overview / {a}",
+            _sum(overview[overview.programmatic_area == a].usd),
+            tot[("overview", "row", a)],
+        )
     for r in ov_regions:
-        check("column_total_vs_cells", f"overview / {r}",
-              _sum(overview[overview.region == r].usd), tot[("overview", "column", r)])
+        check(
+            "column_total_vs_cells",
+            f"overview / {r}",
+            _sum(overview[overview.region == r].usd),
+            tot[("overview", "column", r)],
+        )
     g = tot[("overview", "grand", "total")]
-    check("grand_total_vs_row_totals", "overview / total",
-          sum(tot[("overview", "row", a)] or 0 for a in ov_areas), g)
-    check("grand_total_vs_column_totals", "overview / total",
-          sum(tot[("overview", "column", r)] or 0 for r in ov_regions), g)
+    check(
+        "grand_total_vs_row_totals",
+        "overview / total",
+        sum(tot[("overview", "row", a)] or 0 for a in ov_areas),
+        g,
+    )
+    check(
+        "grand_total_vs_column_totals",
+        "overview / total",
+        sum(tot[("overview", "column", r)] or 0 for r in ov_regions),
+        g,
+    )
     check("grand_total_vs_cells", "overview / total", _sum(overview.usd), g)
 
     ov = {(r.region, r.programmatic_area): _v(r.usd) for r in overview.itertuples()}
@@ -283,18 +301,24 @@ def _computed_mismatches(overview, req, totals) -> set[tuple[str, str, str, str]
         for lab, rows in t.groupby("country_or_programme"):
             check("row_total_vs_cells", f"{rid} / {lab}", _sum(rows.usd), tot[(rid, "row", lab)])
         for a, rows in t.groupby("programmatic_area"):
-            check("column_total_vs_cells", f"{rid} / {a}", _sum(rows.usd),
-                  tot[(rid, "column", a)])
+            check("column_total_vs_cells", f"{rid} / {a}", _sum(rows.usd), tot[(rid, "column", a)])
         g = tot[(rid, "grand", "total")]
         labels = set(t.country_or_programme)
-        check("grand_total_vs_row_totals", f"{rid} / total",
-              _sum(pd.Series([tot[(rid, "row", lab)] for lab in labels], dtype="Int64")), g)
-        check("grand_total_vs_column_totals", f"{rid} / total",
-              _sum(pd.Series([tot[(rid, "column", a)] for a in TABLE_AREAS], dtype="Int64")), g)
+        check(
+            "grand_total_vs_row_totals",
+            f"{rid} / total",
+            _sum(pd.Series([tot[(rid, "row", lab)] for lab in labels], dtype="Int64")),
+            g,
+        )
+        check(
+            "grand_total_vs_column_totals",
+            f"{rid} / total",
+            _sum(pd.Series([tot[(rid, "column", a)] for a in TABLE_AREAS], dtype="Int64")),
+            g,
+        )
         check("grand_total_vs_cells", f"{rid} / total", _sum(t.usd), g)
         for a in TABLE_AREAS:
-            check("overview_vs_region_table", f"{rid} / {a}", tot[(rid, "column", a)],
-                  ov[(rid, a)])
+            check("overview_vs_region_table", f"{rid} / {a}", tot[(rid, "column", a)], ov[(rid, a)])
         check("overview_vs_region_table", f"{rid} / total", g, tot[("overview", "column", rid)])
     return out
 
@@ -309,14 +333,24 @@ def test_disagreeing_totals_are_exactly_the_noted_ones(overview, req, totals, no
     # the known problems of this edition
     assert ("column_total_vs_cells", "overview / seeeca", "125925000", "118075000") in computed
     assert ("overview_vs_region_table", "seeeca / total", "125925000", "118075000") in computed
-    assert ("row_total_vs_cells", "overview / emergency_post_crisis", "738960000",
-            "738900000") in computed
+    assert (
+        "row_total_vs_cells",
+        "overview / emergency_post_crisis",
+        "738960000",
+        "738900000",
+    ) in computed
 
 
 def test_notes_file(notes):
     assert list(notes.columns) == [
-        "issue_id", "check_name", "subject", "expected", "published", "source_id",
-        "source_section", "note",
+        "issue_id",
+        "check_name",
+        "subject",
+        "expected",
+        "published",
+        "source_id",
+        "source_section",
+        "note",
     ]
     assert notes.issue_id.is_unique
     assert (notes.source_id == SOURCE_ID).all()
@@ -329,7 +363,12 @@ def test_initiatives(initiatives):
     assert initiatives.initiative_id.is_unique
     assert initiatives.initiative_id.str.fullmatch(r"[a-z0-9_]+").all()
     assert set(initiatives.migof_element_id) <= {
-        "migof.p1", "migof.p2", "migof.p3", "migof.o1", "migof.o2", "migof.o3",
+        "migof.p1",
+        "migof.p2",
+        "migof.p3",
+        "migof.o1",
+        "migof.o2",
+        "migof.o3",
     }
     # one chapter title per MiGOF element
     assert (initiatives.groupby("migof_element_id").chapter_title.nunique() == 1).all()

@@ -3,6 +3,7 @@
 Files covered: strategy_elements.csv, key_figures.csv, outlook_statements.csv,
 outlook_indicator_links.csv, glossary.csv, crosswalk.csv and _notes/strategy_figures.csv.
 """
+
 import re
 from pathlib import Path
 
@@ -24,8 +25,26 @@ SEED_FILES = {
 }
 
 REGION_ISO3 = {
-    "ALB", "ARM", "AZE", "BLR", "BIH", "GEO", "ISR", "KAZ", "XKX", "KGZ",
-    "MDA", "MNE", "MKD", "RUS", "SRB", "TJK", "TUR", "TKM", "UKR", "UZB",
+    "ALB",
+    "ARM",
+    "AZE",
+    "BLR",
+    "BIH",
+    "GEO",
+    "ISR",
+    "KAZ",
+    "XKX",
+    "KGZ",
+    "MDA",
+    "MNE",
+    "MKD",
+    "RUS",
+    "SRB",
+    "TJK",
+    "TUR",
+    "TKM",
+    "UKR",
+    "UZB",
 }
 
 
@@ -83,10 +102,29 @@ def source_ids():
 # ---------------------------------------------------------------- number checker
 SUPERSCRIPTS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
 WORD_NUMBERS = {
-    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
-    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "twenty": 20,
-    "thirty": 30, "forty": 40, "fifty": 50, "hundred": 100,
-    "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "tenth": 10,
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "twenty": 20,
+    "thirty": 30,
+    "forty": 40,
+    "fifty": 50,
+    "hundred": 100,
+    "first": 1,
+    "second": 2,
+    "third": 3,
+    "fourth": 4,
+    "fifth": 5,
+    "tenth": 10,
 }
 FRACTIONS = {  # printed fraction -> value in percent
     r"\bthree quarters\b": 75.0,
@@ -109,12 +147,16 @@ def numbers_in(text):
     # superscript footnote markers (e.g. "million¹¹") are not numbers: drop them first
     t = "".join(ch for ch in text if ch not in SUPERSCRIPTS).lower()
     out = []
-    for m in re.finditer(r"(?<![\d.])(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?(?:\s*(thousand|million|billion)\b)?", t):
+    for m in re.finditer(
+        r"(?<![\d.])(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?(?:\s*(thousand|million|billion)\b)?", t
+    ):
         v = float(m.group(1).replace(",", "") + (m.group(2) or ""))
         out.append((v, 0.0))
         if m.group(3):
             out.append((v * MULTIPLIERS[m.group(3)], 0.0))
-    for m in re.finditer(r"\b(" + "|".join(WORD_NUMBERS) + r")\b(?:\s+(thousand|million|billion)\b)?", t):
+    for m in re.finditer(
+        r"\b(" + "|".join(WORD_NUMBERS) + r")\b(?:\s+(thousand|million|billion)\b)?", t
+    ):
         v = float(WORD_NUMBERS[m.group(1)])
         out.append((v, 0.0))
         if m.group(2):
@@ -132,32 +174,38 @@ def quote_has_value(quote, value):
     return False
 
 
-@pytest.mark.parametrize("text,value", [
-    ("There are nearly 29 million international migrants", 29_000_000),
-    (">1,600", 1600),
-    ("USD 234 \nmillion", 234_000_000),
-    ("Tajikistan (46.5 per cent)", 46.5),
-    ("nearly two million¹¹ persons displaced", 2_000_000),
-    ("118,000¹² were displaced", 118_000),
-    ("(56% in 2018; 63% in 2019)", 63),
-    ("more than fifty migration profiles", 50),
-    ("among the world’s top ten remittance-dependent countries", 10),
-    ("the second largest destination country", 2),
-    ("Over three quarters of these were Syrian refugees", 75),
-    ("nearly a third of the population", 33.3),
-    ("(total in 2018: 60,316)", 60316),
-])
+@pytest.mark.parametrize(
+    "text,value",
+    [
+        ("There are nearly 29 million international migrants", 29_000_000),
+        (">1,600", 1600),
+        ("USD 234 \nmillion", 234_000_000),
+        ("Tajikistan (46.5 per cent)", 46.5),
+        ("nearly two million¹¹ persons displaced", 2_000_000),
+        ("118,000¹² were displaced", 118_000),
+        ("(56% in 2018; 63% in 2019)", 63),
+        ("more than fifty migration profiles", 50),
+        ("among the world’s top ten remittance-dependent countries", 10),
+        ("the second largest destination country", 2),
+        ("Over three quarters of these were Syrian refugees", 75),
+        ("nearly a third of the population", 33.3),
+        ("(total in 2018: 60,316)", 60316),
+    ],
+)
 def test_number_checker_accepts_printed_forms(text, value):
     assert quote_has_value(text, value)
 
 
-@pytest.mark.parametrize("text,value", [
-    ("There are nearly 29 million international migrants", 2_900_000),
-    (">1,600", 16000),
-    ("Tajikistan (46.5 per cent)", 4.65),
-    ("nearly two million¹¹ persons displaced", 11),  # footnote marker is not a number
-    ("Over three quarters", 70),
-])
+@pytest.mark.parametrize(
+    "text,value",
+    [
+        ("There are nearly 29 million international migrants", 2_900_000),
+        (">1,600", 16000),
+        ("Tajikistan (46.5 per cent)", 4.65),
+        ("nearly two million¹¹ persons displaced", 11),  # footnote marker is not a number
+        ("Over three quarters", 70),
+    ],
+)
 def test_number_checker_rejects_wrong_values(text, value):
     assert not quote_has_value(text, value)
 
@@ -165,7 +213,12 @@ def test_number_checker_rejects_wrong_values(text, value):
 # ---------------------------------------------------------------- seed text (verbatim checks)
 def _norm(s):
     s = s.replace("**", "")
-    s = s.replace("\u2019", "'").replace("\u2018", "'").replace("\u201c", '"').replace("\u201d", '"')
+    s = (
+        s.replace("\u2019", "'")
+        .replace("\u2018", "'")
+        .replace("\u201c", '"')
+        .replace("\u201d", '"')
+    )
     s = re.sub(r"-\s*\n\s*", "-", s)
     return re.sub(r"\s+", " ", s).strip().lower()
 
@@ -221,8 +274,10 @@ def test_parents_exist_and_have_right_type(elements):
             continue
         assert r["parent_id"] in by_id.index, r["element_id"]
         assert by_id.loc[r["parent_id"], "framework"] == r["framework"], r["element_id"]
-    ptype = {r["element_id"]: by_id.loc[r["parent_id"], "element_type"] if r["parent_id"] else None
-             for r in records(elements)}
+    ptype = {
+        r["element_id"]: by_id.loc[r["parent_id"], "element_type"] if r["parent_id"] else None
+        for r in records(elements)
+    }
     for r in records(elements):
         if r["element_type"] == "thematic_objective":
             assert ptype[r["element_id"]] == "thematic_area", r["element_id"]
@@ -267,8 +322,10 @@ UNITS = {"persons", "percent", "usd", "count", "ratio", "years", "rank"}
 
 
 def test_table_a1_values_present(figures):
-    a1 = figures[figures["source_section"].str.contains("Table A1", na=False)
-                 & (figures["source_id"] == "iom_seeeca_strategy_2020_2024")]
+    a1 = figures[
+        figures["source_section"].str.contains("Table A1", na=False)
+        & (figures["source_id"] == "iom_seeeca_strategy_2020_2024")
+    ]
     values = sorted(float(v) for v in a1["value"])
     assert values == sorted([20, 1600, 48, 234_000_000, 371, 36])
     staff = a1[a1["value"].astype(float) == 1600].iloc[0]
@@ -278,12 +335,43 @@ def test_table_a1_values_present(figures):
 
 
 def test_key_figures_box_2013_complete(figures):
-    box = figures[figures["source_section"].str.contains("key figures", na=False)
-                  & (figures["source_id"] == "iom_seeeca_strategy_2015_2020")]
+    box = figures[
+        figures["source_section"].str.contains("key figures", na=False)
+        & (figures["source_id"] == "iom_seeeca_strategy_2015_2020")
+    ]
     values = {float(v) for v in box["value"]}
-    for v in [29_000_000, 12, 7.5, 3, 11_000_000, 5, 54, 48, 9, 4.7, 37_000_000, 16, 9.7, 52.5,
-              46.5, 31.7, 6, 48_000, 40_000, 34_000, 2_000_000, 118_000, 700_000, 60, 75,
-              800_000, 282_000, 50, 73_000, 110_000]:
+    for v in [
+        29_000_000,
+        12,
+        7.5,
+        3,
+        11_000_000,
+        5,
+        54,
+        48,
+        9,
+        4.7,
+        37_000_000,
+        16,
+        9.7,
+        52.5,
+        46.5,
+        31.7,
+        6,
+        48_000,
+        40_000,
+        34_000,
+        2_000_000,
+        118_000,
+        700_000,
+        60,
+        75,
+        800_000,
+        282_000,
+        50,
+        73_000,
+        110_000,
+    ]:
         assert v in values, v
     assert len(box) >= 35
 
@@ -309,7 +397,9 @@ def test_key_figures_columns(figures, source_ids):
         if r["year"] is not None:
             assert re.fullmatch(r"(19|20)\d\d", r["year"]), r["figure_id"]
         scope = r["scope"]
-        assert scope in {"region", "country", "world", "iom_global"} or scope.startswith("subregion:"), r["figure_id"]
+        assert scope in {"region", "country", "world", "iom_global"} or scope.startswith(
+            "subregion:"
+        ), r["figure_id"]
         if scope == "country":
             assert r["iso3"] in REGION_ISO3, r["figure_id"]
         else:
@@ -317,18 +407,38 @@ def test_key_figures_columns(figures, source_ids):
 
 
 def test_each_quote_prints_its_value(figures):
-    bad = [r["figure_id"] for r in records(figures) if not quote_has_value(r["quote"], float(r["value"]))]
+    bad = [
+        r["figure_id"]
+        for r in records(figures)
+        if not quote_has_value(r["quote"], float(r["value"]))
+    ]
     assert not bad, bad
 
 
 def test_quotes_are_verbatim(figures, seed_text):
-    bad = [r["figure_id"] for r in records(figures) if _norm(r["quote"]) not in seed_text[r["source_id"]]]
+    bad = [
+        r["figure_id"]
+        for r in records(figures)
+        if _norm(r["quote"]) not in seed_text[r["source_id"]]
+    ]
     assert not bad, bad
 
 
 # ---------------------------------------------------------------- outlook
-FAMILIES = {"migrant_stock", "migrant_share", "female_share", "emigrants", "remittances_usd", "remittances_gdp",
-            "net_migration", "refugees_hosted", "refugees_originating", "asylum_seekers", "idps", "population"}
+FAMILIES = {
+    "migrant_stock",
+    "migrant_share",
+    "female_share",
+    "emigrants",
+    "remittances_usd",
+    "remittances_gdp",
+    "net_migration",
+    "refugees_hosted",
+    "refugees_originating",
+    "asylum_seekers",
+    "idps",
+    "population",
+}
 EXPECTATIONS = {"increase", "decrease", "stay_high", "stay_low", "persist"}
 
 
@@ -336,14 +446,21 @@ def test_outlook_statements(statements, elements, source_ids):
     assert statements["statement_id"].is_unique
     assert statements["testable"].isin(["true", "false"]).all()
     assert statements["element_id"].isin(set(elements["element_id"])).all()
-    assert set(statements["source_id"]) <= {"iom_seeeca_strategy_2015_2020", "iom_seeeca_strategy_2020_2024"}
+    assert set(statements["source_id"]) <= {
+        "iom_seeeca_strategy_2015_2020",
+        "iom_seeeca_strategy_2020_2024",
+    }
     assert statements["source_id"].nunique() == 2
     for col in ["statement", "theme", "source_section"]:
         assert statements[col].notna().all(), col
 
 
 def test_outlook_statements_verbatim(statements, seed_text):
-    bad = [r["statement_id"] for r in records(statements) if _norm(r["statement"]) not in seed_text[r["source_id"]]]
+    bad = [
+        r["statement_id"]
+        for r in records(statements)
+        if _norm(r["statement"]) not in seed_text[r["source_id"]]
+    ]
     assert not bad, bad
 
 
@@ -368,12 +485,36 @@ def test_outlook_links(links, statements):
 
 # ---------------------------------------------------------------- glossary
 REQUIRED_TERMS = [
-    "AVRR", "IDP", "DTM", "MiGOF", "MCOF", "EUBAM", "RCP", "SEEECA", "Western Balkans", "South Caucasus",
-    "Eastern Europe", "Central Asia", "Emergency, operations and post-crisis", "Migration health",
-    "Immigration and border management", "Migrant assistance", "Labour mobility and human development",
-    "Migration policy and research", "Migration, environment and climate change", "strategic priority",
-    "pillar", "thematic area", "migrant stock", "emigrant", "remittances", "net migration", "refugee",
-    "asylum seeker", "counter-trafficking", "UNSCR 1244",
+    "AVRR",
+    "IDP",
+    "DTM",
+    "MiGOF",
+    "MCOF",
+    "EUBAM",
+    "RCP",
+    "SEEECA",
+    "Western Balkans",
+    "South Caucasus",
+    "Eastern Europe",
+    "Central Asia",
+    "Emergency, operations and post-crisis",
+    "Migration health",
+    "Immigration and border management",
+    "Migrant assistance",
+    "Labour mobility and human development",
+    "Migration policy and research",
+    "Migration, environment and climate change",
+    "strategic priority",
+    "pillar",
+    "thematic area",
+    "migrant stock",
+    "emigrant",
+    "remittances",
+    "net migration",
+    "refugee",
+    "asylum seeker",
+    "counter-trafficking",
+    "UNSCR 1244",
 ]
 
 
@@ -406,14 +547,21 @@ def test_crosswalk_ids_exist(crosswalk, elements, areas, source_ids):
         if r["basis"] == "judgement":
             assert "judgement" in r["justification"].lower(), (r["from_element_id"], r["to_id"])
         else:
-            assert '"' in r["justification"], (r["from_element_id"], r["to_id"])  # quotes the document
+            assert '"' in r["justification"], (
+                r["from_element_id"],
+                r["to_id"],
+            )  # quotes the document
         assert r["source_id"] in source_ids
     assert not crosswalk.duplicated(["from_element_id", "to_id"]).any()
 
 
 def test_crosswalk_coverage(crosswalk, elements, areas):
     mentioned = set(crosswalk["from_element_id"]) | set(crosswalk["to_id"])
-    needed = set(elements.loc[elements["element_type"].isin(["strategic_priority", "thematic_area"]), "element_id"])
+    needed = set(
+        elements.loc[
+            elements["element_type"].isin(["strategic_priority", "thematic_area"]), "element_id"
+        ]
+    )
     needed |= set(areas.loc[areas["programmatic_area"] != "multiregional", "programmatic_area"])
     assert needed <= mentioned, needed - mentioned
 
@@ -427,13 +575,13 @@ def test_drilldown_is_a_tree(crosswalk, elements, areas):
     fu = crosswalk[crosswalk["relation"] == "funded_under"]
     assert (fu["to_kind"] == "programmatic_area").all()
     assert fu["from_element_id"].map(etype).eq("thematic_area").all()
-    assert fu["to_id"].is_unique and set(fu["to_id"]) == pas        # one primary area each
+    assert fu["to_id"].is_unique and set(fu["to_id"]) == pas  # one primary area each
     pa_to_ta = dict(zip(fu["to_id"], fu["from_element_id"], strict=False))
 
     co = crosswalk[crosswalk["relation"] == "continues"]
     assert (co["to_kind"] == "strategy_element").all()
     assert co["from_element_id"].map(etype).eq("strategic_priority").all()
-    assert co["to_id"].is_unique and set(co["to_id"]) == tas        # one primary priority each
+    assert co["to_id"].is_unique and set(co["to_id"]) == tas  # one primary priority each
     ta_to_sp = dict(zip(co["to_id"], co["from_element_id"], strict=False))
 
     for pa in pas:
@@ -454,8 +602,16 @@ def test_programmatic_areas_have_one_migof_element(crosswalk, areas):
 # ---------------------------------------------------------------- notes
 def test_notes_file(source_ids):
     notes = load("_notes/strategy_figures.csv")
-    assert list(notes.columns) == ["issue_id", "check_name", "subject", "expected", "published",
-                                   "source_id", "source_section", "note"]
+    assert list(notes.columns) == [
+        "issue_id",
+        "check_name",
+        "subject",
+        "expected",
+        "published",
+        "source_id",
+        "source_section",
+        "note",
+    ]
     assert notes["issue_id"].is_unique
     assert set(notes["source_id"]) <= source_ids
     assert len(notes) >= 5

@@ -21,9 +21,10 @@ def test_data_test_returns_no_rows(con, name):
 
 def test_build_log_records_row_counts(con):
     counts = dict(con.execute("select table_name, row_count from build_row_count").fetchall())
-    assert counts["fct_funding_requirement"] == con.execute(
-        "select count(*) from fct_funding_requirement"
-    ).fetchone()[0]
+    assert (
+        counts["fct_funding_requirement"]
+        == con.execute("select count(*) from fct_funding_requirement").fetchone()[0]
+    )
     built_at, seconds = con.execute("select built_at, build_seconds from build_log").fetchone()
     assert built_at is not None and seconds > 0
 
@@ -96,9 +97,7 @@ def test_findings_carry_document_and_section(con):
 
 
 def test_transcription_findings_are_in_the_warehouse(con):
-    subjects = {
-        row[0] for row in con.execute("select subject from dq_finding").fetchall()
-    }
+    subjects = {row[0] for row in con.execute("select subject from dq_finding").fetchall()}
     assert "southern_africa" in subjects  # the regional table missing from the conversion
 
 

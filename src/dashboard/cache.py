@@ -105,7 +105,9 @@ def query(function: Callable[..., pd.DataFrame], *args, **kwargs) -> pd.DataFram
     return _query_results.get(key, lambda: _run(path, args, kwargs, version)).copy(deep=False)
 
 
-def shaped(shape: Callable[[pd.DataFrame], Any], function: Callable[..., pd.DataFrame], *args, **kwargs) -> Any:
+def shaped(
+    shape: Callable[[pd.DataFrame], Any], function: Callable[..., pd.DataFrame], *args, **kwargs
+) -> Any:
     """`shape(query(function, *args, **kwargs))`, computed once per query result and shared by
     every session: treat it as read-only.
 
@@ -170,8 +172,13 @@ def _fingerprint(args: tuple, kwargs: dict) -> bytes | None:
     return hashlib.blake2b(pickled, digest_size=20).digest()
 
 
-def _memoised(store: _SharedResults, function: Callable[..., Any], args: tuple, kwargs: dict,
-              finish: Callable[[Any], Any]) -> Any:
+def _memoised(
+    store: _SharedResults,
+    function: Callable[..., Any],
+    args: tuple,
+    kwargs: dict,
+    finish: Callable[[Any], Any],
+) -> Any:
     fingerprint = _fingerprint(args, kwargs)
     if fingerprint is None:
         return finish(function(*args, **kwargs))

@@ -118,7 +118,9 @@ def table_grain(table: str) -> tuple[str, str]:
     """(what one row is, key) from the first comment line of sql/marts/<table>.sql."""
     if table not in MARTS:
         raise ValueError(f"{table!r} is not a mart of the warehouse")
-    first_line = (config.SQL_DIR / "marts" / f"{table}.sql").read_text(encoding="utf-8").split("\n", 1)[0]
+    first_line = (
+        (config.SQL_DIR / "marts" / f"{table}.sql").read_text(encoding="utf-8").split("\n", 1)[0]
+    )
     text = first_line.removeprefix("--").strip().rstrip(".")
     grain, _, key = text.rpartition("; key ")
     return (grain, key) if grain else (text, "")
@@ -132,14 +134,24 @@ def _query_function_tables(module_name: str) -> dict[str, frozenset[str]]:
     if not path.exists():
         return {}
     source = path.read_text(encoding="utf-8")
-    functions = {node.name: node for node in ast.parse(source).body if isinstance(node, ast.FunctionDef)}
+    functions = {
+        node.name: node for node in ast.parse(source).body if isinstance(node, ast.FunctionDef)
+    }
     direct = {
-        name: frozenset().union(*(sql_tables(q) for q in _RUN_SQL_NAME.findall(ast.get_source_segment(source, node) or "")))
+        name: frozenset().union(
+            *(
+                sql_tables(q)
+                for q in _RUN_SQL_NAME.findall(ast.get_source_segment(source, node) or "")
+            )
+        )
         for name, node in functions.items()
     }
     calls = {
-        name: {n.func.id for n in ast.walk(node)
-               if isinstance(n, ast.Call) and isinstance(n.func, ast.Name) and n.func.id in functions}
+        name: {
+            n.func.id
+            for n in ast.walk(node)
+            if isinstance(n, ast.Call) and isinstance(n.func, ast.Name) and n.func.id in functions
+        }
         for name, node in functions.items()
     }
 
@@ -155,7 +167,9 @@ def sql_tables(query_name: str) -> frozenset[str]:
     path = config.SQL_DIR / "queries" / f"{query_name}.sql"
     if not path.exists():
         return frozenset()
-    referenced = {name.lower() for name in _TABLE_REFERENCE.findall(path.read_text(encoding="utf-8"))}
+    referenced = {
+        name.lower() for name in _TABLE_REFERENCE.findall(path.read_text(encoding="utf-8"))
+    }
     return frozenset(referenced & set(EXPORTED_TABLES))
 
 
@@ -178,7 +192,11 @@ def file_tables(path: Path, _seen: frozenset[Path] = frozenset()) -> frozenset[s
                 helpers.append(config.PACKAGE_DIR / f"{alias.name}.py")
     used: set[str] = set()
     for node in ast.walk(tree):
-        if isinstance(node, ast.Attribute) and isinstance(node.value, ast.Name) and node.value.id in modules:
+        if (
+            isinstance(node, ast.Attribute)
+            and isinstance(node.value, ast.Name)
+            and node.value.id in modules
+        ):
             used |= _query_function_tables(modules[node.value.id]).get(node.attr, frozenset())
         elif isinstance(node, ast.Name) and node.id in functions:
             module, function = functions[node.id]
@@ -233,27 +251,36 @@ def describe_tables(
         grain, key = table_grain(table)
         cited = table_sources[table_sources["table_name"] == table]
         readers = sorted(
-            (page for page, tables in page_tables.items() if table in set(tables) and page != CATALOGUE_PAGE),
+            (
+                page
+                for page, tables in page_tables.items()
+                if table in set(tables) and page != CATALOGUE_PAGE
+            ),
             key=lambda page: menu_order.get(page, len(menu_order)),
         )
         year_from = counts.at[table, "year_from"] if table in counts.index else None
         year_to = counts.at[table, "year_to"] if table in counts.index else None
-        years = None if pd.isna(year_from) else (
-            f"{year_from}" if year_from == year_to else f"{year_from}-{year_to}"
+        years = (
+            None
+            if pd.isna(year_from)
+            else (f"{year_from}" if year_from == year_to else f"{year_from}-{year_to}")
         )
         country_count = counts.at[table, "country_count"] if table in counts.index else None
-        rows.append({
-            "Table": TABLE_LABELS.get(table, table),
-            "Rows": int(counts.at[table, "row_count"]) if table in counts.index else None,
-            "Countries": None if pd.isna(country_count) else int(country_count),
-            "Years": years,
-            "One row per": grain.removeprefix("One row per ").strip(),
-            "Sources": "; ".join(cited["short_title"]),
-            "Used by": ", ".join(_page_title(page, titles) for page in readers) or "not shown on a page",
-            "Note": TABLE_NOTES.get(table, ""),
-            "Key": key,
-            "Warehouse table": table,
-        })
+        rows.append(
+            {
+                "Table": TABLE_LABELS.get(table, table),
+                "Rows": int(counts.at[table, "row_count"]) if table in counts.index else None,
+                "Countries": None if pd.isna(country_count) else int(country_count),
+                "Years": years,
+                "One row per": grain.removeprefix("One row per ").strip(),
+                "Sources": "; ".join(cited["short_title"]),
+                "Used by": ", ".join(_page_title(page, titles) for page in readers)
+                or "not shown on a page",
+                "Note": TABLE_NOTES.get(table, ""),
+                "Key": key,
+                "Warehouse table": table,
+            }
+        )
     return pd.DataFrame(rows)
 
 
@@ -264,31 +291,35 @@ def describe_sources(sources: pd.DataFrame, table_sources: pd.DataFrame) -> pd.D
         .groupby("source_id")["table_name"]
         .agg(lambda names: ", ".join(TABLE_LABELS.get(n, n) for n in sorted(names)))
     )
-    return pd.DataFrame({
-        "Source": sources["short_title"],
-        "Kind": sources["kind"],
-        "Edition": sources["edition"],
-        "Vintage": sources["vintage"],
-        "Licence": sources["licence"],
-        "Citation": sources["citation"],
-        "Used in": sources["source_id"].map(tables).fillna(""),
-        "Publisher": sources["publisher"],
-        "Title": sources["title"],
-        "File": sources["file"],
-        "Note": sources["note"],
-    })
+    return pd.DataFrame(
+        {
+            "Source": sources["short_title"],
+            "Kind": sources["kind"],
+            "Edition": sources["edition"],
+            "Vintage": sources["vintage"],
+            "Licence": sources["licence"],
+            "Citation": sources["citation"],
+            "Used in": sources["source_id"].map(tables).fillna(""),
+            "Publisher": sources["publisher"],
+            "Title": sources["title"],
+            "File": sources["file"],
+            "Note": sources["note"],
+        }
+    )
 
 
 def describe_downloads(downloads: pd.DataFrame) -> pd.DataFrame:
     """The official files the ingest reads, as users read them."""
-    return pd.DataFrame({
-        "File (under --public-dir)": downloads["file"],
-        "Dataset": downloads["short_title"],
-        "Publisher": downloads["publisher"],
-        "Edition": downloads["edition"],
-        "Vintage": downloads["vintage"],
-        "Licence": downloads["licence"],
-    })
+    return pd.DataFrame(
+        {
+            "File (under --public-dir)": downloads["file"],
+            "Dataset": downloads["short_title"],
+            "Publisher": downloads["publisher"],
+            "Edition": downloads["edition"],
+            "Vintage": downloads["vintage"],
+            "Licence": downloads["licence"],
+        }
+    )
 
 
 def finding_pages(
@@ -299,7 +330,8 @@ def finding_pages(
         candidates = FINDING_TOPIC_PAGES[topic]
     else:  # documents, and any topic added later: wherever document figures are shown
         candidates = tuple(
-            page for page, tables in page_tables.items()
+            page
+            for page, tables in page_tables.items()
             if page != SIDEBAR and KEY_FIGURE_TABLE in set(tables)
         )
     built = [page for page in candidates if page in page_tables]
@@ -310,22 +342,28 @@ def describe_findings(
     findings: pd.DataFrame, page_tables: Mapping[str, Iterable[str]], titles: Mapping[str, str]
 ) -> pd.DataFrame:
     """The findings as users read them, with the pages each one affects."""
-    return pd.DataFrame({
-        "Topic": findings["topic"],
-        "Check": findings["check_name"].str.replace("_", " "),
-        "What was checked": findings["subject"],
-        "Expected": findings["expected"],
-        "Published": findings["published"],
-        "Difference": findings["difference"],
-        "Document": findings["document"] + " (" + findings["document_file"] + ")",
-        "Section": findings["source_section"],
-        "Note": findings["note"],
-        "Pages affected": findings["topic"].map(lambda t: finding_pages(t, page_tables, titles)),
-        "Finding id": findings["finding_id"],
-    })
+    return pd.DataFrame(
+        {
+            "Topic": findings["topic"],
+            "Check": findings["check_name"].str.replace("_", " "),
+            "What was checked": findings["subject"],
+            "Expected": findings["expected"],
+            "Published": findings["published"],
+            "Difference": findings["difference"],
+            "Document": findings["document"] + " (" + findings["document_file"] + ")",
+            "Section": findings["source_section"],
+            "Note": findings["note"],
+            "Pages affected": findings["topic"].map(
+                lambda t: finding_pages(t, page_tables, titles)
+            ),
+            "Finding id": findings["finding_id"],
+        }
+    )
 
 
-def url_choices(values: Iterable[str], allowed: Iterable[str], label: str) -> tuple[list[str], list[str]]:
+def url_choices(
+    values: Iterable[str], allowed: Iterable[str], label: str
+) -> tuple[list[str], list[str]]:
     """Split values from the link into the allowed ones and warnings about the rest."""
     allowed = list(allowed)
     kept, warnings = [], []
@@ -347,7 +385,10 @@ def clean_search(text: str | None) -> tuple[str, str | None]:
     characters)."""
     text = (text or "").strip()
     if len(text) > SEARCH_MAX_LENGTH or _CONTROL.search(text):
-        return "", f"Ignored the search text from the link: more than {SEARCH_MAX_LENGTH} characters or unprintable."
+        return (
+            "",
+            f"Ignored the search text from the link: more than {SEARCH_MAX_LENGTH} characters or unprintable.",
+        )
     return text, None
 
 
@@ -412,15 +453,17 @@ DEFAULT_COVERAGE_INDICATOR = "undesa2020.migrant_share"
 
 def describe_coverage(by_country: pd.DataFrame, unit: str) -> pd.DataFrame:
     """Per-country coverage of one indicator as users read it (latest value formatted)."""
-    return pd.DataFrame({
-        "Country or territory": by_country["country"],
-        "Years with a value": by_country["years_with_data"],
-        "First year": by_country["first_year"],
-        "Last year": by_country["last_year"],
-        "Latest value": [
-            format_number(v, unit) if pd.notna(v) else "" for v in by_country["latest_value"]
-        ],
-    })
+    return pd.DataFrame(
+        {
+            "Country or territory": by_country["country"],
+            "Years with a value": by_country["years_with_data"],
+            "First year": by_country["first_year"],
+            "Last year": by_country["last_year"],
+            "Latest value": [
+                format_number(v, unit) if pd.notna(v) else "" for v in by_country["latest_value"]
+            ],
+        }
+    )
 
 
 def coverage_caveats(caveat: str | None, by_country: pd.DataFrame) -> list[str]:
@@ -443,9 +486,11 @@ def check_labels(checks: pd.DataFrame) -> dict[str, str]:
 
 def describe_glossary(terms: pd.DataFrame) -> pd.DataFrame:
     """Glossary terms as users read them: term, definition, where it is defined, related element."""
-    return pd.DataFrame({
-        "Term": terms["term"],
-        "Definition": terms["definition"],
-        "Source": terms["document"] + ", " + terms["source_section"],
-        "Related strategy element": terms["related_element"].fillna(""),
-    })
+    return pd.DataFrame(
+        {
+            "Term": terms["term"],
+            "Definition": terms["definition"],
+            "Source": terms["document"] + ", " + terms["source_section"],
+            "Related strategy element": terms["related_element"].fillna(""),
+        }
+    )

@@ -105,7 +105,11 @@ def warehouse_version(path: Path | None = None) -> str:
     """A token that changes whenever the warehouse is rebuilt, so caches follow the data."""
     # Unresolved paths (this runs on every cached query); stat() follows a swapped link anyway.
     parquet = config.parquet_dir(resolve=False)
-    target = parquet if (path is None and parquet is not None) else Path(path or config.warehouse_path(resolve=False))
+    target = (
+        parquet
+        if (path is None and parquet is not None)
+        else Path(path or config.warehouse_path(resolve=False))
+    )
     try:
         stat = target.stat()
     except OSError:  # missing, or a path through a regular file (NotADirectoryError)

@@ -133,7 +133,9 @@ def url_warnings(params: Mapping[str, Sequence[str]], options: FilterOptions) ->
         if key not in FILTER_PARAMS:
             continue
         if len(values) > MAX_VALUES:
-            warnings.append(f"The link gives {len(values)} values for '{key}'; extra values are ignored.")
+            warnings.append(
+                f"The link gives {len(values)} values for '{key}'; extra values are ignored."
+            )
         for value in list(values)[:MAX_VALUES]:
             if value == "":
                 continue

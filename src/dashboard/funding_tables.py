@@ -70,7 +70,9 @@ def area_totals(cells: pd.DataFrame) -> pd.DataFrame:
 
 def top_countries(matrix: pd.DataFrame, regional: pd.DataFrame, count: int) -> pd.DataFrame:
     """The countries with the largest requirement (regional programmes left out), with shares."""
-    countries = matrix[~matrix[COUNTRY_COLUMN].isin(regional[COUNTRY_COLUMN]) & matrix[TOTAL_COLUMN].notna()]
+    countries = matrix[
+        ~matrix[COUNTRY_COLUMN].isin(regional[COUNTRY_COLUMN]) & matrix[TOTAL_COLUMN].notna()
+    ]
     return countries.nlargest(count, TOTAL_COLUMN)[[COUNTRY_COLUMN, TOTAL_COLUMN, SHARE_COLUMN]]
 
 
@@ -114,8 +116,12 @@ def area_mix_comparison(overview: pd.DataFrame) -> pd.DataFrame:
     """Per area: SEEECA's requirement and share of its total beside all other regions together,
     and SEEECA's share of what all regions require in the area (overview cells)."""
     overview = overview.assign(is_seeeca=overview["region"] == SEEECA)
-    seeeca = overview[overview["is_seeeca"]].groupby("area_name", sort=False)["usd"].sum(min_count=1)
-    others = overview[~overview["is_seeeca"]].groupby("area_name", sort=False)["usd"].sum(min_count=1)
+    seeeca = (
+        overview[overview["is_seeeca"]].groupby("area_name", sort=False)["usd"].sum(min_count=1)
+    )
+    others = (
+        overview[~overview["is_seeeca"]].groupby("area_name", sort=False)["usd"].sum(min_count=1)
+    )
     mix = pd.DataFrame({"seeeca": seeeca, "others": others}).astype("Int64")
     world = (mix["seeeca"].fillna(0) + mix["others"].fillna(0)).astype("Float64")
     table = pd.DataFrame(

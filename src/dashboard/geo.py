@@ -57,7 +57,11 @@ def bounds_of(iso3: tuple[str, ...]) -> tuple[float, float, float, float] | None
         if feature["properties"]["iso3"] not in wanted:
             continue
         geometry = feature["geometry"]
-        polygons = geometry["coordinates"] if geometry["type"] == "MultiPolygon" else [geometry["coordinates"]]
+        polygons = (
+            geometry["coordinates"]
+            if geometry["type"] == "MultiPolygon"
+            else [geometry["coordinates"]]
+        )
         for polygon in polygons:
             for x, y in polygon[0]:
                 xs.append(x)

@@ -116,7 +116,9 @@ def headline(aggregate: pd.DataFrame, definition: Mapping) -> Headline:
     return headline_of(indicator_lines(aggregate).get(definition["indicator_code"]), definition)
 
 
-def headlines_of(aggregate: pd.DataFrame, definitions: pd.DataFrame, codes: tuple[str, ...]) -> list[Headline]:
+def headlines_of(
+    aggregate: pd.DataFrame, definitions: pd.DataFrame, codes: tuple[str, ...]
+) -> list[Headline]:
     """headline() for each code, in order (definitions indexed by indicator_code)."""
     return [headline(aggregate, definitions.loc[code]) for code in codes]
 
@@ -124,14 +126,22 @@ def headlines_of(aggregate: pd.DataFrame, definitions: pd.DataFrame, codes: tupl
 def figures_by_id(figures: pd.DataFrame) -> dict[str, dict]:
     """Key figure rows (queries.overview.key_figures) as dicts by figure_id, for the KPI cards."""
     columns = list(figures.columns)
-    rows = (dict(zip(columns, values, strict=True))
-            for values in zip(*(figures[c].tolist() for c in columns), strict=True))
+    rows = (
+        dict(zip(columns, values, strict=True))
+        for values in zip(*(figures[c].tolist() for c in columns), strict=True)
+    )
     return {row["figure_id"]: row for row in rows}
 
 
 def offices_by_type(counts: pd.DataFrame) -> dict[str, int]:
     """Offices per office_type (queries.overview.office_counts)."""
-    return dict(zip(counts["office_type"].tolist(), (int(n) for n in counts["offices"].tolist()), strict=True))
+    return dict(
+        zip(
+            counts["office_type"].tolist(),
+            (int(n) for n in counts["offices"].tolist()),
+            strict=True,
+        )
+    )
 
 
 def figure_source(row: Mapping) -> str:

@@ -88,7 +88,10 @@ def legend(edges: list[float], unit: str) -> pd.DataFrame:
     """Colour, range label: the legend of a choropleth, to be drawn beside the deck."""
     colours = SEQUENTIAL[1 : len(edges)]
     rows = [
-        {"colour": colours[i], "range": f"{format_number(edges[i], unit)} – {format_number(edges[i + 1], unit)}"}
+        {
+            "colour": colours[i],
+            "range": f"{format_number(edges[i], unit)} – {format_number(edges[i + 1], unit)}",
+        }
         for i in range(len(edges) - 1)
     ]
     return pd.DataFrame(rows + [{"colour": "#D7D7D7", "range": "no data"}])
@@ -198,7 +201,9 @@ def deck(layers: list[pdk.Layer], view: pdk.ViewState, tooltip: dict | None = No
 
 def indicator_names(indicators: pd.DataFrame) -> dict[str, str]:
     """Indicator code -> name, for the picker (columns indicator_code, name)."""
-    return dict(zip(indicators["indicator_code"].tolist(), indicators["name"].tolist(), strict=True))
+    return dict(
+        zip(indicators["indicator_code"].tolist(), indicators["name"].tolist(), strict=True)
+    )
 
 
 def indicator_deck(
@@ -233,7 +238,7 @@ OFFICE_OUTLINE = [255, 255, 255, 255]
 # Transcription bookkeeping that says nothing about the office itself: kept in the table, left
 # out of the tooltip a manager hovers over.
 _CONTACT_TRANSCRIPTION_NOTE = (
-    'Address lines of CONTACT US joined with single spaces; the addressee line '
+    "Address lines of CONTACT US joined with single spaces; the addressee line "
     '"International Organization for Migration" is omitted.'
 )
 TOOLTIP_STYLE = {
@@ -409,7 +414,8 @@ def view_for_offices(
     zoom_lat = math.log2(height * 2 * math.pi / (tile * max(y_north - y_south, 0.02) * padding))
     centre_lat = math.degrees(2 * math.atan(math.exp((y_south + y_north) / 2)) - math.pi / 2)
     return pdk.ViewState(
-        latitude=round(centre_lat, 4), longitude=round((west + east) / 2, 4),
+        latitude=round(centre_lat, 4),
+        longitude=round((west + east) / 2, 4),
         zoom=round(min(zoom_lon, zoom_lat, 7.5), 2),
     )
 
@@ -421,8 +427,10 @@ def stand_in_notes(offices: pd.DataFrame) -> list[str]:
         f'The {country} sub-office published only as "{published}" has no '
         f"published town: it is drawn at {city} (the country office) as a stand-in."
         for country, published, city in zip(
-            stand_ins["country_name"].tolist(), stand_ins["name_as_published"].tolist(),
-            stand_ins["city"].tolist(), strict=True,
+            stand_ins["country_name"].tolist(),
+            stand_ins["name_as_published"].tolist(),
+            stand_ins["city"].tolist(),
+            strict=True,
         )
     ]
 
@@ -432,14 +440,22 @@ def kosovo_note(kosovo_in_serbia: bool, shown: tuple[str, ...]) -> str | None:
     is on screen."""
     if not kosovo_in_serbia or not {"SRB", KOSOVO} & set(shown):
         return None
-    return ("Kosovo is folded into Serbia in this source: Serbia's value includes Kosovo, "
-            "which is left uncoloured.")
+    return (
+        "Kosovo is folded into Serbia in this source: Serbia's value includes Kosovo, "
+        "which is left uncoloured."
+    )
 
 
 def offices_source(offices: pd.DataFrame) -> str:
     """The source line of the office dots: list, contact details and positions."""
-    lists = sorted({f"{document} ({file})" for document, file in
-                    zip(offices["document"].tolist(), offices["file"].tolist(), strict=True)})
+    lists = sorted(
+        {
+            f"{document} ({file})"
+            for document, file in zip(
+                offices["document"].tolist(), offices["file"].tolist(), strict=True
+            )
+        }
+    )
     contacts = sorted({str(doc) for doc in offices["contact_document"].dropna()})
     text = f"Offices: {'; '.join(lists)}, Annex 1 (as of May 2020)"
     if contacts:

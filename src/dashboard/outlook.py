@@ -38,7 +38,11 @@ STRATEGIES = {
     "2020-2024": "iom_seeeca_strategy_2020_2024",
     "2015-2020": "iom_seeeca_strategy_2015_2020",
 }
-STRATEGY_LABELS = {"all": "Both strategies", "2020-2024": "Strategy 2020-2024", "2015-2020": "Strategy 2015-2020"}
+STRATEGY_LABELS = {
+    "all": "Both strategies",
+    "2020-2024": "Strategy 2020-2024",
+    "2015-2020": "Strategy 2015-2020",
+}
 REGION_STAY_SHARE = 0.25
 
 EXPECTATIONS = {
@@ -48,7 +52,11 @@ EXPECTATIONS = {
     "stay_low": "expected to stay low relative to the region",
     "persist": "expected to persist (stay above zero)",
 }
-REGION_EXPECTATIONS = {**EXPECTATIONS, "stay_high": "expected to stay high", "stay_low": "expected to stay low"}
+REGION_EXPECTATIONS = {
+    **EXPECTATIONS,
+    "stay_high": "expected to stay high",
+    "stay_low": "expected to stay low",
+}
 
 CONSISTENT = "consistent"
 PARTLY = "partly"
@@ -141,7 +149,11 @@ def _names(names: Sequence[str]) -> str:
 
 
 def scope_label(scope_iso3: Sequence[str], country_names: Mapping[str, str]) -> str:
-    return _names([country_names.get(code, code) for code in scope_iso3]) if scope_iso3 else "the whole region"
+    return (
+        _names([country_names.get(code, code) for code in scope_iso3])
+        if scope_iso3
+        else "the whole region"
+    )
 
 
 def _records(frame: pd.DataFrame, columns: Sequence[str] | None = None) -> list[dict]:
@@ -149,8 +161,10 @@ def _records(frame: pd.DataFrame, columns: Sequence[str] | None = None) -> list[
     itertuples, to_dict) on pyarrow-backed frames pays a conversion per cell and made the tracker
     the slowest step of the page."""
     columns = list(frame.columns if columns is None else columns)
-    return [dict(zip(columns, values, strict=True))
-            for values in zip(*(frame[column].tolist() for column in columns), strict=True)]
+    return [
+        dict(zip(columns, values, strict=True))
+        for values in zip(*(frame[column].tolist() for column in columns), strict=True)
+    ]
 
 
 def _grouped(records: Sequence[dict], key: str) -> dict[object, list[dict]]:
@@ -163,14 +177,31 @@ def _grouped(records: Sequence[dict], key: str) -> dict[object, list[dict]]:
 
 
 def tracker(
-    rows: pd.DataFrame, choices: pd.DataFrame, region_iso3: Sequence[str], country_names: Mapping[str, str]
+    rows: pd.DataFrame,
+    choices: pd.DataFrame,
+    region_iso3: Sequence[str],
+    country_names: Mapping[str, str],
 ) -> list[Statement]:
     """Statements with their links (outlook_statement_links rows), each link tested by its family's
     default indicator (indicator_choices rows); statements keep the order of `rows`."""
-    defaults = {row["family"]: row for row in choices[choices["is_family_default"]].to_dict("records")}
+    defaults = {
+        row["family"]: row for row in choices[choices["is_family_default"]].to_dict("records")
+    }
     labels = dict(zip(choices["family"].tolist(), choices["family_label"].tolist(), strict=True))
-    columns = ["statement_id", "statement", "source_id", "document", "edition", "source_section",
-               "element_title", "testable", "indicator_family", "scope_iso3", "expectation", "rationale"]
+    columns = [
+        "statement_id",
+        "statement",
+        "source_id",
+        "document",
+        "edition",
+        "source_section",
+        "element_title",
+        "testable",
+        "indicator_family",
+        "scope_iso3",
+        "expectation",
+        "rationale",
+    ]
     statements = []
     for statement_id, group in _grouped(_records(rows, columns), "statement_id").items():
         first = group[0]
@@ -223,7 +254,9 @@ def _percent_change(baseline: float, latest: float) -> str:
 
 
 def _ordinal(number: int) -> str:
-    suffix = "th" if 10 <= number % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(number % 10, "th")
+    suffix = (
+        "th" if 10 <= number % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(number % 10, "th")
+    )
     return f"{number}{suffix}"
 
 
@@ -243,8 +276,13 @@ def _standing(change: Mapping, link: Link) -> tuple[str, int, int]:
     region_countries = int(change["region_countries"])
     year = int(change["latest_year"])
     if total == 1:
-        relation = ("above" if int(change["scope_above_median"])
-                    else "below" if int(change["scope_below_median"]) else "at")
+        relation = (
+            "above"
+            if int(change["scope_above_median"])
+            else "below"
+            if int(change["scope_below_median"])
+            else "at"
+        )
         text = (
             f"In {year} {link.scope_label} ranks {_ordinal(int(change['best_rank']))} of "
             f"{region_countries} countries with figures, {relation} the regional median of {median}"
@@ -293,7 +331,9 @@ def _test(change: Mapping, link: Link) -> tuple[str, str]:
         wanted = "increase" if expectation == "increase" else "decrease"
         if aggregate:
             delta = float(change["latest_value"]) - float(change["baseline_value"])
-            verdict = CONSISTENT if (delta > 0 if wanted == "increase" else delta < 0) else NOT_CONSISTENT
+            verdict = (
+                CONSISTENT if (delta > 0 if wanted == "increase" else delta < 0) else NOT_CONSISTENT
+            )
         else:
             hits = int(change["countries_up" if wanted == "increase" else "countries_down"])
             verdict = _by_count(hits, int(change["countries_compared"]))
@@ -302,45 +342,69 @@ def _test(change: Mapping, link: Link) -> tuple[str, str]:
         baseline, latest = float(change["baseline_value"]), float(change["latest_value"])
         if expectation == "stay_high":
             ok = latest >= baseline - REGION_STAY_SHARE * abs(baseline)
-            return (CONSISTENT if ok else NOT_CONSISTENT,
-                    f"the statement expects it to stay high (read as: at least {1 - REGION_STAY_SHARE:.0%} of the {int(change['baseline_year'])} level)")
+            return (
+                CONSISTENT if ok else NOT_CONSISTENT,
+                f"the statement expects it to stay high (read as: at least {1 - REGION_STAY_SHARE:.0%} of the {int(change['baseline_year'])} level)",
+            )
         ok = latest <= baseline + REGION_STAY_SHARE * abs(baseline)
-        return (CONSISTENT if ok else NOT_CONSISTENT,
-                f"the statement expects it to stay low (read as: at most {REGION_STAY_SHARE:.0%} above the {int(change['baseline_year'])} level)")
+        return (
+            CONSISTENT if ok else NOT_CONSISTENT,
+            f"the statement expects it to stay low (read as: at most {REGION_STAY_SHARE:.0%} above the {int(change['baseline_year'])} level)",
+        )
     if expectation in ("stay_high", "stay_low"):
         text, hits, total = _standing(change, link)
         return _by_count(hits, total), text
     # persist: still above zero
     if link.region_wide and _present(change["latest_value_all"]):
         ok = float(change["latest_value_all"]) > 0
-        return (CONSISTENT if ok else NOT_CONSISTENT,
-                f"the statement expects it to persist, and in {int(change['latest_year'])} it is "
-                f"{'still above zero' if ok else 'not above zero'}")
+        return (
+            CONSISTENT if ok else NOT_CONSISTENT,
+            f"the statement expects it to persist, and in {int(change['latest_year'])} it is "
+            f"{'still above zero' if ok else 'not above zero'}",
+        )
     hits, total = int(change["scope_positive"]), int(change["scope_countries_latest"])
-    return (_by_count(hits, total),
-            f"the statement expects it to persist, and in {int(change['latest_year'])} it is above "
-            f"zero in {hits} of the {total} countries with figures")
+    return (
+        _by_count(hits, total),
+        f"the statement expects it to persist, and in {int(change['latest_year'])} it is above "
+        f"zero in {hits} of the {total} countries with figures",
+    )
 
 
 def assess(change: Mapping, link: Link, target_year: int, year_to: int) -> Assessment:
     """What the data show since the baseline, from one outlook_link_changes row."""
     if link.definition is None:
-        return Assessment(NOT_MEASURABLE, f"The warehouse holds no indicator of the family '{link.family}'.",
-                          None, None, None, 0)
+        return Assessment(
+            NOT_MEASURABLE,
+            f"The warehouse holds no indicator of the family '{link.family}'.",
+            None,
+            None,
+            None,
+            0,
+        )
     latest_year = int(change["latest_year"]) if _present(change["latest_year"]) else None
     latest_all = float(change["latest_value_all"]) if _present(change["latest_value_all"]) else None
-    latest_countries = int(change["latest_countries"]) if _present(change["latest_countries"]) else 0
+    latest_countries = (
+        int(change["latest_countries"]) if _present(change["latest_countries"]) else 0
+    )
     definition = link.definition
     source = f"{definition['name']}, {definition['vintage'] or definition['edition']} (indicator {definition['indicator_code']})"
     unit = definition["unit"]
     baseline_year = int(change["baseline_year"]) if _present(change["baseline_year"]) else None
 
     def pending(text: str) -> Assessment:
-        return Assessment(NOT_MEASURABLE, f"{text} Source: {source}.", baseline_year, latest_year,
-                          latest_all, latest_countries)
+        return Assessment(
+            NOT_MEASURABLE,
+            f"{text} Source: {source}.",
+            baseline_year,
+            latest_year,
+            latest_all,
+            latest_countries,
+        )
 
     if latest_year is None:
-        return pending(f"No figure of {link.family_label.lower()} for {link.scope_label} up to {year_to}.")
+        return pending(
+            f"No figure of {link.family_label.lower()} for {link.scope_label} up to {year_to}."
+        )
     if latest_year <= target_year:
         return pending(
             f"The latest figure for {link.scope_label} up to {year_to} is from {latest_year}, not after "
@@ -382,7 +446,9 @@ def requests(tests: Sequence[tuple[Statement, Link]]) -> tuple[tuple, tuple, tup
     )
 
 
-def assess_all(changes: pd.DataFrame, tests: Sequence[tuple[Statement, Link]], year_to: int) -> list[Assessment]:
+def assess_all(
+    changes: pd.DataFrame, tests: Sequence[tuple[Statement, Link]], year_to: int
+) -> list[Assessment]:
     """One assessment per test from outlook_link_changes rows (link_id i = the i-th test)."""
     rows = {row["link_id"]: row for row in _records(changes)}
     return [
@@ -407,8 +473,20 @@ Check = tuple[int, Link, Assessment]  # (test index, link, assessment), as by_st
 ALL = "all"
 VERDICT_FILTERS = {ALL: "All", **VERDICT_SHORT}
 PAGE_TESTS = 5  # indicator tests (each a chart) per page of statement cards, at most: a screenful
-SCORECARD_COLUMNS = ("statement", "verdict", "indicator", "where", "expected", "baseline", "latest year",
-                     "latest figure", "statement text", "strategy", "indicator code", "source")
+SCORECARD_COLUMNS = (
+    "statement",
+    "verdict",
+    "indicator",
+    "where",
+    "expected",
+    "baseline",
+    "latest year",
+    "latest figure",
+    "statement text",
+    "strategy",
+    "indicator code",
+    "source",
+)
 
 
 def with_verdict(
@@ -420,13 +498,21 @@ def with_verdict(
     for statement, checks in groups:
         shown = [check for check in checks if verdict == ALL or check[2].verdict == verdict]
         if shown:
-            selected.append((statement, shown, [check for check in checks if check[2].verdict != verdict]
-                             if verdict != ALL else []))
+            selected.append(
+                (
+                    statement,
+                    shown,
+                    [check for check in checks if check[2].verdict != verdict]
+                    if verdict != ALL
+                    else [],
+                )
+            )
     return selected
 
 
-def paginate(selected: Sequence[tuple[Statement, list[Check], list[Check]]],
-             limit: int = PAGE_TESTS) -> list[list[tuple[Statement, list[Check], list[Check]]]]:
+def paginate(
+    selected: Sequence[tuple[Statement, list[Check], list[Check]]], limit: int = PAGE_TESTS
+) -> list[list[tuple[Statement, list[Check], list[Check]]]]:
     """The statements (with_verdict items) in pages of at most `limit` tests shown, each chart
     being one test; a statement is never split, so a page holds at least one. At least one page."""
     pages: list[list] = []
@@ -450,7 +536,10 @@ def page_range(pages: Sequence[Sequence], page: int) -> str:
 
 
 def locate(
-    groups: Sequence[tuple[Statement, list[Check]]], statement_id: str, verdict: str, limit: int = PAGE_TESTS
+    groups: Sequence[tuple[Statement, list[Check]]],
+    statement_id: str,
+    verdict: str,
+    limit: int = PAGE_TESTS,
 ) -> tuple[str, int] | None:
     """(verdict filter, page) that shows the statement's card: the current filter when it keeps
     the statement, otherwise ALL; None for a statement that is not among `groups`."""
@@ -477,7 +566,9 @@ def short_text(text: str, limit: int = 90) -> str:
     return text[:limit].rsplit(" ", 1)[0].rstrip(" ,;:") + "\u2026"
 
 
-def scorecard(tests: Sequence[tuple[Statement, Link]], results: Sequence[Assessment]) -> pd.DataFrame:
+def scorecard(
+    tests: Sequence[tuple[Statement, Link]], results: Sequence[Assessment]
+) -> pd.DataFrame:
     """One row per indicator test, in display order: what was expected, the verdict and the
     latest figure, with the indicator code and source behind it."""
     rows = [
@@ -493,7 +584,9 @@ def scorecard(tests: Sequence[tuple[Statement, Link]], results: Sequence[Assessm
             short_text(statement.text),
             statement.edition,
             link.code or "",
-            source_name(link.definition) if link.definition is not None else "no indicator in the warehouse",
+            source_name(link.definition)
+            if link.definition is not None
+            else "no indicator in the warehouse",
         )
         for (statement, link), result in zip(tests, results, strict=True)
     ]
@@ -503,7 +596,11 @@ def scorecard(tests: Sequence[tuple[Statement, Link]], results: Sequence[Assessm
 
 def source_names(tests: Sequence[tuple[Statement, Link]]) -> list[str]:
     """The distinct datasets behind the tests ('publisher, title (vintage)'), in display order."""
-    return list(dict.fromkeys(source_name(link.definition) for _, link in tests if link.definition is not None))
+    return list(
+        dict.fromkeys(
+            source_name(link.definition) for _, link in tests if link.definition is not None
+        )
+    )
 
 
 def chart_start(results: Sequence[Assessment], year_from: int) -> int:
@@ -514,8 +611,10 @@ def chart_start(results: Sequence[Assessment], year_from: int) -> int:
 def series_by_link(series: pd.DataFrame) -> dict[int, pd.DataFrame]:
     """Every test's outlook_link_series rows (link_id = index + 1) at once, by test index
     (0-based), in one pass over the frame instead of one per test. Tests without rows are absent."""
-    return {int(link_id) - 1: series.iloc[rows]
-            for link_id, rows in series.groupby("link_id", sort=False).indices.items()}
+    return {
+        int(link_id) - 1: series.iloc[rows]
+        for link_id, rows in series.groupby("link_id", sort=False).indices.items()
+    }
 
 
 def verdict_counts(verdicts: Sequence[str]) -> dict[str, int]:
@@ -539,20 +638,36 @@ def select(statements: Sequence[Statement], strategy: str) -> list[Statement]:
 
 def defaults_table(choices: pd.DataFrame) -> pd.DataFrame:
     """Per family, the indicator the tracker tests it with and the codes it passed over."""
-    columns = ["family", "family_label", "indicator_code", "is_family_default", "first_year",
-               "last_year", "country_count", "publisher", "source_title", "vintage", "edition"]
+    columns = [
+        "family",
+        "family_label",
+        "indicator_code",
+        "is_family_default",
+        "first_year",
+        "last_year",
+        "country_count",
+        "publisher",
+        "source_title",
+        "vintage",
+        "edition",
+    ]
     rows = []
     for group in _grouped(_records(choices, columns), "family").values():
         chosen = [r for r in group if r["is_family_default"]][0]
-        rows.append({
-            "family": chosen["family_label"],
-            "indicator used": chosen["indicator_code"],
-            "source": source_name(chosen),
-            "years": f"{chosen['first_year']}-{chosen['last_year']}",
-            "countries": chosen["country_count"],
-            "other codes": ", ".join(f"{r['indicator_code']} ({r['first_year']}-{r['last_year']})"
-                                     for r in group if not r["is_family_default"]),
-        })
+        rows.append(
+            {
+                "family": chosen["family_label"],
+                "indicator used": chosen["indicator_code"],
+                "source": source_name(chosen),
+                "years": f"{chosen['first_year']}-{chosen['last_year']}",
+                "countries": chosen["country_count"],
+                "other codes": ", ".join(
+                    f"{r['indicator_code']} ({r['first_year']}-{r['last_year']})"
+                    for r in group
+                    if not r["is_family_default"]
+                ),
+            }
+        )
     table = pd.DataFrame(rows)
     if rows:  # the catalogue's integer type, as the row-wise version gave
         table["countries"] = table["countries"].astype(choices["country_count"].dtype)

@@ -46,8 +46,10 @@ def scorecard(tests: list, results: list, open_statement: Callable[[str], None])
     statement id (the page opens the cards that hold it)."""
     state = st.session_state
     st.subheader("Scorecard")
-    st.caption("One row per indicator test of the statements shown. Tick a row to open its "
-               "statement's card below.")
+    st.caption(
+        "One row per indicator test of the statements shown. Tick a row to open its "
+        "statement's card below."
+    )
     table = cache.derived(outlook.scorecard, tests, results)
     row_ids = tuple(table["statement"])
     table_key = f"{SCORECARD_KEY}-{state.get(SCORECARD_ROUND, 0)}"
@@ -61,52 +63,87 @@ def scorecard(tests: list, results: list, open_statement: Callable[[str], None])
         state[SCORECARD_ROUND] = state.get(SCORECARD_ROUND, 0) + 1
 
     st.dataframe(
-        table, width="stretch", hide_index=True, key=table_key,
-        height=min(len(table), 12) * 35 + 38, on_select=open_card, selection_mode="single-row",
+        table,
+        width="stretch",
+        hide_index=True,
+        key=table_key,
+        height=min(len(table), 12) * 35 + 38,
+        on_select=open_card,
+        selection_mode="single-row",
         column_config={
             "statement": st.column_config.TextColumn(
-                pinned=True, help="Tick a row to open the statement's card below."),
+                pinned=True, help="Tick a row to open the statement's card below."
+            ),
             "verdict": st.column_config.TextColumn(
-                help="What the data since the baseline say about the expectation (see the card)."),
+                help="What the data since the baseline say about the expectation (see the card)."
+            ),
             "baseline": st.column_config.NumberColumn(
-                format="%d", width="small",
-                help="The year compared with: the one with data nearest the strategy's baseline."),
+                format="%d",
+                width="small",
+                help="The year compared with: the one with data nearest the strategy's baseline.",
+            ),
             "latest year": st.column_config.NumberColumn(format="%d", width="small"),
             "statement text": st.column_config.TextColumn(width="large"),
         },
     )
-    st.download_button("Download CSV", lambda: table.to_csv(index=False).encode("utf-8"),
-                       file_name="outlook-scorecard.csv", mime="text/csv", key="download-outlook-scorecard",
-                       icon=":material/download:")
-    ui.source_line(f"{'; '.join(outlook.source_names(tests))}. Each test's dataset is in its row, and "
-                   "its edition, licence and indicator code in its card below.")
+    st.download_button(
+        "Download CSV",
+        lambda: table.to_csv(index=False).encode("utf-8"),
+        file_name="outlook-scorecard.csv",
+        mime="text/csv",
+        key="download-outlook-scorecard",
+        icon=":material/download:",
+    )
+    ui.source_line(
+        f"{'; '.join(outlook.source_names(tests))}. Each test's dataset is in its row, and "
+        "its edition, licence and indicator code in its card below."
+    )
 
 
-def statement_card(statement: outlook.Statement, shown: list, others: list,
-                   by_link: dict[int, pd.DataFrame], series: pd.DataFrame, opened: str | None) -> None:
+def statement_card(
+    statement: outlook.Statement,
+    shown: list,
+    others: list,
+    by_link: dict[int, pd.DataFrame],
+    series: pd.DataFrame,
+    opened: str | None,
+) -> None:
     """One statement: its quote and source, then per test shown the verdict, the latest figure
     and a chart with its table; the tests under another verdict are named."""
     with st.container(border=True):
         if statement.statement_id == opened:
             st.badge("Opened from the scorecard", icon=":material/table_rows:", color="blue")
         st.markdown(outlook.quote_markdown(statement.text))
-        st.caption(f"{statement.statement_id} · {statement.document} ({statement.edition}), "
-                   f"{statement.source_section}"
-                   + (f" · {statement.element_title}" if statement.element_title else ""))
+        st.caption(
+            f"{statement.statement_id} · {statement.document} ({statement.edition}), "
+            f"{statement.source_section}"
+            + (f" · {statement.element_title}" if statement.element_title else "")
+        )
         for index, link, result in shown:
-            st.markdown(f"**{outlook.escape_markdown(f'{link.family_label}, {link.scope_label}')}: "
-                        f"{link.expectation_label}.** {outlook.VERDICT_ICONS[result.verdict]} "
-                        f"{outlook.VERDICT_LABELS[result.verdict]}")
+            st.markdown(
+                f"**{outlook.escape_markdown(f'{link.family_label}, {link.scope_label}')}: "
+                f"{link.expectation_label}.** {outlook.VERDICT_ICONS[result.verdict]} "
+                f"{outlook.VERDICT_LABELS[result.verdict]}"
+            )
             chart_column, text_column = st.columns([3, 2])
             with text_column:
                 if link.definition is not None and result.latest_year is not None:
-                    ui.kpi(f"Latest, {result.latest_year}", result.latest_value, link.definition["unit"],
-                           charts.source_name(link.definition),
-                           display=charts.format_value(result.latest_value, link.definition["unit"])
-                           if result.latest_value is not None else f"{result.latest_countries} countries",
-                           help=f"{result.latest_countries} of {len(link.scope_iso3)} countries report"
-                           + ("." if result.latest_value is not None else "; percentages without a "
-                              "weight give no single figure (see the chart's table)."))
+                    ui.kpi(
+                        f"Latest, {result.latest_year}",
+                        result.latest_value,
+                        link.definition["unit"],
+                        charts.source_name(link.definition),
+                        display=charts.format_value(result.latest_value, link.definition["unit"])
+                        if result.latest_value is not None
+                        else f"{result.latest_countries} countries",
+                        help=f"{result.latest_countries} of {len(link.scope_iso3)} countries report"
+                        + (
+                            "."
+                            if result.latest_value is not None
+                            else "; percentages without a "
+                            "weight give no single figure (see the chart's table)."
+                        ),
+                    )
                 st.markdown(outlook.escape_markdown(result.line))
                 st.caption(f"Why this indicator: {link.rationale}")
             if link.definition is None:
@@ -114,23 +151,39 @@ def statement_card(statement: outlook.Statement, shown: list, others: list,
             with chart_column:
                 link_series = by_link.get(index, series.iloc[:0])
                 ui.chart_with_table(
-                    cache.chart(charts.outlook_figure, link_series, link.definition, link.scope_label,
-                                result.baseline_year, result.latest_year),
-                    functools.partial(charts.outlook_table, link_series, link.definition, link.scope_label),
-                    charts.source_text(link.definition), f"outlook-{index}",
+                    cache.chart(
+                        charts.outlook_figure,
+                        link_series,
+                        link.definition,
+                        link.scope_label,
+                        result.baseline_year,
+                        result.latest_year,
+                    ),
+                    functools.partial(
+                        charts.outlook_table, link_series, link.definition, link.scope_label
+                    ),
+                    charts.source_text(link.definition),
+                    f"outlook-{index}",
                     [link.definition["caveat"]] if link.definition["caveat"] else [],
                 )
         if others:
-            st.caption("Also tested, under another verdict: " + "; ".join(
-                f"{link.family_label}, {link.scope_label} ({outlook.VERDICT_SHORT[result.verdict].lower()})"
-                for _, link, result in others) + ".")
+            st.caption(
+                "Also tested, under another verdict: "
+                + "; ".join(
+                    f"{link.family_label}, {link.scope_label} ({outlook.VERDICT_SHORT[result.verdict].lower()})"
+                    for _, link, result in others
+                )
+                + "."
+            )
 
 
 def untested_list(untested: list) -> None:
     """The statements no indicator in the warehouse can test."""
     st.subheader("Statements no indicator can test")
-    st.caption("The warehouse holds no official series for these themes (for example irregular "
-               "migration, trafficking, unaccompanied children, migrant health, climate).")
+    st.caption(
+        "The warehouse holds no official series for these themes (for example irregular "
+        "migration, trafficking, unaccompanied children, migrant health, climate)."
+    )
     for statement in untested:
         st.markdown(f"- {outlook.escape_markdown(statement.text)}")
         st.caption(f"{statement.statement_id} · {statement.document}, {statement.source_section}")

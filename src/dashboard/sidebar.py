@@ -48,7 +48,9 @@ def _seed_widgets_from_url(options: FilterOptions, default_years: tuple[int, int
     raw = _raw_url_values()
     warnings = filters.url_warnings(raw, options)
     state = st.session_state
-    state[filters.PARAM_SUBREGION] = [v for v in raw[filters.PARAM_SUBREGION] if v in options.subregions]
+    state[filters.PARAM_SUBREGION] = [
+        v for v in raw[filters.PARAM_SUBREGION] if v in options.subregions
+    ]
     state[filters.PARAM_COUNTRY] = list(
         dict.fromkeys(v for v in raw[filters.PARAM_COUNTRY] if v in options.countries)
     )
@@ -118,7 +120,9 @@ def render(options: FilterOptions) -> Filters:
         theme = st.selectbox(
             "Strategic priority / thematic area",
             [None, *options.themes],
-            format_func=lambda key: "All priorities and areas" if key is None else options.themes[key],
+            format_func=lambda key: (
+                "All priorities and areas" if key is None else options.themes[key]
+            ),
             key=filters.PARAM_THEME,
             placeholder="All priorities and areas",
             help=ui.glossary(

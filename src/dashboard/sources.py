@@ -484,13 +484,19 @@ def read_source(
     except UnicodeDecodeError as error:
         line = raw_bytes[: error.start].count(b"\n") + 1
         raise SourceError(
-            path, line, None, f"not UTF-8 text (byte {raw_bytes[error.start]:#04x}); save the file as UTF-8"
+            path,
+            line,
+            None,
+            f"not UTF-8 text (byte {raw_bytes[error.start]:#04x}); save the file as UTF-8",
         ) from None
     if raw_bytes and not raw_bytes.endswith((b"\n", b"\r")):
         # Every writer ends a CSV with a line break; a file without one was cut short, and its
         # last value may be shorter than written with nothing else to show for it.
         raise SourceError(
-            path, len(raw_lines), None, "the last line has no line break: the file may have been cut short"
+            path,
+            len(raw_lines),
+            None,
+            "the last line has no line break: the file may have been cut short",
         )
     with path.open(newline="", encoding="utf-8-sig") as handle:
         reader = csv.reader(handle, strict=True)

@@ -24,8 +24,16 @@ def source_line(text: str) -> None:
     st.caption(f"Source: {text}")
 
 
-def kpi(label: str, value: float | int | None, unit: str, source: str, help: str | None = None,
-        display: str | None = None, delta: str | None = None, chart: list | None = None) -> None:
+def kpi(
+    label: str,
+    value: float | int | None,
+    unit: str,
+    source: str,
+    help: str | None = None,
+    display: str | None = None,
+    delta: str | None = None,
+    chart: list | None = None,
+) -> None:
     """One headline number with its source line directly under it."""
     st.metric(
         label,
@@ -57,8 +65,13 @@ def chart_with_table(
     with chart_tab:
         if chart_tab.open:
             st.plotly_chart(
-                figure, width="stretch", key=f"chart-{key}",
-                config={"displaylogo": False, "toImageButtonOptions": {"filename": slug(key), "scale": 2}},
+                figure,
+                width="stretch",
+                key=f"chart-{key}",
+                config={
+                    "displaylogo": False,
+                    "toImageButtonOptions": {"filename": slug(key), "scale": 2},
+                },
             )
     with table_tab:
         if table_tab.open:
@@ -78,8 +91,15 @@ def table_view(
     """
     if blank_missing:
         usd = {c: st.column_config.NumberColumn(format="localized") for c in table if "USD" in c}
-        st.dataframe(table, width="stretch", hide_index=True, height=height, key=f"table-{key}",
-                     placeholder="", column_config=usd)
+        st.dataframe(
+            table,
+            width="stretch",
+            hide_index=True,
+            height=height,
+            key=f"table-{key}",
+            placeholder="",
+            column_config=usd,
+        )
     else:
         st.dataframe(table, width="stretch", hide_index=True, height=height, key=f"table-{key}")
     st.download_button(
@@ -99,12 +119,19 @@ def findings(rows: pd.DataFrame, title: str = "Data-quality notes", expanded: bo
         return
     # Opening the expander reruns the page, so its list is built only while it is open: a page's
     # findings cost as much to send as the rest of the page.
-    with st.expander(f":material/fact_check: {title} ({len(rows)})", expanded=expanded,
-                     key=f"findings-{slug(title)}", on_change="rerun") as box:
+    with st.expander(
+        f":material/fact_check: {title} ({len(rows)})",
+        expanded=expanded,
+        key=f"findings-{slug(title)}",
+        on_change="rerun",
+    ) as box:
         if not box.open:
             return
         for subject, note, expected, published, document, section in zip(
-            *(rows[c].tolist() for c in ("subject", "note", "expected", "published", "document", "source_section")),
+            *(
+                rows[c].tolist()
+                for c in ("subject", "note", "expected", "published", "document", "source_section")
+            ),
             strict=True,
         ):
             detail = ""

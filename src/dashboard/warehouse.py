@@ -230,8 +230,15 @@ def main(argv: list[str] | None = None) -> int:
     commands = parser.add_subparsers(dest="command", required=True)
     build_command = commands.add_parser("build", help="build the warehouse from the sources")
     build_command.add_argument("--sources", type=Path, default=config.SOURCES_DIR)
-    build_command.add_argument("--out", type=Path, default=None, help="default: $DASHBOARD_DB or data/warehouse.duckdb")
-    build_command.add_argument("--parquet", type=Path, default=None, help="also export the marts as Parquet into this directory")
+    build_command.add_argument(
+        "--out", type=Path, default=None, help="default: $DASHBOARD_DB or data/warehouse.duckdb"
+    )
+    build_command.add_argument(
+        "--parquet",
+        type=Path,
+        default=None,
+        help="also export the marts as Parquet into this directory",
+    )
     args = parser.parse_args(argv)
     out = args.out or config.warehouse_path()
     try:

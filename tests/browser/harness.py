@@ -88,10 +88,14 @@ def streamlit_server(warehouse: Path, log_dir: Path) -> Iterator[str]:
         deadline = time.monotonic() + SERVER_START_TIMEOUT
         while not _healthy(base_url):
             if server.poll() is not None:
-                raise RuntimeError(f"streamlit exited ({server.returncode}):\n{log_path.read_text()[-3000:]}")
+                raise RuntimeError(
+                    f"streamlit exited ({server.returncode}):\n{log_path.read_text()[-3000:]}"
+                )
             if time.monotonic() > deadline:
-                raise RuntimeError(f"streamlit did not answer /_stcore/health within "
-                                   f"{SERVER_START_TIMEOUT} s:\n{log_path.read_text()[-3000:]}")
+                raise RuntimeError(
+                    f"streamlit did not answer /_stcore/health within "
+                    f"{SERVER_START_TIMEOUT} s:\n{log_path.read_text()[-3000:]}"
+                )
             time.sleep(0.3)
         yield base_url
     finally:
@@ -121,9 +125,17 @@ def new_recorded_page(browser):
     page = context.new_page()
     page.on("request", lambda request: record.requests.append(request.url))
     page.on("websocket", lambda socket_: record.requests.append(socket_.url))
-    page.on("console", lambda message: record.console_errors.append(
-        (message.text, message.location.get("url", ""))) if message.type == "error" else None)
-    page.on("pageerror", lambda error: record.console_errors.append((f"uncaught: {error}", page.url)))
+    page.on(
+        "console",
+        lambda message: (
+            record.console_errors.append((message.text, message.location.get("url", "")))
+            if message.type == "error"
+            else None
+        ),
+    )
+    page.on(
+        "pageerror", lambda error: record.console_errors.append((f"uncaught: {error}", page.url))
+    )
     return page, record
 
 
@@ -188,7 +200,9 @@ def screenshot(page, name: str, max_height: int = 6000) -> Path:
         """() => Math.max(...[...document.querySelectorAll('[data-testid="stMain"], [data-testid="stAppViewContainer"]')]
                 .map((element) => element.scrollHeight), document.body.scrollHeight)"""
     )
-    page.set_viewport_size({"width": window["width"], "height": min(max(content_height, window["height"]), max_height)})
+    page.set_viewport_size(
+        {"width": window["width"], "height": min(max(content_height, window["height"]), max_height)}
+    )
     page.wait_for_timeout(800)  # let deck.gl and plotly redraw at the new size
     page.screenshot(path=str(target), full_page=True)
     page.set_viewport_size(window)
@@ -212,8 +226,11 @@ def assert_offline_and_clean(page, record: PageRecord) -> None:
     """No request left this machine, the console stayed clean, and no exception is shown."""
     leaving = sorted(set(non_local(record.requests)) | set(record.blocked))
     assert not leaving, f"{len(leaving)} request(s) left localhost: {leaving}"
-    errors = [f"{text} ({url})" for text, url in record.console_errors
-              if not is_expected_console_error(text, url)]
+    errors = [
+        f"{text} ({url})"
+        for text, url in record.console_errors
+        if not is_expected_console_error(text, url)
+    ]
     assert not errors, f"console errors: {errors}"
     exceptions = page.locator('[data-testid="stException"]')
     assert exceptions.count() == 0, f"exception shown: {exceptions.first.inner_text()[:500]}"

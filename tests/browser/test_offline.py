@@ -47,12 +47,19 @@ def test_map_page_draws_offline(app_page, app_server):
 
 
 def test_map_with_indicator_from_the_link_draws_offline(app_page, app_server):
-    open_page(app_page, app_server,
-              "/map?country=UKR&country=MDA&indicator=undesa2020.migrant_share&indicator_year=2015")
+    open_page(
+        app_page,
+        app_server,
+        "/map?country=UKR&country=MDA&indicator=undesa2020.migrant_share&indicator_year=2015",
+    )
     app_page.locator(DECK_CANVAS).first.wait_for(state="visible", timeout=30_000)
     # The link's indicator and year reached the page: legend title and legend image are drawn.
-    assert app_page.get_by_text("International migrants as % of population (UN DESA 2020), 2015",
-                                exact=True).count() == 1
+    assert (
+        app_page.get_by_text(
+            "International migrants as % of population (UN DESA 2020), 2015", exact=True
+        ).count()
+        == 1
+    )
     legend = app_page.get_by_role("img", name="Legend, light to dark", exact=False)
     assert legend.count() == 1
     assert legend.evaluate("image => image.complete && image.naturalWidth > 0")
@@ -100,7 +107,9 @@ def test_map_tooltip_shows_the_office_on_hover(app_page, app_server, warehouse_p
     y = lambda lat: math.log(math.tan(math.pi / 4 + math.radians(lat) / 2))  # noqa: E731
     vienna = offices.set_index("office_id").loc["ro-vienna"]
     x_px = box["x"] + box["width"] / 2 + (vienna["lon"] - view.longitude) / 360 * scale
-    y_px = box["y"] + box["height"] / 2 - (y(vienna["lat"]) - y(view.latitude)) / (2 * math.pi) * scale
+    y_px = (
+        box["y"] + box["height"] / 2 - (y(vienna["lat"]) - y(view.latitude)) / (2 * math.pi) * scale
+    )
     app_page.mouse.move(x_px, y_px)
     tooltip = app_page.locator(".deck-tooltip")
     tooltip.wait_for(state="visible", timeout=10_000)

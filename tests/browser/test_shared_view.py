@@ -20,9 +20,11 @@ pytestmark = pytest.mark.browser
 
 def kpi(page, label: str) -> str:
     """The value of the metric card whose label starts with `label`."""
-    card = page.locator('[data-testid="stMetric"]').filter(
-        has=page.locator('[data-testid="stMetricLabel"]', has_text=label)
-    ).first
+    card = (
+        page.locator('[data-testid="stMetric"]')
+        .filter(has=page.locator('[data-testid="stMetricLabel"]', has_text=label))
+        .first
+    )
     return card.locator('[data-testid="stMetricValue"]').inner_text().strip()
 
 
@@ -37,7 +39,9 @@ def choose_country(page, name: str) -> None:
     wait_for_streamlit(page)
 
 
-def test_filter_changes_numbers_and_url_and_the_url_brings_the_view_back(browser, app_page, app_server):
+def test_filter_changes_numbers_and_url_and_the_url_brings_the_view_back(
+    browser, app_page, app_server
+):
     open_page(app_page, app_server, "/")
     assert kpi(app_page, "Offices and sub-offices") == "48"
     region_funding = kpi(app_page, "Migration Initiatives 2016 requirement")
@@ -59,7 +63,9 @@ def test_filter_changes_numbers_and_url_and_the_url_brings_the_view_back(browser
         wait_for_streamlit(colleague)
         assert kpi(colleague, "Offices and sub-offices") == "7"
         assert kpi(colleague, "Migration Initiatives 2016 requirement") == ukraine_funding
-        country_filter = colleague.locator('[data-testid="stSidebar"] [data-testid="stMultiSelect"]').nth(1)
+        country_filter = colleague.locator(
+            '[data-testid="stSidebar"] [data-testid="stMultiSelect"]'
+        ).nth(1)
         assert "Ukraine" in country_filter.inner_text()
         assert_offline_and_clean(colleague, record)
     finally:

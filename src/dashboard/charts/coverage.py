@@ -26,7 +26,9 @@ def coverage_heatmap(grid: pd.DataFrame, title: str, unit: str) -> go.Figure:
         .fillna(0)
     )
     shown = (
-        grid.assign(shown=[format_number(v, unit) if pd.notna(v) else "no value" for v in grid["value"]])
+        grid.assign(
+            shown=[format_number(v, unit) if pd.notna(v) else "no value" for v in grid["value"]]
+        )
         .pivot(index="country", columns="year", values="shown")
         .reindex(index=countries, columns=years)
         .fillna("no value")
@@ -39,7 +41,12 @@ def coverage_heatmap(grid: pd.DataFrame, title: str, unit: str) -> go.Figure:
             customdata=shown.to_numpy(),
             zmin=0,
             zmax=1,
-            colorscale=[[0, NO_VALUE_COLOUR], [0.5, NO_VALUE_COLOUR], [0.5, HAS_VALUE_COLOUR], [1, HAS_VALUE_COLOUR]],
+            colorscale=[
+                [0, NO_VALUE_COLOUR],
+                [0.5, NO_VALUE_COLOUR],
+                [0.5, HAS_VALUE_COLOUR],
+                [1, HAS_VALUE_COLOUR],
+            ],
             showscale=False,
             xgap=1,
             ygap=1,
@@ -50,8 +57,17 @@ def coverage_heatmap(grid: pd.DataFrame, title: str, unit: str) -> go.Figure:
     for name, colour in (("Has a value", HAS_VALUE_COLOUR), ("No value", NO_VALUE_COLOUR)):
         figure.add_trace(
             go.Scatter(
-                x=[None], y=[None], mode="markers", name=name, showlegend=True,
-                marker={"symbol": "square", "size": 14, "color": colour, "line": {"color": "#C0C7D2", "width": 1}},
+                x=[None],
+                y=[None],
+                mode="markers",
+                name=name,
+                showlegend=True,
+                marker={
+                    "symbol": "square",
+                    "size": 14,
+                    "color": colour,
+                    "line": {"color": "#C0C7D2", "width": 1},
+                },
             )
         )
     figure.update_layout(

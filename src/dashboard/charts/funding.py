@@ -60,11 +60,16 @@ def requirement_heatmap(cells: pd.DataFrame, title: str) -> go.Figure:
     grid = grid.reindex(index=rows, columns=columns).astype("Float64")
     values = [[None if pd.isna(v) else float(v) for v in row] for row in grid.to_numpy()]
     labels = [["" if v is None else style.format_number(v, "") for v in row] for row in values]
-    hover = [["no requirement (\u201c-\u201d)" if v is None else f"USD {v:,.0f}" for v in row] for row in values]
+    hover = [
+        ["no requirement (\u201c-\u201d)" if v is None else f"USD {v:,.0f}" for v in row]
+        for row in values
+    ]
     figure = go.Figure(
         go.Heatmap(
             z=values,
-            x=[name.replace(" and ", " and<br>", 1) if len(name) > 24 else name for name in columns],
+            x=[
+                name.replace(" and ", " and<br>", 1) if len(name) > 24 else name for name in columns
+            ],
             y=rows,
             text=labels,
             customdata=hover,
@@ -87,8 +92,9 @@ def requirement_heatmap(cells: pd.DataFrame, title: str) -> go.Figure:
     return figure
 
 
-def _share_bars(labels: pd.Series, usd: pd.Series, share: pd.Series, title: str,
-                colours: list[str] | str) -> go.Figure:
+def _share_bars(
+    labels: pd.Series, usd: pd.Series, share: pd.Series, title: str, colours: list[str] | str
+) -> go.Figure:
     values = usd.astype("Float64").fillna(0).astype(float)
     figure = go.Figure(
         go.Bar(
@@ -96,7 +102,10 @@ def _share_bars(labels: pd.Series, usd: pd.Series, share: pd.Series, title: str,
             x=values,
             orientation="h",
             marker_color=colours,
-            text=["no requirement" if pd.isna(u) else f"{s:.1f}%" for u, s in zip(usd, share, strict=True)],
+            text=[
+                "no requirement" if pd.isna(u) else f"{s:.1f}%"
+                for u, s in zip(usd, share, strict=True)
+            ],
             textposition="outside",
             cliponaxis=False,
             hovertemplate=f"%{{y}}: {USD_HOVER}<extra></extra>",
@@ -117,7 +126,11 @@ def _share_bars(labels: pd.Series, usd: pd.Series, share: pd.Series, title: str,
 def area_shares(totals: pd.DataFrame, title: str) -> go.Figure:
     """Each programmatic area's requirement, labelled with its share of the total."""
     return _share_bars(
-        totals["Programmatic area"], totals["Requirement (USD)"], totals["Share (%)"], title, IOM_BLUE
+        totals["Programmatic area"],
+        totals["Requirement (USD)"],
+        totals["Share (%)"],
+        title,
+        IOM_BLUE,
     )
 
 

@@ -21,8 +21,7 @@ def drilldown_treemap(tree: pd.DataFrame, node_id: str, title: str) -> go.Figure
     click tells the page where to go. Levels with no requirement take no area."""
     usd = tree["usd"].astype("Float64").fillna(0).astype(float)
     amounts = [
-        "no requirement" if pd.isna(value) else format_number(value, "usd")
-        for value in tree["usd"]
+        "no requirement" if pd.isna(value) else format_number(value, "usd") for value in tree["usd"]
     ]
     figure = go.Figure(
         go.Treemap(
@@ -44,6 +43,7 @@ def drilldown_treemap(tree: pd.DataFrame, node_id: str, title: str) -> go.Figure
             pathbar={"visible": True},
         )
     )
-    figure.update_layout(template=TEMPLATE_NAME, title=title, height=560,
-                         margin={"l": 4, "r": 4, "t": 60, "b": 4})
+    figure.update_layout(
+        template=TEMPLATE_NAME, title=title, height=560, margin={"l": 4, "r": 4, "t": 60, "b": 4}
+    )
     return figure

@@ -36,11 +36,17 @@ class Aggregate:
     weighted: bool = False
 
     @classmethod
-    def of(cls, definition: Mapping, scope: str, rows: pd.DataFrame, values: pd.DataFrame) -> Aggregate:
+    def of(
+        cls, definition: Mapping, scope: str, rows: pd.DataFrame, values: pd.DataFrame
+    ) -> Aggregate:
         """The aggregate of `scope` expected to cover every country with data in `values`
         (indicator_values_in_year rows of the same countries and years)."""
-        return cls(aggregate_label(definition, scope), rows, countries_with_data(values),
-                   definition["aggregation"] == "weighted_mean")
+        return cls(
+            aggregate_label(definition, scope),
+            rows,
+            countries_with_data(values),
+            definition["aggregation"] == "weighted_mean",
+        )
 
 
 def source_name(definition: Mapping) -> str:
@@ -197,8 +203,10 @@ def coverage_note(aggregate: Aggregate) -> str:
     note = f"{aggregate.label} covers, of the {selected} selected countries, {'; '.join(parts)}."
     partial = partial_years(aggregate)
     if partial:
-        note += (f" In {year_ranges(partial)} a country that reports in other years is missing: "
-                 "those points are open markers, not joined to the line.")
+        note += (
+            f" In {year_ranges(partial)} a country that reports in other years is missing: "
+            "those points are open markers, not joined to the line."
+        )
     return note
 
 
@@ -215,9 +223,15 @@ def trend_figure(
     for index, (country, rows) in enumerate(series.groupby("country", sort=False)):
         figure.add_trace(
             go.Scatter(
-                x=rows["year"], y=rows["value"], name=country, mode="lines+markers",
-                line={"color": PALETTE[index % len(PALETTE)], "width": 2,
-                      "dash": LINE_DASHES[index // len(PALETTE) % len(LINE_DASHES)]},
+                x=rows["year"],
+                y=rows["value"],
+                name=country,
+                mode="lines+markers",
+                line={
+                    "color": PALETTE[index % len(PALETTE)],
+                    "width": 2,
+                    "dash": LINE_DASHES[index // len(PALETTE) % len(LINE_DASHES)],
+                },
                 marker={"size": 5},
                 hovertemplate=f"<b>{country}</b><br>%{{x}}: {hover}<extra></extra>",
             )
@@ -232,8 +246,12 @@ def trend_figure(
         colour = AGGREGATE_COLOURS[index % len(AGGREGATE_COLOURS)]
         figure.add_trace(
             go.Scatter(
-                x=rows["year"], y=rows["value"].where(~rows["year"].isin(partial)), name=aggregate.label,
-                mode="lines+markers", connectgaps=False, customdata=coverage,
+                x=rows["year"],
+                y=rows["value"].where(~rows["year"].isin(partial)),
+                name=aggregate.label,
+                mode="lines+markers",
+                connectgaps=False,
+                customdata=coverage,
                 line={"color": colour, "width": 4, "dash": "dash"},
                 marker={"size": 7, "color": colour},
                 hovertemplate=f"<b>{aggregate.label}</b><br>%{{x}}: {hover}<br>%{{customdata}}<extra></extra>",
@@ -243,32 +261,43 @@ def trend_figure(
             marked = rows["year"].isin(partial)
             figure.add_trace(
                 go.Scatter(
-                    x=rows.loc[marked, "year"], y=rows.loc[marked, "value"],
-                    name=f"{aggregate.label}: partial coverage", mode="markers",
+                    x=rows.loc[marked, "year"],
+                    y=rows.loc[marked, "value"],
+                    name=f"{aggregate.label}: partial coverage",
+                    mode="markers",
                     customdata=[c for c, m in zip(coverage, marked, strict=True) if m],
                     marker={"size": 10, "color": "white", "line": {"color": colour, "width": 2}},
                     hovertemplate=f"<b>{aggregate.label} (partial)</b><br>%{{x}}: {hover}<br>%{{customdata}}<extra></extra>",
                 )
             )
     figure.update_layout(
-        template=TEMPLATE_NAME, title=title, height=480, hovermode="closest",
-        yaxis_title=definition["unit"], xaxis_title=None,
+        template=TEMPLATE_NAME,
+        title=title,
+        height=480,
+        hovermode="closest",
+        yaxis_title=definition["unit"],
+        xaxis_title=None,
     )
     if _is_percent(definition["unit"]):
         figure.update_yaxes(ticksuffix="%")
     return figure
 
 
-def trend_table(series: pd.DataFrame, aggregates: Sequence[Aggregate], definition: Mapping) -> pd.DataFrame:
+def trend_table(
+    series: pd.DataFrame, aggregates: Sequence[Aggregate], definition: Mapping
+) -> pd.DataFrame:
     """The line chart's data as one long table: each country's values, then each aggregate's."""
-    countries = series.assign(series=series["country"], countries_reporting=pd.NA, partial_coverage=pd.NA)
+    countries = series.assign(
+        series=series["country"], countries_reporting=pd.NA, partial_coverage=pd.NA
+    )
     frames = [countries[["series", "year", "value", "countries_reporting", "partial_coverage"]]]
     for aggregate in aggregates:
         partial = set(partial_years(aggregate))
         rows = aggregate.rows.assign(
             series=aggregate.label,
             countries_reporting=aggregate.rows["countries_reporting"].astype(str)
-            + " of " + aggregate.rows["countries_selected"].astype(str),
+            + " of "
+            + aggregate.rows["countries_selected"].astype(str),
             partial_coverage=aggregate.rows["year"].isin(partial),
         )
         frames.append(rows[["series", "year", "value", "countries_reporting", "partial_coverage"]])
@@ -276,8 +305,9 @@ def trend_table(series: pd.DataFrame, aggregates: Sequence[Aggregate], definitio
     return table.rename(columns={"value": f"value ({definition['unit']})"})
 
 
-def choropleth_figure(values: pd.DataFrame, definition: Mapping, year: int, iso3: tuple[str, ...],
-                      whole_region: bool) -> go.Figure:
+def choropleth_figure(
+    values: pd.DataFrame, definition: Mapping, year: int, iso3: tuple[str, ...], whole_region: bool
+) -> go.Figure:
     """The selected countries coloured by their value in one year (columns iso3, country, value).
 
     Offline: MapLibre with the "white-bg" style and the committed GeoJSON, no tiles. Selected
@@ -288,8 +318,13 @@ def choropleth_figure(values: pd.DataFrame, definition: Mapping, year: int, iso3
     # the others (unselected context, or selected without a value) here. The GeoJSON is most of
     # the figure's weight, to serialise on the server and to parse in the browser.
     shapes = geo.region_shapes()
-    missing = dict(zip(values.loc[values["value"].isna(), "iso3"],
-                       values.loc[values["value"].isna(), "country"], strict=True))
+    missing = dict(
+        zip(
+            values.loc[values["value"].isna(), "iso3"],
+            values.loc[values["value"].isna(), "country"],
+            strict=True,
+        )
+    )
     coloured_iso3 = set(values.loc[values["value"].notna(), "iso3"])
     base_features = [f for f in shapes["features"] if f["properties"]["iso3"] not in coloured_iso3]
     figure = go.Figure(
@@ -297,40 +332,65 @@ def choropleth_figure(values: pd.DataFrame, definition: Mapping, year: int, iso3
             geojson={"type": "FeatureCollection", "features": base_features},
             featureidkey="properties.iso3",
             locations=[f["properties"]["iso3"] for f in base_features],
-            z=[2 if f["properties"]["iso3"] in missing else int(f["properties"]["in_region"])
-               for f in base_features],
-            colorscale=[(0, NEIGHBOUR_FILL), (0.5, REGION_FILL), (1, NO_DATA_FILL)], zmin=0, zmax=2,
-            showscale=False, marker={"line": {"color": "#FFFFFF", "width": 0.6}}, name="no value",
-            text=[f"<b>{missing[f['properties']['iso3']]}</b><br>no value in {year}"
-                  if f["properties"]["iso3"] in missing else "" for f in base_features],
+            z=[
+                2 if f["properties"]["iso3"] in missing else int(f["properties"]["in_region"])
+                for f in base_features
+            ],
+            colorscale=[(0, NEIGHBOUR_FILL), (0.5, REGION_FILL), (1, NO_DATA_FILL)],
+            zmin=0,
+            zmax=2,
+            showscale=False,
+            marker={"line": {"color": "#FFFFFF", "width": 0.6}},
+            name="no value",
+            text=[
+                f"<b>{missing[f['properties']['iso3']]}</b><br>no value in {year}"
+                if f["properties"]["iso3"] in missing
+                else ""
+                for f in base_features
+            ],
             hovertemplate="%{text}<extra></extra>",
         )
     )
     present = values.dropna(subset=["value"])
     if not present.empty:
         wanted = set(present["iso3"])
-        coloured = {"type": "FeatureCollection",
-                    "features": [f for f in shapes["features"] if f["properties"]["iso3"] in wanted]}
+        coloured = {
+            "type": "FeatureCollection",
+            "features": [f for f in shapes["features"] if f["properties"]["iso3"] in wanted],
+        }
         negative = bool((present["value"] < 0).any())
-        scale = list(DIVERGING) if negative else [
-            (i / (len(SEQUENTIAL) - 2), c) for i, c in enumerate(SEQUENTIAL[1:])
-        ]
+        scale = (
+            list(DIVERGING)
+            if negative
+            else [(i / (len(SEQUENTIAL) - 2), c) for i, c in enumerate(SEQUENTIAL[1:])]
+        )
         limit = float(present["value"].abs().max()) if negative else None
         figure.add_trace(
             go.Choroplethmap(
-                geojson=coloured, featureidkey="properties.iso3", locations=present["iso3"],
-                z=present["value"], text=present["country"], colorscale=scale,
-                zmin=-limit if negative else None, zmax=limit if negative else None,
-                marker={"line": {"color": "#FFFFFF", "width": 0.8}}, name=str(year),
+                geojson=coloured,
+                featureidkey="properties.iso3",
+                locations=present["iso3"],
+                z=present["value"],
+                text=present["country"],
+                colorscale=scale,
+                zmin=-limit if negative else None,
+                zmax=limit if negative else None,
+                marker={"line": {"color": "#FFFFFF", "width": 0.8}},
+                name=str(year),
                 colorbar={"title": {"text": definition["unit"]}, "thickness": 14},
                 hovertemplate=f"<b>%{{text}}</b><br>{year}: {hover_value(definition['unit'], 'z')}<extra></extra>",
             )
         )
     view = maps.view_for(iso3, whole_region)
     figure.update_layout(
-        template=TEMPLATE_NAME, height=460, title=f"{definition['name']}, {year}",
-        map={"style": "white-bg", "center": {"lat": view.latitude, "lon": view.longitude},
-             "zoom": max(view.zoom - 0.6, 1.0)},
+        template=TEMPLATE_NAME,
+        height=460,
+        title=f"{definition['name']}, {year}",
+        map={
+            "style": "white-bg",
+            "center": {"lat": view.latitude, "lon": view.longitude},
+            "zoom": max(view.zoom - 0.6, 1.0),
+        },
         margin={"l": 0, "r": 0, "t": 50, "b": 0},
     )
     return figure
@@ -339,14 +399,21 @@ def choropleth_figure(values: pd.DataFrame, definition: Mapping, year: int, iso3
 def ranking_figure(values: pd.DataFrame, definition: Mapping, year: int) -> go.Figure:
     """Countries with a value in the chosen year, largest at the top (columns country, value, rank)."""
     present = values.dropna(subset=["value"]).sort_values("value", ascending=True)
-    figure = px.bar(present, x="value", y="country", orientation="h", template=TEMPLATE_NAME,
-                    title=f"{definition['name']}, {year}: ranking of the selection")
+    figure = px.bar(
+        present,
+        x="value",
+        y="country",
+        orientation="h",
+        template=TEMPLATE_NAME,
+        title=f"{definition['name']}, {year}: ranking of the selection",
+    )
     figure.update_traces(
         marker_color=PALETTE[0],
         hovertemplate=f"<b>%{{y}}</b><br>{year}: {hover_value(definition['unit'], 'x')}<extra></extra>",
     )
-    figure.update_layout(height=max(260, 34 * len(present) + 90), xaxis_title=definition["unit"],
-                         yaxis_title=None)
+    figure.update_layout(
+        height=max(260, 34 * len(present) + 90), xaxis_title=definition["unit"], yaxis_title=None
+    )
     if _is_percent(definition["unit"]):
         figure.update_xaxes(ticksuffix="%")
     return figure
@@ -366,8 +433,13 @@ def _outlook_template() -> dict:
     return pio.templates[TEMPLATE_NAME].to_plotly_json()
 
 
-def outlook_figure(series: pd.DataFrame, definition: Mapping, label: str, baseline_year: int | None,
-                   latest_year: int | None) -> go.Figure:
+def outlook_figure(
+    series: pd.DataFrame,
+    definition: Mapping,
+    label: str,
+    baseline_year: int | None,
+    latest_year: int | None,
+) -> go.Figure:
     """The series behind one outlook test (outlook_link_series rows): one line per country, or the
     scope's aggregate (series NULL) named `label`, with the baseline and the latest year marked."""
     # The tracker draws a page of these on every rerun, so the figure is built from plain lists
@@ -390,41 +462,76 @@ def outlook_figure(series: pd.DataFrame, definition: Mapping, label: str, baseli
         most = max((reporting[r] for r in rows if reporting[r] == reporting[r]), default=None)
         partial = [aggregate and most is not None and reporting[r] < most for r in rows]
         colour = PALETTE[index % len(PALETTE)]
-        traces.append({
-            "type": "scatter", "x": [years[r] for r in rows],
-            "y": [math.nan if cut else values[r] for r, cut in zip(rows, partial, strict=True)],
-            "name": name, "mode": "lines+markers", "line": {"color": colour, "width": 3},
-            "marker": {"size": 5}, "customdata": [reporting[r] for r in rows],
-            "hovertemplate": f"<b>{name}</b><br>%{{x}}: {hover}"
-            + ("<br>%{customdata} countries report" if aggregate else "") + "<extra></extra>",
-        })
+        traces.append(
+            {
+                "type": "scatter",
+                "x": [years[r] for r in rows],
+                "y": [math.nan if cut else values[r] for r, cut in zip(rows, partial, strict=True)],
+                "name": name,
+                "mode": "lines+markers",
+                "line": {"color": colour, "width": 3},
+                "marker": {"size": 5},
+                "customdata": [reporting[r] for r in rows],
+                "hovertemplate": f"<b>{name}</b><br>%{{x}}: {hover}"
+                + ("<br>%{customdata} countries report" if aggregate else "")
+                + "<extra></extra>",
+            }
+        )
         if any(partial):
             cut = [r for r, flag in zip(rows, partial, strict=True) if flag]
-            traces.append({
-                "type": "scatter", "x": [years[r] for r in cut], "y": [values[r] for r in cut],
-                "name": f"{name}: partial coverage", "mode": "markers",
-                "customdata": [reporting[r] for r in cut],
-                "marker": {"size": 9, "color": "white", "line": {"color": colour, "width": 2}},
-                "hovertemplate": f"<b>{name} (partial)</b><br>%{{x}}: {hover}"
-                "<br>%{customdata} countries report<extra></extra>",
-            })
-    marks = [(int(year), text) for year, text in ((baseline_year, "baseline"), (latest_year, "latest"))
-             if year is not None]
+            traces.append(
+                {
+                    "type": "scatter",
+                    "x": [years[r] for r in cut],
+                    "y": [values[r] for r in cut],
+                    "name": f"{name}: partial coverage",
+                    "mode": "markers",
+                    "customdata": [reporting[r] for r in cut],
+                    "marker": {"size": 9, "color": "white", "line": {"color": colour, "width": 2}},
+                    "hovertemplate": f"<b>{name} (partial)</b><br>%{{x}}: {hover}"
+                    "<br>%{customdata} countries report<extra></extra>",
+                }
+            )
+    marks = [
+        (int(year), text)
+        for year, text in ((baseline_year, "baseline"), (latest_year, "latest"))
+        if year is not None
+    ]
     layout = {
-        "template": _outlook_template(), "height": 300, "showlegend": len(traces) > 1,
+        "template": _outlook_template(),
+        "height": 300,
+        "showlegend": len(traces) > 1,
         "margin": {"l": 10, "r": 10, "t": 30, "b": 10},
-        "yaxis": {"title": {"text": definition["unit"]},
-                  **({"ticksuffix": "%"} if _is_percent(definition["unit"]) else {})},
+        "yaxis": {
+            "title": {"text": definition["unit"]},
+            **({"ticksuffix": "%"} if _is_percent(definition["unit"]) else {}),
+        },
     }
     if marks:  # plotly drops empty lists when it validates; so does this figure
         layout["shapes"] = [
-            {"type": "line", "xref": "x", "yref": "paper", "x0": year, "x1": year, "y0": 0, "y1": 1,
-             "line": {"color": MUTED, "dash": "dot", "width": 1.5}}
+            {
+                "type": "line",
+                "xref": "x",
+                "yref": "paper",
+                "x0": year,
+                "x1": year,
+                "y0": 0,
+                "y1": 1,
+                "line": {"color": MUTED, "dash": "dot", "width": 1.5},
+            }
             for year, _ in marks
         ]
         layout["annotations"] = [
-            {"xref": "x", "yref": "paper", "x": year, "y": 1, "text": f"{text} {year}",
-             "showarrow": False, "xanchor": "right", "yanchor": "bottom"}
+            {
+                "xref": "x",
+                "yref": "paper",
+                "x": year,
+                "y": 1,
+                "text": f"{text} {year}",
+                "showarrow": False,
+                "xanchor": "right",
+                "yanchor": "bottom",
+            }
             for year, text in marks
         ]
     return go.Figure(data=traces, layout=layout, _validate=False)
@@ -434,9 +541,12 @@ def outlook_table(series: pd.DataFrame, definition: Mapping, label: str) -> pd.D
     """The outlook chart's data: per-country rows, or the scope's aggregate with its coverage."""
     # Built from the columns at once (assign/select/rename copied the frame three times, and
     # Series would be aligned on their index again).
-    return pd.DataFrame({
-        "series": series["series"].fillna(label).array,
-        "year": series["year"].array,
-        f"value ({definition['unit']})": series["value"].array,
-        "countries reporting": series["countries_reporting"].array,
-    }, index=series.index)
+    return pd.DataFrame(
+        {
+            "series": series["series"].fillna(label).array,
+            "year": series["year"].array,
+            f"value ({definition['unit']})": series["value"].array,
+            "countries reporting": series["countries_reporting"].array,
+        },
+        index=series.index,
+    )

@@ -51,7 +51,12 @@ def indicator_coverage_grid(
 ) -> pd.DataFrame:
     """Every selected country x year of one indicator within the range, value or null."""
     return run_sql(
-        con, "indicator_coverage_grid", code=code, iso3=list(iso3), year_from=year_from, year_to=year_to
+        con,
+        "indicator_coverage_grid",
+        code=code,
+        iso3=list(iso3),
+        year_from=year_from,
+        year_to=year_to,
     )
 
 

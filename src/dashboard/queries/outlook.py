@@ -30,9 +30,13 @@ def link_changes(
     near the baseline year and at its latest year up to year_to over the same countries, and
     where the scope's countries stand in the region in the latest year."""
     return run_sql(
-        con, "outlook_link_changes",
-        codes=list(codes), scopes=[list(scope) for scope in scopes], targets=list(target_years),
-        year_to=year_to, region_iso3=list(region_iso3),
+        con,
+        "outlook_link_changes",
+        codes=list(codes),
+        scopes=[list(scope) for scope in scopes],
+        targets=list(target_years),
+        year_to=year_to,
+        region_iso3=list(region_iso3),
     )
 
 
@@ -47,7 +51,11 @@ def link_series(
     """link_id, series, year, value, countries_reporting: each link's per-country values, or its
     scope's aggregate (series NULL) where `aggregated` says so."""
     return run_sql(
-        con, "outlook_link_series",
-        codes=list(codes), scopes=[list(scope) for scope in scopes], aggregated=list(aggregated),
-        year_from=year_from, year_to=year_to,
+        con,
+        "outlook_link_series",
+        codes=list(codes),
+        scopes=[list(scope) for scope in scopes],
+        aggregated=list(aggregated),
+        year_from=year_from,
+        year_to=year_to,
     )

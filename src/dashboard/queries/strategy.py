@@ -50,7 +50,11 @@ def drilldown_tree(
 ) -> pd.DataFrame:
     """Every drill-down node with its requirement (sum of the SEEECA cells below it)."""
     tree = run_sql(
-        con, "strategy_drilldown_tree", edition=EDITION, iso3=list(iso3), include_regional=whole_region
+        con,
+        "strategy_drilldown_tree",
+        edition=EDITION,
+        iso3=list(iso3),
+        include_regional=whole_region,
     )
     tree["level_name"] = tree["level"].map(LEVEL_NAMES)
     for column in ("areas", "elements"):
@@ -66,8 +70,14 @@ def node_scope(
     node = tree.set_index("node_id").loc[node_id]
     if int(node["level"]) == COUNTRY_LEVEL:
         country = node["iso3"] if isinstance(node["iso3"], str) else None
-        return NodeScope(node_id, node["areas"], (country,) if country else (), country is None,
-                         node["elements"], country)
+        return NodeScope(
+            node_id,
+            node["areas"],
+            (country,) if country else (),
+            country is None,
+            node["elements"],
+            country,
+        )
     return NodeScope(node_id, node["areas"], iso3, whole_region, node["elements"], None)
 
 
@@ -106,8 +116,12 @@ def children(tree: pd.DataFrame, node_id: str) -> pd.DataFrame:
 def node_countries(con: duckdb.DuckDBPyConnection, scope: NodeScope) -> pd.DataFrame:
     """Countries (and the regional programmes line) with a requirement at the level, as shown."""
     rows = run_sql(
-        con, "strategy_node_countries", edition=EDITION, areas=list(scope.areas),
-        iso3=list(scope.iso3), include_regional=scope.include_regional,
+        con,
+        "strategy_node_countries",
+        edition=EDITION,
+        areas=list(scope.areas),
+        iso3=list(scope.iso3),
+        include_regional=scope.include_regional,
     )
     return pd.DataFrame(
         {
@@ -125,12 +139,22 @@ def node_offices(con: duckdb.DuckDBPyConnection, scope: NodeScope) -> pd.DataFra
     """The IOM offices of the countries with a requirement at the level (the Regional Office for
     the regional programmes line), as shown."""
     rows = run_sql(
-        con, "strategy_node_offices", edition=EDITION, areas=list(scope.areas),
-        iso3=list(scope.iso3), include_regional=scope.include_regional,
+        con,
+        "strategy_node_offices",
+        edition=EDITION,
+        areas=list(scope.areas),
+        iso3=list(scope.iso3),
+        include_regional=scope.include_regional,
     )
     return rows.rename(
-        columns={"name": "Office", "office_type": "Type", "city": "City", "country": "Country",
-                 "reports_to": "Reports to", "source_section": "Source section"}
+        columns={
+            "name": "Office",
+            "office_type": "Type",
+            "city": "City",
+            "country": "Country",
+            "reports_to": "Reports to",
+            "source_section": "Source section",
+        }
     ).drop(columns="office_id")
 
 
@@ -138,10 +162,16 @@ def node_outlook(con: duckdb.DuckDBPyConnection, scope: NodeScope) -> pd.DataFra
     """Outlook statements attached to the level's priorities and thematic areas, as shown."""
     rows = run_sql(con, "strategy_node_outlook", elements=list(scope.elements), iso3=scope.country)
     return rows.rename(
-        columns={"statement_id": "Statement", "attached_to": "Attached to", "statement": "Text",
-                 "theme": "Theme", "testable": "Testable with data",
-                 "indicators": "Indicator families (expectation, scope)", "document": "Document",
-                 "source_section": "Section"}
+        columns={
+            "statement_id": "Statement",
+            "attached_to": "Attached to",
+            "statement": "Text",
+            "theme": "Theme",
+            "testable": "Testable with data",
+            "indicators": "Indicator families (expectation, scope)",
+            "document": "Document",
+            "source_section": "Section",
+        }
     )
 
 
@@ -149,9 +179,15 @@ def node_initiatives(con: duckdb.DuckDBPyConnection, scope: NodeScope) -> pd.Dat
     """Global initiatives linked to the level's funding areas through MiGOF elements, as shown."""
     rows = run_sql(con, "strategy_node_initiatives", areas=list(scope.areas))
     return rows.rename(
-        columns={"title": "Initiative", "usd": "Requirement (USD)", "migof_element": "MiGOF chapter",
-                 "linked_through": "Linked through (crosswalk)", "quote": "Quote",
-                 "document": "Document", "source_section": "Section"}
+        columns={
+            "title": "Initiative",
+            "usd": "Requirement (USD)",
+            "migof_element": "MiGOF chapter",
+            "linked_through": "Linked through (crosswalk)",
+            "quote": "Quote",
+            "document": "Document",
+            "source_section": "Section",
+        }
     ).drop(columns="initiative_id")
 
 

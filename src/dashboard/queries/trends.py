@@ -19,8 +19,12 @@ def series_by_country(
 ) -> pd.DataFrame:
     """iso3, country, year, value of one indicator for the selected countries and years."""
     return run_sql(
-        con, "indicator_series_by_country",
-        code=code, iso3=list(iso3), year_from=year_from, year_to=year_to,
+        con,
+        "indicator_series_by_country",
+        code=code,
+        iso3=list(iso3),
+        year_from=year_from,
+        year_to=year_to,
     )
 
 
@@ -29,8 +33,12 @@ def aggregate(
 ) -> pd.DataFrame:
     """Per year, the countries' aggregate (sum of counts, weighted mean of shares) with coverage."""
     return run_sql(
-        con, "indicator_aggregate",
-        codes=[code], iso3=list(iso3), year_from=year_from, year_to=year_to,
+        con,
+        "indicator_aggregate",
+        codes=[code],
+        iso3=list(iso3),
+        year_from=year_from,
+        year_to=year_to,
     )
 
 
@@ -44,8 +52,13 @@ def values_in_year(
 ) -> pd.DataFrame:
     """Each selected country's value in one year (NULL if none) and its coverage of the range."""
     return run_sql(
-        con, "indicator_values_in_year",
-        code=code, iso3=list(iso3), year=year, year_from=year_from, year_to=year_to,
+        con,
+        "indicator_values_in_year",
+        code=code,
+        iso3=list(iso3),
+        year=year,
+        year_from=year_from,
+        year_to=year_to,
     )
 
 
@@ -54,6 +67,10 @@ def years_with_data(
 ) -> pd.DataFrame:
     """The years of the range in which any selected country has a value."""
     return run_sql(
-        con, "indicator_years_with_data",
-        code=code, iso3=list(iso3), year_from=year_from, year_to=year_to,
+        con,
+        "indicator_years_with_data",
+        code=code,
+        iso3=list(iso3),
+        year_from=year_from,
+        year_to=year_to,
     )
