@@ -44,6 +44,8 @@ MARTS: tuple[str, ...] = (
     "theme_lineage",
     "dim_indicator",
     "fct_indicator_value",
+    "dim_projection_series",
+    "fct_projection",
     "dq_finding",
 )
 
