@@ -29,6 +29,7 @@ from dashboard.style import MUTED, PALETTE, REGION_COLOUR, TEMPLATE_NAME
 HORIZONS: dict[str, int | None] = {"2030": 2030, "2050": 2050, "off": None}
 HORIZON_LABELS = {"2030": "To 2030", "2050": "To 2050", "off": "Off"}
 DEFAULT_HORIZON = "2030"
+META = "projection"  # every projection trace carries it, so a reader can tell them from history
 # With more countries the bands overlap into one blur; the table still lists every bound.
 BAND_COUNTRIES = 3
 BAND_ALPHA = {"95": 0.12, "80": 0.24}
@@ -84,6 +85,7 @@ def projection_traces(
                         "y": upper + lower.tolist()[::-1],
                         "fill": "toself",
                         "mode": "lines",
+                        "meta": META,
                         "fillcolor": _rgba(colour, BAND_ALPHA[level]),
                         "line": {"width": 0},
                         "hoverinfo": "skip",
@@ -113,6 +115,7 @@ def projection_traces(
                 "y": group["value"].tolist(),
                 "customdata": intervals,
                 "mode": "lines",
+                "meta": META,
                 "line": {"color": colour, "width": 2.5, "dash": "dash"},
                 "name": series["label"],
                 "legendgroup": "projection",
@@ -136,8 +139,9 @@ def sum_traces(sums: Sequence[tuple[str, pd.DataFrame]], series: Mapping) -> lis
             "y": rows["value"].tolist(),
             "customdata": rows["countries"].tolist(),
             "mode": "lines",
-            "line": {"color": colours[index % len(colours)], "width": 4, "dash": "dash"},
-            "name": f"{label}: sum of the {series['label']}s",
+            "meta": META,
+            "line": {"color": colours[index % len(colours)], "width": 4, "dash": "dot"},
+            "name": f"{label}: {series['label']}, summed over countries",
             "hovertemplate": f"<b>{label}</b>, sum of the countries' projections{_when(series)}"
             f"<br>%{{x}}: {hover}<br>%{{customdata}} countries; no interval for a sum"
             "<extra></extra>",
@@ -227,6 +231,7 @@ def country_projection_figure(
                     "x": projected["year"].tolist(),
                     "y": projected[variant].tolist(),
                     "mode": "lines",
+                    "meta": META,
                     "line": {"color": colour, "width": 1, "dash": "dot"},
                     "name": "Low and high variants",
                     "legendgroup": "variants",
@@ -242,6 +247,7 @@ def country_projection_figure(
                 "x": [None],
                 "y": [None],
                 "mode": "markers",
+                "meta": META,
                 "marker": {
                     "size": 12,
                     "symbol": "square",
