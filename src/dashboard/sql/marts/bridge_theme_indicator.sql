@@ -116,7 +116,7 @@ after_step_1 as (
     select
         inherits.to_id, known.indicator_family, min(known.path_rank), 3, 'crosswalk',
         'Inherited from ' || any_value(inherits.how) || ': '
-        || string_agg(distinct titles.title, '; ') || '.',
+        || string_agg(distinct titles.title, '; ' order by titles.title) || '.',
         null, null, string_agg(distinct inherits.from_id, ', ')
     from inherits
     inner join direct as known on known.element_id = inherits.from_id
@@ -143,7 +143,7 @@ after_step_2 as (
     select
         inherits.to_id, known.indicator_family, 4, 'crosswalk',
         'Inherited from ' || any_value(inherits.how) || ': '
-        || string_agg(distinct titles.title, '; ') || '.',
+        || string_agg(distinct titles.title, '; ' order by titles.title) || '.',
         null, null, string_agg(distinct inherits.from_id, ', '), min(known.path_rank)
     from inherits
     inner join ranked_1 as known on known.element_id = inherits.from_id
@@ -170,7 +170,7 @@ after_step_3 as (
     select
         inherits.to_id, known.indicator_family, 5, 'crosswalk',
         'Inherited from ' || any_value(inherits.how) || ': '
-        || string_agg(distinct titles.title, '; ') || '.',
+        || string_agg(distinct titles.title, '; ' order by titles.title) || '.',
         null, null, string_agg(distinct inherits.from_id, ', '), min(known.path_rank)
     from inherits
     inner join ranked_2 as known on known.element_id = inherits.from_id
