@@ -6,6 +6,7 @@ import streamlit as st
 from dashboard import cache, catalog, sidebar, ui, warehouse
 from dashboard.charts import coverage as charts
 from dashboard.queries import catalog as q
+from dashboard.queries import headline as q_headline
 
 PARAM_TOPIC, PARAM_CHECK, PARAM_INDICATOR = "dq_topic", "dq_check", "indicator"
 
@@ -79,6 +80,21 @@ ui.table_view(
 st.subheader("Sources")
 ui.table_view(
     cache.derived(catalog.describe_sources, cache.query(q.source_catalog), table_sources), "sources"
+)
+
+st.subheader("How a headline figure is chosen")
+st.markdown(
+    "Where several sources or editions give the same figure, every page and export shows the "
+    "one this rule picks, so the same figure for the same place and year is the same number "
+    "everywhere: **the latest year first**, then, within that year, **the first source in the "
+    "order below** that gives it. For a group of countries, a source counts for a year only "
+    "if every country it ever reports on reports that year; the headline is the latest such "
+    "year. The next source with a figure for that year is named as the alternative. Editions "
+    "are never joined on one line: a chart draws each source's own series."
+)
+ui.table_view(
+    cache.derived(catalog.describe_headline_rule, cache.query(q_headline.headline_concepts)),
+    "headline-rule",
 )
 
 st.subheader("Data-quality findings")
