@@ -26,7 +26,9 @@ def medium(warehouse_path, series: str, iso3: tuple[str, ...], year: int) -> flo
 
 
 def test_one_country_gets_the_dashed_projection_with_both_intervals(warehouse_path):
-    at = open_page("pages/trends.py", {"trend_indicator": ["wdi.net_migration"], "country": ["UKR"]})
+    at = open_page(
+        "pages/trends.py", {"trend_indicator": ["wdi.net_migration"], "country": ["UKR"]}
+    )
     traces = projection_traces(line_figure(at))
     line = next(t for t in traces if t["name"] == LABEL)
     assert line["line"]["dash"] == "dash"
@@ -47,7 +49,11 @@ def test_one_country_gets_the_dashed_projection_with_both_intervals(warehouse_pa
 def test_the_region_is_a_sum_of_medians_without_a_band(warehouse_path):
     at = open_page(
         "pages/trends.py",
-        {"trend_indicator": ["wdi.population"], "trend_projection": ["2050"], "trend_compare": ["1"]},
+        {
+            "trend_indicator": ["wdi.population"],
+            "trend_projection": ["2050"],
+            "trend_compare": ["1"],
+        },
     )
     traces = projection_traces(line_figure(at))
     assert not [t for t in traces if t.get("fill")], "no interval may be drawn for 20 countries"
