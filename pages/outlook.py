@@ -6,7 +6,7 @@ of charts rather than every one. Strategy, verdict filter and page travel in the
 
 import streamlit as st
 
-from dashboard import cache, outlook, outlook_ui, page_params, sidebar
+from dashboard import cache, latest_ui, outlook, outlook_ui, page_params, sidebar
 from dashboard.queries import outlook as q
 from dashboard.queries import trends as trend_queries
 
@@ -107,6 +107,9 @@ st.caption(
 )
 
 outlook_ui.reading_guide(cache.shaped(outlook.defaults_table, trend_queries.indicator_choices))
+
+with st.container(border=True):
+    latest_ui.notable_block(filters, options)
 
 if tests:
     outlook_ui.scorecard(tests, results, open_statement)

@@ -2,12 +2,14 @@
 
 import streamlit as st
 
-from dashboard import cache, headlines, maps, sidebar, ui
+from dashboard import cache, headlines, latest_ui, maps, sidebar, ui
 from dashboard.queries import overview as q
 
 filters, options = sidebar.current()
 st.title("SEEECA migration outlook: regional overview")
 st.caption(f"Showing {filters.describe(options)}.")
+
+latest_ui.latest_block(filters, options)
 
 figures = cache.shaped(headlines.figures_by_id, q.key_figures, headlines.KPI_FIGURES)
 offices = cache.shaped(headlines.offices_by_type, q.office_counts, filters.selected_iso3)
