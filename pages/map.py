@@ -3,7 +3,9 @@
 import streamlit as st
 
 from dashboard import cache, maps, page_params, sidebar, ui
+from dashboard.content.overview import FIGURE_OFFICES
 from dashboard.queries import offices as q
+from dashboard.queries.overview import key_figures_with_source
 
 INDICATOR_KEY = "indicator"
 YEAR_KEY = "indicator_year"
@@ -16,7 +18,7 @@ st.caption(
 )
 
 counts = cache.query(q.office_type_counts, filters.selected_iso3).set_index("office_type")
-table_a1 = cache.query(q.published_office_total).iloc[0]
+table_a1 = cache.query(key_figures_with_source, (FIGURE_OFFICES,)).iloc[0]
 offices = cache.query(q.offices_on_map, filters.selected_iso3)
 annex_1 = f"{counts.loc['country', 'document']} ({counts.loc['country', 'file']}), Annex 1: IOM offices in the region (as of May 2020)"
 in_region = int(
