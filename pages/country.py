@@ -33,6 +33,10 @@ st.page_link(
     query_params={briefing_view.COUNTRY_PARAM: iso3},
 )
 
+if "standouts" in screens:
+    st.subheader(screens["standouts"].title)
+    briefing_view.standout_cards(screens["standouts"].kpis)
+
 st.subheader("IOM presence")
 left, right = st.columns([3, 2])
 with left:
