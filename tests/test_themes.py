@@ -10,7 +10,9 @@ from pathlib import Path
 import pytest
 
 from dashboard import themes
+from dashboard.charts.trends import IndicatorMenu
 from dashboard.queries import themes as q
+from dashboard.queries import trends as trend_queries
 from tests.apptest_helpers import open_page, table_with
 
 SEEDS = Path(__file__).resolve().parents[2] / "shared" / "seeds"
@@ -118,3 +120,28 @@ def test_data_sources_page_shows_the_crosswalk_with_the_theme_first(con):
     # names, not codes, in the Indicator column
     assert not any(re.fullmatch(r"[a-z]+(_[a-z]+)+", str(v)) for v in table["Indicator"])
     assert (table["Why"].str.len() > 20).all()
+
+
+@pytest.mark.parametrize("theme", THEMES)
+def test_trends_picker_lists_the_theme_indicators_first_and_opens_on_the_first(con, theme):
+    menu = IndicatorMenu.of(trend_queries.indicator_choices_by_family(con))
+    families = [
+        f for f in q.theme_indicator_families(con, theme)["indicator_family"] if f in menu.families
+    ]
+    at = open_page("pages/trends.py", {"theme": [theme]})
+    picker = next(s for s in at.selectbox if s.label == "Indicator")
+    expected_first = [menu.families[f] for f in families]
+    assert list(picker.options)[: len(families)] == expected_first
+    # every other family is still reachable, after the theme's
+    assert sorted(picker.options) == sorted(menu.families.values())
+    assert picker.value == families[0]
+    assert at.session_state["trend_indicator"] == menu.default_code(families[0])
+    assert any(c.value.startswith("Theme ") for c in at.caption)
+
+
+def test_trends_without_a_theme_keeps_the_catalogue_order(con):
+    menu = IndicatorMenu.of(trend_queries.indicator_choices_by_family(con))
+    at = open_page("pages/trends.py")
+    picker = next(s for s in at.selectbox if s.label == "Indicator")
+    assert list(picker.options) == list(menu.families.values())
+    assert not any(c.value.startswith("Theme ") for c in at.caption)

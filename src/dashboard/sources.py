@@ -415,6 +415,21 @@ SOURCE_TABLES: tuple[SourceTable, ...] = (
         "Tidy extract of the official datasets for the 20 countries and territories.",
         generated_by="python -m dashboard.ingest",
     ),
+    SourceTable(
+        "headline_concepts",
+        (
+            _req("concept"),
+            _req("concept_name"),
+            _req("unit"),
+            _req("preference", "int", min=1, max=99),
+            _req("indicator_code"),
+            _req("scale", "float", min=0),
+            _req("why"),
+        ),
+        ("concept", "preference"),
+        "Which indicators can give each headline concept, in order of preference (the headline"
+        " rule: latest year first, then the most preferred source with a value for it).",
+    ),
 )
 
 SOURCES_BY_NAME = {table.name: table for table in SOURCE_TABLES}

@@ -51,10 +51,10 @@ def lead_codes(
 
 
 def theme_note(theme_label: str, family_labels: Sequence[str], shown: int = 3) -> str:
-    """One line saying what the theme changed, e.g. "Indicators for Mobility first: ..."."""
+    """One line saying what the sidebar's theme changed on a page."""
     names = ", ".join(family_labels[:shown])
     more = f" and {len(family_labels) - shown} more" if len(family_labels) > shown else ""
-    return f"Indicators that speak to {theme_label} come first: {names}{more}."
+    return f"Theme {theme_label.strip()}: its indicators come first ({names}{more})."
 
 
 def crosswalk_table(

@@ -46,6 +46,9 @@ MARTS: tuple[str, ...] = (
     "dim_indicator",
     "fct_indicator_value",
     "dq_finding",
+    "dim_headline_candidate",
+    "dim_headline_scope",
+    "headline_value",
 )
 
 EXPORTED_TABLES: tuple[str, ...] = (*MARTS, "build_log", "build_row_count")
