@@ -31,6 +31,10 @@ st.page_link(
     query_params={briefing_ui.COUNTRY_PARAM: iso3},
 )
 
+if "standouts" in screens:
+    st.subheader(screens["standouts"].title)
+    briefing_ui.standout_cards(screens["standouts"].kpis)
+
 st.subheader("IOM presence")
 left, right = st.columns([3, 2])
 with left:

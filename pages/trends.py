@@ -5,12 +5,13 @@ import functools
 
 import streamlit as st
 
-from dashboard import cache, sidebar, ui
+from dashboard import cache, sidebar, themes, ui
 from dashboard.charts import trends as charts
+from dashboard.queries import themes as theme_q
 from dashboard.queries import trends as q
 
 PARAM_INDICATOR, PARAM_YEAR, PARAM_COMPARE = "trend_indicator", "trend_year", "trend_compare"
-FAMILY_KEY = "trend_family"
+FAMILY_KEY, THEME_KEY = "trend_family", "trend_theme"
 
 
 def seed_from_url(key: str, allowed: dict[str, object], default: object, reason: str) -> None:
@@ -39,15 +40,24 @@ st.title("Indicator trends")
 st.caption(f"Showing {filters.describe(options)}.")
 
 menu = cache.shaped(charts.IndicatorMenu.of, q.indicator_choices)
+# A chosen theme puts its indicators first and opens on the first of them.
+theme_families = themes.families_of(cache.query(theme_q.theme_indicator_families, filters.theme))
+family_order = cache.derived(themes.theme_first, tuple(menu.families), theme_families)
+lead_code = menu.default_code(family_order[0]) if theme_families else menu.default_code()
 if PARAM_INDICATOR not in state:
     seed_from_url(
         PARAM_INDICATOR,
         {code: code for code in menu.rows},
-        menu.default_code(),
+        lead_code,
         "not an indicator code of the catalogue",
     )
+    state[THEME_KEY] = filters.theme
+if state.get(THEME_KEY) != filters.theme:  # a new theme in the sidebar: open on its lead
+    state[THEME_KEY] = filters.theme
+    state[PARAM_INDICATOR] = lead_code
+    state[FAMILY_KEY] = menu.definition(lead_code)["family"]
 if state[PARAM_INDICATOR] not in menu.rows:  # a rebuilt warehouse may have dropped it
-    state[PARAM_INDICATOR] = menu.default_code()
+    state[PARAM_INDICATOR] = lead_code
 if FAMILY_KEY not in state:
     state[FAMILY_KEY] = menu.definition(state[PARAM_INDICATOR])["family"]
 if state[PARAM_INDICATOR] not in menu.codes_by_family[state[FAMILY_KEY]]:
@@ -61,7 +71,7 @@ def family_changed() -> None:
 left, right = st.columns([2, 3])
 family = left.selectbox(
     "Indicator",
-    list(menu.families),
+    family_order,
     format_func=menu.families.get,
     key=FAMILY_KEY,
     on_change=family_changed,
@@ -74,6 +84,13 @@ code = right.radio(
     help="Each code is one source and revision; revisions are never joined into one line.",
 )
 definition = menu.definition(code)
+if theme_families:
+    st.caption(
+        themes.theme_note(
+            options.themes[filters.theme],
+            [menu.families[f] for f in theme_families if f in menu.families],
+        )
+    )
 aggregatable = definition["aggregation"] != "none"
 seed_from_url(PARAM_COMPARE, {"0": False, "1": True}, False, "use 1 (on) or 0 (off)")
 compare = st.toggle(

@@ -361,6 +361,21 @@ SOURCE_TABLES: tuple[SourceTable, ...] = (
         "Links between the strategic frameworks and the funding areas, with their basis.",
     ),
     SourceTable(
+        "theme_indicators",
+        (
+            _req("element_id"),
+            # empty only where no indicator can speak to the element; the reason says why
+            _c("indicator_family", choices=INDICATOR_FAMILIES),
+            _c("rank", "int", min=1),
+            _req("basis", choices=("document", "judgement")),
+            _req("reason"),
+            _c("source_id"),
+            _c("source_section"),
+        ),
+        ("element_id", "indicator_family"),
+        "Which indicator families speak to each thematic element, in order, with the reason.",
+    ),
+    SourceTable(
         "published_issues",
         (
             _req("issue_id"),
@@ -406,6 +421,21 @@ SOURCE_TABLES: tuple[SourceTable, ...] = (
         ("indicator_code", "iso3", "year"),
         "Tidy extract of the official datasets for the 20 countries and territories.",
         generated_by="python -m dashboard.ingest",
+    ),
+    SourceTable(
+        "headline_concepts",
+        (
+            _req("concept"),
+            _req("concept_name"),
+            _req("unit"),
+            _req("preference", "int", min=1, max=99),
+            _req("indicator_code"),
+            _req("scale", "float", min=0),
+            _req("why"),
+        ),
+        ("concept", "preference"),
+        "Which indicators can give each headline concept, in order of preference (the headline"
+        " rule: latest year first, then the most preferred source with a value for it).",
     ),
 )
 

@@ -55,9 +55,13 @@ MARTS: tuple[str, ...] = (
     "dim_glossary_term",
     "bridge_crosswalk",
     "theme_lineage",
+    "bridge_theme_indicator",
     "dim_indicator",
     "fct_indicator_value",
     "dq_finding",
+    "dim_headline_candidate",
+    "dim_headline_scope",
+    "headline_value",
 )
 
 EXPORTED_TABLES: tuple[str, ...] = (*MARTS, "build_log", "build_row_count")
