@@ -58,6 +58,8 @@ MARTS: tuple[str, ...] = (
     "bridge_theme_indicator",
     "dim_indicator",
     "fct_indicator_value",
+    "dim_projection_series",
+    "fct_projection",
     "dq_finding",
     "dim_headline_candidate",
     "dim_headline_scope",
