@@ -8,6 +8,7 @@ from dashboard import briefing, cache, sidebar, ui
 from dashboard.charts import country as charts
 from dashboard.content import country as profile
 from dashboard.views import briefing as briefing_view
+from dashboard.views import projection as projection_view
 
 filters, options = sidebar.current()
 briefing_view.print_styles()
@@ -106,6 +107,8 @@ for group in profile.TREND_GROUPS:
         f"{iso3}-{screen.key}",
         caveats=list(screen.notes),
     )
+
+projection_view.country_projections(iso3, name, filters.year_from, filters.year_to)
 
 st.subheader("What the documents say")
 if data.key_figures.empty:

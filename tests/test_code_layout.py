@@ -55,10 +55,19 @@ def test_each_sql_query_has_one_function():
 @pytest.mark.parametrize("package", ["queries", "content", "charts", "views"])
 def test_per_page_modules_are_named_after_a_page(package):
     pages = {path.stem for path in (config.REPO_ROOT / "pages").glob("*.py")}
-    # Modules shared by pages, with no page of their own: the sidebar's filters and themes, the
-    # catalogue queries behind Data and sources and the glossary, the offices (map, overview),
-    # the headline rule and the coverage chart.
-    shared = {"filters", "themes", "catalog", "coverage", "offices", "headline"}
+    # Concerns shared by several pages, with no page of their own: the sidebar's filters and
+    # themes, the catalogue queries behind Data and sources and the glossary, the offices (map,
+    # overview), the headline rule, the UN projections (country, trends), the coverage chart.
+    shared = {
+        "filters",
+        "themes",
+        "catalog",
+        "coverage",
+        "offices",
+        "headline",
+        "projection",
+        "projections",
+    }
     modules = {
         path.stem
         for path in (config.PACKAGE_DIR / package).glob("*.py")
