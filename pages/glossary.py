@@ -47,12 +47,12 @@ if terms.empty:
         icon=":material/search_off:",
     )
 else:
-    glossary = cache.shaped(glossary.describe_glossary, q.glossary_terms_with_source, search)
+    table = cache.shaped(glossary.describe_glossary, q.glossary_terms_with_source, search)
     # A static table wraps long definitions, which a data grid would cut off.
-    st.table(glossary, hide_index=True)
+    st.table(table, hide_index=True)
     st.download_button(
         "Download CSV",
-        lambda: glossary.to_csv(index=False).encode("utf-8"),
+        lambda: table.to_csv(index=False).encode("utf-8"),
         file_name="glossary.csv",
         mime="text/csv",
         icon=":material/download:",
