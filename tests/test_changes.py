@@ -83,7 +83,9 @@ def test_a_series_break_is_flagged_not_reported():
     )
     found = changes.notable_changes(history({("x.refugees", "AAA"): broken}), DEFINITIONS, breaks)
     assert found.changes == []
-    assert [(c.iso3, c.year, c.note) for c in found.breaks] == [("AAA", 2024, "A reporting change.")]
+    assert [(c.iso3, c.year, c.note) for c in found.breaks] == [
+        ("AAA", 2024, "A reporting change.")
+    ]
     # without the declaration the same fall would be the top change
     assert changes.notable_changes(
         history({("x.refugees", "AAA"): broken}), DEFINITIONS, NO_BREAKS
@@ -159,7 +161,9 @@ def test_the_region_flags_the_russian_federation_break(warehouse_path):
     links = [link.proto for link in at.get("page_link")]
     changed = [link for link in links if "trend_indicator=" in link.page or "trends" in link.page]
     assert changed, "notable changes link to their trend view"
-    assert not any("Refugees hosted (UNHCR) in the Russian Federation" in link.label for link in links)
+    assert not any(
+        "Refugees hosted (UNHCR) in the Russian Federation" in link.label for link in links
+    )
 
 
 def test_notable_changes_on_the_outlook_page():
