@@ -29,6 +29,14 @@ from dashboard.style import format_number
 
 Fetch = Callable[..., pd.DataFrame]
 MAX_STATEMENTS = 4
+# On every country's "at a glance" slide beside offices and funding: displacement from the country,
+# remittances relative to the economy, and immigrants (the "available to every deck").
+GLANCE_INDICATORS = (
+    "unhcr.refugees_originating",
+    "unhcr.idps",
+    "wdi.remittances_gdp",
+    "undesa2020.migrant_stock",
+)
 MAX_FACTS = 5
 
 
@@ -599,15 +607,7 @@ def _country_screens(data: BriefingData, generated: str) -> list[Screen]:
                     profile_source,
                 ),
                 Kpi("Funding requirement 2016", rank.display, rank.rank_text, rank.source),
-                *_indicator_kpis(
-                    data,
-                    (
-                        "undesa2020.migrant_stock",
-                        "undesa2020.emigrants",
-                        "wdi.remittances_usd",
-                        "unhcr.refugees_hosted",
-                    ),
-                ),
+                *_indicator_kpis(data, GLANCE_INDICATORS),
             ),
             sources=(profile_source, rank.source),
         ),

@@ -9,6 +9,7 @@ from __future__ import annotations
 import io
 from xml.sax.saxutils import escape
 
+import pandas as pd
 from reportlab.lib import colors
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
@@ -113,12 +114,15 @@ def content(briefing: Briefing) -> list:
     )
     story.append(table)
     offices = data.offices
+    # A stand-in position (an office published without a town) names no city.
+    stand_in = offices.get("position_is_stand_in", pd.Series(False, index=offices.index))
     own = [
-        f"{office} ({city})"
-        for office, city, kind in zip(
+        office if standing_in else f"{office} ({city})"
+        for office, city, kind, standing_in in zip(
             offices["name"].tolist(),
             offices["city"].tolist(),
             offices["office_type"].tolist(),
+            stand_in.astype(bool).tolist(),
             strict=True,
         )
         if kind != "regional"

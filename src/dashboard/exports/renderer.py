@@ -36,7 +36,10 @@ RENDER_TIMEOUT_S = 90
 
 CHART_PX = (1200, 520)  # CSS pixels of an exported chart; rendered at CHART_SCALE
 CHART_SCALE = 2
-MAP_PX = (1200, 640)  # the offices map of a slide at MAP_SCALE: sharp on a projector and in print
+MAP_PX = (
+    1150,
+    430,
+)  # the offices map of a slide at MAP_SCALE: the shape of its box, sharp in print
 MAP_SCALE = 3
 CHART_FONT = 20
 # style.FONT_FAMILY lists "Source Sans 3", which CSS cannot parse unquoted (a name part starting
