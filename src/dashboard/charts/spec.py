@@ -17,7 +17,7 @@ import pandas as pd
 from dashboard.style import IOM_BLUE, MUTED, PALETTE, format_number
 
 if TYPE_CHECKING:
-    from dashboard.headlines import IndicatorLine
+    from dashboard.content.overview import IndicatorLine
 
 
 @dataclass(frozen=True)

@@ -16,8 +16,8 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import cm
 from reportlab.platypus import KeepInFrame, Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 
-from dashboard import profile
 from dashboard.briefing import Briefing
+from dashboard.content import country as profile
 from dashboard.exports import layout, pdf
 from dashboard.style import IOM_BLUE, MUTED, REGION_COLOUR
 
