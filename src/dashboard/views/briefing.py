@@ -2,7 +2,7 @@
 slide navigation, one insight screen at presentation size, the export panel, print styles.
 
 Like ui.py, one of the few modules that import streamlit; everything it shows is computed in the
-pure modules (briefing, profile, exports).
+pure modules (briefing, content.country, exports).
 """
 
 from __future__ import annotations
@@ -14,9 +14,10 @@ from datetime import date
 import pandas as pd
 import streamlit as st
 
-from dashboard import cache, exports, profile, ui
+from dashboard import cache, exports, ui
 from dashboard.briefing import Briefing, Screen
 from dashboard.charts import country as charts
+from dashboard.content import country as profile
 from dashboard.filters import FilterOptions, Filters
 
 COUNTRY_PARAM = "iso3"
@@ -207,13 +208,24 @@ def kpi_grid(kpis, columns: int = 3) -> None:
                 metric(kpi.label, kpi.value, kpi.detail, kpi.source)
 
 
+def standout_cards(kpis) -> None:
+    """The indicators a country stands out on: value, the reason and change under it, source."""
+    for column, kpi in zip(st.columns(max(len(kpis), 1)), kpis, strict=False):
+        with column:
+            st.metric(kpi.label, kpi.value, border=True)
+            st.caption(md(kpi.detail))
+            ui.source_line(kpi.source)
+
+
 def show_screen(screen: Screen, deck: Briefing, present: bool) -> None:
     """One insight at presentation size: its headline, then what backs it, then its sources."""
     heading = st.title if present else st.header
     heading(md(screen.title), anchor=False)
     if screen.text:
         st.markdown(md(screen.text))
-    if screen.kind == "kpis":
+    if screen.key == "standouts":
+        standout_cards(screen.kpis)
+    elif screen.kind == "kpis":
         kpi_grid(screen.kpis)
     elif screen.kind == "map" and screen.offices is not None:
         scope = deck.scope
@@ -310,8 +322,8 @@ def export_panel(deck: Briefing) -> None:
     stored = st.session_state.get(EXPORT_KEY)
     if not stored or stored[0] != build_id:
         st.caption(
-            "Renders every chart once (a few seconds), then offers the deck as PowerPoint and PDF "
-            "and each chart as PNG."
+            "Draws the map once (a few seconds), then offers the deck as PowerPoint and PDF, the "
+            "map as PNG and, for a country, a one-page summary."
         )
         return
     result = stored[1]
@@ -334,9 +346,19 @@ def export_panel(deck: Briefing) -> None:
         icon=":material/picture_as_pdf:",
         key="download-pdf",
     )
+    if deck.scope.country:
+        st.download_button(
+            "Download the one-page country summary (PDF, A4)",
+            lambda: exports.one_page_pdf(deck),  # built on click: a fifth of a second
+            file_name=f"{name}-at-a-glance.pdf",
+            mime=exports.PDF_MIME,
+            icon=":material/description:",
+            key="download-one-page",
+        )
     st.caption(
         f"{len(deck.screens)} slides; PowerPoint {len(result.pptx) / 1e6:.1f} MB, "
-        f"PDF {len(result.pdf) / 1e6:.1f} MB; built in {result.seconds:.1f} s."
+        f"PDF {len(result.pdf) / 1e6:.1f} MB; built in {result.seconds:.1f} s. Charts are native "
+        "PowerPoint charts (editable) and vector graphics in the PDF."
     )
     titles = {screen.key: screen.title for screen in deck.screens}
     for key, png in result.pngs.items():
