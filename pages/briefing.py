@@ -15,9 +15,7 @@ with st.container(horizontal=True, vertical_alignment="bottom"):
             filters, options, key="briefing_country", allow_selection=True
         )
     else:
-        chosen = st.session_state.get("briefing_country") or st.query_params.get(
-            briefing_ui.COUNTRY_PARAM
-        )
+        chosen = st.session_state.get("briefing_country") or briefing_ui.country_from_link(options)
     briefing_ui.presentation_controls(present)
 
 if chosen in options.countries:

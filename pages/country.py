@@ -6,6 +6,7 @@ import streamlit as st
 
 from dashboard import briefing, briefing_ui, cache, profile, sidebar, ui
 from dashboard.charts import country as charts
+from dashboard.inert import inert
 
 filters, options = sidebar.current()
 briefing_ui.print_styles()
@@ -50,7 +51,7 @@ with right:
     )
     st.caption(briefing_ui.OFFICE_LEGEND)
     for note in screens["map"].notes:
-        st.caption(f":material/info: {briefing_ui.md(note)}")
+        st.caption(f":material/info: {inert(note)}")
 
 st.subheader("IOM status in the documents")
 briefing_ui.static_table(data.status_table, key=f"status-{iso3}")
@@ -58,12 +59,12 @@ ui.source_line(
     profile.document_source(country["document"], country["file"], country["source_section"])
 )
 for note in data.status_findings["note"].tolist():
-    st.caption(f":material/info: {briefing_ui.md(note)}")
+    st.caption(f":material/info: {inert(note)}")
 
 st.subheader("Funding requirement 2016")
 rank = data.funding_rank
 if rank.in_table:
-    st.markdown(f"**{briefing_ui.md(rank.sentence)}**")
+    st.markdown(f"**{inert(rank.sentence)}**")
     left, right = st.columns(2)
     for column, key in zip((left, right), ("funding", "funding-rank"), strict=True):
         with column:
@@ -87,7 +88,7 @@ st.subheader("Headline indicators")
 briefing_ui.indicator_cards(data.indicator_cards, columns=3)
 for group in profile.TREND_GROUPS:
     screen = screens[f"trend-{group.key}"]
-    st.markdown(f"**{briefing_ui.md(screen.title)}**")
+    st.markdown(f"**{inert(screen.title)}**")
     if screen.figure is None:
         for point in screen.points:
             st.info(point, icon=":material/info:")

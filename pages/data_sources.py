@@ -5,6 +5,7 @@ import streamlit as st
 
 from dashboard import cache, catalog, sidebar, ui, warehouse
 from dashboard.charts import coverage as charts
+from dashboard.inert import inert
 from dashboard.queries import catalog as q
 
 PARAM_TOPIC, PARAM_CHECK, PARAM_INDICATOR = "dq_topic", "dq_check", "indicator"
@@ -16,7 +17,7 @@ def seed_from_link(key: str, allowed: list[str], label: str, default: str | list
         return
     kept, warnings = catalog.url_choices(st.query_params.get_all(key), allowed, label)
     for message in warnings:
-        st.warning(message, icon=":material/link_off:")
+        st.warning(inert(message), icon=":material/link_off:")
     single = isinstance(default, str)
     st.session_state[key] = (kept[0] if single else kept) if kept else default
 

@@ -3,6 +3,7 @@
 import streamlit as st
 
 from dashboard import cache, maps, page_params, sidebar, ui
+from dashboard.inert import inert
 from dashboard.queries import offices as q
 
 INDICATOR_KEY = "indicator"
@@ -77,7 +78,7 @@ if code is not None:
         )
 page_params.write_to_url(YEAR_KEY, year, None if code is None else choices[-1])
 for message in filter(None, warnings):
-    st.warning(message, icon=":material/link_off:")
+    st.warning(inert(message), icon=":material/link_off:")
 
 indicator = None
 if code is not None:
