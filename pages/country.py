@@ -4,7 +4,7 @@ from datetime import date
 
 import streamlit as st
 
-from dashboard import briefing, briefing_ui, cache, profile, sidebar, ui
+from dashboard import briefing, briefing_ui, cache, profile, projection_ui, sidebar, ui
 from dashboard.charts import country as charts
 from dashboard.inert import inert
 
@@ -31,6 +31,10 @@ st.page_link(
     icon=":material/co_present:",
     query_params={briefing_ui.COUNTRY_PARAM: iso3},
 )
+
+if "standouts" in screens:
+    st.subheader(screens["standouts"].title)
+    briefing_ui.standout_cards(screens["standouts"].kpis)
 
 st.subheader("IOM presence")
 left, right = st.columns([3, 2])
@@ -101,6 +105,8 @@ for group in profile.TREND_GROUPS:
         f"{iso3}-{screen.key}",
         caveats=list(screen.notes),
     )
+
+projection_ui.country_projections(iso3, name, filters.year_from, filters.year_to)
 
 st.subheader("What the documents say")
 if data.key_figures.empty:

@@ -3,10 +3,14 @@ coverage and how to refresh: the page to open before trusting a number."""
 
 import streamlit as st
 
-from dashboard import cache, catalog, sidebar, ui, warehouse
+from dashboard import cache, catalog, sidebar, themes, ui, warehouse
 from dashboard.charts import coverage as charts
+from dashboard.charts import trends as trend_charts
 from dashboard.inert import inert
 from dashboard.queries import catalog as q
+from dashboard.queries import headline as q_headline
+from dashboard.queries import themes as theme_queries
+from dashboard.queries import trends as trend_queries
 
 PARAM_TOPIC, PARAM_CHECK, PARAM_INDICATOR = "dq_topic", "dq_check", "indicator"
 
@@ -80,6 +84,37 @@ ui.table_view(
 st.subheader("Sources")
 ui.table_view(
     cache.derived(catalog.describe_sources, cache.query(q.source_catalog), table_sources), "sources"
+)
+
+st.subheader("How a headline figure is chosen")
+st.markdown(
+    "Where several sources or editions give the same figure, every page and export shows the "
+    "one this rule picks, so the same figure for the same place and year is the same number "
+    "everywhere: **the latest year first**, then, within that year, **the first source in the "
+    "order below** that gives it. For a group of countries, a source counts for a year only "
+    "if every country it ever reports on reports that year; the headline is the latest such "
+    "year. The next source with a figure for that year is named as the alternative. Editions "
+    "are never joined on one line: a chart draws each source's own series."
+)
+ui.table_view(
+    cache.derived(catalog.describe_headline_rule, cache.query(q_headline.headline_concepts)),
+    "headline-rule",
+)
+
+st.subheader("Themes and the indicators that speak to them")
+st.caption(
+    "Why the thematic filter puts some indicators first: each link quotes the document that "
+    "makes it, names the outlook statement tested with it, is inherited through the strategy "
+    "crosswalk, or is marked as the dashboard's own judgement."
+)
+ui.table_view(
+    cache.derived(
+        themes.crosswalk_table,
+        cache.query(theme_queries.theme_indicator_crosswalk),
+        cache.shaped(trend_charts.IndicatorMenu.of, trend_queries.indicator_choices).families,
+        filters.theme,
+    ),
+    "theme-indicators",
 )
 
 st.subheader("Data-quality findings")

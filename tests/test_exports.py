@@ -109,7 +109,7 @@ def test_pdf_has_one_page_per_slide(con):
     deck = country_briefing(con, "UKR")
     pdf = exports.pdf_bytes(deck, stand_in_images(deck))
     assert pdf.startswith(b"%PDF")
-    assert pdf_page_count(pdf) == len(deck.screens) == 11
+    assert pdf_page_count(pdf) == len(deck.screens) == 14
 
 
 def test_kosovo_deck_says_included_in_serbia_not_blank(con):

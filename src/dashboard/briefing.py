@@ -17,11 +17,12 @@ import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
-from dashboard import config, headlines, maps, profile
+from dashboard import config, headlines, maps, profile, story
 from dashboard.charts import country as charts
 from dashboard.filters import FilterOptions, Filters
 from dashboard.queries import country as cq
 from dashboard.queries import overview as oq
+from dashboard.queries import trends as tq
 from dashboard.style import format_number
 
 Fetch = Callable[..., pd.DataFrame]
@@ -141,6 +142,43 @@ class BriefingData:
     key_figures: pd.DataFrame = field(default_factory=pd.DataFrame)
     findings: pd.DataFrame = field(default_factory=pd.DataFrame)
     status_findings: pd.DataFrame = field(default_factory=pd.DataFrame)
+    ranks: pd.DataFrame = field(default_factory=pd.DataFrame)
+    region_names: pd.DataFrame = field(default_factory=pd.DataFrame)
+    break_series: pd.DataFrame = field(default_factory=pd.DataFrame)
+
+    @functools.cached_property
+    def name_of(self) -> dict[str, str]:
+        """Display name of every region country by ISO3."""
+        return dict(
+            zip(self.region_names["iso3"].tolist(), self.region_names["name"].tolist(), strict=True)
+        )
+
+    @functools.cached_property
+    def standings(self) -> list[story.Standing]:
+        """Where the country stands in the region on each story indicator (country scopes only)."""
+        if self.ranks.empty or not self.scope.country:
+            return []
+        units = {code: d["unit"] for code, d in self.definition.items()}
+        return story.standings(self.ranks, units, self.scope.country)
+
+    @functools.cached_property
+    def standouts(self) -> list[story.Standing]:
+        """The indicators the country's profile and deck open with (story.choose_standouts)."""
+        return story.choose_standouts(self.standings)
+
+    def notes_for(self, code: str) -> list[str]:
+        """What to know about one indicator in this scope: its caveat's sentences about the
+        scope, and the series breaks that move its total here."""
+        names = self.name_of
+        in_scope = [names[c] for c in self.scope.iso3 if c in names]
+        notes = story.scoped_notes(self.definition[code]["caveat"], in_scope, list(names.values()))
+        by_year = {
+            int(year): float(value)
+            for year, value in zip(
+                self.break_series["year"].tolist(), self.break_series["value"].tolist(), strict=True
+            )
+        }
+        return notes + story.break_notes(code, self.scope.iso3, by_year, names)
 
     @functools.cached_property
     def definition(self) -> dict[str, dict]:
@@ -214,7 +252,9 @@ class BriefingData:
         return profile.records(self.findings)
 
 
-INDICATOR_CODES = tuple(dict.fromkeys(profile.PROFILE_INDICATORS + profile.TREND_CODES))
+INDICATOR_CODES = tuple(
+    dict.fromkeys(profile.PROFILE_INDICATORS + profile.TREND_CODES + story.STORY_CODES)
+)
 
 
 def load(fetch: Fetch, scope: Scope) -> BriefingData:
@@ -234,6 +274,13 @@ def load(fetch: Fetch, scope: Scope) -> BriefingData:
         region_figures=fetch(oq.key_figures, headlines.KPI_FIGURES).set_index(
             "figure_id", drop=False
         ),
+        region_names=fetch(cq.region_countries),
+        break_series=fetch(
+            tq.series_by_country,
+            story.SERIES_BREAKS[0].code,
+            (story.SERIES_BREAKS[0].reporter,),
+            *scope.years,
+        ),
         **(
             {
                 "profile": fetch(cq.country_profile, country),
@@ -241,6 +288,12 @@ def load(fetch: Fetch, scope: Scope) -> BriefingData:
                 "key_figures": fetch(cq.country_key_figures, country),
                 "findings": fetch(cq.country_findings, country),
                 "status_findings": fetch(cq.membership_status_findings),
+                "ranks": fetch(
+                    cq.indicator_ranks_in_region,
+                    story.STORY_CODES,
+                    *scope.years,
+                    story.POPULATION_CODE,
+                ),
             }
             if country
             else {}
@@ -287,17 +340,23 @@ def trend_table(data: BriefingData, codes: tuple[str, ...]) -> pd.DataFrame:
 
 
 def trend_sentence(data: BriefingData, code: str) -> str | None:
-    """'<indicator> in <place>: 5.0 million in 2020, down 26% since 1990' (None without data)."""
+    """'Refugees hosted (UNHCR) in Ukraine: 2,370 in 2025, down 19% from 2000 to 2025', or 'from
+    64 in 2000 to 149,324 in 2025' from a near-zero base (None without data)."""
     line = data.lines.get(code)
     if line is None:
         return None
     definition = data.definition[code]
     years, values = line.years.tolist(), line.values.tolist()
-    unit = profile.display_unit(definition["unit"])
-    text = f"{definition['name']}: {format_number(values[-1], unit)} in {int(years[-1])}"
-    if int(years[0]) < int(years[-1]) and values[0]:
-        text += ", " + profile.change_text(float(values[0]), float(values[-1]), int(years[0]))
-    return text
+    unit = definition["unit"]
+    latest = f"{format_number(values[-1], profile.display_unit(unit))} in {int(years[-1])}"
+    if int(years[0]) >= int(years[-1]):
+        return f"{definition['name']}: {latest}"
+    change = profile.change_text(
+        float(values[0]), int(years[0]), float(values[-1]), int(years[-1]), unit
+    )
+    if change.startswith("from "):
+        return f"{definition['name']}: {change}"
+    return f"{definition['name']}: {latest}, {change}"
 
 
 def coverage_note(data: BriefingData, code: str) -> str | None:
@@ -361,13 +420,29 @@ def _indicator_kpis(data: BriefingData, codes: tuple[str, ...]) -> list[Kpi]:
     return kpis
 
 
+def trend_groups(data: BriefingData) -> list[profile.TrendGroup]:
+    """The trend charts of the scope, those holding the country's standout indicators first (in
+    the standouts' order), the others as declared."""
+    groups = [g for g in profile.TREND_GROUPS if data.scope.country or not g.country_only]
+    order = [s.code for s in data.standouts]
+
+    def place(group: profile.TrendGroup) -> int:
+        return min((order.index(c) for c in group.codes if c in order), default=len(order))
+
+    return sorted(groups, key=place)  # stable: the declared order among the rest
+
+
 def _trend_screens(data: BriefingData, place: str) -> list[Screen]:
     screens = []
     definition = data.definition
-    for group in profile.TREND_GROUPS:
+    standout_codes = [s.code for s in data.standouts]
+    for group in trend_groups(data):
         codes = tuple(c for c in group.codes if c in definition)
+        subject = group.subject.format(place=place)
         sources = tuple(dict.fromkeys(profile.dataset_source(definition[c]) for c in codes))
-        headline = trend_sentence(data, codes[0])
+        lead = next((c for c in standout_codes if c in codes and c in data.lines), None)
+        lead = lead or next((c for c in codes if c in data.lines), codes[0])
+        headline = trend_sentence(data, lead)
         absent = [
             f"Included in Serbia: {note}"
             for c in codes
@@ -378,30 +453,58 @@ def _trend_screens(data: BriefingData, place: str) -> list[Screen]:
                 f"No values for {place} in {data.scope.years[0]}-{data.scope.years[1]}.",
             )
             title = (
-                f"{group.subject}: included in Serbia's figures"
+                f"{subject}: included in Serbia's figures"
                 if any(absent)
-                else f"{group.subject}: no data for {place}"
+                else f"{subject}: no data in {data.scope.years[0]}-{data.scope.years[1]}"
             )
             screens.append(
                 Screen(f"trend-{group.key}", "points", title, points=notes, sources=sources)
             )
             continue
-        caveats = [definition[c]["caveat"] for c in codes if definition[c]["caveat"]]
+        drawn = [c for c in codes if c in data.lines]
+        caveats = [note for c in drawn for note in data.notes_for(c)]
         coverage = [coverage_note(data, c) for c in codes]
         screens.append(
             Screen(
                 key=f"trend-{group.key}",
                 kind="chart",
                 title=headline,
-                figure=charts.indicator_trend(
-                    data.lines, definition, codes, f"{group.subject}, {place}"
-                ),
+                figure=charts.indicator_trend(data.lines, definition, codes, subject),
                 table=trend_table(data, codes),
                 sources=sources,
-                notes=tuple(n for n in [*absent, *coverage] if n) + tuple(caveats),
+                notes=tuple(dict.fromkeys(n for n in [*absent, *coverage, *caveats] if n)),
             )
         )
     return screens
+
+
+def _standouts_screen(data: BriefingData, name: str) -> Screen:
+    """Where the country stands out in the region: the indicators its story opens with."""
+    kpis = []
+    for standing in data.standouts:
+        definition = data.definition[standing.code]
+        change = standing.change()
+        kpis.append(
+            Kpi(
+                standing.concept.card,
+                standing.display,
+                standing.reason(name)
+                + "."
+                + (f" {change[0].upper()}{change[1:]}." if change else ""),
+                f"{definition['short_title']}, {definition['licence']}",
+            )
+        )
+    lead = data.standouts[0].reason(name) if data.standouts else ""
+    return Screen(
+        "standouts",
+        "kpis",
+        f"Where {name} stands out in the region",
+        text=lead,
+        kpis=tuple(kpis),
+        sources=tuple(
+            dict.fromkeys(profile.dataset_source(data.definition[s.code]) for s in data.standouts)
+        ),
+    )
 
 
 def _outlook_screen(data: BriefingData, place: str) -> Screen:
@@ -464,6 +567,7 @@ def _country_screens(data: BriefingData, generated: str) -> list[Screen]:
             ),
             sources=(profile_source,),
         ),
+        *([_standouts_screen(data, name)] if data.standouts else []),
         Screen(
             "kpis",
             "kpis",

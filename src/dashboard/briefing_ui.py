@@ -219,13 +219,24 @@ def kpi_grid(kpis, columns: int = 3) -> None:
                 metric(kpi.label, kpi.value, kpi.detail, kpi.source)
 
 
+def standout_cards(kpis) -> None:
+    """The indicators a country stands out on: value, the reason and change under it, source."""
+    for column, kpi in zip(st.columns(max(len(kpis), 1)), kpis, strict=False):
+        with column:
+            st.metric(kpi.label, kpi.value, border=True)
+            st.caption(inert(kpi.detail))
+            ui.source_line(kpi.source)
+
+
 def show_screen(screen: Screen, deck: Briefing, present: bool) -> None:
     """One insight at presentation size: its headline, then what backs it, then its sources."""
     heading = st.title if present else st.header
     heading(inert(screen.title), anchor=False)
     if screen.text:
         st.markdown(inert(screen.text))
-    if screen.kind == "kpis":
+    if screen.key == "standouts":
+        standout_cards(screen.kpis)
+    elif screen.kind == "kpis":
         kpi_grid(screen.kpis)
     elif screen.kind == "map" and screen.offices is not None:
         scope = deck.scope

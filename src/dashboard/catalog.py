@@ -53,6 +53,9 @@ TABLE_LABELS: dict[str, str] = {
     "dim_indicator": "Official indicators (definitions and caveats)",
     "fct_indicator_value": "Official indicator values",
     "dq_finding": "Data-quality findings",
+    "dim_headline_candidate": "Headline rule: sources for each concept, in order of preference",
+    "dim_headline_scope": "Headline rule: countries, subregions and the region",
+    "headline_value": "Headline figures (one per concept, place and year, by the headline rule)",
 }
 # Provenance that no source_id column records.
 TABLE_NOTES: dict[str, str] = {
@@ -305,6 +308,27 @@ def describe_sources(sources: pd.DataFrame, table_sources: pd.DataFrame) -> pd.D
             "Title": sources["title"],
             "File": sources["file"],
             "Note": sources["note"],
+        }
+    )
+
+
+def describe_headline_rule(concepts: pd.DataFrame) -> pd.DataFrame:
+    """The headline rule's candidates (queries.headline.headline_concepts), as users read them."""
+    years = [
+        f"{int(a)}-{int(b)}" if pd.notna(a) and pd.notna(b) else ""
+        for a, b in zip(
+            concepts["first_year"].tolist(), concepts["last_year"].tolist(), strict=True
+        )
+    ]
+    return pd.DataFrame(
+        {
+            "Figure": concepts["concept_name"],
+            "Unit": concepts["unit"],
+            "Order": concepts["preference"],
+            "Source": concepts["source_title"],
+            "Indicator": concepts["indicator_name"],
+            "Years": years,
+            "Why this place in the order": concepts["why"],
         }
     )
 

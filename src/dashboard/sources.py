@@ -114,6 +114,17 @@ INDICATOR_FAMILIES = (
     "population",
 )
 OFFICE_TYPES = ("regional", "country", "sub-office")
+# Rows of projections.csv: the estimate, the projection's variants and its probabilistic bounds.
+PROJECTION_VARIANTS = (
+    "estimate",
+    "medium",
+    "low",
+    "high",
+    "lower_80",
+    "upper_80",
+    "lower_95",
+    "upper_95",
+)
 
 # Load order matters: reference lists first, so later files can be checked against them.
 SOURCE_TABLES: tuple[SourceTable, ...] = (
@@ -357,6 +368,21 @@ SOURCE_TABLES: tuple[SourceTable, ...] = (
         "Links between the strategic frameworks and the funding areas, with their basis.",
     ),
     SourceTable(
+        "theme_indicators",
+        (
+            _req("element_id"),
+            # empty only where no indicator can speak to the element; the reason says why
+            _c("indicator_family", choices=INDICATOR_FAMILIES),
+            _c("rank", "int", min=1),
+            _req("basis", choices=("document", "judgement")),
+            _req("reason"),
+            _c("source_id"),
+            _c("source_section"),
+        ),
+        ("element_id", "indicator_family"),
+        "Which indicator families speak to each thematic element, in order, with the reason.",
+    ),
+    SourceTable(
         "published_issues",
         (
             _req("issue_id"),
@@ -399,6 +425,52 @@ SOURCE_TABLES: tuple[SourceTable, ...] = (
         ("indicator_code", "iso3", "year"),
         "Tidy extract of the official datasets for the 20 countries and territories.",
         generated_by="python -m dashboard.ingest",
+    ),
+    SourceTable(
+        "projection_catalog",
+        (
+            _req("series_code"),
+            _req("family", choices=INDICATOR_FAMILIES),
+            _req("name"),
+            _req("label"),
+            _req("unit"),
+            _req("reference"),
+            _req("source_id"),
+            _c("description"),
+            _c("caveat"),
+        ),
+        ("series_code",),
+        "Definitions of the UN projection series (WPP 2024) of the projections extract.",
+        generated_by="python -m dashboard.ingest",
+    ),
+    SourceTable(
+        "projections",
+        (
+            _req("series_code"),
+            _req("iso3", iso3="region"),
+            _req("year", "int", min=1950, max=2100),
+            _req("variant", choices=PROJECTION_VARIANTS),
+            _req("value", "int"),
+            _req("source_id"),
+        ),
+        ("series_code", "iso3", "year", "variant"),
+        "UN World Population Prospects 2024 for the 20: estimates, projection variants and bounds.",
+        generated_by="python -m dashboard.ingest",
+    ),
+    SourceTable(
+        "headline_concepts",
+        (
+            _req("concept"),
+            _req("concept_name"),
+            _req("unit"),
+            _req("preference", "int", min=1, max=99),
+            _req("indicator_code"),
+            _req("scale", "float", min=0),
+            _req("why"),
+        ),
+        ("concept", "preference"),
+        "Which indicators can give each headline concept, in order of preference (the headline"
+        " rule: latest year first, then the most preferred source with a value for it).",
     ),
 )
 

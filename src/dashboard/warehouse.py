@@ -42,9 +42,15 @@ MARTS: tuple[str, ...] = (
     "dim_glossary_term",
     "bridge_crosswalk",
     "theme_lineage",
+    "bridge_theme_indicator",
     "dim_indicator",
     "fct_indicator_value",
+    "dim_projection_series",
+    "fct_projection",
     "dq_finding",
+    "dim_headline_candidate",
+    "dim_headline_scope",
+    "headline_value",
 )
 
 EXPORTED_TABLES: tuple[str, ...] = (*MARTS, "build_log", "build_row_count")

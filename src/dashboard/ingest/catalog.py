@@ -303,6 +303,39 @@ DATASETS: tuple[DatasetSource, ...] = (
         ),
     ),
 )
+
+# UN World Population Prospects 2024 feeds projections.csv (see ingest/wpp.py and the projection
+# series at the end of this module), not indicators.csv.
+WPP_2024 = DatasetSource(
+    source_id="wpp_2024",
+    short_title="UN World Population Prospects 2024",
+    title="World Population Prospects 2024: net migration and population, estimates and"
+    " probabilistic projections",
+    publisher="United Nations Department of Economic and Social Affairs, Population Division",
+    edition="2024 (released 2024-07-11); R package wpp2024 1.1-3",
+    vintage="2024-11-26",
+    licence="CC BY 3.0 IGO",
+    citation=(
+        "United Nations, Department of Economic and Social Affairs, Population Division (2024)."
+        " World Population Prospects 2024. Read from the Population Division's R package"
+        " wpp2024 (version 1.1-3, github.com/PPgp/wpp2024)."
+    ),
+    file="wpp2024/",
+    note=(
+        "The tab-separated inputs of the UN Population Division's R package wpp2024 (values in"
+        " thousands, written x1000 as persons), not the un.org CSV/xlsx, which were not"
+        " available offline; the package states the same figures (Ukraine net migration 2022"
+        " -5,699,445 equals WDI SM.POP.NETM). Net migration estimates 1950-2023 (migration.txt)"
+        " and projections 2024-2100: median (medium variant) with 80% and 95% bounds; population"
+        " projections 2024-2100: medium, low and high variants with 80% and 95% bounds."
+        " Population is at 31 December of the year (the package's year t is 1 January of t+1),"
+        " not mid-year. The files are checked to 2100; the extract keeps the projections to"
+        " 2050. Rows selected by M49 code with their names checked. Kosovo is listed on"
+        " its own (M49 412, 'Kosovo (under UNSC res. 1244)') and Serbia (688) excludes it."
+    ),
+    expected_vintage="1.1-3 2024-11-26",
+)
+DATASETS = (*DATASETS, WPP_2024)
 DATASETS_BY_ID = {d.source_id: d for d in DATASETS}
 
 
@@ -685,4 +718,82 @@ def source_rows() -> list[dict[str, str]]:
             "note": d.note,
         }
         for d in sorted(DATASETS, key=lambda d: d.source_id)
+    ]
+
+
+# --- Projection series (projections.csv, read by ingest/wpp.py) -----------------------------
+
+
+@dataclass(frozen=True)
+class ProjectionSeries:
+    code: str
+    family: str  # the indicator family whose trend chart the projection continues
+    name: str
+    label: str  # what a chart calls the projection line
+    unit: str
+    reference: str  # when in the year a value applies
+    source_id: str
+    description: str
+    caveat: str
+
+
+PROJECTION_SERIES: tuple[ProjectionSeries, ...] = (
+    ProjectionSeries(
+        "wpp2024.net_migration",
+        "net_migration",
+        "Net migration (UN World Population Prospects 2024)",
+        "UN projection (WPP 2024, medium variant)",
+        "persons",
+        "calendar-year flow",
+        "wpp_2024",
+        "Immigrants minus emigrants in the year: estimates 1950-2023, then the median"
+        " projection (kept to 2050) with its 80% and 95% bounds.",
+        "A projection, not a forecast of policy outcomes: the UN's medium variant assumes"
+        " migration returns towards long-run levels. Kosovo (under UNSC res. 1244) is listed"
+        " separately and Serbia excludes it. The bounds are per country; the bounds of a sum of"
+        " countries are not the sum of their bounds, so regional totals carry none.",
+    ),
+    ProjectionSeries(
+        "wpp2024.population",
+        "population",
+        "Population (UN World Population Prospects 2024)",
+        "UN projection (WPP 2024, medium variant)",
+        "persons",
+        "31 December of the year",
+        "wpp_2024",
+        "Total population projected 2024-2050: medium, low and high variants, and the 80% and 95%"
+        " bounds of the probabilistic projection.",
+        "Population at 31 December of the year (1 January of the next), not mid-year like WDI."
+        " Kosovo (under UNSC res. 1244) is listed separately and Serbia excludes it. The bounds"
+        " are per country; the bounds of a sum of countries are not the sum of their bounds, so"
+        " regional totals carry none.",
+    ),
+)
+PROJECTION_COLUMNS = (
+    "series_code",
+    "family",
+    "name",
+    "label",
+    "unit",
+    "reference",
+    "source_id",
+    "description",
+    "caveat",
+)
+
+
+def projection_catalog_rows() -> list[dict[str, str]]:
+    return [
+        {
+            "series_code": p.code,
+            "family": p.family,
+            "name": p.name,
+            "label": p.label,
+            "unit": p.unit,
+            "reference": p.reference,
+            "source_id": p.source_id,
+            "description": p.description,
+            "caveat": p.caveat,
+        }
+        for p in PROJECTION_SERIES
     ]

@@ -2,7 +2,9 @@
 
 `ingest(public_dir)` returns the rows and a report; `write_outputs(result, out_dir)` writes
 indicators.csv, indicator_catalog.csv and dataset_sources.csv (UTF-8, LF, RFC 4180 quoting,
-rows sorted by indicator_code, iso3, year so that re-running gives identical bytes).
+rows sorted by indicator_code, iso3, year so that re-running gives identical bytes), and the UN
+projections (estimates, variants and bounds, a shape of their own) to projections.csv and
+projection_catalog.csv.
 """
 
 from __future__ import annotations
@@ -13,20 +15,29 @@ from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import knomad, undesa, unhcr, worldbank
+from . import knomad, undesa, unhcr, worldbank, wpp
 from .catalog import (
     CATALOG_COLUMNS,
     DATASETS_BY_ID,
     INDICATORS_BY_CODE,
+    PROJECTION_COLUMNS,
     SOURCE_COLUMNS,
     catalog_rows,
+    projection_catalog_rows,
     source_rows,
     validate_catalog,
 )
 from .common import KOSOVO, REGION_ISO3, IngestError, TidyRow, format_value
 
 INDICATOR_COLUMNS = ("indicator_code", "iso3", "year", "value", "source_id")
-OUTPUT_FILES = ("indicators.csv", "indicator_catalog.csv", "dataset_sources.csv")
+PROJECTION_ROW_COLUMNS = ("series_code", "iso3", "year", "variant", "value", "source_id")
+OUTPUT_FILES = (
+    "indicators.csv",
+    "indicator_catalog.csv",
+    "dataset_sources.csv",
+    "projections.csv",
+    "projection_catalog.csv",
+)
 # Sources that fold Kosovo into Serbia: an XKX row from them would be a bug.
 NO_KOSOVO_PREFIXES = ("undesa", "unhcr")
 # WPP 2022 estimates end in 2021; later years in the WDI net migration download are projections.
@@ -37,6 +48,7 @@ NET_MIGRATION_LAST_ESTIMATE_YEAR = 2021
 class IngestResult:
     rows: list[TidyRow]
     notes: dict[str, dict[str, int]] = field(default_factory=dict)
+    projections: list[wpp.ProjectionRow] = field(default_factory=list)
 
     def counts(self) -> Counter:
         return Counter(r.indicator_code for r in self.rows)
@@ -132,7 +144,10 @@ def ingest(public_dir: Path) -> IngestResult:
 
     check_rows(rows)
     rows.sort(key=lambda r: (r.indicator_code, r.iso3, r.year))
-    return IngestResult(rows, notes)
+
+    sid = "wpp_2024"
+    projections = wpp.read_wpp(_path(public_dir, sid), sid, _expected(sid))
+    return IngestResult(rows, notes, projections)
 
 
 def check_rows(rows: list[TidyRow]) -> None:
@@ -192,6 +207,15 @@ def write_outputs(result: IngestResult, out_dir: Path) -> dict[str, Path]:
     )
     _write_csv(paths["indicator_catalog.csv"], CATALOG_COLUMNS, catalog_rows())
     _write_csv(paths["dataset_sources.csv"], SOURCE_COLUMNS, source_rows())
+    _write_csv(
+        paths["projections.csv"],
+        PROJECTION_ROW_COLUMNS,
+        [
+            dict(zip(PROJECTION_ROW_COLUMNS, map(str, row), strict=True))
+            for row in result.projections
+        ],
+    )
+    _write_csv(paths["projection_catalog.csv"], PROJECTION_COLUMNS, projection_catalog_rows())
     return paths
 
 
