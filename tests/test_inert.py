@@ -9,14 +9,24 @@ import pytest
 from dashboard.filters import parse_number, parse_year
 from dashboard.inert import ZERO_WIDTH_SPACE, inert, quoted
 
-# A character that would start a markdown, GitHub or Streamlit construct if it were not escaped.
-LIVE = re.compile(r"[\[\]!*_`$<>&~|#:(){}^=+\\-]")
+# A character that would start a markdown, GitHub or Streamlit construct if it were not escaped:
+# anywhere in a line, or at its start (a heading, list item or setext underline).
+INLINE = re.compile(r"[\[\]*`$<>&~|:\\]|(?<![^\W_])_|_(?![^\W_])")
+LINE_START = re.compile(r"^\s*(?:[#+=-]|\d+[.)])", re.MULTILINE)
 ESCAPED = re.compile(r"\\[!-/:-@\[-`{-~]")  # a backslash before ASCII punctuation
 
 
 def live_constructs(markdown: str) -> list[str]:
     """Special characters left unescaped in `markdown`."""
-    return LIVE.findall(ESCAPED.sub("", markdown))
+    return INLINE.findall(ESCAPED.sub("", markdown)) + LINE_START.findall(markdown)
+
+
+def test_live_constructs_are_found():
+    assert live_constructs("![x](y) **b** $m$ :red[r] <b>") != []
+    assert live_constructs("# heading") == ["#"]
+    assert live_constructs("text\n 1. item") == [" 1."]
+    assert live_constructs("plain text, 2015-2020 (USD 5)! outlook_page") == []
+    assert live_constructs("_emphasis_") == ["_", "_"]
 
 
 @pytest.mark.parametrize(
