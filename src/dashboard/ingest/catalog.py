@@ -19,6 +19,21 @@ from dashboard.sources import INDICATOR_FAMILIES as FAMILIES
 
 AGGREGATIONS = ("sum", "weighted_mean", "none")
 
+# What a value can plausibly be, per unit: (lowest, highest). Written into indicator_catalog.csv
+# and checked by the build's data test assert_indicator_value_plausible, so a sign flipped, a
+# share in per mille or a figure scaled x1000 in a newer download fails the build with the row
+# named. Counts of people are never negative and no country counts more than 1.5 billion people;
+# shares are 0-100; net migration (inflow minus outflow) may be negative. A new unit needs its
+# bounds here (validate_catalog says so).
+UNIT_BOUNDS: dict[str, tuple[float, float]] = {
+    "persons": (0, 1.5e9),
+    "persons per year": (-5e7, 5e7),
+    "percent": (0, 100),
+    "percent of GDP": (0, 100),
+    "current US$": (0, 1e12),
+    "US$ million (current)": (0, 1e6),
+}
+
 
 @dataclass(frozen=True)
 class DatasetSource:
@@ -653,6 +668,8 @@ CATALOG_COLUMNS = (
     "source_id",
     "description",
     "caveat",
+    "lowest_plausible",
+    "highest_plausible",
 )
 
 
@@ -674,6 +691,11 @@ def validate_catalog() -> None:
             raise ValueError(f"{ind.code}: unknown source {ind.source_id}")
         if (ind.aggregation == "weighted_mean") != (ind.weight is not None):
             raise ValueError(f"{ind.code}: weighted_mean needs a weight, and only it")
+        if ind.unit not in UNIT_BOUNDS:
+            raise ValueError(
+                f"{ind.code}: unit {ind.unit!r} has no plausible bounds; declare them in"
+                " UNIT_BOUNDS (dashboard/ingest/catalog.py)"
+            )
     for ind in INDICATORS:
         if ind.weight is not None:
             weight = INDICATORS_BY_CODE.get(ind.weight)
@@ -683,6 +705,11 @@ def validate_catalog() -> None:
                 raise ValueError(f"{ind.code}: weight {ind.weight} must be a count (sum)")
             if weight.source_id != ind.source_id:
                 raise ValueError(f"{ind.code}: weight {ind.weight} is from another source")
+
+
+def format_bound(bound: float) -> str:
+    """A bound as written in the catalogue: whole numbers without a decimal point."""
+    return str(int(bound)) if float(bound).is_integer() else repr(float(bound))
 
 
 def catalog_rows() -> list[dict[str, str]]:
@@ -697,6 +724,8 @@ def catalog_rows() -> list[dict[str, str]]:
             "source_id": i.source_id,
             "description": i.description,
             "caveat": i.caveat,
+            "lowest_plausible": format_bound(UNIT_BOUNDS[i.unit][0]),
+            "highest_plausible": format_bound(UNIT_BOUNDS[i.unit][1]),
         }
         for i in sorted(INDICATORS, key=lambda i: i.code)
     ]

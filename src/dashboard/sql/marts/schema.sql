@@ -237,6 +237,8 @@ create table dim_indicator (
     source_id varchar not null references dim_source (source_id),
     description varchar,
     caveat varchar,
+    lowest_plausible double not null,
+    highest_plausible double not null check (highest_plausible > lowest_plausible),
     first_year integer,
     last_year integer,
     country_count integer not null
