@@ -5,13 +5,15 @@ statements no indicator can test are listed as such."""
 
 from __future__ import annotations
 
+import csv
+import re
 from collections import Counter
 from collections.abc import Iterator
 
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from dashboard import outlook
+from dashboard import config, outlook
 from tests.apptest_helpers import metric_value, open_page, sql, table_with, url_value
 
 PAGE = "pages/outlook.py"
@@ -24,13 +26,30 @@ def lines(at: AppTest, start: str) -> list[str]:
     return [t for t in texts if t.startswith(start)]
 
 
+# Pages show a statement by its short title, never its code; the tests read the ids back.
+ID_OF_TITLE = {
+    row["short_title"]: row["statement_id"]
+    for row in csv.DictReader(
+        (config.SOURCES_DIR / "outlook_statements.csv").open(encoding="utf-8")
+    )
+}
+
+
 def scorecard(at: AppTest):
-    return table_with(at, "verdict")
+    """The scorecard, its "statement" column read back as statement ids."""
+    table = table_with(at, "verdict")
+    assert set(table["statement"]) <= set(ID_OF_TITLE), "the scorecard shows short titles"
+    return table.assign(statement=table["statement"].map(ID_OF_TITLE))
 
 
 def card_ids(at: AppTest) -> list[str]:
-    """The statement ids of the cards and of the untestable list on screen."""
-    return [c.value.split(" · ")[0] for c in at.caption if c.value[:1] == "o" and " · " in c.value]
+    """The statement ids of the cards and of the untestable list on screen (each card's caption
+    starts with its short title)."""
+    return [
+        ID_OF_TITLE[c.value.split(" · ")[0]]
+        for c in at.caption
+        if " · " in c.value and c.value.split(" · ")[0] in ID_OF_TITLE
+    ]
 
 
 def cards_on_screen(at: AppTest) -> list[str]:
@@ -124,10 +143,20 @@ def test_the_line_follows_the_year_filter(warehouse_path):
 def test_the_scorecard_lists_every_test_with_the_verdicts_of_the_metrics():
     at = open_page(PAGE, timeout=90, fail_on_error=True)
     verdicts = {m.label: int(m.value) for m in at.metric if not m.label.startswith("Latest")}
-    assert set(verdicts) == {"Consistent", "Partly consistent", "Not consistent", "Cannot tell yet"}
+    assert set(verdicts) == {
+        "Consistent",
+        "Partly consistent",
+        "Not consistent",
+        "Cannot tell yet",
+        outlook.TRIVIAL_LABEL,
+    }
     table = scorecard(at)
     assert len(table) == sum(verdicts.values()) > 0
     assert dict(Counter(table["verdict"])) == {k: v for k, v in verdicts.items() if v}
+    # "still above zero" checks are listed, never counted as consistency
+    trivial = table[table["expected"].str.startswith("persist")]
+    assert len(trivial) == verdicts[outlook.TRIVIAL_LABEL] > 0
+    assert set(trivial["verdict"]) == {outlook.TRIVIAL_LABEL}
     assert table["source"].str.len().gt(0).all() and table["indicator code"].str.len().gt(0).all()
     # Its caption names every dataset behind it.
     sources = next(
@@ -315,3 +344,12 @@ def test_a_verdict_no_test_has_says_so():
     assert (
         url_value(at, VERDICT) == "consistent"
     )  # a valid choice stays, even when it finds nothing
+
+
+def test_statements_are_shown_by_title_never_by_code():
+    at = open_page(PAGE, timeout=90, fail_on_error=True)
+    code = re.compile(r"\bo20(15|20)_\d\d\b")
+    shown = [m.value for m in at.markdown] + [c.value for c in at.caption]
+    shown += [str(v) for d in at.dataframe for v in d.value.astype(str).to_numpy().ravel()]
+    assert not [text for text in shown if code.search(text)]
+    assert "Population decline through emigration" in set(table_with(at, "verdict")["statement"])
