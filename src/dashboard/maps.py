@@ -12,7 +12,7 @@ import pandas as pd
 import pydeck as pdk
 from pydeck.bindings.json_tools import default_serialize
 
-from dashboard import geo
+from dashboard import config, geo
 from dashboard.style import SEQUENTIAL, format_number
 
 LAND_REGION = [226, 232, 240, 255]
@@ -54,14 +54,28 @@ def _shapes_with_own_properties() -> dict:
     }
 
 
+# Kosovo and Serbia are outlined by kosovo_boundary_layers (the line between them dashed), not by
+# the shapes' own strokes, which would draw that line solid.
+_OUTLINED_APART = {"XKX", "SRB"}
+_NO_STROKE = [0, 0, 0, 0]
+
+
+def country_label(iso3: str, name: str) -> str:
+    """The label of a basemap shape when no names table row is at hand: the file's name, with
+    Kosovo marked as config.KOSOVO_MARKER (its footnote goes under the map)."""
+    return config.KOSOVO_MARKER if iso3 == KOSOVO else name
+
+
 def basemap_layer(highlight: tuple[str, ...] = ()) -> pdk.Layer:
-    """Country shapes: the region's countries (or the highlighted ones) darker than neighbours."""
+    """Country shapes: the region's countries (or the highlighted ones) darker than neighbours.
+    Draw kosovo_boundary_layers on top (see deck_layers)."""
     shapes = _shapes_with_own_properties()
     wanted = set(highlight)
     for feature in shapes["features"]:
         props = feature["properties"]
         strong = props["iso3"] in wanted if wanted else props["in_region"]
         props["fill"] = LAND_REGION if strong else LAND_NEIGHBOUR
+        props["line"] = _NO_STROKE if props["iso3"] in _OUTLINED_APART else BORDER
     return pdk.Layer(
         "GeoJsonLayer",
         shapes,
@@ -69,10 +83,228 @@ def basemap_layer(highlight: tuple[str, ...] = ()) -> pdk.Layer:
         stroked=True,
         filled=True,
         get_fill_color="properties.fill",
-        get_line_color=BORDER,
+        get_line_color="properties.line",
         line_width_min_pixels=0.6,
         pickable=False,
     )
+
+
+def _dashes(line: list[list[float]], dash: float, gap: float) -> list[list[list[float]]]:
+    """Cut a [lon, lat] line into dashes `dash` long with `gap` between them (degrees)."""
+    pieces, current, drawing, left = [], [line[0]], True, dash
+    for (x0, y0), (x1, y1) in zip(line, line[1:]):
+        length = math.hypot(x1 - x0, y1 - y0)
+        done = 0.0
+        while length - done > left:
+            done += left
+            point = [x0 + (x1 - x0) * done / length, y0 + (y1 - y0) * done / length]
+            if drawing:
+                pieces.append([*current, point])
+            current, drawing = [point], not drawing
+            left = gap if not drawing else dash
+        left -= length - done
+        current.append([x1, y1])
+    if drawing and len(current) > 1:
+        pieces.append(current)
+    return pieces
+
+
+def kosovo_boundary_layers(zoom: float, colour: list[int] | None = None) -> list[pdk.Layer]:
+    """Kosovo's outline as UN maps draw it: the line between Kosovo and Serbia dashed, the rest
+    of both outlines solid. Dashes are cut for the map's initial zoom (about 6 px on, 4 off)."""
+    colour = colour or [110, 120, 135, 255]
+    degrees_per_pixel = 360 / (512 * 2**zoom)
+    solid, shared = geo.kosovo_boundary()
+    dashed = [
+        piece
+        for line in shared
+        for piece in _dashes(line, 6 * degrees_per_pixel, 4 * degrees_per_pixel)
+    ]
+    return [
+        pdk.Layer(
+            "PathLayer",
+            [{"path": line} for line in lines],
+            id=f"kosovo-boundary-{kind}",
+            get_path="path",
+            get_color=colour,
+            width_units="'pixels'",
+            get_width=width,
+            width_min_pixels=width,
+            pickable=False,
+        )
+        for kind, lines, width in (("solid", solid, 0.8), ("dashed", dashed, 1.4))
+    ]
+
+
+# --- Labels: country and capital names, drawn by deck.gl from the page's own fonts (no font
+# is fetched: the TextLayer renders its glyph atlas from the browser's fonts onto a canvas). ---
+
+LABEL_FONT = '"Source Sans", "Source Sans Pro", Arial, sans-serif'
+COUNTRY_LABEL_SIZE = 13
+CAPITAL_LABEL_SIZE = 12
+LABEL_COLOUR = [27, 42, 65, 255]
+CAPITAL_COLOUR = [70, 80, 95, 255]
+_LABEL_HALO = [255, 255, 255, 230]
+
+
+def _pixels(lon: float, lat: float, zoom: float) -> tuple[float, float]:
+    """Web Mercator pixel position at `zoom` (deck.gl's world is 512 px wide at zoom 0)."""
+    world = 512 * 2**zoom
+    return (lon + 180) / 360 * world, (1 - _mercator_y(lat) / math.pi) / 2 * world
+
+
+def _lon_lat(x: float, y: float, zoom: float) -> tuple[float, float]:
+    world = 512 * 2**zoom
+    lat = math.degrees(2 * math.atan(math.exp((1 - 2 * y / world) * math.pi)) - math.pi / 2)
+    return x / world * 360 - 180, lat
+
+
+def _box(x: float, y: float, text: str, size: int, anchor: str) -> tuple[float, ...]:
+    """Screen box of a label (estimated: Source Sans averages about 0.55 em per character)."""
+    width, height = 0.56 * size * len(text) + 4, size + 4
+    left = {"start": x, "middle": x - width / 2, "end": x - width}[anchor]
+    return left, y - height / 2, left + width, y + height / 2
+
+
+def _overlaps(box: tuple[float, ...], placed: list[tuple[float, ...]]) -> bool:
+    return any(
+        box[0] < other[2] and other[0] < box[2] and box[1] < other[3] and other[1] < box[3]
+        for other in placed
+    )
+
+
+def label_layers(places: pd.DataFrame, shown: tuple[str, ...], zoom: float) -> list[pdk.Layer]:
+    """Country names and capital cities of the `shown` countries, laid out for `zoom` so that no
+    two labels overlap: a country name that does not fit over its shape is moved beside the map's
+    crowded part (the Western Balkans at regional zoom) with a leader line; a capital that does
+    not fit is left to the tooltip. `places` are country_labels rows (iso3, name, capital,
+    capital_lat, capital_lon, capital_on_map)."""
+    anchors = geo.label_points()
+    rows = places[places["iso3"].isin(shown)] if shown else places
+    placed: list[tuple[float, ...]] = []
+    texts, callouts = [], []
+    # Larger countries first: they have room, the small ones are the ones to move.
+    by_size = sorted(
+        zip(rows["iso3"].tolist(), rows["name"].tolist(), strict=True),
+        key=lambda row: -geo.shape_area(row[0]),
+    )
+    for iso3, name in by_size:
+        if iso3 not in anchors:
+            continue
+        lon, lat = anchors[iso3]
+        box = _box(*_pixels(lon, lat, zoom), name, COUNTRY_LABEL_SIZE, "middle")
+        if _overlaps(box, placed):
+            callouts.append((iso3, name, lon, lat))
+            continue
+        placed.append(box)
+        texts.append(_label(name, lon, lat, COUNTRY_LABEL_SIZE, LABEL_COLOUR, "middle", 700))
+    if callouts:
+        # A column of names west of the crowded countries, in their north-south order.
+        callouts.sort(key=lambda row: -row[3])
+        points = [_pixels(lon, lat, zoom) for _, _, lon, lat in callouts]
+        column_x = min(x for x, _ in points) - 40
+        step = COUNTRY_LABEL_SIZE + 6
+        middle = sum(y for _, y in points) / len(points)
+        top = middle - step * (len(points) - 1) / 2
+        leaders = []
+        for index, ((_, name, lon, lat), _point) in enumerate(zip(callouts, points, strict=True)):
+            y = top + index * step
+            text_lon, text_lat = _lon_lat(column_x, y, zoom)
+            placed.append(_box(column_x, y, name, COUNTRY_LABEL_SIZE, "end"))
+            texts.append(
+                _label(name, text_lon, text_lat, COUNTRY_LABEL_SIZE, LABEL_COLOUR, "end", 700)
+            )
+            leaders.append(
+                {"path": [list(_lon_lat(column_x + 3, y, zoom)), [lon, lat]], "iso3": _point}
+            )
+        leader_layer = pdk.Layer(
+            "PathLayer",
+            [{"path": leader["path"]} for leader in leaders],
+            id="label-leaders",
+            get_path="path",
+            get_color=[110, 120, 135, 200],
+            width_units="'pixels'",
+            get_width=0.8,
+            pickable=False,
+        )
+    capitals = []
+    for name, lon, lat, on_map in zip(
+        rows["capital"].tolist(),
+        rows["capital_lon"].tolist(),
+        rows["capital_lat"].tolist(),
+        rows["capital_on_map"].tolist(),
+        strict=True,
+    ):
+        if not on_map or lon is None or pd.isna(lon):
+            continue
+        x, y = _pixels(lon, lat, zoom)
+        box = _box(x + 6, y, name, CAPITAL_LABEL_SIZE, "start")
+        if _overlaps(box, placed):
+            continue
+        placed.append(box)
+        capitals.append({"position": [lon, lat]})
+        texts.append(
+            {
+                **_label(name, lon, lat, CAPITAL_LABEL_SIZE, CAPITAL_COLOUR, "start", 400),
+                "offset": [7, 0],
+            }
+        )
+    layers = []
+    if callouts:
+        layers.append(leader_layer)
+    if capitals:
+        layers.append(
+            pdk.Layer(
+                "ScatterplotLayer",
+                capitals,
+                id="capital-points",
+                get_position="position",
+                get_fill_color=[255, 255, 255, 255],
+                get_line_color=CAPITAL_COLOUR,
+                stroked=True,
+                radius_units="'pixels'",
+                get_radius=3,
+                line_width_units="'pixels'",
+                get_line_width=1.2,
+                pickable=False,
+            )
+        )
+    characters = "".join(sorted({char for text in texts for char in text["text"]}))
+    layers.append(
+        pdk.Layer(
+            "TextLayer",
+            texts,
+            id="labels",
+            get_position="position",
+            get_text="text",
+            get_size="size",
+            get_color="colour",
+            get_text_anchor="anchor",
+            get_alignment_baseline="'center'",
+            get_pixel_offset="offset",
+            font_family=LABEL_FONT,
+            font_weight="600",
+            character_set=characters,
+            outline_width=3,
+            outline_color=_LABEL_HALO,
+            font_settings={"sdf": True},
+            size_units="'pixels'",
+            pickable=False,
+        )
+    )
+    return layers
+
+
+def _label(text, lon, lat, size, colour, anchor, weight) -> dict:
+    return {
+        "text": text,
+        "position": [lon, lat],
+        "size": size,
+        "colour": colour,
+        "anchor": anchor,
+        "offset": [0, 0],
+        "weight": weight,
+    }
 
 
 def choropleth_bins(values: pd.Series, bins: int = 5) -> list[float]:
@@ -113,6 +345,7 @@ def choropleth_layer(
     label: str,
     shown: tuple[str, ...] | None = None,
     kosovo_in_serbia: bool = False,
+    names: dict[str, str] | None = None,
 ) -> tuple[pdk.Layer, pd.DataFrame]:
     """Region countries (only `shown`, if given) coloured by `values` (iso3, value, year); returns
     layer and legend.
@@ -137,11 +370,16 @@ def choropleth_layer(
             continue
         row = by_iso3.get(props["iso3"])
         props["fill"] = _bin_colour(None if row is None else row[0], edges)
-        props["tooltip_title"] = props["name"]
+        props["line"] = _NO_STROKE if props["iso3"] in _OUTLINED_APART else [255, 255, 255, 255]
+        props["tooltip_title"] = (names or {}).get(props["iso3"]) or country_label(
+            props["iso3"], props["name"]
+        )
         if row is not None:
-            text = f"{label}: {format_number(row[0], unit)} ({row[1]})"
+            text = f"{label}: {format_number(row[0], unit)} ({int(row[1])})"
         elif props["iso3"] == KOSOVO and kosovo_in_serbia:
             text = f"{label}: no separate figure; included in Serbia's in this source"
+        if props["iso3"] == KOSOVO:
+            text += "\n" + config.KOSOVO_FOOTNOTE
         else:
             text = f"{label}: no data"
         props["tooltip_body"] = text
@@ -154,14 +392,16 @@ def choropleth_layer(
         stroked=True,
         filled=True,
         get_fill_color="properties.fill",
-        get_line_color=[255, 255, 255, 255],
+        get_line_color="properties.line",
         line_width_min_pixels=1,
         pickable=True,
         auto_highlight=True,
     )
     rows = legend(edges, unit)
     if kosovo_in_serbia and (shown is None or KOSOVO in shown):
-        rows.loc[rows["range"] == "no data", "range"] = "no data (Kosovo: in Serbia's figure)"
+        rows.loc[rows["range"] == "no data", "range"] = (
+            f"no data ({config.KOSOVO_MARKER}: in Serbia's figure)"
+        )
     return layer, rows
 
 
@@ -206,13 +446,40 @@ def indicator_names(indicators: pd.DataFrame) -> dict[str, str]:
     )
 
 
+def names_of(places: pd.DataFrame | None) -> dict[str, str]:
+    """iso3 -> label from country_labels rows (empty without them)."""
+    if places is None:
+        return {}
+    return dict(zip(places["iso3"].tolist(), places["name"].tolist(), strict=True))
+
+
+def overlay_layers(
+    places: pd.DataFrame | None, shown: tuple[str, ...], view: pdk.ViewState
+) -> list[pdk.Layer]:
+    """What every map draws over its shapes: Kosovo's outline (dashed towards Serbia) and, given
+    country_labels rows, the country and capital names laid out for the view's zoom."""
+    layers = kosovo_boundary_layers(view.zoom)
+    if places is not None:
+        layers += label_layers(places, shown, view.zoom)
+    return layers
+
+
 def indicator_deck(
-    values: pd.DataFrame, unit: str, label: str, selected: tuple[str, ...], whole_region: bool
+    values: pd.DataFrame,
+    unit: str,
+    label: str,
+    selected: tuple[str, ...],
+    whole_region: bool,
+    places: pd.DataFrame | None = None,
 ) -> tuple[CompactDeck, pd.DataFrame]:
     """The overview's map: the basemap with the selection highlighted, the region's countries
-    coloured by `values`; returns the deck and its legend."""
-    layer, legend_rows = choropleth_layer(values, unit, label)
-    return deck([basemap_layer(selected), layer], view_for(selected, whole_region)), legend_rows
+    coloured by `values`, Kosovo's outline and (given country_labels rows) the names; returns
+    the deck and its legend."""
+    layer, legend_rows = choropleth_layer(values, unit, label, names=names_of(places))
+    view = view_for(selected, whole_region)
+    shown = selected if not whole_region else tuple(names_of(places))
+    layers = [basemap_layer(selected), layer, *overlay_layers(places, shown, view)]
+    return deck(layers, view), legend_rows
 
 
 # --- Offices ---------------------------------------------------------------------------------
@@ -280,9 +547,17 @@ def office_tooltip(office: pd.Series) -> tuple[str, str]:
     """(title, body) of an office's tooltip as plain text, one line per fact: type, country,
     contacts, notes. Streamlit escapes it when filling the template."""
     style = OFFICE_STYLES[office["office_type"]]
-    lines = [f"{style.label} · {office['city']}, {office['country_name']}"]
+    lines = [
+        f"{style.label} · {office['city']}, {office['country_name']} "
+        f"(listed {config.OFFICES_AS_OF})"
+    ]
     if office["office_type"] == "regional":
-        lines.append("Covers the 20 countries and territories; Israel has no office of its own")
+        lines.append("Covers the region's countries and territories; Israel has no office of its own")
+    status = _text(office.get("current_status_note"))
+    if status:
+        lines.append(f"Status today: {status}")
+    if office["iso3"] == KOSOVO:
+        lines.append(config.KOSOVO_FOOTNOTE)
     published = _text(office["city_as_published"])
     if published and published != office["city"]:
         lines.append(f"Published as: {published}")
@@ -384,6 +659,11 @@ def office_legend(counts: pd.DataFrame) -> list[tuple[str, str, float | None]]:
     ]
 
 
+def office_legend_title() -> str:
+    """The title of the office layer's legend: the list is dated."""
+    return f"IOM offices ({config.OFFICES_AS_OF})"
+
+
 def choropleth_legend(rows: pd.DataFrame) -> list[tuple[str, str, float | None]]:
     """Legend rows for an indicator layer: one swatch per class, light to dark, then no data."""
     return [(row.colour, row.range, None) for row in rows.itertuples()]
@@ -441,32 +721,24 @@ def kosovo_note(kosovo_in_serbia: bool, shown: tuple[str, ...]) -> str | None:
     if not kosovo_in_serbia or not {"SRB", KOSOVO} & set(shown):
         return None
     return (
-        "Kosovo is folded into Serbia in this source: Serbia's value includes Kosovo, "
-        "which is left uncoloured."
+        "Kosovo (UNSCR 1244) is folded into Serbia in this source: Serbia's value includes it, "
+        "and Kosovo* is left uncoloured."
     )
 
 
 def offices_source(offices: pd.DataFrame) -> str:
     """The source line of the office dots: list, contact details and positions."""
-    lists = sorted(
-        {
-            f"{document} ({file})"
-            for document, file in zip(
-                offices["document"].tolist(), offices["file"].tolist(), strict=True
-            )
-        }
-    )
+    lists = sorted(set(offices["document"].tolist()))
     contacts = sorted({str(doc) for doc in offices["contact_document"].dropna()})
-    text = f"Offices: {'; '.join(lists)}, Annex 1 (as of May 2020)"
+    text = f"Offices: {'; '.join(lists)}, Annex 1 (offices {config.OFFICES_AS_OF})"
     if contacts:
         text += f"; contact details: {'; '.join(contacts)}, CONTACT US"
     return text + "; positions: GeoNames gazetteer"
 
 
 def basemap_source() -> str:
-    """The provenance of the committed boundaries, as the GeoJSON itself states it."""
-    sources = {feature["properties"]["source"] for feature in geo.country_shapes()["features"]}
-    return "; ".join(sorted(sources))
+    """The credit for the committed boundaries (the edition's details are in data/geo/)."""
+    return config.BOUNDARIES_CREDIT
 
 
 def offices_deck(
@@ -475,6 +747,7 @@ def offices_deck(
     whole_region: bool,
     indicator: tuple[pd.DataFrame, str, str, bool] | None = None,
     height: int = 600,
+    places: pd.DataFrame | None = None,
 ) -> tuple[CompactDeck, pd.DataFrame | None]:
     """The offices map: basemap, optionally the selected countries coloured by an indicator
     (values, unit, label, kosovo_in_serbia), and the offices on top; returns the deck and the
@@ -482,8 +755,11 @@ def offices_deck(
     layers, classes = [basemap_layer(selected)], None
     if indicator is not None:
         values, unit, label, kosovo_in_serbia = indicator
-        choropleth, classes = choropleth_layer(values, unit, label, selected, kosovo_in_serbia)
+        choropleth, classes = choropleth_layer(
+            values, unit, label, selected, kosovo_in_serbia, names_of(places)
+        )
         layers.append(choropleth)
-    layers.append(offices_layer(offices))
     view = view_for_offices(offices, selected, whole_region, height=height)
+    layers += overlay_layers(places, selected, view)
+    layers.append(offices_layer(offices))
     return deck(layers, view, TOOLTIP), classes
