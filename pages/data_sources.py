@@ -3,9 +3,12 @@ coverage and how to refresh: the page to open before trusting a number."""
 
 import streamlit as st
 
-from dashboard import cache, catalog, sidebar, ui, warehouse
+from dashboard import cache, catalog, sidebar, themes, ui, warehouse
 from dashboard.charts import coverage as charts
+from dashboard.charts import trends as trend_charts
 from dashboard.queries import catalog as q
+from dashboard.queries import themes as theme_queries
+from dashboard.queries import trends as trend_queries
 
 PARAM_TOPIC, PARAM_CHECK, PARAM_INDICATOR = "dq_topic", "dq_check", "indicator"
 
@@ -79,6 +82,22 @@ ui.table_view(
 st.subheader("Sources")
 ui.table_view(
     cache.derived(catalog.describe_sources, cache.query(q.source_catalog), table_sources), "sources"
+)
+
+st.subheader("Themes and the indicators that speak to them")
+st.caption(
+    "Why the thematic filter puts some indicators first: each link quotes the document that "
+    "makes it, names the outlook statement tested with it, is inherited through the strategy "
+    "crosswalk, or is marked as the dashboard's own judgement."
+)
+ui.table_view(
+    cache.derived(
+        themes.crosswalk_table,
+        cache.query(theme_queries.theme_indicator_crosswalk),
+        cache.shaped(trend_charts.IndicatorMenu.of, trend_queries.indicator_choices).families,
+        filters.theme,
+    ),
+    "theme-indicators",
 )
 
 st.subheader("Data-quality findings")

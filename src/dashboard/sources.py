@@ -374,6 +374,21 @@ SOURCE_TABLES: tuple[SourceTable, ...] = (
         "Links between the strategic frameworks and the funding areas, with their basis.",
     ),
     SourceTable(
+        "theme_indicators",
+        (
+            _req("element_id"),
+            # empty only where no indicator can speak to the element; the reason says why
+            _c("indicator_family", choices=INDICATOR_FAMILIES),
+            _c("rank", "int", min=1),
+            _req("basis", choices=("document", "judgement")),
+            _req("reason"),
+            _c("source_id"),
+            _c("source_section"),
+        ),
+        ("element_id", "indicator_family"),
+        "Which indicator families speak to each thematic element, in order, with the reason.",
+    ),
+    SourceTable(
         "published_issues",
         (
             _req("issue_id"),

@@ -43,6 +43,7 @@ MARTS: tuple[str, ...] = (
     "dim_glossary_term",
     "bridge_crosswalk",
     "theme_lineage",
+    "bridge_theme_indicator",
     "dim_indicator",
     "fct_indicator_value",
     "dq_finding",

@@ -217,6 +217,26 @@ create table bridge_crosswalk (
     primary key (from_element_id, to_id)
 );
 
+create table bridge_theme_indicator (
+    -- a strategy element or a programmatic area: checked by a data test
+    element_id varchar not null,
+    element_kind varchar not null check (element_kind in ('strategy_element', 'programmatic_area')),
+    element_type varchar not null,
+    element_title varchar not null,
+    -- null only on the one row that says why no indicator can speak to the element
+    indicator_family varchar,
+    family_rank integer check (family_rank >= 1),
+    basis varchar not null check (
+        basis in ('document', 'judgement', 'outlook_statement', 'crosswalk')
+    ),
+    reason varchar not null check (length(trim(reason)) > 0),
+    source_id varchar references dim_source (source_id),
+    source_section varchar,
+    via_id varchar,
+    unique (element_id, indicator_family),
+    check ((indicator_family is null) = (family_rank is null))
+);
+
 create table theme_lineage (
     -- both ends are strategy elements or crosswalk ends: checked by data tests
     element_id varchar not null,

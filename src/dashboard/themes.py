@@ -1,0 +1,83 @@
+"""What a chosen theme (strategic priority, thematic area or pillar) changes on a page: which
+indicator families come first and which indicator a page leads with. Pure: the links come from
+the warehouse's theme crosswalk (bridge_theme_indicator), never from a list in code."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping, Sequence
+
+import pandas as pd
+
+
+def theme_first(items: Iterable[str], theme_families: Sequence[str]) -> list[str]:
+    """`items` (indicator families) with the theme's families first, in the theme's order, and
+    every other item after them in its original order: nothing becomes unreachable."""
+    items = list(items)
+    present = set(items)
+    first = [family for family in theme_families if family in present]
+    chosen = set(first)
+    return first + [item for item in items if item not in chosen]
+
+
+def families_of(links: pd.DataFrame) -> tuple[str, ...]:
+    """The families of theme_indicator_families rows, in display order."""
+    return tuple(links["indicator_family"].tolist())
+
+
+def lead_codes(
+    theme_families: Sequence[str],
+    defaults: Mapping[str, str],
+    fallback: Sequence[str],
+    count: int,
+    family_of: Mapping[str, str],
+) -> tuple[str, ...]:
+    """`count` indicator codes for a page's headline cards: the default code of each of the
+    theme's families first, then the page's usual codes of other families to fill the row.
+
+    One card per family, so a theme never shows the same concept twice.
+    """
+    codes: list[str] = []
+    seen: set[str] = set()
+    candidates = [defaults[f] for f in theme_families if f in defaults] + list(fallback)
+    for code in candidates:
+        family = family_of.get(code, code)
+        if family in seen:
+            continue
+        codes.append(code)
+        seen.add(family)
+        if len(codes) == count:
+            break
+    return tuple(codes)
+
+
+def theme_note(theme_label: str, family_labels: Sequence[str], shown: int = 3) -> str:
+    """One line saying what the theme changed, e.g. "Indicators for Mobility first: ..."."""
+    names = ", ".join(family_labels[:shown])
+    more = f" and {len(family_labels) - shown} more" if len(family_labels) > shown else ""
+    return f"Indicators that speak to {theme_label} come first: {names}{more}."
+
+
+def crosswalk_table(
+    rows: pd.DataFrame, family_labels: Mapping[str, str], theme: str | None
+) -> pd.DataFrame:
+    """theme_indicator_crosswalk rows as the Data & sources page shows them: names instead of
+    codes, the chosen theme's links first, an en dash where no indicator can speak to an element."""
+    table = rows.copy()
+    if theme is not None:
+        table = pd.concat(
+            [table[table["element_id"] == theme], table[table["element_id"] != theme]]
+        )
+    family = table["indicator_family"]
+    return pd.DataFrame(
+        {
+            "Framework": table["framework"],
+            "Thematic element": table["element_title"],
+            "Order": table["family_rank"].astype("Int64"),
+            "Indicator": [
+                "–" if pd.isna(code) else family_labels.get(code, code) for code in family
+            ],
+            "Why": table["reason"],
+            "Basis": table["basis"],
+            "Cited in": table["cited_in"].fillna("–"),
+        }
+    )

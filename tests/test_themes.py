@@ -1,0 +1,120 @@
+"""The theme crosswalk (bridge_theme_indicator) against the real warehouse and the source
+documents: every thematic element speaks to indicators or says why not, every link has a reason,
+a quoted reason is found in the document it cites, and the pure ordering keeps every family."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from dashboard import themes
+from dashboard.queries import themes as q
+from tests.apptest_helpers import open_page, table_with
+
+SEEDS = Path(__file__).resolve().parents[2] / "shared" / "seeds"
+THEMES = ("s2020.sp3", "s2020.pillar.resilience", "s2020.sp4")
+
+
+def test_every_thematic_element_has_an_indicator_or_a_reason(con):
+    missing = con.execute(
+        """
+        with thematic as (
+            select element_id from dim_strategy_element
+            where element_type in ('pillar', 'strategic_priority', 'thematic_area',
+                'thematic_objective', 'principle', 'objective')
+            union all select programmatic_area from dim_programmatic_area
+        )
+        select element_id from thematic
+        where element_id not in (
+            select element_id from bridge_theme_indicator
+            where indicator_family is not null or length(reason) > 20
+        )
+        """
+    ).fetchall()
+    assert missing == []
+    # the filter's every option reaches at least one indicator
+    options = con.execute("select element_id from bridge_theme_indicator").fetchall()
+    assert {row[0] for row in options} >= {"s2020.sp1", "s2020.sp2", "s2020.sp3", "s2020.sp4"}
+
+
+def test_every_link_has_a_reason_and_a_known_basis(con):
+    rows = con.execute(
+        "select element_id, indicator_family, basis, reason, source_id, source_section "
+        "from bridge_theme_indicator"
+    ).fetchall()
+    assert len(rows) > 100
+    for element, family, basis, reason, source, section in rows:
+        assert len(reason.strip()) > 20, (element, family)
+        assert basis in {"document", "judgement", "outlook_statement", "crosswalk"}
+        if basis == "document":
+            assert source and section, (element, family)
+        if basis == "judgement" and family is not None:
+            assert reason.startswith("Dashboard judgement"), (element, family)
+
+
+def _normalised(text: str) -> str:
+    # the conversion marks bold with ** and keeps typographic quotes
+    text = text.replace("**", "").replace("’", "'").replace("“", '"').replace("”", '"')
+    text = re.sub(r"-[ \t]*\n\s*", "-", text)  # a hyphenated word broken across lines
+    return re.sub(r"\s+", " ", text)
+
+
+@pytest.mark.skipif(not SEEDS.is_dir(), reason="../shared/seeds is not beside the checkout")
+def test_quoted_reasons_are_found_in_the_cited_document(con):
+    files = dict(con.execute("select source_id, file from dim_source").fetchall())
+    rows = con.execute(
+        "select element_id, indicator_family, reason, source_id from bridge_theme_indicator "
+        "where basis = 'document'"
+    ).fetchall()
+    assert rows
+    for element, family, reason, source in rows:
+        document = _normalised((SEEDS / files[source]).read_text(encoding="utf-8"))
+        quotes = re.findall(r'"([^"]{12,})"', reason)
+        for quote in quotes:
+            for part in re.split(r"\s*\.\.\.\s*", quote):
+                assert _normalised(part).rstrip(".") in document, (element, family, part)
+
+
+@pytest.mark.parametrize("theme", THEMES)
+def test_a_theme_lists_its_families_in_order(con, theme):
+    links = q.theme_indicator_families(con, theme)
+    assert not links.empty
+    assert list(links["family_rank"]) == list(range(1, len(links) + 1))
+    assert links["indicator_family"].is_unique
+
+
+def test_no_theme_changes_nothing(con):
+    assert q.theme_indicator_families(con, None).empty
+    assert themes.theme_first(["a", "b", "c"], ()) == ["a", "b", "c"]
+
+
+def test_theme_first_keeps_every_family_reachable():
+    assert themes.theme_first(["a", "b", "c", "d"], ("c", "x", "a")) == ["c", "a", "b", "d"]
+
+
+def test_lead_codes_one_card_per_family():
+    defaults = {"f1": "c1", "f2": "c2"}
+    family_of = {"c1": "f1", "c2": "f2", "c3": "f3", "c1b": "f1"}
+    assert themes.lead_codes(("f2",), defaults, ("c1", "c1b", "c3"), 3, family_of) == (
+        "c2",
+        "c1",
+        "c3",
+    )
+
+
+def test_data_sources_page_shows_the_crosswalk_with_the_theme_first(con):
+    theme = "s2020.sp3"
+    at = open_page("pages/data_sources.py", {"theme": [theme]})
+    table = table_with(at, "Thematic element")
+    title = con.execute(
+        "select title from dim_strategy_element where element_id = ?", [theme]
+    ).fetchone()[0]
+    families = list(q.theme_indicator_families(con, theme)["indicator_family"])
+    head = table.head(len(families))
+    assert list(head["Thematic element"]) == [title] * len(families)
+    assert list(head["Order"]) == list(range(1, len(families) + 1))
+    # names, not codes, in the Indicator column
+    assert not any(re.fullmatch(r"[a-z]+(_[a-z]+)+", str(v)) for v in table["Indicator"])
+    assert (table["Why"].str.len() > 20).all()
