@@ -92,7 +92,7 @@ def basemap_layer(highlight: tuple[str, ...] = ()) -> pdk.Layer:
 def _dashes(line: list[list[float]], dash: float, gap: float) -> list[list[list[float]]]:
     """Cut a [lon, lat] line into dashes `dash` long with `gap` between them (degrees)."""
     pieces, current, drawing, left = [], [line[0]], True, dash
-    for (x0, y0), (x1, y1) in zip(line, line[1:]):
+    for (x0, y0), (x1, y1) in zip(line, line[1:], strict=False):
         length = math.hypot(x1 - x0, y1 - y0)
         done = 0.0
         while length - done > left:
@@ -139,7 +139,8 @@ def kosovo_boundary_layers(zoom: float, colour: list[int] | None = None) -> list
 # --- Labels: country and capital names, drawn by deck.gl from the page's own fonts (no font
 # is fetched: the TextLayer renders its glyph atlas from the browser's fonts onto a canvas). ---
 
-LABEL_FONT = '"Source Sans", "Source Sans Pro", Arial, sans-serif'
+# Quoted: pydeck hands a bare string to deck.gl as an expression, not as a value.
+LABEL_FONT = "'Source Sans, Source Sans Pro, Arial, sans-serif'"
 COUNTRY_LABEL_SIZE = 13
 CAPITAL_LABEL_SIZE = 12
 LABEL_COLOUR = [27, 42, 65, 255]
@@ -173,15 +174,57 @@ def _overlaps(box: tuple[float, ...], placed: list[tuple[float, ...]]) -> bool:
     )
 
 
-def label_layers(places: pd.DataFrame, shown: tuple[str, ...], zoom: float) -> list[pdk.Layer]:
+_NUDGES = ((0, 0), (0, 15), (0, -15), (0, 28), (0, -28), (45, 15), (45, -15), (-45, 15), (-45, -15))
+
+
+def _callout_columns(
+    callouts: list[tuple[str, float, float]], zoom: float, placed: list[tuple[float, ...]]
+) -> tuple[list[dict], list[dict]]:
+    """Names that fit nowhere near their shape, set in a column beside each crowded cluster (the
+    Western Balkans at regional zoom), right-aligned, each with a leader line to its shape."""
+    clusters: list[list[tuple[str, float, float, float, float]]] = []
+    for name, lon, lat in sorted(callouts, key=lambda row: -row[2]):
+        x, y = _pixels(lon, lat, zoom)
+        for cluster in clusters:
+            if any(math.hypot(x - cx, y - cy) < 90 for _, _, _, cx, cy in cluster):
+                cluster.append((name, lon, lat, x, y))
+                break
+        else:
+            clusters.append([(name, lon, lat, x, y)])
+    texts, leaders = [], []
+    step = COUNTRY_LABEL_SIZE + 5
+    for cluster in clusters:
+        column_x = min(x for *_, x, _ in cluster) - 30
+        middle = sum(y for *_, y in cluster) / len(cluster)
+        top = middle - step * (len(cluster) - 1) / 2
+        for index, (name, lon, lat, _, _) in enumerate(cluster):
+            y = top + index * step
+            text_lon, text_lat = _lon_lat(column_x, y, zoom)
+            placed.append(_box(column_x, y, name, COUNTRY_LABEL_SIZE, "end"))
+            texts.append(
+                _label(name, text_lon, text_lat, COUNTRY_LABEL_SIZE, LABEL_COLOUR, "end", 700)
+            )
+            leaders.append({"path": [list(_lon_lat(column_x + 3, y, zoom)), [lon, lat]]})
+    return texts, leaders
+
+
+def label_layers(
+    places: pd.DataFrame,
+    shown: tuple[str, ...],
+    zoom: float,
+    obstacles: list[tuple[float, float, float]] = (),
+) -> list[pdk.Layer]:
     """Country names and capital cities of the `shown` countries, laid out for `zoom` so that no
-    two labels overlap: a country name that does not fit over its shape is moved beside the map's
-    crowded part (the Western Balkans at regional zoom) with a leader line; a capital that does
-    not fit is left to the tooltip. `places` are country_labels rows (iso3, name, capital,
-    capital_lat, capital_lon, capital_on_map)."""
+    two labels overlap each other or the `obstacles` ((lon, lat, radius px): office dots). A
+    country name is nudged up or down when its place is taken, and set beside a crowded cluster
+    with a leader line when nothing fits (the Western Balkans at regional zoom); a capital that
+    does not fit is left to the tooltip. `places` are country_labels rows."""
     anchors = geo.label_points()
     rows = places[places["iso3"].isin(shown)] if shown else places
     placed: list[tuple[float, ...]] = []
+    for lon, lat, radius in obstacles:
+        x, y = _pixels(lon, lat, zoom)
+        placed.append((x - radius, y - radius, x + radius, y + radius))
     texts, callouts = [], []
     # Larger countries first: they have room, the small ones are the ones to move.
     by_size = sorted(
@@ -192,41 +235,22 @@ def label_layers(places: pd.DataFrame, shown: tuple[str, ...], zoom: float) -> l
         if iso3 not in anchors:
             continue
         lon, lat = anchors[iso3]
-        box = _box(*_pixels(lon, lat, zoom), name, COUNTRY_LABEL_SIZE, "middle")
-        if _overlaps(box, placed):
-            callouts.append((iso3, name, lon, lat))
-            continue
-        placed.append(box)
-        texts.append(_label(name, lon, lat, COUNTRY_LABEL_SIZE, LABEL_COLOUR, "middle", 700))
-    if callouts:
-        # A column of names west of the crowded countries, in their north-south order.
-        callouts.sort(key=lambda row: -row[3])
-        points = [_pixels(lon, lat, zoom) for _, _, lon, lat in callouts]
-        column_x = min(x for x, _ in points) - 40
-        step = COUNTRY_LABEL_SIZE + 6
-        middle = sum(y for _, y in points) / len(points)
-        top = middle - step * (len(points) - 1) / 2
-        leaders = []
-        for index, ((_, name, lon, lat), _point) in enumerate(zip(callouts, points, strict=True)):
-            y = top + index * step
-            text_lon, text_lat = _lon_lat(column_x, y, zoom)
-            placed.append(_box(column_x, y, name, COUNTRY_LABEL_SIZE, "end"))
-            texts.append(
-                _label(name, text_lon, text_lat, COUNTRY_LABEL_SIZE, LABEL_COLOUR, "end", 700)
-            )
-            leaders.append(
-                {"path": [list(_lon_lat(column_x + 3, y, zoom)), [lon, lat]], "iso3": _point}
-            )
-        leader_layer = pdk.Layer(
-            "PathLayer",
-            [{"path": leader["path"]} for leader in leaders],
-            id="label-leaders",
-            get_path="path",
-            get_color=[110, 120, 135, 200],
-            width_units="'pixels'",
-            get_width=0.8,
-            pickable=False,
-        )
+        x, y = _pixels(lon, lat, zoom)
+        for dx, dy in _NUDGES:
+            box = _box(x + dx, y + dy, name, COUNTRY_LABEL_SIZE, "middle")
+            if not _overlaps(box, placed):
+                placed.append(box)
+                text_lon, text_lat = _lon_lat(x + dx, y + dy, zoom)
+                texts.append(
+                    _label(
+                        name, text_lon, text_lat, COUNTRY_LABEL_SIZE, LABEL_COLOUR, "middle", 700
+                    )
+                )
+                break
+        else:
+            callouts.append((name, lon, lat))
+    called_out, leaders = _callout_columns(callouts, zoom, placed)
+    texts += called_out
     capitals = []
     for name, lon, lat, on_map in zip(
         rows["capital"].tolist(),
@@ -238,20 +262,32 @@ def label_layers(places: pd.DataFrame, shown: tuple[str, ...], zoom: float) -> l
         if not on_map or lon is None or pd.isna(lon):
             continue
         x, y = _pixels(lon, lat, zoom)
-        box = _box(x + 6, y, name, CAPITAL_LABEL_SIZE, "start")
-        if _overlaps(box, placed):
-            continue
-        placed.append(box)
-        capitals.append({"position": [lon, lat]})
-        texts.append(
-            {
-                **_label(name, lon, lat, CAPITAL_LABEL_SIZE, CAPITAL_COLOUR, "start", 400),
-                "offset": [7, 0],
-            }
-        )
+        for anchor, dx in (("start", 10), ("end", -10)):
+            box = _box(x + dx, y, name, CAPITAL_LABEL_SIZE, anchor)
+            if not _overlaps(box, placed):
+                placed.append(box)
+                capitals.append({"position": [lon, lat]})
+                texts.append(
+                    {
+                        **_label(name, lon, lat, CAPITAL_LABEL_SIZE, CAPITAL_COLOUR, anchor, 400),
+                        "offset": [dx, 0],
+                    }
+                )
+                break
     layers = []
-    if callouts:
-        layers.append(leader_layer)
+    if leaders:
+        layers.append(
+            pdk.Layer(
+                "PathLayer",
+                leaders,
+                id="label-leaders",
+                get_path="path",
+                get_color=[110, 120, 135, 200],
+                width_units="'pixels'",
+                get_width=0.8,
+                pickable=False,
+            )
+        )
     if capitals:
         layers.append(
             pdk.Layer(
@@ -269,7 +305,6 @@ def label_layers(places: pd.DataFrame, shown: tuple[str, ...], zoom: float) -> l
                 pickable=False,
             )
         )
-    characters = "".join(sorted({char for text in texts for char in text["text"]}))
     layers.append(
         pdk.Layer(
             "TextLayer",
@@ -283,11 +318,13 @@ def label_layers(places: pd.DataFrame, shown: tuple[str, ...], zoom: float) -> l
             get_alignment_baseline="'center'",
             get_pixel_offset="offset",
             font_family=LABEL_FONT,
-            font_weight="600",
-            character_set=characters,
-            outline_width=3,
+            font_weight=600,
+            # deck.gl collects the characters the labels use ("auto"); its default set is ASCII
+            # only, which would drop the "ü" of Türkiye.
+            character_set="'auto'",
+            outline_width=4,
             outline_color=_LABEL_HALO,
-            font_settings={"sdf": True},
+            font_settings={"sdf": True, "fontSize": 64, "buffer": 6},
             size_units="'pixels'",
             pickable=False,
         )
@@ -378,10 +415,10 @@ def choropleth_layer(
             text = f"{label}: {format_number(row[0], unit)} ({int(row[1])})"
         elif props["iso3"] == KOSOVO and kosovo_in_serbia:
             text = f"{label}: no separate figure; included in Serbia's in this source"
-        if props["iso3"] == KOSOVO:
-            text += "\n" + config.KOSOVO_FOOTNOTE
         else:
             text = f"{label}: no data"
+        if props["iso3"] == KOSOVO:
+            text += "\n" + config.KOSOVO_FOOTNOTE
         props["tooltip_body"] = text
         features.append(feature)
     shapes["features"] = features
@@ -454,13 +491,29 @@ def names_of(places: pd.DataFrame | None) -> dict[str, str]:
 
 
 def overlay_layers(
-    places: pd.DataFrame | None, shown: tuple[str, ...], view: pdk.ViewState
+    places: pd.DataFrame | None,
+    shown: tuple[str, ...],
+    view: pdk.ViewState,
+    offices: pd.DataFrame | None = None,
 ) -> list[pdk.Layer]:
-    """What every map draws over its shapes: Kosovo's outline (dashed towards Serbia) and, given
-    country_labels rows, the country and capital names laid out for the view's zoom."""
+    """What every map draws over its shapes: Kosovo's outline (dashed towards Serbia), the office
+    dots if given, and, given country_labels rows, the country and capital names laid out for
+    the view's zoom around the dots."""
     layers = kosovo_boundary_layers(view.zoom)
+    obstacles = []
+    if offices is not None:
+        layers.append(offices_layer(offices))
+        obstacles = [
+            (lon, lat, OFFICE_STYLES[kind].radius + 1)
+            for lon, lat, kind in zip(
+                offices["lon"].tolist(),
+                offices["lat"].tolist(),
+                offices["office_type"].tolist(),
+                strict=True,
+            )
+        ]
     if places is not None:
-        layers += label_layers(places, shown, view.zoom)
+        layers += label_layers(places, shown, view.zoom, obstacles)
     return layers
 
 
@@ -552,11 +605,13 @@ def office_tooltip(office: pd.Series) -> tuple[str, str]:
         f"(listed {config.OFFICES_AS_OF})"
     ]
     if office["office_type"] == "regional":
-        lines.append("Covers the region's countries and territories; Israel has no office of its own")
+        lines.append(
+            "Covers the region's countries and territories; Israel has no office of its own"
+        )
     status = _text(office.get("current_status_note"))
     if status:
         lines.append(f"Status today: {status}")
-    if office["iso3"] == KOSOVO:
+    if office.get("iso3") == KOSOVO:
         lines.append(config.KOSOVO_FOOTNOTE)
     published = _text(office["city_as_published"])
     if published and published != office["city"]:
@@ -686,7 +741,8 @@ def view_for_offices(
     if not whole_region or offices.empty:
         return view_for(iso3, whole_region)
     padding = 1.15
-    west, east = float(offices["lon"].min()), float(offices["lon"].max())
+    # Room on the west for the Western Balkans' names, set beside them at this zoom.
+    west, east = float(offices["lon"].min()) - 9.0, float(offices["lon"].max())
     south, north = float(offices["lat"].min()), float(offices["lat"].max())
     tile = 512  # deck.gl's world width in pixels at zoom 0
     zoom_lon = math.log2(width * 360 / (tile * max(east - west, 1.0) * padding))
@@ -760,6 +816,6 @@ def offices_deck(
         )
         layers.append(choropleth)
     view = view_for_offices(offices, selected, whole_region, height=height)
-    layers += overlay_layers(places, selected, view)
-    layers.append(offices_layer(offices))
+    shown = tuple(names_of(places)) if whole_region else selected
+    layers += overlay_layers(places, shown, view, offices)
     return deck(layers, view, TOOLTIP), classes

@@ -10,7 +10,7 @@ import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
-from dashboard import cache, catalog, config, notes
+from dashboard import cache, catalog, notes
 from dashboard.queries import catalog as catalog_queries
 from dashboard.style import format_number
 

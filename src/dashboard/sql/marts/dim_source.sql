@@ -31,11 +31,13 @@ final as (
     select
         source_id, kind, title, short_title, publisher, edition, vintage, licence, citation,
         case kind
-            when 'document' then publisher_short || ', ' || bare_title
-            else publisher_short || ', ' || bare_title
-                || coalesce(' (' || shown_edition || ')', '')
-                || coalesce(', version of ' || vintage, '')
-                || '. Licence: ' || licence
+            when 'document' then concat(publisher_short, ', ', bare_title)
+            else concat(
+                publisher_short, ', ', bare_title,
+                ' (' || shown_edition || ')',
+                ', version of ' || vintage,
+                '. Licence: ' || licence
+            )
         end as cite_as,
         file, note
     from parts

@@ -11,7 +11,7 @@ create table dim_source (
     licence varchar not null,
     citation varchar not null,
     -- the human citation screens show: publisher, title, edition; licence for datasets
-    cite_as varchar not null,
+    cite_as varchar,
     file varchar not null,
     note varchar
 );
@@ -31,12 +31,12 @@ create table dim_country (
     -- the short label of dim_display_name ("Kosovo*": a footnote follows wherever it is shown)
     name varchar not null unique,
     -- the form that stands alone ("Kosovo (UNSCR 1244)"), for prose and tables
-    display_name varchar not null unique,
-    name_as_transcribed varchar not null,
+    display_name varchar unique,
+    name_as_transcribed varchar,
     subregion varchar not null,
     subregion_basis varchar,
     capital varchar not null,
-    capital_on_map boolean not null,
+    capital_on_map boolean,
     capital_lat double check (capital_lat between -90 and 90),
     capital_lon double check (capital_lon between -180 and 180),
     name_2015_strategy varchar,
