@@ -4,8 +4,9 @@ totals beside the sums, and SEEECA compared with the other IOM regions."""
 import streamlit as st
 
 from dashboard import cache, sidebar, ui
-from dashboard import funding_tables as tables
 from dashboard.charts import funding as charts
+from dashboard.content import funding as tables
+from dashboard.inert import inert, quoted
 from dashboard.queries import funding as q
 from dashboard.queries import names as name_queries
 from dashboard.queries import overview as overview_q
@@ -24,10 +25,11 @@ def region_from_url(known: dict[str, str]) -> str:
     """The region in the link if it is a known one; otherwise SEEECA, with a warning."""
     wanted = st.query_params.get(REGION_PARAM)
     if wanted and wanted not in known:
-        shown = wanted if len(wanted) <= 40 else wanted[:40] + "..."
         st.warning(
-            f"Ignored region {shown!r} from the link: not an IOM region of the 2016 "
-            "overview; showing SEEECA.",
+            inert(
+                f"Ignored region {quoted(wanted)} from the link: not an IOM region of the 2016 "
+                "overview; showing SEEECA."
+            ),
             icon=":material/link_off:",
         )
     return wanted if wanted in known else q.SEEECA
@@ -40,7 +42,7 @@ st.caption(
     "the year filter does not apply."
 )
 
-names = dict(cache.query(q.regions)[["region", "name"]].itertuples(index=False))
+names = dict(cache.query(q.funding_regions)[["region", "name"]].itertuples(index=False))
 region = st.selectbox(
     "IOM region",
     list(names),
@@ -58,7 +60,7 @@ if st.query_params.get(REGION_PARAM) != (None if region == q.SEEECA else region)
 seeeca, name = region == q.SEEECA, names[region]
 areas = tuple(cache.query(overview_q.theme_programmatic_areas, filters.theme)["programmatic_area"])
 selection = (region, filters.selected_iso3, filters.is_whole_region, areas)
-totals = cache.query(q.region_totals, region).iloc[0]
+totals = cache.query(q.funding_region_totals, region).iloc[0]
 scope = [
     f"the {len(areas)} programmatic area(s) under the chosen theme"
     if filters.theme
@@ -81,7 +83,9 @@ if not totals["has_region_table"]:
         "the region's column of the overview table is shown.",
         icon=":material/table_rows:",
     )
-    column = cache.derived(tables.overview_column, cache.query(q.overview_by_area, areas), region)
+    column = cache.derived(
+        tables.overview_column, cache.query(q.funding_overview_by_area, areas), region
+    )
     ui.kpi(
         "Requirement, overview column",
         column["Requirement (USD)"].sum(),
@@ -99,7 +103,7 @@ if not totals["has_region_table"]:
         blank_missing=True,
     )
 else:
-    cells = cache.query(q.region_cells, *selection)
+    cells = cache.query(q.funding_region_cells, *selection)
     matrix = cache.derived(tables.requirement_matrix, cells)
     row = st.columns(3)
     with row[0]:
@@ -136,7 +140,8 @@ else:
             "only beside it."
         )
     ui.findings(
-        cache.query(q.region_findings, region), title=f"Data-quality findings on the {name} figures"
+        cache.query(q.funding_findings_for_region, region),
+        title=f"Data-quality findings on the {name} figures",
     )
     bars, heat, table = st.tabs(["Stacked bars", "Heatmap", "Table"])
     with bars:
@@ -197,8 +202,8 @@ st.caption(
     "the country filters do not apply here; the theme filter does. Multi-regional "
     "requirements (not attributed to a region) are left out."
 )
-overview = cache.query(q.overview_by_area, areas)
-comparison = cache.derived(tables.region_comparison, overview, cache.query(q.regions))
+overview = cache.query(q.funding_overview_by_area, areas)
+comparison = cache.derived(tables.region_comparison, overview, cache.query(q.funding_regions))
 ui.chart_with_table(
     cache.chart(charts.region_comparison, comparison, q.SEEECA, "Requirement by IOM region"),
     comparison.drop(columns="region"),
@@ -218,4 +223,4 @@ ui.chart_with_table(
     [BLANK],
     blank_missing=True,
 )
-ui.findings(cache.query(q.overview_findings), title="Printed totals of the overview table")
+ui.findings(cache.query(q.funding_overview_findings), title="Printed totals of the overview table")

@@ -2,12 +2,19 @@
 
 import streamlit as st
 
-from dashboard import cache, config, maps, page_params, sidebar, ui
+from dashboard import cache, config, maps, page_params, sidebar, themes, ui
+from dashboard.charts import trends as trend_charts
+from dashboard.content.overview import FIGURE_OFFICES
+from dashboard.inert import inert
 from dashboard.queries import names as name_queries
 from dashboard.queries import offices as q
+from dashboard.queries import themes as theme_q
+from dashboard.queries import trends as trend_q
+from dashboard.queries.overview import key_figures_with_source
 
 INDICATOR_KEY = "indicator"
 YEAR_KEY = "indicator_year"
+THEME_KEY = "map_theme"
 
 filters, options = sidebar.current()
 st.title("IOM offices in the region")
@@ -17,7 +24,7 @@ st.caption(
 )
 
 counts = cache.query(q.office_type_counts, filters.selected_iso3).set_index("office_type")
-table_a1 = cache.query(q.published_office_total).iloc[0]
+table_a1 = cache.query(key_figures_with_source, (FIGURE_OFFICES,)).iloc[0]
 offices = cache.query(q.offices_on_map, filters.selected_iso3)
 annex_1 = f"{counts.loc['country', 'document']}, Annex 1: IOM offices in the region ({config.OFFICES_AS_OF})"
 in_region = int(
@@ -50,18 +57,38 @@ for column, office_type, label in zip(
         )
 
 names = cache.shaped(maps.indicator_names, q.map_indicators)  # code -> name
-warnings = [page_params.seed_from_url(INDICATOR_KEY, names, None, "indicator")]
+# A chosen theme colours the countries by its first indicator and lists its indicators first.
+menu = cache.shaped(trend_charts.IndicatorMenu.of, trend_q.indicator_choices_by_family)
+theme_families = themes.families_of(cache.query(theme_q.theme_indicator_families, filters.theme))
+lead = themes.lead_code(menu.defaults, theme_families, None)
+codes = (
+    cache.derived(themes.codes_theme_first, tuple(names), menu.family_of, theme_families)
+    if theme_families
+    else list(names)
+)
+warnings = [page_params.seed_from_url(INDICATOR_KEY, names, lead, "indicator")]
+if st.session_state.setdefault(THEME_KEY, filters.theme) != filters.theme:
+    st.session_state[THEME_KEY] = filters.theme  # a new theme in the sidebar: colour by its lead
+    st.session_state[INDICATOR_KEY] = lead
 controls = st.columns([5, 2])
 with controls[0]:
     code = st.selectbox(
         "Colour the countries by",
-        list(names),
+        codes,
         index=None,
         format_func=names.get,
         key=INDICATOR_KEY,
         placeholder="Nothing: offices only (choose an indicator)",
     )
-page_params.write_to_url(INDICATOR_KEY, code, None)
+page_params.write_to_url(INDICATOR_KEY, code, lead)
+if theme_families:
+    st.caption(
+        themes.theme_note(
+            options.themes[filters.theme],
+            [menu.families[f] for f in theme_families if f in menu.families],
+        )
+        + " The offices are the same for every theme."
+    )
 year = None
 if code is not None:
     years = cache.query(q.map_indicator_years, code, filters.year_from, filters.year_to)
@@ -78,7 +105,7 @@ if code is not None:
         )
 page_params.write_to_url(YEAR_KEY, year, None if code is None else choices[-1])
 for message in filter(None, warnings):
-    st.warning(message, icon=":material/link_off:")
+    st.warning(inert(message), icon=":material/link_off:")
 
 indicator = None
 if code is not None:

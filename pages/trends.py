@@ -5,12 +5,18 @@ import functools
 
 import streamlit as st
 
-from dashboard import cache, sidebar, ui
+from dashboard import cache, sidebar, themes, ui
+from dashboard.charts import projection
 from dashboard.charts import trends as charts
+from dashboard.inert import inert, quoted
+from dashboard.queries import projections as pq
+from dashboard.queries import themes as theme_q
 from dashboard.queries import trends as q
+from dashboard.queries.overview import indicator_aggregate
 
 PARAM_INDICATOR, PARAM_YEAR, PARAM_COMPARE = "trend_indicator", "trend_year", "trend_compare"
-FAMILY_KEY = "trend_family"
+PARAM_PROJECTION = "trend_projection"
+FAMILY_KEY, THEME_KEY = "trend_family", "trend_theme"
 
 
 def seed_from_url(key: str, allowed: dict[str, object], default: object, reason: str) -> None:
@@ -21,8 +27,10 @@ def seed_from_url(key: str, allowed: dict[str, object], default: object, reason:
     raw = st.query_params.get_all(key)
     st.session_state[key] = allowed.get(raw[0], default) if raw else default
     if raw and raw[0] not in allowed:
-        shown = raw[0] if len(raw[0]) <= 40 else raw[0][:40] + "..."
-        st.warning(f"Ignored {key} {shown!r} from the link: {reason}.", icon=":material/link_off:")
+        st.warning(
+            inert(f"Ignored {key} {quoted(raw[0])} from the link: {reason}."),
+            icon=":material/link_off:",
+        )
 
 
 def to_url(param: str, value: str | None) -> None:
@@ -38,16 +46,25 @@ selected, state = filters.selected_iso3, st.session_state
 st.title("Indicator trends")
 st.caption(f"Showing {filters.describe(options)}.")
 
-menu = cache.shaped(charts.IndicatorMenu.of, q.indicator_choices)
+menu = cache.shaped(charts.IndicatorMenu.of, q.indicator_choices_by_family)
+# A chosen theme puts its indicators first and opens on the first of them.
+theme_families = themes.families_of(cache.query(theme_q.theme_indicator_families, filters.theme))
+family_order = cache.derived(themes.theme_first, tuple(menu.families), theme_families)
+lead_code = menu.default_code(family_order[0]) if theme_families else menu.default_code()
 if PARAM_INDICATOR not in state:
     seed_from_url(
         PARAM_INDICATOR,
         {code: code for code in menu.rows},
-        menu.default_code(),
+        lead_code,
         "not an indicator code of the catalogue",
     )
+    state[THEME_KEY] = filters.theme
+if state.get(THEME_KEY) != filters.theme:  # a new theme in the sidebar: open on its lead
+    state[THEME_KEY] = filters.theme
+    state[PARAM_INDICATOR] = lead_code
+    state[FAMILY_KEY] = menu.definition(lead_code)["family"]
 if state[PARAM_INDICATOR] not in menu.rows:  # a rebuilt warehouse may have dropped it
-    state[PARAM_INDICATOR] = menu.default_code()
+    state[PARAM_INDICATOR] = lead_code
 if FAMILY_KEY not in state:
     state[FAMILY_KEY] = menu.definition(state[PARAM_INDICATOR])["family"]
 if state[PARAM_INDICATOR] not in menu.codes_by_family[state[FAMILY_KEY]]:
@@ -61,7 +78,7 @@ def family_changed() -> None:
 left, right = st.columns([2, 3])
 family = left.selectbox(
     "Indicator",
-    list(menu.families),
+    family_order,
     format_func=menu.families.get,
     key=FAMILY_KEY,
     on_change=family_changed,
@@ -74,6 +91,13 @@ code = right.radio(
     help="Each code is one source and revision; revisions are never joined into one line.",
 )
 definition = menu.definition(code)
+if theme_families:
+    st.caption(
+        themes.theme_note(
+            options.themes[filters.theme],
+            [menu.families[f] for f in theme_families if f in menu.families],
+        )
+    )
 aggregatable = definition["aggregation"] != "none"
 seed_from_url(PARAM_COMPARE, {"0": False, "1": True}, False, "use 1 (on) or 0 (off)")
 compare = st.toggle(
@@ -85,6 +109,30 @@ compare = st.toggle(
 )
 to_url(PARAM_INDICATOR, code)
 to_url(PARAM_COMPARE, "1" if compare else None)
+# The UN's projection continues the chart where WPP 2024 projects the family (net migration,
+# population): its own dashed line, never joined to the edition drawn above.
+projections = cache.query(pq.projection_series_for_family, family)
+horizon = None
+if not projections.empty:
+    projected = projections.iloc[0].to_dict()
+    seed_from_url(
+        PARAM_PROJECTION,
+        {key: key for key in projection.HORIZONS},
+        projection.DEFAULT_HORIZON,
+        f"use {', '.join(projection.HORIZONS)}",
+    )
+    choice = st.segmented_control(
+        projected["label"],
+        list(projection.HORIZONS),
+        format_func=projection.HORIZON_LABELS.get,
+        key=PARAM_PROJECTION,
+        required=True,
+        help="The UN's own projection (World Population Prospects 2024), dashed, with its 80% "
+        "and 95% intervals for up to three countries; totals are sums of the countries' "
+        "projections, without an interval.",
+    )
+    horizon = projection.HORIZONS[choice or projection.DEFAULT_HORIZON]
+    to_url(PARAM_PROJECTION, None if choice == projection.DEFAULT_HORIZON else choice)
 
 source = charts.source_text(definition)
 caveats = [definition["caveat"]] if definition["caveat"] else []
@@ -95,7 +143,9 @@ if not aggregatable:
         "countries."
     )
 years = list(
-    cache.query(q.years_with_data, code, selected, filters.year_from, filters.year_to)["year"]
+    cache.query(q.indicator_years_with_data, code, selected, filters.year_from, filters.year_to)[
+        "year"
+    ]
 )
 if not years:
     to_url(PARAM_YEAR, None)
@@ -114,7 +164,9 @@ if state[PARAM_YEAR] not in years:
     state[PARAM_YEAR] = years[-1]
 
 year = state[PARAM_YEAR]
-values = cache.query(q.values_in_year, code, selected, year, filters.year_from, filters.year_to)
+values = cache.query(
+    q.indicator_values_in_year, code, selected, year, filters.year_from, filters.year_to
+)
 missing = charts.countries_without_data(values)
 if missing:
     st.info(
@@ -125,19 +177,23 @@ if missing:
 
 aggregates = []
 if aggregatable and len(selected) > 1:
-    rows = cache.query(q.aggregate, code, selected, filters.year_from, filters.year_to)
+    rows = cache.query(indicator_aggregate, (code,), selected, filters.year_from, filters.year_to)
     scope = "Whole region" if filters.is_whole_region else "Selected countries"
     aggregates.append(charts.Aggregate.of(definition, scope, rows, values))
 if aggregatable and compare and not filters.is_whole_region:
     region = tuple(options.countries)
-    rows = cache.query(q.aggregate, code, region, filters.year_from, filters.year_to)
-    coverage = cache.query(q.values_in_year, code, region, year, filters.year_from, filters.year_to)
+    rows = cache.query(indicator_aggregate, (code,), region, filters.year_from, filters.year_to)
+    coverage = cache.query(
+        q.indicator_values_in_year, code, region, year, filters.year_from, filters.year_to
+    )
     aggregates.append(charts.Aggregate.of(definition, "Whole region", rows, coverage))
 shown = aggregates if compare else []
 caveats += [cache.derived(charts.coverage_note, aggregate) for aggregate in aggregates]
 
 st.subheader(f"{definition['name']}, {filters.year_from}-{filters.year_to}")
-series = cache.query(q.series_by_country, code, selected, filters.year_from, filters.year_to)
+series = cache.query(
+    q.indicator_series_by_country, code, selected, filters.year_from, filters.year_to
+)
 if aggregates:
     latest = charts.aggregate_in_year(aggregates[0].rows, years[-1])
     if latest:
@@ -150,13 +206,59 @@ if aggregates:
             help=f"{latest['countries_reporting']} of {latest['countries_selected']} selected "
             f"countries report in {years[-1]}: {latest['iso3_reporting']}.",
         )
-ui.chart_with_table(
-    cache.chart(charts.trend_figure, series, shown, definition, f"{definition['name']} by country"),
-    functools.partial(charts.trend_table, series, aggregates, definition),
-    source,
-    "trend-lines",
-    caveats,
-)
+title = f"{definition['name']} by country"
+if horizon is None:
+    ui.chart_with_table(
+        cache.chart(charts.trend_figure, series, shown, definition, title),
+        functools.partial(charts.trend_table, series, aggregates, definition),
+        source,
+        "trend-lines",
+        caveats,
+    )
+else:
+    # From the projection's last estimate (its anchor), so the dashed line starts where the UN's
+    # own estimates end; the sums follow the aggregate lines drawn.
+    start = int(projected["last_estimate_year"] or projected["first_projection_year"])
+    rows = cache.query(pq.projection_by_country, projected["series_code"], selected, start, horizon)
+    scopes = [(aggregates[0].label.split(" (")[0], selected)] if aggregates else []
+    if len(aggregates) > 1:
+        scopes.append(("Whole region", tuple(options.countries)))
+    sums = [
+        (label, cache.query(pq.projection_sum, projected["series_code"], iso3, start, horizon))
+        for label, iso3 in scopes[: len(shown)]
+    ]
+    ui.chart_with_table(
+        cache.chart(
+            projection.trend_with_projection,
+            series,
+            shown,
+            definition,
+            title,
+            rows,
+            sums,
+            projected,
+            horizon,
+        ),
+        functools.partial(
+            projection.trend_and_projection_table,
+            series,
+            aggregates,
+            definition,
+            rows,
+            sums,
+            projected,
+        ),
+        f"{source} Projection: {projection.source_text(projected)}",
+        "trend-lines",
+        [
+            *caveats,
+            projected["caveat"],
+            projection.band_note(
+                len(selected), rows["iso3"].nunique() <= projection.BAND_COUNTRIES
+            ),
+            *([projection.SUM_NOTE] if sums else []),
+        ],
+    )
 
 if len(years) > 1:
     st.select_slider("Year for the map and the ranking", years, key=PARAM_YEAR)

@@ -23,7 +23,7 @@ def test_region_briefing_starts_on_its_title_slide(warehouse_path):
     at = open_page(PAGE, {}, timeout=120)
     assert at.title[0].value.startswith("Briefing: the whole region")
     assert at.header[0].value == "SEEECA migration outlook"
-    assert slide_label(at) == "**Slide 1 of 10**"
+    assert slide_label(at) == "**Slide 1 of 11**"
     assert url_value(at, "slide") == "1"
     assert at.button(key="slide-previous").disabled
 
@@ -31,7 +31,7 @@ def test_region_briefing_starts_on_its_title_slide(warehouse_path):
 def test_next_and_previous_move_one_insight_and_update_the_link(warehouse_path, con):
     at = open_page(PAGE, {}, timeout=120)
     at.button(key="slide-next").click().run()
-    assert slide_label(at) == "**Slide 2 of 10**"
+    assert slide_label(at) == "**Slide 2 of 11**"
     assert url_value(at, "slide") == "2"
     offices = con.execute(
         "select count(*) from dim_office where office_type <> 'regional'"
@@ -41,11 +41,11 @@ def test_next_and_previous_move_one_insight_and_update_the_link(warehouse_path, 
         offices
     )
     at.button(key="slide-previous").click().run()
-    assert slide_label(at) == "**Slide 1 of 10**"
+    assert slide_label(at) == "**Slide 1 of 11**"
 
 
 def test_country_link_and_slide_number_open_that_slide(warehouse_path):
-    at = open_page(PAGE, {"iso3": ["UKR"], "slide": ["2"]}, timeout=120)
+    at = open_page(PAGE, {"iso3": ["UKR"], "slide": ["3"]}, timeout=120)
     assert at.title[0].value == "Briefing: Ukraine"
     assert at.header[0].value == "Ukraine at a glance"
     values = {m.label: m.value for m in at.metric}
@@ -55,7 +55,7 @@ def test_country_link_and_slide_number_open_that_slide(warehouse_path):
 
 
 def test_chart_slide_shows_chart_table_and_sources(warehouse_path):
-    at = open_page(PAGE, {"iso3": ["UKR"], "slide": ["5"]}, timeout=120)
+    at = open_page(PAGE, {"iso3": ["UKR"], "slide": ["7"]}, timeout=120)
     assert at.header[0].value.startswith("Personal remittances received")
     assert at.get("plotly_chart"), "the chart is drawn"
     assert not at.dataframe, "its table is built only when its tab is opened"
@@ -70,11 +70,11 @@ def test_chart_slide_shows_chart_table_and_sources(warehouse_path):
 def test_bad_slide_in_link_warns_and_shows_the_first(warehouse_path, slide):
     at = open_page(PAGE, {"slide": [slide]}, timeout=120)
     assert any("Ignored slide" in w.value for w in at.warning)
-    assert slide_label(at) == "**Slide 1 of 10**"
+    assert slide_label(at) == "**Slide 1 of 11**"
 
 
 def test_presentation_mode_hides_controls_and_can_be_left(warehouse_path):
-    at = open_page(PAGE, {"iso3": ["ISR"], "present": ["1"], "slide": ["7"]}, timeout=120)
+    at = open_page(PAGE, {"iso3": ["ISR"], "present": ["1"], "slide": ["10"]}, timeout=120)
     assert at.title[0].value.startswith("Israel has no row in the Migration Initiatives 2016")
     assert not at.selectbox, "no country picker while presenting"
     assert not [b for b in at.button if b.key == "build-export"], "no export panel while presenting"
@@ -95,12 +95,18 @@ def test_missing_renderer_is_explained_not_a_crash(warehouse_path, monkeypatch, 
 
 
 @needs_chromium
-def test_build_offers_pptx_pdf_and_every_chart_as_png(warehouse_path):
+def test_build_offers_pptx_pdf_the_map_and_the_one_pager(warehouse_path, con):
+    from dashboard import briefing
+
+    scope = briefing.Scope(("UKR",), "Ukraine", (2000, 2025), country="UKR")
+    deck = briefing.build(briefing.load(briefing.direct(con), scope), "1 January 2026")
     at = open_page(PAGE, {"iso3": ["UKR"]}, timeout=120)
     at.button(key="build-export").click().run()
     assert not at.error, [e.value for e in at.error]
     assert at.status[0].state == "complete"
-    assert at.status[0].label.startswith("Deck ready: 11 slides")
+    assert at.status[0].label.startswith(f"Deck ready: {len(deck.screens)} slides")
     keys = {b.key for b in at.download_button}
-    assert {"download-pptx", "download-pdf"} <= keys
-    assert len([k for k in keys if k.startswith("download-png-")]) == 6
+    assert {"download-pptx", "download-pdf", "download-one-page"} <= keys
+    assert [k for k in keys if k.startswith("download-png-")] == ["download-png-map"], (
+        "charts are native in the files; the map is the one picture"
+    )

@@ -64,9 +64,10 @@ def test_ukraine_tables_list_offices_and_names_per_document(ukraine, con):
 def test_every_number_has_a_source_line(ukraine):
     sources = [c.value for c in ukraine.caption if c.value.startswith("Source:")]
     assert len(sources) >= len(ukraine.metric)
-    assert any("002_826368cb2c35f099.txt" in s for s in sources), (
+    assert any("Migration Initiatives 2016" in s for s in sources), (
         "funding cites Migration Initiatives 2016"
     )
+    assert not any(".txt" in s for s in sources), "a citation names the document, not its file"
     assert any("UNHCR" in s for s in sources)
 
 
@@ -119,3 +120,18 @@ def test_unknown_code_in_link_warns_and_falls_back(warehouse_path, value):
     assert any("Ignored iso3" in w.value for w in at.warning)
     assert all(len(w.value) < 300 for w in at.warning)
     assert at.title[0].value == "Country profile: Albania"
+
+
+def test_profile_opens_with_where_the_country_stands_out(ukraine, con):
+    """The first block is the country's story: the indicators where it ranks highest (chosen by
+    dashboard.story, checked against the warehouse in tests/test_story.py), each with its reason."""
+    from dashboard import briefing, story
+
+    scope = briefing.Scope(("UKR",), "Ukraine", (2000, 2025), country="UKR")
+    chosen = briefing.load(briefing.direct(con), scope).standouts
+    assert ukraine.subheader[0].value == "Where Ukraine stands out in the region"
+    captions = "\n".join(c.value for c in ukraine.caption)
+    for standing in chosen:
+        assert metric_value(ukraine, standing.concept.card) == standing.display
+        assert standing.reason("Ukraine") in captions.replace("\\", "")
+    assert len(chosen) >= story.MIN_STANDOUTS

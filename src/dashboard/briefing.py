@@ -17,15 +17,28 @@ import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
-from dashboard import config, headlines, maps, profile
+from dashboard import config, maps, story
 from dashboard.charts import country as charts
+from dashboard.charts import spec as chart_specs
+from dashboard.content import country as profile
+from dashboard.content import overview as headlines
 from dashboard.filters import FilterOptions, Filters
+from dashboard.queries import catalog as catq
 from dashboard.queries import country as cq
 from dashboard.queries import overview as oq
+from dashboard.queries import trends as tq
 from dashboard.style import format_number
 
 Fetch = Callable[..., pd.DataFrame]
 MAX_STATEMENTS = 4
+# On every country's "at a glance" slide beside offices and funding: displacement from the country,
+# remittances relative to the economy, and immigrants (the issue's "available to every deck").
+GLANCE_INDICATORS = (
+    "unhcr.refugees_originating",
+    "unhcr.idps",
+    "wdi.remittances_gdp",
+    "undesa2020.migrant_stock",
+)
 MAX_FACTS = 5
 
 
@@ -83,6 +96,7 @@ class Screen:
     kpis: tuple[Kpi, ...] = ()
     points: tuple[str, ...] = ()
     figure: go.Figure | None = None
+    chart: chart_specs.ChartSpec | None = None  # the same chart as data, drawn natively in exports
     # A chart only the exported slide shows (the offices map: the screen draws an interactive
     # map instead), built when first asked for: drawing its land shapes cost more than the rest
     # of the briefing.
@@ -107,6 +121,7 @@ class Briefing:
     subtitle: str
     screens: tuple[Screen, ...]
     data: BriefingData
+    generated: str = ""  # the date printed on the title slide
 
     @property
     def sources(self) -> tuple[str, ...]:
@@ -141,6 +156,54 @@ class BriefingData:
     key_figures: pd.DataFrame = field(default_factory=pd.DataFrame)
     findings: pd.DataFrame = field(default_factory=pd.DataFrame)
     status_findings: pd.DataFrame = field(default_factory=pd.DataFrame)
+    ranks: pd.DataFrame = field(default_factory=pd.DataFrame)
+    region_names: pd.DataFrame = field(default_factory=pd.DataFrame)
+    break_series: pd.DataFrame = field(default_factory=pd.DataFrame)
+    citations: pd.DataFrame = field(default_factory=pd.DataFrame)
+
+    def full_citations(self, sources: tuple[str, ...]) -> list[str]:
+        """The full citation of every source named in the source lines."""
+        rows = profile.records(self.citations) if not self.citations.empty else []
+        return [
+            row["citation"]
+            for row in rows
+            if any(row["title"] in line or row["short_title"] in line for line in sources)
+        ]
+
+    @functools.cached_property
+    def name_of(self) -> dict[str, str]:
+        """Display name of every region country by ISO3."""
+        return dict(
+            zip(self.region_names["iso3"].tolist(), self.region_names["name"].tolist(), strict=True)
+        )
+
+    @functools.cached_property
+    def standings(self) -> list[story.Standing]:
+        """Where the country stands in the region on each story indicator (country scopes only)."""
+        if self.ranks.empty or not self.scope.country:
+            return []
+        units = {code: d["unit"] for code, d in self.definition.items()}
+        return story.standings(self.ranks, units, self.scope.country)
+
+    @functools.cached_property
+    def standouts(self) -> list[story.Standing]:
+        """The indicators the country's profile and deck open with (story.choose_standouts)."""
+        return story.choose_standouts(self.standings)
+
+    def notes_for(self, code: str) -> list[str]:
+        """What to know about one indicator in this scope: its caveat's sentences about the
+        scope, and the series breaks that move its total here."""
+        names = self.name_of
+        in_scope = [names[c] for c in self.scope.iso3 if c in names]
+        notes = story.scoped_notes(self.definition[code]["caveat"], in_scope, list(names.values()))
+        by_year = {
+            int(year): float(value)
+            for year, value in zip(
+                self.break_series["year"].tolist(), self.break_series["value"].tolist(), strict=True
+            )
+        }
+        # a break that moves the total comes first: it is what a reader of the chart must know
+        return story.break_notes(code, self.scope.iso3, by_year, names) + notes
 
     @functools.cached_property
     def definition(self) -> dict[str, dict]:
@@ -214,7 +277,9 @@ class BriefingData:
         return profile.records(self.findings)
 
 
-INDICATOR_CODES = tuple(dict.fromkeys(profile.PROFILE_INDICATORS + profile.TREND_CODES))
+INDICATOR_CODES = tuple(
+    dict.fromkeys(profile.PROFILE_INDICATORS + profile.TREND_CODES + story.STORY_CODES)
+)
 
 
 def load(fetch: Fetch, scope: Scope) -> BriefingData:
@@ -231,8 +296,16 @@ def load(fetch: Fetch, scope: Scope) -> BriefingData:
         aggregate=fetch(oq.indicator_aggregate, INDICATOR_CODES, scope.iso3, *scope.years),
         definitions=fetch(oq.indicator_definitions, INDICATOR_CODES),
         outlook=fetch(cq.outlook_statements_for_selection, scope.iso3),
-        region_figures=fetch(oq.key_figures, headlines.KPI_FIGURES).set_index(
+        region_figures=fetch(oq.key_figures_with_source, headlines.KPI_FIGURES).set_index(
             "figure_id", drop=False
+        ),
+        region_names=fetch(cq.region_countries),
+        citations=fetch(catq.source_citations),
+        break_series=fetch(
+            tq.indicator_series_by_country,
+            story.SERIES_BREAKS[0].code,
+            (story.SERIES_BREAKS[0].reporter,),
+            *scope.years,
         ),
         **(
             {
@@ -241,6 +314,12 @@ def load(fetch: Fetch, scope: Scope) -> BriefingData:
                 "key_figures": fetch(cq.country_key_figures, country),
                 "findings": fetch(cq.country_findings, country),
                 "status_findings": fetch(cq.membership_status_findings),
+                "ranks": fetch(
+                    cq.indicator_ranks_in_region,
+                    story.STORY_CODES,
+                    *scope.years,
+                    story.POPULATION_CODE,
+                ),
             }
             if country
             else {}
@@ -287,17 +366,23 @@ def trend_table(data: BriefingData, codes: tuple[str, ...]) -> pd.DataFrame:
 
 
 def trend_sentence(data: BriefingData, code: str) -> str | None:
-    """'<indicator> in <place>: 5.0 million in 2020, down 26% since 1990' (None without data)."""
+    """'Refugees hosted (UNHCR) in Ukraine: 2,370 in 2025, down 19% from 2000 to 2025', or 'from
+    64 in 2000 to 149,324 in 2025' from a near-zero base (None without data)."""
     line = data.lines.get(code)
     if line is None:
         return None
     definition = data.definition[code]
     years, values = line.years.tolist(), line.values.tolist()
-    unit = profile.display_unit(definition["unit"])
-    text = f"{definition['name']}: {format_number(values[-1], unit)} in {int(years[-1])}"
-    if int(years[0]) < int(years[-1]) and values[0]:
-        text += ", " + profile.change_text(float(values[0]), float(values[-1]), int(years[0]))
-    return text
+    unit = definition["unit"]
+    latest = f"{format_number(values[-1], profile.display_unit(unit))} in {int(years[-1])}"
+    if int(years[0]) >= int(years[-1]):
+        return f"{definition['name']}: {latest}"
+    change = profile.change_text(
+        float(values[0]), int(years[0]), float(values[-1]), int(years[-1]), unit
+    )
+    if change.startswith("from "):
+        return f"{definition['name']}: {change}"
+    return f"{definition['name']}: {latest}, {change}"
 
 
 def coverage_note(data: BriefingData, code: str) -> str | None:
@@ -361,13 +446,29 @@ def _indicator_kpis(data: BriefingData, codes: tuple[str, ...]) -> list[Kpi]:
     return kpis
 
 
+def trend_groups(data: BriefingData) -> list[profile.TrendGroup]:
+    """The trend charts of the scope, those holding the country's standout indicators first (in
+    the standouts' order), the others as declared."""
+    groups = [g for g in profile.TREND_GROUPS if data.scope.country or not g.country_only]
+    order = [s.code for s in data.standouts]
+
+    def place(group: profile.TrendGroup) -> int:
+        return min((order.index(c) for c in group.codes if c in order), default=len(order))
+
+    return sorted(groups, key=place)  # stable: the declared order among the rest
+
+
 def _trend_screens(data: BriefingData, place: str) -> list[Screen]:
     screens = []
     definition = data.definition
-    for group in profile.TREND_GROUPS:
+    standout_codes = [s.code for s in data.standouts]
+    for group in trend_groups(data):
         codes = tuple(c for c in group.codes if c in definition)
+        subject = group.subject.format(place=place)
         sources = tuple(dict.fromkeys(profile.dataset_source(definition[c]) for c in codes))
-        headline = trend_sentence(data, codes[0])
+        lead = next((c for c in standout_codes if c in codes and c in data.lines), None)
+        lead = lead or next((c for c in codes if c in data.lines), codes[0])
+        headline = trend_sentence(data, lead)
         absent = [
             f"Included in Serbia: {note}"
             for c in codes
@@ -378,30 +479,59 @@ def _trend_screens(data: BriefingData, place: str) -> list[Screen]:
                 f"No values for {place} in {data.scope.years[0]}-{data.scope.years[1]}.",
             )
             title = (
-                f"{group.subject}: included in Serbia's figures"
+                f"{subject}: included in Serbia's figures"
                 if any(absent)
-                else f"{group.subject}: no data for {place}"
+                else f"{subject}: no data in {data.scope.years[0]}-{data.scope.years[1]}"
             )
             screens.append(
                 Screen(f"trend-{group.key}", "points", title, points=notes, sources=sources)
             )
             continue
-        caveats = [definition[c]["caveat"] for c in codes if definition[c]["caveat"]]
+        drawn = [c for c in codes if c in data.lines]
+        caveats = [note for c in drawn for note in data.notes_for(c)]
         coverage = [coverage_note(data, c) for c in codes]
         screens.append(
             Screen(
                 key=f"trend-{group.key}",
                 kind="chart",
                 title=headline,
-                figure=charts.indicator_trend(
-                    data.lines, definition, codes, f"{group.subject}, {place}"
-                ),
+                figure=charts.indicator_trend(data.lines, definition, codes, subject),
+                chart=chart_specs.trend_chart(data.lines, definition, codes, subject),
                 table=trend_table(data, codes),
                 sources=sources,
-                notes=tuple(n for n in [*absent, *coverage] if n) + tuple(caveats),
+                notes=tuple(dict.fromkeys(n for n in [*absent, *coverage, *caveats] if n)),
             )
         )
     return screens
+
+
+def _standouts_screen(data: BriefingData, name: str) -> Screen:
+    """Where the country stands out in the region: the indicators its story opens with."""
+    kpis = []
+    for standing in data.standouts:
+        definition = data.definition[standing.code]
+        change = standing.change()
+        kpis.append(
+            Kpi(
+                standing.concept.card,
+                standing.display,
+                standing.reason(name)
+                + "."
+                + (f" {change[0].upper()}{change[1:]}." if change else ""),
+                f"{definition['short_title']}, {definition['licence']}",
+            )
+        )
+    lead = data.standouts[0].reason(name) if data.standouts else ""
+    return Screen(
+        "standouts",
+        "kpis",
+        f"Where {name} stands out in the region",
+        text=lead,
+        kpis=tuple(kpis),
+        sources=tuple(
+            dict.fromkeys(profile.dataset_source(data.definition[s.code]) for s in data.standouts)
+        ),
+    )
 
 
 def _outlook_screen(data: BriefingData, place: str) -> Screen:
@@ -422,7 +552,9 @@ def _outlook_screen(data: BriefingData, place: str) -> Screen:
 
 def _sources_screen(screens: list[Screen], findings: list[dict]) -> Screen:
     sources = tuple(dict.fromkeys(s for screen in screens for s in screen.sources))
-    notes = tuple(f"{r['subject']}: {r['note']}" for r in findings)
+    notes = tuple(
+        f"{r['subject']}: {note}" for r in findings if (note := story.without_file_names(r["note"]))
+    )
     return Screen(
         "sources",
         "sources",
@@ -464,6 +596,7 @@ def _country_screens(data: BriefingData, generated: str) -> list[Screen]:
             ),
             sources=(profile_source,),
         ),
+        *([_standouts_screen(data, name)] if data.standouts else []),
         Screen(
             "kpis",
             "kpis",
@@ -476,15 +609,7 @@ def _country_screens(data: BriefingData, generated: str) -> list[Screen]:
                     profile_source,
                 ),
                 Kpi("Funding requirement 2016", rank.display, rank.rank_text, rank.source),
-                *_indicator_kpis(
-                    data,
-                    (
-                        "undesa2020.migrant_stock",
-                        "undesa2020.emigrants",
-                        "wdi.remittances_usd",
-                        "unhcr.refugees_hosted",
-                    ),
-                ),
+                *_indicator_kpis(data, GLANCE_INDICATORS),
             ),
             sources=(profile_source, rank.source),
         ),
@@ -511,6 +636,9 @@ def _country_screens(data: BriefingData, generated: str) -> list[Screen]:
                 figure=charts.funding_by_area(
                     data.funding_by_area, f"Funding requirement 2016 by area, {name}"
                 ),
+                chart=chart_specs.funding_by_area_chart(
+                    data.funding_by_area, f"Funding requirement 2016 by area, {name}"
+                ),
                 table=profile.funding_area_table(data.funding_by_area),
                 sources=(rank.source,),
                 notes=("Areas marked '-' had no requirement in the published table (not zero).",),
@@ -522,6 +650,9 @@ def _country_screens(data: BriefingData, generated: str) -> list[Screen]:
                 "chart",
                 f"{name} is {rank.rank_text}",
                 figure=charts.funding_by_country(
+                    data.funding_by_country, (iso3,), "Funding requirement 2016 by country, SEEECA"
+                ),
+                chart=chart_specs.funding_by_country_chart(
                     data.funding_by_country, (iso3,), "Funding requirement 2016 by country, SEEECA"
                 ),
                 table=_funding_table(data.funding_by_country),
@@ -644,6 +775,9 @@ def _selection_screens(data: BriefingData, generated: str) -> list[Screen]:
             figure=charts.funding_by_country(
                 data.funding_by_country, scope.iso3, "Funding requirement 2016 by country, SEEECA"
             ),
+            chart=chart_specs.funding_by_country_chart(
+                data.funding_by_country, scope.iso3, "Funding requirement 2016 by country, SEEECA"
+            ),
             table=_funding_table(data.funding_by_country),
             sources=(source_2016,),
             notes=("Israel has no row in the 2016 SEEECA table.",),
@@ -653,6 +787,9 @@ def _selection_screens(data: BriefingData, generated: str) -> list[Screen]:
             "chart",
             f"Funding requirement 2016 by programmatic area, {place}",
             figure=charts.funding_by_area(funding, f"Funding requirement 2016 by area, {place}"),
+            chart=chart_specs.funding_by_area_chart(
+                funding, f"Funding requirement 2016 by area, {place}"
+            ),
             table=profile.funding_area_table(funding),
             sources=(source_2016,),
             notes=("Areas marked '-' had no requirement in the published table (not zero).",),
@@ -670,4 +807,4 @@ def build(data: BriefingData, generated: str) -> Briefing:
         _country_screens(data, generated) if scope.country else _selection_screens(data, generated)
     )
     title = screens[0].title
-    return Briefing(scope, title, screens[0].text, tuple(screens), data)
+    return Briefing(scope, title, screens[0].text, tuple(screens), data, generated)

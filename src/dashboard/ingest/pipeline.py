@@ -2,7 +2,9 @@
 
 `ingest(public_dir)` returns the rows and a report; `write_outputs(result, out_dir)` writes
 indicators.csv, indicator_catalog.csv and dataset_sources.csv (UTF-8, LF, RFC 4180 quoting,
-rows sorted by indicator_code, iso3, year so that re-running gives identical bytes).
+rows sorted by indicator_code, iso3, year so that re-running gives identical bytes), and the UN
+projections (estimates, variants and bounds, a shape of their own) to projections.csv and
+projection_catalog.csv.
 """
 
 from __future__ import annotations
@@ -13,20 +15,40 @@ from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import knomad, undesa, unhcr, worldbank
+from . import knomad, undesa, unhcr, worldbank, wpp
 from .catalog import (
     CATALOG_COLUMNS,
     DATASETS_BY_ID,
     INDICATORS_BY_CODE,
+    PROJECTION_COLUMNS,
+    PROJECTION_SERIES,
     SOURCE_COLUMNS,
     catalog_rows,
+    projection_catalog_rows,
     source_rows,
     validate_catalog,
 )
-from .common import KOSOVO, REGION_ISO3, IngestError, TidyRow, format_value
+from .common import (
+    KOSOVO,
+    REGION_ISO3,
+    IngestError,
+    TidyRow,
+    compare_extents,
+    extents,
+    format_value,
+    read_extract_extents,
+    require_regular_file,
+)
 
 INDICATOR_COLUMNS = ("indicator_code", "iso3", "year", "value", "source_id")
-OUTPUT_FILES = ("indicators.csv", "indicator_catalog.csv", "dataset_sources.csv")
+PROJECTION_ROW_COLUMNS = ("series_code", "iso3", "year", "variant", "value", "source_id")
+OUTPUT_FILES = (
+    "indicators.csv",
+    "indicator_catalog.csv",
+    "dataset_sources.csv",
+    "projections.csv",
+    "projection_catalog.csv",
+)
 # Sources that fold Kosovo into Serbia: an XKX row from them would be a bug.
 NO_KOSOVO_PREFIXES = ("undesa", "unhcr")
 # WPP 2022 estimates end in 2021; later years in the WDI net migration download are projections.
@@ -37,6 +59,7 @@ NET_MIGRATION_LAST_ESTIMATE_YEAR = 2021
 class IngestResult:
     rows: list[TidyRow]
     notes: dict[str, dict[str, int]] = field(default_factory=dict)
+    projections: list[wpp.ProjectionRow] = field(default_factory=list)
 
     def counts(self) -> Counter:
         return Counter(r.indicator_code for r in self.rows)
@@ -132,7 +155,10 @@ def ingest(public_dir: Path) -> IngestResult:
 
     check_rows(rows)
     rows.sort(key=lambda r: (r.indicator_code, r.iso3, r.year))
-    return IngestResult(rows, notes)
+
+    sid = "wpp_2024"
+    projections = wpp.read_wpp(_path(public_dir, sid), sid, _expected(sid))
+    return IngestResult(rows, notes, projections)
 
 
 def check_rows(rows: list[TidyRow]) -> None:
@@ -163,6 +189,58 @@ def check_rows(rows: list[TidyRow]) -> None:
         raise ValueError(f"catalogue indicators without any value: {empty}")
 
 
+def check_against_previous(
+    result: IngestResult, public_dir: Path, out_dir: Path, *, accept_shrink: bool = False
+) -> list[str]:
+    """Compare this run with the extract already in `out_dir` (series by series: rows, countries,
+    years); raise ShrinkError naming the official file that yields less, or with `accept_shrink`
+    return those findings as warnings. Nothing to compare on a first run."""
+    public_dir, out_dir = Path(public_dir), Path(out_dir)
+    source_of = {code: indicator.source_id for code, indicator in INDICATORS_BY_CODE.items()}
+    source_of.update({series.code: series.source_id for series in PROJECTION_SERIES})
+
+    def file_of(series: str) -> Path | None:
+        source_id = source_of.get(series.split(" / ")[0])
+        if source_id is None:  # dropped from the catalogue on purpose
+            return None
+        return public_dir / DATASETS_BY_ID[source_id].file
+
+    warnings = []
+    for extract, series_columns, keys in (
+        (
+            out_dir / "indicators.csv",
+            ("indicator_code",),
+            [(r.indicator_code, r.iso3, r.year) for r in result.rows],
+        ),
+        (
+            out_dir / "projections.csv",
+            ("series_code", "variant"),
+            [(f"{r.series_code} / {r.variant}", r.iso3, r.year) for r in result.projections],
+        ),
+    ):
+        warnings += compare_extents(
+            read_extract_extents(extract, series_columns),
+            extents(keys),
+            file_of,
+            accept_shrink=accept_shrink,
+            extract=extract,
+        )
+    return warnings
+
+
+def check_out_dir(out_dir: Path) -> None:
+    """IngestError unless `out_dir` is (or can become) a folder: checked before any reading, so
+    a wrong --out costs nothing and writes nothing."""
+    out_dir = Path(out_dir)
+    if out_dir.exists() and not out_dir.is_dir():
+        raise IngestError(
+            out_dir, "--out must be a folder (the extract is several files); this is a file"
+        )
+    for name in OUTPUT_FILES:
+        if (out_dir / name).exists():
+            require_regular_file(out_dir / name)
+
+
 def _write_csv(path: Path, columns: tuple[str, ...], records: list[dict[str, str]]) -> None:
     tmp = path.with_suffix(path.suffix + ".tmp")
     with tmp.open("w", newline="", encoding="utf-8") as handle:
@@ -174,6 +252,7 @@ def _write_csv(path: Path, columns: tuple[str, ...], records: list[dict[str, str
 
 def write_outputs(result: IngestResult, out_dir: Path) -> dict[str, Path]:
     out_dir = Path(out_dir)
+    check_out_dir(out_dir)
     out_dir.mkdir(parents=True, exist_ok=True)
     paths = {name: out_dir / name for name in OUTPUT_FILES}
     _write_csv(
@@ -192,6 +271,15 @@ def write_outputs(result: IngestResult, out_dir: Path) -> dict[str, Path]:
     )
     _write_csv(paths["indicator_catalog.csv"], CATALOG_COLUMNS, catalog_rows())
     _write_csv(paths["dataset_sources.csv"], SOURCE_COLUMNS, source_rows())
+    _write_csv(
+        paths["projections.csv"],
+        PROJECTION_ROW_COLUMNS,
+        [
+            dict(zip(PROJECTION_ROW_COLUMNS, map(str, row), strict=True))
+            for row in result.projections
+        ],
+    )
+    _write_csv(paths["projection_catalog.csv"], PROJECTION_COLUMNS, projection_catalog_rows())
     return paths
 
 

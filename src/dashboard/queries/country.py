@@ -64,3 +64,27 @@ def outlook_statements_for_selection(
 def country_findings(con: duckdb.DuckDBPyConnection, iso3: str) -> pd.DataFrame:
     """Data-quality findings whose subject names the country or one of its offices."""
     return run_sql(con, "country_findings", iso3=iso3)
+
+
+def region_countries(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
+    """The region's countries and territories with their display names."""
+    return run_sql(con, "region_countries")
+
+
+def indicator_ranks_in_region(
+    con: duckdb.DuckDBPyConnection,
+    codes: tuple[str, ...],
+    year_from: int,
+    year_to: int,
+    population_code: str,
+) -> pd.DataFrame:
+    """Per indicator and country: the latest value in the years and its rank in the region,
+    absolute and per inhabitant, with the first value in the years."""
+    return run_sql(
+        con,
+        "indicator_ranks_in_region",
+        codes=list(codes),
+        year_from=year_from,
+        year_to=year_to,
+        population_code=population_code,
+    )

@@ -255,6 +255,8 @@ create table dim_indicator (
     source_id varchar not null references dim_source (source_id),
     description varchar,
     caveat varchar,
+    lowest_plausible double not null,
+    highest_plausible double not null check (highest_plausible > lowest_plausible),
     first_year integer,
     last_year integer,
     country_count integer not null
@@ -280,4 +282,91 @@ create table dq_finding (
     source_id varchar not null references dim_source (source_id),
     source_section varchar not null,
     note varchar not null
+);
+
+create table dim_projection_series (
+    series_code varchar primary key,
+    family varchar not null,
+    name varchar not null,
+    label varchar not null,
+    unit varchar not null,
+    reference varchar not null,
+    source_id varchar not null references dim_source (source_id),
+    description varchar,
+    caveat varchar,
+    last_estimate_year integer,
+    first_projection_year integer not null,
+    last_year integer not null
+);
+
+create table fct_projection (
+    series_code varchar not null references dim_projection_series (series_code),
+    iso3 varchar not null references dim_country (iso3),
+    year integer not null check (year between 1950 and 2100),
+    estimate double,
+    medium double,
+    low double,
+    high double,
+    lower_80 double,
+    upper_80 double,
+    lower_95 double,
+    upper_95 double,
+    source_id varchar not null references dim_source (source_id),
+    primary key (series_code, iso3, year),
+    -- a year is either an estimate or a projection, never both
+    check ((estimate is null) <> (medium is null)),
+    check (lower_95 <= lower_80 and lower_80 <= medium and medium <= upper_80 and upper_80 <= upper_95),
+    check (low <= medium and medium <= high)
+);
+
+create table dim_headline_candidate (
+    concept varchar not null,
+    concept_name varchar not null,
+    unit varchar not null,
+    preference integer not null check (preference >= 1),
+    indicator_code varchar not null references dim_indicator (indicator_code),
+    source_id varchar not null references dim_source (source_id),
+    scale double not null check (scale > 0),
+    why varchar not null,
+    primary key (concept, preference),
+    unique (concept, indicator_code)
+);
+
+create table dim_headline_scope (
+    scope_type varchar not null check (scope_type in ('country', 'subregion', 'region')),
+    scope_id varchar not null,
+    scope_name varchar not null,
+    iso3 varchar not null references dim_country (iso3),
+    primary key (scope_type, scope_id, iso3)
+);
+
+create table headline_value (
+    concept varchar not null,
+    scope_type varchar not null,
+    scope_id varchar not null,
+    year integer not null,
+    value double not null,
+    indicator_code varchar not null references dim_indicator (indicator_code),
+    source_id varchar not null references dim_source (source_id),
+    preference integer not null,
+    aggregation varchar not null,
+    countries_reporting integer not null check (countries_reporting >= 1),
+    countries_covered integer not null check (countries_covered >= countries_reporting),
+    countries_in_scope integer not null check (countries_in_scope >= countries_covered),
+    is_complete boolean not null,
+    is_headline boolean not null,
+    candidates_with_value integer not null check (candidates_with_value >= 1),
+    alt_indicator_code varchar references dim_indicator (indicator_code),
+    alt_source_id varchar references dim_source (source_id),
+    alt_value double,
+    primary key (concept, scope_type, scope_id, year)
+);
+
+create table dim_series_break (
+    indicator_code varchar not null references dim_indicator (indicator_code),
+    iso3 varchar not null references dim_country (iso3),
+    year integer not null,
+    kind varchar not null check (kind in ('reporting change', 'coverage change')),
+    note varchar not null,
+    primary key (indicator_code, iso3, year)
 );

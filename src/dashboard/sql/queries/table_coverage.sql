@@ -19,6 +19,8 @@ country_columns as (
     select 'fct_initiative', iso3 from fct_initiative
     union all
     select 'fct_indicator_value', iso3 from fct_indicator_value
+    union all
+    select 'dim_headline_scope', iso3 from dim_headline_scope
 ),
 
 countries as (
@@ -38,6 +40,8 @@ year_columns as (
     select 'fct_funding_requirement', edition from fct_funding_requirement
     union all
     select 'published_total', edition from published_total
+    union all
+    select 'headline_value', year from headline_value
 ),
 
 years as (

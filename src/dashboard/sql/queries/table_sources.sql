@@ -44,6 +44,12 @@ with citations as (
     select 'fct_indicator_value', source_id from dim_indicator
     union all
     select 'dq_finding', source_id from dq_finding
+    union all
+    select 'dim_headline_candidate', source_id from dim_headline_candidate
+    union all
+    select 'headline_value', source_id from headline_value
+    union all
+    select 'headline_value', alt_source_id from headline_value where alt_source_id is not null
 ),
 
 final as (

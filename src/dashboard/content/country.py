@@ -12,7 +12,7 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from dashboard import headlines
+from dashboard.content import overview as headlines
 from dashboard.style import format_number
 
 KOSOVO = "XKX"
@@ -27,6 +27,8 @@ PROFILE_INDICATORS = (
     "wdi.remittances_usd",
     "wdi.remittances_gdp",
     "unhcr.refugees_hosted",
+    "unhcr.refugees_originating",
+    "unhcr.asylum_seekers_originating",
     "unhcr.idps",
 )
 
@@ -37,15 +39,33 @@ class TrendGroup:
 
     key: str
     codes: tuple[str, ...]
-    subject: str
+    subject: str  # the chart's title, "{place}" standing for the country or selection
+    country_only: bool = False  # no regional figure exists (a ratio without its denominator)
 
 
 TREND_GROUPS = (
     TrendGroup(
-        "migrants", ("undesa2020.migrant_stock", "undesa2020.emigrants"), "Immigrants and emigrants"
+        "migrants",
+        ("undesa2020.migrant_stock", "undesa2020.emigrants"),
+        "Immigrants and emigrants, {place}",
     ),
-    TrendGroup("remittances", ("wdi.remittances_usd",), "Personal remittances received"),
-    TrendGroup("displacement", ("unhcr.refugees_hosted", "unhcr.idps"), "Refugees hosted and IDPs"),
+    TrendGroup("remittances", ("wdi.remittances_usd",), "Personal remittances received, {place}"),
+    TrendGroup(
+        "remittances-gdp",
+        ("wdi.remittances_gdp",),
+        "Personal remittances received as % of GDP, {place}",
+        country_only=True,
+    ),
+    TrendGroup(
+        "displacement",
+        ("unhcr.refugees_originating", "unhcr.asylum_seekers_originating", "unhcr.idps"),
+        "Refugees and asylum-seekers from {place}, and IDPs",
+    ),
+    TrendGroup(
+        "refugees-hosted",
+        ("unhcr.refugees_hosted", "unhcr.asylum_seekers_hosted"),
+        "Refugees and asylum-seekers hosted in {place}",
+    ),
 )
 TREND_CODES = tuple(dict.fromkeys(code for group in TREND_GROUPS for code in group.codes))
 
@@ -65,8 +85,10 @@ def definitions_by_code(definitions: pd.DataFrame) -> dict[str, dict]:
 
 
 def document_source(document: str, file: str, section: str) -> str:
-    """'Document title (file), section': the source line of a figure read from a document."""
-    return f"{document} ({file}), {section}"
+    """'Document title, section': the source line of a figure read from a document (the file it
+    was transcribed from is named on the Data and sources page only)."""
+    del file  # kept in the signature: callers pass the row's file column with the others
+    return f"{document}, {section}"
 
 
 def dataset_source(definition: Mapping) -> str:
@@ -281,10 +303,23 @@ def display_unit(unit: str) -> str:
     return "percent" if unit.lower().startswith("percent") else unit
 
 
-def change_text(first_value: float, last_value: float, first_year: int) -> str:
-    """'up 12% since 2000', or '40 times the 2000 level' where a percentage would be unreadable."""
-    ratio = last_value / first_value
-    if ratio >= 3:
-        return f"{ratio:,.0f} times the {first_year} level"
-    change = ratio - 1 if first_value > 0 else (last_value - first_value) / abs(first_value)
-    return f"{'up' if change >= 0 else 'down'} {abs(change):.0%} since {first_year}"
+# A first value this small against the last makes a ratio or a percentage meaningless.
+NEAR_ZERO_RATIO = 3.0
+
+
+def change_text(
+    first_value: float, first_year: int, last_value: float, last_year: int, unit: str
+) -> str:
+    """'up 12% from 2000 to 2025', or 'from 64 in 2000 to 149,324 in 2025' where a percentage
+    would be read off a near-zero (or zero, or negative) base."""
+    shown = display_unit(unit)
+    first, last = format_number(first_value, shown), format_number(last_value, shown)
+    if shown == "percent":  # a change of a share is said in points, not in percent of itself
+        return f"from {first} in {first_year} to {last} in {last_year}"
+    if first_value <= 0 or last_value / first_value >= NEAR_ZERO_RATIO:
+        return f"from {first} in {first_year} to {last} in {last_year}"
+    change = last_value / first_value - 1
+    if round(change * 100) == 0:
+        return f"about the same in {last_year} as in {first_year}"
+    direction = "up" if change > 0 else "down"
+    return f"{direction} {abs(change):.0%} from {first_year} to {last_year}"

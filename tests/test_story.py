@@ -1,0 +1,177 @@
+"""A country's story: the indicators it opens with are where it ranks highest in the region (checked
+against the warehouse, computed here independently), headlines state their years, notes stay in
+scope, and a series break that moves a total is explained where the total is shown."""
+
+from __future__ import annotations
+
+import re
+
+import pandas as pd
+import pytest
+
+from dashboard import briefing, story
+from dashboard.content import country as profile
+
+YEARS = (2000, 2025)
+
+
+def country_data(con, iso3: str) -> briefing.BriefingData:
+    name = con.execute("select name from dim_country where iso3 = ?", [iso3]).fetchone()[0]
+    return briefing.load(briefing.direct(con), briefing.Scope((iso3,), name, YEARS, country=iso3))
+
+
+def independent_best_ranks(con, iso3: str) -> dict[str, int]:
+    """For each story indicator with a current value above zero for the country: its best rank in
+    the region (absolute or per inhabitant) in the indicator's latest year, from the fact table."""
+    facts = con.execute(
+        """
+        select v.indicator_code, v.iso3, v.year, v.value, i.unit
+        from fct_indicator_value v join dim_indicator i using (indicator_code)
+        join dim_country using (iso3)
+        where v.year between ? and ?
+        """,
+        list(YEARS),
+    ).df()
+    population = con.execute(
+        "select iso3, year, value from fct_indicator_value where indicator_code = ?",
+        [story.POPULATION_CODE],
+    ).df()
+    best = {}
+    for code in story.STORY_CODES:
+        rows = facts[facts["indicator_code"] == code]
+        if rows.empty:
+            continue
+        latest = rows["year"].max()
+        mine = rows[(rows["iso3"] == iso3) & (rows["year"] == latest)]
+        if mine.empty or float(mine["value"].iloc[0]) <= 0:
+            continue
+        year_rows = rows[rows["year"] == latest]
+        value = float(mine["value"].iloc[0])
+        ranks = [int((year_rows["value"] > value).sum()) + 1]
+        if mine["unit"].iloc[0] in ("persons", "current US$"):
+            people = {}
+            for country in year_rows["iso3"]:
+                known = population[(population["iso3"] == country) & (population["year"] <= latest)]
+                if not known.empty:
+                    people[country] = float(known.sort_values("year")["value"].iloc[-1])
+            per = {
+                c: v / people[c]
+                for c, v in zip(year_rows["iso3"], year_rows["value"], strict=True)
+                if c in people
+            }
+            ranks.append(sum(other > per[iso3] for other in per.values()) + 1)
+        best[code] = min(ranks)
+    return best
+
+
+@pytest.mark.parametrize("iso3", ["UKR", "MDA", "TJK", "TUR"])
+def test_the_story_opens_where_the_country_ranks_highest(con, iso3):
+    data = country_data(con, iso3)
+    chosen = data.standouts
+    expected = independent_best_ranks(con, iso3)
+    assert story.MIN_STANDOUTS <= len(chosen) <= story.MAX_STANDOUTS
+    chosen_codes = {s.code for s in chosen}
+    for standing in chosen:
+        assert standing.best_rank == expected[standing.code], standing.code
+    worst_chosen = max(s.best_rank for s in chosen)
+    for code, rank in expected.items():
+        if code not in chosen_codes:
+            assert rank >= worst_chosen, f"{code} ranks {rank}, better than a chosen indicator"
+    # the best-ranked indicator of all leads the story
+    assert chosen[0].best_rank == min(expected.values())
+
+
+def test_reasons_name_the_rank_the_year_and_the_measure(con):
+    data = country_data(con, "UKR")
+    name = data.profile_row["name"]
+    for standing in data.standouts:
+        reason = standing.reason(name)
+        assert reason.startswith(f"{name} ranks {profile.ordinal(standing.best_rank)} of ")
+        assert f"in {standing.year})" in reason
+    codes = [s.code for s in data.standouts]
+    assert "unhcr.idps" in codes and "unhcr.refugees_originating" in codes, (
+        "Ukraine ranks first in the region on both (checked above against the warehouse)"
+    )
+
+
+def test_moldova_leads_with_refugees_hosted_per_inhabitant(con):
+    data = country_data(con, "MDA")
+    lead = data.standouts[0]
+    assert lead.code == "unhcr.refugees_hosted" and lead.by_inhabitant
+    assert "per inhabitant" in lead.reason("Republic of Moldova")
+
+
+def test_change_from_a_near_zero_base_is_said_with_both_values():
+    assert profile.change_text(64, 2000, 149_324, 2025, "persons") == (
+        "from 64 in 2000 to 149,324 in 2025"
+    )
+    assert profile.change_text(100, 2000, 112, 2025, "persons") == "up 12% from 2000 to 2025"
+    assert profile.change_text(100, 2000, 81, 2025, "persons") == "down 19% from 2000 to 2025"
+    assert profile.change_text(13.8, 2000, 15.5, 2021, "percent of GDP") == (
+        "from 13.8% in 2000 to 15.5% in 2021"
+    )
+    assert profile.change_text(0, 2000, 5, 2025, "persons") == "from 0 in 2000 to 5 in 2025"
+
+
+def test_no_headline_of_a_deck_is_a_ratio_and_each_states_a_year(con):
+    for iso3 in ("UKR", "MDA", "TJK", "TUR"):
+        data = country_data(con, iso3)
+        deck = briefing.build(data, "1 January 2026")
+        for screen in deck.screens:
+            assert "times the" not in screen.title, screen.title
+            if screen.key.startswith("trend-") and screen.kind == "chart":
+                assert re.search(r"\b(19|20)\d\d\b", screen.title), screen.title
+                assert re.search(r"(from|up|down|same).*\d{4}", screen.title), screen.title
+
+
+def test_notes_on_a_slide_concern_only_its_scope(con):
+    deck = briefing.build(country_data(con, "MDA"), "1 January 2026")
+    others = [
+        name
+        for (name,) in con.execute("select name from dim_country where iso3 <> 'MDA'").fetchall()
+    ]
+    for screen in deck.screens:
+        if not screen.key.startswith("trend-"):
+            continue
+        for note in screen.notes:
+            named = [n for n in others if n in note]
+            assert not named or "Republic of Moldova" in note, (screen.key, note)
+
+
+def test_a_series_break_that_moves_a_total_is_explained_where_it_is_shown(con):
+    ukraine = briefing.build(country_data(con, "UKR"), "1 January 2026")
+    hosted = dict(
+        con.execute(
+            "select year, value from fct_indicator_value "
+            "where indicator_code = 'unhcr.refugees_hosted' and iso3 = 'RUS' and year in (2023, 2024)"
+        ).fetchall()
+    )
+    screen = {s.key: s for s in ukraine.screens}["trend-displacement"]
+    notes = " ".join(screen.notes)
+    assert "Series break in 2024" in notes
+    from dashboard.style import format_number
+
+    assert format_number(hosted[2023]) in notes and format_number(hosted[2024]) in notes
+    moldova = briefing.build(country_data(con, "MDA"), "1 January 2026")
+    assert not any("Series break" in n for s in moldova.screens for n in s.notes)
+
+
+def test_scoped_notes_keep_sentences_without_names_and_about_the_scope():
+    text = (
+        "Serbia includes Kosovo (UNSCR 1244); no separate Kosovo figure. Derived by G. Abel. "
+        "Russian Federation series break in 2024. Latest year as published."
+    )
+    names = ["Serbia", "Kosovo", "Russian Federation", "Republic of Moldova"]
+    assert story.scoped_notes(text, ["Republic of Moldova"], names) == [
+        "Derived by G. Abel.",
+        "Latest year as published.",
+    ]
+    assert story.scoped_notes(text, ["Kosovo"], names)[0].startswith("Serbia includes Kosovo")
+
+
+def test_every_profile_carries_refugees_originating_idps_and_remittances_share(con):
+    data = country_data(con, "MDA")
+    codes = [card.headline.code for card in data.indicator_cards]
+    for code in ("unhcr.refugees_originating", "unhcr.idps", "wdi.remittances_gdp"):
+        assert code in codes
+    assert isinstance(data.ranks, pd.DataFrame) and not data.ranks.empty
