@@ -9,7 +9,7 @@ import streamlit as st
 
 from dashboard import cache, changes
 from dashboard.filters import FilterOptions, Filters
-from dashboard.outlook import escape_markdown as ui_text
+from dashboard.inert import inert as ui_text
 from dashboard.queries import changes as q
 from dashboard.queries import headline as headline_q
 from dashboard.queries import overview as overview_q
