@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
-# Set up (Python packages and the system Chromium for browser tests), lint, and run every test.
+# Set up (the locked Python packages, the project, the system Chromium and axe-core for the browser
+# tests), lint, and run every test.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
-bash scripts/setup_env.sh
+bash scripts/setup_env.sh dev
 if [ ! -x /usr/bin/chromium ]; then
   if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
     echo "Installing Debian's chromium for the browser tests..."
@@ -11,7 +12,6 @@ if [ ! -x /usr/bin/chromium ]; then
     echo "warning: /usr/bin/chromium is missing and cannot be installed here; browser tests will be skipped" >&2
   fi
 fi
-export PYTHONPATH="$PWD/src${PYTHONPATH:+:$PYTHONPATH}"
 .venv/bin/ruff check .
 .venv/bin/ruff format --check .
 .venv/bin/python -m pytest "$@"
