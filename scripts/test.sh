@@ -12,6 +12,17 @@ if [ ! -x /usr/bin/chromium ]; then
     echo "warning: /usr/bin/chromium is missing and cannot be installed here; browser tests will be skipped" >&2
   fi
 fi
+# axe-core for the accessibility tests, at the version and hash of tests/browser/package-lock.json.
+if command -v npm >/dev/null 2>&1; then
+  axe_stamp=tests/browser/node_modules/.installed-lock.sha256
+  axe_wanted=$(sha256sum tests/browser/package-lock.json | cut -d' ' -f1)
+  if [ ! -f "$axe_stamp" ] || [ "$(cat "$axe_stamp")" != "$axe_wanted" ]; then
+    (cd tests/browser && npm ci --no-audit --no-fund --loglevel=error)
+    echo "$axe_wanted" > "$axe_stamp"
+  fi
+else
+  echo "warning: npm is missing; the accessibility tests will be skipped" >&2
+fi
 .venv/bin/ruff check .
 .venv/bin/ruff format --check .
 .venv/bin/python -m pytest "$@"
