@@ -23,6 +23,8 @@ if command -v npm >/dev/null 2>&1; then
 else
   echo "warning: npm is missing; the accessibility tests will be skipped" >&2
 fi
+# nginx for the proxy tests (tests/browser/test_proxy.py, which skip with the reason without it).
+bash scripts/install_nginx.sh || true
 .venv/bin/ruff check .
 .venv/bin/ruff format --check .
 .venv/bin/python -m pytest "$@"

@@ -19,16 +19,35 @@ import plotly.graph_objects as go
 
 from dashboard import config, maps, story
 from dashboard.charts import country as charts
+from dashboard.charts import spec as chart_specs
 from dashboard.content import country as profile
 from dashboard.content import overview as headlines
 from dashboard.filters import FilterOptions, Filters
+from dashboard.queries import catalog as catq
 from dashboard.queries import country as cq
+from dashboard.queries import headline as hq
 from dashboard.queries import overview as oq
 from dashboard.queries import trends as tq
 from dashboard.style import format_number
 
 Fetch = Callable[..., pd.DataFrame]
 MAX_STATEMENTS = 4
+# The "at a glance" slide beside offices and funding, as (headline concept, indicator shown when
+# the concept has no figure for the scope). A country: displacement from it, remittances relative
+# to its economy, immigrants (refugees from the country, IDPs and remittances as % of GDP are on
+# every country's deck); a selection: its migrant stock, emigrants and remittances.
+COUNTRY_GLANCE = (
+    ("refugees_originating", "unhcr.refugees_originating"),
+    ("idps_unhcr", "unhcr.idps"),
+    ("remittances_gdp", "wdi.remittances_gdp"),
+    ("migrant_stock", "undesa2020.migrant_stock"),
+)
+SELECTION_GLANCE = (
+    ("migrant_stock", "undesa2020.migrant_stock"),
+    ("emigrants", "undesa2020.emigrants"),
+    ("remittances_usd", "wdi.remittances_usd"),
+)
+GLANCE_CONCEPTS = tuple(dict.fromkeys(c for c, _ in COUNTRY_GLANCE + SELECTION_GLANCE))
 MAX_FACTS = 5
 
 
@@ -86,6 +105,7 @@ class Screen:
     kpis: tuple[Kpi, ...] = ()
     points: tuple[str, ...] = ()
     figure: go.Figure | None = None
+    chart: chart_specs.ChartSpec | None = None  # the same chart as data, drawn natively in exports
     # A chart only the exported slide shows (the offices map: the screen draws an interactive
     # map instead), built when first asked for: drawing its land shapes cost more than the rest
     # of the briefing.
@@ -110,6 +130,7 @@ class Briefing:
     subtitle: str
     screens: tuple[Screen, ...]
     data: BriefingData
+    generated: str = ""  # the date printed on the title slide
 
     @property
     def sources(self) -> tuple[str, ...]:
@@ -147,6 +168,34 @@ class BriefingData:
     ranks: pd.DataFrame = field(default_factory=pd.DataFrame)
     region_names: pd.DataFrame = field(default_factory=pd.DataFrame)
     break_series: pd.DataFrame = field(default_factory=pd.DataFrame)
+    citations: pd.DataFrame = field(default_factory=pd.DataFrame)
+    candidates: pd.DataFrame = field(default_factory=pd.DataFrame)
+    headline: pd.DataFrame = field(default_factory=pd.DataFrame)
+
+    @functools.cached_property
+    def headline_rows(self) -> dict[str, dict]:
+        """The headline figure of each concept for the scope (the headline rule), by concept."""
+        return {row["concept"]: row for row in profile.records(self.headline)}
+
+    @functools.cached_property
+    def concept_of(self) -> dict[str, str]:
+        """The headline concept each candidate indicator gives a figure for, by indicator code."""
+        return dict(
+            zip(
+                self.candidates["indicator_code"].tolist(),
+                self.candidates["concept"].tolist(),
+                strict=True,
+            )
+        )
+
+    def full_citations(self, sources: tuple[str, ...]) -> list[str]:
+        """The full citation of every source named in the source lines."""
+        rows = profile.records(self.citations) if not self.citations.empty else []
+        return [
+            row["citation"]
+            for row in rows
+            if any(row["title"] in line or row["short_title"] in line for line in sources)
+        ]
 
     @functools.cached_property
     def name_of(self) -> dict[str, str]:
@@ -160,8 +209,7 @@ class BriefingData:
         """Where the country stands in the region on each story indicator (country scopes only)."""
         if self.ranks.empty or not self.scope.country:
             return []
-        units = {code: d["unit"] for code, d in self.definition.items()}
-        return story.standings(self.ranks, units, self.scope.country)
+        return story.standings(self.ranks, self.scope.country)
 
     @functools.cached_property
     def standouts(self) -> list[story.Standing]:
@@ -180,7 +228,8 @@ class BriefingData:
                 self.break_series["year"].tolist(), self.break_series["value"].tolist(), strict=True
             )
         }
-        return notes + story.break_notes(code, self.scope.iso3, by_year, names)
+        # a break that moves the total comes first: it is what a reader of the chart must know
+        return story.break_notes(code, self.scope.iso3, by_year, names) + notes
 
     @functools.cached_property
     def definition(self) -> dict[str, dict]:
@@ -254,9 +303,7 @@ class BriefingData:
         return profile.records(self.findings)
 
 
-INDICATOR_CODES = tuple(
-    dict.fromkeys(profile.PROFILE_INDICATORS + profile.TREND_CODES + story.STORY_CODES)
-)
+INDICATOR_CODES = tuple(dict.fromkeys(profile.PROFILE_INDICATORS + profile.TREND_CODES))
 
 
 def load(fetch: Fetch, scope: Scope) -> BriefingData:
@@ -277,6 +324,9 @@ def load(fetch: Fetch, scope: Scope) -> BriefingData:
             "figure_id", drop=False
         ),
         region_names=fetch(cq.region_countries),
+        citations=fetch(catq.source_citations),
+        candidates=fetch(hq.headline_concepts),
+        headline=fetch(hq.headline_figures, scope.iso3, GLANCE_CONCEPTS),
         break_series=fetch(
             tq.indicator_series_by_country,
             story.SERIES_BREAKS[0].code,
@@ -291,8 +341,8 @@ def load(fetch: Fetch, scope: Scope) -> BriefingData:
                 "findings": fetch(cq.country_findings, country),
                 "status_findings": fetch(cq.membership_status_findings),
                 "ranks": fetch(
-                    cq.indicator_ranks_in_region,
-                    story.STORY_CODES,
+                    cq.headline_ranks_in_region,
+                    story.STORY_CONCEPTS,
                     *scope.years,
                     story.POPULATION_CODE,
                 ),
@@ -422,14 +472,46 @@ def _indicator_kpis(data: BriefingData, codes: tuple[str, ...]) -> list[Kpi]:
     return kpis
 
 
+def _headline_kpis(data: BriefingData, glance: tuple[tuple[str, str], ...]) -> list[Kpi]:
+    """KPIs of the headline figures (docs/HEADLINES.md), the same number as every other page for
+    the concept, scope and year; the alternative source is named beside it. A concept without a
+    figure for the scope says why (an indicator card of its usual indicator)."""
+    kpis = []
+    for concept, code in glance:
+        row = data.headline_rows.get(concept)
+        if row is None:
+            kpis += _indicator_kpis(data, (code,))
+            continue
+        detail = f"{int(row['year'])}"
+        if not data.scope.country:
+            detail += (
+                f"; {int(row['countries_reporting'])} of {int(row['countries_in_scope'])} "
+                "countries report"
+            )
+        unit = profile.display_unit(str(row["unit"]))
+        if row["alt_value"] is not None and not pd.isna(row["alt_value"]):
+            detail += f"; {row['alt_source_title']}: {format_number(row['alt_value'], unit)}"
+        kpis.append(
+            Kpi(
+                str(row["concept_name"]),
+                format_number(row["value"], unit),
+                detail,
+                f"{row['source_title']}, {row['source_licence']}",
+            )
+        )
+    return kpis
+
+
 def trend_groups(data: BriefingData) -> list[profile.TrendGroup]:
     """The trend charts of the scope, those holding the country's standout indicators first (in
     the standouts' order), the others as declared."""
     groups = [g for g in profile.TREND_GROUPS if data.scope.country or not g.country_only]
-    order = [s.code for s in data.standouts]
+    order = [s.concept_id for s in data.standouts]
+    concept_of = data.concept_of
 
     def place(group: profile.TrendGroup) -> int:
-        return min((order.index(c) for c in group.codes if c in order), default=len(order))
+        concepts = [concept_of.get(c) for c in group.codes]
+        return min((order.index(c) for c in concepts if c in order), default=len(order))
 
     return sorted(groups, key=place)  # stable: the declared order among the rest
 
@@ -437,12 +519,20 @@ def trend_groups(data: BriefingData) -> list[profile.TrendGroup]:
 def _trend_screens(data: BriefingData, place: str) -> list[Screen]:
     screens = []
     definition = data.definition
-    standout_codes = [s.code for s in data.standouts]
+    standout_concepts = [s.concept_id for s in data.standouts]
     for group in trend_groups(data):
         codes = tuple(c for c in group.codes if c in definition)
         subject = group.subject.format(place=place)
         sources = tuple(dict.fromkeys(profile.dataset_source(definition[c]) for c in codes))
-        lead = next((c for c in standout_codes if c in codes and c in data.lines), None)
+        lead = next(
+            (
+                c
+                for concept in standout_concepts
+                for c in codes
+                if data.concept_of.get(c) == concept and c in data.lines
+            ),
+            None,
+        )
         lead = lead or next((c for c in codes if c in data.lines), codes[0])
         headline = trend_sentence(data, lead)
         absent = [
@@ -472,6 +562,7 @@ def _trend_screens(data: BriefingData, place: str) -> list[Screen]:
                 kind="chart",
                 title=headline,
                 figure=charts.indicator_trend(data.lines, definition, codes, subject),
+                chart=chart_specs.trend_chart(data.lines, definition, codes, subject),
                 table=trend_table(data, codes),
                 sources=sources,
                 notes=tuple(dict.fromkeys(n for n in [*absent, *coverage, *caveats] if n)),
@@ -484,7 +575,6 @@ def _standouts_screen(data: BriefingData, name: str) -> Screen:
     """Where the country stands out in the region: the indicators its story opens with."""
     kpis = []
     for standing in data.standouts:
-        definition = data.definition[standing.code]
         change = standing.change()
         kpis.append(
             Kpi(
@@ -493,7 +583,7 @@ def _standouts_screen(data: BriefingData, name: str) -> Screen:
                 standing.reason(name)
                 + "."
                 + (f" {change[0].upper()}{change[1:]}." if change else ""),
-                f"{definition['short_title']}, {definition['licence']}",
+                standing.source,
             )
         )
     lead = data.standouts[0].reason(name) if data.standouts else ""
@@ -503,9 +593,7 @@ def _standouts_screen(data: BriefingData, name: str) -> Screen:
         f"Where {name} stands out in the region",
         text=lead,
         kpis=tuple(kpis),
-        sources=tuple(
-            dict.fromkeys(profile.dataset_source(data.definition[s.code]) for s in data.standouts)
-        ),
+        sources=tuple(dict.fromkeys(s.source for s in data.standouts)),
     )
 
 
@@ -527,7 +615,9 @@ def _outlook_screen(data: BriefingData, place: str) -> Screen:
 
 def _sources_screen(screens: list[Screen], findings: list[dict]) -> Screen:
     sources = tuple(dict.fromkeys(s for screen in screens for s in screen.sources))
-    notes = tuple(f"{r['subject']}: {r['note']}" for r in findings)
+    notes = tuple(
+        f"{r['subject']}: {note}" for r in findings if (note := story.without_file_names(r["note"]))
+    )
     return Screen(
         "sources",
         "sources",
@@ -582,15 +672,7 @@ def _country_screens(data: BriefingData, generated: str) -> list[Screen]:
                     profile_source,
                 ),
                 Kpi("Funding requirement 2016", rank.display, rank.rank_text, rank.source),
-                *_indicator_kpis(
-                    data,
-                    (
-                        "undesa2020.migrant_stock",
-                        "undesa2020.emigrants",
-                        "wdi.remittances_usd",
-                        "unhcr.refugees_hosted",
-                    ),
-                ),
+                *_headline_kpis(data, COUNTRY_GLANCE),
             ),
             sources=(profile_source, rank.source),
         ),
@@ -617,6 +699,9 @@ def _country_screens(data: BriefingData, generated: str) -> list[Screen]:
                 figure=charts.funding_by_area(
                     data.funding_by_area, f"Funding requirement 2016 by area, {name}"
                 ),
+                chart=chart_specs.funding_by_area_chart(
+                    data.funding_by_area, f"Funding requirement 2016 by area, {name}"
+                ),
                 table=profile.funding_area_table(data.funding_by_area),
                 sources=(rank.source,),
                 notes=("Areas marked '-' had no requirement in the published table (not zero).",),
@@ -628,6 +713,9 @@ def _country_screens(data: BriefingData, generated: str) -> list[Screen]:
                 "chart",
                 f"{name} is {rank.rank_text}",
                 figure=charts.funding_by_country(
+                    data.funding_by_country, (iso3,), "Funding requirement 2016 by country, SEEECA"
+                ),
+                chart=chart_specs.funding_by_country_chart(
                     data.funding_by_country, (iso3,), "Funding requirement 2016 by country, SEEECA"
                 ),
                 table=_funding_table(data.funding_by_country),
@@ -718,10 +806,7 @@ def _selection_screens(data: BriefingData, generated: str) -> list[Screen]:
                     else "selected countries only",
                     source_2016,
                 ),
-                *_indicator_kpis(
-                    data,
-                    ("undesa2020.migrant_stock", "undesa2020.emigrants", "wdi.remittances_usd"),
-                ),
+                *_headline_kpis(data, SELECTION_GLANCE),
             ),
             sources=(countries_source, offices_source, source_2016),
         ),
@@ -750,6 +835,9 @@ def _selection_screens(data: BriefingData, generated: str) -> list[Screen]:
             figure=charts.funding_by_country(
                 data.funding_by_country, scope.iso3, "Funding requirement 2016 by country, SEEECA"
             ),
+            chart=chart_specs.funding_by_country_chart(
+                data.funding_by_country, scope.iso3, "Funding requirement 2016 by country, SEEECA"
+            ),
             table=_funding_table(data.funding_by_country),
             sources=(source_2016,),
             notes=("Israel has no row in the 2016 SEEECA table.",),
@@ -759,6 +847,9 @@ def _selection_screens(data: BriefingData, generated: str) -> list[Screen]:
             "chart",
             f"Funding requirement 2016 by programmatic area, {place}",
             figure=charts.funding_by_area(funding, f"Funding requirement 2016 by area, {place}"),
+            chart=chart_specs.funding_by_area_chart(
+                funding, f"Funding requirement 2016 by area, {place}"
+            ),
             table=profile.funding_area_table(funding),
             sources=(source_2016,),
             notes=("Areas marked '-' had no requirement in the published table (not zero).",),
@@ -776,4 +867,4 @@ def build(data: BriefingData, generated: str) -> Briefing:
         _country_screens(data, generated) if scope.country else _selection_screens(data, generated)
     )
     title = screens[0].title
-    return Briefing(scope, title, screens[0].text, tuple(screens), data)
+    return Briefing(scope, title, screens[0].text, tuple(screens), data, generated)
