@@ -112,6 +112,8 @@ INDICATOR_FAMILIES = (
     "asylum_seekers",
     "idps",
     "population",
+    "gdp",
+    "other_protection",
 )
 OFFICE_TYPES = ("regional", "country", "sub-office")
 
@@ -413,6 +415,27 @@ SOURCE_TABLES: tuple[SourceTable, ...] = (
         ),
         ("indicator_code", "iso3", "year"),
         "Tidy extract of the official datasets for the 20 countries and territories.",
+        generated_by="python -m dashboard.ingest",
+    ),
+    SourceTable(
+        "corridor_places",
+        (_req("iso3"), _req("name"), _req("is_eu", "bool")),
+        ("iso3",),
+        "Countries and areas at either end of a migration corridor, named as UN DESA names them.",
+        generated_by="python -m dashboard.ingest",
+    ),
+    SourceTable(
+        "migrant_corridors",
+        (
+            _req("origin_iso3"),
+            _req("destination_iso3"),
+            _req("year", "int", min=1990, max=2100),
+            _req("migrants", "int", min=0),
+            _req("source_id"),
+        ),
+        ("origin_iso3", "destination_iso3", "year"),
+        "International migrants by origin and destination (UN DESA 2024), for corridors that"
+        " start or end in the region; both sexes.",
         generated_by="python -m dashboard.ingest",
     ),
     SourceTable(
