@@ -4,7 +4,7 @@ from datetime import date
 
 import streamlit as st
 
-from dashboard import briefing, briefing_ui, cache, profile, sidebar, ui
+from dashboard import briefing, briefing_ui, cache, profile, projection_ui, sidebar, ui
 from dashboard.charts import country as charts
 
 filters, options = sidebar.current()
@@ -104,6 +104,8 @@ for group in profile.TREND_GROUPS:
         f"{iso3}-{screen.key}",
         caveats=list(screen.notes),
     )
+
+projection_ui.country_projections(iso3, name, filters.year_from, filters.year_to)
 
 st.subheader("What the documents say")
 if data.key_figures.empty:

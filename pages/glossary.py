@@ -2,11 +2,12 @@
 
 import streamlit as st
 
-from dashboard import cache, catalog, sidebar, ui
+from dashboard import cache, catalog, sidebar, themes, ui
 from dashboard.queries import catalog as q
 
 PARAM_SEARCH = "q"
-sidebar.current()  # the glossary ignores the filters, but a shared link must still get the shell
+# the glossary ignores the filters, but a shared link must still get the shell
+filters, options = sidebar.current()
 
 if PARAM_SEARCH not in st.session_state:  # first render: the link may carry a search
     search, problem = catalog.clean_search(st.query_params.get(PARAM_SEARCH))
@@ -15,6 +16,10 @@ if PARAM_SEARCH not in st.session_state:  # first render: the link may carry a s
     st.session_state[PARAM_SEARCH] = search
 
 st.title("Glossary")
+if filters.theme:
+    st.caption(
+        themes.unaffected_note(options.themes[filters.theme], "the glossary: it lists every term")
+    )
 st.caption(
     "Acronyms, regions, frameworks and statistical terms used on this dashboard, defined "
     "from the IOM documents; the source column says where."

@@ -2,11 +2,15 @@
 
 import streamlit as st
 
-from dashboard import cache, maps, page_params, sidebar, ui
+from dashboard import cache, maps, page_params, sidebar, themes, ui
+from dashboard.charts import trends as trend_charts
 from dashboard.queries import offices as q
+from dashboard.queries import themes as theme_q
+from dashboard.queries import trends as trend_q
 
 INDICATOR_KEY = "indicator"
 YEAR_KEY = "indicator_year"
+THEME_KEY = "map_theme"
 
 filters, options = sidebar.current()
 st.title("IOM offices in the region")
@@ -49,18 +53,38 @@ for column, office_type, label in zip(
         )
 
 names = cache.shaped(maps.indicator_names, q.map_indicators)  # code -> name
-warnings = [page_params.seed_from_url(INDICATOR_KEY, names, None, "indicator")]
+# A chosen theme colours the countries by its first indicator and lists its indicators first.
+menu = cache.shaped(trend_charts.IndicatorMenu.of, trend_q.indicator_choices)
+theme_families = themes.families_of(cache.query(theme_q.theme_indicator_families, filters.theme))
+lead = themes.lead_code(menu.defaults, theme_families, None)
+codes = (
+    cache.derived(themes.codes_theme_first, tuple(names), menu.family_of, theme_families)
+    if theme_families
+    else list(names)
+)
+warnings = [page_params.seed_from_url(INDICATOR_KEY, names, lead, "indicator")]
+if st.session_state.setdefault(THEME_KEY, filters.theme) != filters.theme:
+    st.session_state[THEME_KEY] = filters.theme  # a new theme in the sidebar: colour by its lead
+    st.session_state[INDICATOR_KEY] = lead
 controls = st.columns([5, 2])
 with controls[0]:
     code = st.selectbox(
         "Colour the countries by",
-        list(names),
+        codes,
         index=None,
         format_func=names.get,
         key=INDICATOR_KEY,
         placeholder="Nothing: offices only (choose an indicator)",
     )
-page_params.write_to_url(INDICATOR_KEY, code, None)
+page_params.write_to_url(INDICATOR_KEY, code, lead)
+if theme_families:
+    st.caption(
+        themes.theme_note(
+            options.themes[filters.theme],
+            [menu.families[f] for f in theme_families if f in menu.families],
+        )
+        + " The offices are the same for every theme."
+    )
 year = None
 if code is not None:
     years = cache.query(q.map_indicator_years, code, filters.year_from, filters.year_to)

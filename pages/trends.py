@@ -6,11 +6,14 @@ import functools
 import streamlit as st
 
 from dashboard import cache, sidebar, themes, ui
+from dashboard.charts import projection
 from dashboard.charts import trends as charts
+from dashboard.queries import projections as pq
 from dashboard.queries import themes as theme_q
 from dashboard.queries import trends as q
 
 PARAM_INDICATOR, PARAM_YEAR, PARAM_COMPARE = "trend_indicator", "trend_year", "trend_compare"
+PARAM_PROJECTION = "trend_projection"
 FAMILY_KEY, THEME_KEY = "trend_family", "trend_theme"
 
 
@@ -102,6 +105,30 @@ compare = st.toggle(
 )
 to_url(PARAM_INDICATOR, code)
 to_url(PARAM_COMPARE, "1" if compare else None)
+# The UN's projection continues the chart where WPP 2024 projects the family (net migration,
+# population): its own dashed line, never joined to the edition drawn above.
+projections = cache.query(pq.projection_series_for_family, family)
+horizon = None
+if not projections.empty:
+    projected = projections.iloc[0].to_dict()
+    seed_from_url(
+        PARAM_PROJECTION,
+        {key: key for key in projection.HORIZONS},
+        projection.DEFAULT_HORIZON,
+        f"use {', '.join(projection.HORIZONS)}",
+    )
+    choice = st.segmented_control(
+        projected["label"],
+        list(projection.HORIZONS),
+        format_func=projection.HORIZON_LABELS.get,
+        key=PARAM_PROJECTION,
+        required=True,
+        help="The UN's own projection (World Population Prospects 2024), dashed, with its 80% "
+        "and 95% intervals for up to three countries; totals are sums of the countries' "
+        "projections, without an interval.",
+    )
+    horizon = projection.HORIZONS[choice or projection.DEFAULT_HORIZON]
+    to_url(PARAM_PROJECTION, None if choice == projection.DEFAULT_HORIZON else choice)
 
 source = charts.source_text(definition)
 caveats = [definition["caveat"]] if definition["caveat"] else []
@@ -167,13 +194,59 @@ if aggregates:
             help=f"{latest['countries_reporting']} of {latest['countries_selected']} selected "
             f"countries report in {years[-1]}: {latest['iso3_reporting']}.",
         )
-ui.chart_with_table(
-    cache.chart(charts.trend_figure, series, shown, definition, f"{definition['name']} by country"),
-    functools.partial(charts.trend_table, series, aggregates, definition),
-    source,
-    "trend-lines",
-    caveats,
-)
+title = f"{definition['name']} by country"
+if horizon is None:
+    ui.chart_with_table(
+        cache.chart(charts.trend_figure, series, shown, definition, title),
+        functools.partial(charts.trend_table, series, aggregates, definition),
+        source,
+        "trend-lines",
+        caveats,
+    )
+else:
+    # From the projection's last estimate (its anchor), so the dashed line starts where the UN's
+    # own estimates end; the sums follow the aggregate lines drawn.
+    start = int(projected["last_estimate_year"] or projected["first_projection_year"])
+    rows = cache.query(pq.projection_by_country, projected["series_code"], selected, start, horizon)
+    scopes = [(aggregates[0].label.split(" (")[0], selected)] if aggregates else []
+    if len(aggregates) > 1:
+        scopes.append(("Whole region", tuple(options.countries)))
+    sums = [
+        (label, cache.query(pq.projection_sum, projected["series_code"], iso3, start, horizon))
+        for label, iso3 in scopes[: len(shown)]
+    ]
+    ui.chart_with_table(
+        cache.chart(
+            projection.trend_with_projection,
+            series,
+            shown,
+            definition,
+            title,
+            rows,
+            sums,
+            projected,
+            horizon,
+        ),
+        functools.partial(
+            projection.trend_and_projection_table,
+            series,
+            aggregates,
+            definition,
+            rows,
+            sums,
+            projected,
+        ),
+        f"{source} Projection: {projection.source_text(projected)}",
+        "trend-lines",
+        [
+            *caveats,
+            projected["caveat"],
+            projection.band_note(
+                len(selected), rows["iso3"].nunique() <= projection.BAND_COUNTRIES
+            ),
+            *([projection.SUM_NOTE] if sums else []),
+        ],
+    )
 
 if len(years) > 1:
     st.select_slider("Year for the map and the ranking", years, key=PARAM_YEAR)

@@ -390,9 +390,12 @@ def test_outputs_load_with_the_declared_schema(out_dir):
     src = read_source(SOURCES_BY_NAME["dataset_sources"], out_dir / "dataset_sources.csv")
     assert set(indicators["indicator_code"]) == set(cat["indicator_code"])
     assert set(cat["source_id"]) <= set(src["source_id"])
+    projections = read_source(SOURCES_BY_NAME["projections"], out_dir / "projections.csv")
     corridors = read_source(SOURCES_BY_NAME["migrant_corridors"], out_dir / "migrant_corridors.csv")
     places = read_source(SOURCES_BY_NAME["corridor_places"], out_dir / "corridor_places.csv")
-    assert set(indicators["source_id"]) | set(corridors["source_id"]) == set(src["source_id"])
+    assert set(indicators["source_id"]) | set(projections["source_id"]) | set(
+        corridors["source_id"]
+    ) == set(src["source_id"])
     assert set(corridors["origin_iso3"]) | set(corridors["destination_iso3"]) == set(places["iso3"])
     weights = set(cat["weight_indicator_code"].dropna())
     assert weights <= set(cat["indicator_code"])

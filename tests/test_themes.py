@@ -145,3 +145,37 @@ def test_trends_without_a_theme_keeps_the_catalogue_order(con):
     picker = next(s for s in at.selectbox if s.label == "Indicator")
     assert list(picker.options) == list(menu.families.values())
     assert not any(c.value.startswith("Theme ") for c in at.caption)
+
+
+def test_the_glossary_says_the_theme_does_not_change_it():
+    at = open_page("pages/glossary.py", {"theme": ["s2020.sp3"]})
+    assert any("does not change the glossary" in c.value for c in at.caption)
+    assert not any("does not change" in c.value for c in open_page("pages/glossary.py").caption)
+
+
+@pytest.mark.parametrize("theme", THEMES)
+def test_offices_map_colours_by_the_theme_lead_and_lists_its_indicators_first(con, theme):
+    menu = IndicatorMenu.of(trend_queries.indicator_choices(con))
+    families = [
+        f for f in q.theme_indicator_families(con, theme)["indicator_family"] if f in menu.defaults
+    ]
+    at = open_page("pages/map.py", {"theme": [theme]})
+    picker = next(s for s in at.selectbox if s.label == "Colour the countries by")
+    assert picker.value == menu.defaults[families[0]]
+    first_families = []
+    for label in picker.options:
+        code = next(c for c, row in menu.rows.items() if row["name"] == label)
+        if menu.family_of[code] not in families:
+            break
+        first_families.append(menu.family_of[code])
+    # the theme's families lead the list, in the crosswalk's order
+    assert list(dict.fromkeys(first_families)) == [f for f in families if f in set(first_families)]
+    assert first_families and first_families[0] == families[0]
+    assert "indicator" not in at.query_params  # the theme's default stays out of the link
+    assert any("same for every theme" in c.value for c in at.caption)
+
+
+def test_offices_map_without_a_theme_shows_offices_only():
+    at = open_page("pages/map.py")
+    picker = next(s for s in at.selectbox if s.label == "Colour the countries by")
+    assert picker.value is None

@@ -9,7 +9,9 @@ from __future__ import annotations
 
 import csv
 import math
+import os
 import re
+import stat
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -22,6 +24,8 @@ _INT = re.compile(r"^-?\d+$")
 _FLOAT = re.compile(r"^-?(\d+(\.\d*)?|\.\d+)([eE][-+]?\d+)?$")
 _ISO3 = re.compile(r"^[A-Z]{3}$")
 _BOOL = {"true": True, "false": False}
+# The warehouse stores whole numbers as BIGINT (64-bit); Python would read any length.
+_INT_LIMIT = 2**63 - 1
 
 
 class SourceError(ValueError):
@@ -116,6 +120,17 @@ INDICATOR_FAMILIES = (
     "other_protection",
 )
 OFFICE_TYPES = ("regional", "country", "sub-office")
+# Rows of projections.csv: the estimate, the projection's variants and its probabilistic bounds.
+PROJECTION_VARIANTS = (
+    "estimate",
+    "medium",
+    "low",
+    "high",
+    "lower_80",
+    "upper_80",
+    "lower_95",
+    "upper_95",
+)
 
 # Load order matters: reference lists first, so later files can be checked against them.
 SOURCE_TABLES: tuple[SourceTable, ...] = (
@@ -399,9 +414,12 @@ SOURCE_TABLES: tuple[SourceTable, ...] = (
             _req("source_id"),
             _c("description"),
             _c("caveat"),
+            _req("lowest_plausible", "float"),
+            _req("highest_plausible", "float"),
         ),
         ("indicator_code",),
-        "Definitions of the indicator codes of the official-data extract.",
+        "Definitions of the indicator codes of the official-data extract, with the range a"
+        " value of each can plausibly take (checked by a data test).",
         generated_by="python -m dashboard.ingest",
     ),
     SourceTable(
@@ -415,6 +433,37 @@ SOURCE_TABLES: tuple[SourceTable, ...] = (
         ),
         ("indicator_code", "iso3", "year"),
         "Tidy extract of the official datasets for the 20 countries and territories.",
+        generated_by="python -m dashboard.ingest",
+    ),
+    SourceTable(
+        "projection_catalog",
+        (
+            _req("series_code"),
+            _req("family", choices=INDICATOR_FAMILIES),
+            _req("name"),
+            _req("label"),
+            _req("unit"),
+            _req("reference"),
+            _req("source_id"),
+            _c("description"),
+            _c("caveat"),
+        ),
+        ("series_code",),
+        "Definitions of the UN projection series (WPP 2024) of the projections extract.",
+        generated_by="python -m dashboard.ingest",
+    ),
+    SourceTable(
+        "projections",
+        (
+            _req("series_code"),
+            _req("iso3", iso3="region"),
+            _req("year", "int", min=1950, max=2100),
+            _req("variant", choices=PROJECTION_VARIANTS),
+            _req("value", "int"),
+            _req("source_id"),
+        ),
+        ("series_code", "iso3", "year", "variant"),
+        "UN World Population Prospects 2024 for the 20: estimates, projection variants and bounds.",
         generated_by="python -m dashboard.ingest",
     ),
     SourceTable(
@@ -466,6 +515,11 @@ def _parse(value: str, column: Column) -> object:
         if not _INT.match(value):
             raise ValueError(f"expected a whole number, found {value!r}")
         number: float = int(value)
+        if abs(number) > _INT_LIMIT:
+            raise ValueError(
+                f"{value} is too large for a whole number ({len(value.lstrip('-'))} digits;"
+                " at most 9,223,372,036,854,775,807)"
+            )
     elif column.type == "float":
         if not _FLOAT.match(value):
             raise ValueError(f"expected a number, found {value!r}")
@@ -519,6 +573,35 @@ def _stray_quote_column(record_text: str, header: list[str]) -> str | None:
     return None
 
 
+_FILE_KINDS = (
+    (stat.S_ISDIR, "a directory"),
+    (stat.S_ISFIFO, "a named pipe (FIFO)"),
+    (stat.S_ISSOCK, "a socket"),
+    (stat.S_ISCHR, "a character device"),
+    (stat.S_ISBLK, "a block device"),
+)
+
+
+def file_kind(path: Path) -> str | None:
+    """What `path` is when it is not a regular file ("a directory", "a named pipe (FIFO)"...),
+    None for a regular file (symbolic links followed) or a missing one."""
+    try:
+        mode = os.stat(path).st_mode
+    except FileNotFoundError:
+        return None
+    if stat.S_ISREG(mode):
+        return None
+    return next((kind for test, kind in _FILE_KINDS if test(mode)), "a special file")
+
+
+def require_regular_file(path: Path) -> None:
+    """Refuse anything but a regular file before opening it: reading a directory fails with a
+    traceback, and reading a named pipe blocks until a writer comes, which may be never."""
+    kind = file_kind(path)
+    if kind is not None:
+        raise SourceError(path, None, None, f"not a regular file: it is {kind}")
+
+
 def read_source(
     table: SourceTable,
     path: Path,
@@ -529,6 +612,7 @@ def read_source(
     if not path.exists():
         hint = f" (generate it with `{table.generated_by}`)" if table.generated_by else ""
         raise SourceError(path, None, None, f"file is missing{hint}")
+    require_regular_file(path)
     known_iso3, region = set(iso3_codes), set(region_iso3)
     declared = [c.name for c in table.columns]
     raw_bytes = path.read_bytes()

@@ -81,3 +81,30 @@ def crosswalk_table(
             "Cited in": table["cited_in"].fillna("–"),
         }
     )
+
+
+def unaffected_note(theme_label: str, what: str) -> str:
+    """The one line a page shows when the sidebar's theme cannot change what it shows."""
+    return f"The theme {theme_label.strip()} does not change {what}."
+
+
+def codes_theme_first(
+    codes: Iterable[str], family_of: Mapping[str, str], theme_families: Sequence[str]
+) -> list[str]:
+    """Indicator codes with those of the theme's families first (in the theme's order), every
+    other code after them in its original order."""
+    codes = list(codes)
+    position = {family: index for index, family in enumerate(theme_families)}
+    first = sorted(
+        (code for code in codes if family_of.get(code) in position),
+        key=lambda code: position[family_of[code]],
+    )
+    chosen = set(first)
+    return first + [code for code in codes if code not in chosen]
+
+
+def lead_code(
+    defaults: Mapping[str, str], theme_families: Sequence[str], fallback: str | None
+) -> str | None:
+    """The indicator a page opens on: the default code of the theme's first family that has one."""
+    return next((defaults[f] for f in theme_families if f in defaults), fallback)

@@ -5,22 +5,35 @@
 The build writes to a temporary file beside the target and replaces the target only after every
 source loaded, every constraint held and every data test returned no rows, so a failed build
 leaves the previous warehouse exactly as it was.
+
+One build at a time per target: builds take a file lock beside it (`.NAME.lock`, removed when
+released), so several app sessions finding the warehouse missing run one build and the others
+wait for it (`build_if_needed`). Each build writes its own temporary file
+(`.NAME.building-PID-TOKEN`); the next build removes those of builds whose process died.
+The build refuses to replace anything that is not a DuckDB file (a report the path was pointed at
+by mistake) and refuses sources that are not regular files (a directory, a named pipe).
 """
 
 from __future__ import annotations
 
 import argparse
+import contextlib
+import csv
+import fcntl
 import os
+import secrets
+import shutil
 import subprocess
 import sys
 import time
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import duckdb
 
 from dashboard import config
-from dashboard.sources import SOURCE_TABLES, SourceError, SourceTable, read_source
+from dashboard.sources import SOURCE_TABLES, SourceError, SourceTable, file_kind, read_source
 
 # Marts in dependency order; each is filled from sql/marts/<name>.sql into the table declared
 # (with its keys and checks) in sql/marts/schema.sql.
@@ -45,6 +58,8 @@ MARTS: tuple[str, ...] = (
     "bridge_theme_indicator",
     "dim_indicator",
     "fct_indicator_value",
+    "dim_projection_series",
+    "fct_projection",
     "dq_finding",
     "dim_headline_candidate",
     "dim_headline_scope",
@@ -58,6 +73,11 @@ EXPORTED_TABLES: tuple[str, ...] = (*MARTS, "build_log", "build_row_count")
 
 class BuildError(RuntimeError):
     """The warehouse could not be built; the message says what and where."""
+
+
+# Bytes 8-11 of every DuckDB database file.
+DUCKDB_MAGIC = b"DUCK"
+LOCK_TIMEOUT_SECONDS = 300.0
 
 
 @dataclass
@@ -122,14 +142,64 @@ def _fill_marts(con: duckdb.DuckDBPyConnection) -> None:
             raise BuildError(f"mart {mart} violates a constraint: {error}") from None
 
 
-def run_data_tests(con: duckdb.DuckDBPyConnection) -> dict[str, list[tuple]]:
-    """Run every data test; return the offending rows of the ones that failed."""
-    failures: dict[str, list[tuple]] = {}
+def run_data_tests(con: duckdb.DuckDBPyConnection) -> dict[str, list[dict[str, object]]]:
+    """Run every data test; return the offending rows (column -> value) of the ones that failed."""
+    failures: dict[str, list[dict[str, object]]] = {}
     for name in data_test_names():
-        rows = con.execute(sql_file("tests", f"{name}.sql")).fetchall()
+        cursor = con.execute(sql_file("tests", f"{name}.sql"))
+        rows = cursor.fetchall()
         if rows:
-            failures[name] = rows
+            columns = [column[0] for column in cursor.description]
+            failures[name] = [dict(zip(columns, row, strict=True)) for row in rows]
     return failures
+
+
+# Data tests whose offending rows come straight from one source file: that file, the columns
+# that find the row in it and the column the test checks, so a failure names file, line, column.
+DATA_TEST_ORIGINS: dict[str, tuple[str, tuple[str, ...], str]] = {
+    "assert_indicator_value_plausible": (
+        "indicators.csv",
+        ("indicator_code", "iso3", "year"),
+        "value",
+    ),
+    "assert_key_figure_plausible": ("key_figures.csv", ("figure_id",), "value"),
+}
+
+
+def _source_line(path: Path, key: dict[str, object]) -> int | None:
+    """The line of `path` whose values equal `key` (compared as text), if there is one."""
+    wanted = {column: str(value) for column, value in key.items()}
+    try:
+        with path.open(newline="", encoding="utf-8-sig") as handle:
+            reader = csv.DictReader(handle)
+            _ = reader.fieldnames  # reads the header
+            line = reader.line_num + 1  # where the next record starts
+            for row in reader:
+                if all((row.get(column) or "").strip() == text for column, text in wanted.items()):
+                    return line
+                line = reader.line_num + 1
+    except (OSError, UnicodeDecodeError, csv.Error):
+        return None
+    return None
+
+
+def describe_failures(
+    failures: dict[str, list[dict[str, object]]], sources_dir: Path | None = None
+) -> str:
+    """One line naming each failed data test and its first offending row, column by column; for a
+    test of one source file's values, the file, line and column come first."""
+    parts = []
+    for name, rows in failures.items():
+        first = ", ".join(f"{column} {value!r}" for column, value in rows[0].items())
+        more = f" (and {len(rows) - 1} more)" if len(rows) > 1 else ""
+        where = ""
+        if sources_dir is not None and name in DATA_TEST_ORIGINS:
+            file, key_columns, checked = DATA_TEST_ORIGINS[name]
+            line = _source_line(sources_dir / file, {c: rows[0][c] for c in key_columns})
+            if line is not None:
+                where = f"{sources_dir / file}, line {line}, column '{checked}': "
+        parts.append(f"{where}data test {name} failed on {first}{more}")
+    return "; ".join(parts)
 
 
 def _git_revision() -> str | None:
@@ -167,16 +237,15 @@ def _write_build_log(con, sources_dir: Path, seconds: float) -> None:
 
 def export_parquet(con: duckdb.DuckDBPyConnection, target: Path) -> None:
     """Write every mart and the build log as Parquet files, swapped in as one directory."""
-    staging = target.with_name(f".{target.name}.building-{os.getpid()}")
-    if staging.exists():
-        _remove_tree(staging)
+    remove_dead_builds(target)
+    staging = _temporary_name(target)
     staging.mkdir(parents=True)
     for table in EXPORTED_TABLES:
         # COPY cannot bind its target path, so the path is quoted as a SQL string literal.
         literal = str(staging / f"{table}.parquet").replace("'", "''")
         con.execute(f"copy {table} to '{literal}' (format parquet)")
     if target.exists():
-        retired = target.with_name(f".{target.name}.retired-{os.getpid()}")
+        retired = target.with_name(f".{target.name}.retired-{os.getpid()}-{secrets.token_hex(4)}")
         target.rename(retired)
         staging.rename(target)
         _remove_tree(retired)
@@ -190,29 +259,165 @@ def _remove_tree(path: Path) -> None:
     path.rmdir()
 
 
+def _temporary_name(out: Path) -> Path:
+    # PID for the clean-up of dead builds; a token because one server process builds from several
+    # threads (sessions), which must never share a file.
+    return out.with_name(f".{out.name}.building-{os.getpid()}-{secrets.token_hex(4)}")
+
+
+def _process_alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:  # someone else's process
+        return True
+    return True
+
+
+def remove_dead_builds(out: Path) -> list[Path]:
+    """Remove what killed builds left beside `out` (temporary files, their .wal, Parquet staging
+    folders); return what was removed. A live process's build is left alone."""
+    removed = []
+    for prefix in (f".{out.name}.building-", f".{out.name}.retired-"):
+        for path in out.parent.glob(f"{prefix}*"):
+            pid_text = path.name[len(prefix) :].split("-")[0].split(".")[0]
+            if not pid_text.isdigit():
+                continue
+            pid = int(pid_text)
+            if pid != os.getpid() and _process_alive(pid):
+                continue
+            if pid == os.getpid() and not path.name.startswith(prefix + f"{pid}-"):
+                continue  # an older naming scheme of this very process: leave it
+            if path.is_dir() and not path.is_symlink():
+                shutil.rmtree(path, ignore_errors=True)
+            else:
+                path.unlink(missing_ok=True)
+            removed.append(path)
+    return removed
+
+
+@contextlib.contextmanager
+def build_lock(out: Path, timeout: float = LOCK_TIMEOUT_SECONDS) -> Iterator[None]:
+    """Hold the lock on building `out`: one build at a time, across threads and processes.
+
+    flock() on a file beside the target. The file is removed on release, so after acquiring the
+    lock a waiter checks it still holds the file at that path (and starts over if it does not).
+    """
+    lock_path = out.with_name(f".{out.name}.lock")
+    deadline = time.monotonic() + timeout
+    while True:
+        fd = os.open(lock_path, os.O_RDWR | os.O_CREAT, 0o644)
+        try:
+            while True:
+                try:
+                    fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                    break
+                except BlockingIOError:
+                    if time.monotonic() > deadline:
+                        raise BuildError(
+                            f"{out}: another build has held {lock_path.name} for"
+                            f" {timeout:.0f} s; if no build is running, remove that file"
+                        ) from None
+                    time.sleep(0.05)
+            try:
+                current = os.stat(lock_path).st_ino
+            except FileNotFoundError:
+                current = None
+        except BaseException:
+            os.close(fd)
+            raise
+        if current == os.fstat(fd).st_ino:
+            break
+        os.close(fd)  # the holder removed the file we waited on: lock the new one
+    try:
+        yield
+    finally:
+        lock_path.unlink(missing_ok=True)
+        os.close(fd)
+
+
+def _check_output(out: Path) -> None:
+    """Refuse to replace anything but a DuckDB file (or an empty one) at `out`."""
+    kind = file_kind(out)
+    if kind is not None:
+        raise BuildError(f"{out} is not a regular file (it is {kind}); refusing to replace it")
+    try:
+        with out.open("rb") as handle:
+            head = handle.read(12)
+    except FileNotFoundError:
+        return
+    except OSError as error:
+        raise BuildError(
+            f"{out} cannot be read ({error.strerror}); refusing to replace it"
+        ) from None
+    if head and head[8:12] != DUCKDB_MAGIC:
+        raise BuildError(
+            f"{out} is not a DuckDB warehouse; refusing to overwrite it. Move the file away or"
+            " build into another path (--out, or the DASHBOARD_DB setting)"
+        )
+
+
+def _check_folder(out: Path) -> None:
+    """Fail early, in one line, when the target's folder cannot take the temporary file."""
+    try:
+        out.parent.mkdir(parents=True, exist_ok=True)
+        probe = _temporary_name(out)
+        os.close(os.open(probe, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o644))
+        probe.unlink()
+    except OSError as error:
+        reason = error.strerror or type(error).__name__
+        raise BuildError(f"{out.parent}: the folder is not writable ({reason})") from None
+
+
 def build(
     sources_dir: Path | None = None,
     out: Path | None = None,
     parquet_dir: Path | None = None,
 ) -> BuildReport:
     """Build the warehouse into `out`; on any failure raise and leave `out` untouched."""
-    sources_dir = Path(sources_dir or config.SOURCES_DIR)
     out = Path(out or config.DEFAULT_WAREHOUSE)
-    out.parent.mkdir(parents=True, exist_ok=True)
+    _check_output(out)
+    _check_folder(out)
+    with build_lock(out):
+        return _build_locked(sources_dir, out, parquet_dir)
+
+
+def build_if_needed(
+    is_current,
+    sources_dir: Path | None = None,
+    out: Path | None = None,
+    parquet_dir: Path | None = None,
+) -> BuildReport | None:
+    """Build unless `is_current()` holds once the build lock is ours: of several sessions finding
+    the warehouse missing at once, the first builds and the others wait, then use its result."""
+    out = Path(out or config.DEFAULT_WAREHOUSE)
+    _check_output(out)
+    _check_folder(out)
+    with build_lock(out):
+        if is_current():
+            return None
+        _check_output(out)  # what the check found unusable may have changed meanwhile
+        return _build_locked(sources_dir, out, parquet_dir)
+
+
+def _build_locked(sources_dir: Path | None, out: Path, parquet_dir: Path | None) -> BuildReport:
+    sources_dir = Path(sources_dir or config.SOURCES_DIR)
     started = time.perf_counter()
-    temporary = out.with_name(f".{out.name}.building-{os.getpid()}")
-    temporary.unlink(missing_ok=True)
-    con = duckdb.connect(str(temporary))
+    remove_dead_builds(out)
+    temporary = _temporary_name(out)
+    try:
+        con = duckdb.connect(str(temporary))
+    except duckdb.Error as error:
+        temporary.unlink(missing_ok=True)
+        raise BuildError(f"{out.parent}: cannot create the temporary warehouse ({error})") from None
     try:
         _load_sources(con, sources_dir)
         _create_staging(con)
         _fill_marts(con)
         failures = run_data_tests(con)
         if failures:
-            details = "; ".join(
-                f"{name}: {len(rows)} row(s), first {rows[0]}" for name, rows in failures.items()
-            )
-            raise BuildError(f"data tests failed: {details}")
+            raise BuildError(describe_failures(failures, sources_dir))
         seconds = time.perf_counter() - started
         _write_build_log(con, sources_dir, seconds)
         row_counts = dict(
@@ -249,8 +454,9 @@ def main(argv: list[str] | None = None) -> int:
     out = args.out or config.warehouse_path()
     try:
         report = build(args.sources, out, args.parquet)
-    except (SourceError, BuildError, duckdb.Error) as error:
-        print(f"Build failed: {error}", file=sys.stderr)
+    except (SourceError, BuildError, duckdb.Error, OSError) as error:
+        # One line: DuckDB's messages can span several.
+        print(f"Build failed: {' '.join(str(error).split())}", file=sys.stderr)
         state = "left untouched" if out.exists() else "not created"
         print(f"The warehouse at {out} was {state}.", file=sys.stderr)
         return 1

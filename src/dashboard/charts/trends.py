@@ -98,6 +98,7 @@ class IndicatorMenu:
     defaults: dict[str, str]  # family -> its default code
     labels: dict[str, str]  # code -> "name, first-last", for the radio
     rows: dict[str, dict]  # code -> its catalogue row
+    family_of: dict[str, str]  # code -> its family
 
     @classmethod
     def of(cls, choices: pd.DataFrame) -> IndicatorMenu:
@@ -117,7 +118,8 @@ class IndicatorMenu:
                 defaults.setdefault(family, code)
             labels.setdefault(code, f"{row['name']}, {row['first_year']}-{row['last_year']}")
             rows.setdefault(code, row)
-        return cls(families, codes_by_family, defaults, labels, rows)
+        family_of = {code: row["family"] for code, row in rows.items()}
+        return cls(families, codes_by_family, defaults, labels, rows, family_of)
 
     def default_code(self, family: str | None = None) -> str:
         """The default code of a family (of the first family with a default when None)."""

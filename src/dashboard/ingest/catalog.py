@@ -19,6 +19,21 @@ from dashboard.sources import INDICATOR_FAMILIES as FAMILIES
 
 AGGREGATIONS = ("sum", "weighted_mean", "none")
 
+# What a value can plausibly be, per unit: (lowest, highest). Written into indicator_catalog.csv
+# and checked by the build's data test assert_indicator_value_plausible, so a sign flipped, a
+# share in per mille or a figure scaled x1000 in a newer download fails the build with the row
+# named. Counts of people are never negative and no country counts more than 1.5 billion people;
+# shares are 0-100; net migration (inflow minus outflow) may be negative. A new unit needs its
+# bounds here (validate_catalog says so).
+UNIT_BOUNDS: dict[str, tuple[float, float]] = {
+    "persons": (0, 1.5e9),
+    "persons per year": (-5e7, 5e7),
+    "percent": (0, 100),
+    "percent of GDP": (0, 100),
+    "current US$": (0, 1e14),  # GDP too: the Russian Federation is about 2 x 10^12
+    "US$ million (current)": (0, 1e6),
+}
+
 
 @dataclass(frozen=True)
 class DatasetSource:
@@ -436,6 +451,39 @@ DATASETS: tuple[DatasetSource, ...] = (
         ),
     ),
 )
+
+# UN World Population Prospects 2024 feeds projections.csv (see ingest/wpp.py and the projection
+# series at the end of this module), not indicators.csv.
+WPP_2024 = DatasetSource(
+    source_id="wpp_2024",
+    short_title="UN World Population Prospects 2024",
+    title="World Population Prospects 2024: net migration and population, estimates and"
+    " probabilistic projections",
+    publisher="United Nations Department of Economic and Social Affairs, Population Division",
+    edition="2024 (released 2024-07-11); R package wpp2024 1.1-3",
+    vintage="2024-11-26",
+    licence="CC BY 3.0 IGO",
+    citation=(
+        "United Nations, Department of Economic and Social Affairs, Population Division (2024)."
+        " World Population Prospects 2024. Read from the Population Division's R package"
+        " wpp2024 (version 1.1-3, github.com/PPgp/wpp2024)."
+    ),
+    file="wpp2024/",
+    note=(
+        "The tab-separated inputs of the UN Population Division's R package wpp2024 (values in"
+        " thousands, written x1000 as persons), not the un.org CSV/xlsx, which were not"
+        " available offline; the package states the same figures (Ukraine net migration 2022"
+        " -5,699,445 equals WDI SM.POP.NETM). Net migration estimates 1950-2023 (migration.txt)"
+        " and projections 2024-2100: median (medium variant) with 80% and 95% bounds; population"
+        " projections 2024-2100: medium, low and high variants with 80% and 95% bounds."
+        " Population is at 31 December of the year (the package's year t is 1 January of t+1),"
+        " not mid-year. The files are checked to 2100; the extract keeps the projections to"
+        " 2050. Rows selected by M49 code with their names checked. Kosovo is listed on"
+        " its own (M49 412, 'Kosovo (under UNSC res. 1244)') and Serbia (688) excludes it."
+    ),
+    expected_vintage="1.1-3 2024-11-26",
+)
+DATASETS = (*DATASETS, WPP_2024)
 DATASETS_BY_ID = {d.source_id: d for d in DATASETS}
 
 
@@ -931,6 +979,8 @@ CATALOG_COLUMNS = (
     "source_id",
     "description",
     "caveat",
+    "lowest_plausible",
+    "highest_plausible",
 )
 
 
@@ -952,6 +1002,11 @@ def validate_catalog() -> None:
             raise ValueError(f"{ind.code}: unknown source {ind.source_id}")
         if (ind.aggregation == "weighted_mean") != (ind.weight is not None):
             raise ValueError(f"{ind.code}: weighted_mean needs a weight, and only it")
+        if ind.unit not in UNIT_BOUNDS:
+            raise ValueError(
+                f"{ind.code}: unit {ind.unit!r} has no plausible bounds; declare them in"
+                " UNIT_BOUNDS (dashboard/ingest/catalog.py)"
+            )
     for ind in INDICATORS:
         if ind.weight is not None:
             weight = INDICATORS_BY_CODE.get(ind.weight)
@@ -961,6 +1016,11 @@ def validate_catalog() -> None:
                 raise ValueError(f"{ind.code}: weight {ind.weight} must be a count (sum)")
             if weight.source_id != ind.source_id:
                 raise ValueError(f"{ind.code}: weight {ind.weight} is from another source")
+
+
+def format_bound(bound: float) -> str:
+    """A bound as written in the catalogue: whole numbers without a decimal point."""
+    return str(int(bound)) if float(bound).is_integer() else repr(float(bound))
 
 
 def catalog_rows() -> list[dict[str, str]]:
@@ -975,6 +1035,8 @@ def catalog_rows() -> list[dict[str, str]]:
             "source_id": i.source_id,
             "description": i.description,
             "caveat": i.caveat,
+            "lowest_plausible": format_bound(UNIT_BOUNDS[i.unit][0]),
+            "highest_plausible": format_bound(UNIT_BOUNDS[i.unit][1]),
         }
         for i in sorted(INDICATORS, key=lambda i: i.code)
     ]
@@ -996,4 +1058,82 @@ def source_rows() -> list[dict[str, str]]:
             "note": d.note,
         }
         for d in sorted(DATASETS, key=lambda d: d.source_id)
+    ]
+
+
+# --- Projection series (projections.csv, read by ingest/wpp.py) -----------------------------
+
+
+@dataclass(frozen=True)
+class ProjectionSeries:
+    code: str
+    family: str  # the indicator family whose trend chart the projection continues
+    name: str
+    label: str  # what a chart calls the projection line
+    unit: str
+    reference: str  # when in the year a value applies
+    source_id: str
+    description: str
+    caveat: str
+
+
+PROJECTION_SERIES: tuple[ProjectionSeries, ...] = (
+    ProjectionSeries(
+        "wpp2024.net_migration",
+        "net_migration",
+        "Net migration (UN World Population Prospects 2024)",
+        "UN projection (WPP 2024, medium variant)",
+        "persons",
+        "calendar-year flow",
+        "wpp_2024",
+        "Immigrants minus emigrants in the year: estimates 1950-2023, then the median"
+        " projection (kept to 2050) with its 80% and 95% bounds.",
+        "A projection, not a forecast of policy outcomes: the UN's medium variant assumes"
+        " migration returns towards long-run levels. Kosovo (under UNSC res. 1244) is listed"
+        " separately and Serbia excludes it. The bounds are per country; the bounds of a sum of"
+        " countries are not the sum of their bounds, so regional totals carry none.",
+    ),
+    ProjectionSeries(
+        "wpp2024.population",
+        "population",
+        "Population (UN World Population Prospects 2024)",
+        "UN projection (WPP 2024, medium variant)",
+        "persons",
+        "31 December of the year",
+        "wpp_2024",
+        "Total population projected 2024-2050: medium, low and high variants, and the 80% and 95%"
+        " bounds of the probabilistic projection.",
+        "Population at 31 December of the year (1 January of the next), not mid-year like WDI."
+        " Kosovo (under UNSC res. 1244) is listed separately and Serbia excludes it. The bounds"
+        " are per country; the bounds of a sum of countries are not the sum of their bounds, so"
+        " regional totals carry none.",
+    ),
+)
+PROJECTION_COLUMNS = (
+    "series_code",
+    "family",
+    "name",
+    "label",
+    "unit",
+    "reference",
+    "source_id",
+    "description",
+    "caveat",
+)
+
+
+def projection_catalog_rows() -> list[dict[str, str]]:
+    return [
+        {
+            "series_code": p.code,
+            "family": p.family,
+            "name": p.name,
+            "label": p.label,
+            "unit": p.unit,
+            "reference": p.reference,
+            "source_id": p.source_id,
+            "description": p.description,
+            "caveat": p.caveat,
+        }
+        for p in PROJECTION_SERIES
     ]

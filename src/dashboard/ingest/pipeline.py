@@ -2,7 +2,9 @@
 
 `ingest(public_dir)` returns the rows and a report; `write_outputs(result, out_dir)` writes
 indicators.csv, indicator_catalog.csv and dataset_sources.csv (UTF-8, LF, RFC 4180 quoting,
-rows sorted by indicator_code, iso3, year so that re-running gives identical bytes).
+rows sorted by indicator_code, iso3, year so that re-running gives identical bytes), and the UN
+projections (estimates, variants and bounds, a shape of their own) to projections.csv and
+projection_catalog.csv.
 """
 
 from __future__ import annotations
@@ -13,25 +15,30 @@ from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import knomad, undesa, unhcr, worldbank
+from . import knomad, undesa, unhcr, worldbank, wpp
 from .catalog import (
     CATALOG_COLUMNS,
     DATASETS_BY_ID,
     INDICATORS_BY_CODE,
+    PROJECTION_COLUMNS,
     SOURCE_COLUMNS,
     catalog_rows,
+    projection_catalog_rows,
     source_rows,
     validate_catalog,
 )
 from .common import KOSOVO, REGION_ISO3, IngestError, TidyRow, format_value
 
 INDICATOR_COLUMNS = ("indicator_code", "iso3", "year", "value", "source_id")
+PROJECTION_ROW_COLUMNS = ("series_code", "iso3", "year", "variant", "value", "source_id")
 OUTPUT_FILES = (
     "indicators.csv",
     "indicator_catalog.csv",
     "dataset_sources.csv",
     "migrant_corridors.csv",
     "corridor_places.csv",
+    "projections.csv",
+    "projection_catalog.csv",
 )
 CORRIDOR_COLUMNS = ("origin_iso3", "destination_iso3", "year", "migrants", "source_id")
 PLACE_COLUMNS = ("iso3", "name", "is_eu")
@@ -52,6 +59,7 @@ WPP_2024_LAST_ESTIMATE_YEAR = 2023
 class IngestResult:
     rows: list[TidyRow]
     notes: dict[str, dict[str, int]] = field(default_factory=dict)
+    projections: list[wpp.ProjectionRow] = field(default_factory=list)
     corridors: list[undesa.Corridor] = field(default_factory=list)
     place_names: dict[str, str] = field(default_factory=dict)
 
@@ -175,12 +183,14 @@ def ingest(public_dir: Path) -> IngestResult:
     check_rows(rows)
     rows.sort(key=lambda r: (r.indicator_code, r.iso3, r.year))
 
+    sid = "wpp_2024"
+    projections = wpp.read_wpp(_path(public_dir, sid), sid, _expected(sid))
     sid = "undesa_ims_2024_bilateral"
     path = _path(public_dir, sid)
     corridors = undesa.read_bilateral(path, sid)
     undesa.check_corridor_totals(corridors, rows, path)
     names = undesa.read_ims_2024_place_names(_path(public_dir, "undesa_ims_2024"))
-    return IngestResult(rows, notes, corridors, names)
+    return IngestResult(rows, notes, projections, corridors, names)
 
 
 # WDI July 2026: (folder under worldbank_wdi_2026/, indicator code, options for wdi_to_rows)
@@ -297,6 +307,15 @@ def write_outputs(result: IngestResult, out_dir: Path) -> dict[str, Path]:
     _write_csv(paths["corridor_places.csv"], PLACE_COLUMNS, place_rows(result))
     _write_csv(paths["indicator_catalog.csv"], CATALOG_COLUMNS, catalog_rows())
     _write_csv(paths["dataset_sources.csv"], SOURCE_COLUMNS, source_rows())
+    _write_csv(
+        paths["projections.csv"],
+        PROJECTION_ROW_COLUMNS,
+        [
+            dict(zip(PROJECTION_ROW_COLUMNS, map(str, row), strict=True))
+            for row in result.projections
+        ],
+    )
+    _write_csv(paths["projection_catalog.csv"], PROJECTION_COLUMNS, projection_catalog_rows())
     return paths
 
 

@@ -237,6 +237,8 @@ create table dim_indicator (
     source_id varchar not null references dim_source (source_id),
     description varchar,
     caveat varchar,
+    lowest_plausible double not null,
+    highest_plausible double not null check (highest_plausible > lowest_plausible),
     first_year integer,
     last_year integer,
     country_count integer not null
@@ -262,6 +264,41 @@ create table dq_finding (
     source_id varchar not null references dim_source (source_id),
     source_section varchar not null,
     note varchar not null
+);
+
+create table dim_projection_series (
+    series_code varchar primary key,
+    family varchar not null,
+    name varchar not null,
+    label varchar not null,
+    unit varchar not null,
+    reference varchar not null,
+    source_id varchar not null references dim_source (source_id),
+    description varchar,
+    caveat varchar,
+    last_estimate_year integer,
+    first_projection_year integer not null,
+    last_year integer not null
+);
+
+create table fct_projection (
+    series_code varchar not null references dim_projection_series (series_code),
+    iso3 varchar not null references dim_country (iso3),
+    year integer not null check (year between 1950 and 2100),
+    estimate double,
+    medium double,
+    low double,
+    high double,
+    lower_80 double,
+    upper_80 double,
+    lower_95 double,
+    upper_95 double,
+    source_id varchar not null references dim_source (source_id),
+    primary key (series_code, iso3, year),
+    -- a year is either an estimate or a projection, never both
+    check ((estimate is null) <> (medium is null)),
+    check (lower_95 <= lower_80 and lower_80 <= medium and medium <= upper_80 and upper_80 <= upper_95),
+    check (low <= medium and medium <= high)
 );
 
 create table dim_headline_candidate (

@@ -2,7 +2,7 @@
 with final as (
     select
         indicator_code, family, name, unit, aggregation, weight_indicator_code, source_id,
-        description, caveat
+        description, caveat, lowest_plausible, highest_plausible
     from raw_indicator_catalog
 )
 

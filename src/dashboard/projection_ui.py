@@ -1,0 +1,74 @@
+"""Streamlit pieces of the UN projections: a country's net migration and population to 2050
+with the UN's intervals (country page). The figures and sentences are built in the pure
+dashboard.charts.projection; like outlook_ui, one of the few modules that import streamlit."""
+
+from __future__ import annotations
+
+import functools
+
+import streamlit as st
+
+from dashboard import cache, ui
+from dashboard.charts import projection
+from dashboard.charts import trends as trend_charts
+from dashboard.queries import projections as pq
+from dashboard.queries import trends as trend_queries
+
+HORIZON = 2050
+SPOKEN_YEARS = (2030, 2050)
+
+
+def country_projections(iso3: str, name: str, year_from: int, year_to: int) -> None:
+    """Net migration (UN estimates, then the projection) and population (the catalogue's default
+    population series, then the projection) for one country, side by side."""
+    st.subheader("Where it is heading: UN projections to 2050")
+    st.caption(
+        f"What the UN Population Division projects for {name} (World Population Prospects 2024, "
+        "medium variant, dashed), with its 80% and 95% intervals. A projection under the UN's "
+        "assumptions, not IOM's forecast."
+    )
+    menu = cache.shaped(trend_charts.IndicatorMenu.of, trend_queries.indicator_choices)
+    columns = st.columns(2)
+    for column, family in zip(columns, ("net_migration", "population"), strict=True):
+        found = cache.query(pq.projection_series_for_family, family)
+        if found.empty:
+            continue
+        series = found.iloc[0].to_dict()
+        code = series["series_code"]
+        anchor = int(series["last_estimate_year"] or series["first_projection_year"])
+        rows = cache.query(pq.projection_by_country, code, (iso3,), min(year_from, anchor), HORIZON)
+        projected = rows[rows["year"] >= anchor]
+        history, history_source = [], ""
+        if series["last_estimate_year"]:  # the same edition's estimates lead into the projection
+            estimates = rows[rows["is_estimate"] & (rows["year"] >= year_from)]
+            history.append(("UN estimates (WPP 2024)", estimates))
+        elif family in menu.defaults:  # another source's history, drawn as its own line
+            definition = menu.definition(menu.default_code(family))
+            past = cache.query(
+                trend_queries.series_by_country,
+                definition["indicator_code"],
+                (iso3,),
+                year_from,
+                year_to,
+            )
+            history.append((f"{definition['name']}", past))
+            history_source = f" History: {trend_charts.source_name(definition)}."
+        with column:
+            figure = cache.chart(
+                projection.country_projection_figure,
+                tuple(history),
+                projected,
+                series,
+                HORIZON,
+                f"{series['name'].split(' (')[0]}, {name}",
+            )
+            ui.chart_with_table(
+                figure,
+                functools.partial(projection.projection_table, rows, (), series),
+                projection.source_text(series) + history_source,
+                f"{iso3}-projection-{family}",
+                [series["caveat"]],
+            )
+            sentence = projection.projection_sentence(projected, series, SPOKEN_YEARS)
+            if sentence:
+                st.markdown(f"**{sentence}**")
