@@ -4,21 +4,22 @@ from datetime import date
 
 import streamlit as st
 
-from dashboard import briefing, briefing_ui, cache, sidebar
+from dashboard import briefing, cache, sidebar
+from dashboard.views import briefing as briefing_view
 
 filters, options = sidebar.current()
-present = briefing_ui.presentation_mode()
+present = briefing_view.presentation_mode()
 
 with st.container(horizontal=True, vertical_alignment="bottom"):
     if not present:
-        chosen = briefing_ui.country_picker(
+        chosen = briefing_view.country_picker(
             filters, options, key="briefing_country", allow_selection=True
         )
     else:
         chosen = st.session_state.get("briefing_country") or st.query_params.get(
-            briefing_ui.COUNTRY_PARAM
+            briefing_view.COUNTRY_PARAM
         )
-    briefing_ui.presentation_controls(present)
+    briefing_view.presentation_controls(present)
 
 if chosen in options.countries:
     scope = briefing.country_scope(chosen, options, filters.years)
@@ -34,10 +35,10 @@ if not present:
         "and the PDF below."
     )
 
-number = briefing_ui.slide_number(len(deck.screens))
+number = briefing_view.slide_number(len(deck.screens))
 screen = deck.screens[number - 1]
 with st.container(border=not present):
-    briefing_ui.show_screen(screen, deck, present)
+    briefing_view.show_screen(screen, deck, present)
 
 if not present:
-    briefing_ui.export_panel(deck)
+    briefing_view.export_panel(deck)

@@ -4,13 +4,16 @@ from datetime import date
 
 import streamlit as st
 
-from dashboard import briefing, briefing_ui, cache, profile, projection_ui, sidebar, ui
+from dashboard import briefing, cache, sidebar, ui
 from dashboard.charts import country as charts
+from dashboard.content import country as profile
+from dashboard.views import briefing as briefing_view
+from dashboard.views import projection as projection_view
 
 filters, options = sidebar.current()
-briefing_ui.print_styles()
+briefing_view.print_styles()
 title = st.empty()  # drawn once the picker below has decided the country
-iso3 = briefing_ui.country_picker(filters, options, key="profile_country")
+iso3 = briefing_view.country_picker(filters, options, key="profile_country")
 deck = cache.briefing_for(
     briefing.country_scope(iso3, options, filters.years), date.today().strftime("%d %B %Y")
 )
@@ -28,46 +31,46 @@ st.page_link(
     "pages/briefing.py",
     label=f"Present {name} as slides, or export PowerPoint / PDF",
     icon=":material/co_present:",
-    query_params={briefing_ui.COUNTRY_PARAM: iso3},
+    query_params={briefing_view.COUNTRY_PARAM: iso3},
 )
 
 if "standouts" in screens:
     st.subheader(screens["standouts"].title)
-    briefing_ui.standout_cards(screens["standouts"].kpis)
+    briefing_view.standout_cards(screens["standouts"].kpis)
 
 st.subheader("IOM presence")
 left, right = st.columns([3, 2])
 with left:
-    briefing_ui.kpi_grid(screens["kpis"].kpis[:2], columns=2)
+    briefing_view.kpi_grid(screens["kpis"].kpis[:2], columns=2)
     if not data.offices_in_country:
         st.info(
             f"{name} has no IOM office; the Regional Office in Vienna covers it (shown here).",
             icon=":material/info:",
         )
     # The map screen's table is profile.office_table(data.offices), built once with the briefing.
-    briefing_ui.static_table(screens["map"].table, key=f"offices-{iso3}")
+    briefing_view.static_table(screens["map"].table, key=f"offices-{iso3}")
     contacts = data.contact_source
     ui.source_line(data.office_source + (f"; contacts: {contacts}" if contacts else ""))
 with right:
     st.pydeck_chart(
         cache.chart(charts.office_deck, data.offices, (iso3,), False, width_px=420), height=420
     )
-    st.caption(briefing_ui.OFFICE_LEGEND)
+    st.caption(briefing_view.OFFICE_LEGEND)
     for note in screens["map"].notes:
-        st.caption(f":material/info: {briefing_ui.md(note)}")
+        st.caption(f":material/info: {briefing_view.md(note)}")
 
 st.subheader("IOM status in the documents")
-briefing_ui.static_table(data.status_table, key=f"status-{iso3}")
+briefing_view.static_table(data.status_table, key=f"status-{iso3}")
 ui.source_line(
     profile.document_source(country["document"], country["file"], country["source_section"])
 )
 for note in data.status_findings["note"].tolist():
-    st.caption(f":material/info: {briefing_ui.md(note)}")
+    st.caption(f":material/info: {briefing_view.md(note)}")
 
 st.subheader("Funding requirement 2016")
 rank = data.funding_rank
 if rank.in_table:
-    st.markdown(f"**{briefing_ui.md(rank.sentence)}**")
+    st.markdown(f"**{briefing_view.md(rank.sentence)}**")
     left, right = st.columns(2)
     for column, key in zip((left, right), ("funding", "funding-rank"), strict=True):
         with column:
@@ -88,10 +91,10 @@ st.caption(
 )
 
 st.subheader("Headline indicators")
-briefing_ui.indicator_cards(data.indicator_cards, columns=3)
+briefing_view.indicator_cards(data.indicator_cards, columns=3)
 for group in profile.TREND_GROUPS:
     screen = screens[f"trend-{group.key}"]
-    st.markdown(f"**{briefing_ui.md(screen.title)}**")
+    st.markdown(f"**{briefing_view.md(screen.title)}**")
     if screen.figure is None:
         for point in screen.points:
             st.info(point, icon=":material/info:")
@@ -105,18 +108,18 @@ for group in profile.TREND_GROUPS:
         caveats=list(screen.notes),
     )
 
-projection_ui.country_projections(iso3, name, filters.year_from, filters.year_to)
+projection_view.country_projections(iso3, name, filters.year_from, filters.year_to)
 
 st.subheader("What the documents say")
 if data.key_figures.empty:
     st.caption(
         f"No document states a figure specific to {name}; region-wide figures are on the overview."
     )
-briefing_ui.key_facts(data.key_figure_rows)
+briefing_view.key_facts(data.key_figure_rows)
 
 st.subheader("Outlook statements")
 st.caption(f"Statements of the IOM strategies that name {name} come first, then region-wide ones.")
-briefing_ui.outlook_list(data.outlook_rows)
+briefing_view.outlook_list(data.outlook_rows)
 
 st.subheader("Data-quality notes")
 if data.findings.empty:

@@ -3,9 +3,10 @@ coverage and how to refresh: the page to open before trusting a number."""
 
 import streamlit as st
 
-from dashboard import cache, catalog, sidebar, themes, ui, warehouse
+from dashboard import cache, lineage, sidebar, themes, ui, warehouse
 from dashboard.charts import coverage as charts
 from dashboard.charts import trends as trend_charts
+from dashboard.content import data_sources as content
 from dashboard.queries import catalog as q
 from dashboard.queries import headline as q_headline
 from dashboard.queries import themes as theme_queries
@@ -18,7 +19,7 @@ def seed_from_link(key: str, allowed: list[str], label: str, default: str | list
     """On the widget's first run, take its value from the link, warning about values ignored."""
     if key in st.session_state:
         return
-    kept, warnings = catalog.url_choices(st.query_params.get_all(key), allowed, label)
+    kept, warnings = content.url_choices(st.query_params.get_all(key), allowed, label)
     for message in warnings:
         st.warning(message, icon=":material/link_off:")
     single = isinstance(default, str)
@@ -66,7 +67,7 @@ row[2].metric(
 row[3].metric("Tables", len(warehouse.MARTS), border=True)
 ui.source_line(f"build_log of the warehouse; DuckDB {build['duckdb_version']}.")
 
-page_tables, titles = catalog.tables_by_page(), catalog.page_titles()
+page_tables, titles = lineage.tables_by_page(), lineage.page_titles()
 table_sources = cache.query(q.table_sources)
 st.subheader("Tables behind the pages")
 st.caption(
@@ -75,14 +76,14 @@ st.caption(
 )
 ui.table_view(
     cache.derived(
-        catalog.describe_tables, cache.query(q.table_coverage), table_sources, page_tables, titles
+        content.describe_tables, cache.query(q.table_coverage), table_sources, page_tables, titles
     ),
     "warehouse-tables",
 )
 
 st.subheader("Sources")
 ui.table_view(
-    cache.derived(catalog.describe_sources, cache.query(q.source_catalog), table_sources), "sources"
+    cache.derived(content.describe_sources, cache.query(q.source_catalog), table_sources), "sources"
 )
 
 st.subheader("How a headline figure is chosen")
@@ -96,7 +97,7 @@ st.markdown(
     "are never joined on one line: a chart draws each source's own series."
 )
 ui.table_view(
-    cache.derived(catalog.describe_headline_rule, cache.query(q_headline.headline_concepts)),
+    cache.derived(content.describe_headline_rule, cache.query(q_headline.headline_concepts)),
     "headline-rule",
 )
 
@@ -110,7 +111,9 @@ ui.table_view(
     cache.derived(
         themes.crosswalk_table,
         cache.query(theme_queries.theme_indicator_crosswalk),
-        cache.shaped(trend_charts.IndicatorMenu.of, trend_queries.indicator_choices).families,
+        cache.shaped(
+            trend_charts.IndicatorMenu.of, trend_queries.indicator_choices_by_family
+        ).families,
         filters.theme,
     ),
     "theme-indicators",
@@ -121,9 +124,9 @@ st.caption(
     "Every problem found in the documents (totals that do not add up, figures that disagree, "
     "misspellings). Values are shown as published; the note says what the dashboard does."
 )
-checks = cache.query(q.finding_checks)
+checks = cache.query(q.dq_finding_checks)
 topics = list(dict.fromkeys(checks["topic"]))
-labels = catalog.check_labels(checks)
+labels = content.check_labels(checks)
 seed_from_link(PARAM_TOPIC, topics, "topic", [])
 seed_from_link(PARAM_CHECK, list(labels), "check", [])
 left, right = st.columns(2)
@@ -133,17 +136,17 @@ chosen_checks = right.multiselect(
 )
 write_to_link(PARAM_TOPIC, chosen_topics, [])
 write_to_link(PARAM_CHECK, chosen_checks, [])
-findings = cache.query(q.findings, tuple(chosen_topics), tuple(chosen_checks))
+findings = cache.query(q.dq_findings_with_source, tuple(chosen_topics), tuple(chosen_checks))
 st.caption(f"{len(findings)} of {int(checks['findings'].sum())} findings shown.")
 ui.table_view(
-    cache.derived(catalog.describe_findings, findings, page_tables, titles), "data-quality-findings"
+    cache.derived(content.describe_findings, findings, page_tables, titles), "data-quality-findings"
 )
 
 st.subheader("Coverage of the official indicators")
-indicators = cache.query(q.indicators).set_index("indicator_code", drop=False)
+indicators = cache.query(q.indicator_catalog_with_source).set_index("indicator_code", drop=False)
 codes = list(indicators.index)
 default_code = (
-    catalog.DEFAULT_COVERAGE_INDICATOR if catalog.DEFAULT_COVERAGE_INDICATOR in codes else codes[0]
+    content.DEFAULT_COVERAGE_INDICATOR if content.DEFAULT_COVERAGE_INDICATOR in codes else codes[0]
 )
 seed_from_link(PARAM_INDICATOR, codes, "indicator", default_code)
 names = dict(
@@ -177,10 +180,10 @@ else:
             f"{definition['name']}: values by country and year",
             definition["unit"],
         ),
-        cache.derived(catalog.describe_coverage, by_country, definition["unit"]),
+        cache.derived(content.describe_coverage, by_country, definition["unit"]),
         source,
         key=f"coverage-{code}",
-        caveats=catalog.coverage_caveats(definition["caveat"], by_country),
+        caveats=content.coverage_caveats(definition["caveat"], by_country),
     )
 st.caption(f"Showing {filters.describe(options)}.")
 
@@ -188,7 +191,7 @@ st.subheader("How to refresh the data")
 st.markdown(
     "1. Put the official downloads listed below under one directory, at the paths shown, and run "
     "the ingest: `python -m dashboard.ingest [--public-dir DIR]`. It reads each file in its "
-    "published format and writes `indicators.csv`, `indicator_catalog.csv` and "
+    "published format and writes `indicators.csv`, `indicator_content.csv` and "
     "`dataset_sources.csv` in `data/sources/`; a file that does not have the expected format "
     "stops it with a message naming the file.\n"
     "2. Build the warehouse: `python -m dashboard.warehouse build [--sources DIR] [--out FILE] "
@@ -203,6 +206,6 @@ st.markdown(
 )
 st.markdown("**Official downloads the ingest accepts** (paths under `--public-dir`)")
 ui.table_view(
-    cache.derived(catalog.describe_downloads, cache.query(q.official_downloads)),
+    cache.derived(content.describe_downloads, cache.query(q.official_downloads)),
     "official-downloads",
 )

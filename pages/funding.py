@@ -4,8 +4,8 @@ totals beside the sums, and SEEECA compared with the other IOM regions."""
 import streamlit as st
 
 from dashboard import cache, sidebar, ui
-from dashboard import funding_tables as tables
 from dashboard.charts import funding as charts
+from dashboard.content import funding as tables
 from dashboard.queries import funding as q
 from dashboard.queries import overview as overview_q
 from dashboard.style import format_number
@@ -35,7 +35,7 @@ st.caption(
     "the year filter does not apply."
 )
 
-names = dict(cache.query(q.regions)[["region", "name"]].itertuples(index=False))
+names = dict(cache.query(q.funding_regions)[["region", "name"]].itertuples(index=False))
 region = st.selectbox(
     "IOM region",
     list(names),
@@ -53,7 +53,7 @@ if st.query_params.get(REGION_PARAM) != (None if region == q.SEEECA else region)
 seeeca, name = region == q.SEEECA, names[region]
 areas = tuple(cache.query(overview_q.theme_programmatic_areas, filters.theme)["programmatic_area"])
 selection = (region, filters.selected_iso3, filters.is_whole_region, areas)
-totals = cache.query(q.region_totals, region).iloc[0]
+totals = cache.query(q.funding_region_totals, region).iloc[0]
 scope = [
     f"the {len(areas)} programmatic area(s) under the chosen theme"
     if filters.theme
@@ -76,7 +76,9 @@ if not totals["has_region_table"]:
         "the region's column of the overview table is shown.",
         icon=":material/table_rows:",
     )
-    column = cache.derived(tables.overview_column, cache.query(q.overview_by_area, areas), region)
+    column = cache.derived(
+        tables.overview_column, cache.query(q.funding_overview_by_area, areas), region
+    )
     ui.kpi(
         "Requirement, overview column",
         column["Requirement (USD)"].sum(),
@@ -94,7 +96,7 @@ if not totals["has_region_table"]:
         blank_missing=True,
     )
 else:
-    cells = cache.query(q.region_cells, *selection)
+    cells = cache.query(q.funding_region_cells, *selection)
     matrix = cache.derived(tables.requirement_matrix, cells)
     row = st.columns(3)
     with row[0]:
@@ -131,7 +133,8 @@ else:
             "only beside it."
         )
     ui.findings(
-        cache.query(q.region_findings, region), title=f"Data-quality findings on the {name} figures"
+        cache.query(q.funding_findings_for_region, region),
+        title=f"Data-quality findings on the {name} figures",
     )
     bars, heat, table = st.tabs(["Stacked bars", "Heatmap", "Table"])
     with bars:
@@ -192,8 +195,8 @@ st.caption(
     "the country filters do not apply here; the theme filter does. Multi-regional "
     "requirements (not attributed to a region) are left out."
 )
-overview = cache.query(q.overview_by_area, areas)
-comparison = cache.derived(tables.region_comparison, overview, cache.query(q.regions))
+overview = cache.query(q.funding_overview_by_area, areas)
+comparison = cache.derived(tables.region_comparison, overview, cache.query(q.funding_regions))
 ui.chart_with_table(
     cache.chart(charts.region_comparison, comparison, q.SEEECA, "Requirement by IOM region"),
     comparison.drop(columns="region"),
@@ -213,4 +216,4 @@ ui.chart_with_table(
     [BLANK],
     blank_missing=True,
 )
-ui.findings(cache.query(q.overview_findings), title="Printed totals of the overview table")
+ui.findings(cache.query(q.funding_overview_findings), title="Printed totals of the overview table")

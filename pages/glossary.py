@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from dashboard import cache, catalog, sidebar, themes, ui
+from dashboard import cache, glossary, sidebar, themes, ui
 from dashboard.queries import catalog as q
 
 PARAM_SEARCH = "q"
@@ -10,7 +10,7 @@ PARAM_SEARCH = "q"
 filters, options = sidebar.current()
 
 if PARAM_SEARCH not in st.session_state:  # first render: the link may carry a search
-    search, problem = catalog.clean_search(st.query_params.get(PARAM_SEARCH))
+    search, problem = glossary.clean_search(st.query_params.get(PARAM_SEARCH))
     if problem:
         st.warning(problem, icon=":material/link_off:")
     st.session_state[PARAM_SEARCH] = search
@@ -27,19 +27,19 @@ st.caption(
 typed = st.text_input(
     "Search terms and definitions",
     key=PARAM_SEARCH,
-    max_chars=catalog.SEARCH_MAX_LENGTH,
+    max_chars=glossary.SEARCH_MAX_LENGTH,
     placeholder="e.g. AVRR, border, Western Balkans",
     icon=":material/search:",
 )
-search, _ = catalog.clean_search(typed)
+search, _ = glossary.clean_search(typed)
 if st.query_params.get(PARAM_SEARCH, "") != search:
     if search:
         st.query_params[PARAM_SEARCH] = search
     elif PARAM_SEARCH in st.query_params:
         del st.query_params[PARAM_SEARCH]
 
-terms = cache.query(q.glossary_terms, search)
-total = len(cache.query(q.glossary_terms, ""))
+terms = cache.query(q.glossary_terms_with_source, search)
+total = len(cache.query(q.glossary_terms_with_source, ""))
 st.caption(f"{len(terms)} of {total} terms" + (f" contain '{search}'." if search else "."))
 if terms.empty:
     st.info(
@@ -47,12 +47,12 @@ if terms.empty:
         icon=":material/search_off:",
     )
 else:
-    glossary = cache.shaped(catalog.describe_glossary, q.glossary_terms, search)
+    table = cache.shaped(glossary.describe_glossary, q.glossary_terms_with_source, search)
     # A static table wraps long definitions, which a data grid would cut off.
-    st.table(glossary, hide_index=True)
+    st.table(table, hide_index=True)
     st.download_button(
         "Download CSV",
-        lambda: glossary.to_csv(index=False).encode("utf-8"),
+        lambda: table.to_csv(index=False).encode("utf-8"),
         file_name="glossary.csv",
         mime="text/csv",
         icon=":material/download:",

@@ -4,9 +4,11 @@ import streamlit as st
 
 from dashboard import cache, maps, page_params, sidebar, themes, ui
 from dashboard.charts import trends as trend_charts
+from dashboard.content.overview import FIGURE_OFFICES
 from dashboard.queries import offices as q
 from dashboard.queries import themes as theme_q
 from dashboard.queries import trends as trend_q
+from dashboard.queries.overview import key_figures_with_source
 
 INDICATOR_KEY = "indicator"
 YEAR_KEY = "indicator_year"
@@ -20,7 +22,7 @@ st.caption(
 )
 
 counts = cache.query(q.office_type_counts, filters.selected_iso3).set_index("office_type")
-table_a1 = cache.query(q.published_office_total).iloc[0]
+table_a1 = cache.query(key_figures_with_source, (FIGURE_OFFICES,)).iloc[0]
 offices = cache.query(q.offices_on_map, filters.selected_iso3)
 annex_1 = f"{counts.loc['country', 'document']} ({counts.loc['country', 'file']}), Annex 1: IOM offices in the region (as of May 2020)"
 in_region = int(
@@ -54,7 +56,7 @@ for column, office_type, label in zip(
 
 names = cache.shaped(maps.indicator_names, q.map_indicators)  # code -> name
 # A chosen theme colours the countries by its first indicator and lists its indicators first.
-menu = cache.shaped(trend_charts.IndicatorMenu.of, trend_q.indicator_choices)
+menu = cache.shaped(trend_charts.IndicatorMenu.of, trend_q.indicator_choices_by_family)
 theme_families = themes.families_of(cache.query(theme_q.theme_indicator_families, filters.theme))
 lead = themes.lead_code(menu.defaults, theme_families, None)
 codes = (

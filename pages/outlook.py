@@ -6,9 +6,10 @@ of charts rather than every one. Strategy, verdict filter and page travel in the
 
 import streamlit as st
 
-from dashboard import cache, outlook, outlook_ui, page_params, sidebar
+from dashboard import cache, outlook, page_params, sidebar
 from dashboard.queries import outlook as q
 from dashboard.queries import trends as trend_queries
+from dashboard.views import outlook as outlook_view
 
 PARAM_STRATEGY = "outlook_strategy"
 PARAM_VERDICT = "outlook_verdict"
@@ -70,18 +71,20 @@ if strategy == "all":
 elif st.query_params.get(PARAM_STRATEGY) != strategy:
     st.query_params[PARAM_STRATEGY] = strategy
 
-choices = cache.query(trend_queries.indicator_choices)
-rows = cache.query(q.statement_links, filters.theme, filters.selected_iso3, filters.is_whole_region)
+choices = cache.query(trend_queries.indicator_choices_by_family)
+rows = cache.query(
+    q.outlook_statement_links, filters.theme, filters.selected_iso3, filters.is_whole_region
+)
 # The pure steps are memoised (cache.derived, cache.chart): a rerun looks them up by their inputs.
 statements = outlook.select(
     cache.derived(outlook.tracker, rows, choices, region, options.countries), strategy
 )
 tests = outlook.tests_of(statements)
 codes, scopes, targets, aggregated = outlook.requests(tests)
-changes = cache.query(q.link_changes, codes, scopes, targets, filters.year_to, region)
+changes = cache.query(q.outlook_link_changes, codes, scopes, targets, filters.year_to, region)
 results = cache.derived(outlook.assess_all, changes, tests, filters.year_to)
 series = cache.query(
-    q.link_series,
+    q.outlook_link_series,
     codes,
     scopes,
     aggregated,
@@ -106,10 +109,12 @@ st.caption(
     f"Latest data up to {filters.year_to}."
 )
 
-outlook_ui.reading_guide(cache.shaped(outlook.defaults_table, trend_queries.indicator_choices))
+outlook_view.reading_guide(
+    cache.shaped(outlook.defaults_table, trend_queries.indicator_choices_by_family)
+)
 
 if tests:
-    outlook_ui.scorecard(tests, results, open_statement)
+    outlook_view.scorecard(tests, results, open_statement)
     st.subheader("Statements in detail")
     warnings = []
     message = page_params.seed_from_url(
@@ -168,7 +173,7 @@ if tests:
 
     by_link = cache.derived(outlook.series_by_link, series)
     for statement, shown, others in cards[page - 1]:
-        outlook_ui.statement_card(statement, shown, others, by_link, series, opened)
+        outlook_view.statement_card(statement, shown, others, by_link, series, opened)
 
     if pages > 1:
         if state.get(PAGE_END_KEY) != page:
@@ -176,4 +181,4 @@ if tests:
         st.pagination(pages, key=PAGE_END_KEY, width="stretch", on_change=from_end_pager)
 
 if untested:
-    outlook_ui.untested_list(untested)
+    outlook_view.untested_list(untested)

@@ -2,18 +2,19 @@
 
 import streamlit as st
 
-from dashboard import cache, headlines, maps, sidebar, ui
+from dashboard import cache, maps, sidebar, ui
+from dashboard.content import overview as headlines
 from dashboard.queries import overview as q
 
 filters, options = sidebar.current()
 st.title("SEEECA migration outlook: regional overview")
 st.caption(f"Showing {filters.describe(options)}.")
 
-figures = cache.shaped(headlines.figures_by_id, q.key_figures, headlines.KPI_FIGURES)
+figures = cache.shaped(headlines.figures_by_id, q.key_figures_with_source, headlines.KPI_FIGURES)
 offices = cache.shaped(headlines.offices_by_type, q.office_counts, filters.selected_iso3)
 areas = cache.query(q.theme_programmatic_areas, filters.theme)
 funding = cache.query(
-    q.funding_requirement_total,
+    q.seeeca_funding_total,
     filters.selected_iso3,
     filters.is_whole_region,
     tuple(areas["programmatic_area"]),
@@ -115,7 +116,9 @@ if filters.is_whole_region and funding["overview_total"] != funding["usd"]:
         "the country detail.",
         icon=":material/rule:",
     )
-ui.findings(cache.query(q.funding_findings), title="Data-quality findings on these funding figures")
+ui.findings(
+    cache.query(q.seeeca_funding_findings), title="Data-quality findings on these funding figures"
+)
 
 left, right = st.columns([3, 2])
 with left:

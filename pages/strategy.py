@@ -6,6 +6,7 @@ import streamlit as st
 
 from dashboard import cache, sidebar, ui
 from dashboard.charts import strategy as charts
+from dashboard.content import strategy as content
 from dashboard.queries import strategy as q
 
 NODE_PARAM = "node"
@@ -43,7 +44,12 @@ st.caption(
     "the level opened first."
 )
 
-tree = cache.query(q.drilldown_tree, filters.selected_iso3, filters.is_whole_region)
+tree = cache.shaped(
+    content.drilldown_tree,
+    q.strategy_drilldown_tree,
+    filters.selected_iso3,
+    filters.is_whole_region,
+)
 known = set(tree["node_id"])
 wanted = st.query_params.get(NODE_PARAM)
 if wanted and wanted not in known:
@@ -53,10 +59,12 @@ if wanted and wanted not in known:
         icon=":material/link_off:",
     )
     del st.query_params[NODE_PARAM]
-node_id = wanted if wanted in known else (filters.theme if filters.theme in known else q.ROOT)
+node_id = wanted if wanted in known else (filters.theme if filters.theme in known else content.ROOT)
 node = tree.set_index("node_id").loc[node_id]
-scope = cache.derived(q.node_scope, tree, node_id, filters.selected_iso3, filters.is_whole_region)
-path = cache.derived(q.path_to, tree, node_id)
+scope = cache.derived(
+    content.node_scope, tree, node_id, filters.selected_iso3, filters.is_whole_region
+)
+path = cache.derived(content.path_to, tree, node_id)
 
 with st.container(horizontal=True, key="breadcrumbs"):
     for step, (crumb, label) in enumerate(path):
@@ -70,8 +78,8 @@ with st.container(horizontal=True, key="breadcrumbs"):
         )
 
 st.subheader(f"{node['level_name']}: {node['label']}")
-root_usd = tree.loc[tree["node_id"] == q.ROOT, "usd"].iloc[0]
-offices = cache.query(q.node_offices, scope)
+root_usd = tree.loc[tree["node_id"] == content.ROOT, "usd"].iloc[0]
+offices = cache.shaped(content.node_offices, q.strategy_node_offices, scope)
 row = st.columns(4)
 with row[0]:
     ui.kpi("Requirement 2016 (sum of SEEECA cells)", node["usd"], "usd", FUNDING_SOURCE)
@@ -103,7 +111,7 @@ with row[3]:
 if isinstance(node["parent_id"], str):
     st.caption(
         f":material/account_tree: Placed under \u201c{path[-2][1]}\u201d: "
-        f"{q.BASIS_LABELS[node['basis']]}. {node['justification']}"
+        f"{content.BASIS_LABELS[node['basis']]}. {node['justification']}"
     )
     ui.source_line(f"{node['document']}, {node['source_section']}.")
 
@@ -121,7 +129,7 @@ st.plotly_chart(
     width="stretch",
     config={"displaylogo": False},
 )
-below = cache.derived(q.children, tree, node_id)
+below = cache.derived(content.children, tree, node_id)
 if below.empty:
     st.info("This is the lowest level: one cell of the SEEECA table.", icon=":material/info:")
 else:
@@ -151,7 +159,7 @@ countries, offices_tab, outlook, initiatives = st.tabs(
 with countries:
     if countries.open:
         ui.table_view(
-            cache.query(q.node_countries, scope),
+            cache.shaped(content.node_countries, q.strategy_node_countries, scope),
             f"strategy-countries-{node_id}",
             blank_missing=True,
         )
@@ -171,7 +179,9 @@ with outlook:
             + (", with the indicator links that cover this country." if scope.country else ".")
         )
         ui.table_view(
-            cache.query(q.node_outlook, scope), f"strategy-outlook-{node_id}", blank_missing=True
+            cache.shaped(content.node_outlook, q.strategy_node_outlook, scope),
+            f"strategy-outlook-{node_id}",
+            blank_missing=True,
         )
 with initiatives:
     if initiatives.open:
@@ -184,7 +194,7 @@ with initiatives:
             icon=":material/public:",
         )
         ui.table_view(
-            cache.query(q.node_initiatives, scope),
+            cache.shaped(content.node_initiatives, q.strategy_node_initiatives, scope),
             f"strategy-initiatives-{node_id}",
             blank_missing=True,
         )
@@ -197,4 +207,6 @@ st.caption(
     "document states them. The drill-down uses only the \u201ccontinues\u201d and "
     "\u201cfunded under\u201d links, which form a tree."
 )
-ui.table_view(cache.query(q.crosswalk), "strategy-crosswalk", blank_missing=True)
+ui.table_view(
+    cache.shaped(content.crosswalk, q.strategy_crosswalk), "strategy-crosswalk", blank_missing=True
+)

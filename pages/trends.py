@@ -11,6 +11,7 @@ from dashboard.charts import trends as charts
 from dashboard.queries import projections as pq
 from dashboard.queries import themes as theme_q
 from dashboard.queries import trends as q
+from dashboard.queries.overview import indicator_aggregate
 
 PARAM_INDICATOR, PARAM_YEAR, PARAM_COMPARE = "trend_indicator", "trend_year", "trend_compare"
 PARAM_PROJECTION = "trend_projection"
@@ -42,7 +43,7 @@ selected, state = filters.selected_iso3, st.session_state
 st.title("Indicator trends")
 st.caption(f"Showing {filters.describe(options)}.")
 
-menu = cache.shaped(charts.IndicatorMenu.of, q.indicator_choices)
+menu = cache.shaped(charts.IndicatorMenu.of, q.indicator_choices_by_family)
 # A chosen theme puts its indicators first and opens on the first of them.
 theme_families = themes.families_of(cache.query(theme_q.theme_indicator_families, filters.theme))
 family_order = cache.derived(themes.theme_first, tuple(menu.families), theme_families)
@@ -139,7 +140,9 @@ if not aggregatable:
         "countries."
     )
 years = list(
-    cache.query(q.years_with_data, code, selected, filters.year_from, filters.year_to)["year"]
+    cache.query(q.indicator_years_with_data, code, selected, filters.year_from, filters.year_to)[
+        "year"
+    ]
 )
 if not years:
     to_url(PARAM_YEAR, None)
@@ -158,7 +161,9 @@ if state[PARAM_YEAR] not in years:
     state[PARAM_YEAR] = years[-1]
 
 year = state[PARAM_YEAR]
-values = cache.query(q.values_in_year, code, selected, year, filters.year_from, filters.year_to)
+values = cache.query(
+    q.indicator_values_in_year, code, selected, year, filters.year_from, filters.year_to
+)
 missing = charts.countries_without_data(values)
 if missing:
     st.info(
@@ -169,19 +174,23 @@ if missing:
 
 aggregates = []
 if aggregatable and len(selected) > 1:
-    rows = cache.query(q.aggregate, code, selected, filters.year_from, filters.year_to)
+    rows = cache.query(indicator_aggregate, (code,), selected, filters.year_from, filters.year_to)
     scope = "Whole region" if filters.is_whole_region else "Selected countries"
     aggregates.append(charts.Aggregate.of(definition, scope, rows, values))
 if aggregatable and compare and not filters.is_whole_region:
     region = tuple(options.countries)
-    rows = cache.query(q.aggregate, code, region, filters.year_from, filters.year_to)
-    coverage = cache.query(q.values_in_year, code, region, year, filters.year_from, filters.year_to)
+    rows = cache.query(indicator_aggregate, (code,), region, filters.year_from, filters.year_to)
+    coverage = cache.query(
+        q.indicator_values_in_year, code, region, year, filters.year_from, filters.year_to
+    )
     aggregates.append(charts.Aggregate.of(definition, "Whole region", rows, coverage))
 shown = aggregates if compare else []
 caveats += [cache.derived(charts.coverage_note, aggregate) for aggregate in aggregates]
 
 st.subheader(f"{definition['name']}, {filters.year_from}-{filters.year_to}")
-series = cache.query(q.series_by_country, code, selected, filters.year_from, filters.year_to)
+series = cache.query(
+    q.indicator_series_by_country, code, selected, filters.year_from, filters.year_to
+)
 if aggregates:
     latest = charts.aggregate_in_year(aggregates[0].rows, years[-1])
     if latest:

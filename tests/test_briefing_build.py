@@ -9,7 +9,8 @@ import pandas as pd
 import plotly.graph_objects as go
 import pytest
 
-from dashboard import briefing, headlines
+from dashboard import briefing
+from dashboard.content import overview as headlines
 from dashboard.style import TEMPLATE_NAME
 
 YEARS = (2000, 2025)

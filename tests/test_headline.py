@@ -11,7 +11,7 @@ from dashboard.queries.headline import (
     headline_concepts,
     headline_figures,
     headline_figures_for_selection,
-    headline_scope,
+    headline_scope_for_selection,
 )
 
 RULE = (config.SQL_DIR / "marts" / "headline_value.sql").read_text(encoding="utf-8")
@@ -198,10 +198,16 @@ def test_the_rule_run_for_a_selection_gives_the_warehouse_figures(con, iso3):
 
 
 def test_selection_scope_is_recognised(con):
-    assert headline_scope(con, ("TJK",)) == ("country", "TJK")
-    assert headline_scope(con, ("ISR",)) == ("country", "ISR")  # not the one-country subregion
-    assert headline_scope(con, ("KAZ", "KGZ", "TJK", "TKM", "UZB")) == ("subregion", "Central Asia")
-    assert headline_scope(con, ("KAZ", "KGZ")) == ("selection", "selection")
+    assert headline_scope_for_selection(con, ("TJK",)) == ("country", "TJK")
+    assert headline_scope_for_selection(con, ("ISR",)) == (
+        "country",
+        "ISR",
+    )  # not the one-country subregion
+    assert headline_scope_for_selection(con, ("KAZ", "KGZ", "TJK", "TKM", "UZB")) == (
+        "subregion",
+        "Central Asia",
+    )
+    assert headline_scope_for_selection(con, ("KAZ", "KGZ")) == ("selection", "selection")
 
 
 def test_an_ad_hoc_selection_sums_its_countries_from_one_source(con):

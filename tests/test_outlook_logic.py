@@ -271,7 +271,9 @@ def test_countries_left_out_of_the_comparison_are_named():
 def changes(con, links, year_to=2025):
     """outlook_link_changes rows for (code, scope, baseline year) triples."""
     codes, scopes, targets = zip(*links, strict=True)
-    return outlook_queries.link_changes(con, codes, scopes, targets, year_to, ("AAA", "BBB"))
+    return outlook_queries.outlook_link_changes(
+        con, codes, scopes, targets, year_to, ("AAA", "BBB")
+    )
 
 
 def test_the_comparison_query_keeps_the_same_countries_in_both_years(tiny):
@@ -312,7 +314,7 @@ def test_one_batched_query_answers_each_link_on_its_own(tiny):
 
 
 def test_the_series_query_weights_shares_and_keeps_countries_apart(tiny):
-    series = outlook_queries.link_series(
+    series = outlook_queries.outlook_link_series(
         tiny, ("t.share", "t.share"), (("AAA", "BBB"), ("AAA", "BBB")), (True, False), 2000, 2030
     )
     aggregate = series[series["link_id"] == 1]
@@ -401,7 +403,9 @@ def test_markdown_in_statements_is_escaped():
 
 
 def test_the_outlook_chart_does_not_join_a_partial_year(tiny):
-    series = outlook_queries.link_series(tiny, ("t.stock",), (("AAA", "BBB"),), (True,), 2000, 2030)
+    series = outlook_queries.outlook_link_series(
+        tiny, ("t.stock",), (("AAA", "BBB"),), (True,), 2000, 2030
+    )
     figure = charts.outlook_figure(series, definition(), "the whole region", 2015, 2020)
     traces = {t.name: t for t in figure.data}
     line = list(traces["the whole region"].y)
@@ -413,7 +417,7 @@ def test_the_outlook_chart_is_what_plotly_would_validate(tiny):
     """The figure is assembled without plotly's validation (for speed): validating it changes nothing."""
     import plotly.graph_objects as go
 
-    series = outlook_queries.link_series(
+    series = outlook_queries.outlook_link_series(
         tiny, ("t.stock", "t.share"), (("AAA", "BBB"), ("AAA", "BBB")), (True, False), 2000, 2030
     )
     for link_id, unit, baseline, latest in ((1, "persons", 2015, 2020), (2, "percent", None, None)):
@@ -428,7 +432,7 @@ def test_the_outlook_chart_is_what_plotly_would_validate(tiny):
 
 
 def test_the_outlook_table_names_the_aggregate_and_the_unit(tiny):
-    series = outlook_queries.link_series(
+    series = outlook_queries.outlook_link_series(
         tiny, ("t.stock", "t.stock"), (("AAA", "BBB"), ("AAA", "BBB")), (True, False), 2000, 2030
     )
     table = charts.outlook_table(series[series["link_id"] == 1], definition(), "the whole region")
@@ -441,7 +445,7 @@ def test_the_outlook_table_names_the_aggregate_and_the_unit(tiny):
 
 
 def test_series_by_link_gives_each_test_its_rows(tiny):
-    series = outlook_queries.link_series(
+    series = outlook_queries.outlook_link_series(
         tiny,
         ("t.stock", "t.share", "t.pop"),
         (("AAA", "BBB"), ("AAA",), ("BBB",)),

@@ -11,8 +11,9 @@ import pandas as pd
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from dashboard import catalog, config
+from dashboard import config, lineage
 from dashboard.charts.coverage import coverage_heatmap
+from dashboard.content import data_sources as content
 from dashboard.warehouse import EXPORTED_TABLES, MARTS
 from tests.apptest_helpers import open_page, open_tables, table_with, url_values
 
@@ -68,21 +69,21 @@ def test_catalogue_shows_grain_key_coverage_and_sources(default_page, con):
 def test_every_mart_states_its_grain_on_its_first_line():
     for table in MARTS:
         first_line = (config.SQL_DIR / "marts" / f"{table}.sql").read_text().splitlines()[0]
-        grain, key = catalog.table_grain(table)
+        grain, key = content.table_grain(table)
         assert first_line.startswith("-- One row per") and grain.startswith("One row per"), table
         assert key and key in first_line, table
     with pytest.raises(ValueError):
-        catalog.table_grain("../schema")
+        content.table_grain("../schema")
 
 
 def test_page_table_map_is_derived_from_the_code():
-    by_page = catalog.tables_by_page()
+    by_page = lineage.tables_by_page()
     assert {"fct_key_figure", "dim_office", "fct_funding_requirement"} <= by_page[
         "pages/overview.py"
     ]
     assert {"dq_finding", "build_row_count", "build_log", "dim_source"} <= by_page[PAGE]
     assert "dim_glossary_term" in by_page["pages/glossary.py"]
-    assert "dim_country" in by_page[catalog.SIDEBAR]
+    assert "dim_country" in by_page[lineage.SIDEBAR]
     assert all(tables <= set(EXPORTED_TABLES) for tables in by_page.values())
 
 
@@ -90,22 +91,22 @@ def test_tables_are_followed_through_query_functions(tmp_path):
     page = tmp_path / "page.py"
     page.write_text(
         "from dashboard.queries import overview as q\n"
-        "from dashboard.queries.catalog import glossary_terms\n"
+        "from dashboard.queries.catalog import glossary_terms_with_source\n"
         "cache.query(q.office_counts, ())\n"
-        "cache.query(glossary_terms, '')\n"
+        "cache.query(glossary_terms_with_source, '')\n"
     )
-    assert catalog.file_tables(page) == {
+    assert lineage.file_tables(page) == {
         "dim_office",
         "dim_glossary_term",
         "dim_source",
         "dim_strategy_element",
     }
     page.write_text("from dashboard import cache, ui\n")
-    assert catalog.file_tables(page) == frozenset()
+    assert lineage.file_tables(page) == frozenset()
 
 
 def test_page_titles_come_from_the_router():
-    titles = catalog.page_titles()
+    titles = lineage.page_titles()
     assert titles[PAGE] == "Data and sources"
     assert titles["pages/glossary.py"] == "Glossary"
     assert titles["pages/overview.py"] == "Regional overview"
@@ -185,7 +186,7 @@ def test_tampered_page_choices_warn_and_fall_back(warehouse_path, tampered, con)
         len(table_with(at, "Finding id"))
         == con.execute("select count(*) from dq_finding").fetchone()[0]
     )
-    assert at.selectbox(key="indicator").value == catalog.DEFAULT_COVERAGE_INDICATOR
+    assert at.selectbox(key="indicator").value == content.DEFAULT_COVERAGE_INDICATOR
 
 
 def test_coverage_matrix_equals_the_warehouse(warehouse_path, con):
@@ -245,15 +246,15 @@ def test_finding_pages_by_topic():
         "pages/overview.py": {"fct_key_figure"},
         "pages/funding.py": set(),
         "pages/country.py": {"fct_key_figure"},
-        catalog.SIDEBAR: {"fct_key_figure"},
+        lineage.SIDEBAR: {"fct_key_figure"},
     }
     assert (
-        catalog.finding_pages("funding", built, titles)
+        content.finding_pages("funding", built, titles)
         == "Funding requirements 2016, Regional overview"
     )
-    assert catalog.finding_pages("offices", built, titles) == "Regional overview, Country profile"
-    assert catalog.finding_pages("documents", built, titles) == "Regional overview, Country profile"
-    assert catalog.finding_pages("funding", {}, titles) == ""
+    assert content.finding_pages("offices", built, titles) == "Regional overview, Country profile"
+    assert content.finding_pages("documents", built, titles) == "Regional overview, Country profile"
+    assert content.finding_pages("funding", {}, titles) == ""
 
 
 def test_coverage_heatmap_keeps_country_order_and_marks_gaps():

@@ -196,7 +196,7 @@ def test_the_heatmap_leaves_dash_cells_empty(con):
         con.execute("select programmatic_area from dim_programmatic_area").df().iloc[:, 0]
     )
     iso3 = tuple(con.execute("select iso3 from dim_country").df()["iso3"])
-    region_cells = q.region_cells(con, "seeeca", iso3, True, areas)
+    region_cells = q.funding_region_cells(con, "seeeca", iso3, True, areas)
     trace = requirement_heatmap(region_cells, "title").data[0]
     flat = [value for row in trace.z for value in row]
     assert sum(value is None for value in flat) == int(region_cells["usd"].isna().sum())

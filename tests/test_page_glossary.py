@@ -7,7 +7,7 @@ import pandas as pd
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from dashboard import catalog
+from dashboard import glossary
 from dashboard.queries import catalog as q
 from tests.apptest_helpers import open_page
 
@@ -22,11 +22,11 @@ def shown_terms(at: AppTest) -> list[str]:
 @pytest.fixture(scope="module")
 def terms(warehouse_path) -> pd.DataFrame:
     con = duckdb.connect(str(warehouse_path), read_only=True)
-    yield q.glossary_terms(con, "")
+    yield q.glossary_terms_with_source(con, "")
     con.close()
 
 
-@pytest.mark.parametrize("term", catalog.GLOSSARY_TERMS_USED)
+@pytest.mark.parametrize("term", glossary.GLOSSARY_TERMS_USED)
 def test_every_term_the_pages_rely_on_is_defined(con, term):
     assert (
         con.execute("select count(*) from dim_glossary_term where term = ?", [term]).fetchone()[0]
@@ -41,7 +41,7 @@ def test_every_programmatic_area_with_funding_is_defined(con):
             "select name_as_published from dim_programmatic_area where programmatic_area <> 'multiregional'"
         ).fetchall()
     }
-    assert areas <= set(catalog.GLOSSARY_TERMS_USED)
+    assert areas <= set(glossary.GLOSSARY_TERMS_USED)
 
 
 def test_page_shows_every_term_with_its_source(warehouse_path, con):
@@ -98,26 +98,26 @@ def test_unusable_search_in_the_link_warns_and_shows_everything(warehouse_path, 
 
 
 def test_glossary_terms_are_found_in_labels(terms):
-    assert catalog.glossary_terms_in(terms, "IDPs of concern to UNHCR") == ["IDP", "UNHCR"]
-    assert catalog.glossary_terms_in(terms, "EUBAM sub-office in Odesa") == ["EUBAM"]
-    assert catalog.glossary_terms_in(terms, "Refugees hosted") == ["refugee"]
+    assert glossary.glossary_terms_in(terms, "IDPs of concern to UNHCR") == ["IDP", "UNHCR"]
+    assert glossary.glossary_terms_in(terms, "EUBAM sub-office in Odesa") == ["EUBAM"]
+    assert glossary.glossary_terms_in(terms, "Refugees hosted") == ["refugee"]
     # a region's full name is not its Eastern Europe subregion; lower-case 'eu' is not the EU
-    assert catalog.glossary_terms_in(terms, "South-Eastern Europe") == []
-    assert catalog.glossary_terms_in(terms, "eu funding") == []
-    assert catalog.glossary_terms_in(terms, "Population, total") == []
+    assert glossary.glossary_terms_in(terms, "South-Eastern Europe") == []
+    assert glossary.glossary_terms_in(terms, "eu funding") == []
+    assert glossary.glossary_terms_in(terms, "Population, total") == []
 
 
 def test_every_glossary_term_finds_itself(terms):
     for term in terms["term"]:
-        assert catalog.glossary_terms_in(terms, f"About {term} here") == [term], term
+        assert glossary.glossary_terms_in(terms, f"About {term} here") == [term], term
 
 
 def test_glossary_help_defines_terms_with_their_source(terms):
-    text = catalog.glossary_help(terms, "AVRR cases in the Western Balkans")
+    text = glossary.glossary_help(terms, "AVRR cases in the Western Balkans")
     avrr = terms.set_index("term").loc["AVRR"]
     assert text.startswith(f"**AVRR**: {avrr['definition']}")
     assert f"(Source: {avrr['document']}, {avrr['source_section']})" in text
     assert "**Western Balkans**" in text
-    assert catalog.glossary_help(terms, "Total population") is None
-    many = " ".join(catalog.GLOSSARY_TERMS_USED[:10])
-    assert catalog.glossary_help(terms, many).count("**:") <= catalog.GLOSSARY_HELP_MAX_TERMS
+    assert glossary.glossary_help(terms, "Total population") is None
+    many = " ".join(glossary.GLOSSARY_TERMS_USED[:10])
+    assert glossary.glossary_help(terms, many).count("**:") <= glossary.GLOSSARY_HELP_MAX_TERMS

@@ -6,6 +6,7 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
+from dashboard.content import strategy as content
 from dashboard.queries import strategy as q
 from tests.apptest_helpers import metric_value, open_page, table_with
 
@@ -32,7 +33,7 @@ def seeeca_cells(con, iso3: tuple[str, ...] | None = ALL, regional: bool = True)
 )
 def test_every_level_equals_the_sum_of_its_children_and_the_cells(con, iso3, whole):
     iso3 = all_iso3(con) if iso3 is ALL else iso3
-    tree = q.drilldown_tree(con, iso3, whole).set_index("node_id")
+    tree = content.drilldown_tree(q.strategy_drilldown_tree(con, iso3, whole)).set_index("node_id")
     usd = tree["usd"].fillna(0)
     parents = tree[tree.index.isin(tree["parent_id"])]
     assert set(parents["level"]) == {0, 1, 2, 3, 4}, "every level above the countries has children"
@@ -40,10 +41,10 @@ def test_every_level_equals_the_sum_of_its_children_and_the_cells(con, iso3, who
         children = usd[tree["parent_id"] == node_id]
         assert usd[node_id] == pytest.approx(children.sum(), abs=0.5), node_id
     cells = seeeca_cells(con, iso3, whole)
-    assert usd[q.ROOT] == cells["usd"].sum()
+    assert usd[content.ROOT] == cells["usd"].sum()
     if whole:
-        assert usd[q.ROOT] == 125_925_000
-    leaves = tree[tree["level"] == q.COUNTRY_LEVEL]
+        assert usd[content.ROOT] == 125_925_000
+    leaves = tree[tree["level"] == content.COUNTRY_LEVEL]
     assert len(leaves) == len(cells), "every cell with a requirement is one leaf"
     assert sorted(leaves["usd"]) == sorted(cells["usd"].astype(float))
 
@@ -57,7 +58,7 @@ def test_the_primary_crosswalk_links_form_a_tree(con):
     funded = links[links["relation"] == "funded_under"]
     assert continues["to_id"].is_unique, "a thematic area continues into one priority only"
     assert funded["to_id"].is_unique, "a funding area is funded under one thematic area only"
-    tree = q.drilldown_tree(con, all_iso3(con), True)
+    tree = content.drilldown_tree(q.strategy_drilldown_tree(con, all_iso3(con), True))
     assert tree["node_id"].is_unique
     known = set(tree["node_id"])
     assert tree["parent_id"].dropna().isin(known).all()
@@ -95,7 +96,7 @@ def test_choosing_a_level_filters_the_tables_and_the_url(warehouse_path, con):
     assert len(countries) == cells["iso3"].fillna("regional").nunique()
     assert metric_value(at, "Requirement 2016") == f"USD {cells['usd'].sum() / 1e6:,.1f}M"
     at.button(key="crumb-seeeca").click().run()
-    assert at.query_params["node"] == q.ROOT
+    assert at.query_params["node"] == content.ROOT
     assert len(table_with(at, "IOM offices")) == 20
 
 
@@ -183,9 +184,9 @@ def test_every_crosswalk_row_points_to_existing_elements(warehouse_path, con):
 def test_the_treemap_opens_at_the_chosen_level_with_the_tree_values(con):
     from dashboard.charts.strategy import drilldown_treemap
 
-    tree = q.drilldown_tree(con, all_iso3(con), True)
+    tree = content.drilldown_tree(q.strategy_drilldown_tree(con, all_iso3(con), True))
     trace = drilldown_treemap(tree, "s2020.sp1", "title").data[0]
     assert trace.level == "s2020.sp1" and trace.branchvalues == "total"
     values = dict(zip(trace.ids, trace.values, strict=True))
-    assert values[q.ROOT] == 125_925_000
+    assert values[content.ROOT] == 125_925_000
     assert values["migration_environment_climate"] == 0, "no requirement takes no area"

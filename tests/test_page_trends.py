@@ -17,6 +17,7 @@ from streamlit.testing.v1 import AppTest
 from dashboard import config
 from dashboard.charts import trends as charts
 from dashboard.queries import trends as q
+from dashboard.queries.overview import indicator_aggregate
 from tests.apptest_helpers import open_page, sql, url_values
 from tests.test_outlook_logic import build_fixture_db
 
@@ -82,7 +83,7 @@ def tiny(tmp_path):
 
 
 def test_shares_are_weighted_by_population_not_averaged(tiny):
-    rows = q.aggregate(tiny, "t.share", ("AAA", "BBB"), 2000, 2030)
+    rows = indicator_aggregate(tiny, ("t.share",), ("AAA", "BBB"), 2000, 2030)
     assert rows["value"].tolist() == [pytest.approx(14.0)]  # (10*900 + 50*100) / 1000, not 30
     assert rows[
         ["countries_reporting", "countries_weighted", "countries_selected"]
@@ -90,25 +91,28 @@ def test_shares_are_weighted_by_population_not_averaged(tiny):
 
 
 def test_counts_are_summed_and_coverage_is_reported(tiny):
-    rows = q.aggregate(tiny, "t.stock", ("AAA", "BBB"), 2000, 2030).set_index("year")
+    rows = indicator_aggregate(tiny, ("t.stock",), ("AAA", "BBB"), 2000, 2030).set_index("year")
     assert rows.loc[2015, "value"] == 140 and rows.loc[2015, "countries_reporting"] == 2
     assert rows.loc[2020, "countries_reporting"] == 1  # BBB has no 2020 figure
 
 
 def test_percentages_without_a_weight_get_no_aggregate(tiny):
-    rows = q.aggregate(tiny, "t.share_raw", ("AAA", "BBB"), 2000, 2030)
+    rows = indicator_aggregate(tiny, ("t.share_raw",), ("AAA", "BBB"), 2000, 2030)
     assert rows["value"].isna().all()
 
 
 def test_a_partial_year_is_marked_not_drawn_as_a_fall(tiny):
-    definition = charts.IndicatorMenu.of(q.indicator_choices(tiny)).definition("t.stock")
-    values = q.values_in_year(tiny, "t.stock", ("AAA", "BBB"), 2020, 2000, 2030)
+    definition = charts.IndicatorMenu.of(q.indicator_choices_by_family(tiny)).definition("t.stock")
+    values = q.indicator_values_in_year(tiny, "t.stock", ("AAA", "BBB"), 2020, 2000, 2030)
     assert charts.countries_without_value(values) == ["Bland"]
     aggregate = charts.Aggregate.of(
-        definition, "Both", q.aggregate(tiny, "t.stock", ("AAA", "BBB"), 2000, 2030), values
+        definition,
+        "Both",
+        indicator_aggregate(tiny, ("t.stock",), ("AAA", "BBB"), 2000, 2030),
+        values,
     )
     assert charts.partial_years(aggregate) == [2020]
-    series = q.series_by_country(tiny, "t.stock", ("AAA", "BBB"), 2000, 2030)
+    series = q.indicator_series_by_country(tiny, "t.stock", ("AAA", "BBB"), 2000, 2030)
     traces = {t.name: t for t in charts.trend_figure(series, [aggregate], definition, "t").data}
     line = list(traces["Both (sum)"].y)
     assert line[0] == 140 and math.isnan(line[1])  # the 2020 sum lacks Bland: no point on the line

@@ -9,7 +9,8 @@ import re
 import pandas as pd
 import pytest
 
-from dashboard import briefing, profile, story
+from dashboard import briefing, story
+from dashboard.content import country as profile
 
 YEARS = (2000, 2025)
 

@@ -124,7 +124,7 @@ def test_data_sources_page_shows_the_crosswalk_with_the_theme_first(con):
 
 @pytest.mark.parametrize("theme", THEMES)
 def test_trends_picker_lists_the_theme_indicators_first_and_opens_on_the_first(con, theme):
-    menu = IndicatorMenu.of(trend_queries.indicator_choices(con))
+    menu = IndicatorMenu.of(trend_queries.indicator_choices_by_family(con))
     families = [
         f for f in q.theme_indicator_families(con, theme)["indicator_family"] if f in menu.families
     ]
@@ -140,7 +140,7 @@ def test_trends_picker_lists_the_theme_indicators_first_and_opens_on_the_first(c
 
 
 def test_trends_without_a_theme_keeps_the_catalogue_order(con):
-    menu = IndicatorMenu.of(trend_queries.indicator_choices(con))
+    menu = IndicatorMenu.of(trend_queries.indicator_choices_by_family(con))
     at = open_page("pages/trends.py")
     picker = next(s for s in at.selectbox if s.label == "Indicator")
     assert list(picker.options) == list(menu.families.values())
@@ -155,7 +155,7 @@ def test_the_glossary_says_the_theme_does_not_change_it():
 
 @pytest.mark.parametrize("theme", THEMES)
 def test_offices_map_colours_by_the_theme_lead_and_lists_its_indicators_first(con, theme):
-    menu = IndicatorMenu.of(trend_queries.indicator_choices(con))
+    menu = IndicatorMenu.of(trend_queries.indicator_choices_by_family(con))
     families = [
         f for f in q.theme_indicator_families(con, theme)["indicator_family"] if f in menu.defaults
     ]

@@ -17,8 +17,10 @@ import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
-from dashboard import config, headlines, maps, profile, story
+from dashboard import config, maps, story
 from dashboard.charts import country as charts
+from dashboard.content import country as profile
+from dashboard.content import overview as headlines
 from dashboard.filters import FilterOptions, Filters
 from dashboard.queries import country as cq
 from dashboard.queries import overview as oq
@@ -271,12 +273,12 @@ def load(fetch: Fetch, scope: Scope) -> BriefingData:
         aggregate=fetch(oq.indicator_aggregate, INDICATOR_CODES, scope.iso3, *scope.years),
         definitions=fetch(oq.indicator_definitions, INDICATOR_CODES),
         outlook=fetch(cq.outlook_statements_for_selection, scope.iso3),
-        region_figures=fetch(oq.key_figures, headlines.KPI_FIGURES).set_index(
+        region_figures=fetch(oq.key_figures_with_source, headlines.KPI_FIGURES).set_index(
             "figure_id", drop=False
         ),
         region_names=fetch(cq.region_countries),
         break_series=fetch(
-            tq.series_by_country,
+            tq.indicator_series_by_country,
             story.SERIES_BREAKS[0].code,
             (story.SERIES_BREAKS[0].reporter,),
             *scope.years,

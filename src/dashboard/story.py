@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from dashboard import profile
+from dashboard.content import country as profile
 from dashboard.style import format_number
 
 POPULATION_CODE = "wdi.population"

@@ -10,7 +10,8 @@ import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
-from dashboard import cache, catalog
+from dashboard import cache
+from dashboard import glossary as glossary_lookup
 from dashboard.queries import catalog as catalog_queries
 from dashboard.style import format_number
 
@@ -143,6 +144,8 @@ def findings(rows: pd.DataFrame, title: str = "Data-quality notes", expanded: bo
 
 def glossary(text: str, extra: str | None = None) -> str | None:
     """Help text defining the glossary terms that `text` mentions (with `extra` first)."""
-    defined = cache.shaped(catalog.glossary_helper, catalog_queries.glossary_terms, "")(text)
+    defined = cache.shaped(
+        glossary_lookup.glossary_helper, catalog_queries.glossary_terms_with_source, ""
+    )(text)
     parts = [part for part in (extra, defined) if part]
     return "\n\n".join(parts) or None

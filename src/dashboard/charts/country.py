@@ -27,7 +27,7 @@ from dashboard import geo, maps
 from dashboard.style import IOM_BLUE, MUTED, PALETTE, TEMPLATE_NAME, format_number
 
 if TYPE_CHECKING:
-    from dashboard.headlines import IndicatorLine
+    from dashboard.content.overview import IndicatorLine
 
 # Frames the 20 countries and territories without the empty Siberian east.
 REGION_BOX = (12.0, 29.0, 92.0, 62.0)
@@ -83,7 +83,7 @@ def indicator_trend(
     title: str,
 ) -> go.Figure:
     """One line per indicator on a shared, readable scale (lines: headlines.indicator_lines,
-    definitions: profile.definitions_by_code)."""
+    definitions: content.country.definitions_by_code)."""
     drawn = {code: lines[code] for code in codes if code in lines}
     peak = max((float(np.abs(line.values).max()) for line in drawn.values()), default=0.0)
     divisor, word = _scale(peak)

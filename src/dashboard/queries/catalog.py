@@ -29,19 +29,19 @@ def source_catalog(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
     return run_sql(con, "source_catalog")
 
 
-def finding_checks(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
+def dq_finding_checks(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
     """Topics and checks that have data-quality findings, with their counts."""
     return run_sql(con, "dq_finding_checks")
 
 
-def findings(
+def dq_findings_with_source(
     con: duckdb.DuckDBPyConnection, topics: tuple[str, ...] = (), checks: tuple[str, ...] = ()
 ) -> pd.DataFrame:
     """Data-quality findings with their document, limited to topics and checks (empty = all)."""
     return run_sql(con, "dq_findings_with_source", topics=list(topics), checks=list(checks))
 
 
-def indicators(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
+def indicator_catalog_with_source(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
     """Every official indicator with its caveat, coverage and source vintage, in family order."""
     return run_sql(con, "indicator_catalog_with_source")
 
@@ -79,6 +79,6 @@ def official_downloads(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
     return run_sql(con, "official_downloads")
 
 
-def glossary_terms(con: duckdb.DuckDBPyConnection, search: str = "") -> pd.DataFrame:
+def glossary_terms_with_source(con: duckdb.DuckDBPyConnection, search: str = "") -> pd.DataFrame:
     """Glossary terms whose term or definition contains `search` (all when empty), with source."""
     return run_sql(con, "glossary_terms_with_source", search=search)

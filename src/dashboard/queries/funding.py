@@ -1,6 +1,6 @@
 """Queries behind the funding page: Migration Initiatives 2016 requirements by region, country and
 programmatic area, the printed totals beside the sums, and the data-quality findings on them.
-The tables the page shows are shaped from these results in dashboard.funding_tables.
+The tables the page shows are shaped from these results in dashboard.content.funding.
 
 A published "-" is NULL (no requirement) all the way to the screen: sums skip it and a row or
 column of "-" only sums to NULL, never to 0.
@@ -18,12 +18,12 @@ EDITION = config.FUNDING_EDITION
 SEEECA = "seeeca"
 
 
-def regions(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
+def funding_regions(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
     """The IOM regions of the overview (published order), whether each has its own table."""
     return run_sql(con, "funding_regions", edition=EDITION)
 
 
-def region_cells(
+def funding_region_cells(
     con: duckdb.DuckDBPyConnection,
     region: str,
     iso3: tuple[str, ...],
@@ -48,21 +48,23 @@ def region_cells(
     )
 
 
-def region_totals(con: duckdb.DuckDBPyConnection, region: str) -> pd.DataFrame:
+def funding_region_totals(con: duckdb.DuckDBPyConnection, region: str) -> pd.DataFrame:
     """One row: the sum of the region table's cells beside the totals printed for the region."""
     return run_sql(con, "funding_region_totals", edition=EDITION, region=region)
 
 
-def overview_by_area(con: duckdb.DuckDBPyConnection, areas: tuple[str, ...]) -> pd.DataFrame:
+def funding_overview_by_area(
+    con: duckdb.DuckDBPyConnection, areas: tuple[str, ...]
+) -> pd.DataFrame:
     """Overview cells per region and area, beside the sum of each region's own table."""
     return run_sql(con, "funding_overview_by_area", edition=EDITION, areas=list(areas))
 
 
-def region_findings(con: duckdb.DuckDBPyConnection, region: str) -> pd.DataFrame:
+def funding_findings_for_region(con: duckdb.DuckDBPyConnection, region: str) -> pd.DataFrame:
     """Data-quality findings about one region's table and overview column."""
     return run_sql(con, "funding_findings_for_region", region=region)
 
 
-def overview_findings(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
+def funding_overview_findings(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
     """Data-quality findings about the printed totals of the overview table."""
     return run_sql(con, "funding_overview_findings", edition=EDITION)

@@ -38,7 +38,9 @@ def _rule_for_selection() -> str:
     )
 
 
-def headline_scope(con: duckdb.DuckDBPyConnection, iso3: tuple[str, ...]) -> tuple[str, str]:
+def headline_scope_for_selection(
+    con: duckdb.DuckDBPyConnection, iso3: tuple[str, ...]
+) -> tuple[str, str]:
     """(scope_type, scope_id) of the warehouse scope made of exactly these countries, or the
     ad-hoc ('selection', 'selection')."""
     found = run_sql(con, "headline_scope_for_selection", iso3=list(iso3))
@@ -60,7 +62,7 @@ def headline_figures(
         "concepts": list(concepts) if concepts is not None else None,
         "latest_only": latest_only,
     }
-    scope_type, scope_id = headline_scope(con, iso3)
+    scope_type, scope_id = headline_scope_for_selection(con, iso3)
     if scope_type != SELECTION:
         return run_sql(con, "headline_figures", scope_type=scope_type, scope_id=scope_id, **params)
     return headline_figures_for_selection(con, iso3, concepts, latest_only)

@@ -8,9 +8,6 @@ import pandas as pd
 
 from dashboard.queries import run_sql
 
-# Table A1 of the 2020-2024 strategy: "Offices and sub-offices in the region".
-FIGURE_OFFICES = "s2020_a1_offices"
-
 
 def offices_on_map(con: duckdb.DuckDBPyConnection, iso3: tuple[str, ...]) -> pd.DataFrame:
     """The Regional Office and every office in the selected countries, with contacts and sources."""
@@ -25,11 +22,6 @@ def office_directory(con: duckdb.DuckDBPyConnection, iso3: tuple[str, ...]) -> p
 def office_type_counts(con: duckdb.DuckDBPyConnection, iso3: tuple[str, ...]) -> pd.DataFrame:
     """Offices per type shown for the selection and in the whole region, with their document."""
     return run_sql(con, "office_type_counts", iso3=list(iso3))
-
-
-def published_office_total(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
-    """Table A1's printed number of offices and sub-offices, with its document and section."""
-    return run_sql(con, "key_figures_with_source", figure_ids=[FIGURE_OFFICES])
 
 
 def office_findings(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:

@@ -9,7 +9,7 @@ import pandas as pd
 from dashboard.queries import run_sql
 
 
-def statement_links(
+def outlook_statement_links(
     con: duckdb.DuckDBPyConnection, theme: str | None, iso3: tuple[str, ...], whole_region: bool
 ) -> pd.DataFrame:
     """Statements under the theme with their links whose scope meets the selection (or the region)."""
@@ -18,7 +18,7 @@ def statement_links(
     )
 
 
-def link_changes(
+def outlook_link_changes(
     con: duckdb.DuckDBPyConnection,
     codes: tuple[str, ...],
     scopes: tuple[tuple[str, ...], ...],
@@ -40,7 +40,7 @@ def link_changes(
     )
 
 
-def link_series(
+def outlook_link_series(
     con: duckdb.DuckDBPyConnection,
     codes: tuple[str, ...],
     scopes: tuple[tuple[str, ...], ...],

@@ -8,7 +8,9 @@ import pandas as pd
 from dashboard.queries import run_sql
 
 
-def key_figures(con: duckdb.DuckDBPyConnection, figure_ids: tuple[str, ...]) -> pd.DataFrame:
+def key_figures_with_source(
+    con: duckdb.DuckDBPyConnection, figure_ids: tuple[str, ...]
+) -> pd.DataFrame:
     """The named document figures with their document and section."""
     return run_sql(con, "key_figures_with_source", figure_ids=list(figure_ids))
 
@@ -18,7 +20,7 @@ def office_counts(con: duckdb.DuckDBPyConnection, iso3: tuple[str, ...]) -> pd.D
     return run_sql(con, "office_counts", iso3=list(iso3))
 
 
-def funding_requirement_total(
+def seeeca_funding_total(
     con: duckdb.DuckDBPyConnection,
     iso3: tuple[str, ...],
     include_regional_programmes: bool,
@@ -74,6 +76,6 @@ def strategy_2020_at_a_glance(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
     return run_sql(con, "strategy_2020_at_a_glance")
 
 
-def funding_findings(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
+def seeeca_funding_findings(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
     """Data-quality findings on the SEEECA funding figures."""
     return run_sql(con, "seeeca_funding_findings")

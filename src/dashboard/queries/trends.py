@@ -1,5 +1,6 @@
-"""Queries behind the indicator trends page: the indicator choices, each country's series, the
-selection's aggregate, and the values of one year for the map and the ranking."""
+"""Queries behind the indicator trends page: the indicator choices, each country's series, and
+the values of one year for the map and the ranking (the selection's aggregate is
+queries.overview.indicator_aggregate, shared with the overview and the briefing)."""
 
 from __future__ import annotations
 
@@ -9,12 +10,12 @@ import pandas as pd
 from dashboard.queries import run_sql
 
 
-def indicator_choices(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
+def indicator_choices_by_family(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
     """Every indicator code with its family, source and licence; one default code per family."""
     return run_sql(con, "indicator_choices_by_family")
 
 
-def series_by_country(
+def indicator_series_by_country(
     con: duckdb.DuckDBPyConnection, code: str, iso3: tuple[str, ...], year_from: int, year_to: int
 ) -> pd.DataFrame:
     """iso3, country, year, value of one indicator for the selected countries and years."""
@@ -28,21 +29,7 @@ def series_by_country(
     )
 
 
-def aggregate(
-    con: duckdb.DuckDBPyConnection, code: str, iso3: tuple[str, ...], year_from: int, year_to: int
-) -> pd.DataFrame:
-    """Per year, the countries' aggregate (sum of counts, weighted mean of shares) with coverage."""
-    return run_sql(
-        con,
-        "indicator_aggregate",
-        codes=[code],
-        iso3=list(iso3),
-        year_from=year_from,
-        year_to=year_to,
-    )
-
-
-def values_in_year(
+def indicator_values_in_year(
     con: duckdb.DuckDBPyConnection,
     code: str,
     iso3: tuple[str, ...],
@@ -62,7 +49,7 @@ def values_in_year(
     )
 
 
-def years_with_data(
+def indicator_years_with_data(
     con: duckdb.DuckDBPyConnection, code: str, iso3: tuple[str, ...], year_from: int, year_to: int
 ) -> pd.DataFrame:
     """The years of the range in which any selected country has a value."""

@@ -124,7 +124,7 @@ def headlines_of(
 
 
 def figures_by_id(figures: pd.DataFrame) -> dict[str, dict]:
-    """Key figure rows (queries.overview.key_figures) as dicts by figure_id, for the KPI cards."""
+    """Key figure rows (queries.overview.key_figures_with_source) as dicts by figure_id, for the KPI cards."""
     columns = list(figures.columns)
     rows = (
         dict(zip(columns, values, strict=True))

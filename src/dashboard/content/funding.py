@@ -28,7 +28,7 @@ def _share(part: pd.Series, whole: float | None) -> pd.Series:
 
 
 def requirement_matrix(cells: pd.DataFrame) -> pd.DataFrame:
-    """The table as shown and downloaded, from queries.funding.region_cells: one row per country
+    """The table as shown and downloaded, from queries.funding.funding_region_cells: one row per country
     or programme, one USD column per programmatic area (blank = "-", no requirement), its total
     and share of the total shown."""
     rows = cells[["country_or_programme", "name_as_published"]].drop_duplicates()
@@ -77,7 +77,7 @@ def top_countries(matrix: pd.DataFrame, regional: pd.DataFrame, count: int) -> p
 
 
 def overview_column(overview: pd.DataFrame, region: str) -> pd.DataFrame:
-    """One region's column of the overview table (queries.funding.overview_by_area), as shown
+    """One region's column of the overview table (queries.funding.funding_overview_by_area), as shown
     when the region has no table of its own."""
     column = overview[overview["region"] == region]
     return pd.DataFrame(

@@ -1,7 +1,7 @@
 """Streamlit pieces of the outlook tracker: how it reads the data, the scorecard of every
 indicator test, one statement card, and the statements no data can test.
 
-Like ui.py and briefing_ui.py, one of the few modules that import streamlit; the verdicts, pages
+Like ui.py and views/briefing.py, one of the few modules that import streamlit; the verdicts, pages
 and tables it shows are computed in the pure dashboard.outlook.
 """
 

@@ -2,7 +2,7 @@
 slide navigation, one insight screen at presentation size, the export panel, print styles.
 
 Like ui.py, one of the few modules that import streamlit; everything it shows is computed in the
-pure modules (briefing, profile, exports).
+pure modules (briefing, content.country, exports).
 """
 
 from __future__ import annotations
@@ -14,9 +14,10 @@ from datetime import date
 import pandas as pd
 import streamlit as st
 
-from dashboard import cache, exports, profile, ui
+from dashboard import cache, exports, ui
 from dashboard.briefing import Briefing, Screen
 from dashboard.charts import country as charts
+from dashboard.content import country as profile
 from dashboard.filters import FilterOptions, Filters
 
 COUNTRY_PARAM = "iso3"

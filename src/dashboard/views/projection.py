@@ -1,6 +1,6 @@
 """Streamlit pieces of the UN projections: a country's net migration and population to 2050
 with the UN's intervals (country page). The figures and sentences are built in the pure
-dashboard.charts.projection; like outlook_ui, one of the few modules that import streamlit."""
+dashboard.charts.projection; like views/outlook.py, one of the few modules that import streamlit."""
 
 from __future__ import annotations
 
@@ -27,7 +27,7 @@ def country_projections(iso3: str, name: str, year_from: int, year_to: int) -> N
         "medium variant, dashed), with its 80% and 95% intervals. A projection under the UN's "
         "assumptions, not IOM's forecast."
     )
-    menu = cache.shaped(trend_charts.IndicatorMenu.of, trend_queries.indicator_choices)
+    menu = cache.shaped(trend_charts.IndicatorMenu.of, trend_queries.indicator_choices_by_family)
     columns = st.columns(2)
     for column, family in zip(columns, ("net_migration", "population"), strict=True):
         found = cache.query(pq.projection_series_for_family, family)
@@ -45,7 +45,7 @@ def country_projections(iso3: str, name: str, year_from: int, year_to: int) -> N
         elif family in menu.defaults:  # another source's history, drawn as its own line
             definition = menu.definition(menu.default_code(family))
             past = cache.query(
-                trend_queries.series_by_country,
+                trend_queries.indicator_series_by_country,
                 definition["indicator_code"],
                 (iso3,),
                 year_from,

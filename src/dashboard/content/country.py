@@ -12,7 +12,7 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from dashboard import headlines
+from dashboard.content import overview as headlines
 from dashboard.style import format_number
 
 KOSOVO = "XKX"

@@ -1,0 +1,157 @@
+"""Which warehouse tables each page reads, derived from the code: page -> query function -> SQL
+file -> tables, so the catalogue cannot fall behind the SQL or the pages.
+
+Pure: no streamlit. Reads the source of the pages, the sidebar and the query modules with `ast`.
+"""
+
+from __future__ import annotations
+
+import ast
+import re
+from collections.abc import Mapping
+from functools import cache
+from pathlib import Path
+
+from dashboard import config
+from dashboard.warehouse import EXPORTED_TABLES
+
+SIDEBAR = "sidebar"  # pseudo-page: the shared filters query the warehouse on every page
+SIDEBAR_TITLE = "Sidebar filters (every page)"
+APP_FILE = config.REPO_ROOT / "app.py"
+SIDEBAR_FILE = config.PACKAGE_DIR / "sidebar.py"
+QUERIES_DIR = config.PACKAGE_DIR / "queries"
+
+# The sidebar is listed as a page of its own; the others never run queries.
+_NOT_QUERYING = {
+    "dashboard.sidebar",
+    "dashboard.cache",
+    "dashboard.config",
+    "dashboard.lineage",
+    "dashboard.glossary",
+    "dashboard.style",
+    "dashboard.ui",
+    "dashboard.db",
+}
+_RUN_SQL_NAME = re.compile(r"""run_sql\(\s*\w+\s*,\s*["']([a-z0-9_]+)["']""")
+_TABLE_REFERENCE = re.compile(r"\b(?:from|join)\s+([a-z_][a-z0-9_]*)", re.IGNORECASE)
+
+
+@cache
+def _query_function_tables(module_name: str) -> dict[str, frozenset[str]]:
+    """Tables read by each function of dashboard/queries/<module_name>.py: through the SQL files
+    it names, and through the module's other functions it calls."""
+    path = QUERIES_DIR / f"{module_name}.py"
+    if not path.exists():
+        return {}
+    source = path.read_text(encoding="utf-8")
+    functions = {
+        node.name: node for node in ast.parse(source).body if isinstance(node, ast.FunctionDef)
+    }
+    direct = {
+        name: frozenset().union(
+            *(
+                sql_tables(q)
+                for q in _RUN_SQL_NAME.findall(ast.get_source_segment(source, node) or "")
+            )
+        )
+        for name, node in functions.items()
+    }
+    calls = {
+        name: {
+            n.func.id
+            for n in ast.walk(node)
+            if isinstance(n, ast.Call) and isinstance(n.func, ast.Name) and n.func.id in functions
+        }
+        for name, node in functions.items()
+    }
+
+    def reach(name: str, seen: frozenset[str]) -> frozenset[str]:
+        return direct[name].union(*(reach(c, seen | {c}) for c in calls[name] - seen))
+
+    return {name: reach(name, frozenset({name})) for name in functions}
+
+
+@cache
+def sql_tables(query_name: str) -> frozenset[str]:
+    """Warehouse tables a sql/queries/<query_name>.sql reads."""
+    path = config.SQL_DIR / "queries" / f"{query_name}.sql"
+    if not path.exists():
+        return frozenset()
+    referenced = {
+        name.lower() for name in _TABLE_REFERENCE.findall(path.read_text(encoding="utf-8"))
+    }
+    return frozenset(referenced & set(EXPORTED_TABLES))
+
+
+def _module_file(module: str) -> Path | None:
+    """The file of a dashboard module (`dashboard.views.briefing` -> views/briefing.py)."""
+    parts = module.split(".")[1:]
+    path = config.PACKAGE_DIR.joinpath(*parts).with_suffix(".py") if parts else None
+    return path if path is not None and path.exists() else None
+
+
+def file_tables(path: Path, _seen: frozenset[Path] = frozenset()) -> frozenset[str]:
+    """Tables a page (or the sidebar) reads through the query functions it names, directly or
+    through the dashboard modules it imports (all of such a module's queries are counted)."""
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    modules: dict[str, str] = {}  # local alias -> query module
+    functions: dict[str, tuple[str, str]] = {}  # local name -> (query module, function)
+    helpers: list[Path] = []  # dashboard modules that may run queries for the page
+    for node in ast.walk(tree):
+        if not isinstance(node, ast.ImportFrom) or not (node.module or "").startswith("dashboard"):
+            continue
+        for alias in node.names:
+            if node.module == "dashboard.queries":
+                modules[alias.asname or alias.name] = alias.name
+            elif node.module.startswith("dashboard.queries."):
+                functions[alias.asname or alias.name] = (node.module.rsplit(".", 1)[1], alias.name)
+            else:  # `from dashboard(.package) import module` or `from dashboard.module import name`
+                imported = f"{node.module}.{alias.name}"
+                module = imported if _module_file(imported) else node.module
+                if module not in _NOT_QUERYING and (helper := _module_file(module)):
+                    helpers.append(helper)
+    used: set[str] = set()
+    for node in ast.walk(tree):
+        if (
+            isinstance(node, ast.Attribute)
+            and isinstance(node.value, ast.Name)
+            and node.value.id in modules
+        ):
+            used |= _query_function_tables(modules[node.value.id]).get(node.attr, frozenset())
+        elif isinstance(node, ast.Name) and node.id in functions:
+            module, function = functions[node.id]
+            used |= _query_function_tables(module).get(function, frozenset())
+    seen = _seen | {path}
+    for helper in helpers:
+        if helper not in seen:
+            used |= file_tables(helper, seen)
+    return frozenset(used)
+
+
+def page_titles(app_file: Path = APP_FILE) -> dict[str, str]:
+    """Page path -> menu title, read from the SECTIONS literal of app.py (pages not yet built too)."""
+    tree = ast.parse(app_file.read_text(encoding="utf-8"))
+    for node in tree.body:
+        if isinstance(node, ast.Assign) and any(
+            isinstance(target, ast.Name) and target.id == "SECTIONS" for target in node.targets
+        ):
+            sections = ast.literal_eval(node.value)
+            return {path: title for pages in sections.values() for path, title, _ in pages}
+    return {}
+
+
+@cache  # the code does not change while the app runs; parsing it took ~1 s per rerun
+def tables_by_page(root: Path = config.REPO_ROOT) -> dict[str, frozenset[str]]:
+    """Page path (relative to the repository) -> tables it reads; plus the sidebar's tables."""
+    pages = {
+        str(path.relative_to(root)): file_tables(path)
+        for path in sorted((root / "pages").glob("*.py"))
+    }
+    return {**pages, SIDEBAR: file_tables(SIDEBAR_FILE)}
+
+
+def page_title(page: str, titles: Mapping[str, str]) -> str:
+    """The menu title of a page path (or the sidebar), its file name if it has none."""
+    if page == SIDEBAR:
+        return SIDEBAR_TITLE
+    return titles.get(page, Path(page).stem.replace("_", " ").capitalize())
