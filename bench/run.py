@@ -11,7 +11,7 @@ Measures
   in the page's queries and the slowest query. Target: warm rerun within 10x the empty page;
 - in Chromium (/usr/bin/chromium): cold start (server spawn to the first full render), first
   and repeat visits of every page, and filter change to redraw (target < 1 s);
-- export: dashboard.exports.benchmark() when the exports module has it;
+- export: bench/export.py (deck for the region and for Ukraine, cold and warm; one-pager);
 - scale: the same page timings on a warehouse whose fct_indicator_value is grown by --factor
   (bench/scale.py), against the unscaled run. Target: within 3x.
 
@@ -23,10 +23,8 @@ it, so a rerun here runs app.py, the sidebar and the page, as in the server.
 from __future__ import annotations
 
 import argparse
-import contextlib
 import functools
 import importlib
-import io
 import os
 import pkgutil
 import shutil
@@ -430,28 +428,18 @@ def build_rows(scratch: Path, repeats: int) -> Path:
 
 
 def export_rows(warehouse: Path) -> None:
+    import export  # bench/export.py
+
     table = section("Export (briefing deck)", ["Measure", "Time", "Target", "Result"])
-    try:
-        exports = importlib.import_module("dashboard.exports")
-    except ImportError:
-        table.add("export", "n/a (exports not built yet)", "", "")
-        return
-    benchmark = getattr(exports, "benchmark", None)
-    if not hasattr(exports, "build_deck"):
-        table.add("export", "n/a (exports not built yet)", "", "")
-        return
-    if benchmark is None:
-        table.add("export", "n/a (dashboard.exports has build_deck but no benchmark())", "", "")
-        return
     os.environ[config.WAREHOUSE_ENV] = str(warehouse)
-    try:
-        with contextlib.redirect_stdout(io.StringIO()):
-            timings = benchmark(None, 1)
-    except Exception as error:
-        table.add("export", f"n/a (failed: {type(error).__name__}: {str(error)[:120]})", "", "")
-        return
-    for name, seconds in timings.items():
-        table.add(f"whole region: {name.replace('_', ' ')}", ms(seconds), "", "")
+    for iso3, label in ((None, "whole region"), ("UKR", "Ukraine")):
+        try:
+            timings = export.benchmark(iso3, 1)  # prints its own lines too
+        except Exception as error:
+            table.add(label, f"n/a (failed: {type(error).__name__}: {str(error)[:120]})", "", "")
+            continue
+        for name, seconds in timings.items():
+            table.add(f"{label}: {name.replace('_', ' ')}", ms(seconds), "", "")
 
 
 # --- scale -----------------------------------------------------------------------------------

@@ -22,3 +22,12 @@ if [ ! -f "$stamp" ] || [ "$(cat "$stamp")" != "$wanted" ]; then
   .venv/bin/python -m pip install --quiet -r requirements.txt
   echo "$wanted" > "$stamp"
 fi
+# The PDF exports embed DejaVu Sans (Latin, Cyrillic, Greek): Debian's fonts-dejavu-core.
+if [ ! -f /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ]; then
+  if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
+    echo "Installing Debian's fonts-dejavu-core for the PDF exports..."
+    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq fonts-dejavu-core >/dev/null
+  else
+    echo "warning: DejaVu Sans is missing (apt-get install -y fonts-dejavu-core); PDF exports will say so" >&2
+  fi
+fi

@@ -11,6 +11,8 @@ if [ ! -x /usr/bin/chromium ]; then
     echo "warning: /usr/bin/chromium is missing and cannot be installed here; browser tests will be skipped" >&2
   fi
 fi
+# nginx for the proxy tests (tests/browser/test_proxy.py, which skip with the reason without it).
+bash scripts/install_nginx.sh || true
 export PYTHONPATH="$PWD/src${PYTHONPATH:+:$PYTHONPATH}"
 .venv/bin/ruff check .
 .venv/bin/ruff format --check .

@@ -57,8 +57,10 @@ def test_per_page_modules_are_named_after_a_page(package):
     pages = {path.stem for path in (config.REPO_ROOT / "pages").glob("*.py")}
     # Concerns shared by several pages, with no page of their own: the sidebar's filters and
     # themes, the catalogue queries behind Data and sources and the glossary, the offices (map,
-    # overview), the headline rule, the UN projections (country, trends), the coverage chart.
+    # overview), the headline rule, the UN projections (country, trends), the coverage chart, the
+    # chart specifications the exports draw natively (briefing and country decks).
     shared = {
+        "spec",
         "filters",
         "themes",
         "catalog",

@@ -95,12 +95,18 @@ def test_missing_renderer_is_explained_not_a_crash(warehouse_path, monkeypatch, 
 
 
 @needs_chromium
-def test_build_offers_pptx_pdf_and_every_chart_as_png(warehouse_path):
+def test_build_offers_pptx_pdf_the_map_and_the_one_pager(warehouse_path, con):
+    from dashboard import briefing
+
+    scope = briefing.Scope(("UKR",), "Ukraine", (2000, 2025), country="UKR")
+    deck = briefing.build(briefing.load(briefing.direct(con), scope), "1 January 2026")
     at = open_page(PAGE, {"iso3": ["UKR"]}, timeout=120)
     at.button(key="build-export").click().run()
     assert not at.error, [e.value for e in at.error]
     assert at.status[0].state == "complete"
-    assert at.status[0].label.startswith("Deck ready: 11 slides")
+    assert at.status[0].label.startswith(f"Deck ready: {len(deck.screens)} slides")
     keys = {b.key for b in at.download_button}
-    assert {"download-pptx", "download-pdf"} <= keys
-    assert len([k for k in keys if k.startswith("download-png-")]) == 6
+    assert {"download-pptx", "download-pdf", "download-one-page"} <= keys
+    assert [k for k in keys if k.startswith("download-png-")] == ["download-png-map"], (
+        "charts are native in the files; the map is the one picture"
+    )

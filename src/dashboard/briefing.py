@@ -19,9 +19,11 @@ import plotly.graph_objects as go
 
 from dashboard import config, maps, story
 from dashboard.charts import country as charts
+from dashboard.charts import spec as chart_specs
 from dashboard.content import country as profile
 from dashboard.content import overview as headlines
 from dashboard.filters import FilterOptions, Filters
+from dashboard.queries import catalog as catq
 from dashboard.queries import country as cq
 from dashboard.queries import overview as oq
 from dashboard.queries import trends as tq
@@ -29,6 +31,14 @@ from dashboard.style import format_number
 
 Fetch = Callable[..., pd.DataFrame]
 MAX_STATEMENTS = 4
+# On every country's "at a glance" slide beside offices and funding: displacement from the country,
+# remittances relative to the economy, and immigrants (the issue's "available to every deck").
+GLANCE_INDICATORS = (
+    "unhcr.refugees_originating",
+    "unhcr.idps",
+    "wdi.remittances_gdp",
+    "undesa2020.migrant_stock",
+)
 MAX_FACTS = 5
 
 
@@ -86,6 +96,7 @@ class Screen:
     kpis: tuple[Kpi, ...] = ()
     points: tuple[str, ...] = ()
     figure: go.Figure | None = None
+    chart: chart_specs.ChartSpec | None = None  # the same chart as data, drawn natively in exports
     # A chart only the exported slide shows (the offices map: the screen draws an interactive
     # map instead), built when first asked for: drawing its land shapes cost more than the rest
     # of the briefing.
@@ -110,6 +121,7 @@ class Briefing:
     subtitle: str
     screens: tuple[Screen, ...]
     data: BriefingData
+    generated: str = ""  # the date printed on the title slide
 
     @property
     def sources(self) -> tuple[str, ...]:
@@ -147,6 +159,16 @@ class BriefingData:
     ranks: pd.DataFrame = field(default_factory=pd.DataFrame)
     region_names: pd.DataFrame = field(default_factory=pd.DataFrame)
     break_series: pd.DataFrame = field(default_factory=pd.DataFrame)
+    citations: pd.DataFrame = field(default_factory=pd.DataFrame)
+
+    def full_citations(self, sources: tuple[str, ...]) -> list[str]:
+        """The full citation of every source named in the source lines."""
+        rows = profile.records(self.citations) if not self.citations.empty else []
+        return [
+            row["citation"]
+            for row in rows
+            if any(row["title"] in line or row["short_title"] in line for line in sources)
+        ]
 
     @functools.cached_property
     def name_of(self) -> dict[str, str]:
@@ -180,7 +202,8 @@ class BriefingData:
                 self.break_series["year"].tolist(), self.break_series["value"].tolist(), strict=True
             )
         }
-        return notes + story.break_notes(code, self.scope.iso3, by_year, names)
+        # a break that moves the total comes first: it is what a reader of the chart must know
+        return story.break_notes(code, self.scope.iso3, by_year, names) + notes
 
     @functools.cached_property
     def definition(self) -> dict[str, dict]:
@@ -277,6 +300,7 @@ def load(fetch: Fetch, scope: Scope) -> BriefingData:
             "figure_id", drop=False
         ),
         region_names=fetch(cq.region_countries),
+        citations=fetch(catq.source_citations),
         break_series=fetch(
             tq.indicator_series_by_country,
             story.SERIES_BREAKS[0].code,
@@ -472,6 +496,7 @@ def _trend_screens(data: BriefingData, place: str) -> list[Screen]:
                 kind="chart",
                 title=headline,
                 figure=charts.indicator_trend(data.lines, definition, codes, subject),
+                chart=chart_specs.trend_chart(data.lines, definition, codes, subject),
                 table=trend_table(data, codes),
                 sources=sources,
                 notes=tuple(dict.fromkeys(n for n in [*absent, *coverage, *caveats] if n)),
@@ -527,7 +552,9 @@ def _outlook_screen(data: BriefingData, place: str) -> Screen:
 
 def _sources_screen(screens: list[Screen], findings: list[dict]) -> Screen:
     sources = tuple(dict.fromkeys(s for screen in screens for s in screen.sources))
-    notes = tuple(f"{r['subject']}: {r['note']}" for r in findings)
+    notes = tuple(
+        f"{r['subject']}: {note}" for r in findings if (note := story.without_file_names(r["note"]))
+    )
     return Screen(
         "sources",
         "sources",
@@ -582,15 +609,7 @@ def _country_screens(data: BriefingData, generated: str) -> list[Screen]:
                     profile_source,
                 ),
                 Kpi("Funding requirement 2016", rank.display, rank.rank_text, rank.source),
-                *_indicator_kpis(
-                    data,
-                    (
-                        "undesa2020.migrant_stock",
-                        "undesa2020.emigrants",
-                        "wdi.remittances_usd",
-                        "unhcr.refugees_hosted",
-                    ),
-                ),
+                *_indicator_kpis(data, GLANCE_INDICATORS),
             ),
             sources=(profile_source, rank.source),
         ),
@@ -617,6 +636,9 @@ def _country_screens(data: BriefingData, generated: str) -> list[Screen]:
                 figure=charts.funding_by_area(
                     data.funding_by_area, f"Funding requirement 2016 by area, {name}"
                 ),
+                chart=chart_specs.funding_by_area_chart(
+                    data.funding_by_area, f"Funding requirement 2016 by area, {name}"
+                ),
                 table=profile.funding_area_table(data.funding_by_area),
                 sources=(rank.source,),
                 notes=("Areas marked '-' had no requirement in the published table (not zero).",),
@@ -628,6 +650,9 @@ def _country_screens(data: BriefingData, generated: str) -> list[Screen]:
                 "chart",
                 f"{name} is {rank.rank_text}",
                 figure=charts.funding_by_country(
+                    data.funding_by_country, (iso3,), "Funding requirement 2016 by country, SEEECA"
+                ),
+                chart=chart_specs.funding_by_country_chart(
                     data.funding_by_country, (iso3,), "Funding requirement 2016 by country, SEEECA"
                 ),
                 table=_funding_table(data.funding_by_country),
@@ -750,6 +775,9 @@ def _selection_screens(data: BriefingData, generated: str) -> list[Screen]:
             figure=charts.funding_by_country(
                 data.funding_by_country, scope.iso3, "Funding requirement 2016 by country, SEEECA"
             ),
+            chart=chart_specs.funding_by_country_chart(
+                data.funding_by_country, scope.iso3, "Funding requirement 2016 by country, SEEECA"
+            ),
             table=_funding_table(data.funding_by_country),
             sources=(source_2016,),
             notes=("Israel has no row in the 2016 SEEECA table.",),
@@ -759,6 +787,9 @@ def _selection_screens(data: BriefingData, generated: str) -> list[Screen]:
             "chart",
             f"Funding requirement 2016 by programmatic area, {place}",
             figure=charts.funding_by_area(funding, f"Funding requirement 2016 by area, {place}"),
+            chart=chart_specs.funding_by_area_chart(
+                funding, f"Funding requirement 2016 by area, {place}"
+            ),
             table=profile.funding_area_table(funding),
             sources=(source_2016,),
             notes=("Areas marked '-' had no requirement in the published table (not zero).",),
@@ -776,4 +807,4 @@ def build(data: BriefingData, generated: str) -> Briefing:
         _country_screens(data, generated) if scope.country else _selection_screens(data, generated)
     )
     title = screens[0].title
-    return Briefing(scope, title, screens[0].text, tuple(screens), data)
+    return Briefing(scope, title, screens[0].text, tuple(screens), data, generated)

@@ -209,6 +209,15 @@ def scoped_notes(
     return kept
 
 
+_FILE_NAME = re.compile(r"\b[\w-]+\.(txt|csv|duckdb|xlsx?|rda|json)\b")
+
+
+def without_file_names(text: str) -> str:
+    """The sentences of a note that a reader needs: those naming a source file are technical
+    detail, kept on the Data and sources page, not on a slide."""
+    return " ".join(s for s in _SENTENCE_END.split(text.strip()) if not _FILE_NAME.search(s))
+
+
 # --- series breaks that move a total ----------------------------------------------------------
 
 

@@ -85,8 +85,10 @@ def definitions_by_code(definitions: pd.DataFrame) -> dict[str, dict]:
 
 
 def document_source(document: str, file: str, section: str) -> str:
-    """'Document title (file), section': the source line of a figure read from a document."""
-    return f"{document} ({file}), {section}"
+    """'Document title, section': the source line of a figure read from a document (the file it
+    was transcribed from is named on the Data and sources page only)."""
+    del file  # kept in the signature: callers pass the row's file column with the others
+    return f"{document}, {section}"
 
 
 def dataset_source(definition: Mapping) -> str:

@@ -1,10 +1,13 @@
 """CLI: read the official files and write the tidy extract into data/sources/.
 
-    python -m dashboard.ingest [--public-dir DIR] [--out DIR]
+    python -m dashboard.ingest [--public-dir DIR] [--out DIR] [--accept-shrink]
 
 Defaults: the public data directory beside the checkout (<repo>/../shared/data/public) and
-<repo>/data/sources. Prints row counts and coverage per indicator; exits 1 with a message
-naming the file if an official file does not have the expected format.
+<repo>/data/sources. Prints row counts and coverage per indicator. Exits 1 with one line naming
+the file (and line) if an official file does not have the expected format, is not whole (cut
+short, re-encoded), or yields fewer years, countries or rows for a series than the extract in
+--out already holds (--accept-shrink takes such a smaller download on purpose); nothing is
+written then.
 """
 
 from __future__ import annotations
@@ -36,18 +39,31 @@ def main(argv: list[str] | None = None) -> int:
         default=DEFAULT_OUT_DIR,
         help=f"output directory (default: {DEFAULT_OUT_DIR})",
     )
+    parser.add_argument(
+        "--accept-shrink",
+        action="store_true",
+        help="write the extract even if a series has fewer years, countries or rows than the"
+        " extract in --out (a publisher's deliberate cut, not a damaged download)",
+    )
     args = parser.parse_args(argv)
 
     from .common import IngestError
-    from .pipeline import coverage, ingest, write_outputs
+    from .pipeline import check_against_previous, check_out_dir, coverage, ingest, write_outputs
 
     started = time.perf_counter()
     try:
+        check_out_dir(args.out)
         result = ingest(args.public_dir)
-    except IngestError as error:
-        print(f"ingest failed: {error}", file=sys.stderr)
+        warnings = check_against_previous(
+            result, args.public_dir, args.out, accept_shrink=args.accept_shrink
+        )
+        paths = write_outputs(result, args.out)
+    except (IngestError, OSError, ValueError) as error:
+        # One line: the file (and line) and what is wrong; nothing has been written.
+        print(f"ingest failed: {' '.join(str(error).split())}", file=sys.stderr)
         return 1
-    paths = write_outputs(result, args.out)
+    for warning in warnings:
+        print(f"accepted a smaller extract: {warning}", file=sys.stderr)
 
     print(f"{'indicator_code':40} {'rows':>6} {'ctry':>4}  {'years':9}  missing countries")
     for line in coverage(result):

@@ -1,18 +1,46 @@
-"""Shared pieces of the ingestion: the 20 countries, code tables, cell cleaning, the tidy row.
+"""Shared pieces of the ingestion: the 20 countries, code tables, cell cleaning, the tidy row, and
+the checks that a download is whole.
 
-Everything here is pure (no file access) so it can be tested on small in-memory fixtures.
-Publisher modules use these helpers to turn an official file into `TidyRow`s and raise
-`IngestError` (naming the file and what was not found) as soon as a file does not look like the
-format it is supposed to be, so that a renamed row or a shifted header in a newer download stops
-the ingestion instead of silently dropping a country.
+Cell and row helpers are pure (no file access) so they can be tested on small in-memory fixtures.
+Publisher modules use them to turn an official file into `TidyRow`s and raise `IngestError`
+(naming the file and what was not found) as soon as a file does not look like the format it is
+supposed to be, so that a renamed row or a shifted header in a newer download stops the
+ingestion instead of silently dropping a country.
+
+A damaged download must stop the ingestion too. Two layers, both here:
+
+1. The file ends where its format ends. Read every delimited text file (CSV, TSV) through
+   `read_delimited(path, delimiter=",", ends_with_line_break=True)`. It refuses a missing file or
+   anything but a regular file, text that is not UTF-8 (naming the line; a Latin-1 re-save),
+   a file cut inside a line (no final line break; pass `ends_with_line_break=False` only for a
+   publisher whose files never end with one), and broken quoting. Then take the rows:
+   `table.records(needed_columns)` gives `(line, {column: value})` for every row under a header
+   in the first row and fails, naming the line, on a row with fewer or more fields than the
+   header (a file cut at a line break loses no fields, but a row cut short does);
+   `table.check_width(header_index)` does the same check for files with a preamble above the
+   header (WDI). Workbooks (`read_workbook`) are zip or OLE containers that fail to open when cut.
+2. The extract is no smaller than the previous one. A file cut exactly at a line break, or a
+   download the publisher truncated, still parses. `extents(keys)` summarises what a run yields
+   per series (rows, countries, years) from `(series, iso3, year)` keys;
+   `read_extract_extents(csv_path, series_column)` does the same for the extract already in
+   data/sources/; `compare_extents(previous, current, file_of, accept_shrink)` raises
+   `ShrinkError` naming the official file and what it lost (years, countries, rows), or, with
+   `accept_shrink=True` (the CLI's `--accept-shrink`), returns the same findings as warnings. The
+   pipeline applies it to every series of every reader, so a new reader gets it by producing
+   `TidyRow`s whose source_id is in the catalogue; nothing to call from the reader itself.
 """
 
 from __future__ import annotations
 
+import csv
 import difflib
+import io
 import math
+import os
 import re
-from collections.abc import Iterable, Mapping, Sequence
+import stat
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
 from typing import NamedTuple
@@ -336,3 +364,232 @@ def read_workbook(path: Path) -> dict[str, list[list[object]]]:
         }
     except Exception as error:  # calamine raises several error types for unreadable files
         raise IngestError(path, f"cannot read the workbook: {error}") from error
+
+
+# --- A download that is whole: files that end where their format ends ------------------------
+
+
+def require_regular_file(path: Path) -> None:
+    """IngestError unless `path` is an existing regular file (symbolic links followed): reading a
+    directory raises, and reading a named pipe blocks until a writer comes, which may be never."""
+    try:
+        mode = os.stat(path).st_mode
+    except FileNotFoundError:
+        raise IngestError(path, "file not found") from None
+    except OSError as error:
+        raise IngestError(path, f"cannot read the file ({error.strerror})") from None
+    if not stat.S_ISREG(mode):
+        kind = "a directory" if stat.S_ISDIR(mode) else "a special file (pipe, socket or device)"
+        raise IngestError(path, f"not a regular file: it is {kind}")
+
+
+@dataclass(frozen=True)
+class DelimitedFile:
+    """A delimited text file read whole: its rows, and the line on which each row starts."""
+
+    path: Path
+    rows: list[list[str]]
+    lines: list[int]
+
+    def check_width(self, header_index: int = 0) -> None:
+        """Every non-empty row below the header has as many fields as the header; a row cut short
+        (the last one of a truncated file, usually) fails naming its line."""
+        width = len(self.rows[header_index])
+        for row, line in zip(
+            self.rows[header_index + 1 :], self.lines[header_index + 1 :], strict=True
+        ):
+            if not any(cell.strip() for cell in row):
+                continue
+            if len(row) != width:
+                raise IngestError(
+                    self.path,
+                    f"line {line}: {len(row)} fields where the header has {width}: the row is"
+                    " incomplete (was the download cut short?)",
+                )
+
+    def records(
+        self, needed: Iterable[str] = (), header_index: int = 0
+    ) -> list[tuple[int, dict[str, str]]]:
+        """The rows under the header as (line, {column: value}); IngestError if a needed column
+        is missing or a row does not have the header's number of fields."""
+        if len(self.rows) <= header_index:
+            raise IngestError(self.path, "the file has no header row")
+        header = [name.strip() for name in self.rows[header_index]]
+        missing = [name for name in needed if name not in header]
+        if missing:
+            raise IngestError(self.path, f"columns {missing} not found (header: {header})")
+        self.check_width(header_index)
+        return [
+            (line, dict(zip(header, row, strict=True)))
+            for row, line in zip(
+                self.rows[header_index + 1 :], self.lines[header_index + 1 :], strict=True
+            )
+            if any(cell.strip() for cell in row)
+        ]
+
+
+def read_delimited(
+    path: Path, *, delimiter: str = ",", ends_with_line_break: bool = True
+) -> DelimitedFile:
+    """Read a CSV/TSV download whole, refusing one that is not a whole UTF-8 file of its format.
+
+    IngestError (naming the file, and the line where there is one) for: no file, not a regular
+    file, an empty file, bytes that are not UTF-8 (a BOM is fine), a last line without its line
+    break (the download stopped mid-line; `ends_with_line_break=False` for publishers whose files
+    never end with one) and broken quoting (a file cut inside a quoted value).
+    """
+    path = Path(path)
+    require_regular_file(path)
+    data = path.read_bytes()
+    if not data.strip():
+        raise IngestError(path, "the file is empty")
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        line = data[: error.start].count(b"\n") + 1
+        raise IngestError(
+            path,
+            f"line {line}: not UTF-8 text (byte {data[error.start]:#04x}); the file was probably"
+            " re-saved in another encoding (Latin-1, Windows-1252): use the publisher's file",
+        ) from None
+    if ends_with_line_break and not data.endswith((b"\n", b"\r")):
+        raise IngestError(
+            path,
+            f"line {text.count(chr(10)) + 1}: the file ends inside a line (no final line break):"
+            " the download was cut short",
+        )
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
+    rows: list[list[str]] = []
+    lines: list[int] = []
+    while True:
+        start = reader.line_num + 1
+        try:
+            row = next(reader)
+        except StopIteration:
+            break
+        except csv.Error as error:
+            raise IngestError(
+                path, f"line {start}: broken quoting ({error}); was the download cut short?"
+            ) from None
+        rows.append(row)
+        lines.append(start)
+    return DelimitedFile(path, rows, lines)
+
+
+# --- A download that is whole: no smaller than the extract it replaces -----------------------
+
+
+@dataclass(frozen=True)
+class Extent:
+    """What an extract holds for one series: how many rows, for which countries and years."""
+
+    rows: int
+    countries: frozenset[str]
+    years: frozenset[int]
+
+
+class ShrinkError(IngestError):
+    """A download yields less than the extract it would replace (cut short, or a publisher's
+    change to be accepted explicitly with --accept-shrink)."""
+
+
+def extents(keys: Iterable[tuple[str, str, int]]) -> dict[str, Extent]:
+    """(series, iso3, year) keys -> per series, its Extent."""
+    rows: dict[str, int] = {}
+    countries: dict[str, set[str]] = {}
+    years: dict[str, set[int]] = {}
+    for series, iso3, year in keys:
+        rows[series] = rows.get(series, 0) + 1
+        countries.setdefault(series, set()).add(iso3)
+        years.setdefault(series, set()).add(int(year))
+    return {
+        series: Extent(rows[series], frozenset(countries[series]), frozenset(years[series]))
+        for series in rows
+    }
+
+
+def read_extract_extents(
+    path: Path, series_columns: Sequence[str] = ("indicator_code",)
+) -> dict[str, Extent]:
+    """The extents of an extract already written (indicators.csv, projections.csv); {} when there
+    is none yet. A series is named by its `series_columns` joined with ' / '."""
+    if not Path(path).is_file():
+        return {}
+    table = read_delimited(path)
+    return extents(
+        (" / ".join(record[c] for c in series_columns), record["iso3"], int(record["year"]))
+        for _, record in table.records((*series_columns, "iso3", "year"))
+    )
+
+
+def _year_ranges(years: Iterable[int]) -> str:
+    """1990, 1995-1997, 2001 from a set of years."""
+    ordered = sorted(years)
+    parts: list[str] = []
+    start = previous = ordered[0]
+    for year in [*ordered[1:], None]:
+        if year is not None and year == previous + 1:
+            previous = year
+            continue
+        parts.append(str(start) if start == previous else f"{start}-{previous}")
+        if year is not None:
+            start = previous = year
+    return ", ".join(parts)
+
+
+def shrinkage(series: str, previous: Extent, current: Extent | None) -> list[str]:
+    """What `current` lacks of `previous`, in words; [] when it holds at least as much."""
+    if current is None:
+        return [f"{series}: no rows at all (previous extract: {previous.rows:,})"]
+    found: list[str] = []
+    last, previous_last = max(current.years), max(previous.years)
+    first, previous_first = min(current.years), min(previous.years)
+    if last < previous_last:
+        found.append(f"{series} ends in {last} (previous extract: {previous_last})")
+    if first > previous_first:
+        found.append(f"{series} starts in {first} (previous extract: {previous_first})")
+    gaps = previous.years - current.years - set(range(last + 1, previous_last + 1))
+    gaps -= set(range(previous_first, first))
+    if gaps:
+        found.append(f"{series} lacks {_year_ranges(gaps)}")
+    lost = sorted(previous.countries - current.countries)
+    if lost:
+        found.append(f"{series} no longer has {', '.join(lost)}")
+    if current.rows < previous.rows:
+        found.append(f"{series} has {current.rows:,} rows (previous extract: {previous.rows:,})")
+    return found
+
+
+def compare_extents(
+    previous: Mapping[str, Extent],
+    current: Mapping[str, Extent],
+    file_of: Callable[[str], Path | str | None],
+    *,
+    accept_shrink: bool = False,
+    extract: Path | str = "the previous extract",
+) -> list[str]:
+    """Check every series of the previous extract against this run.
+
+    `file_of(series)` names the official file a series comes from, or None for a series no
+    longer produced on purpose (dropped from the catalogue), which is skipped. Raises ShrinkError
+    naming the first file that yields less, with everything it lost; with `accept_shrink` returns
+    the findings as warning lines ("file: what") instead.
+    """
+    by_file: dict[str, list[str]] = {}
+    for series in sorted(previous):
+        file = file_of(series)
+        if file is None:
+            continue
+        found = shrinkage(series, previous[series], current.get(series))
+        if found:
+            by_file.setdefault(str(file), []).extend(found)
+    if by_file and not accept_shrink:
+        file, found = next(iter(by_file.items()))
+        others = f" ({len(by_file) - 1} other file(s) too)" if len(by_file) > 1 else ""
+        raise ShrinkError(
+            file,
+            f"yields less than {extract}: {'; '.join(found)}{others}. The download may be"
+            " incomplete: download it again, or rerun with --accept-shrink if the publisher"
+            " really dropped these",
+        )
+    return [f"{file}: {'; '.join(found)}" for file, found in by_file.items()]

@@ -21,13 +21,24 @@ from .catalog import (
     DATASETS_BY_ID,
     INDICATORS_BY_CODE,
     PROJECTION_COLUMNS,
+    PROJECTION_SERIES,
     SOURCE_COLUMNS,
     catalog_rows,
     projection_catalog_rows,
     source_rows,
     validate_catalog,
 )
-from .common import KOSOVO, REGION_ISO3, IngestError, TidyRow, format_value
+from .common import (
+    KOSOVO,
+    REGION_ISO3,
+    IngestError,
+    TidyRow,
+    compare_extents,
+    extents,
+    format_value,
+    read_extract_extents,
+    require_regular_file,
+)
 
 INDICATOR_COLUMNS = ("indicator_code", "iso3", "year", "value", "source_id")
 PROJECTION_ROW_COLUMNS = ("series_code", "iso3", "year", "variant", "value", "source_id")
@@ -263,6 +274,58 @@ def check_rows(rows: list[TidyRow]) -> None:
         raise ValueError(f"catalogue indicators without any value: {empty}")
 
 
+def check_against_previous(
+    result: IngestResult, public_dir: Path, out_dir: Path, *, accept_shrink: bool = False
+) -> list[str]:
+    """Compare this run with the extract already in `out_dir` (series by series: rows, countries,
+    years); raise ShrinkError naming the official file that yields less, or with `accept_shrink`
+    return those findings as warnings. Nothing to compare on a first run."""
+    public_dir, out_dir = Path(public_dir), Path(out_dir)
+    source_of = {code: indicator.source_id for code, indicator in INDICATORS_BY_CODE.items()}
+    source_of.update({series.code: series.source_id for series in PROJECTION_SERIES})
+
+    def file_of(series: str) -> Path | None:
+        source_id = source_of.get(series.split(" / ")[0])
+        if source_id is None:  # dropped from the catalogue on purpose
+            return None
+        return public_dir / DATASETS_BY_ID[source_id].file
+
+    warnings = []
+    for extract, series_columns, keys in (
+        (
+            out_dir / "indicators.csv",
+            ("indicator_code",),
+            [(r.indicator_code, r.iso3, r.year) for r in result.rows],
+        ),
+        (
+            out_dir / "projections.csv",
+            ("series_code", "variant"),
+            [(f"{r.series_code} / {r.variant}", r.iso3, r.year) for r in result.projections],
+        ),
+    ):
+        warnings += compare_extents(
+            read_extract_extents(extract, series_columns),
+            extents(keys),
+            file_of,
+            accept_shrink=accept_shrink,
+            extract=extract,
+        )
+    return warnings
+
+
+def check_out_dir(out_dir: Path) -> None:
+    """IngestError unless `out_dir` is (or can become) a folder: checked before any reading, so
+    a wrong --out costs nothing and writes nothing."""
+    out_dir = Path(out_dir)
+    if out_dir.exists() and not out_dir.is_dir():
+        raise IngestError(
+            out_dir, "--out must be a folder (the extract is several files); this is a file"
+        )
+    for name in OUTPUT_FILES:
+        if (out_dir / name).exists():
+            require_regular_file(out_dir / name)
+
+
 def _write_csv(path: Path, columns: tuple[str, ...], records: list[dict[str, str]]) -> None:
     tmp = path.with_suffix(path.suffix + ".tmp")
     with tmp.open("w", newline="", encoding="utf-8") as handle:
@@ -274,6 +337,7 @@ def _write_csv(path: Path, columns: tuple[str, ...], records: list[dict[str, str
 
 def write_outputs(result: IngestResult, out_dir: Path) -> dict[str, Path]:
     out_dir = Path(out_dir)
+    check_out_dir(out_dir)
     out_dir.mkdir(parents=True, exist_ok=True)
     paths = {name: out_dir / name for name in OUTPUT_FILES}
     _write_csv(

@@ -8,7 +8,6 @@ explicit `M49_TO_ISO3` table (no Kosovo: UN DESA counts it within Serbia).
 
 from __future__ import annotations
 
-import csv
 import json
 import re
 from collections import Counter
@@ -27,6 +26,7 @@ from .common import (
     clean_cell,
     find_row,
     parse_year,
+    read_delimited,
     read_workbook,
     require_countries,
     thousands_to_persons,
@@ -229,45 +229,39 @@ def read_ims_destination(
 
 def read_abel_origin_totals(path: Path, source_id: str) -> list[TidyRow]:
     """Abel's stock_totals_2020.csv -> undesa2020.emigrants (column disp), by M49 code."""
-    if not path.exists():
-        raise IngestError(path, "file not found")
-    with path.open(newline="", encoding="utf-8-sig") as handle:
-        reader = csv.DictReader(handle)
-        needed = {"alpha3", "country_code", "year", "disp"}
-        if reader.fieldnames is None or not needed <= set(reader.fieldnames):
-            raise IngestError(path, f"expected columns {sorted(needed)}, found {reader.fieldnames}")
-        out: list[TidyRow] = []
-        seen: set[tuple[str, int]] = set()
-        for line, row in enumerate(reader, start=2):
-            try:
-                m49 = int(row["country_code"])
-            except ValueError:
-                continue
-            iso3 = M49_TO_ISO3.get(m49)
-            if iso3 is None:
-                continue
-            if row["alpha3"].strip() != iso3:
-                raise IngestError(
-                    path, f"line {line}: M49 {m49} is {iso3} but alpha3 says {row['alpha3']!r}"
+    records = read_delimited(path).records(("alpha3", "country_code", "year", "disp"))
+    out: list[TidyRow] = []
+    seen: set[tuple[str, int]] = set()
+    for line, row in records:
+        try:
+            m49 = int(row["country_code"])
+        except ValueError:
+            continue
+        iso3 = M49_TO_ISO3.get(m49)
+        if iso3 is None:
+            continue
+        if row["alpha3"].strip() != iso3:
+            raise IngestError(
+                path, f"line {line}: M49 {m49} is {iso3} but alpha3 says {row['alpha3']!r}"
+            )
+        year = int(row["year"])
+        if (iso3, year) in seen:
+            raise IngestError(path, f"line {line}: {iso3} {year} appears twice")
+        seen.add((iso3, year))
+        try:
+            cell = clean_cell(row["disp"], f"at line {line}, column disp")
+        except ValueError as error:
+            raise IngestError(path, str(error)) from None
+        if cell.value is not None:
+            out.append(
+                TidyRow(
+                    "undesa2020.emigrants",
+                    iso3,
+                    year,
+                    as_int_if_integral(cell.value),
+                    source_id,
                 )
-            year = int(row["year"])
-            if (iso3, year) in seen:
-                raise IngestError(path, f"line {line}: {iso3} {year} appears twice")
-            seen.add((iso3, year))
-            try:
-                cell = clean_cell(row["disp"], f"at line {line}, column disp")
-            except ValueError as error:
-                raise IngestError(path, str(error)) from None
-            if cell.value is not None:
-                out.append(
-                    TidyRow(
-                        "undesa2020.emigrants",
-                        iso3,
-                        year,
-                        as_int_if_integral(cell.value),
-                        source_id,
-                    )
-                )
+            )
     require_countries(
         {r.iso3 for r in out}, REGION_ISO3_WITHOUT_KOSOVO, path, "emigrant (disp) rows"
     )
@@ -293,36 +287,33 @@ def read_owid_share(path: Path, source_id: str, expected_updated: str | None) ->
             )
         if "Rev.2024" not in citation:
             raise IngestError(meta_path, "citation does not name POP/DB/MIG/Stock/Rev.2024")
-    with path.open(newline="", encoding="utf-8-sig") as handle:
-        reader = csv.DictReader(handle)
-        fields = reader.fieldnames or []
-        value_cols = [f for f in fields if f.lower().startswith("share of the population")]
-        if not {"Entity", "Code", "Year"} <= set(fields) or len(value_cols) != 1:
-            raise IngestError(
-                path,
-                f"expected Entity, Code, Year and one 'Share of the population...' column, found {fields}",
+    # OWID exports end without a final line break; a row cut short still has too few fields.
+    table = read_delimited(path, ends_with_line_break=False)
+    fields = [name.strip() for name in table.rows[0]]
+    value_cols = [f for f in fields if f.lower().startswith("share of the population")]
+    if not {"Entity", "Code", "Year"} <= set(fields) or len(value_cols) != 1:
+        raise IngestError(
+            path,
+            f"expected Entity, Code, Year and one 'Share of the population...' column, found {fields}",
+        )
+    value_col = value_cols[0]
+    records = table.records(("Code", "Year", value_col))
+    wanted = set(REGION_ISO3_WITHOUT_KOSOVO)
+    out: list[TidyRow] = []
+    for line, row in records:
+        code = row["Code"].strip()
+        if code == "XKX" or code == "OWID_KOS":
+            raise IngestError(path, "the export now has a Kosovo row: revisit the Serbia caveat")
+        if code not in wanted:
+            continue
+        try:
+            cell = clean_cell(row[value_col], f"at line {line}")
+        except ValueError as error:
+            raise IngestError(path, str(error)) from None
+        if cell.value is not None:
+            out.append(
+                TidyRow("undesa2024.migrant_share", code, int(row["Year"]), cell.value, source_id)
             )
-        value_col = value_cols[0]
-        wanted = set(REGION_ISO3_WITHOUT_KOSOVO)
-        out: list[TidyRow] = []
-        for line, row in enumerate(reader, start=2):
-            code = row["Code"].strip()
-            if code == "XKX" or code == "OWID_KOS":
-                raise IngestError(
-                    path, "the export now has a Kosovo row: revisit the Serbia caveat"
-                )
-            if code not in wanted:
-                continue
-            try:
-                cell = clean_cell(row[value_col], f"at line {line}")
-            except ValueError as error:
-                raise IngestError(path, str(error)) from None
-            if cell.value is not None:
-                out.append(
-                    TidyRow(
-                        "undesa2024.migrant_share", code, int(row["Year"]), cell.value, source_id
-                    )
-                )
     require_countries({r.iso3 for r in out}, REGION_ISO3_WITHOUT_KOSOVO, path, "ISO3 Code rows")
     return out
 

@@ -13,7 +13,6 @@ idmc.csv is IDMC's conflict IDP stock as redistributed in the same package (coo 
 
 from __future__ import annotations
 
-import csv
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
 from pathlib import Path
@@ -24,6 +23,7 @@ from .common import (
     IngestError,
     TidyRow,
     clean_cell,
+    read_delimited,
     require_countries,
 )
 
@@ -130,14 +130,8 @@ def drop_no_record_zeros(rows: list[TidyRow]) -> tuple[list[TidyRow], list[TidyR
 
 
 def _read_csv(path: Path, needed: Iterable[str]) -> list[dict[str, str]]:
-    if not path.exists():
-        raise IngestError(path, "file not found")
-    with path.open(newline="", encoding="utf-8-sig") as handle:
-        reader = csv.DictReader(handle)
-        missing = sorted(set(needed) - set(reader.fieldnames or []))
-        if missing:
-            raise IngestError(path, f"columns {missing} not found (header: {reader.fieldnames})")
-        return list(reader)
+    """The rows of a whole UNHCR CSV (one physical line each, so row n is line n + 1)."""
+    return [record for _, record in read_delimited(path).records(needed)]
 
 
 def read_population(path: Path, source_id: str) -> list[TidyRow]:

@@ -8,9 +8,7 @@ catalogue, and countries are picked by the World Bank code (ISO3, Kosovo = XKX).
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
-import io
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -24,6 +22,7 @@ from .common import (
     clean_cell,
     find_row,
     parse_year,
+    read_delimited,
     read_workbook,
     require_countries,
 )
@@ -92,11 +91,14 @@ def parse_wdi_rows(rows: Sequence[Sequence[object]], where: str | Path) -> WdiTa
 
 def read_wdi_api_csv(path: Path) -> WdiTable:
     """WDI API bulk CSV (UTF-8 with BOM, preamble lines, trailing empty column)."""
-    if not path.exists():
-        raise IngestError(path, "file not found")
-    text = path.read_text(encoding="utf-8-sig")
-    rows = list(csv.reader(io.StringIO(text)))
-    return parse_wdi_rows(rows, path)
+    table = read_delimited(path)
+    header = next(
+        (i for i, row in enumerate(table.rows) if row[:2] == ["Country Name", "Country Code"]),
+        None,
+    )
+    if header is not None:  # else parse_wdi_rows says what is missing
+        table.check_width(header)
+    return parse_wdi_rows(table.rows, path)
 
 
 def read_wdi_api_excel(path: Path, sheet: str = "Data") -> WdiTable:
@@ -148,32 +150,26 @@ def wdi_to_rows(
 
 def read_datahub_population(path: Path, source_id: str) -> list[TidyRow]:
     """datahub core 'population' CSV (Country Name, Country Code, Year, Value) -> wdi.population."""
-    if not path.exists():
-        raise IngestError(path, "file not found")
-    with path.open(newline="", encoding="utf-8-sig") as handle:
-        reader = csv.DictReader(handle)
-        needed = {"Country Code", "Year", "Value"}
-        if reader.fieldnames is None or not needed <= set(reader.fieldnames):
-            raise IngestError(path, f"expected columns {sorted(needed)}, found {reader.fieldnames}")
-        wanted = set(REGION_ISO3)
-        out: list[TidyRow] = []
-        seen: set[tuple[str, int]] = set()
-        for line, row in enumerate(reader, start=2):
-            iso3 = row["Country Code"].strip()
-            if iso3 not in wanted:
-                continue
-            year = int(row["Year"])
-            if (iso3, year) in seen:
-                raise IngestError(path, f"line {line}: {iso3} {year} appears twice")
-            seen.add((iso3, year))
-            try:
-                cell = clean_cell(row["Value"], f"at line {line}")
-            except ValueError as error:
-                raise IngestError(path, str(error)) from None
-            if cell.value is not None:
-                out.append(
-                    TidyRow("wdi.population", iso3, year, as_int_if_integral(cell.value), source_id)
-                )
+    records = read_delimited(path).records(("Country Code", "Year", "Value"))
+    wanted = set(REGION_ISO3)
+    out: list[TidyRow] = []
+    seen: set[tuple[str, int]] = set()
+    for line, row in records:
+        iso3 = row["Country Code"].strip()
+        if iso3 not in wanted:
+            continue
+        year = int(row["Year"])
+        if (iso3, year) in seen:
+            raise IngestError(path, f"line {line}: {iso3} {year} appears twice")
+        seen.add((iso3, year))
+        try:
+            cell = clean_cell(row["Value"], f"at line {line}")
+        except ValueError as error:
+            raise IngestError(path, str(error)) from None
+        if cell.value is not None:
+            out.append(
+                TidyRow("wdi.population", iso3, year, as_int_if_integral(cell.value), source_id)
+            )
     require_countries({r.iso3 for r in out}, REGION_ISO3, path, "Country Code rows")
     return out
 

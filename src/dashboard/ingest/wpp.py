@@ -16,7 +16,6 @@ year of every file, and the bounds must nest (95% lower <= 80% lower <= median <
 
 from __future__ import annotations
 
-import csv
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -30,6 +29,7 @@ from .common import (
     IngestError,
     cell_text,
     clean_cell,
+    read_delimited,
     thousands_to_persons,
 )
 
@@ -196,11 +196,9 @@ def parse_wpp_rows(rows: list[list[str]], where: Path | str) -> WppTable:
 
 def read_wpp_table(path: Path) -> WppTable:
     """One tab-separated data-raw file."""
-    if not path.exists():
-        raise IngestError(path, "file not found")
-    with path.open(newline="", encoding="utf-8") as handle:
-        rows = list(csv.reader(handle, delimiter="\t"))
-    return parse_wpp_rows(rows, path)
+    table = read_delimited(path, delimiter="\t")
+    table.check_width()
+    return parse_wpp_rows(table.rows, path)
 
 
 def check_version(description: Path, expected: str) -> None:

@@ -82,3 +82,8 @@ def official_downloads(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
 def glossary_terms_with_source(con: duckdb.DuckDBPyConnection, search: str = "") -> pd.DataFrame:
     """Glossary terms whose term or definition contains `search` (all when empty), with source."""
     return run_sql(con, "glossary_terms_with_source", search=search)
+
+
+def source_citations(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
+    """Every source's title, short title and full citation."""
+    return run_sql(con, "source_citations")

@@ -322,8 +322,8 @@ def export_panel(deck: Briefing) -> None:
     stored = st.session_state.get(EXPORT_KEY)
     if not stored or stored[0] != build_id:
         st.caption(
-            "Renders every chart once (a few seconds), then offers the deck as PowerPoint and PDF "
-            "and each chart as PNG."
+            "Draws the map once (a few seconds), then offers the deck as PowerPoint and PDF, the "
+            "map as PNG and, for a country, a one-page summary."
         )
         return
     result = stored[1]
@@ -346,9 +346,19 @@ def export_panel(deck: Briefing) -> None:
         icon=":material/picture_as_pdf:",
         key="download-pdf",
     )
+    if deck.scope.country:
+        st.download_button(
+            "Download the one-page country summary (PDF, A4)",
+            lambda: exports.one_page_pdf(deck),  # built on click: a fifth of a second
+            file_name=f"{name}-at-a-glance.pdf",
+            mime=exports.PDF_MIME,
+            icon=":material/description:",
+            key="download-one-page",
+        )
     st.caption(
         f"{len(deck.screens)} slides; PowerPoint {len(result.pptx) / 1e6:.1f} MB, "
-        f"PDF {len(result.pdf) / 1e6:.1f} MB; built in {result.seconds:.1f} s."
+        f"PDF {len(result.pdf) / 1e6:.1f} MB; built in {result.seconds:.1f} s. Charts are native "
+        "PowerPoint charts (editable) and vector graphics in the PDF."
     )
     titles = {screen.key: screen.title for screen in deck.screens}
     for key, png in result.pngs.items():

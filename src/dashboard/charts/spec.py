@@ -1,0 +1,167 @@
+"""Charts of the briefing as plain data, for the exports to draw natively. Pure.
+
+A slide's bar or line chart is described once here, from the same query results as the on-screen
+plotly figure: the PowerPoint draws it as a native, editable chart and the PDF as vector graphics,
+so both carry the warehouse's numbers (not pixels) and every category label.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+import numpy as np
+import pandas as pd
+
+from dashboard.style import IOM_BLUE, MUTED, PALETTE, format_number
+
+if TYPE_CHECKING:
+    from dashboard.content.overview import IndicatorLine
+
+
+@dataclass(frozen=True)
+class Series:
+    name: str
+    values: tuple[float | None, ...]  # one per category; None where there is no value
+    colour: str
+
+
+@dataclass(frozen=True)
+class ChartSpec:
+    """A horizontal bar chart (categories top to bottom) or a line chart (categories are years)."""
+
+    kind: str  # "bar" | "line"
+    title: str
+    categories: tuple[str, ...]
+    series: tuple[Series, ...]
+    unit: str  # as format_number reads it: "usd", "percent", "persons"...
+    axis_title: str
+    divisor: float = 1.0  # the axis counts in thousands, millions or billions
+    labels: tuple[str, ...] = ()  # bar: the printed amount beside each bar
+    colours: tuple[str, ...] = ()  # bar: each bar's colour (the highlighted ones in IOM blue)
+
+    @property
+    def alt_text(self) -> str:
+        """A one-sentence text alternative: what is drawn and its largest values."""
+        if self.kind == "bar":
+            pairs = sorted(
+                (
+                    (v, c)
+                    for c, v in zip(self.categories, self.series[0].values, strict=True)
+                    if v is not None
+                ),
+                reverse=True,
+            )[:3]
+            top = "; ".join(f"{c} {format_number(v, self.unit)}" for v, c in pairs)
+            return f"Bar chart: {self.title}, {len(self.categories)} categories; largest: {top}."
+        parts = []
+        for series in self.series:
+            points = [
+                (year, v) for year, v in zip(self.categories, series.values, strict=True) if v
+            ]
+            if points:
+                (first_year, first), (last_year, last) = points[0], points[-1]
+                parts.append(
+                    f"{series.name} from {format_number(first, self.unit)} in {first_year} "
+                    f"to {format_number(last, self.unit)} in {last_year}"
+                )
+        return f"Line chart: {self.title}. " + "; ".join(parts) + "."
+
+
+def scale(peak: float) -> tuple[float, str]:
+    """Divisor and axis word so that ticks read '12 million' rather than '12M' or '0.012G'."""
+    for divisor, word in ((1e9, "billion"), (1e6, "million"), (1e3, "thousand")):
+        if peak >= divisor:
+            return divisor, word
+    return 1.0, ""
+
+
+def _axis_title(unit: str, word: str) -> str:
+    unit = unit.replace("current US$", "US$ (current)")
+    return f"{unit}, {word}" if word else unit
+
+
+def _display_unit(unit: str) -> str:
+    if "US$" in unit or unit.upper().startswith("USD"):
+        return "usd"
+    return "percent" if unit.lower().startswith("percent") else unit
+
+
+def trend_chart(
+    lines: Mapping[str, IndicatorLine],
+    definitions: Mapping[str, Mapping],
+    codes: tuple[str, ...],
+    title: str,
+) -> ChartSpec:
+    """One line per indicator with a value, on the years any of them has (lines:
+    headlines.indicator_lines, definitions: profile.definitions_by_code)."""
+    drawn = [(position, code) for position, code in enumerate(codes) if code in lines]
+    years = sorted({int(y) for _, code in drawn for y in lines[code].years.tolist()})
+    series = []
+    for position, code in drawn:
+        line = lines[code]
+        by_year: dict[int, float] = {}
+        for year, value in zip(line.years.tolist(), line.values.tolist(), strict=True):
+            by_year.setdefault(int(year), float(value))
+        series.append(
+            Series(
+                definitions[code]["name"] if code in definitions else code,
+                tuple(by_year.get(year) for year in years),
+                PALETTE[position % len(PALETTE)],
+            )
+        )
+    peak = max((abs(v) for s in series for v in s.values if v is not None), default=0.0)
+    divisor, word = scale(peak)
+    unit = definitions[codes[0]]["unit"] if codes[0] in definitions else ""
+    return ChartSpec(
+        kind="line",
+        title=title,
+        categories=tuple(str(year) for year in years),
+        series=tuple(series),
+        unit=_display_unit(unit),
+        axis_title=_axis_title(unit, word),
+        divisor=divisor,
+    )
+
+
+def funding_by_area_chart(areas: pd.DataFrame, title: str) -> ChartSpec:
+    """The requirement per programmatic area; a '-' cell (no requirement) is labelled, not 0."""
+    amounts = [None if pd.isna(v) else float(v) for v in areas["usd"].astype("Float64").tolist()]
+    peak = max((v for v in amounts if v is not None), default=0.0)
+    divisor, word = scale(peak)
+    return ChartSpec(
+        kind="bar",
+        title=title,
+        categories=tuple(str(a) for a in areas["area"].tolist()),
+        series=(Series("Requirement 2016", tuple(amounts), IOM_BLUE),),
+        unit="usd",
+        axis_title=_axis_title("USD", word),
+        divisor=divisor,
+        labels=tuple("- no requirement" if v is None else format_number(v, "usd") for v in amounts),
+        colours=tuple(IOM_BLUE for _ in amounts),
+    )
+
+
+def funding_by_country_chart(
+    by_country: pd.DataFrame, highlight: tuple[str, ...], title: str
+) -> ChartSpec:
+    """The region's countries with a 2016 requirement, largest first, the highlighted in blue."""
+    usd = by_country["usd"].to_numpy(dtype="float64", na_value=np.nan)
+    shown = np.flatnonzero(~np.isnan(usd))
+    rows = shown[np.argsort(-usd[shown], kind="stable")].tolist()
+    names, codes = by_country["name"].tolist(), by_country["iso3"].tolist()
+    amounts = [float(usd[r]) for r in rows]
+    divisor, word = scale(max(amounts, default=0.0))
+    wanted = set(highlight)
+    return ChartSpec(
+        kind="bar",
+        title=title,
+        categories=tuple(str(names[r]) for r in rows),
+        series=(Series("Requirement 2016", tuple(amounts), MUTED),),
+        unit="usd",
+        axis_title=_axis_title("USD", word),
+        divisor=divisor,
+        labels=tuple(format_number(v, "usd") for v in amounts),
+        colours=tuple(IOM_BLUE if codes[r] in wanted else MUTED for r in rows),
+    )

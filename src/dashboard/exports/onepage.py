@@ -1,0 +1,187 @@
+"""The one-page "country at a glance" (A4 portrait) for a manager's folder. Pure (reportlab).
+
+Where the country stands out, its headline indicators with their years, the IOM offices, the
+2016 funding line, the sources with full citations and the disclaimer, on one page of real text.
+"""
+
+from __future__ import annotations
+
+import io
+from xml.sax.saxutils import escape
+
+import pandas as pd
+from reportlab.lib import colors
+from reportlab.lib.pagesizes import A4
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import cm
+from reportlab.platypus import KeepInFrame, Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
+
+from dashboard.briefing import Briefing
+from dashboard.content import country as profile
+from dashboard.exports import layout, pdf
+from dashboard.style import IOM_BLUE, MUTED, REGION_COLOUR
+
+DISCLAIMER = (
+    "The designations employed and the presentation of material in this summary do not imply the "
+    "expression of any opinion whatsoever on the part of the International Organization for "
+    "Migration (IOM) concerning the legal status of any country, territory, city or area, or of "
+    "its authorities, or concerning its frontiers or boundaries. Figures are quoted as published "
+    "by their sources; see the SEEECA Migration Outlook for the data-quality notes."
+)
+KOSOVO_FOOTNOTE = (
+    "References to Kosovo shall be understood to be in the context of United Nations Security "
+    "Council resolution 1244 (1999)."
+)
+MARGIN_CM = 1.5
+
+
+def _styles() -> dict[str, ParagraphStyle]:
+    pdf.register_fonts()
+    base = ParagraphStyle("body", fontName=pdf.FONT, fontSize=9.5, leading=12.5)
+    return {
+        "title": ParagraphStyle(
+            "title", base, fontName=pdf.FONT_BOLD, fontSize=20, leading=24, textColor=REGION_COLOUR
+        ),
+        "subtitle": ParagraphStyle("subtitle", base, fontSize=10.5, textColor=IOM_BLUE),
+        "heading": ParagraphStyle(
+            "heading",
+            base,
+            fontName=pdf.FONT_BOLD,
+            fontSize=12,
+            leading=15,
+            spaceBefore=7,
+            spaceAfter=3,
+            textColor=REGION_COLOUR,
+        ),
+        "body": base,
+        "cell": ParagraphStyle("cell", base, fontSize=8.5, leading=10.5),
+        "small": ParagraphStyle("small", base, fontSize=7.5, leading=9.5, textColor=MUTED),
+    }
+
+
+def _p(text: str, style: ParagraphStyle) -> Paragraph:
+    return Paragraph(escape(str(text)), style)
+
+
+def content(briefing: Briefing) -> list:
+    """The flowables of the page (country briefings only)."""
+    data = briefing.data
+    country = data.profile_row
+    name = str(country["name"])
+    styles = _styles()
+    story: list = [
+        _p(f"{name}: country at a glance", styles["title"]),
+        _p(
+            f"{country['subregion']} · capital {country['capital']} · IOM South-Eastern Europe, "
+            f"Eastern Europe and Central Asia (Regional Office Vienna) · prepared {briefing.generated}",
+            styles["subtitle"],
+        ),
+        Spacer(1, 0.2 * cm),
+    ]
+    if data.standouts:
+        story.append(_p(f"Where {name} stands out in the region", styles["heading"]))
+        for standing in data.standouts:
+            change = standing.change()
+            story.append(
+                _p(
+                    "• " + standing.reason(name) + (f"; {change}." if change else "."),
+                    styles["body"],
+                )
+            )
+    story.append(_p("Headline indicators", styles["heading"]))
+    rows = [[_p(h, styles["cell"]) for h in ("Indicator", "Latest", "Year", "Source")]]
+    for card in data.indicator_cards:
+        item = card.headline
+        rows.append(
+            [
+                _p(item.name, styles["cell"]),
+                _p(card.display, styles["cell"]),
+                _p(str(item.year) if item.year else "–", styles["cell"]),
+                _p(item.source, styles["cell"]),
+            ]
+        )
+    table = Table(rows, colWidths=[7.2 * cm, 2.6 * cm, 1.3 * cm, 6.9 * cm], repeatRows=1)
+    table.setStyle(
+        TableStyle(
+            [
+                ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor(layout.LIGHT_FILL)),
+                ("LINEBELOW", (0, 0), (-1, -1), 0.4, colors.HexColor("#D5DCE6")),
+                ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                ("TOPPADDING", (0, 0), (-1, -1), 2),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 2),
+            ]
+        )
+    )
+    story.append(table)
+    offices = data.offices
+    # A stand-in position (an office published without a town) names no city.
+    stand_in = offices.get("position_is_stand_in", pd.Series(False, index=offices.index))
+    own = [
+        office if standing_in else f"{office} ({city})"
+        for office, city, kind, standing_in in zip(
+            offices["name"].tolist(),
+            offices["city"].tolist(),
+            offices["office_type"].tolist(),
+            stand_in.astype(bool).tolist(),
+            strict=True,
+        )
+        if kind != "regional"
+    ]
+    story.append(_p("IOM offices (as of May 2020)", styles["heading"]))
+    story.append(
+        _p(
+            "; ".join(own) + "."
+            if own
+            else f"No IOM office in {name}; the Regional Office in Vienna covers it.",
+            styles["body"],
+        )
+    )
+    story.append(_p(data.office_source, styles["small"]))
+    rank = data.funding_rank
+    story.append(_p("Funding requirement 2016", styles["heading"]))
+    story.append(_p(rank.sentence, styles["body"]))
+    story.append(_p(rank.source, styles["small"]))
+    story.append(_p("Sources", styles["heading"]))
+    sources = tuple(
+        dict.fromkeys(
+            [
+                data.office_source,
+                rank.source,
+                *(
+                    profile.dataset_source(data.definition[c.headline.code])
+                    for c in data.indicator_cards
+                ),
+            ]
+        )
+    )
+    citations = data.full_citations(sources) or list(sources)
+    for citation in citations:
+        story.append(_p("• " + citation, styles["small"]))
+    story.append(Spacer(1, 0.25 * cm))
+    story.append(_p(DISCLAIMER, styles["small"]))
+    if briefing.scope.country in {profile.KOSOVO, "SRB"}:
+        story.append(_p(KOSOVO_FOOTNOTE, styles["small"]))
+    return story
+
+
+def pdf_bytes(briefing: Briefing) -> bytes:
+    """The country's one-page summary as an A4 portrait PDF (shrunk to fit one page)."""
+    if not briefing.scope.country:
+        raise ValueError("The one-page summary is for one country; choose a country.")
+    out = io.BytesIO()
+    document = SimpleDocTemplate(
+        out,
+        pagesize=A4,
+        leftMargin=MARGIN_CM * cm,
+        rightMargin=MARGIN_CM * cm,
+        topMargin=MARGIN_CM * cm,
+        bottomMargin=MARGIN_CM * cm,
+        title=f"{briefing.data.profile_row['name']}: country at a glance",
+        author=layout.AUTHOR,
+        subject=briefing.subtitle,
+        creator=layout.AUTHOR,
+    )
+    frame_width = A4[0] - 2 * MARGIN_CM * cm
+    frame_height = A4[1] - 2 * MARGIN_CM * cm
+    document.build([KeepInFrame(frame_width, frame_height, content(briefing), mode="shrink")])
+    return out.getvalue()
