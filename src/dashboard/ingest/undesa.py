@@ -497,39 +497,32 @@ def read_bilateral(path: Path, source_id: str) -> list[Corridor]:
     Females and males are added; a corridor appears only where UN DESA gives a figure (an absent
     origin means insufficient data, not zero).
     """
-    if not path.exists():
-        raise IngestError(path, "file not found")
     region = set(REGION_ISO3_WITHOUT_KOSOVO)
     sums: dict[tuple[str, str, int], int] = {}
     seen: set[tuple[str, str, int, str]] = set()
-    with path.open(newline="", encoding="utf-8-sig") as handle:
-        reader = csv.DictReader(handle)
-        missing = sorted(set(BILATERAL_COLUMNS) - set(reader.fieldnames or []))
-        if missing:
-            raise IngestError(path, f"columns {missing} not found (header: {reader.fieldnames})")
-        for line, row in enumerate(reader, start=2):
-            destination, origin = row["geo"].strip(), row["from"].strip()
-            if destination in ("XKX", "KOS") or origin in ("XKX", "KOS"):
-                raise IngestError(path, f"line {line}: a Kosovo row; revisit the Serbia caveat")
-            if destination not in region and origin not in region:
-                continue
-            if row["sex"] not in ("female", "male"):
-                raise IngestError(path, f"line {line}: sex {row['sex']!r} is not female or male")
-            year = int(row["t"])
-            key = (origin, destination, year, row["sex"])
-            if key in seen:
-                raise IngestError(path, f"line {line}: {key} appears twice")
-            seen.add(key)
-            try:
-                cell = clean_cell(row["n"], f"at line {line}, column n")
-            except ValueError as error:
-                raise IngestError(path, str(error)) from None
-            if cell.value is None:
-                continue
-            if cell.value < 0 or not cell.value.is_integer():
-                raise IngestError(path, f"line {line}: n = {row['n']!r} is not a count")
-            corridor = (origin, destination, year)
-            sums[corridor] = sums.get(corridor, 0) + int(cell.value)
+    for line, row in read_delimited(path).records(BILATERAL_COLUMNS):
+        destination, origin = row["geo"].strip(), row["from"].strip()
+        if destination in ("XKX", "KOS") or origin in ("XKX", "KOS"):
+            raise IngestError(path, f"line {line}: a Kosovo row; revisit the Serbia caveat")
+        if destination not in region and origin not in region:
+            continue
+        if row["sex"] not in ("female", "male"):
+            raise IngestError(path, f"line {line}: sex {row['sex']!r} is not female or male")
+        year = int(row["t"])
+        key = (origin, destination, year, row["sex"])
+        if key in seen:
+            raise IngestError(path, f"line {line}: {key} appears twice")
+        seen.add(key)
+        try:
+            cell = clean_cell(row["n"], f"at line {line}, column n")
+        except ValueError as error:
+            raise IngestError(path, str(error)) from None
+        if cell.value is None:
+            continue
+        if cell.value < 0 or not cell.value.is_integer():
+            raise IngestError(path, f"line {line}: n = {row['n']!r} is not a count")
+        corridor = (origin, destination, year)
+        sums[corridor] = sums.get(corridor, 0) + int(cell.value)
     require_countries({d for _, d, _ in sums}, region, path, "destination (geo) rows")
     require_countries({o for o, _, _ in sums}, region, path, "origin (from) rows")
     return [Corridor(o, d, y, n, source_id) for (o, d, y), n in sorted(sums.items())]

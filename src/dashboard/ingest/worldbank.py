@@ -186,26 +186,19 @@ def read_datahub_wdi(path: Path, expected_indicator: str) -> WdiTable:
     name = str(json.loads(package.read_text(encoding="utf-8")).get("name", ""))
     if name.lower() != expected_indicator.lower():
         raise IngestError(package, f"indicator is {name!r}, expected {expected_indicator!r}")
-    if not path.exists():
-        raise IngestError(path, "file not found")
-    with path.open(newline="", encoding="utf-8-sig") as handle:
-        reader = csv.DictReader(handle)
-        needed = {"Country Code", "Year", "Value"}
-        if reader.fieldnames is None or not needed <= set(reader.fieldnames):
-            raise IngestError(path, f"expected columns {sorted(needed)}, found {reader.fieldnames}")
-        values: dict[str, dict[int, float]] = {}
-        for line, row in enumerate(reader, start=2):
-            iso3 = row["Country Code"].strip()
-            year = int(row["Year"])
-            series = values.setdefault(iso3, {})
-            if year in series:
-                raise IngestError(path, f"line {line}: {iso3} {year} appears twice")
-            try:
-                cell = clean_cell(row["Value"], f"at line {line}")
-            except ValueError as error:
-                raise IngestError(path, str(error)) from None
-            if cell.value is not None:
-                series[year] = cell.value
+    values: dict[str, dict[int, float]] = {}
+    for line, row in read_delimited(path).records(("Country Code", "Year", "Value")):
+        iso3 = row["Country Code"].strip()
+        year = int(row["Year"])
+        series = values.setdefault(iso3, {})
+        if year in series:
+            raise IngestError(path, f"line {line}: {iso3} {year} appears twice")
+        try:
+            cell = clean_cell(row["Value"], f"at line {line}")
+        except ValueError as error:
+            raise IngestError(path, str(error)) from None
+        if cell.value is not None:
+            series[year] = cell.value
     return WdiTable(expected_indicator.upper(), "", values)
 
 
