@@ -7,6 +7,7 @@ from dashboard import cache, lineage, sidebar, themes, ui, warehouse
 from dashboard.charts import coverage as charts
 from dashboard.charts import trends as trend_charts
 from dashboard.content import data_sources as content
+from dashboard.inert import inert
 from dashboard.queries import catalog as q
 from dashboard.queries import headline as q_headline
 from dashboard.queries import themes as theme_queries
@@ -21,7 +22,7 @@ def seed_from_link(key: str, allowed: list[str], label: str, default: str | list
         return
     kept, warnings = content.url_choices(st.query_params.get_all(key), allowed, label)
     for message in warnings:
-        st.warning(message, icon=":material/link_off:")
+        st.warning(inert(message), icon=":material/link_off:")
     single = isinstance(default, str)
     st.session_state[key] = (kept[0] if single else kept) if kept else default
 

@@ -5,6 +5,7 @@ import streamlit as st
 from dashboard import cache, maps, page_params, sidebar, themes, ui
 from dashboard.charts import trends as trend_charts
 from dashboard.content.overview import FIGURE_OFFICES
+from dashboard.inert import inert
 from dashboard.queries import offices as q
 from dashboard.queries import themes as theme_q
 from dashboard.queries import trends as trend_q
@@ -103,7 +104,7 @@ if code is not None:
         )
 page_params.write_to_url(YEAR_KEY, year, None if code is None else choices[-1])
 for message in filter(None, warnings):
-    st.warning(message, icon=":material/link_off:")
+    st.warning(inert(message), icon=":material/link_off:")
 
 indicator = None
 if code is not None:

@@ -5,10 +5,13 @@ import streamlit as st
 from dashboard import cache, maps, sidebar, ui
 from dashboard.content import overview as headlines
 from dashboard.queries import overview as q
+from dashboard.views import changes as changes_view
 
 filters, options = sidebar.current()
 st.title("SEEECA migration outlook: regional overview")
 st.caption(f"Showing {filters.describe(options)}.")
+
+changes_view.latest_block(filters, options)
 
 figures = cache.shaped(headlines.figures_by_id, q.key_figures_with_source, headlines.KPI_FIGURES)
 offices = cache.shaped(headlines.offices_by_type, q.office_counts, filters.selected_iso3)

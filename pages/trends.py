@@ -8,6 +8,7 @@ import streamlit as st
 from dashboard import cache, sidebar, themes, ui
 from dashboard.charts import projection
 from dashboard.charts import trends as charts
+from dashboard.inert import inert, quoted
 from dashboard.queries import projections as pq
 from dashboard.queries import themes as theme_q
 from dashboard.queries import trends as q
@@ -26,8 +27,10 @@ def seed_from_url(key: str, allowed: dict[str, object], default: object, reason:
     raw = st.query_params.get_all(key)
     st.session_state[key] = allowed.get(raw[0], default) if raw else default
     if raw and raw[0] not in allowed:
-        shown = raw[0] if len(raw[0]) <= 40 else raw[0][:40] + "..."
-        st.warning(f"Ignored {key} {shown!r} from the link: {reason}.", icon=":material/link_off:")
+        st.warning(
+            inert(f"Ignored {key} {quoted(raw[0])} from the link: {reason}."),
+            icon=":material/link_off:",
+        )
 
 
 def to_url(param: str, value: str | None) -> None:

@@ -13,6 +13,7 @@ from collections.abc import Iterable, Mapping
 import pandas as pd
 
 from dashboard import config
+from dashboard.inert import quoted
 from dashboard.lineage import SIDEBAR, page_title
 from dashboard.style import format_number
 from dashboard.warehouse import MARTS
@@ -233,8 +234,9 @@ def url_choices(
         if value in allowed:
             kept.append(value)
         elif value != "":
-            shown = value if len(value) <= 40 else value[:40] + "..."
-            warnings.append(f"Ignored {label} {shown!r} from the link: not one of the choices.")
+            warnings.append(
+                f"Ignored {label} {quoted(value)} from the link: not one of the choices."
+            )
     return list(dict.fromkeys(kept)), warnings
 
 

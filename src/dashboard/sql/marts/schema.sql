@@ -363,3 +363,12 @@ create table fct_migrant_corridor (
     primary key (origin_iso3, destination_iso3, year),
     check (origin_iso3 <> destination_iso3)
 );
+
+create table dim_series_break (
+    indicator_code varchar not null references dim_indicator (indicator_code),
+    iso3 varchar not null references dim_country (iso3),
+    year integer not null,
+    kind varchar not null check (kind in ('reporting change', 'coverage change')),
+    note varchar not null,
+    primary key (indicator_code, iso3, year)
+);
