@@ -6,6 +6,7 @@ import streamlit as st
 from dashboard import cache, sidebar, ui
 from dashboard.charts import funding as charts
 from dashboard.content import funding as tables
+from dashboard.inert import inert, quoted
 from dashboard.queries import funding as q
 from dashboard.queries import overview as overview_q
 from dashboard.style import format_number
@@ -19,10 +20,11 @@ def region_from_url(known: dict[str, str]) -> str:
     """The region in the link if it is a known one; otherwise SEEECA, with a warning."""
     wanted = st.query_params.get(REGION_PARAM)
     if wanted and wanted not in known:
-        shown = wanted if len(wanted) <= 40 else wanted[:40] + "..."
         st.warning(
-            f"Ignored region {shown!r} from the link: not an IOM region of the 2016 "
-            "overview; showing SEEECA.",
+            inert(
+                f"Ignored region {quoted(wanted)} from the link: not an IOM region of the 2016 "
+                "overview; showing SEEECA."
+            ),
             icon=":material/link_off:",
         )
     return wanted if wanted in known else q.SEEECA

@@ -7,6 +7,7 @@ import streamlit as st
 from dashboard import cache, sidebar, ui
 from dashboard.charts import strategy as charts
 from dashboard.content import strategy as content
+from dashboard.inert import inert, quoted
 from dashboard.queries import strategy as q
 
 NODE_PARAM = "node"
@@ -53,9 +54,11 @@ tree = cache.shaped(
 known = set(tree["node_id"])
 wanted = st.query_params.get(NODE_PARAM)
 if wanted and wanted not in known:
-    shown = wanted if len(wanted) <= 40 else wanted[:40] + "..."
     st.warning(
-        f"Ignored level {shown!r} from the link: not a level of the drill-down for this selection.",
+        inert(
+            f"Ignored level {quoted(wanted)} from the link: not a level of the drill-down for "
+            "this selection."
+        ),
         icon=":material/link_off:",
     )
     del st.query_params[NODE_PARAM]

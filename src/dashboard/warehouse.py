@@ -60,10 +60,13 @@ MARTS: tuple[str, ...] = (
     "fct_indicator_value",
     "dim_projection_series",
     "fct_projection",
+    "dim_series_break",
     "dq_finding",
     "dim_headline_candidate",
     "dim_headline_scope",
     "headline_value",
+    "dim_corridor_place",
+    "fct_migrant_corridor",
 )
 
 EXPORTED_TABLES: tuple[str, ...] = (*MARTS, "build_log", "build_row_count")
