@@ -116,6 +116,8 @@ INDICATOR_FAMILIES = (
     "asylum_seekers",
     "idps",
     "population",
+    "gdp",
+    "other_protection",
 )
 OFFICE_TYPES = ("regional", "country", "sub-office")
 # Rows of projections.csv: the estimate, the projection's variants and its probabilistic bounds.
@@ -479,6 +481,27 @@ SOURCE_TABLES: tuple[SourceTable, ...] = (
         ),
         ("series_code", "iso3", "year", "variant"),
         "UN World Population Prospects 2024 for the 20: estimates, projection variants and bounds.",
+        generated_by="python -m dashboard.ingest",
+    ),
+    SourceTable(
+        "corridor_places",
+        (_req("iso3"), _req("name"), _req("is_eu", "bool")),
+        ("iso3",),
+        "Countries and areas at either end of a migration corridor, named as UN DESA names them.",
+        generated_by="python -m dashboard.ingest",
+    ),
+    SourceTable(
+        "migrant_corridors",
+        (
+            _req("origin_iso3"),
+            _req("destination_iso3"),
+            _req("year", "int", min=1990, max=2100),
+            _req("migrants", "int", min=0),
+            _req("source_id"),
+        ),
+        ("origin_iso3", "destination_iso3", "year"),
+        "International migrants by origin and destination (UN DESA 2024), for corridors that"
+        " start or end in the region; both sexes.",
         generated_by="python -m dashboard.ingest",
     ),
     SourceTable(

@@ -66,6 +66,8 @@ MARTS: tuple[str, ...] = (
     "dim_headline_candidate",
     "dim_headline_scope",
     "headline_value",
+    "dim_corridor_place",
+    "fct_migrant_corridor",
 )
 
 EXPORTED_TABLES: tuple[str, ...] = (*MARTS, "build_log", "build_row_count")

@@ -351,8 +351,8 @@ create table headline_value (
     preference integer not null,
     aggregation varchar not null,
     countries_reporting integer not null check (countries_reporting >= 1),
-    countries_covered integer not null check (countries_covered >= countries_reporting),
-    countries_in_scope integer not null check (countries_in_scope >= countries_covered),
+    countries_dropped integer not null check (countries_dropped >= 0),
+    countries_in_scope integer not null check (countries_in_scope >= countries_reporting),
     is_complete boolean not null,
     is_headline boolean not null,
     candidates_with_value integer not null check (candidates_with_value >= 1),
@@ -360,6 +360,26 @@ create table headline_value (
     alt_source_id varchar references dim_source (source_id),
     alt_value double,
     primary key (concept, scope_type, scope_id, year)
+);
+
+create table dim_corridor_place (
+    iso3 varchar primary key,
+    name varchar not null,
+    un_name varchar not null,
+    is_eu boolean not null,
+    in_region boolean not null,
+    subregion varchar,
+    place_group varchar not null
+);
+
+create table fct_migrant_corridor (
+    origin_iso3 varchar not null references dim_corridor_place (iso3),
+    destination_iso3 varchar not null references dim_corridor_place (iso3),
+    year integer not null check (year between 1990 and 2100),
+    migrants bigint not null check (migrants >= 0),
+    source_id varchar not null references dim_source (source_id),
+    primary key (origin_iso3, destination_iso3, year),
+    check (origin_iso3 <> destination_iso3)
 );
 
 create table dim_series_break (
