@@ -107,25 +107,30 @@ def test_the_line_states_the_warehouse_numbers(warehouse_path):
         "where indicator_code = 'unhcr.refugees_hosted' and iso3 = 'TUR' and year <= 2025",
     )[0][0]
     start, end = (value(warehouse_path, "unhcr.refugees_hosted", "TUR", y) for y in (2014, latest))
-    turkey = all_lines(at, "Refugees hosted in Turkey went from")
+    turkey = all_lines(at, "Refugees hosted in Türkiye went from")
     expected = f"went from {start:,.0f} in 2014 to {end:,.0f} in {latest}"
     assert any(expected in line for line in turkey), turkey
     assert any("unhcr.refugees_hosted" in line for line in turkey), "the line names the indicator"
+    net = all_lines(at, "Net migration in the whole region")
+    # the family's current default series, named in the line, over the years the line gives
+    code = re.search(r"\(indicator ([\w.]+)\)", net[0]).group(1)
+    first, last = map(int, re.search(r"from \S+ in (\d{4}) to \S+ in (\d{4})", net[0]).groups())
     region = sql(
         warehouse_path,
         """select year, sum(value) from fct_indicator_value
-        where indicator_code = 'wdi.net_migration' and year in (2014, 2021) group by year order by year""",
+        where indicator_code = ? and year in (?, ?) group by year order by year""",
+        [code, first, last],
     )
-    net = all_lines(at, "Net migration in the whole region")
     assert any(
-        f"from {region[0][1]:,.0f} in 2014 to {region[1][1]:,.0f} in 2021" in line for line in net
+        f"from {region[0][1]:,.0f} in {first} to {region[1][1]:,.0f} in {last}" in line
+        for line in net
     ), net
 
 
 def test_the_line_follows_the_year_filter(warehouse_path):
     at = open_page(PAGE, {"years": ["2000", "2016"]}, timeout=90, fail_on_error=True)
     start, end = (value(warehouse_path, "unhcr.refugees_hosted", "TUR", y) for y in (2014, 2016))
-    turkey = all_lines(at, "Refugees hosted in Turkey went from")
+    turkey = all_lines(at, "Refugees hosted in Türkiye went from")
     assert any(f"from {start:,.0f} in 2014 to {end:,.0f} in 2016" in line for line in turkey), (
         turkey
     )
@@ -293,6 +298,9 @@ def test_the_verdict_filter_travels_in_the_url_and_keeps_the_statements_judged_s
     table = scorecard(at)  # the scorecard keeps every test
     assert len(table) == sum(int(m.value) for m in at.metric if not m.label.startswith("Latest"))
     wanted = table[table["verdict"] == outlook.VERDICT_SHORT[verdict]]
+    if wanted.empty:  # no substantive test has this verdict with the current data
+        assert at.info and "No test of the statements shown is judged" in at.info[0].value
+        return
     headers = [h for page in every_page(at) for h in headers_of(page)]
     assert len(headers) == len(wanted) > 0
     assert all(outlook.VERDICT_LABELS[verdict] in header for header in headers)
