@@ -122,6 +122,7 @@ def streamlit_server(
 ) -> Iterator[Server]:
     """The real app on a free localhost port, stopped (its whole process group) on exit."""
     port = free_port()
+    # PYTHONPATH: this checkout's code, whatever checkout the venv's editable install points at.
     env = dict(os.environ, PYTHONPATH=str(ROOT / "src"), DASHBOARD_DB=str(warehouse))
     env.update(extra_env or {})
     RESULTS.mkdir(parents=True, exist_ok=True)

@@ -6,9 +6,9 @@ from dashboard import cache, maps, sidebar, themes, ui, url_state
 from dashboard.charts import trends as trend_charts
 from dashboard.content.overview import FIGURE_OFFICES
 from dashboard.queries import offices as q
-from dashboard.queries import themes as theme_q
 from dashboard.queries import trends as trend_q
 from dashboard.queries.overview import key_figures_with_source
+from dashboard.views import themes as theme_view
 
 INDICATOR_KEY = "indicator"
 YEAR_KEY = "indicator_year"
@@ -57,7 +57,7 @@ for column, office_type, label in zip(
 names = cache.shaped(maps.indicator_names, q.map_indicators)  # code -> name
 # A chosen theme colours the countries by its first indicator and lists its indicators first.
 menu = cache.shaped(trend_charts.IndicatorMenu.of, trend_q.indicator_choices_by_family)
-theme_families = themes.families_of(cache.query(theme_q.theme_indicator_families, filters.theme))
+theme_families = theme_view.families(filters.theme)
 lead = themes.lead_code(menu.defaults, theme_families, None)
 codes = (
     cache.derived(themes.codes_theme_first, tuple(names), menu.family_of, theme_families)

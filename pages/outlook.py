@@ -9,6 +9,7 @@ import streamlit as st
 from dashboard import cache, outlook, sidebar, url_state
 from dashboard.queries import outlook as q
 from dashboard.queries import trends as trend_queries
+from dashboard.views import changes as changes_view
 from dashboard.views import outlook as outlook_view
 
 PARAM_STRATEGY = "outlook_strategy"
@@ -99,6 +100,9 @@ st.caption(
 outlook_view.reading_guide(
     cache.shaped(outlook.defaults_table, trend_queries.indicator_choices_by_family)
 )
+
+with st.container(border=True):
+    changes_view.notable_block(filters, options)
 
 if tests:
     outlook_view.scorecard(tests, results, open_statement)

@@ -2,13 +2,19 @@
 
 import streamlit as st
 
-from dashboard import cache, maps, sidebar, ui
+from dashboard import cache, maps, sidebar, themes, ui
 from dashboard.content import overview as headlines
 from dashboard.queries import overview as q
+from dashboard.views import changes as changes_view
+from dashboard.views import themes as theme_view
 
 filters, options = sidebar.current()
 st.title("SEEECA migration outlook: regional overview")
 st.caption(f"Showing {filters.describe(options)}.")
+
+# A chosen theme leads every block below with its indicators (the warehouse's theme crosswalk).
+theme_families, menu = theme_view.families(filters.theme), theme_view.menu()
+changes_view.latest_block(filters, options, theme_families)
 
 figures = cache.shaped(headlines.figures_by_id, q.key_figures_with_source, headlines.KPI_FIGURES)
 offices = cache.shaped(headlines.offices_by_type, q.office_counts, filters.selected_iso3)
@@ -122,9 +128,10 @@ ui.findings(
 
 left, right = st.columns([3, 2])
 with left:
-    st.subheader("Migrants as a share of the population")
-    shares = cache.query(q.indicator_latest_by_country, headlines.MAP_INDICATOR, filters.year_to)
-    definition = cache.query(q.indicator_definitions, (headlines.MAP_INDICATOR,)).iloc[0]
+    map_code = themes.lead_code(menu.defaults, theme_families, headlines.MAP_INDICATOR)
+    shares = cache.query(q.indicator_latest_by_country, map_code, filters.year_to)
+    definition = cache.query(q.indicator_definitions, (map_code,)).iloc[0]
+    st.subheader(definition["name"] if theme_families else "Migrants as a share of the population")
     deck, legend = cache.chart(
         maps.indicator_deck,
         shares,
@@ -159,17 +166,24 @@ with right:
     )
 
 st.subheader("Headline indicators for the selection")
+headline_codes = themes.lead_codes(
+    theme_families,
+    menu.defaults,
+    headlines.HEADLINE_INDICATORS,
+    len(headlines.HEADLINE_INDICATORS),
+    menu.family_of,
+)
 aggregate = cache.query(
     q.indicator_aggregate,
-    headlines.HEADLINE_INDICATORS,
+    headline_codes,
     filters.selected_iso3,
     filters.year_from,
     filters.year_to,
 )
-definitions = cache.query(q.indicator_definitions, headlines.HEADLINE_INDICATORS).set_index(
+definitions = cache.query(q.indicator_definitions, headline_codes).set_index(
     "indicator_code", drop=False
 )
-items = cache.derived(headlines.headlines_of, aggregate, definitions, headlines.HEADLINE_INDICATORS)
+items = cache.derived(headlines.headlines_of, aggregate, definitions, headline_codes)
 for column, item in zip(st.columns(len(items)), items, strict=True):
     with column:
         ui.kpi(

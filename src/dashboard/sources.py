@@ -465,6 +465,19 @@ SOURCE_TABLES: tuple[SourceTable, ...] = (
         generated_by="python -m dashboard.ingest",
     ),
     SourceTable(
+        "series_breaks",
+        (
+            _req("indicator_code"),
+            _req("iso3", iso3="region"),
+            _req("year", "int", min=1900, max=2100),
+            _req("kind", choices=("reporting change", "coverage change")),
+            _req("note"),
+        ),
+        ("indicator_code", "iso3", "year"),
+        "Years in which a country's series stops being comparable with the year before (a"
+        " reporting or coverage change): flagged, never read as a change.",
+    ),
+    SourceTable(
         "headline_concepts",
         (
             _req("concept"),

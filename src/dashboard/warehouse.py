@@ -60,6 +60,7 @@ MARTS: tuple[str, ...] = (
     "fct_indicator_value",
     "dim_projection_series",
     "fct_projection",
+    "dim_series_break",
     "dq_finding",
     "dim_headline_candidate",
     "dim_headline_scope",

@@ -343,3 +343,12 @@ create table headline_value (
     alt_value double,
     primary key (concept, scope_type, scope_id, year)
 );
+
+create table dim_series_break (
+    indicator_code varchar not null references dim_indicator (indicator_code),
+    iso3 varchar not null references dim_country (iso3),
+    year integer not null,
+    kind varchar not null check (kind in ('reporting change', 'coverage change')),
+    note varchar not null,
+    primary key (indicator_code, iso3, year)
+);
