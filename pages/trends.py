@@ -102,6 +102,9 @@ if not projections.empty:
     )
     horizon = projection.HORIZONS[choice or projection.DEFAULT_HORIZON]
     url_state.write(PARAM_PROJECTION, choice, projection.DEFAULT_HORIZON)
+else:  # no projection for this indicator: a horizon in the link is dropped
+    url_state.warn(url_state.seed(PARAM_PROJECTION, [], projection.DEFAULT_HORIZON))
+    url_state.write(PARAM_PROJECTION, None, None)
 
 source = charts.source_text(definition)
 caveats = [definition["caveat"]] if definition["caveat"] else []

@@ -17,8 +17,9 @@ Pure: no streamlit.
 from __future__ import annotations
 
 import re
-from collections.abc import Collection, Iterable, Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field
+from urllib.parse import quote_plus
 
 from dashboard.inert import quoted
 
@@ -59,7 +60,9 @@ class Param:
     holds: str  # what one value is (docs)
     accepts: str  # which values are accepted and where the list comes from (docs)
     default: str  # what applies when the link has none (docs)
-    pages: tuple[str, ...]  # files that read it: page files, or SIDEBAR for the shell's filters
+    # Files that read it: page files; for the shell's filters SIDEBAR (read on every page) and
+    # then the pages whose content it changes.
+    pages: tuple[str, ...]
     kind: str = CODE  # CODE (text compared with the choices), NUMBER, FLAG ("1"/"0"), TEXT (free)
     many: bool = False  # several values (repeat the key) rather than one
     hint: str = ""  # how a good value looks, added to a warning; else the choices are listed
@@ -148,9 +151,6 @@ class Param:
             return [self.text(v) for v in value]
         return [self.text(value)]
 
-    def read_by(self, page: str) -> bool:
-        return SIDEBAR in self.pages or page in self.pages
-
 
 # Pages as files, as the page list (dashboard.navigation) names them.
 OVERVIEW, MAP, TRENDS, OUTLOOK = (
@@ -166,6 +166,18 @@ FUNDING, STRATEGY, COUNTRY, BRIEFING = (
     "pages/briefing.py",
 )
 DATA_SOURCES, GLOSSARY = "pages/data_sources.py", "pages/glossary.py"
+# The pages whose figures follow the sidebar's country selection.
+SELECTION_PAGES = (
+    OVERVIEW,
+    MAP,
+    TRENDS,
+    OUTLOOK,
+    FUNDING,
+    STRATEGY,
+    COUNTRY,
+    BRIEFING,
+    DATA_SOURCES,
+)
 
 PARAMS: tuple[Param, ...] = (
     # The sidebar's filters, read by the shell on every page.
@@ -175,7 +187,7 @@ PARAMS: tuple[Param, ...] = (
         "a subregion of the region",
         "the subregions in dim_country",
         "all subregions",
-        (SIDEBAR,),
+        (SIDEBAR, *SELECTION_PAGES),
         many=True,
         hint="unknown subregion",
         example="Central Asia",
@@ -186,7 +198,7 @@ PARAMS: tuple[Param, ...] = (
         "a country or territory, as its ISO3 code",
         "the ISO3 codes in dim_country",
         "the whole region",
-        (SIDEBAR,),
+        (SIDEBAR, *SELECTION_PAGES),
         many=True,
         hint="unknown country code (use ISO3 codes such as ALB or XKX)",
         example="ALB",
@@ -197,7 +209,7 @@ PARAMS: tuple[Param, ...] = (
         "a pillar, strategic priority or thematic area, as its element id",
         "the element ids in dim_strategy_element",
         "all priorities and areas",
-        (SIDEBAR,),
+        (SIDEBAR, OVERVIEW, MAP, TRENDS, OUTLOOK, FUNDING, STRATEGY, DATA_SOURCES),
         hint="unknown thematic area or strategic priority",
         example="s2020.sp1",
     ),
@@ -207,7 +219,7 @@ PARAMS: tuple[Param, ...] = (
         "a year; two give the range from the earlier to the later",
         "years with indicator data (fct_indicator_value)",
         "2000 (or the first year with data) to the latest year with data",
-        (SIDEBAR,),
+        (SIDEBAR, OVERVIEW, MAP, TRENDS, OUTLOOK, COUNTRY, BRIEFING, DATA_SOURCES),
         kind=NUMBER,
         many=True,
         example="2010",
@@ -395,18 +407,17 @@ FILTER_PARAMS: tuple[str, ...] = tuple(p.name for p in PARAMS if SIDEBAR in p.pa
 
 
 def read_by(page: str) -> tuple[Param, ...]:
-    """The parameters a page reads itself (the sidebar's are read on every page)."""
-    return tuple(param for param in PARAMS if page in param.pages)
+    """The parameters a page reads itself (the sidebar's, read on every page, are not among them)."""
+    return tuple(param for param in PARAMS if page in param.pages and SIDEBAR not in param.pages)
 
 
 def markdown_table(titles: dict[str, str] | None = None) -> str:
     """docs/URL_PARAMETERS.md: every parameter, its values, default and pages."""
     titles = titles or {}
 
-    def where(pages: Iterable[str]) -> str:
-        return ", ".join(
-            "every page (sidebar)" if page == SIDEBAR else titles.get(page, page) for page in pages
-        )
+    def where(pages: Sequence[str]) -> str:
+        named = ", ".join(titles.get(page, page) for page in pages if page != SIDEBAR)
+        return f"the sidebar, on every page; changes {named}" if SIDEBAR in pages else named
 
     lines = [
         "# URL parameters",
@@ -428,7 +439,7 @@ def markdown_table(titles: dict[str, str] | None = None) -> str:
             p.default,
             "yes" if p.many else "no (the first is used)",
             where(p.pages),
-            f"`?{p.name}={p.example}`",
+            f"`?{p.name}={quote_plus(p.example)}`",
         )
         lines.append("| " + " | ".join(c.replace("|", "\\|") for c in cells) + " |")
     return "\n".join(lines) + "\n"
