@@ -16,6 +16,7 @@ def _iso3_per_layer(deck) -> dict[str, Counter]:
     return {
         layer["id"]: Counter(f["properties"]["iso3"] for f in layer["data"]["features"])
         for layer in spec["layers"]
+        if isinstance(layer.get("data"), dict) and "features" in layer["data"]  # country shapes
     }
 
 
