@@ -7,12 +7,13 @@ from __future__ import annotations
 
 import streamlit as st
 
-from dashboard import cache, changes
+from dashboard import cache, changes, themes
 from dashboard.filters import FilterOptions, Filters
 from dashboard.inert import inert as ui_text
 from dashboard.queries import changes as q
 from dashboard.queries import headline as headline_q
 from dashboard.queries import overview as overview_q
+from dashboard.views import themes as theme_view
 
 TRENDS_PAGE = "pages/trends.py"
 
@@ -37,12 +38,26 @@ def _facts(filters: Filters, options: FilterOptions) -> list[changes.LatestFact]
     )
 
 
-def latest_block(filters: Filters, options: FilterOptions) -> None:
+def latest_block(
+    filters: Filters, options: FilterOptions, theme_families: tuple[str, ...] = ()
+) -> None:
     """For each headline concept of the selection: its latest value, year and change on one and
-    five years before, as a sentence with its source; then the notable changes."""
+    five years before, as a sentence with its source; then the notable changes. With a theme,
+    the concepts whose indicators speak to it come first."""
     scope = _scope(filters, options)
     st.subheader(f"Latest year: {scope}")
     facts = _facts(filters, options)
+    if theme_families:
+        menu = theme_view.menu()
+        facts = themes.theme_first_by_code(
+            facts, lambda fact: fact.indicator_code, menu.family_of, theme_families
+        )
+        st.caption(
+            themes.theme_note(
+                options.themes[filters.theme],
+                [menu.families[f] for f in theme_families if f in menu.families],
+            )
+        )
     st.caption(
         f"Each figure is the latest year up to {filters.year_to} with every reporting country of "
         "the selection, from the source the headline rule prefers (Data and sources explains the "
