@@ -127,7 +127,7 @@ def statement_card(
                 + (
                     f"{outlook.VERDICT_ICONS[result.verdict]} {outlook.VERDICT_LABELS[result.verdict]}"
                     if link.substantive
-                    else f":material/exposure_zero: {outlook.TRIVIAL_LABEL}"
+                    else f":material/exposure_zero: {outlook.TRIVIAL_LABEL} (not counted)"
                 )
             )
             chart_column, text_column = st.columns([3, 2])
@@ -219,10 +219,7 @@ def ahead(found: list, source: str) -> None:
         with st.container(border=True):
             st.markdown(f"**{inert(statement.title)}**")
             st.markdown(outlook.quote_markdown(statement.text))
-            st.caption(
-                f"{statement.title} · {statement.document} ({statement.edition}), "
-                f"{statement.source_section}"
-            )
+            st.caption(f"{statement.document} ({statement.edition}), {statement.source_section}")
             for index, item in enumerate(items):
                 link = item.link
                 st.markdown(
