@@ -162,7 +162,7 @@ with side_panel:
             st.caption(f":material/info: {kosovo}")
         st.caption(f":material/info: {definition['caveat']}")
 
-st.subheader("Offices shown")
+st.header("Offices shown")
 ui.table_view(cache.query(q.office_directory, filters.selected_iso3), "offices-shown")
 ui.source_line(f"{maps.offices_source(offices)}; coordinates and names from GeoNames.")
 ui.findings(

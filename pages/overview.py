@@ -26,7 +26,7 @@ funding = cache.query(
     tuple(areas["programmatic_area"]),
 ).iloc[0]
 
-st.subheader("IOM in the region")
+st.header("IOM in the region")
 row = st.columns(4)
 with row[0]:
     ui.kpi(
@@ -101,7 +101,7 @@ with row[3]:
         help=ui.glossary("emigrant", "Region-wide figure quoted by the 2015-2020 strategy."),
     )
 
-st.subheader("Funding requirement 2016")
+st.header("Funding requirement 2016")
 scope = (
     "the whole region, including regional programmes"
     if filters.is_whole_region
@@ -131,7 +131,7 @@ with left:
     map_code = themes.lead_code(menu.defaults, theme_families, headlines.MAP_INDICATOR)
     shares = cache.query(q.indicator_latest_by_country, map_code, filters.year_to)
     definition = cache.query(q.indicator_definitions, (map_code,)).iloc[0]
-    st.subheader(definition["name"] if theme_families else "Migrants as a share of the population")
+    st.header(definition["name"] if theme_families else "Migrants as a share of the population")
     deck, legend = cache.chart(
         maps.indicator_deck,
         shares,
@@ -150,7 +150,7 @@ with left:
         if table_box.open:  # built only when opened
             ui.table_view(shares, "migrant-share-by-country")
 with right:
-    st.subheader("Strategy 2020-2024 at a glance")
+    st.header("Strategy 2020-2024 at a glance")
     strategy = cache.query(q.strategy_2020_at_a_glance)
     priorities_by_pillar: dict[str, list[str]] = {}
     for pillar, priority in zip(
@@ -165,7 +165,7 @@ with right:
         "IOM Regional Strategy 2020-2024 (001_9ee6370754a679eb.txt), strategic priorities."
     )
 
-st.subheader("Headline indicators for the selection")
+st.header("Headline indicators for the selection")
 headline_codes = themes.lead_codes(
     theme_families,
     menu.defaults,
