@@ -93,7 +93,7 @@ st.markdown(
     "one this rule picks, so the same figure for the same place and year is the same number "
     "everywhere: **the latest year first**, then, within that year, **the first source in the "
     "order below** that gives it. For a group of countries, a source counts for a year only "
-    "if every country it ever reports on reports that year; the headline is the latest such "
+    "if no country it reported the year before is missing; the headline is the latest such "
     "year. The next source with a figure for that year is named as the alternative. Editions "
     "are never joined on one line: a chart draws each source's own series."
 )

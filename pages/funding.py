@@ -8,10 +8,15 @@ from dashboard.charts import funding as charts
 from dashboard.content import funding as tables
 from dashboard.inert import inert, quoted
 from dashboard.queries import funding as q
+from dashboard.queries import names as name_queries
 from dashboard.queries import overview as overview_q
 from dashboard.style import format_number
 
-DOCUMENT = "IOM Migration Initiatives 2016 (002_826368cb2c35f099.txt)"
+DOCUMENT = cache.shaped(
+    name_queries.first_citation,
+    name_queries.source_citation,
+    name_queries.MIGRATION_INITIATIVES_2016,
+)
 BLANK = "A blank cell is a \u201c-\u201d in the source: no requirement, not zero."
 REGION_PARAM = "region"
 

@@ -39,6 +39,7 @@ from dashboard.sources import SOURCE_TABLES, SourceError, SourceTable, file_kind
 # (with its keys and checks) in sql/marts/schema.sql.
 MARTS: tuple[str, ...] = (
     "dim_source",
+    "dim_display_name",
     "dim_country",
     "dim_country_name",
     "dim_office",
@@ -65,6 +66,8 @@ MARTS: tuple[str, ...] = (
     "dim_headline_candidate",
     "dim_headline_scope",
     "headline_value",
+    "dim_corridor_place",
+    "fct_migrant_corridor",
 )
 
 EXPORTED_TABLES: tuple[str, ...] = (*MARTS, "build_log", "build_row_count")

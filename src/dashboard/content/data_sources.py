@@ -46,6 +46,8 @@ TABLE_LABELS: dict[str, str] = {
     "dim_headline_candidate": "Headline rule: sources for each concept, in order of preference",
     "dim_headline_scope": "Headline rule: countries, subregions and the region",
     "headline_value": "Headline figures (one per concept, place and year, by the headline rule)",
+    "dim_corridor_place": "Countries and areas at either end of a migration corridor",
+    "fct_migrant_corridor": "Migrants by origin and destination (migration corridors)",
 }
 # Provenance that no source_id column records.
 TABLE_NOTES: dict[str, str] = {
