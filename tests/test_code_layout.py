@@ -71,6 +71,7 @@ def test_per_page_modules_are_named_after_a_page(package):
         "headline",
         "projection",
         "projections",
+        "names",  # display names of countries and places, read by every page
         "summary",  # charts/summary: every chart's one-sentence text alternative
     }
     modules = {
