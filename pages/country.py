@@ -8,6 +8,7 @@ from dashboard import briefing, cache, sidebar, ui
 from dashboard.charts import country as charts
 from dashboard.content import country as profile
 from dashboard.inert import inert
+from dashboard.queries import names as name_queries
 from dashboard.views import briefing as briefing_view
 from dashboard.views import projection as projection_view
 
@@ -53,8 +54,17 @@ with left:
     contacts = data.contact_source
     ui.source_line(data.office_source + (f"; contacts: {contacts}" if contacts else ""))
 with right:
-    st.pydeck_chart(
-        cache.chart(charts.office_deck, data.offices, (iso3,), False, width_px=420), height=420
+    ui.map_view(
+        cache.chart(
+            charts.office_deck,
+            data.offices,
+            (iso3,),
+            False,
+            width_px=420,
+            places=cache.query(name_queries.country_labels),
+        ),
+        height=420,
+        iso3=(iso3,),
     )
     st.caption(briefing_view.OFFICE_LEGEND)
     for note in screens["map"].notes:

@@ -65,7 +65,9 @@ class Filters:
             place = ", ".join(self.subregions)
         else:
             place = "the whole region (20 countries and territories)"
-        theme = f"; theme: {options.themes[self.theme].strip()}" if self.theme in options.themes else ""
+        theme = (
+            f"; theme: {options.themes[self.theme].strip()}" if self.theme in options.themes else ""
+        )
         return f"{place}; {self.year_from}-{self.year_to}{theme}"
 
 
