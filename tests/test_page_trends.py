@@ -39,6 +39,10 @@ def figures(at: AppTest) -> list[dict]:
     """The plotly figures on the page, with numeric arrays decoded."""
     specs = [json.loads(chart.proto.spec) for chart in at.get("plotly_chart")]
     for spec in specs:
+        # charts.style wraps long titles with <br>: read them as one line
+        title = spec["layout"].get("title", {})
+        if isinstance(title.get("text"), str):
+            title["text"] = title["text"].replace("<br>", " ")
         for trace_ in spec["data"]:
             for axis in ("x", "y", "z"):
                 if axis in trace_:

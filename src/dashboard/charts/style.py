@@ -27,7 +27,7 @@ from dashboard.style import format_number
 YEAR_RANGE = (1900, 2100)
 ONE_YEAR_NOTE = "One year of data: shown as a single labelled point, not as a trend."
 CATEGORY_WRAP = 24  # characters per line of a category label
-TITLE_WRAP = 80  # characters per title line (a half-width column at 1280 px holds about 80)
+TITLE_WRAP = 48  # characters per title line (a chart in a 2:3 column at 1280 px holds about 50)
 ROW_HEIGHT = 30  # pixels per category of a horizontal bar chart
 _POSITION_TYPES = {"scatter", "scattergl", "bar", "box", "violin", "funnel"}
 

@@ -55,12 +55,15 @@ def source_name(definition: Mapping) -> str:
 
 
 def source_text(definition: Mapping) -> str:
-    """The source line under a chart: publisher, title, edition and vintage, licence."""
-    edition = definition["edition"]
-    vintage = f"; vintage {definition['vintage']}" if definition["vintage"] else ""
+    """The source line under a chart: the source's human citation (dim_source.cite_as:
+    publisher, title, edition, vintage, licence); no codes or file names."""
+    cited = definition.get("cite_as") if hasattr(definition, "get") else None
+    if isinstance(cited, str) and cited:
+        return cited if cited.endswith(".") else f"{cited}."
+    vintage = f", version of {definition['vintage']}" if definition["vintage"] else ""
     return (
-        f"{definition['publisher']}, {definition['source_title']} ({edition}{vintage}). "
-        f"Licence: {definition['licence']}. Indicator code {definition['indicator_code']}."
+        f"{definition['publisher']}, {definition['source_title']}{vintage}. "
+        f"Licence: {definition['licence']}."
     )
 
 
