@@ -232,7 +232,11 @@ def test_year_slider_moves_the_map_and_the_ranking(warehouse_path):
         )
     )
     assert drawn == pytest.approx(expected)
-    coloured = figure(at, "Population, total (World Bank WDI), 2010")["data"][-1]
+    coloured = next(  # the coloured layer (Kosovo's boundary and the legend entries lie on top)
+        trace
+        for trace in figure(at, "Population, total (World Bank WDI), 2010")["data"]
+        if trace["type"] == "choroplethmap" and trace.get("name") == "2010"
+    )
     assert dict(zip(coloured["locations"], coloured["z"], strict=True))["KAZ"] == pytest.approx(
         sql(
             warehouse_path,
