@@ -49,6 +49,7 @@ SECTIONS = {
     "Trends": [
         ("pages/trends.py", "Indicator trends", ":material/show_chart:"),
         ("pages/outlook.py", "Outlook tracker", ":material/fact_check:"),
+        ("pages/corridors.py", "Migration corridors", ":material/swap_horiz:"),
     ],
     "Funding": [("pages/funding.py", "Funding requirements 2016", ":material/payments:")],
     "Strategy": [("pages/strategy.py", "Strategy drill-down", ":material/account_tree:")],

@@ -9,6 +9,7 @@ from dashboard.charts import country as charts
 from dashboard.content import country as profile
 from dashboard.inert import inert
 from dashboard.views import briefing as briefing_view
+from dashboard.views import corridors as corridor_view
 from dashboard.views import projection as projection_view
 
 filters, options = sidebar.current()
@@ -110,6 +111,7 @@ for group in profile.TREND_GROUPS:
     )
 
 projection_view.country_projections(iso3, name, filters.year_from, filters.year_to)
+corridor_view.country_corridors(iso3, name)
 
 st.subheader("What the documents say")
 if data.key_figures.empty:
