@@ -2,10 +2,10 @@
 
 import streamlit as st
 
-from dashboard import cache, maps, page_params, sidebar, themes, ui
+from dashboard import cache, config, maps, sidebar, themes, ui, url_state
 from dashboard.charts import trends as trend_charts
 from dashboard.content.overview import FIGURE_OFFICES
-from dashboard.inert import inert
+from dashboard.queries import names as name_queries
 from dashboard.queries import offices as q
 from dashboard.queries import trends as trend_q
 from dashboard.queries.overview import key_figures_with_source
@@ -18,14 +18,14 @@ THEME_KEY = "map_theme"
 filters, options = sidebar.current()
 st.title("IOM offices in the region")
 st.caption(
-    f"Showing {filters.describe(options)}. Offices as of May 2020; the Regional Office "
-    "in Vienna is always shown."
+    f"Showing {filters.describe(options)}. Offices {config.OFFICES_AS_OF} (Annex 1 of the "
+    "2020-2024 strategy); the Regional Office in Vienna is always shown."
 )
 
 counts = cache.query(q.office_type_counts, filters.selected_iso3).set_index("office_type")
 table_a1 = cache.query(key_figures_with_source, (FIGURE_OFFICES,)).iloc[0]
 offices = cache.query(q.offices_on_map, filters.selected_iso3)
-annex_1 = f"{counts.loc['country', 'document']} ({counts.loc['country', 'file']}), Annex 1: IOM offices in the region (as of May 2020)"
+annex_1 = f"{counts.loc['country', 'document']}, Annex 1: IOM offices in the region ({config.OFFICES_AS_OF})"
 in_region = int(
     counts.loc["country", "offices_in_region"] + counts.loc["sub-office", "offices_in_region"]
 )
@@ -36,7 +36,7 @@ with row[0]:
         "Offices and sub-offices",
         int(counts.loc["country", "offices_shown"] + counts.loc["sub-office", "offices_shown"]),
         "count",
-        f"{table_a1['document']} ({table_a1['file']}), {table_a1['source_section']}; list in Annex 1",
+        f"{table_a1['document']}, {table_a1['source_section']}; list in Annex 1",
         help=f"Counted from the Annex 1 list: {in_region} in the region, as Table A1 prints "
         f"({table_a1['value']:.0f}). The Regional Office in Vienna comes on top.",
     )
@@ -65,7 +65,7 @@ codes = (
     if theme_families
     else list(names)
 )
-warnings = [page_params.seed_from_url(INDICATOR_KEY, names, lead, "indicator")]
+warnings = url_state.seed(INDICATOR_KEY, names, lead)
 if st.session_state.setdefault(THEME_KEY, filters.theme) != filters.theme:
     st.session_state[THEME_KEY] = filters.theme  # a new theme in the sidebar: colour by its lead
     st.session_state[INDICATOR_KEY] = lead
@@ -79,7 +79,7 @@ with controls[0]:
         key=INDICATOR_KEY,
         placeholder="Nothing: offices only (choose an indicator)",
     )
-page_params.write_to_url(INDICATOR_KEY, code, lead)
+url_state.write(INDICATOR_KEY, code, lead)
 if theme_families:
     st.caption(
         themes.theme_note(
@@ -92,8 +92,8 @@ year = None
 if code is not None:
     years = cache.query(q.map_indicator_years, code, filters.year_from, filters.year_to)
     choices = [int(y) for y in years["year"]]
-    warnings.append(page_params.seed_from_url(YEAR_KEY, choices, choices[-1], "year"))
-    page_params.keep_valid(YEAR_KEY, choices, choices[-1])
+    warnings += url_state.seed(YEAR_KEY, choices, choices[-1])
+    url_state.keep_valid(YEAR_KEY, choices, choices[-1])
     with controls[1]:
         year = st.selectbox("Year", choices, key=YEAR_KEY)
     if not years["in_filter_range"].all():
@@ -102,9 +102,10 @@ if code is not None:
             "sidebar's years): its own years are offered instead.",
             icon=":material/event_busy:",
         )
-page_params.write_to_url(YEAR_KEY, year, None if code is None else choices[-1])
-for message in filter(None, warnings):
-    st.warning(inert(message), icon=":material/link_off:")
+else:  # no indicator: a year in the link has nothing to colour
+    warnings += url_state.seed(YEAR_KEY, [], None)
+url_state.write(YEAR_KEY, year, None if code is None else choices[-1])
+url_state.warn(warnings)
 
 indicator = None
 if code is not None:
@@ -124,18 +125,21 @@ deck, classes = cache.chart(
     filters.is_whole_region,
     indicator,
     height=600,
+    places=cache.query(name_queries.country_labels),
 )
 
 map_column, side_panel = st.columns([5, 2])
 with map_column:
-    st.pydeck_chart(
+    ui.map_view(
         deck,
         height=600,
-        alt=f"Map of the {len(offices)} IOM offices shown; the table below lists them.",
+        iso3=filters.selected_iso3,
+        alt=f"Map of the {len(offices)} IOM offices shown ({config.OFFICES_AS_OF}); "
+        "the table below lists them.",
     )
-    ui.source_line(f"{maps.offices_source(offices)}. Boundaries: {maps.basemap_source()}.")
+    ui.source_line(f"{maps.offices_source(offices)}. {maps.basemap_source()}")
 with side_panel:
-    st.markdown("**Offices**")
+    st.markdown(f"**{maps.office_legend_title()}**")
     st.image(
         maps.legend_svg(maps.office_legend(counts.reset_index())),
         alt="Legend: Regional Office, large vermillion dot; country office, blue dot; "
@@ -153,16 +157,13 @@ with side_panel:
             maps.legend_svg(maps.choropleth_legend(classes)),
             alt=f"Legend, light to dark: {'; '.join(classes['range'])}",
         )
-        ui.source_line(
-            f"{definition['publisher']}, {definition['source_title']} "
-            f"({definition['vintage'] or definition['edition']}), {definition['licence']}."
-        )
+        ui.source_line(f"{definition['cite_as']}.")
         kosovo = maps.kosovo_note(bool(definition["kosovo_in_serbia"]), filters.selected_iso3)
         if kosovo:
             st.caption(f":material/info: {kosovo}")
         st.caption(f":material/info: {definition['caveat']}")
 
-st.subheader("Offices shown")
+st.subheader(f"Offices shown ({config.OFFICES_AS_OF})")
 ui.table_view(cache.query(q.office_directory, filters.selected_iso3), "offices-shown")
 ui.source_line(f"{maps.offices_source(offices)}; coordinates and names from GeoNames.")
 ui.findings(

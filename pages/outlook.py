@@ -6,8 +6,7 @@ of charts rather than every one. Strategy, verdict filter and page travel in the
 
 import streamlit as st
 
-from dashboard import cache, outlook, page_params, sidebar
-from dashboard.inert import inert, quoted
+from dashboard import cache, outlook, sidebar, url_state
 from dashboard.queries import outlook as q
 from dashboard.queries import trends as trend_queries
 from dashboard.views import changes as changes_view
@@ -49,17 +48,7 @@ st.caption(
     "name a selected country."
 )
 
-if PARAM_STRATEGY not in state:
-    raw = st.query_params.get_all(PARAM_STRATEGY)
-    if raw and raw[0] not in outlook.STRATEGIES:
-        st.warning(
-            inert(
-                f"Ignored {PARAM_STRATEGY} {quoted(raw[0])} from the link: use "
-                f"{', '.join(outlook.STRATEGIES)}."
-            ),
-            icon=":material/link_off:",
-        )
-    state[PARAM_STRATEGY] = raw[0] if raw and raw[0] in outlook.STRATEGIES else "all"
+url_state.warn(url_state.seed(PARAM_STRATEGY, list(outlook.STRATEGIES), "all"))
 strategy = st.radio(
     "Strategy",
     list(outlook.STRATEGIES),
@@ -68,11 +57,7 @@ strategy = st.radio(
     horizontal=True,
     on_change=first_page,
 )
-if strategy == "all":
-    if PARAM_STRATEGY in st.query_params:
-        del st.query_params[PARAM_STRATEGY]
-elif st.query_params.get(PARAM_STRATEGY) != strategy:
-    st.query_params[PARAM_STRATEGY] = strategy
+url_state.write(PARAM_STRATEGY, strategy, "all")
 
 choices = cache.query(trend_queries.indicator_choices_by_family)
 rows = cache.query(
@@ -122,12 +107,7 @@ with st.container(border=True):
 if tests:
     outlook_view.scorecard(tests, results, open_statement)
     st.subheader("Statements in detail")
-    warnings = []
-    message = page_params.seed_from_url(
-        PARAM_VERDICT, outlook.VERDICT_FILTERS, outlook.ALL, PARAM_VERDICT
-    )
-    if message:
-        warnings.append(f"{message} Use {', '.join(outlook.VERDICT_FILTERS)}.")
+    warnings = url_state.seed(PARAM_VERDICT, list(outlook.VERDICT_FILTERS), outlook.ALL)
     verdict = (
         st.segmented_control(
             "Show the statements with a test judged",
@@ -139,19 +119,14 @@ if tests:
         )
         or outlook.ALL
     )
-    page_params.write_to_url(PARAM_VERDICT, verdict, outlook.ALL)
+    url_state.write(PARAM_VERDICT, verdict, outlook.ALL)
 
     selected = outlook.with_verdict(groups, verdict)
     cards = outlook.paginate(selected)
     pages = len(cards)
-    message = page_params.seed_from_url(PARAM_PAGE, range(1, pages + 1), 1, PARAM_PAGE)
-    if message:
-        warnings.append(
-            f"{message} Use a page from 1 to {pages}." if pages > 1 else f"{message} Use 1."
-        )
-    page_params.keep_valid(PARAM_PAGE, range(1, pages + 1), 1)
-    for message in warnings:
-        st.warning(inert(message), icon=":material/link_off:")
+    warnings += url_state.seed(PARAM_PAGE, range(1, pages + 1), 1)
+    url_state.keep_valid(PARAM_PAGE, range(1, pages + 1), 1)
+    url_state.warn(warnings)
 
     page = state[PARAM_PAGE]
     judged = "" if verdict == outlook.ALL else f" judged {outlook.VERDICT_SHORT[verdict].lower()}"
@@ -168,7 +143,7 @@ if tests:
         if pages > 1:
             with pager:
                 page = st.pagination(pages, key=PARAM_PAGE, width="stretch")
-    page_params.write_to_url(PARAM_PAGE, page, 1)
+    url_state.write(PARAM_PAGE, page, 1)
 
     opened, opened_page = state.pop(OPENED_KEY, (None, None))
     if opened is not None:
@@ -185,6 +160,9 @@ if tests:
         if state.get(PAGE_END_KEY) != page:
             state[PAGE_END_KEY] = page
         st.pagination(pages, key=PAGE_END_KEY, width="stretch", on_change=from_end_pager)
+else:  # no test to filter or page through: a verdict or page in the link is dropped
+    url_state.warn(url_state.seed(PARAM_VERDICT, [], outlook.ALL))
+    url_state.warn(url_state.seed(PARAM_PAGE, [], 1))
 
 if untested:
     outlook_view.untested_list(untested)

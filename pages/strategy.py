@@ -4,16 +4,23 @@ and linked initiatives; and the crosswalk that the tree is built from."""
 
 import streamlit as st
 
-from dashboard import cache, sidebar, ui
+from dashboard import cache, sidebar, ui, url_state
 from dashboard.charts import strategy as charts
 from dashboard.content import strategy as content
-from dashboard.inert import inert, quoted
+from dashboard.queries import names as name_queries
 from dashboard.queries import strategy as q
 
 NODE_PARAM = "node"
+MI_2016 = cache.shaped(
+    name_queries.first_citation,
+    name_queries.source_citation,
+    name_queries.MIGRATION_INITIATIVES_2016,
+)
+STRATEGY_2020 = cache.shaped(
+    name_queries.first_citation, name_queries.source_citation, name_queries.STRATEGY_2020
+)
 FUNDING_SOURCE = (
-    "IOM Migration Initiatives 2016 (002_826368cb2c35f099.txt), SEEECA regional table; "
-    "levels above the funding areas by the crosswalk below"
+    f"{MI_2016}, SEEECA regional table; levels above the funding areas by the crosswalk below"
 )
 DETAIL_TABS_KEY = "strategy_detail"
 DETAIL_TABS = (
@@ -25,7 +32,7 @@ DETAIL_TABS = (
 
 
 def go_to(node_id: str) -> None:
-    st.query_params[NODE_PARAM] = node_id
+    url_state.write(NODE_PARAM, node_id, None)
 
 
 def on_tree_click(key: str, current: str, parent: str | None) -> None:
@@ -52,17 +59,8 @@ tree = cache.shaped(
     filters.is_whole_region,
 )
 known = set(tree["node_id"])
-wanted = st.query_params.get(NODE_PARAM)
-if wanted and wanted not in known:
-    st.warning(
-        inert(
-            f"Ignored level {quoted(wanted)} from the link: not a level of the drill-down for "
-            "this selection."
-        ),
-        icon=":material/link_off:",
-    )
-    del st.query_params[NODE_PARAM]
-node_id = wanted if wanted in known else (filters.theme if filters.theme in known else content.ROOT)
+wanted = url_state.current(NODE_PARAM, known, None)  # the box clicked last, kept in the link
+node_id = wanted or (filters.theme if filters.theme in known else content.ROOT)
 node = tree.set_index("node_id").loc[node_id]
 scope = cache.derived(
     content.node_scope, tree, node_id, filters.selected_iso3, filters.is_whole_region
@@ -108,7 +106,7 @@ with row[3]:
         "IOM offices in those countries",
         len(offices),
         "count",
-        "IOM Regional Strategy 2020-2024 (001_9ee6370754a679eb.txt), Annex 1",
+        f"{STRATEGY_2020}, Annex 1",
         help="The Regional Office in Vienna counts when the regional programmes line is included.",
     )
 if isinstance(node["parent_id"], str):
@@ -166,13 +164,13 @@ with countries:
             f"strategy-countries-{node_id}",
             blank_missing=True,
         )
-        ui.source_line(FUNDING_SOURCE + "; offices: IOM Regional Strategy 2020-2024, Annex 1.")
+        ui.source_line(f"{FUNDING_SOURCE}; offices: {STRATEGY_2020}, Annex 1.")
 with offices_tab:
     if offices_tab.open:
         ui.table_view(offices, f"strategy-offices-{node_id}", blank_missing=True)
         ui.source_line(
-            "IOM Regional Strategy 2020-2024 (001_9ee6370754a679eb.txt), Annex 1: IOM offices "
-            "in the region; Regional Office: 1. Introduction."
+            f"{STRATEGY_2020}, Annex 1: IOM offices in the region; Regional Office: "
+            "1. Introduction."
         )
 with outlook:
     if outlook.open:

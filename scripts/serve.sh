@@ -15,7 +15,8 @@
 # REPLICA_PORT (first replica's port, PORT+1; replicas listen on 127.0.0.1 only), SERVE_DIR
 # (var/serve: releases, run files, logs), SOURCES (data/sources, what a build reads),
 # HEALTH_INTERVAL (5 s between active health checks), STREAMLIT_SERVER_COOKIE_SECRET (shared by
-# the replicas; a random one is kept in SERVE_DIR otherwise).
+# the replicas; a random one is kept in SERVE_DIR otherwise), APP (app.py; bench/ serves its
+# baseline apps the same way).
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 ROOT=$PWD
@@ -26,6 +27,7 @@ REPLICA_PORT=${REPLICA_PORT:-$((PORT + 1))}
 SERVE_DIR=$(mkdir -p "${SERVE_DIR:-$ROOT/var/serve}" && cd "${SERVE_DIR:-$ROOT/var/serve}" && pwd)
 SOURCES=${SOURCES:-$ROOT/data/sources}
 HEALTH_INTERVAL=${HEALTH_INTERVAL:-5}
+APP=${APP:-app.py}
 RUN="$SERVE_DIR/run"
 PY="$ROOT/.venv/bin/python"
 export PYTHONPATH="$ROOT/src${PYTHONPATH:+:$PYTHONPATH}"
@@ -139,7 +141,7 @@ NGINX_PID=""
 
 start_replica() {
   local i=$1 port=$(($REPLICA_PORT + $1 - 1))
-  "$PY" -m streamlit run app.py --server.address 127.0.0.1 --server.port "$port" \
+  "$PY" -m streamlit run "$APP" --server.address 127.0.0.1 --server.port "$port" \
     --server.headless true --client.showErrorDetails none >>"$RUN/replica-$i.log" 2>&1 &
   PIDS[$i]=$!
   FAILS[$i]=-6  # a starting replica has 30 s (at the default interval) before it counts as failing

@@ -168,6 +168,21 @@ SOURCE_TABLES: tuple[SourceTable, ...] = (
         "The 20 countries and territories of the region.",
     ),
     SourceTable(
+        "display_names",
+        (
+            _req("kind", choices=("country", "city")),
+            _req("key"),
+            _req("display_name"),
+            _req("label"),
+            _req("basis"),
+            _req("on_map", "bool"),
+        ),
+        ("kind", "key"),
+        "The names every screen shows (current UN usage): per ISO3 code and per town as "
+        "countries.csv and offices.csv spell it; `label` is the short form for charts, maps and "
+        'filters ("Kosovo*", with the footnote), `display_name` the form that stands alone.',
+    ),
+    SourceTable(
         "country_names",
         (
             _req("iso3", iso3="region"),
@@ -195,6 +210,8 @@ SOURCE_TABLES: tuple[SourceTable, ...] = (
             _c("fax"),
             _c("email"),
             _c("note"),
+            # what the sources cannot tell about the office today (May 2020 is their last word)
+            _c("current_status_note"),
             *_SOURCE_LOCATOR,
             _c("contact_source_id"),
             _c("contact_source_section"),

@@ -39,6 +39,7 @@ from dashboard.sources import SOURCE_TABLES, SourceError, SourceTable, file_kind
 # (with its keys and checks) in sql/marts/schema.sql.
 MARTS: tuple[str, ...] = (
     "dim_source",
+    "dim_display_name",
     "dim_country",
     "dim_country_name",
     "dim_office",

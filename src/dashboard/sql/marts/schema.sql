@@ -10,16 +10,33 @@ create table dim_source (
     vintage varchar,
     licence varchar not null,
     citation varchar not null,
+    -- the human citation screens show: publisher, title, edition; licence for datasets
+    cite_as varchar,
     file varchar not null,
     note varchar
 );
 
+create table dim_display_name (
+    kind varchar not null check (kind in ('country', 'city')),
+    key varchar not null,
+    display_name varchar not null,
+    label varchar not null,
+    basis varchar not null,
+    on_map boolean not null,
+    primary key (kind, key)
+);
+
 create table dim_country (
     iso3 varchar primary key check (regexp_full_match(iso3, '[A-Z]{3}')),
+    -- the short label of dim_display_name ("Kosovo*": a footnote follows wherever it is shown)
     name varchar not null unique,
+    -- the form that stands alone ("Kosovo (UNSCR 1244)"), for prose and tables
+    display_name varchar unique,
+    name_as_transcribed varchar,
     subregion varchar not null,
     subregion_basis varchar,
     capital varchar not null,
+    capital_on_map boolean,
     capital_lat double check (capital_lat between -90 and 90),
     capital_lon double check (capital_lon between -180 and 180),
     name_2015_strategy varchar,
@@ -48,6 +65,7 @@ create table dim_office (
     office_type varchar not null check (office_type in ('regional', 'country', 'sub-office')),
     city varchar not null,
     city_as_published varchar not null,
+    current_status_note varchar,
     parent_office_id varchar,
     country_name varchar,
     subregion varchar,
