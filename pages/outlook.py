@@ -82,19 +82,26 @@ series = cache.query(
 untested = [statement for statement in statements if not statement.links]
 groups = outlook.by_statement(tests, results)
 
-counts = outlook.verdict_counts([result.verdict for result in results])
-columns = st.columns(len(counts))
-for column, (verdict, count) in zip(columns, counts.items(), strict=True):
+counts, trivial = outlook.substantive_counts(tests, results)
+columns = st.columns(len(counts) + 1)
+for column, (verdict, count) in zip(columns[:-1], counts.items(), strict=True):
     column.metric(
         outlook.VERDICT_SHORT[verdict],
         count,
         border=True,
-        help=f"Indicator tests of the {len(groups)} statements shown.",
+        help=f"Substantive indicator tests of the {len(groups)} statements shown.",
     )
+columns[-1].metric(
+    outlook.TRIVIAL_LABEL,
+    trivial,
+    border=True,
+    help="Checks that a stock is still above zero: listed in the scorecard, not counted as "
+    "consistency, since a stock that has not vanished says little about an outlook.",
+)
 st.caption(
-    f"{len(tests)} indicator tests of {len(groups)} statements; "
-    f"{len(untested)} statements shown cannot be tested with the data in the warehouse (listed below). "
-    f"Latest data up to {filters.year_to}."
+    f'{len(tests) - trivial} substantive indicator tests and {trivial} "still above zero" checks '
+    f"(listed, not counted) of {len(groups)} statements; {len(untested)} statements shown cannot "
+    f"be tested with the data in the warehouse (listed below). Latest data up to {filters.year_to}."
 )
 
 outlook_view.reading_guide(
@@ -146,9 +153,11 @@ if tests:
     url_state.write(PARAM_PAGE, page, 1)
 
     opened, opened_page = state.pop(OPENED_KEY, (None, None))
+    titles = {statement.statement_id: statement.title for statement in statements}
     if opened is not None:
         st.toast(
-            f"{opened}: its card is on page {opened_page} of the statements below.",
+            f"{titles.get(opened, 'The statement')}: its card is on page {opened_page} of the "
+            "statements below.",
             icon=":material/arrow_downward:",
         )
 

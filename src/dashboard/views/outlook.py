@@ -52,7 +52,7 @@ def scorecard(tests: list, results: list, open_statement: Callable[[str], None])
         "statement's card below."
     )
     table = cache.derived(outlook.scorecard, tests, results)
-    row_ids = tuple(table["statement"])
+    row_ids = tuple(statement.statement_id for statement, _ in tests)  # the table shows titles
     table_key = f"{SCORECARD_KEY}-{state.get(SCORECARD_ROUND, 0)}"
 
     def open_card() -> None:
@@ -116,15 +116,19 @@ def statement_card(
             st.badge("Opened from the scorecard", icon=":material/table_rows:", color="blue")
         st.markdown(outlook.quote_markdown(statement.text))
         st.caption(
-            f"{statement.statement_id} · {statement.document} ({statement.edition}), "
+            f"{statement.title} · {statement.document} ({statement.edition}), "
             f"{statement.source_section}"
             + (f" · {statement.element_title}" if statement.element_title else "")
         )
         for index, link, result in shown:
             st.markdown(
                 f"**{inert(f'{link.family_label}, {link.scope_label}')}: "
-                f"{link.expectation_label}.** {outlook.VERDICT_ICONS[result.verdict]} "
-                f"{outlook.VERDICT_LABELS[result.verdict]}"
+                f"{link.expectation_label}.** "
+                + (
+                    f"{outlook.VERDICT_ICONS[result.verdict]} {outlook.VERDICT_LABELS[result.verdict]}"
+                    if link.substantive
+                    else f":material/exposure_zero: {outlook.TRIVIAL_LABEL}"
+                )
             )
             chart_column, text_column = st.columns([3, 2])
             with text_column:
@@ -171,7 +175,8 @@ def statement_card(
             st.caption(
                 "Also tested, under another verdict: "
                 + "; ".join(
-                    f"{link.family_label}, {link.scope_label} ({outlook.VERDICT_SHORT[result.verdict].lower()})"
+                    f"{link.family_label}, {link.scope_label} "
+                    f"({(outlook.VERDICT_SHORT[result.verdict] if link.substantive else outlook.TRIVIAL_LABEL).lower()})"
                     for _, link, result in others
                 )
                 + "."
@@ -187,4 +192,4 @@ def untested_list(untested: list) -> None:
     )
     for statement in untested:
         st.markdown(f"- {inert(statement.text)}")
-        st.caption(f"{statement.statement_id} · {statement.document}, {statement.source_section}")
+        st.caption(f"{statement.title} · {statement.document}, {statement.source_section}")
