@@ -297,6 +297,15 @@ PARAMS: tuple[Param, ...] = (
         example="2020-2024",
     ),
     Param(
+        "outlook_view",
+        "outlook_view",
+        "what the tracker shows: the data since the strategy, or the UN projections ahead",
+        "the keys of outlook.VIEWS",
+        "since",
+        (OUTLOOK,),
+        example="ahead",
+    ),
+    Param(
         "outlook_verdict",
         "outlook_verdict",
         "the verdict the statement cards are filtered by",
