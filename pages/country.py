@@ -10,6 +10,7 @@ from dashboard.content import country as profile
 from dashboard.inert import inert
 from dashboard.queries import names as name_queries
 from dashboard.views import briefing as briefing_view
+from dashboard.views import corridors as corridor_view
 from dashboard.views import projection as projection_view
 
 filters, options = sidebar.current()
@@ -120,6 +121,7 @@ for group in profile.TREND_GROUPS:
     )
 
 projection_view.country_projections(iso3, name, filters.year_from, filters.year_to)
+corridor_view.country_corridors(iso3, name)
 
 st.subheader("What the documents say")
 if data.key_figures.empty:
