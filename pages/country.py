@@ -8,7 +8,9 @@ from dashboard import briefing, cache, sidebar, ui
 from dashboard.charts import country as charts
 from dashboard.content import country as profile
 from dashboard.inert import inert
+from dashboard.queries import names as name_queries
 from dashboard.views import briefing as briefing_view
+from dashboard.views import corridors as corridor_view
 from dashboard.views import projection as projection_view
 
 filters, options = sidebar.current()
@@ -53,8 +55,17 @@ with left:
     contacts = data.contact_source
     ui.source_line(data.office_source + (f"; contacts: {contacts}" if contacts else ""))
 with right:
-    st.pydeck_chart(
-        cache.chart(charts.office_deck, data.offices, (iso3,), False, width_px=420), height=420
+    ui.map_view(
+        cache.chart(
+            charts.office_deck,
+            data.offices,
+            (iso3,),
+            False,
+            width_px=420,
+            places=cache.query(name_queries.country_labels),
+        ),
+        height=420,
+        iso3=(iso3,),
     )
     st.caption(briefing_view.OFFICE_LEGEND)
     for note in screens["map"].notes:
@@ -110,6 +121,7 @@ for group in profile.TREND_GROUPS:
     )
 
 projection_view.country_projections(iso3, name, filters.year_from, filters.year_to)
+corridor_view.country_corridors(iso3, name)
 
 st.header("What the documents say")
 if data.key_figures.empty:

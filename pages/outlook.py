@@ -6,8 +6,9 @@ of charts rather than every one. Strategy, verdict filter and page travel in the
 
 import streamlit as st
 
-from dashboard import cache, outlook, sidebar, url_state
+from dashboard import ahead, cache, outlook, sidebar, url_state
 from dashboard.queries import outlook as q
+from dashboard.queries import projections as projection_queries
 from dashboard.queries import trends as trend_queries
 from dashboard.views import changes as changes_view
 from dashboard.views import outlook as outlook_view
@@ -15,6 +16,7 @@ from dashboard.views import outlook as outlook_view
 PARAM_STRATEGY = "outlook_strategy"
 PARAM_VERDICT = "outlook_verdict"
 PARAM_PAGE = "outlook_page"
+PARAM_VIEW = "outlook_view"
 OPENED_KEY = "outlook_opened"  # the statement a scorecard row just opened, and its page
 # Under the cards, previous/next buttons rather than a second st.pagination: two would be two
 # navigation landmarks of the same name for a screen reader.
@@ -60,6 +62,18 @@ strategy = st.radio(
     on_change=first_page,
 )
 url_state.write(PARAM_STRATEGY, strategy, "all")
+url_state.warn(url_state.seed(PARAM_VIEW, list(outlook.VIEWS), "since"))
+view = (
+    st.segmented_control(
+        "View",
+        list(outlook.VIEWS),
+        format_func=outlook.VIEWS.get,
+        key=PARAM_VIEW,
+        required=True,
+    )
+    or "since"
+)
+url_state.write(PARAM_VIEW, view, "since")
 
 choices = cache.query(trend_queries.indicator_choices_by_family)
 rows = cache.query(
@@ -69,6 +83,23 @@ rows = cache.query(
 statements = outlook.select(
     cache.derived(outlook.tracker, rows, choices, region, options.countries), strategy
 )
+if view == "ahead":
+    # WPP 2024 for the whole region from 2024 to 2030; each statement's countries are picked in
+    # the pure step.
+    projections = {
+        code: cache.query(
+            projection_queries.projection_by_country, code, region, ahead.FROM_YEAR, ahead.TO_YEAR
+        )
+        for code in (ahead.NET_MIGRATION, ahead.POPULATION)
+    }
+    series = cache.query(projection_queries.projection_series_for_family, "population").iloc[0]
+    outlook_view.ahead(
+        cache.derived(ahead.evidence, statements, projections),
+        f"{series['publisher']}, {series['source_title']} ({series['edition']}), licence "
+        f"{series['licence']}.",
+    )
+    st.stop()
+
 tests = outlook.tests_of(statements)
 codes, scopes, targets, aggregated = outlook.requests(tests)
 changes = cache.query(q.outlook_link_changes, codes, scopes, targets, filters.year_to, region)

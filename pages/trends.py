@@ -247,6 +247,7 @@ with map_column:
         source,
         "trend-map",
         caveats[:1],
+        map_of=selected,
     )
 with bar_column:
     st.header(f"Ranking, {year}")

@@ -27,6 +27,7 @@ import plotly.graph_objects as go
 import streamlit as st
 
 from dashboard import db, maps
+from dashboard.charts import style as chart_style
 from dashboard.charts import summary
 
 if TYPE_CHECKING:  # the export stack is imported only by the pages that export
@@ -148,6 +149,8 @@ def _freeze(value: Any) -> Any:
     if isinstance(value, tuple):
         return tuple(_freeze(item) for item in value)
     if isinstance(value, go.Figure) and not isinstance(value, _FrozenFigure):
+        # The one seam every shared chart passes: the publication style is applied here.
+        chart_style.finish(value)
         frozen_dict = value.to_dict()
         text_alternative = summary.figure_summary(value)
         value.__class__ = _FrozenFigure

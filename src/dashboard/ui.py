@@ -77,6 +77,7 @@ def chart_with_table(
     key: str,
     caveats: list[str] | None = None,
     blank_missing: bool = False,
+    map_of: tuple[str, ...] | None = None,
 ) -> None:
     """A chart, its source and caveats, and the same data as an accessible, downloadable table
     (`blank_missing`: see table_view). `table` may be a function, called only when the Table tab
@@ -100,10 +101,14 @@ def chart_with_table(
     with table_tab:
         if table_tab.open:
             table_view(table() if callable(table) else table, key, blank_missing=blank_missing)
+    if map_of is not None:  # a map: IOM's disclaimer (and the Kosovo footnote) under it
+        for note in notes.map_notes(map_of):
+            st.caption(note)
     source_line(source)
     for caveat in caveats or []:
         st.caption(f":material/info: {caveat}")
-    footnotes(figure, caveats or [])
+    if map_of is None:
+        footnotes(figure, caveats or [])
 
 
 def chart_summary(figure: go.Figure) -> None:

@@ -193,3 +193,45 @@ def untested_list(untested: list) -> None:
     for statement in untested:
         st.markdown(f"- {inert(statement.text)}")
         st.caption(f"{statement.title} · {statement.document}, {statement.source_section}")
+
+
+def ahead(found: list, source: str) -> None:
+    """The Ahead view: per 2020-2024 statement a projection speaks to, what WPP 2024 projects
+    to 2030 for its countries, with the per-country figures; evidence, not a verdict."""
+    st.subheader("Ahead: what the UN projects to 2030")
+    st.caption(
+        "For each outlook statement of the 2020-2024 strategy that a population projection can "
+        "speak to, the UN's World Population Prospects 2024 (medium variant) for the statement's "
+        "countries. This is evidence to read beside the statement, not a verdict on it: a "
+        "projection follows the UN's assumptions, not IOM's. Totals of several countries are "
+        "sums of their projections, without an interval."
+    )
+    if not found:
+        st.info(
+            "No statement shown has a test a population projection can speak to.",
+            icon=":material/filter_alt_off:",
+        )
+    grouped: dict[str, list] = {}
+    for item in found:
+        grouped.setdefault(item.statement.statement_id, []).append(item)
+    for items in grouped.values():
+        statement = items[0].statement
+        with st.container(border=True):
+            st.markdown(f"**{inert(statement.title)}**")
+            st.markdown(outlook.quote_markdown(statement.text))
+            st.caption(
+                f"{statement.title} · {statement.document} ({statement.edition}), "
+                f"{statement.source_section}"
+            )
+            for index, item in enumerate(items):
+                link = item.link
+                st.markdown(
+                    f"*{inert(f'{link.family_label}, {link.scope_label}: {link.expectation_label}')}.*"
+                    f" {inert(item.sentence)}"
+                )
+                st.caption(f"How the projection bears on it: {inert(item.bearing)}.")
+                key = f"ahead-{statement.statement_id}-{index}"
+                with st.expander("Countries", key=key, on_change="rerun") as box:
+                    if box.open:  # built only when opened
+                        ui.table_view(item.table, key)
+    ui.source_line(source)
