@@ -47,7 +47,7 @@ def scorecard(tests: list, results: list, open_statement: Callable[[str], None])
     """Every indicator test in one table; ticking a row calls `open_statement` with the row's
     statement id (the page opens the cards that hold it)."""
     state = st.session_state
-    st.subheader("Scorecard")
+    st.header("Scorecard")
     st.caption(
         "One row per indicator test of the statements shown. Tick a row to open its "
         "statement's card below."
@@ -186,7 +186,7 @@ def statement_card(
 
 def untested_list(untested: list) -> None:
     """The statements no indicator in the warehouse can test."""
-    st.subheader("Statements no indicator can test")
+    st.header("Statements no indicator can test")
     st.caption(
         "The warehouse holds no official series for these themes (for example irregular "
         "migration, trafficking, unaccompanied children, migrant health, climate)."
@@ -199,7 +199,7 @@ def untested_list(untested: list) -> None:
 def ahead(found: list, source: str) -> None:
     """The Ahead view: per 2020-2024 statement a projection speaks to, what WPP 2024 projects
     to 2030 for its countries, with the per-country figures; evidence, not a verdict."""
-    st.subheader("Ahead: what the UN projects to 2030")
+    st.header("Ahead: what the UN projects to 2030")
     st.caption(
         "For each outlook statement of the 2020-2024 strategy that a population projection can "
         "speak to, the UN's World Population Prospects 2024 (medium variant) for the statement's "
