@@ -24,12 +24,12 @@ st.caption(
 
 page_tables, titles = lineage.tables_by_page(), navigation.titles()
 table_sources = cache.query(q.table_sources)
-st.subheader("Sources")
+st.header("Sources")
 ui.table_view(
     cache.derived(content.describe_sources, cache.query(q.source_catalog), table_sources), "sources"
 )
 
-st.subheader("How a headline figure is chosen")
+st.header("How a headline figure is chosen")
 st.markdown(
     "Where several sources or editions give the same figure, every page and export shows the "
     "one this rule picks, so the same figure for the same place and year is the same number "
@@ -44,7 +44,7 @@ ui.table_view(
     "headline-rule",
 )
 
-st.subheader("Themes and the indicators that speak to them")
+st.header("Themes and the indicators that speak to them")
 st.caption(
     "Why the thematic filter puts some indicators first: each link quotes the document that "
     "makes it, names the outlook statement tested with it, is inherited through the strategy "
@@ -62,7 +62,7 @@ ui.table_view(
     "theme-indicators",
 )
 
-st.subheader("Data-quality findings")
+st.header("Data-quality findings")
 st.caption(
     "Every problem found in the documents (totals that do not add up, figures that disagree, "
     "misspellings). Values are shown as published; the note says what the dashboard does."
@@ -84,7 +84,7 @@ ui.table_view(
     cache.derived(content.describe_findings, findings, page_tables, titles), "data-quality-findings"
 )
 
-st.subheader("Coverage of the official indicators")
+st.header("Coverage of the official indicators")
 indicators = cache.query(q.indicator_catalog_with_source).set_index("indicator_code", drop=False)
 codes = list(indicators.index)
 default_code = (
