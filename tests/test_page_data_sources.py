@@ -292,7 +292,9 @@ def test_the_2024_edition_revision_is_shown_edition_by_edition(con):
         for m in at.markdown
     )
     charts_by_title = {
-        json.loads(c.proto.spec)["layout"]["title"]["text"]: json.loads(c.proto.spec)
+        json.loads(c.proto.spec)["layout"]["title"]["text"].replace("<br>", " "): json.loads(
+            c.proto.spec
+        )
         for c in at.get("plotly_chart")
     }
     figure = charts_by_title["International migrant stock: two editions, each its own line"]
