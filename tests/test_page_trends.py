@@ -250,7 +250,7 @@ def test_the_link_restores_the_view():
     at = open_page(PAGE, {"trend_indicator": ["undesa2020.emigrants"], "trend_year": ["2010"]})
     assert at.radio(key="trend_indicator").value == "undesa2020.emigrants"
     assert at.selectbox(key="trend_family").value == "emigrants"
-    assert "Map, 2010" in [s.value for s in at.subheader]
+    assert "Map, 2010" in [s.value for s in at.header]
     assert not at.warning
 
 

@@ -12,6 +12,7 @@ import streamlit as st
 
 from dashboard import cache, notes
 from dashboard import glossary as glossary_lookup
+from dashboard.inert import inert
 from dashboard.queries import catalog as catalog_queries
 from dashboard.style import format_number
 
@@ -83,6 +84,8 @@ def chart_with_table(
     is open."""
     # The tabs rerun the page when switched, so only the open one is built: a table nobody opened
     # cost as much to send as its chart.
+    # The chart's text alternative, read before the chart (the Table tab holds every value).
+    chart_summary(figure)
     chart_tab, table_tab = st.tabs(["Chart", "Table"], key=f"tabs-{key}", on_change="rerun")
     with chart_tab:
         if chart_tab.open:
@@ -106,6 +109,11 @@ def chart_with_table(
         st.caption(f":material/info: {caveat}")
     if map_of is None:
         footnotes(figure, caveats or [])
+
+
+def chart_summary(figure: go.Figure) -> None:
+    """One sentence saying what a chart shows: its text alternative for screen readers."""
+    st.caption(f":material/description: {inert(cache.figure_summary(figure))}")
 
 
 def table_view(

@@ -220,6 +220,7 @@ def show_screen(screen: Screen, deck: Briefing, present: bool) -> None:
             static_table(screen.table, f"{scope.key}-offices")
     elif screen.kind == "chart" and screen.figure is not None:
         if present:
+            ui.chart_summary(screen.figure)
             st.plotly_chart(
                 screen.figure,
                 width="stretch",
@@ -268,7 +269,7 @@ def png_download(screen: Screen, deck: Briefing) -> None:
 
 def export_panel(deck: Briefing) -> None:
     """Build the PowerPoint and the PDF with visible progress, then offer them and every chart."""
-    st.subheader("Export this briefing")
+    st.header("Export this briefing")
     problem = exports.renderer_problem()
     if problem:
         st.warning(problem, icon=":material/warning:")
