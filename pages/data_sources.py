@@ -44,6 +44,47 @@ ui.table_view(
     "headline-rule",
 )
 
+st.header("How newer editions revised the past")
+st.caption(
+    "A new edition re-estimates earlier years too, so each edition is its own series, never "
+    "joined to another on one line. Where the headline source and an earlier edition (or "
+    "another publisher) both give a figure for the same country and year, the largest "
+    "differences are listed here."
+)
+revised = cache.query(q_headline.revised_concepts)
+concept_names = dict(
+    zip(revised["concept"].tolist(), revised["concept_name"].tolist(), strict=True)
+)
+default_concept = "migrant_stock" if "migrant_stock" in concept_names else next(iter(concept_names))
+concept = st.selectbox(
+    "Figure",
+    list(concept_names),
+    index=list(concept_names).index(default_concept),
+    format_func=concept_names.get,
+    key="revision_concept",
+)
+revisions = cache.query(q_headline.edition_revisions, concept)
+unit = cache.query(q_headline.headline_concepts).set_index("concept").loc[[concept], "unit"].iloc[0]
+st.markdown(f"**{content.revision_sentence(revisions, unit)}**")
+top_countries = tuple(dict.fromkeys(revisions["iso3"].tolist()))[:2]
+codes = tuple(
+    dict.fromkeys(revisions["indicator_code"].tolist() + revisions["alt_indicator_code"].tolist())
+)[:2]
+ui.chart_with_table(
+    cache.chart(
+        charts.edition_lines,
+        cache.query(q_headline.edition_series, codes, top_countries),
+        f"{concept_names[concept]}: two editions, each its own line",
+        unit,
+    ),
+    cache.derived(content.describe_revisions, revisions, unit),
+    "; ".join(
+        dict.fromkeys(revisions["source_title"].tolist() + revisions["alt_source_title"].tolist())
+    ),
+    f"revisions-{concept}",
+    ["The earlier edition is dashed. Both are shown as published; neither is corrected."],
+)
+
 st.header("Themes and the indicators that speak to them")
 st.caption(
     "Why the thematic filter puts some indicators first: each link quotes the document that "

@@ -233,7 +233,8 @@ def test_coverage_outside_the_years_selected_is_explained(warehouse_path):
     at = open_page(
         PAGE, {"indicator": ["knomad2023.remittances_gdp_2023"], "years": ["2000", "2010"]}
     )
-    assert not at.get("plotly_chart")
+    # no coverage chart (the editions chart above it does not follow the years)
+    assert [c.key for c in at.get("plotly_chart")] == ["chart-revisions-migrant_stock"]
     assert any("outside the years selected" in i.value for i in at.info)
 
 
@@ -287,3 +288,35 @@ def test_coverage_heatmap_keeps_country_order_and_marks_gaps():
     assert list(trace.x) == ["2019", "2020"]
     assert np.asarray(trace.z).tolist() == [[0, 0], [1, 0]]
     assert trace.customdata[1][0] == "1.5%"
+
+
+def test_the_2024_edition_revision_is_shown_edition_by_edition(con):
+    from dashboard.queries import headline as q_headline
+
+    revisions = q_headline.edition_revisions(con, "migrant_stock", limit=5)
+    top = revisions.iloc[0]
+    assert (top["iso3"], top["year"], top["value"], top["alt_value"]) == (
+        "RUS",
+        2020,
+        7297611,
+        11636911,
+    )
+    assert "KAZ" in set(revisions["iso3"])
+    at = open_page("pages/data_sources.py")
+    assert any(
+        m.value.startswith("**Largest: Russian Federation 2020, 7.3 million in UN DESA")
+        for m in at.markdown
+    )
+    charts_by_title = {
+        json.loads(c.proto.spec)["layout"]["title"]["text"].replace("<br>", " "): json.loads(
+            c.proto.spec
+        )
+        for c in at.get("plotly_chart")
+    }
+    figure = charts_by_title["International migrant stock: two editions, each its own line"]
+    names = [trace["name"] for trace in figure["data"]]
+    # one line per country and edition: never one line joining the two editions
+    assert "Russian Federation, International migrant stock (UN DESA 2024)" in names
+    assert "Russian Federation, International migrant stock (UN DESA 2020)" in names
+    for trace in figure["data"]:
+        assert len(set(trace["x"])) == len(trace["x"])

@@ -180,6 +180,34 @@ def describe_headline_rule(concepts: pd.DataFrame) -> pd.DataFrame:
     )
 
 
+def describe_revisions(revisions: pd.DataFrame, unit: str) -> pd.DataFrame:
+    """queries.headline.edition_revisions as users read it."""
+    return pd.DataFrame(
+        {
+            "Country": revisions["country"],
+            "Year": revisions["year"],
+            "Headline source": revisions["source_title"],
+            f"Headline figure ({unit})": revisions["value"],
+            "Earlier edition or other source": revisions["alt_source_title"],
+            f"Its figure ({unit})": revisions["alt_value"],
+            "Revision (%)": (100 * revisions["relative"]).round(1),
+        }
+    )
+
+
+def revision_sentence(revisions: pd.DataFrame, unit: str) -> str:
+    """The largest revision in words: 'Russian Federation 2020: 7.3 million in UN DESA
+    International Migrant Stock 2024, against 11.6 million in ... (-37%).'"""
+    if revisions.empty:
+        return ""
+    top = revisions.iloc[0]
+    return (
+        f"Largest: {top['country']} {int(top['year'])}, {format_number(top['value'], unit)} in"
+        f" {top['source_title']}, against {format_number(top['alt_value'], unit)} in"
+        f" {top['alt_source_title']} ({top['relative']:+.0%})."
+    )
+
+
 def describe_downloads(downloads: pd.DataFrame) -> pd.DataFrame:
     """The official files the ingest reads, as users read them."""
     return pd.DataFrame(
