@@ -1,6 +1,7 @@
 """Load: N concurrent sessions against one real server for a fixed time, on localhost only.
 
     python bench/load.py [--sessions 20] [--duration 60] [--think 1 3] [--warehouse FILE]
+    python bench/load.py --replicas 2 --sessions 40      # through scripts/serve.sh (nginx)
 
 Starts `streamlit run app.py` on a free 127.0.0.1 port and drives N sessions at once with
 bench/stclient.py, a client of Streamlit's browser protocol (one websocket per session, as a
@@ -10,6 +11,11 @@ sidebar filter (countries, subregion or years), waits for the rerun to finish, t
 and repeats; after a few changes it leaves and opens the next page as a new session. The
 server's resident memory is read from /proc every 2 s. Everything stops by itself after
 --duration seconds (in-flight reruns get 30 s more) and the server is stopped.
+
+With --replicas N the sessions go through `scripts/serve.sh` (nginx in front of N replicas,
+reading a Parquet release); each session is a browser with its own route cookie, so nginx spreads
+them over the replicas as it spreads real browsers, and latency, errors and memory are reported
+per replica as well.
 
 Targets: 0 errors; rerun latency p95 < 1 s; memory flat (the last third of the run within 10%
 of the middle third).
@@ -41,6 +47,7 @@ from common import (  # noqa: E402
     median,
     ms,
     percentile,
+    proxied_server,
     rss_mb,
     streamlit_server,
     verdict,
@@ -55,13 +62,16 @@ class Record:
     kind: str  # "open" (a new session's first run) or "rerun" (a filter change)
     page: str
     seconds: float
+    replica: int = 0
 
 
 @dataclass
 class Outcome:
     records: list[Record] = field(default_factory=list)
     errors: list[str] = field(default_factory=list)
-    rss: list[tuple[float, float]] = field(default_factory=list)
+    sessions_by_replica: dict[int, int] = field(default_factory=dict)
+    rss: list[tuple[float, float]] = field(default_factory=list)  # the first server's
+    rss_by_replica: dict[int, list[tuple[float, float]]] = field(default_factory=dict)
     server_cpu: float | None = None  # CPU seconds the server used during the run
 
 
@@ -91,19 +101,24 @@ async def visitor(
     deadline: float,
     think: tuple[float, float],
     outcome: Outcome,
+    route: tuple[str, int] | None = None,
 ) -> None:
+    """`route`: (route cookie, replica it leads to) when the sessions go through the proxy."""
     rng = random.Random(number)
+    headers = {"Cookie": f"seeeca_route={route[0]}"} if route else {}
+    replica = route[1] if route else 0
+    tag = f"[replica {replica + 1}] " if route else ""
     visit = 0
     while time.perf_counter() < deadline:
         page, page_hash = pages[(number + visit) % len(pages)]
         visit += 1
         try:
-            async with Session(url, page_hash=page_hash) as session:
+            async with Session(url, page_hash=page_hash, headers=headers) as session:
                 result = await session.rerun()
-                outcome.records.append(Record("open", page, result.seconds))
+                outcome.records.append(Record("open", page, result.seconds, replica))
                 if result.exceptions or result.status != 0:
                     outcome.errors.append(
-                        f"{page} open: status {result.status} {result.exceptions[:1]}"
+                        f"{tag}{page} open: status {result.status} {result.exceptions[:1]}"
                     )
                 for _ in range(CHANGES_PER_VISIT):
                     await asyncio.sleep(rng.uniform(*think))
@@ -111,26 +126,30 @@ async def visitor(
                         break
                     action = change_a_filter(session, rng)
                     result = await session.rerun()
-                    outcome.records.append(Record("rerun", page, result.seconds))
+                    outcome.records.append(Record("rerun", page, result.seconds, replica))
                     if result.exceptions or result.status != 0:
                         outcome.errors.append(
-                            f"{page} {action}: status {result.status} {result.exceptions[:1]}"
+                            f"{tag}{page} {action}: status {result.status} {result.exceptions[:1]}"
                         )
         except (TimeoutError, OSError, StopIteration, KeyError) as error:
-            outcome.errors.append(f"{page}: {type(error).__name__}: {error}"[:300])
+            outcome.errors.append(f"{tag}{page}: {type(error).__name__}: {error}"[:300])
             await asyncio.sleep(1)
         except Exception as error:  # a protocol surprise is an error of the run, not a crash
-            outcome.errors.append(f"{page}: {type(error).__name__}: {error}"[:300])
+            outcome.errors.append(f"{tag}{page}: {type(error).__name__}: {error}"[:300])
             await asyncio.sleep(1)
 
 
 async def sample_memory(
-    pid: int, started: float, stop: asyncio.Event, outcome: Outcome, every: float
+    pids: list[int], started: float, stop: asyncio.Event, outcome: Outcome, every: float
 ) -> None:
     while not stop.is_set():
-        value = rss_mb(pid)
-        if value is not None:
-            outcome.rss.append((time.perf_counter() - started, value))
+        for index, pid in enumerate(pids):
+            value = rss_mb(pid)
+            if value is not None:
+                outcome.rss_by_replica.setdefault(index, []).append(
+                    (time.perf_counter() - started, value)
+                )
+        outcome.rss = outcome.rss_by_replica.get(0, [])
         try:
             await asyncio.wait_for(stop.wait(), timeout=every)
         except TimeoutError:
@@ -159,30 +178,52 @@ async def warm_up(url: str) -> list[tuple[str, str]]:
 
 
 async def run(
-    sessions: int, duration: float, think: tuple[float, float], port: int, pid: int
+    sessions: int,
+    duration: float,
+    think: tuple[float, float],
+    url: str,
+    pids: list[int],
+    replica_urls: list[str],
+    routes: list[tuple[str, int]] | None = None,
 ) -> Outcome:
-    url = f"ws://127.0.0.1:{port}/_stcore/stream"
-    pages = await warm_up(url)
+    """Drive `sessions` sessions against `url` (a server, or the proxy when `routes` is given:
+    one route cookie per session); `pids` and `replica_urls` are the servers behind it."""
+    pages = []
+    for replica_url in replica_urls:
+        pages = await warm_up(replica_url.replace("http://", "ws://") + "/_stcore/stream")
     outcome = Outcome()
     stop = asyncio.Event()
     started = time.perf_counter()
-    sampler = asyncio.create_task(sample_memory(pid, started, stop, outcome, every=2.0))
+    sampler = asyncio.create_task(sample_memory(pids, started, stop, outcome, every=2.0))
     deadline = started + duration
-    cpu_before = cpu_seconds(pid)
+    cpu_before = [cpu_seconds(pid) for pid in pids]
     visitors = [
-        asyncio.create_task(visitor(n, url, pages, deadline, think, outcome))
+        asyncio.create_task(
+            visitor(n, url, pages, deadline, think, outcome, routes[n] if routes else None)
+        )
         for n in range(sessions)
     ]
     done, pending = await asyncio.wait(visitors, timeout=duration + 30)
     for task in pending:
         task.cancel()
         outcome.errors.append("a session was still waiting 30 s after the end")
-    cpu_after = cpu_seconds(pid)
-    if cpu_before is not None and cpu_after is not None:
-        outcome.server_cpu = (cpu_after - cpu_before) / (time.perf_counter() - started)
+    cpu_after = [cpu_seconds(pid) for pid in pids]
+    if None not in cpu_before and None not in cpu_after:
+        used = sum(cpu_after) - sum(cpu_before)
+        outcome.server_cpu = used / (time.perf_counter() - started)
     stop.set()
     await sampler
     return outcome
+
+
+def _flat(rss: list[tuple[float, float]]) -> tuple[str, bool | None]:
+    """RSS start / middle / end, and whether the last third stays within 10% of the middle."""
+    if len(rss) < 6:
+        return "n/a", None
+    third = len(rss) // 3
+    middle = median([v for _, v in rss[third : 2 * third]])
+    last = median([v for _, v in rss[2 * third :]])
+    return f"{rss[0][1]:.0f} / {middle:.0f} / {last:.0f} MB", last <= middle * 1.10
 
 
 def report(outcome: Outcome, sessions: int, duration: float, think: tuple[float, float]) -> str:
@@ -214,18 +255,28 @@ def report(outcome: Outcome, sessions: int, duration: float, think: tuple[float,
             "",
         )
     rss = outcome.rss
-    flat = None
-    if len(rss) >= 6:
-        third = len(rss) // 3
-        middle = median([v for _, v in rss[third : 2 * third]])
-        last = median([v for _, v in rss[2 * third :]])
-        flat = last <= middle * 1.10
+    for index, series in sorted(outcome.rss_by_replica.items()):
+        figures, flat = _flat(series)
+        name = "Server" if len(outcome.rss_by_replica) == 1 else f"Replica {index + 1}"
         table.add(
-            "Server RSS start / middle / end",
-            f"{rss[0][1]:.0f} / {middle:.0f} / {last:.0f} MB",
-            "end within 10% of middle",
-            verdict(flat),
+            f"{name} RSS start / middle / end", figures, "end within 10% of middle", verdict(flat)
         )
+    replicas = sorted({r.replica for r in outcome.records})
+    by_replica = Table("Per replica", ["Replica", "Sessions", "Reruns", "p50", "p95", "Errors"])
+    if len(outcome.rss_by_replica) > 1:
+        for replica in replicas:
+            mine = [r for r in outcome.records if r.replica == replica]
+            reruns_here = [r.seconds for r in mine if r.kind == "rerun"]
+            by_replica.rows.append(
+                [
+                    str(replica + 1),
+                    str(outcome.sessions_by_replica.get(replica, 0)),
+                    str(len(reruns_here)),
+                    ms(percentile(reruns_here, 0.5)),
+                    ms(percentile(reruns_here, 0.95)),
+                    str(sum(1 for e in outcome.errors if e.startswith(f"[replica {replica + 1}]"))),
+                ]
+            )
     by_page = Table("Rerun latency by page", ["Page", "Reruns", "p50", "p95", "Opens p50"])
     for page in sorted({r.page for r in outcome.records}):
         page_reruns = [r.seconds for r in outcome.records if r.page == page and r.kind == "rerun"]
@@ -247,8 +298,9 @@ def report(outcome: Outcome, sessions: int, duration: float, think: tuple[float,
     if outcome.errors:
         common = Counter(outcome.errors).most_common(5)
         errors = "\nErrors (most common):\n\n" + "\n".join(f"- {n} x {e}" for e, n in common) + "\n"
-    print("\n" + by_page.markdown() + "\n" + memory.markdown() + errors)
-    return "\n".join([table.markdown(), by_page.markdown(), memory.markdown(), errors])
+    per_replica = by_replica.markdown() + "\n" if by_replica.rows else ""
+    print("\n" + per_replica + by_page.markdown() + "\n" + memory.markdown() + errors)
+    return "\n".join([table.markdown(), per_replica, by_page.markdown(), memory.markdown(), errors])
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -261,8 +313,17 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--warehouse", type=Path, help="default: a fresh build in a temporary directory"
     )
+    parser.add_argument(
+        "--replicas",
+        type=int,
+        default=0,
+        help="serve through scripts/serve.sh (nginx) with this many replicas (default: one "
+        "Streamlit server, no proxy)",
+    )
     parser.add_argument("--out", type=Path, default=RESULTS / "load.md")
     args = parser.parse_args(argv)
+    if args.replicas:
+        return main_proxied(args)
     if not 1 <= args.sessions <= 200 or not 1 <= args.duration <= 3600:
         parser.error("keep --sessions within 1-200 and --duration within 1-3600 s")
 
@@ -280,10 +341,50 @@ def main(argv: list[str] | None = None) -> int:
             )
             outcome = asyncio.run(
                 run(
-                    args.sessions, args.duration, tuple(args.think), server.port, server.process.pid
+                    args.sessions,
+                    args.duration,
+                    tuple(args.think),
+                    f"ws://127.0.0.1:{server.port}/_stcore/stream",
+                    [server.process.pid],
+                    [server.url],
                 )
             )
     text = report(outcome, args.sessions, args.duration, tuple(args.think))
+    args.out.parent.mkdir(parents=True, exist_ok=True)
+    args.out.write_text(f"{machine_line()}\n\n{text}", encoding="utf-8")
+    print(f"written to {args.out}")
+    return 0 if not outcome.errors else 1
+
+
+def main_proxied(args: argparse.Namespace) -> int:
+    print(machine_line())
+    with proxied_server("app.py", replicas=args.replicas) as served:
+        pids = served.replica_pids()
+        # One route cookie per session, like one browser each; where nginx sends it is read back.
+        routes = []
+        for number in range(args.sessions):
+            route = f"load-{number}"
+            routes.append((route, served.replica_of(route)))
+        outcome_sessions = Counter(replica for _, replica in routes)
+        print(
+            f"nginx on {served.url}, replicas {', '.join(served.replica_urls)} (pids {pids}); "
+            f"{args.sessions} sessions ({dict(sorted(outcome_sessions.items()))} per replica) "
+            f"for {args.duration:.0f} s"
+        )
+        outcome = asyncio.run(
+            run(
+                args.sessions,
+                args.duration,
+                tuple(args.think),
+                served.url.replace("http://", "ws://") + "/_stcore/stream",
+                pids,
+                served.replica_urls,
+                routes,
+            )
+        )
+        outcome.sessions_by_replica = dict(outcome_sessions)
+    text = report(outcome, args.sessions, args.duration, tuple(args.think))
+    text = f"Through nginx (scripts/serve.sh) with {args.replicas} replicas.\n\n{text}"
     args.out.parent.mkdir(parents=True, exist_ok=True)
     args.out.write_text(f"{machine_line()}\n\n{text}", encoding="utf-8")
     print(f"written to {args.out}")

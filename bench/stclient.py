@@ -118,11 +118,16 @@ class Session:
     widgets: dict[str, Widget] = field(default_factory=dict)
     pages: dict[str, str] = field(default_factory=dict)  # url path -> page script hash
     metrics: dict[str, str] = field(default_factory=dict)
+    headers: dict[str, str] = field(default_factory=dict)  # e.g. a proxy's route cookie
     _ws: object = None
 
     async def __aenter__(self) -> Session:
         self._ws = await connect(
-            self.url, subprotocols=["streamlit"], max_size=None, open_timeout=30
+            self.url,
+            subprotocols=["streamlit"],
+            max_size=None,
+            open_timeout=30,
+            additional_headers=self.headers or None,
         )
         return self
 

@@ -16,8 +16,8 @@ with st.container(horizontal=True, vertical_alignment="bottom"):
             filters, options, key="briefing_country", allow_selection=True
         )
     else:
-        chosen = st.session_state.get("briefing_country") or st.query_params.get(
-            briefing_view.COUNTRY_PARAM
+        chosen = st.session_state.get("briefing_country") or briefing_view.country_from_link(
+            options
         )
     briefing_view.presentation_controls(present)
 

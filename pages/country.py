@@ -7,6 +7,7 @@ import streamlit as st
 from dashboard import briefing, cache, sidebar, ui
 from dashboard.charts import country as charts
 from dashboard.content import country as profile
+from dashboard.inert import inert
 from dashboard.views import briefing as briefing_view
 from dashboard.views import projection as projection_view
 
@@ -57,7 +58,7 @@ with right:
     )
     st.caption(briefing_view.OFFICE_LEGEND)
     for note in screens["map"].notes:
-        st.caption(f":material/info: {briefing_view.md(note)}")
+        st.caption(f":material/info: {inert(note)}")
 
 st.subheader("IOM status in the documents")
 briefing_view.static_table(data.status_table, key=f"status-{iso3}")
@@ -65,12 +66,12 @@ ui.source_line(
     profile.document_source(country["document"], country["file"], country["source_section"])
 )
 for note in data.status_findings["note"].tolist():
-    st.caption(f":material/info: {briefing_view.md(note)}")
+    st.caption(f":material/info: {inert(note)}")
 
 st.subheader("Funding requirement 2016")
 rank = data.funding_rank
 if rank.in_table:
-    st.markdown(f"**{briefing_view.md(rank.sentence)}**")
+    st.markdown(f"**{inert(rank.sentence)}**")
     left, right = st.columns(2)
     for column, key in zip((left, right), ("funding", "funding-rank"), strict=True):
         with column:
@@ -94,7 +95,7 @@ st.subheader("Headline indicators")
 briefing_view.indicator_cards(data.indicator_cards, columns=3)
 for group in profile.TREND_GROUPS:
     screen = screens[f"trend-{group.key}"]
-    st.markdown(f"**{briefing_view.md(screen.title)}**")
+    st.markdown(f"**{inert(screen.title)}**")
     if screen.figure is None:
         for point in screen.points:
             st.info(point, icon=":material/info:")

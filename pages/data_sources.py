@@ -7,6 +7,7 @@ from dashboard import cache, lineage, sidebar, themes, ui, warehouse
 from dashboard.charts import coverage as charts
 from dashboard.charts import trends as trend_charts
 from dashboard.content import data_sources as content
+from dashboard.inert import inert
 from dashboard.queries import catalog as q
 from dashboard.queries import headline as q_headline
 from dashboard.queries import themes as theme_queries
@@ -21,7 +22,7 @@ def seed_from_link(key: str, allowed: list[str], label: str, default: str | list
         return
     kept, warnings = content.url_choices(st.query_params.get_all(key), allowed, label)
     for message in warnings:
-        st.warning(message, icon=":material/link_off:")
+        st.warning(inert(message), icon=":material/link_off:")
     single = isinstance(default, str)
     st.session_state[key] = (kept[0] if single else kept) if kept else default
 
@@ -92,7 +93,7 @@ st.markdown(
     "one this rule picks, so the same figure for the same place and year is the same number "
     "everywhere: **the latest year first**, then, within that year, **the first source in the "
     "order below** that gives it. For a group of countries, a source counts for a year only "
-    "if every country it ever reports on reports that year; the headline is the latest such "
+    "if no country it reported the year before is missing; the headline is the latest such "
     "year. The next source with a figure for that year is named as the alternative. Editions "
     "are never joined on one line: a chart draws each source's own series."
 )

@@ -6,11 +6,17 @@ import streamlit as st
 from dashboard import cache, sidebar, ui
 from dashboard.charts import funding as charts
 from dashboard.content import funding as tables
+from dashboard.inert import inert, quoted
 from dashboard.queries import funding as q
+from dashboard.queries import names as name_queries
 from dashboard.queries import overview as overview_q
 from dashboard.style import format_number
 
-DOCUMENT = "IOM Migration Initiatives 2016 (002_826368cb2c35f099.txt)"
+DOCUMENT = cache.shaped(
+    name_queries.first_citation,
+    name_queries.source_citation,
+    name_queries.MIGRATION_INITIATIVES_2016,
+)
 BLANK = "A blank cell is a \u201c-\u201d in the source: no requirement, not zero."
 REGION_PARAM = "region"
 
@@ -19,10 +25,11 @@ def region_from_url(known: dict[str, str]) -> str:
     """The region in the link if it is a known one; otherwise SEEECA, with a warning."""
     wanted = st.query_params.get(REGION_PARAM)
     if wanted and wanted not in known:
-        shown = wanted if len(wanted) <= 40 else wanted[:40] + "..."
         st.warning(
-            f"Ignored region {shown!r} from the link: not an IOM region of the 2016 "
-            "overview; showing SEEECA.",
+            inert(
+                f"Ignored region {quoted(wanted)} from the link: not an IOM region of the 2016 "
+                "overview; showing SEEECA."
+            ),
             icon=":material/link_off:",
         )
     return wanted if wanted in known else q.SEEECA

@@ -3,6 +3,7 @@
 import streamlit as st
 
 from dashboard import cache, glossary, sidebar, themes, ui
+from dashboard.inert import inert, quoted
 from dashboard.queries import catalog as q
 
 PARAM_SEARCH = "q"
@@ -12,7 +13,7 @@ filters, options = sidebar.current()
 if PARAM_SEARCH not in st.session_state:  # first render: the link may carry a search
     search, problem = glossary.clean_search(st.query_params.get(PARAM_SEARCH))
     if problem:
-        st.warning(problem, icon=":material/link_off:")
+        st.warning(inert(problem), icon=":material/link_off:")
     st.session_state[PARAM_SEARCH] = search
 
 st.title("Glossary")
@@ -40,7 +41,9 @@ if st.query_params.get(PARAM_SEARCH, "") != search:
 
 terms = cache.query(q.glossary_terms_with_source, search)
 total = len(cache.query(q.glossary_terms_with_source, ""))
-st.caption(f"{len(terms)} of {total} terms" + (f" contain '{search}'." if search else "."))
+st.caption(
+    inert(f"{len(terms)} of {total} terms" + (f" contain {quoted(search)}." if search else "."))
+)
 if terms.empty:
     st.info(
         "No term or definition contains this text. Try a shorter word or an acronym.",

@@ -2,13 +2,15 @@
 
 import streamlit as st
 
-from dashboard import cache, maps, page_params, sidebar, themes, ui
+from dashboard import cache, config, maps, page_params, sidebar, themes, ui
 from dashboard.charts import trends as trend_charts
 from dashboard.content.overview import FIGURE_OFFICES
+from dashboard.inert import inert
+from dashboard.queries import names as name_queries
 from dashboard.queries import offices as q
-from dashboard.queries import themes as theme_q
 from dashboard.queries import trends as trend_q
 from dashboard.queries.overview import key_figures_with_source
+from dashboard.views import themes as theme_view
 
 INDICATOR_KEY = "indicator"
 YEAR_KEY = "indicator_year"
@@ -17,14 +19,14 @@ THEME_KEY = "map_theme"
 filters, options = sidebar.current()
 st.title("IOM offices in the region")
 st.caption(
-    f"Showing {filters.describe(options)}. Offices as of May 2020; the Regional Office "
-    "in Vienna is always shown."
+    f"Showing {filters.describe(options)}. Offices {config.OFFICES_AS_OF} (Annex 1 of the "
+    "2020-2024 strategy); the Regional Office in Vienna is always shown."
 )
 
 counts = cache.query(q.office_type_counts, filters.selected_iso3).set_index("office_type")
 table_a1 = cache.query(key_figures_with_source, (FIGURE_OFFICES,)).iloc[0]
 offices = cache.query(q.offices_on_map, filters.selected_iso3)
-annex_1 = f"{counts.loc['country', 'document']} ({counts.loc['country', 'file']}), Annex 1: IOM offices in the region (as of May 2020)"
+annex_1 = f"{counts.loc['country', 'document']}, Annex 1: IOM offices in the region ({config.OFFICES_AS_OF})"
 in_region = int(
     counts.loc["country", "offices_in_region"] + counts.loc["sub-office", "offices_in_region"]
 )
@@ -35,7 +37,7 @@ with row[0]:
         "Offices and sub-offices",
         int(counts.loc["country", "offices_shown"] + counts.loc["sub-office", "offices_shown"]),
         "count",
-        f"{table_a1['document']} ({table_a1['file']}), {table_a1['source_section']}; list in Annex 1",
+        f"{table_a1['document']}, {table_a1['source_section']}; list in Annex 1",
         help=f"Counted from the Annex 1 list: {in_region} in the region, as Table A1 prints "
         f"({table_a1['value']:.0f}). The Regional Office in Vienna comes on top.",
     )
@@ -57,7 +59,7 @@ for column, office_type, label in zip(
 names = cache.shaped(maps.indicator_names, q.map_indicators)  # code -> name
 # A chosen theme colours the countries by its first indicator and lists its indicators first.
 menu = cache.shaped(trend_charts.IndicatorMenu.of, trend_q.indicator_choices_by_family)
-theme_families = themes.families_of(cache.query(theme_q.theme_indicator_families, filters.theme))
+theme_families = theme_view.families(filters.theme)
 lead = themes.lead_code(menu.defaults, theme_families, None)
 codes = (
     cache.derived(themes.codes_theme_first, tuple(names), menu.family_of, theme_families)
@@ -103,7 +105,7 @@ if code is not None:
         )
 page_params.write_to_url(YEAR_KEY, year, None if code is None else choices[-1])
 for message in filter(None, warnings):
-    st.warning(message, icon=":material/link_off:")
+    st.warning(inert(message), icon=":material/link_off:")
 
 indicator = None
 if code is not None:
@@ -123,18 +125,21 @@ deck, classes = cache.chart(
     filters.is_whole_region,
     indicator,
     height=600,
+    places=cache.query(name_queries.country_labels),
 )
 
 map_column, side_panel = st.columns([5, 2])
 with map_column:
-    st.pydeck_chart(
+    ui.map_view(
         deck,
         height=600,
-        alt=f"Map of the {len(offices)} IOM offices shown; the table below lists them.",
+        iso3=filters.selected_iso3,
+        alt=f"Map of the {len(offices)} IOM offices shown ({config.OFFICES_AS_OF}); "
+        "the table below lists them.",
     )
-    ui.source_line(f"{maps.offices_source(offices)}. Boundaries: {maps.basemap_source()}.")
+    ui.source_line(f"{maps.offices_source(offices)}. {maps.basemap_source()}")
 with side_panel:
-    st.markdown("**Offices**")
+    st.markdown(f"**{maps.office_legend_title()}**")
     st.image(
         maps.legend_svg(maps.office_legend(counts.reset_index())),
         alt="Legend: Regional Office, large vermillion dot; country office, blue dot; "
@@ -152,16 +157,13 @@ with side_panel:
             maps.legend_svg(maps.choropleth_legend(classes)),
             alt=f"Legend, light to dark: {'; '.join(classes['range'])}",
         )
-        ui.source_line(
-            f"{definition['publisher']}, {definition['source_title']} "
-            f"({definition['vintage'] or definition['edition']}), {definition['licence']}."
-        )
+        ui.source_line(f"{definition['cite_as']}.")
         kosovo = maps.kosovo_note(bool(definition["kosovo_in_serbia"]), filters.selected_iso3)
         if kosovo:
             st.caption(f":material/info: {kosovo}")
         st.caption(f":material/info: {definition['caveat']}")
 
-st.subheader("Offices shown")
+st.subheader(f"Offices shown ({config.OFFICES_AS_OF})")
 ui.table_view(cache.query(q.office_directory, filters.selected_iso3), "offices-shown")
 ui.source_line(f"{maps.offices_source(offices)}; coordinates and names from GeoNames.")
 ui.findings(

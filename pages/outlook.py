@@ -7,8 +7,10 @@ of charts rather than every one. Strategy, verdict filter and page travel in the
 import streamlit as st
 
 from dashboard import cache, outlook, page_params, sidebar
+from dashboard.inert import inert, quoted
 from dashboard.queries import outlook as q
 from dashboard.queries import trends as trend_queries
+from dashboard.views import changes as changes_view
 from dashboard.views import outlook as outlook_view
 
 PARAM_STRATEGY = "outlook_strategy"
@@ -50,10 +52,11 @@ st.caption(
 if PARAM_STRATEGY not in state:
     raw = st.query_params.get_all(PARAM_STRATEGY)
     if raw and raw[0] not in outlook.STRATEGIES:
-        shown = raw[0] if len(raw[0]) <= 40 else raw[0][:40] + "..."
         st.warning(
-            f"Ignored {PARAM_STRATEGY} {shown!r} from the link: use "
-            f"{', '.join(outlook.STRATEGIES)}.",
+            inert(
+                f"Ignored {PARAM_STRATEGY} {quoted(raw[0])} from the link: use "
+                f"{', '.join(outlook.STRATEGIES)}."
+            ),
             icon=":material/link_off:",
         )
     state[PARAM_STRATEGY] = raw[0] if raw and raw[0] in outlook.STRATEGIES else "all"
@@ -113,6 +116,9 @@ outlook_view.reading_guide(
     cache.shaped(outlook.defaults_table, trend_queries.indicator_choices_by_family)
 )
 
+with st.container(border=True):
+    changes_view.notable_block(filters, options)
+
 if tests:
     outlook_view.scorecard(tests, results, open_statement)
     st.subheader("Statements in detail")
@@ -145,7 +151,7 @@ if tests:
         )
     page_params.keep_valid(PARAM_PAGE, range(1, pages + 1), 1)
     for message in warnings:
-        st.warning(message, icon=":material/link_off:")
+        st.warning(inert(message), icon=":material/link_off:")
 
     page = state[PARAM_PAGE]
     judged = "" if verdict == outlook.ALL else f" judged {outlook.VERDICT_SHORT[verdict].lower()}"

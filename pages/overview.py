@@ -2,13 +2,20 @@
 
 import streamlit as st
 
-from dashboard import cache, maps, sidebar, ui
+from dashboard import cache, config, maps, sidebar, themes, ui
 from dashboard.content import overview as headlines
+from dashboard.queries import names
 from dashboard.queries import overview as q
+from dashboard.views import changes as changes_view
+from dashboard.views import themes as theme_view
 
 filters, options = sidebar.current()
 st.title("SEEECA migration outlook: regional overview")
 st.caption(f"Showing {filters.describe(options)}.")
+
+# A chosen theme leads every block below with its indicators (the warehouse's theme crosswalk).
+theme_families, menu = theme_view.families(filters.theme), theme_view.menu()
+changes_view.latest_block(filters, options, theme_families)
 
 figures = cache.shaped(headlines.figures_by_id, q.key_figures_with_source, headlines.KPI_FIGURES)
 offices = cache.shaped(headlines.offices_by_type, q.office_counts, filters.selected_iso3)
@@ -20,7 +27,7 @@ funding = cache.query(
     tuple(areas["programmatic_area"]),
 ).iloc[0]
 
-st.subheader("IOM in the region")
+st.subheader("IOM in the region" if filters.is_whole_region else "IOM in the selection")
 row = st.columns(4)
 with row[0]:
     ui.kpi(
@@ -28,72 +35,52 @@ with row[0]:
         len(filters.selected_iso3),
         "count",
         headlines.figure_source(figures[headlines.FIGURE_COUNTRIES]),
-        help=f"Table A1 prints {figures[headlines.FIGURE_COUNTRIES]['value']:.0f} for the region.",
+        help=f"Table A1 prints {headlines.figure_display(figures[headlines.FIGURE_COUNTRIES])} "
+        "for the region.",
     )
 with row[1]:
     ui.kpi(
-        "Offices and sub-offices",
+        f"Offices and sub-offices ({config.OFFICES_AS_OF})",
         sum(count for kind, count in offices.items() if kind != "regional"),
         "count",
         headlines.figure_source(figures[headlines.FIGURE_OFFICES]),
-        help="Counted from the Annex 1 list (May 2020); Table A1 prints 48 for the region. "
+        help="Counted from the Annex 1 list; Table A1 prints "
+        f"{headlines.figure_display(figures[headlines.FIGURE_OFFICES])} for the region. "
         "The Regional Office in Vienna comes on top; Israel is covered by it.",
     )
-with row[2]:
-    ui.kpi(
-        "Staff in the region (May 2020)",
-        None,
-        "count",
-        headlines.figure_source(figures[headlines.FIGURE_STAFF]),
-        display="> 1,600",
-        help="Region-wide figure; excludes staff with special contracts.",
+
+# Figures the documents give only for the whole region: a block of their own, titled so, so that
+# nothing looks as if it followed the filters when it cannot.
+st.subheader("Region-wide figures (whole region, not filtered)")
+if not filters.is_whole_region:
+    st.caption(
+        ":material/public: The documents give these for the whole region only: they stay the "
+        "same whatever the filters select."
     )
-with row[3]:
-    ui.kpi(
-        "Annual budget 2019",
-        figures[headlines.FIGURE_BUDGET]["value"],
-        "usd",
-        headlines.figure_source(figures[headlines.FIGURE_BUDGET]),
-        help="Region-wide figure.",
-    )
-row = st.columns(4)
-with row[0]:
-    ui.kpi(
-        "Projects implemented 2019",
-        figures[headlines.FIGURE_PROJECTS]["value"],
-        "count",
-        headlines.figure_source(figures[headlines.FIGURE_PROJECTS]),
-        help="Region-wide figure.",
-    )
-with row[1]:
-    ui.kpi(
-        "Donors 2019",
-        figures[headlines.FIGURE_DONORS]["value"],
-        "count",
-        headlines.figure_source(figures[headlines.FIGURE_DONORS]),
-        help="Region-wide figure.",
-    )
-with row[2]:
-    ui.kpi(
-        "International migrants 2013 (nearly 29 million)",
-        figures[headlines.FIGURE_MIGRANTS_2013]["value"],
-        "persons",
-        headlines.figure_source(figures[headlines.FIGURE_MIGRANTS_2013]),
-        display="≈ 29M",
-        help=ui.glossary(
-            "migrant stock",
-            "Region-wide figure from UN DESA (2013) quoted by the 2015-2020 strategy.",
-        ),
-    )
-with row[3]:
-    ui.kpi(
-        "Emigrants 2013 (over 37 million)",
-        figures[headlines.FIGURE_EMIGRANTS_2013]["value"],
-        "persons",
-        headlines.figure_source(figures[headlines.FIGURE_EMIGRANTS_2013]),
-        display="> 37M",
-        help=ui.glossary("emigrant", "Region-wide figure quoted by the 2015-2020 strategy."),
-    )
+REGION_WIDE = (
+    (headlines.FIGURE_STAFF, f"Staff ({config.OFFICES_AS_OF})", None),
+    (headlines.FIGURE_BUDGET, "Annual budget 2019", None),
+    (headlines.FIGURE_PROJECTS, "Projects implemented 2019", None),
+    (headlines.FIGURE_DONORS, "Donors 2019", None),
+    (headlines.FIGURE_MIGRANTS_2013, "International migrants 2013", "migrant stock"),
+    (headlines.FIGURE_EMIGRANTS_2013, "Emigrants 2013", "emigrant"),
+)
+for start in range(0, len(REGION_WIDE), 3):
+    for column, (figure_id, label, term) in zip(
+        st.columns(3), REGION_WIDE[start : start + 3], strict=True
+    ):
+        figure = figures[figure_id]
+        with column:
+            ui.kpi(
+                f"{label} · region-wide",
+                figure["value"],
+                figure["unit"],
+                headlines.figure_source(figure),
+                display=headlines.figure_display(figure),
+                help=ui.glossary(term, f'As published: "{figure["quote"]}".')
+                if term
+                else f'As published: "{figure["quote"]}". {figure["label"]}.',
+            )
 
 st.subheader("Funding requirement 2016")
 scope = (
@@ -105,7 +92,7 @@ ui.kpi(
     f"Migration Initiatives 2016 requirement for {scope}",
     funding["usd"],
     "usd",
-    f"IOM Migration Initiatives 2016 (002_826368cb2c35f099.txt), {funding['source_section']}",
+    f"{funding['document']}, {funding['source_section']}",
     help=f"Sum of the cells of the SEEECA table over {len(areas)} programmatic area(s).",
 )
 if filters.is_whole_region and funding["overview_total"] != funding["usd"]:
@@ -122,9 +109,10 @@ ui.findings(
 
 left, right = st.columns([3, 2])
 with left:
-    st.subheader("Migrants as a share of the population")
-    shares = cache.query(q.indicator_latest_by_country, headlines.MAP_INDICATOR, filters.year_to)
-    definition = cache.query(q.indicator_definitions, (headlines.MAP_INDICATOR,)).iloc[0]
+    map_code = themes.lead_code(menu.defaults, theme_families, headlines.MAP_INDICATOR)
+    shares = cache.query(q.indicator_latest_by_country, map_code, filters.year_to)
+    definition = cache.query(q.indicator_definitions, (map_code,)).iloc[0]
+    st.subheader(definition["name"] if theme_families else "Migrants as a share of the population")
     deck, legend = cache.chart(
         maps.indicator_deck,
         shares,
@@ -132,11 +120,15 @@ with left:
         definition["name"],
         filters.selected_iso3,
         filters.is_whole_region,
+        cache.query(names.country_labels),
     )
-    st.pydeck_chart(deck, height=420)
-    st.caption(" · ".join(legend["range"].tolist()) + " (light to dark)")
+    ui.map_view(deck, height=420, iso3=filters.selected_iso3)
+    st.image(
+        maps.legend_svg(maps.choropleth_legend(legend)),
+        alt=f"Legend, light to dark: {'; '.join(legend['range'])}",
+    )
     ui.source_line(
-        f"{definition['publisher']}, {definition['source_title']} ({definition['edition']}); latest year up to {filters.year_to}."
+        f"{definition['cite_as']}; latest year up to {filters.year_to}. {maps.basemap_source()}"
     )
     st.caption(f":material/info: {definition['caveat']}")
     with st.expander("Table view", key="overview-share-table", on_change="rerun") as table_box:
@@ -154,22 +146,27 @@ with right:
         st.markdown(f"**Pillar: {pillar}**")
         for priority in priorities:
             st.markdown(f"- {priority}")
-    ui.source_line(
-        "IOM Regional Strategy 2020-2024 (001_9ee6370754a679eb.txt), strategic priorities."
-    )
+    ui.source_line(f"{strategy['document'].iat[0]}, strategic priorities.")
 
 st.subheader("Headline indicators for the selection")
+headline_codes = themes.lead_codes(
+    theme_families,
+    menu.defaults,
+    headlines.HEADLINE_INDICATORS,
+    len(headlines.HEADLINE_INDICATORS),
+    menu.family_of,
+)
 aggregate = cache.query(
     q.indicator_aggregate,
-    headlines.HEADLINE_INDICATORS,
+    headline_codes,
     filters.selected_iso3,
     filters.year_from,
     filters.year_to,
 )
-definitions = cache.query(q.indicator_definitions, headlines.HEADLINE_INDICATORS).set_index(
+definitions = cache.query(q.indicator_definitions, headline_codes).set_index(
     "indicator_code", drop=False
 )
-items = cache.derived(headlines.headlines_of, aggregate, definitions, headlines.HEADLINE_INDICATORS)
+items = cache.derived(headlines.headlines_of, aggregate, definitions, headline_codes)
 for column, item in zip(st.columns(len(items)), items, strict=True):
     with column:
         ui.kpi(

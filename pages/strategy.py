@@ -7,12 +7,21 @@ import streamlit as st
 from dashboard import cache, sidebar, ui
 from dashboard.charts import strategy as charts
 from dashboard.content import strategy as content
+from dashboard.inert import inert, quoted
+from dashboard.queries import names as name_queries
 from dashboard.queries import strategy as q
 
 NODE_PARAM = "node"
+MI_2016 = cache.shaped(
+    name_queries.first_citation,
+    name_queries.source_citation,
+    name_queries.MIGRATION_INITIATIVES_2016,
+)
+STRATEGY_2020 = cache.shaped(
+    name_queries.first_citation, name_queries.source_citation, name_queries.STRATEGY_2020
+)
 FUNDING_SOURCE = (
-    "IOM Migration Initiatives 2016 (002_826368cb2c35f099.txt), SEEECA regional table; "
-    "levels above the funding areas by the crosswalk below"
+    f"{MI_2016}, SEEECA regional table; levels above the funding areas by the crosswalk below"
 )
 DETAIL_TABS_KEY = "strategy_detail"
 DETAIL_TABS = (
@@ -53,9 +62,11 @@ tree = cache.shaped(
 known = set(tree["node_id"])
 wanted = st.query_params.get(NODE_PARAM)
 if wanted and wanted not in known:
-    shown = wanted if len(wanted) <= 40 else wanted[:40] + "..."
     st.warning(
-        f"Ignored level {shown!r} from the link: not a level of the drill-down for this selection.",
+        inert(
+            f"Ignored level {quoted(wanted)} from the link: not a level of the drill-down for "
+            "this selection."
+        ),
         icon=":material/link_off:",
     )
     del st.query_params[NODE_PARAM]
@@ -105,7 +116,7 @@ with row[3]:
         "IOM offices in those countries",
         len(offices),
         "count",
-        "IOM Regional Strategy 2020-2024 (001_9ee6370754a679eb.txt), Annex 1",
+        f"{STRATEGY_2020}, Annex 1",
         help="The Regional Office in Vienna counts when the regional programmes line is included.",
     )
 if isinstance(node["parent_id"], str):
@@ -163,13 +174,13 @@ with countries:
             f"strategy-countries-{node_id}",
             blank_missing=True,
         )
-        ui.source_line(FUNDING_SOURCE + "; offices: IOM Regional Strategy 2020-2024, Annex 1.")
+        ui.source_line(f"{FUNDING_SOURCE}; offices: {STRATEGY_2020}, Annex 1.")
 with offices_tab:
     if offices_tab.open:
         ui.table_view(offices, f"strategy-offices-{node_id}", blank_missing=True)
         ui.source_line(
-            "IOM Regional Strategy 2020-2024 (001_9ee6370754a679eb.txt), Annex 1: IOM offices "
-            "in the region; Regional Office: 1. Introduction."
+            f"{STRATEGY_2020}, Annex 1: IOM offices in the region; Regional Office: "
+            "1. Introduction."
         )
 with outlook:
     if outlook.open:

@@ -8,10 +8,11 @@ import streamlit as st
 from dashboard import cache, sidebar, themes, ui
 from dashboard.charts import projection
 from dashboard.charts import trends as charts
+from dashboard.inert import inert, quoted
 from dashboard.queries import projections as pq
-from dashboard.queries import themes as theme_q
 from dashboard.queries import trends as q
 from dashboard.queries.overview import indicator_aggregate
+from dashboard.views import themes as theme_view
 
 PARAM_INDICATOR, PARAM_YEAR, PARAM_COMPARE = "trend_indicator", "trend_year", "trend_compare"
 PARAM_PROJECTION = "trend_projection"
@@ -26,8 +27,10 @@ def seed_from_url(key: str, allowed: dict[str, object], default: object, reason:
     raw = st.query_params.get_all(key)
     st.session_state[key] = allowed.get(raw[0], default) if raw else default
     if raw and raw[0] not in allowed:
-        shown = raw[0] if len(raw[0]) <= 40 else raw[0][:40] + "..."
-        st.warning(f"Ignored {key} {shown!r} from the link: {reason}.", icon=":material/link_off:")
+        st.warning(
+            inert(f"Ignored {key} {quoted(raw[0])} from the link: {reason}."),
+            icon=":material/link_off:",
+        )
 
 
 def to_url(param: str, value: str | None) -> None:
@@ -45,7 +48,7 @@ st.caption(f"Showing {filters.describe(options)}.")
 
 menu = cache.shaped(charts.IndicatorMenu.of, q.indicator_choices_by_family)
 # A chosen theme puts its indicators first and opens on the first of them.
-theme_families = themes.families_of(cache.query(theme_q.theme_indicator_families, filters.theme))
+theme_families = theme_view.families(filters.theme)
 family_order = cache.derived(themes.theme_first, tuple(menu.families), theme_families)
 lead_code = menu.default_code(family_order[0]) if theme_families else menu.default_code()
 if PARAM_INDICATOR not in state:

@@ -54,7 +54,19 @@ def test_overview_kpis_equal_the_warehouse(warehouse_path):
     assert (
         metric_value(at, "Migration Initiatives 2016 requirement") == f"USD {funding / 1e6:,.1f}M"
     )
-    assert metric_value(at, "Annual budget 2019") == f"USD {budget / 1e6:,.1f}M"
+    assert metric_value(at, "Annual budget 2019") == f"USD {budget / 1e6:,.0f}M" == "USD 234M"
+    # Figures the documents qualify keep their qualifier, read from the warehouse
+    assert metric_value(at, "Staff") == "> 1,600"
+    assert metric_value(at, "International migrants 2013") == "≈ 29M"
+    assert metric_value(at, "Emigrants 2013") == "> 37M"
+
+
+def test_region_wide_figures_are_titled_so_under_a_filter(warehouse_path):
+    albania = open_page(None, {"country": ["ALB"]})
+    assert any("Region-wide figures" in h.value for h in albania.subheader)
+    for label in ("Staff", "Annual budget 2019", "Donors 2019", "Emigrants 2013"):
+        card = next(m for m in albania.metric if m.label.startswith(label))
+        assert "region-wide" in card.label
 
 
 def test_every_kpi_has_a_source_line(warehouse_path):

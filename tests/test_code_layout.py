@@ -58,9 +58,11 @@ def test_per_page_modules_are_named_after_a_page(package):
     # Concerns shared by several pages, with no page of their own: the sidebar's filters and
     # themes, the catalogue queries behind Data and sources and the glossary, the offices (map,
     # overview), the headline rule, the UN projections (country, trends), the coverage chart, the
-    # chart specifications the exports draw natively (briefing and country decks).
+    # chart specifications the exports draw natively (briefing and country decks), what changed
+    # in the latest year (overview, outlook).
     shared = {
         "spec",
+        "changes",
         "filters",
         "themes",
         "catalog",

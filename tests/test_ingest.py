@@ -294,6 +294,7 @@ def test_aggregate_population_hosted_originating_idps():
             "refugees": str(ref),
             "asylum_seekers": str(asy),
             "idps": str(idp),
+            "oip": "",
         }
 
     rows = [
@@ -390,7 +391,12 @@ def test_outputs_load_with_the_declared_schema(out_dir):
     assert set(indicators["indicator_code"]) == set(cat["indicator_code"])
     assert set(cat["source_id"]) <= set(src["source_id"])
     projections = read_source(SOURCES_BY_NAME["projections"], out_dir / "projections.csv")
-    assert set(indicators["source_id"]) | set(projections["source_id"]) == set(src["source_id"])
+    corridors = read_source(SOURCES_BY_NAME["migrant_corridors"], out_dir / "migrant_corridors.csv")
+    places = read_source(SOURCES_BY_NAME["corridor_places"], out_dir / "corridor_places.csv")
+    assert set(indicators["source_id"]) | set(projections["source_id"]) | set(
+        corridors["source_id"]
+    ) == set(src["source_id"])
+    assert set(corridors["origin_iso3"]) | set(corridors["destination_iso3"]) == set(places["iso3"])
     weights = set(cat["weight_indicator_code"].dropna())
     assert weights <= set(cat["indicator_code"])
     assert (src["kind"] == "dataset").all()
@@ -431,7 +437,7 @@ def test_rerun_is_byte_identical(out_dir, tmp_path):
 def test_kosovo_only_where_the_source_has_it(values):
     kosovo_codes = {k[0] for k in values if k[1] == "XKX"}
     assert kosovo_codes, "World Bank and KNOMAD publish Kosovo separately"
-    assert all(c.startswith(("wdi.", "knomad")) for c in kosovo_codes), kosovo_codes
+    assert all(c.startswith(("wdi", "knomad")) for c in kosovo_codes), kosovo_codes
     assert not [k for k in values if k[1] == "XKX" and k[0].startswith(("undesa", "unhcr"))]
 
 
@@ -518,8 +524,8 @@ def test_owid_2024_share_equals_the_csv(values):
         rows = [r for r in csv.DictReader(handle) if r["Code"] in REGION_ISO3_WITHOUT_KOSOVO]
     value_col = "Share of the population that was born in another country"
     assert {(r["Code"], int(r["Year"])) for r in rows} == set(got)
-    for r in rows:
-        assert close(got[(r["Code"], int(r["Year"]))], float(r[value_col]))
+    for r in rows:  # the official workbook's share, as OWID republished it
+        assert abs(got[(r["Code"], int(r["Year"]))] - float(r[value_col])) < 1e-5
 
 
 def _xlrd_wdi(path):
@@ -665,8 +671,28 @@ def test_unhcr_equals_independent_sums(values):
     assert not [v for (_, year), v in asylum_hosted.items() if year < 2000 and v]
     got = _codes(values, "unhcr.asylum_seekers_hosted")
     assert min(year for _, year in got) == 2000
-    assert from_first_nonzero_year(asylum_hosted) == got
-    assert {k: v[0] for k, v in hosted.items()} == _codes(values, "unhcr.refugees_hosted")
+    # Zeros that mean "no record" are missing (the caveat lists them; checked here).
+    no_record_asylum = {("TKM", y) for y in [2002, *range(2004, 2007), *range(2008, 2026)]} | {
+        ("UZB", y) for y in range(2006, 2026)
+    }
+    assert all(asylum_hosted[k] == 0 for k in no_record_asylum)
+    assert asylum_hosted[("TKM", 2003)] == 5 and asylum_hosted[("TKM", 2007)] == 16
+    expected = from_first_nonzero_year(asylum_hosted)
+    assert {k: v for k, v in expected.items() if k not in no_record_asylum} == got
+    no_record_refugees = {
+        *(("BIH", y) for y in range(1993, 1997)),
+        ("GEO", 1993),
+        ("GEO", 1994),
+        ("MDA", 1997),
+        ("MDA", 1998),
+        *(("RUS", y) for y in range(1993, 1996)),
+    }
+    refugees_hosted = {k: v[0] for k, v in hosted.items()}
+    assert {k for k, v in refugees_hosted.items() if v == 0} == no_record_refugees
+    assert refugees_hosted[("RUS", 1996)] == 246689
+    assert {k: v for k, v in refugees_hosted.items() if k not in no_record_refugees} == _codes(
+        values, "unhcr.refugees_hosted"
+    )
     assert {k: v[0] for k, v in origin.items()} == _codes(values, "unhcr.refugees_originating")
     assert from_first_nonzero_year({k: v[1] for k, v in origin.items()}) == _codes(
         values, "unhcr.asylum_seekers_originating"
@@ -737,3 +763,183 @@ def test_missing_file_is_named(tmp_path):
     (public / "unhcr" / UNHCR_IDMC.name).unlink()
     with pytest.raises(IngestError, match=r"unhcr_refugees_r_pkg_2025\.12\.1_idmc\.csv.*not found"):
         ingest(public)
+
+
+# --- The newer editions (PROVENANCE sections 14-19) --------------------------------------------
+
+IMS24 = PUBLIC / "undesa_ims2024"
+WDI_2025 = PUBLIC / "worldbank_wdi_2025" / "API_BX.TRF.PWKR.CD.DT_DS2_en_csv_v2_38454.csv"
+WDI_2026 = PUBLIC / "worldbank_wdi_2026"
+DATA360 = PUBLIC / "knomad_data360" / "WB_KNOMAD.csv"
+
+
+@needs_public
+def test_ims_2024_sampled_by_hand(values):
+    assert values[("undesa2024.migrant_stock", "RUS", 2024)] == 7605774
+    assert values[("undesa2024.migrant_stock", "RUS", 2020)] == 7297611
+    assert values[("undesa2024.migrant_stock", "TUR", 2024)] == 7083501
+    assert values[("undesa2024.migrant_stock", "TUR", 2020)] == 6580295
+    assert values[("undesa2024.migrant_stock", "KAZ", 2024)] == 2089797
+    assert values[("undesa2024.migrant_stock", "KAZ", 2020)] == 1990268
+    assert values[("undesa2024.migrant_stock", "UKR", 2024)] == 5064173
+    assert values[("undesa2024.emigrants", "UKR", 2024)] == 9769216
+    assert values[("undesa2024.emigrants", "UKR", 2020)] == 4353031
+    assert values[("undesa2024.emigrants", "RUS", 2024)] == 9134094
+    assert values[("undesa2024.emigrants", "TUR", 2024)] == 3130337
+    assert values[("undesa2024.emigrants", "KAZ", 2024)] == 2796572
+    assert values[("undesa2024.emigrants", "UZB", 2024)] == 2114480
+    # Table 2 (thousands) matched by row number: Russian Federation 144,820.423 thousand in 2024
+    assert values[("undesa2024.population", "RUS", 2024)] == 144820423
+    assert values[("undesa2024.population", "SRB", 1990)] == 7874594
+    # The 2020 edition stays its own series: the revision is visible side by side
+    assert values[("undesa2020.migrant_stock", "RUS", 2020)] == 11636911
+    assert values[("undesa2020.migrant_stock", "KAZ", 2020)] == 3732073
+    assert not [k for k in values if k[0].startswith("undesa2024") and k[1] == "XKX"]
+
+
+@needs_public
+def test_ims_2024_equals_an_independent_read():
+    import openpyxl
+
+    wb = openpyxl.load_workbook(
+        IMS24 / "undesa_pd_2024_ims_stock_by_sex_and_destination.xlsx", read_only=True
+    )
+    table = {
+        int(row[4]): row for row in wb["Table 1"].iter_rows(min_row=12, values_only=True) if row[4]
+    }
+    rows, _ = undesa.read_ims_2024_destination(
+        IMS24 / "undesa_pd_2024_ims_stock_by_sex_and_destination.xlsx",
+        "s",
+        "POP/DB/MIG/Stock/Rev.2024",
+    )
+    got = {
+        (r.iso3, r.year): r.value for r in rows if r.indicator_code == "undesa2024.migrant_stock"
+    }
+    years = (1990, 1995, 2000, 2005, 2010, 2015, 2020, 2024)
+    for m49, iso3 in M49_TO_ISO3.items():
+        for j, year in enumerate(years):
+            assert got[(iso3, year)] == table[m49][5 + j], (iso3, year)
+
+
+@needs_public
+def test_wdi_2025_and_2026_sampled_by_hand(values):
+    assert close(values[("wdi2025.remittances_usd", "TJK", 2023)], 4633754222.29703)
+    assert round(values[("wdi2025.remittances_usd", "TJK", 2023)]) == 4633754222
+    assert round(values[("wdi2025.remittances_usd", "TJK", 2022)]) == 5345546874
+    assert round(values[("wdi2025.remittances_usd", "TJK", 2024)]) == 6801890973
+    for iso3 in ("KGZ", "SRB", "XKX"):  # blank for 2024 in the July 2025 vintage
+        assert ("wdi2025.remittances_usd", iso3, 2024) not in values
+        assert ("wdi2026.remittances_usd", iso3, 2024) in values
+    assert values[("wdi2026.net_migration", "UKR", 2022)] == -5699445
+    assert values[("wdi2026.net_migration", "ALB", 2020)] == -16680
+    assert values[("wdi2026.net_migration", "XKX", 2020)] == 2815
+    assert ("wdi2026.net_migration", "UKR", 2024) not in values  # a WPP projection
+    assert values[("wdi2026.population", "UKR", 2024)] == 37860221
+    tjk = (
+        values[("wdi2026.remittances_usd", "TJK", 2024)] / values[("wdi2026.gdp_usd", "TJK", 2024)]
+    )
+    assert close(values[("wdi2026.remittances_gdp", "TJK", 2024)], 100 * tjk)
+    # Derived ratio equals the official May 2023 ratio where both exist before GDP revisions
+    assert (
+        abs(
+            values[("wdi2026.remittances_gdp", "ALB", 2021)]
+            - values[("wdi.remittances_gdp", "ALB", 2021)]
+        )
+        < 0.5
+    )
+
+
+@needs_public
+def test_wdi_2026_equals_the_long_csv(values):
+    with (WDI_2026 / "sm.pop.netm" / "data.csv").open(newline="", encoding="utf-8") as handle:
+        expected = {
+            (r["Country Code"], int(r["Year"])): float(r["Value"])
+            for r in csv.DictReader(handle)
+            if r["Country Code"] in REGION_ISO3 and int(r["Year"]) <= 2023
+        }
+    assert expected == _codes(values, "wdi2026.net_migration")
+
+
+@needs_public
+def test_knomad_data360_sampled_by_hand(values):
+    assert close(values[("knomad360.remittances_usd_mn", "TJK", 2023)], 4633.754222297027)
+    assert values[("knomad360.remittances_usd_mn", "RUS", 2023)] == 5800
+    assert values[("knomad360.remittances_usd_mn", "RUS", 2022)] == 7200
+    assert not [k for k in values if k[0] == "knomad360.remittances_usd_mn" and k[1] == "TKM"]
+    assert ("knomad360.remittances_usd_mn", "XKX", 2003) not in values  # 0 = no data
+    assert not [k for k in values if k[0] == "knomad360.remittances_usd_mn" and k[2] > 2023]
+
+
+@needs_public
+def test_unhcr_other_people_in_need_of_protection(values):
+    got = _codes(values, "unhcr.oip_hosted")
+    assert got == {
+        ("KAZ", 2025): 48391,
+        ("KGZ", 2025): 53868,
+        ("UZB", 2025): 7700,
+        ("TKM", 2025): 3200,
+        ("TJK", 2025): 1550,
+    }
+
+
+@needs_public
+def test_serbia_idp_caveat_matches_both_files(values):
+    got = _codes(values, "unhcr_idmc.idps_conflict")
+    serbia = {year: v for (iso3, year), v in got.items() if iso3 == "SRB"}
+    assert [serbia[y] for y in range(2015, 2023)] == [
+        17000,
+        17000,
+        16000,
+        16000,
+        16000,
+        213000,
+        16000,
+        211000,
+    ]
+    from dashboard.ingest.common import read_workbook
+
+    idmc = read_workbook(
+        PUBLIC
+        / "idmc"
+        / "IDMC_Internal_Displacement_Conflict-Violence_Disasters_extracted_2024-04-18.xlsx"
+    )["1_Displacement_data"]
+    stock = {(r[0], int(r[2])): r[3] for r in idmc[1:] if r[0] in ("SRB", "XKX")}
+    assert stock[("SRB", 2022)] == 195000 and stock[("XKX", 2022)] == 16000
+    assert all(stock.get(("SRB", y), "") == "" for y in range(2015, 2022))
+    assert [stock[("XKX", y)] for y in (2015, 2016, 2017, 2018, 2019, 2021)] == [
+        17000,
+        17000,
+        16000,
+        16000,
+        16000,
+        16000,
+    ]
+    caveat = catalog.INDICATORS_BY_CODE["unhcr_idmc.idps_conflict"].caveat
+    for text in ("195,000 + 16,000 = 211,000", "17,000 (2015-2016)", "213,000"):
+        assert text in caveat
+
+
+@needs_public
+def test_corridors_add_up_to_the_official_totals(out_dir):
+    with (out_dir / "migrant_corridors.csv").open(newline="", encoding="utf-8") as handle:
+        rows = list(csv.DictReader(handle))
+    to_russia_2024 = {
+        r["origin_iso3"]: int(r["migrants"])
+        for r in rows
+        if r["destination_iso3"] == "RUS" and r["year"] == "2024"
+    }
+    assert sum(to_russia_2024.values()) == 7605774
+    from_ukraine = sum(
+        int(r["migrants"]) for r in rows if r["origin_iso3"] == "UKR" and r["year"] == "2024"
+    )
+    assert from_ukraine == 9769216
+    # an independent sum of females and males in the converted file
+    with (IMS24 / "bilateral_iom_gdidata" / "undesa_stocks_converted.csv").open(
+        newline="", encoding="utf-8"
+    ) as handle:
+        kaz_to_rus = sum(
+            int(r["n"])
+            for r in csv.DictReader(handle)
+            if r["geo"] == "RUS" and r["from"] == "KAZ" and r["t"] == "2024"
+        )
+    assert to_russia_2024["KAZ"] == kaz_to_rus

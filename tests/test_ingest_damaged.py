@@ -39,7 +39,10 @@ UNHCR_IDMC = "unhcr/unhcr_refugees_r_pkg_2025.12.1_idmc.csv"
 WDI_NETM = "worldbank_wdi/API_SM.POP.NETM_DS2_en_csv_v2_3401672.csv"
 WDI_POP = "worldbank_wdi/SP.POP.TOTL_population_datahub.csv"
 ABEL = "undesa_ims/derived/abel_iom_wmr2022_stock_totals_2020.csv"
-OWID = "undesa_ims/owid_ims2024_share/migrant-stock-share.csv"
+IMS_BILATERAL = "undesa_ims2024/bilateral_iom_gdidata/undesa_stocks_converted.csv"
+IMS_2024 = "undesa_ims2024/undesa_pd_2024_ims_stock_by_sex_and_destination.xlsx"
+WDI_2026_NETM = "worldbank_wdi_2026/sm.pop.netm/data.csv"
+DATA360 = "knomad_data360/WB_KNOMAD.csv"
 KNOMAD = "knomad/inward_remittance_flows_december_2023.xlsx"
 WDI_XLS = "worldbank_wdi/API_BX.TRF.PWKR.CD.DT_DS2_en_excel_v2_6000901.xls"
 WPP = "wpp2024/data-raw/migration.txt"
@@ -279,7 +282,14 @@ CASES = {
     "wdi-csv-cut-in-half": (WDI_NETM, half_at_a_line_break, ("no rows for",)),
     "datahub-population-cut-mid-line": (WDI_POP, lambda d: d[: len(d) // 3], ("cut short",)),
     "abel-csv-cut-mid-line": (ABEL, lambda d: d[: len(d) // 2], ("cut short",)),
-    "owid-csv-row-cut": (OWID, lambda d: d[: d.index(b",", len(d) // 2)], ("fields where",)),
+    "ims2024-bilateral-cut-mid-line": (IMS_BILATERAL, lambda d: d[: len(d) // 2], ("cut short",)),
+    "ims2024-workbook-cut": (IMS_2024, lambda d: d[: len(d) // 2], ("cannot read the workbook",)),
+    "wdi2026-datahub-row-cut": (
+        WDI_2026_NETM,
+        lambda d: d[: d.index(b",", len(d) // 2)] + b"\n",
+        ("fields where the header has",),
+    ),
+    "data360-cut-mid-line": (DATA360, lambda d: d[: len(d) // 2], ("cut short",)),
     "wpp-tsv-cut-mid-line": (WPP, lambda d: d[: len(d) // 2], ("cut short",)),
     "knomad-workbook-cut": (KNOMAD, lambda d: d[: len(d) // 2], ("cannot read the workbook",)),
     "wdi-xls-cut": (WDI_XLS, lambda d: d[: len(d) // 2], ("cannot read the workbook",)),

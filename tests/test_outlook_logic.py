@@ -399,7 +399,7 @@ def test_tracker_groups_links_under_statements_with_the_default_indicator():
 
 
 def test_markdown_in_statements_is_escaped():
-    assert outlook.escape_markdown("US$ 5 and US$ 6 *now*") == "US\\$ 5 and US\\$ 6 \\*now\\*"
+    assert outlook.quote_markdown("US$ 5 and US$ 6 *now*") == "> US\\$ 5 and US\\$ 6 \\*now\\*"
 
 
 def test_the_outlook_chart_does_not_join_a_partial_year(tiny):

@@ -172,7 +172,7 @@ def test_table_lists_the_offices_shown_with_both_spellings(warehouse_path, con):
     assert sorted(table["Office"]) == sorted(name for (name,) in expected)
     assert len(table) == len(layer(deck_spec(at), "offices")["data"])
     trebinje = table.set_index("Office").loc["IOM Trebinje"]
-    assert (trebinje["Town (standard spelling)"], trebinje["Town as published"]) == (
+    assert (trebinje["Town"], trebinje["Town as published"]) == (
         "Trebinje",
         "Tribinje",
     )
@@ -249,7 +249,7 @@ def choose_indicator(at: AppTest, code: str) -> AppTest:
 
 def test_no_indicator_layer_until_one_is_chosen():
     spec = deck_spec(open_page(PAGE))
-    assert [item["id"] for item in spec["layers"]] == ["basemap", "offices"]
+    assert data_layers(spec) == ["basemap", "offices"]
 
 
 def test_indicator_layer_colours_the_selection_for_the_chosen_year(con):
@@ -259,7 +259,7 @@ def test_indicator_layer_colours_the_selection_for_the_chosen_year(con):
     assert at.selectbox(key="indicator_year").value == 2020  # latest year with data
     at.selectbox(key="indicator_year").set_value(2015).run()
     spec = deck_spec(at)
-    assert [item["id"] for item in spec["layers"]] == ["basemap", "choropleth", "offices"]
+    assert data_layers(spec) == ["basemap", "choropleth", "offices"]
     features = {
         f["properties"]["iso3"]: f["properties"]
         for f in layer(spec, "choropleth")["data"]["features"]
@@ -279,7 +279,7 @@ def test_indicator_layer_colours_the_selection_for_the_chosen_year(con):
     # The source folds Kosovo into Serbia: Kosovo is uncoloured and says why.
     assert features["XKX"]["fill"] == maps.NO_DATA
     assert "included in Serbia" in features["XKX"]["tooltip_body"]
-    assert any("Kosovo is folded into Serbia" in c for c in captions(at))
+    assert any("Kosovo (UNSCR 1244) is folded into Serbia" in c for c in captions(at))
     assert url_value(at, "indicator") == "undesa2020.migrant_share"
     assert url_value(at, "indicator_year") == "2015"
 
@@ -308,7 +308,7 @@ def test_clearing_the_indicator_removes_the_layer_and_the_link_values():
     at = open_page(PAGE, {"indicator": ["unhcr.idps"], "indicator_year": ["2015"]})
     assert url_value(at, "indicator") == "unhcr.idps"
     at.selectbox(key="indicator").set_value(None).run()
-    assert [item["id"] for item in deck_spec(at)["layers"]] == ["basemap", "offices"]
+    assert data_layers(deck_spec(at)) == ["basemap", "offices"]
     assert url_value(at, "indicator") is None and url_value(at, "indicator_year") is None
 
 
@@ -325,7 +325,7 @@ def test_bad_link_values_warn_and_fall_back(query, warned):
     at = open_page(PAGE, query)
     assert len(at.warning) == 1 and at.warning[0].value.startswith(f"Ignored {warned}")
     assert len(at.warning[0].value) < 200
-    ids = [item["id"] for item in deck_spec(at)["layers"]]
+    ids = data_layers(deck_spec(at))
     assert ids == (
         ["basemap", "offices"] if warned == "indicator" else ["basemap", "choropleth", "offices"]
     )
@@ -340,6 +340,14 @@ def test_indicator_without_values_in_the_sidebar_years_offers_its_own():
 
 
 # --- Pure helpers ----------------------------------------------------------------------------
+
+
+def data_layers(spec: dict) -> list[str]:
+    """The deck's data layers in drawing order; also checks that every map carries the overlays
+    (Kosovo's outline, dashed towards Serbia, and the name labels)."""
+    ids = [item["id"] for item in spec["layers"]]
+    assert {"kosovo-boundary-solid", "kosovo-boundary-dashed", "labels"} <= set(ids), ids
+    return [i for i in ids if i in {"basemap", "choropleth", "offices"}]
 
 
 def test_geojson_covers_all_20_including_kosovo():
@@ -362,7 +370,7 @@ def test_tooltip_is_plain_text_and_legend_is_escaped():
     # (checked in the browser test), so escaping here would show "&amp;" to the user.
     assert title == "<b>IOM</b>"
     assert body.split("\n") == [
-        "Sub-office · A&B, C",
+        "Sub-office · A&B, C (listed as of May 2020)",
         "Published as: <img src=x>",
         "Email: a@b",
         "Note: <script>alert(1)</script>",

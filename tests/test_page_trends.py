@@ -196,7 +196,7 @@ def test_compare_adds_the_weighted_region_and_goes_into_the_url(warehouse_path):
 
 
 def test_percentages_without_a_weight_say_why_there_is_no_aggregate():
-    at = open_page(PAGE, {"trend_indicator": ["undesa2024.migrant_share"], "trend_compare": ["1"]})
+    at = open_page(PAGE, {"trend_indicator": ["wdi.remittances_gdp"], "trend_compare": ["1"]})
     assert at.toggle(key="trend_compare").disabled
     assert any(c.value.startswith(":material/info: No regional aggregate") for c in at.caption)
     assert not at.metric
@@ -258,8 +258,8 @@ def test_the_link_restores_the_view():
 def test_tampered_page_values_warn_and_fall_back(tampered):
     at = open_page(PAGE, tampered)
     assert at.warning and all(len(w.value) < 300 for w in at.warning)
-    assert at.radio(key="trend_indicator").value == "undesa2020.migrant_stock"
-    assert url_values(at, "trend_year") == ["2020"]
+    assert at.radio(key="trend_indicator").value == "undesa2024.migrant_stock"
+    assert url_values(at, "trend_year") == ["2024"]
 
 
 def test_every_chart_names_source_vintage_and_licence(warehouse_path):

@@ -29,7 +29,7 @@ S2015, S2020, MI2016 = list(SEED_FILES)[:3]
 
 OFFICE_COLUMNS = [
     "office_id", "iso3", "office_type", "name", "name_as_published", "city", "city_as_published",
-    "parent_office_id", "address", "telephone", "fax", "email", "note", "source_id",
+    "parent_office_id", "address", "telephone", "fax", "email", "note", "current_status_note", "source_id",
     "source_section", "contact_source_id", "contact_source_section",
 ]  # fmt: skip
 NOTES_COLUMNS = [

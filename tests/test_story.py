@@ -21,14 +21,16 @@ def country_data(con, iso3: str) -> briefing.BriefingData:
 
 
 def independent_best_ranks(con, iso3: str) -> dict[str, int]:
-    """For each story indicator with a current value above zero for the country: its best rank in
-    the region (absolute or per inhabitant) in the indicator's latest year, from the fact table."""
+    """For each story concept with a current figure above zero for the country: its best rank in
+    the region (absolute or per inhabitant) in the concept's latest year, from the headline rule's
+    mart (headline_value) and the population, computed here with pandas."""
     facts = con.execute(
         """
-        select v.indicator_code, v.iso3, v.year, v.value, i.unit
-        from fct_indicator_value v join dim_indicator i using (indicator_code)
-        join dim_country using (iso3)
-        where v.year between ? and ?
+        select h.concept, h.scope_id as iso3, h.year, h.value, c.unit
+        from headline_value h
+        join (select distinct concept, unit from dim_headline_candidate) c using (concept)
+        join dim_country d on d.iso3 = h.scope_id
+        where h.scope_type = 'country' and h.year between ? and ? and h.value is not null
         """,
         list(YEARS),
     ).df()
@@ -37,8 +39,8 @@ def independent_best_ranks(con, iso3: str) -> dict[str, int]:
         [story.POPULATION_CODE],
     ).df()
     best = {}
-    for code in story.STORY_CODES:
-        rows = facts[facts["indicator_code"] == code]
+    for concept in story.STORY_CONCEPTS:
+        rows = facts[facts["concept"] == concept]
         if rows.empty:
             continue
         latest = rows["year"].max()
@@ -60,7 +62,7 @@ def independent_best_ranks(con, iso3: str) -> dict[str, int]:
                 if c in people
             }
             ranks.append(sum(other > per[iso3] for other in per.values()) + 1)
-        best[code] = min(ranks)
+        best[concept] = min(ranks)
     return best
 
 
@@ -70,13 +72,13 @@ def test_the_story_opens_where_the_country_ranks_highest(con, iso3):
     chosen = data.standouts
     expected = independent_best_ranks(con, iso3)
     assert story.MIN_STANDOUTS <= len(chosen) <= story.MAX_STANDOUTS
-    chosen_codes = {s.code for s in chosen}
+    chosen_concepts = {s.concept_id for s in chosen}
     for standing in chosen:
-        assert standing.best_rank == expected[standing.code], standing.code
+        assert standing.best_rank == expected[standing.concept_id], standing.concept_id
     worst_chosen = max(s.best_rank for s in chosen)
-    for code, rank in expected.items():
-        if code not in chosen_codes:
-            assert rank >= worst_chosen, f"{code} ranks {rank}, better than a chosen indicator"
+    for concept, rank in expected.items():
+        if concept not in chosen_concepts:
+            assert rank >= worst_chosen, f"{concept} ranks {rank}, better than a chosen one"
     # the best-ranked indicator of all leads the story
     assert chosen[0].best_rank == min(expected.values())
 
@@ -88,8 +90,8 @@ def test_reasons_name_the_rank_the_year_and_the_measure(con):
         reason = standing.reason(name)
         assert reason.startswith(f"{name} ranks {profile.ordinal(standing.best_rank)} of ")
         assert f"in {standing.year})" in reason
-    codes = [s.code for s in data.standouts]
-    assert "unhcr.idps" in codes and "unhcr.refugees_originating" in codes, (
+    concepts = [s.concept_id for s in data.standouts]
+    assert "idps_unhcr" in concepts and "refugees_originating" in concepts, (
         "Ukraine ranks first in the region on both (checked above against the warehouse)"
     )
 
@@ -97,7 +99,7 @@ def test_reasons_name_the_rank_the_year_and_the_measure(con):
 def test_moldova_leads_with_refugees_hosted_per_inhabitant(con):
     data = country_data(con, "MDA")
     lead = data.standouts[0]
-    assert lead.code == "unhcr.refugees_hosted" and lead.by_inhabitant
+    assert lead.concept_id == "refugees_hosted" and lead.by_inhabitant
     assert "per inhabitant" in lead.reason("Republic of Moldova")
 
 
@@ -175,3 +177,39 @@ def test_every_profile_carries_refugees_originating_idps_and_remittances_share(c
     for code in ("unhcr.refugees_originating", "unhcr.idps", "wdi.remittances_gdp"):
         assert code in codes
     assert isinstance(data.ranks, pd.DataFrame) and not data.ranks.empty
+
+
+@pytest.mark.parametrize("iso3", ["UKR", "TJK", None])
+def test_deck_figures_follow_the_headline_rule(con, iso3):
+    """One number per concept: the deck's story and at-a-glance figures are the headline rule's
+    (queries.headline.headline_figures), the figure every page shows for the concept and scope."""
+    from dashboard.queries import headline as hq
+    from dashboard.style import format_number
+
+    if iso3:
+        data = country_data(con, iso3)
+    else:
+        codes = tuple(r[0] for r in con.execute("select iso3 from dim_country").fetchall())
+        scope = briefing.Scope(codes, "the whole region", YEARS, whole_region=True)
+        data = briefing.load(briefing.direct(con), scope)
+    figures = hq.headline_figures(con, data.scope.iso3)
+    by_concept = {row["concept"]: row for row in profile.records(figures)}
+    deck = briefing.build(data, "1 January 2026")
+    glance = {k.label: k for k in {s.key: s for s in deck.screens}["kpis"].kpis}
+    checked = 0
+    for concept, _ in briefing.COUNTRY_GLANCE if iso3 else briefing.SELECTION_GLANCE:
+        row = by_concept.get(concept)
+        if row is None:
+            continue
+        kpi = glance[row["concept_name"]]
+        assert kpi.value == format_number(row["value"], profile.display_unit(row["unit"]))
+        assert kpi.detail.startswith(str(int(row["year"])))
+        checked += 1
+    for standing in data.standouts:
+        row = (
+            by_concept.get(standing.concept_id)
+            or profile.records(hq.headline_figures(con, data.scope.iso3, (standing.concept_id,)))[0]
+        )
+        assert (standing.year, standing.value) == (int(row["year"]), float(row["value"]))
+        checked += 1
+    assert checked >= 3

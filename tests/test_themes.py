@@ -179,3 +179,42 @@ def test_offices_map_without_a_theme_shows_offices_only():
     at = open_page("pages/map.py")
     picker = next(s for s in at.selectbox if s.label == "Colour the countries by")
     assert picker.value is None
+
+
+@pytest.mark.parametrize("theme", THEMES)
+def test_overview_leads_with_the_theme_indicators(con, theme):
+    menu = IndicatorMenu.of(trend_queries.indicator_choices_by_family(con))
+    families = [
+        f for f in q.theme_indicator_families(con, theme)["indicator_family"] if f in menu.defaults
+    ]
+    lead = menu.defaults[families[0]]
+    at = open_page(None, {"theme": [theme]})
+    headers = [h.value for h in at.subheader]
+    # the map colours by the theme's first indicator, named in its heading
+    assert menu.rows[lead]["name"] in headers
+    # the headline cards start with the theme's first indicator
+    names = [m.label for m in at.metric]
+    first_card = next(
+        i for i, label in enumerate(names) if label.startswith(menu.rows[lead]["name"] + ",")
+    )
+    other_cards = [
+        i
+        for i, label in enumerate(names)
+        for code in ("undesa2020.migrant_stock", "undesa2020.emigrants")
+        if label.startswith(menu.rows[code]["name"] + ",") and menu.family_of[code] not in families
+    ]
+    assert all(first_card < i for i in other_cards)
+    assert any(c.value.startswith("Theme ") for c in at.caption)
+
+
+def test_overview_latest_year_block_puts_the_theme_first(con):
+    at_plain = open_page(None)
+    at_theme = open_page(None, {"theme": ["s2020.pillar.resilience"]})
+
+    def sentences(at):
+        return [m.value for m in at.markdown if m.value.startswith("- ")]
+
+    plain, themed = sentences(at_plain), sentences(at_theme)
+    assert sorted(plain) == sorted(themed)  # same facts, another order
+    assert plain != themed
+    assert any(word in themed[0].lower() for word in ("refugee", "displaced", "idp"))

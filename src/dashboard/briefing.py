@@ -25,20 +25,29 @@ from dashboard.content import overview as headlines
 from dashboard.filters import FilterOptions, Filters
 from dashboard.queries import catalog as catq
 from dashboard.queries import country as cq
+from dashboard.queries import headline as hq
 from dashboard.queries import overview as oq
 from dashboard.queries import trends as tq
 from dashboard.style import format_number
 
 Fetch = Callable[..., pd.DataFrame]
 MAX_STATEMENTS = 4
-# On every country's "at a glance" slide beside offices and funding: displacement from the country,
-# remittances relative to the economy, and immigrants (the issue's "available to every deck").
-GLANCE_INDICATORS = (
-    "unhcr.refugees_originating",
-    "unhcr.idps",
-    "wdi.remittances_gdp",
-    "undesa2020.migrant_stock",
+# The "at a glance" slide beside offices and funding, as (headline concept, indicator shown when
+# the concept has no figure for the scope). A country: displacement from it, remittances relative
+# to its economy, immigrants (refugees from the country, IDPs and remittances as % of GDP are on
+# every country's deck); a selection: its migrant stock, emigrants and remittances.
+COUNTRY_GLANCE = (
+    ("refugees_originating", "unhcr.refugees_originating"),
+    ("idps_unhcr", "unhcr.idps"),
+    ("remittances_gdp", "wdi.remittances_gdp"),
+    ("migrant_stock", "undesa2020.migrant_stock"),
 )
+SELECTION_GLANCE = (
+    ("migrant_stock", "undesa2020.migrant_stock"),
+    ("emigrants", "undesa2020.emigrants"),
+    ("remittances_usd", "wdi.remittances_usd"),
+)
+GLANCE_CONCEPTS = tuple(dict.fromkeys(c for c, _ in COUNTRY_GLANCE + SELECTION_GLANCE))
 MAX_FACTS = 5
 
 
@@ -160,6 +169,24 @@ class BriefingData:
     region_names: pd.DataFrame = field(default_factory=pd.DataFrame)
     break_series: pd.DataFrame = field(default_factory=pd.DataFrame)
     citations: pd.DataFrame = field(default_factory=pd.DataFrame)
+    candidates: pd.DataFrame = field(default_factory=pd.DataFrame)
+    headline: pd.DataFrame = field(default_factory=pd.DataFrame)
+
+    @functools.cached_property
+    def headline_rows(self) -> dict[str, dict]:
+        """The headline figure of each concept for the scope (the headline rule), by concept."""
+        return {row["concept"]: row for row in profile.records(self.headline)}
+
+    @functools.cached_property
+    def concept_of(self) -> dict[str, str]:
+        """The headline concept each candidate indicator gives a figure for, by indicator code."""
+        return dict(
+            zip(
+                self.candidates["indicator_code"].tolist(),
+                self.candidates["concept"].tolist(),
+                strict=True,
+            )
+        )
 
     def full_citations(self, sources: tuple[str, ...]) -> list[str]:
         """The full citation of every source named in the source lines."""
@@ -182,8 +209,7 @@ class BriefingData:
         """Where the country stands in the region on each story indicator (country scopes only)."""
         if self.ranks.empty or not self.scope.country:
             return []
-        units = {code: d["unit"] for code, d in self.definition.items()}
-        return story.standings(self.ranks, units, self.scope.country)
+        return story.standings(self.ranks, self.scope.country)
 
     @functools.cached_property
     def standouts(self) -> list[story.Standing]:
@@ -277,9 +303,7 @@ class BriefingData:
         return profile.records(self.findings)
 
 
-INDICATOR_CODES = tuple(
-    dict.fromkeys(profile.PROFILE_INDICATORS + profile.TREND_CODES + story.STORY_CODES)
-)
+INDICATOR_CODES = tuple(dict.fromkeys(profile.PROFILE_INDICATORS + profile.TREND_CODES))
 
 
 def load(fetch: Fetch, scope: Scope) -> BriefingData:
@@ -301,6 +325,8 @@ def load(fetch: Fetch, scope: Scope) -> BriefingData:
         ),
         region_names=fetch(cq.region_countries),
         citations=fetch(catq.source_citations),
+        candidates=fetch(hq.headline_concepts),
+        headline=fetch(hq.headline_figures, scope.iso3, GLANCE_CONCEPTS),
         break_series=fetch(
             tq.indicator_series_by_country,
             story.SERIES_BREAKS[0].code,
@@ -315,8 +341,8 @@ def load(fetch: Fetch, scope: Scope) -> BriefingData:
                 "findings": fetch(cq.country_findings, country),
                 "status_findings": fetch(cq.membership_status_findings),
                 "ranks": fetch(
-                    cq.indicator_ranks_in_region,
-                    story.STORY_CODES,
+                    cq.headline_ranks_in_region,
+                    story.STORY_CONCEPTS,
                     *scope.years,
                     story.POPULATION_CODE,
                 ),
@@ -446,14 +472,46 @@ def _indicator_kpis(data: BriefingData, codes: tuple[str, ...]) -> list[Kpi]:
     return kpis
 
 
+def _headline_kpis(data: BriefingData, glance: tuple[tuple[str, str], ...]) -> list[Kpi]:
+    """KPIs of the headline figures (docs/HEADLINES.md), the same number as every other page for
+    the concept, scope and year; the alternative source is named beside it. A concept without a
+    figure for the scope says why (an indicator card of its usual indicator)."""
+    kpis = []
+    for concept, code in glance:
+        row = data.headline_rows.get(concept)
+        if row is None:
+            kpis += _indicator_kpis(data, (code,))
+            continue
+        detail = f"{int(row['year'])}"
+        if not data.scope.country:
+            detail += (
+                f"; {int(row['countries_reporting'])} of {int(row['countries_in_scope'])} "
+                "countries report"
+            )
+        unit = profile.display_unit(str(row["unit"]))
+        if row["alt_value"] is not None and not pd.isna(row["alt_value"]):
+            detail += f"; {row['alt_source_title']}: {format_number(row['alt_value'], unit)}"
+        kpis.append(
+            Kpi(
+                str(row["concept_name"]),
+                format_number(row["value"], unit),
+                detail,
+                f"{row['source_title']}, {row['source_licence']}",
+            )
+        )
+    return kpis
+
+
 def trend_groups(data: BriefingData) -> list[profile.TrendGroup]:
     """The trend charts of the scope, those holding the country's standout indicators first (in
     the standouts' order), the others as declared."""
     groups = [g for g in profile.TREND_GROUPS if data.scope.country or not g.country_only]
-    order = [s.code for s in data.standouts]
+    order = [s.concept_id for s in data.standouts]
+    concept_of = data.concept_of
 
     def place(group: profile.TrendGroup) -> int:
-        return min((order.index(c) for c in group.codes if c in order), default=len(order))
+        concepts = [concept_of.get(c) for c in group.codes]
+        return min((order.index(c) for c in concepts if c in order), default=len(order))
 
     return sorted(groups, key=place)  # stable: the declared order among the rest
 
@@ -461,12 +519,20 @@ def trend_groups(data: BriefingData) -> list[profile.TrendGroup]:
 def _trend_screens(data: BriefingData, place: str) -> list[Screen]:
     screens = []
     definition = data.definition
-    standout_codes = [s.code for s in data.standouts]
+    standout_concepts = [s.concept_id for s in data.standouts]
     for group in trend_groups(data):
         codes = tuple(c for c in group.codes if c in definition)
         subject = group.subject.format(place=place)
         sources = tuple(dict.fromkeys(profile.dataset_source(definition[c]) for c in codes))
-        lead = next((c for c in standout_codes if c in codes and c in data.lines), None)
+        lead = next(
+            (
+                c
+                for concept in standout_concepts
+                for c in codes
+                if data.concept_of.get(c) == concept and c in data.lines
+            ),
+            None,
+        )
         lead = lead or next((c for c in codes if c in data.lines), codes[0])
         headline = trend_sentence(data, lead)
         absent = [
@@ -509,7 +575,6 @@ def _standouts_screen(data: BriefingData, name: str) -> Screen:
     """Where the country stands out in the region: the indicators its story opens with."""
     kpis = []
     for standing in data.standouts:
-        definition = data.definition[standing.code]
         change = standing.change()
         kpis.append(
             Kpi(
@@ -518,7 +583,7 @@ def _standouts_screen(data: BriefingData, name: str) -> Screen:
                 standing.reason(name)
                 + "."
                 + (f" {change[0].upper()}{change[1:]}." if change else ""),
-                f"{definition['short_title']}, {definition['licence']}",
+                standing.source,
             )
         )
     lead = data.standouts[0].reason(name) if data.standouts else ""
@@ -528,9 +593,7 @@ def _standouts_screen(data: BriefingData, name: str) -> Screen:
         f"Where {name} stands out in the region",
         text=lead,
         kpis=tuple(kpis),
-        sources=tuple(
-            dict.fromkeys(profile.dataset_source(data.definition[s.code]) for s in data.standouts)
-        ),
+        sources=tuple(dict.fromkeys(s.source for s in data.standouts)),
     )
 
 
@@ -609,7 +672,7 @@ def _country_screens(data: BriefingData, generated: str) -> list[Screen]:
                     profile_source,
                 ),
                 Kpi("Funding requirement 2016", rank.display, rank.rank_text, rank.source),
-                *_indicator_kpis(data, GLANCE_INDICATORS),
+                *_headline_kpis(data, COUNTRY_GLANCE),
             ),
             sources=(profile_source, rank.source),
         ),
@@ -743,10 +806,7 @@ def _selection_screens(data: BriefingData, generated: str) -> list[Screen]:
                     else "selected countries only",
                     source_2016,
                 ),
-                *_indicator_kpis(
-                    data,
-                    ("undesa2020.migrant_stock", "undesa2020.emigrants", "wdi.remittances_usd"),
-                ),
+                *_headline_kpis(data, SELECTION_GLANCE),
             ),
             sources=(countries_source, offices_source, source_2016),
         ),

@@ -24,6 +24,30 @@ REGION_NAME = "South-Eastern Europe, Eastern Europe and Central Asia"
 REGION_SHORT = "SEEECA"
 FUNDING_EDITION = 2016
 
+# --- Publication texts: the one place for the notes every map, chart, table, export and slide
+# carries (IOM publication standard). Names themselves live in the warehouse (dim_display_name).
+
+# IOM's standard map disclaimer, printed under every map, never only in a tooltip.
+MAP_DISCLAIMER = (
+    "This map is for illustration purposes only. The boundaries and names shown and the "
+    "designations used on this map do not imply official endorsement or acceptance by the "
+    "International Organization for Migration."
+)
+# The marker dim_display_name puts on Kosovo's short label, and the footnote that must follow
+# every map, chart, table or slide showing it (wording of the 2020-2024 strategy, footnote 4).
+KOSOVO_MARKER = "Kosovo*"
+KOSOVO_FOOTNOTE = (
+    "*References to Kosovo shall be understood to be in the context of United Nations Security "
+    "Council resolution 1244 (1999)."
+)
+# The date of the office list (Annex 1 of the 2020-2024 strategy): every office layer says it.
+OFFICES_AS_OF = "as of May 2020"
+# How a missing value is shown, and the note that explains it once per table or chart.
+MISSING_VALUE = "–"
+MISSING_VALUE_NOTE = "– : no value published for this cell."
+# The credit line for the basemap (the edition's technical name stays in data/geo/README.md).
+BOUNDARIES_CREDIT = "Boundaries: Natural Earth (public domain), simplified."
+
 
 def _from_setting(setting: str, resolve: bool) -> Path:
     path = Path(setting).expanduser()

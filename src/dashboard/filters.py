@@ -10,6 +10,8 @@ import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
+from dashboard.inert import quoted as _shown
+
 MAX_PARAM_LENGTH = 64
 MAX_VALUES = 40
 # Filter keys as they appear in the URL query string.
@@ -63,7 +65,7 @@ class Filters:
             place = ", ".join(self.subregions)
         else:
             place = "the whole region (20 countries and territories)"
-        theme = f"; theme: {options.themes[self.theme]}" if self.theme in options.themes else ""
+        theme = f"; theme: {options.themes[self.theme].strip()}" if self.theme in options.themes else ""
         return f"{place}; {self.year_from}-{self.year_to}{theme}"
 
 
@@ -105,20 +107,20 @@ def make_filters(
     )
 
 
-_YEAR = re.compile(r"[0-9]{4}")
+def parse_number(value: str, digits: int) -> int | None:
+    """A whole number of 1 to `digits` ASCII digits, or None: str.isdigit() and int() also take
+    superscripts and other scripts' digits ("\u00b2", "\u0662"), which a link must not smuggle in."""
+    if 1 <= len(value) <= digits and value.isascii() and value.isdigit():
+        return int(value)
+    return None
 
 
 def parse_year(value: str) -> int | None:
-    """A four-digit ASCII year, or None (str.isdigit would accept superscripts int() rejects)."""
-    return int(value) if _YEAR.fullmatch(value) else None
+    """A four-digit ASCII year, or None."""
+    return parse_number(value, 4) if len(value) == 4 else None
 
 
 _SUSPICIOUS = re.compile(r"[;'\"\\<>]|--|/\*|\b(select|drop|union|insert|delete)\b", re.I)
-
-
-def _shown(value: str) -> str:
-    value = value if len(value) <= 40 else value[:40] + f"... ({len(value):,} characters)"
-    return repr(value)
 
 
 def url_warnings(params: Mapping[str, Sequence[str]], options: FilterOptions) -> list[str]:
@@ -161,4 +163,15 @@ def url_warnings(params: Mapping[str, Sequence[str]], options: FilterOptions) ->
                     }[key]
                 )
                 warnings.append(f"Ignored {key} {_shown(value)} from the link: {reason}.")
+    themes = [
+        value
+        for value in list(params.get(PARAM_THEME, ()))[:MAX_VALUES]
+        if value in allowed[PARAM_THEME]
+    ]
+    for extra in dict.fromkeys(themes[1:]):
+        if extra != themes[0]:
+            warnings.append(
+                f"Ignored theme {_shown(extra)} from the link: one theme at a time, "
+                f"{_shown(themes[0])} is shown."
+            )
     return warnings

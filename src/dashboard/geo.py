@@ -69,3 +69,69 @@ def bounds_of(iso3: tuple[str, ...]) -> tuple[float, float, float, float] | None
     if not xs:
         return None
     return min(xs), min(ys), max(xs), max(ys)
+
+
+# The map is cut at this longitude (see data/geo/README.md): a label of the Russian Federation
+# placed by its whole shape would sit beyond the region's view.
+_LABEL_EAST_LIMIT = 100.0
+
+
+@cache
+def label_points() -> dict[str, tuple[float, float]]:
+    """iso3 -> (lon, lat) inside each region country's largest piece, where its name is drawn
+    (the pole of inaccessibility: the point farthest from the border, so the label sits inside)."""
+    import shapely
+    from shapely.geometry import box, shape
+
+    points = {}
+    for feature in country_shapes()["features"]:
+        if not feature["properties"]["in_region"]:
+            continue
+        iso3 = feature["properties"]["iso3"]
+        # The Russian Federation's name goes west of the Urals, where the region's maps look.
+        east = 60.0 if iso3 == "RUS" else _LABEL_EAST_LIMIT
+        geometry = shape(feature["geometry"]).intersection(box(-30, 20, east, 70))
+        pieces = getattr(geometry, "geoms", [geometry])
+        largest = max(pieces, key=lambda piece: piece.area)
+        point = shapely.ops.polylabel(largest, tolerance=0.05)
+        points[iso3] = (round(point.x, 3), round(point.y, 3))
+    return points
+
+
+@cache
+def kosovo_boundary() -> tuple[list[list[list[float]]], list[list[list[float]]]]:
+    """(solid, dashed) lines around Kosovo in the drawing shapes: the line between Kosovo and
+    Serbia is dashed, as on UN maps; the rest of both outlines is solid. Each line is a list of
+    [lon, lat] points."""
+    from shapely.geometry import mapping, shape
+    from shapely.ops import linemerge
+
+    by_iso3 = {f["properties"]["iso3"]: shape(f["geometry"]) for f in display_shapes()["features"]}
+    kosovo, serbia = by_iso3["XKX"].boundary, by_iso3["SRB"].boundary
+    shared = kosovo.intersection(serbia)
+    shared = linemerge(shared) if shared.geom_type == "MultiLineString" else shared
+    solid = kosovo.union(serbia).difference(shared.buffer(1e-6))
+
+    def lines(geometry) -> list[list[list[float]]]:
+        parts = getattr(geometry, "geoms", [geometry])
+        return [
+            [list(point) for point in mapping(part)["coordinates"]]
+            for part in parts
+            if part.geom_type == "LineString" and not part.is_empty
+        ]
+
+    return lines(solid), lines(shared)
+
+
+@cache
+def _areas() -> dict[str, float]:
+    from shapely.geometry import shape
+
+    return {
+        f["properties"]["iso3"]: shape(f["geometry"]).area for f in country_shapes()["features"]
+    }
+
+
+def shape_area(iso3: str) -> float:
+    """The area of a country's shape in square degrees (0 if not on the basemap), for ordering."""
+    return _areas().get(iso3, 0.0)

@@ -12,7 +12,7 @@ import pandas as pd
 import pydeck as pdk
 from pydeck.bindings.json_tools import default_serialize
 
-from dashboard import geo
+from dashboard import config, geo
 from dashboard.style import SEQUENTIAL, format_number
 
 LAND_REGION = [226, 232, 240, 255]
@@ -54,14 +54,28 @@ def _shapes_with_own_properties() -> dict:
     }
 
 
+# Kosovo and Serbia are outlined by kosovo_boundary_layers (the line between them dashed), not by
+# the shapes' own strokes, which would draw that line solid.
+_OUTLINED_APART = {"XKX", "SRB"}
+_NO_STROKE = [0, 0, 0, 0]
+
+
+def country_label(iso3: str, name: str) -> str:
+    """The label of a basemap shape when no names table row is at hand: the file's name, with
+    Kosovo marked as config.KOSOVO_MARKER (its footnote goes under the map)."""
+    return config.KOSOVO_MARKER if iso3 == KOSOVO else name
+
+
 def basemap_layer(highlight: tuple[str, ...] = ()) -> pdk.Layer:
-    """Country shapes: the region's countries (or the highlighted ones) darker than neighbours."""
+    """Country shapes: the region's countries (or the highlighted ones) darker than neighbours.
+    Draw kosovo_boundary_layers on top (see deck_layers)."""
     shapes = _shapes_with_own_properties()
     wanted = set(highlight)
     for feature in shapes["features"]:
         props = feature["properties"]
         strong = props["iso3"] in wanted if wanted else props["in_region"]
         props["fill"] = LAND_REGION if strong else LAND_NEIGHBOUR
+        props["line"] = _NO_STROKE if props["iso3"] in _OUTLINED_APART else BORDER
     return pdk.Layer(
         "GeoJsonLayer",
         shapes,
@@ -69,10 +83,265 @@ def basemap_layer(highlight: tuple[str, ...] = ()) -> pdk.Layer:
         stroked=True,
         filled=True,
         get_fill_color="properties.fill",
-        get_line_color=BORDER,
+        get_line_color="properties.line",
         line_width_min_pixels=0.6,
         pickable=False,
     )
+
+
+def _dashes(line: list[list[float]], dash: float, gap: float) -> list[list[list[float]]]:
+    """Cut a [lon, lat] line into dashes `dash` long with `gap` between them (degrees)."""
+    pieces, current, drawing, left = [], [line[0]], True, dash
+    for (x0, y0), (x1, y1) in zip(line, line[1:], strict=False):
+        length = math.hypot(x1 - x0, y1 - y0)
+        done = 0.0
+        while length - done > left:
+            done += left
+            point = [x0 + (x1 - x0) * done / length, y0 + (y1 - y0) * done / length]
+            if drawing:
+                pieces.append([*current, point])
+            current, drawing = [point], not drawing
+            left = gap if not drawing else dash
+        left -= length - done
+        current.append([x1, y1])
+    if drawing and len(current) > 1:
+        pieces.append(current)
+    return pieces
+
+
+def kosovo_boundary_layers(zoom: float, colour: list[int] | None = None) -> list[pdk.Layer]:
+    """Kosovo's outline as UN maps draw it: the line between Kosovo and Serbia dashed, the rest
+    of both outlines solid. Dashes are cut for the map's initial zoom (about 6 px on, 4 off)."""
+    colour = colour or [110, 120, 135, 255]
+    degrees_per_pixel = 360 / (512 * 2**zoom)
+    solid, shared = geo.kosovo_boundary()
+    dashed = [
+        piece
+        for line in shared
+        for piece in _dashes(line, 6 * degrees_per_pixel, 4 * degrees_per_pixel)
+    ]
+    return [
+        pdk.Layer(
+            "PathLayer",
+            [{"path": line} for line in lines],
+            id=f"kosovo-boundary-{kind}",
+            get_path="path",
+            get_color=colour,
+            width_units="'pixels'",
+            get_width=width,
+            width_min_pixels=width,
+            pickable=False,
+        )
+        for kind, lines, width in (("solid", solid, 0.8), ("dashed", dashed, 1.4))
+    ]
+
+
+# --- Labels: country and capital names, drawn by deck.gl from the page's own fonts (no font
+# is fetched: the TextLayer renders its glyph atlas from the browser's fonts onto a canvas). ---
+
+# Quoted: pydeck hands a bare string to deck.gl as an expression, not as a value.
+LABEL_FONT = "'Source Sans, Source Sans Pro, Arial, sans-serif'"
+COUNTRY_LABEL_SIZE = 13
+CAPITAL_LABEL_SIZE = 12
+LABEL_COLOUR = [27, 42, 65, 255]
+CAPITAL_COLOUR = [70, 80, 95, 255]
+_LABEL_HALO = [255, 255, 255, 230]
+
+
+def _pixels(lon: float, lat: float, zoom: float) -> tuple[float, float]:
+    """Web Mercator pixel position at `zoom` (deck.gl's world is 512 px wide at zoom 0)."""
+    world = 512 * 2**zoom
+    return (lon + 180) / 360 * world, (1 - _mercator_y(lat) / math.pi) / 2 * world
+
+
+def _lon_lat(x: float, y: float, zoom: float) -> tuple[float, float]:
+    world = 512 * 2**zoom
+    lat = math.degrees(2 * math.atan(math.exp((1 - 2 * y / world) * math.pi)) - math.pi / 2)
+    return x / world * 360 - 180, lat
+
+
+def _box(x: float, y: float, text: str, size: int, anchor: str) -> tuple[float, ...]:
+    """Screen box of a label (estimated: Source Sans averages about 0.55 em per character)."""
+    width, height = 0.56 * size * len(text) + 4, size + 4
+    left = {"start": x, "middle": x - width / 2, "end": x - width}[anchor]
+    return left, y - height / 2, left + width, y + height / 2
+
+
+def _overlaps(box: tuple[float, ...], placed: list[tuple[float, ...]]) -> bool:
+    return any(
+        box[0] < other[2] and other[0] < box[2] and box[1] < other[3] and other[1] < box[3]
+        for other in placed
+    )
+
+
+_NUDGES = ((0, 0), (0, 15), (0, -15), (0, 28), (0, -28), (45, 15), (45, -15), (-45, 15), (-45, -15))
+
+
+def _callout_columns(
+    callouts: list[tuple[str, float, float]], zoom: float, placed: list[tuple[float, ...]]
+) -> tuple[list[dict], list[dict]]:
+    """Names that fit nowhere near their shape, set in a column beside each crowded cluster (the
+    Western Balkans at regional zoom), right-aligned, each with a leader line to its shape."""
+    clusters: list[list[tuple[str, float, float, float, float]]] = []
+    for name, lon, lat in sorted(callouts, key=lambda row: -row[2]):
+        x, y = _pixels(lon, lat, zoom)
+        for cluster in clusters:
+            if any(math.hypot(x - cx, y - cy) < 90 for _, _, _, cx, cy in cluster):
+                cluster.append((name, lon, lat, x, y))
+                break
+        else:
+            clusters.append([(name, lon, lat, x, y)])
+    texts, leaders = [], []
+    step = COUNTRY_LABEL_SIZE + 5
+    for cluster in clusters:
+        column_x = min(x for *_, x, _ in cluster) - 30
+        middle = sum(y for *_, y in cluster) / len(cluster)
+        top = middle - step * (len(cluster) - 1) / 2
+        for index, (name, lon, lat, _, _) in enumerate(cluster):
+            y = top + index * step
+            text_lon, text_lat = _lon_lat(column_x, y, zoom)
+            placed.append(_box(column_x, y, name, COUNTRY_LABEL_SIZE, "end"))
+            texts.append(
+                _label(name, text_lon, text_lat, COUNTRY_LABEL_SIZE, LABEL_COLOUR, "end", 700)
+            )
+            leaders.append({"path": [list(_lon_lat(column_x + 3, y, zoom)), [lon, lat]]})
+    return texts, leaders
+
+
+def label_layers(
+    places: pd.DataFrame,
+    shown: tuple[str, ...],
+    zoom: float,
+    obstacles: list[tuple[float, float, float]] = (),
+) -> list[pdk.Layer]:
+    """Country names and capital cities of the `shown` countries, laid out for `zoom` so that no
+    two labels overlap each other or the `obstacles` ((lon, lat, radius px): office dots). A
+    country name is nudged up or down when its place is taken, and set beside a crowded cluster
+    with a leader line when nothing fits (the Western Balkans at regional zoom); a capital that
+    does not fit is left to the tooltip. `places` are country_labels rows."""
+    anchors = geo.label_points()
+    rows = places[places["iso3"].isin(shown)] if shown else places
+    placed: list[tuple[float, ...]] = []
+    for lon, lat, radius in obstacles:
+        x, y = _pixels(lon, lat, zoom)
+        placed.append((x - radius, y - radius, x + radius, y + radius))
+    texts, callouts = [], []
+    # Larger countries first: they have room, the small ones are the ones to move.
+    by_size = sorted(
+        zip(rows["iso3"].tolist(), rows["name"].tolist(), strict=True),
+        key=lambda row: -geo.shape_area(row[0]),
+    )
+    for iso3, name in by_size:
+        if iso3 not in anchors:
+            continue
+        lon, lat = anchors[iso3]
+        x, y = _pixels(lon, lat, zoom)
+        for dx, dy in _NUDGES:
+            box = _box(x + dx, y + dy, name, COUNTRY_LABEL_SIZE, "middle")
+            if not _overlaps(box, placed):
+                placed.append(box)
+                text_lon, text_lat = _lon_lat(x + dx, y + dy, zoom)
+                texts.append(
+                    _label(
+                        name, text_lon, text_lat, COUNTRY_LABEL_SIZE, LABEL_COLOUR, "middle", 700
+                    )
+                )
+                break
+        else:
+            callouts.append((name, lon, lat))
+    called_out, leaders = _callout_columns(callouts, zoom, placed)
+    texts += called_out
+    capitals = []
+    for name, lon, lat, on_map in zip(
+        rows["capital"].tolist(),
+        rows["capital_lon"].tolist(),
+        rows["capital_lat"].tolist(),
+        rows["capital_on_map"].tolist(),
+        strict=True,
+    ):
+        if not on_map or lon is None or pd.isna(lon):
+            continue
+        x, y = _pixels(lon, lat, zoom)
+        for anchor, dx in (("start", 10), ("end", -10)):
+            box = _box(x + dx, y, name, CAPITAL_LABEL_SIZE, anchor)
+            if not _overlaps(box, placed):
+                placed.append(box)
+                capitals.append({"position": [lon, lat]})
+                texts.append(
+                    {
+                        **_label(name, lon, lat, CAPITAL_LABEL_SIZE, CAPITAL_COLOUR, anchor, 400),
+                        "offset": [dx, 0],
+                    }
+                )
+                break
+    layers = []
+    if leaders:
+        layers.append(
+            pdk.Layer(
+                "PathLayer",
+                leaders,
+                id="label-leaders",
+                get_path="path",
+                get_color=[110, 120, 135, 200],
+                width_units="'pixels'",
+                get_width=0.8,
+                pickable=False,
+            )
+        )
+    if capitals:
+        layers.append(
+            pdk.Layer(
+                "ScatterplotLayer",
+                capitals,
+                id="capital-points",
+                get_position="position",
+                get_fill_color=[255, 255, 255, 255],
+                get_line_color=CAPITAL_COLOUR,
+                stroked=True,
+                radius_units="'pixels'",
+                get_radius=3,
+                line_width_units="'pixels'",
+                get_line_width=1.2,
+                pickable=False,
+            )
+        )
+    layers.append(
+        pdk.Layer(
+            "TextLayer",
+            texts,
+            id="labels",
+            get_position="position",
+            get_text="text",
+            get_size="size",
+            get_color="colour",
+            get_text_anchor="anchor",
+            get_alignment_baseline="'center'",
+            get_pixel_offset="offset",
+            font_family=LABEL_FONT,
+            font_weight=600,
+            # deck.gl collects the characters the labels use ("auto"); its default set is ASCII
+            # only, which would drop the "ü" of Türkiye.
+            character_set="'auto'",
+            outline_width=4,
+            outline_color=_LABEL_HALO,
+            font_settings={"sdf": True, "fontSize": 64, "buffer": 6},
+            size_units="'pixels'",
+            pickable=False,
+        )
+    )
+    return layers
+
+
+def _label(text, lon, lat, size, colour, anchor, weight) -> dict:
+    return {
+        "text": text,
+        "position": [lon, lat],
+        "size": size,
+        "colour": colour,
+        "anchor": anchor,
+        "offset": [0, 0],
+        "weight": weight,
+    }
 
 
 def choropleth_bins(values: pd.Series, bins: int = 5) -> list[float]:
@@ -113,6 +382,7 @@ def choropleth_layer(
     label: str,
     shown: tuple[str, ...] | None = None,
     kosovo_in_serbia: bool = False,
+    names: dict[str, str] | None = None,
 ) -> tuple[pdk.Layer, pd.DataFrame]:
     """Region countries (only `shown`, if given) coloured by `values` (iso3, value, year); returns
     layer and legend.
@@ -137,13 +407,18 @@ def choropleth_layer(
             continue
         row = by_iso3.get(props["iso3"])
         props["fill"] = _bin_colour(None if row is None else row[0], edges)
-        props["tooltip_title"] = props["name"]
+        props["line"] = _NO_STROKE if props["iso3"] in _OUTLINED_APART else [255, 255, 255, 255]
+        props["tooltip_title"] = (names or {}).get(props["iso3"]) or country_label(
+            props["iso3"], props["name"]
+        )
         if row is not None:
-            text = f"{label}: {format_number(row[0], unit)} ({row[1]})"
+            text = f"{label}: {format_number(row[0], unit)} ({int(row[1])})"
         elif props["iso3"] == KOSOVO and kosovo_in_serbia:
             text = f"{label}: no separate figure; included in Serbia's in this source"
         else:
             text = f"{label}: no data"
+        if props["iso3"] == KOSOVO:
+            text += "\n" + config.KOSOVO_FOOTNOTE
         props["tooltip_body"] = text
         features.append(feature)
     shapes["features"] = features
@@ -154,14 +429,16 @@ def choropleth_layer(
         stroked=True,
         filled=True,
         get_fill_color="properties.fill",
-        get_line_color=[255, 255, 255, 255],
+        get_line_color="properties.line",
         line_width_min_pixels=1,
         pickable=True,
         auto_highlight=True,
     )
     rows = legend(edges, unit)
     if kosovo_in_serbia and (shown is None or KOSOVO in shown):
-        rows.loc[rows["range"] == "no data", "range"] = "no data (Kosovo: in Serbia's figure)"
+        rows.loc[rows["range"] == "no data", "range"] = (
+            f"no data ({config.KOSOVO_MARKER}: in Serbia's figure)"
+        )
     return layer, rows
 
 
@@ -206,13 +483,56 @@ def indicator_names(indicators: pd.DataFrame) -> dict[str, str]:
     )
 
 
+def names_of(places: pd.DataFrame | None) -> dict[str, str]:
+    """iso3 -> label from country_labels rows (empty without them)."""
+    if places is None:
+        return {}
+    return dict(zip(places["iso3"].tolist(), places["name"].tolist(), strict=True))
+
+
+def overlay_layers(
+    places: pd.DataFrame | None,
+    shown: tuple[str, ...],
+    view: pdk.ViewState,
+    offices: pd.DataFrame | None = None,
+) -> list[pdk.Layer]:
+    """What every map draws over its shapes: Kosovo's outline (dashed towards Serbia), the office
+    dots if given, and, given country_labels rows, the country and capital names laid out for
+    the view's zoom around the dots."""
+    layers = kosovo_boundary_layers(view.zoom)
+    obstacles = []
+    if offices is not None:
+        layers.append(offices_layer(offices))
+        obstacles = [
+            (lon, lat, OFFICE_STYLES[kind].radius + 1)
+            for lon, lat, kind in zip(
+                offices["lon"].tolist(),
+                offices["lat"].tolist(),
+                offices["office_type"].tolist(),
+                strict=True,
+            )
+        ]
+    if places is not None:
+        layers += label_layers(places, shown, view.zoom, obstacles)
+    return layers
+
+
 def indicator_deck(
-    values: pd.DataFrame, unit: str, label: str, selected: tuple[str, ...], whole_region: bool
+    values: pd.DataFrame,
+    unit: str,
+    label: str,
+    selected: tuple[str, ...],
+    whole_region: bool,
+    places: pd.DataFrame | None = None,
 ) -> tuple[CompactDeck, pd.DataFrame]:
     """The overview's map: the basemap with the selection highlighted, the region's countries
-    coloured by `values`; returns the deck and its legend."""
-    layer, legend_rows = choropleth_layer(values, unit, label)
-    return deck([basemap_layer(selected), layer], view_for(selected, whole_region)), legend_rows
+    coloured by `values`, Kosovo's outline and (given country_labels rows) the names; returns
+    the deck and its legend."""
+    layer, legend_rows = choropleth_layer(values, unit, label, names=names_of(places))
+    view = view_for(selected, whole_region)
+    shown = selected if not whole_region else tuple(names_of(places))
+    layers = [basemap_layer(selected), layer, *overlay_layers(places, shown, view)]
+    return deck(layers, view), legend_rows
 
 
 # --- Offices ---------------------------------------------------------------------------------
@@ -280,9 +600,19 @@ def office_tooltip(office: pd.Series) -> tuple[str, str]:
     """(title, body) of an office's tooltip as plain text, one line per fact: type, country,
     contacts, notes. Streamlit escapes it when filling the template."""
     style = OFFICE_STYLES[office["office_type"]]
-    lines = [f"{style.label} · {office['city']}, {office['country_name']}"]
+    lines = [
+        f"{style.label} · {office['city']}, {office['country_name']} "
+        f"(listed {config.OFFICES_AS_OF})"
+    ]
     if office["office_type"] == "regional":
-        lines.append("Covers the 20 countries and territories; Israel has no office of its own")
+        lines.append(
+            "Covers the region's countries and territories; Israel has no office of its own"
+        )
+    status = _text(office.get("current_status_note"))
+    if status:
+        lines.append(f"Status today: {status}")
+    if office.get("iso3") == KOSOVO:
+        lines.append(config.KOSOVO_FOOTNOTE)
     published = _text(office["city_as_published"])
     if published and published != office["city"]:
         lines.append(f"Published as: {published}")
@@ -384,6 +714,11 @@ def office_legend(counts: pd.DataFrame) -> list[tuple[str, str, float | None]]:
     ]
 
 
+def office_legend_title() -> str:
+    """The title of the office layer's legend: the list is dated."""
+    return f"IOM offices ({config.OFFICES_AS_OF})"
+
+
 def choropleth_legend(rows: pd.DataFrame) -> list[tuple[str, str, float | None]]:
     """Legend rows for an indicator layer: one swatch per class, light to dark, then no data."""
     return [(row.colour, row.range, None) for row in rows.itertuples()]
@@ -406,7 +741,8 @@ def view_for_offices(
     if not whole_region or offices.empty:
         return view_for(iso3, whole_region)
     padding = 1.15
-    west, east = float(offices["lon"].min()), float(offices["lon"].max())
+    # Room on the west for the Western Balkans' names, set beside them at this zoom.
+    west, east = float(offices["lon"].min()) - 9.0, float(offices["lon"].max())
     south, north = float(offices["lat"].min()), float(offices["lat"].max())
     tile = 512  # deck.gl's world width in pixels at zoom 0
     zoom_lon = math.log2(width * 360 / (tile * max(east - west, 1.0) * padding))
@@ -441,32 +777,24 @@ def kosovo_note(kosovo_in_serbia: bool, shown: tuple[str, ...]) -> str | None:
     if not kosovo_in_serbia or not {"SRB", KOSOVO} & set(shown):
         return None
     return (
-        "Kosovo is folded into Serbia in this source: Serbia's value includes Kosovo, "
-        "which is left uncoloured."
+        "Kosovo (UNSCR 1244) is folded into Serbia in this source: Serbia's value includes it, "
+        "and Kosovo* is left uncoloured."
     )
 
 
 def offices_source(offices: pd.DataFrame) -> str:
     """The source line of the office dots: list, contact details and positions."""
-    lists = sorted(
-        {
-            f"{document} ({file})"
-            for document, file in zip(
-                offices["document"].tolist(), offices["file"].tolist(), strict=True
-            )
-        }
-    )
+    lists = sorted(set(offices["document"].tolist()))
     contacts = sorted({str(doc) for doc in offices["contact_document"].dropna()})
-    text = f"Offices: {'; '.join(lists)}, Annex 1 (as of May 2020)"
+    text = f"Offices: {'; '.join(lists)}, Annex 1 (offices {config.OFFICES_AS_OF})"
     if contacts:
         text += f"; contact details: {'; '.join(contacts)}, CONTACT US"
     return text + "; positions: GeoNames gazetteer"
 
 
 def basemap_source() -> str:
-    """The provenance of the committed boundaries, as the GeoJSON itself states it."""
-    sources = {feature["properties"]["source"] for feature in geo.country_shapes()["features"]}
-    return "; ".join(sorted(sources))
+    """The credit for the committed boundaries (the edition's details are in data/geo/)."""
+    return config.BOUNDARIES_CREDIT
 
 
 def offices_deck(
@@ -475,6 +803,7 @@ def offices_deck(
     whole_region: bool,
     indicator: tuple[pd.DataFrame, str, str, bool] | None = None,
     height: int = 600,
+    places: pd.DataFrame | None = None,
 ) -> tuple[CompactDeck, pd.DataFrame | None]:
     """The offices map: basemap, optionally the selected countries coloured by an indicator
     (values, unit, label, kosovo_in_serbia), and the offices on top; returns the deck and the
@@ -482,8 +811,11 @@ def offices_deck(
     layers, classes = [basemap_layer(selected)], None
     if indicator is not None:
         values, unit, label, kosovo_in_serbia = indicator
-        choropleth, classes = choropleth_layer(values, unit, label, selected, kosovo_in_serbia)
+        choropleth, classes = choropleth_layer(
+            values, unit, label, selected, kosovo_in_serbia, names_of(places)
+        )
         layers.append(choropleth)
-    layers.append(offices_layer(offices))
     view = view_for_offices(offices, selected, whole_region, height=height)
+    shown = tuple(names_of(places)) if whole_region else selected
+    layers += overlay_layers(places, shown, view, offices)
     return deck(layers, view, TOOLTIP), classes

@@ -27,6 +27,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from dashboard.charts.trends import format_value, source_name
+from dashboard.inert import inert
 
 BASELINE_YEAR = {
     "iom_seeeca_strategy_2015_2020": 2014,
@@ -622,14 +623,6 @@ def verdict_counts(verdicts: Sequence[str]) -> dict[str, int]:
     return {verdict: sum(1 for v in verdicts if v == verdict) for verdict in VERDICT_LABELS}
 
 
-_MARKDOWN_ESCAPES = str.maketrans({c: f"\\{c}" for c in "\\`*_{}[]<>#+!|$~"})
-
-
-def escape_markdown(text: str) -> str:
-    """Text with the characters markdown would interpret (emphasis, links, LaTeX "$") escaped."""
-    return text.translate(_MARKDOWN_ESCAPES)
-
-
 def select(statements: Sequence[Statement], strategy: str) -> list[Statement]:
     """The statements of one strategy (a STRATEGIES key; "all" keeps every statement)."""
     source_id = STRATEGIES.get(strategy)
@@ -676,4 +669,4 @@ def defaults_table(choices: pd.DataFrame) -> pd.DataFrame:
 
 def quote_markdown(text: str) -> str:
     """A statement as a markdown block quote."""
-    return "> " + escape_markdown(text)
+    return "> " + inert(text)

@@ -13,16 +13,14 @@ from collections.abc import Sequence
 import streamlit as st
 
 from dashboard.filters import MAX_PARAM_LENGTH
-
-
-def _shown(value: str) -> str:
-    return repr(value if len(value) <= 40 else value[:40] + "...")
+from dashboard.inert import quoted as _shown
 
 
 def seed_from_url(key: str, options: Sequence, default: object, what: str) -> str | None:
     """Before the widget `key` is first drawn, give it the link's value if it is one of `options`.
 
-    Returns a warning for the user when the link holds a value that is ignored. Values are
+    Returns a warning (plain text: show it through inert()) when the link holds a value that is
+    ignored. Values are
     compared as text, so options must have a stable str() (codes, years).
     """
     if key in st.session_state:

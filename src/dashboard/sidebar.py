@@ -6,6 +6,7 @@ import streamlit as st
 
 from dashboard import cache, filters, ui
 from dashboard.filters import FilterOptions, Filters
+from dashboard.inert import inert
 from dashboard.queries import filters as filter_queries
 
 SESSION_KEY = "filters"
@@ -137,7 +138,7 @@ def render(options: FilterOptions) -> Filters:
             key=filters.PARAM_YEARS,
         )
         for message in warnings:
-            st.warning(message, icon=":material/link_off:")
+            st.warning(inert(message), icon=":material/link_off:")
         st.caption("The address bar holds these filters: copy it to share this view.")
     chosen = filters.make_filters(subregions, countries, theme, years, options)
     _write_url(chosen, default_years)

@@ -116,6 +116,8 @@ INDICATOR_FAMILIES = (
     "asylum_seekers",
     "idps",
     "population",
+    "gdp",
+    "other_protection",
 )
 OFFICE_TYPES = ("regional", "country", "sub-office")
 # Rows of projections.csv: the estimate, the projection's variants and its probabilistic bounds.
@@ -166,6 +168,21 @@ SOURCE_TABLES: tuple[SourceTable, ...] = (
         "The 20 countries and territories of the region.",
     ),
     SourceTable(
+        "display_names",
+        (
+            _req("kind", choices=("country", "city")),
+            _req("key"),
+            _req("display_name"),
+            _req("label"),
+            _req("basis"),
+            _req("on_map", "bool"),
+        ),
+        ("kind", "key"),
+        "The names every screen shows (current UN usage): per ISO3 code and per town as "
+        "countries.csv and offices.csv spell it; `label` is the short form for charts, maps and "
+        'filters ("Kosovo*", with the footnote), `display_name` the form that stands alone.',
+    ),
+    SourceTable(
         "country_names",
         (
             _req("iso3", iso3="region"),
@@ -193,6 +210,8 @@ SOURCE_TABLES: tuple[SourceTable, ...] = (
             _c("fax"),
             _c("email"),
             _c("note"),
+            # what the sources cannot tell about the office today (May 2020 is their last word)
+            _c("current_status_note"),
             *_SOURCE_LOCATOR,
             _c("contact_source_id"),
             _c("contact_source_section"),
@@ -463,6 +482,40 @@ SOURCE_TABLES: tuple[SourceTable, ...] = (
         ("series_code", "iso3", "year", "variant"),
         "UN World Population Prospects 2024 for the 20: estimates, projection variants and bounds.",
         generated_by="python -m dashboard.ingest",
+    ),
+    SourceTable(
+        "corridor_places",
+        (_req("iso3"), _req("name"), _req("is_eu", "bool")),
+        ("iso3",),
+        "Countries and areas at either end of a migration corridor, named as UN DESA names them.",
+        generated_by="python -m dashboard.ingest",
+    ),
+    SourceTable(
+        "migrant_corridors",
+        (
+            _req("origin_iso3"),
+            _req("destination_iso3"),
+            _req("year", "int", min=1990, max=2100),
+            _req("migrants", "int", min=0),
+            _req("source_id"),
+        ),
+        ("origin_iso3", "destination_iso3", "year"),
+        "International migrants by origin and destination (UN DESA 2024), for corridors that"
+        " start or end in the region; both sexes.",
+        generated_by="python -m dashboard.ingest",
+    ),
+    SourceTable(
+        "series_breaks",
+        (
+            _req("indicator_code"),
+            _req("iso3", iso3="region"),
+            _req("year", "int", min=1900, max=2100),
+            _req("kind", choices=("reporting change", "coverage change")),
+            _req("note"),
+        ),
+        ("indicator_code", "iso3", "year"),
+        "Years in which a country's series stops being comparable with the year before (a"
+        " reporting or coverage change): flagged, never read as a change.",
     ),
     SourceTable(
         "headline_concepts",

@@ -24,44 +24,40 @@ POPULATION_CODE = "wdi.population"
 
 @dataclass(frozen=True)
 class Concept:
-    """An indicator a country can stand out on, in the words a sentence uses."""
+    """A headline concept (docs/HEADLINES.md) a country can stand out on, in a sentence's words."""
 
-    code: str
+    concept: str
     label: str  # "refugees from the country": reads after "ranks 1st of 19 for"
     card: str  # the card's label, capitalised
 
 
-# Candidates for a country's story, one indicator per concept, in the order ties are broken.
-# (wdi.remittances_gdp has no per-inhabitant figure; remittances in US$ per inhabitant stand in for
-# the size of the flow relative to the country.)
+# Candidates for a country's story, in the order ties are broken. Each is a headline concept, so
+# the figure is the one the headline rule picks (the same on every page and in every export).
+# Remittances in US$ are ranked per inhabitant too: the flow's size relative to the country.
 STORY_INDICATORS = (
-    Concept("unhcr.refugees_originating", "refugees from the country", "Refugees from the country"),
-    Concept("unhcr.idps", "internally displaced people (IDPs)", "Internally displaced (IDPs)"),
-    Concept("unhcr.refugees_hosted", "refugees hosted", "Refugees hosted"),
-    Concept("wdi.remittances_gdp", "remittances as % of GDP", "Remittances, % of GDP"),
-    Concept("undesa2020.emigrants", "emigrants living abroad", "Emigrants living abroad"),
-    Concept("undesa2020.migrant_stock", "international migrants living there", "Immigrants"),
-    Concept("wdi.remittances_usd", "remittances received", "Remittances received"),
-    Concept(
-        "unhcr.asylum_seekers_originating",
-        "asylum-seekers from the country",
-        "Asylum-seekers from the country",
-    ),
+    Concept("refugees_originating", "refugees from the country", "Refugees from the country"),
+    Concept("idps_unhcr", "internally displaced people (IDPs)", "Internally displaced (IDPs)"),
+    Concept("refugees_hosted", "refugees hosted", "Refugees hosted"),
+    Concept("remittances_gdp", "remittances as % of GDP", "Remittances, % of GDP"),
+    Concept("emigrants", "emigrants living abroad", "Emigrants living abroad"),
+    Concept("migrant_stock", "international migrants living there", "Immigrants"),
+    Concept("remittances_usd", "remittances received", "Remittances received"),
 )
-STORY_CODES = tuple(concept.code for concept in STORY_INDICATORS)
-CONCEPTS = {concept.code: concept for concept in STORY_INDICATORS}
+STORY_CONCEPTS = tuple(concept.concept for concept in STORY_INDICATORS)
+CONCEPTS = {concept.concept: concept for concept in STORY_INDICATORS}
 
 # The rule: the MIN_STANDOUTS best-ranked indicators, and up to MAX_STANDOUTS while a rank is at
-# most EXTRA_IF_RANK. Only current values count (the indicator's latest year in the region) and
+# most EXTRA_IF_RANK. Only current values count (the concept's latest year in the region) and
 # only values above zero (a country does not stand out for having none).
 MIN_STANDOUTS, MAX_STANDOUTS, EXTRA_IF_RANK = 3, 4, 3
 
 
 @dataclass(frozen=True)
 class Standing:
-    """Where a country stands in the region on one indicator (a row of indicator_ranks_in_region)."""
+    """Where a country stands in the region on one concept (a row of headline_ranks_in_region)."""
 
-    code: str
+    concept_id: str
+    code: str  # the indicator the headline rule took the figure from
     iso3: str
     year: int
     value: float
@@ -74,10 +70,11 @@ class Standing:
     first_year: int
     first_value: float
     latest_year_in_region: int
+    source: str  # short title and licence of the figure's source
 
     @property
     def concept(self) -> Concept:
-        return CONCEPTS[self.code]
+        return CONCEPTS[self.concept_id]
 
     @property
     def by_inhabitant(self) -> bool:
@@ -117,10 +114,14 @@ class Standing:
             if self.by_inhabitant
             else f"{self.concept.label} ({self.display} in {self.year})"
         )
-        return f"{name} ranks {profile.ordinal(self.best_rank)} of {self.best_of} in the region for {measure}"
+        return (
+            f"{name} ranks {profile.ordinal(self.best_rank)} of {self.best_of} in the region "
+            f"for {measure}"
+        )
 
     def change(self) -> str | None:
-        """The change since the first year with a value, period stated (None if only one year)."""
+        """The change since the first year of the same source in the years, period stated (None
+        if the source gives one year only)."""
         if self.first_year >= self.year:
             return None
         return profile.change_text(
@@ -132,28 +133,29 @@ def _optional(value) -> float | None:
     return None if value is None or pd.isna(value) else float(value)
 
 
-def standings(ranks: pd.DataFrame, units: Mapping[str, str], iso3: str) -> list[Standing]:
-    """The country's rows of indicator_ranks_in_region as Standings, in STORY_INDICATORS order."""
+def standings(ranks: pd.DataFrame, iso3: str) -> list[Standing]:
+    """The country's rows of headline_ranks_in_region as Standings, in STORY_INDICATORS order."""
     columns = list(ranks.columns)
     rows = [
         dict(zip(columns, values, strict=True))
         for values in zip(*(ranks[c].tolist() for c in columns), strict=True)
     ]
-    mine = {row["indicator_code"]: row for row in rows if row["iso3"] == iso3}
+    mine = {row["concept"]: row for row in rows if row["iso3"] == iso3}
     result = []
-    for code in STORY_CODES:
-        row = mine.get(code)
+    for concept in STORY_CONCEPTS:
+        row = mine.get(concept)
         if row is None:
             continue
         per = _optional(row["value_per_inhabitant"])
         per_rank = _optional(row["rank_per_inhabitant"])
         result.append(
             Standing(
-                code=code,
+                concept_id=concept,
+                code=str(row["indicator_code"]),
                 iso3=iso3,
                 year=int(row["year"]),
                 value=float(row["value"]),
-                unit=units.get(code, ""),
+                unit=str(row["unit"]),
                 rank=int(row["rank"]),
                 countries_ranked=int(row["countries_ranked"]),
                 per_inhabitant=per,
@@ -162,6 +164,7 @@ def standings(ranks: pd.DataFrame, units: Mapping[str, str], iso3: str) -> list[
                 first_year=int(row["first_year"]),
                 first_value=float(row["first_value"]),
                 latest_year_in_region=int(row["latest_year_in_region"]),
+                source=f"{row['source_title']}, {row['source_licence']}",
             )
         )
     return result
@@ -172,10 +175,10 @@ def choose_standouts(candidates: Iterable[Standing]) -> list[Standing]:
     inhabitant where that ranks higher); ties go to the rank among more countries, then to the
     order of STORY_INDICATORS. MIN_STANDOUTS of them, a further one while its rank is at most
     EXTRA_IF_RANK, never more than MAX_STANDOUTS."""
-    order = {code: position for position, code in enumerate(STORY_CODES)}
+    order = {concept: position for position, concept in enumerate(STORY_CONCEPTS)}
     ranked = sorted(
         (s for s in candidates if s.current),
-        key=lambda s: (s.best_rank, -s.best_of, order[s.code]),
+        key=lambda s: (s.best_rank, -s.best_of, order[s.concept_id]),
     )
     chosen = ranked[:MIN_STANDOUTS]
     for standing in ranked[MIN_STANDOUTS:MAX_STANDOUTS]:

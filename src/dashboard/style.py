@@ -8,6 +8,8 @@ from __future__ import annotations
 import plotly.graph_objects as go
 import plotly.io as pio
 
+from dashboard import config
+
 # Okabe-Ito: distinguishable under the common colour-vision deficiencies.
 PALETTE = (
     "#0072B2",  # blue
@@ -26,6 +28,8 @@ MUTED = "#8A94A6"
 SEQUENTIAL = ("#EFF3FF", "#C6DBEF", "#9ECAE1", "#6BAED6", "#3182BD", "#08519C", "#08306B")
 FONT_FAMILY = '"Source Sans Pro", "Source Sans 3", Arial, sans-serif'
 BASE_FONT_SIZE = 16
+# How a missing value reads on screen and in exports (config.MISSING_VALUE_NOTE explains it).
+MISSING = config.MISSING_VALUE
 
 TEMPLATE_NAME = "seeeca"
 
@@ -49,10 +53,10 @@ pio.templates[TEMPLATE_NAME] = go.layout.Template(
 def format_number(value: float | int | None, unit: str = "", compact: bool = False) -> str:
     """Human-readable number: 125.9 million, 48, 46.5% (compact: 125.9M, for narrow KPI cards)."""
     if value is None:
-        return "n/a"
+        return MISSING
     try:
         if value != value:  # NaN
-            return "n/a"
+            return MISSING
     except TypeError:
         return str(value)
     unit = unit.lower()
@@ -64,6 +68,11 @@ def format_number(value: float | int | None, unit: str = "", compact: bool = Fal
         text = f"{value / 1e9:,.1f}B" if compact else f"{value / 1e9:,.2f} billion"
     elif magnitude >= 1e6:
         text = f"{value / 1e6:,.1f}M" if compact else f"{value / 1e6:,.1f} million"
+    else:
+        text = None
+    if text is not None:
+        # "29M", not "29.0M": a round figure as the document prints it
+        text = text.replace(".0M", "M").replace(".0B", "B") if compact else text
     elif float(value).is_integer():
         text = f"{int(value):,}"
     else:

@@ -108,3 +108,14 @@ def lead_code(
 ) -> str | None:
     """The indicator a page opens on: the default code of the theme's first family that has one."""
     return next((defaults[f] for f in theme_families if f in defaults), fallback)
+
+
+def theme_first_by_code(
+    items: Sequence, code_of, family_of: Mapping[str, str], theme_families: Sequence[str]
+) -> list:
+    """`items` (facts, cards) with those whose indicator belongs to the theme's families first,
+    in the theme's order; the rest after them in their original order. `code_of(item)` gives an
+    item's indicator code."""
+    position = {family: index for index, family in enumerate(theme_families)}
+    last = len(position)
+    return sorted(items, key=lambda item: position.get(family_of.get(code_of(item)), last))

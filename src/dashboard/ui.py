@@ -10,7 +10,7 @@ import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
-from dashboard import cache
+from dashboard import cache, notes
 from dashboard import glossary as glossary_lookup
 from dashboard.queries import catalog as catalog_queries
 from dashboard.style import format_number
@@ -23,6 +23,26 @@ def slug(text: str) -> str:
 def source_line(text: str) -> None:
     """The provenance under a number or chart: document + section, or dataset + vintage."""
     st.caption(f"Source: {text}")
+
+
+def footnotes(*items: object, iso3=()) -> None:
+    """The footnotes an element showing `items` must carry (the Kosovo reference to UNSCR 1244
+    whenever "Kosovo*" is shown or XKX is among `iso3`), printed under it."""
+    for note in notes.footnotes_for(*items, iso3=iso3):
+        st.caption(note)
+
+
+def map_view(deck, height: int, iso3=(), **pydeck_options) -> None:
+    """A pydeck map with IOM's map disclaimer always visible under it, and the Kosovo footnote
+    when Kosovo is drawn (XKX in `iso3`, the countries on the map)."""
+    st.pydeck_chart(deck, height=height, **pydeck_options)
+    map_notes(iso3)
+
+
+def map_notes(iso3=()) -> None:
+    """The notes every map carries (for maps drawn by plotly: call right under the chart)."""
+    for note in notes.map_notes(iso3):
+        st.caption(note)
 
 
 def kpi(
@@ -80,6 +100,7 @@ def chart_with_table(
     source_line(source)
     for caveat in caveats or []:
         st.caption(f":material/info: {caveat}")
+    footnotes(figure, caveats or [])
 
 
 def table_view(
@@ -103,6 +124,7 @@ def table_view(
         )
     else:
         st.dataframe(table, width="stretch", hide_index=True, height=height, key=f"table-{key}")
+    footnotes(table)
     st.download_button(
         "Download CSV",
         # built on click, not on every rerun of a page with many tables

@@ -39,6 +39,7 @@ from dashboard.sources import SOURCE_TABLES, SourceError, SourceTable, file_kind
 # (with its keys and checks) in sql/marts/schema.sql.
 MARTS: tuple[str, ...] = (
     "dim_source",
+    "dim_display_name",
     "dim_country",
     "dim_country_name",
     "dim_office",
@@ -60,10 +61,13 @@ MARTS: tuple[str, ...] = (
     "fct_indicator_value",
     "dim_projection_series",
     "fct_projection",
+    "dim_series_break",
     "dq_finding",
     "dim_headline_candidate",
     "dim_headline_scope",
     "headline_value",
+    "dim_corridor_place",
+    "fct_migrant_corridor",
 )
 
 EXPORTED_TABLES: tuple[str, ...] = (*MARTS, "build_log", "build_row_count")
@@ -434,6 +438,40 @@ def _build_locked(sources_dir: Path | None, out: Path, parquet_dir: Path | None)
     return BuildReport(out, time.perf_counter() - started, row_counts, parquet_dir)
 
 
+def check_export(directory: Path) -> dict[str, int]:
+    """Check a Parquet export before it is served: opened the way the app opens it, every mart
+    holds the rows its build counted and every data test passes. Returns the row counts; raises
+    BuildError (or WarehouseUnavailable for a missing or incomplete export) otherwise."""
+    from dashboard import db  # late: db imports this module's table list
+
+    con = db.connect_parquet(Path(directory))
+    try:
+        expected = dict(
+            con.execute("select table_name, row_count from build_row_count order by 1").fetchall()
+        )
+        if set(expected) != set(MARTS):
+            raise BuildError(
+                f"the export's build_row_count lists {sorted(expected)}, not the marts"
+            )
+        found = {
+            table: con.execute(f"select count(*) from {table}").fetchone()[0]  # noqa: S608
+            for table in MARTS
+        }
+        wrong = [
+            f"{t}: {found[t]} rows, built {expected[t]}" for t in MARTS if found[t] != expected[t]
+        ]
+        if wrong:
+            raise BuildError(f"the export differs from its build: {'; '.join(wrong)}")
+        failures = run_data_tests(con)
+        if failures:
+            raise BuildError(f"data tests failed on the export: {', '.join(sorted(failures))}")
+        if con.execute("select count(*) from build_log").fetchone()[0] != 1:
+            raise BuildError("the export's build_log does not hold exactly one build")
+    finally:
+        con.close()
+    return found
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m dashboard.warehouse", description=__doc__)
     commands = parser.add_subparsers(dest="command", required=True)
@@ -448,7 +486,23 @@ def main(argv: list[str] | None = None) -> int:
         default=None,
         help="also export the marts as Parquet into this directory",
     )
+    check_command = commands.add_parser(
+        "check", help="check a Parquet export before serving it (row counts, data tests)"
+    )
+    check_command.add_argument("parquet", type=Path)
     args = parser.parse_args(argv)
+    if args.command == "check":
+        from dashboard.db import WarehouseUnavailable
+
+        try:
+            counts = check_export(args.parquet)
+        except (BuildError, WarehouseUnavailable, duckdb.Error) as error:
+            print(f"Check failed: {error}", file=sys.stderr)
+            return 1
+        print(
+            f"{args.parquet}: {len(counts)} marts, {sum(counts.values()):,} rows, data tests pass"
+        )
+        return 0
     out = args.out or config.warehouse_path()
     try:
         report = build(args.sources, out, args.parquet)

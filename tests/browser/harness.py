@@ -72,6 +72,8 @@ def streamlit_server(warehouse: Path, log_dir: Path) -> Iterator[str]:
     port = _free_port()
     base_url = f"http://127.0.0.1:{port}"
     log_path = log_dir / f"streamlit-{port}.log"
+    # PYTHONPATH: the server runs this checkout's code even when the venv's editable install
+    # points at another checkout (one venv shared by several worktrees).
     env = {**os.environ, "DASHBOARD_DB": str(warehouse), "PYTHONPATH": str(ROOT / "src")}
     command = [
         sys.executable, "-m", "streamlit", "run", "app.py",

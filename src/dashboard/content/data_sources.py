@@ -13,6 +13,7 @@ from collections.abc import Iterable, Mapping
 import pandas as pd
 
 from dashboard import config
+from dashboard.inert import quoted
 from dashboard.lineage import SIDEBAR, page_title
 from dashboard.style import format_number
 from dashboard.warehouse import MARTS
@@ -45,6 +46,8 @@ TABLE_LABELS: dict[str, str] = {
     "dim_headline_candidate": "Headline rule: sources for each concept, in order of preference",
     "dim_headline_scope": "Headline rule: countries, subregions and the region",
     "headline_value": "Headline figures (one per concept, place and year, by the headline rule)",
+    "dim_corridor_place": "Countries and areas at either end of a migration corridor",
+    "fct_migrant_corridor": "Migrants by origin and destination (migration corridors)",
 }
 # Provenance that no source_id column records.
 TABLE_NOTES: dict[str, str] = {
@@ -231,8 +234,9 @@ def url_choices(
         if value in allowed:
             kept.append(value)
         elif value != "":
-            shown = value if len(value) <= 40 else value[:40] + "..."
-            warnings.append(f"Ignored {label} {shown!r} from the link: not one of the choices.")
+            warnings.append(
+                f"Ignored {label} {quoted(value)} from the link: not one of the choices."
+            )
     return list(dict.fromkeys(kept)), warnings
 
 

@@ -8,6 +8,8 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
+from dashboard.style import format_number
+
 # Document figures shown as region-wide KPIs (fct_key_figure ids).
 FIGURE_COUNTRIES = "s2020_a1_countries_areas"
 FIGURE_OFFICES = "s2020_a1_offices"
@@ -91,7 +93,7 @@ def headline_of(line: IndicatorLine | None, definition: Mapping) -> Headline:
     """Latest value, the one before it and the series of one indicator line (None: no value in
     the scope and years)."""
     code, name, unit = definition["indicator_code"], definition["name"], definition["unit"]
-    source, caveat = f"{definition['short_title']}, {definition['licence']}", definition["caveat"]
+    source, caveat = definition["cite_as"], definition["caveat"]
     if line is None:
         return Headline(code, name, unit, None, None, None, None, [], 0, 0, source, caveat)
     years, values = line.years.tolist(), line.values.tolist()
@@ -147,3 +149,10 @@ def offices_by_type(counts: pd.DataFrame) -> dict[str, int]:
 def figure_source(row: Mapping) -> str:
     """'Document, section' for a key figure row (the file name is on the Data and sources page)."""
     return f"{row['document']}, {row['source_section']}"
+
+
+def figure_display(row: Mapping) -> str:
+    """A key figure as the card shows it, qualified as the document does: "> 1,600", "≈ 29M"."""
+    number = format_number(row["value"], row["unit"], compact=True)
+    qualifier = row.get("qualifier")
+    return f"{qualifier} {number}" if isinstance(qualifier, str) and qualifier else number

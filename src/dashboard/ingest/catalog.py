@@ -30,7 +30,7 @@ UNIT_BOUNDS: dict[str, tuple[float, float]] = {
     "persons per year": (-5e7, 5e7),
     "percent": (0, 100),
     "percent of GDP": (0, 100),
-    "current US$": (0, 1e12),
+    "current US$": (0, 1e14),  # GDP too: the Russian Federation is about 2 x 10^12
     "US$ million (current)": (0, 1e6),
 }
 
@@ -72,6 +72,24 @@ UNDESA_2020_COVERAGE = (
     " (*) in the workbook."
 )
 DO_NOT_MIX = "Do not draw on one line with another revision or source."
+UNDESA_2024_COVERAGE = (
+    "UN DESA International Migrant Stock 2024 (mid-year estimates, every 5 years 1990-2020, and"
+    " 2024). No Kosovo row: Serbia's population note says the data for Serbia do not include"
+    " Kosovo; the migrant notes do not say whether Serbia's migrant stock does."
+)
+SERBIA_IDMC_CAVEAT = (
+    "Serbia is UNHCR's 'Serbia and Kosovo' row, which adds IDMC's Serbia and Kosovo figures"
+    " (2022: 195,000 + 16,000 = 211,000). IDMC did not report Serbia for 2015-2021 (its own"
+    " workbook, GRID 2023 data, has no Serbia figure for those years and says 2022 is 'the first"
+    " time IDMC reports on IDPs in Serbia since 2015', after a review of the context), so the"
+    " 17,000 (2015-2016), 16,000 (2017-2019) and 16,000 (2021) here are Kosovo's figure alone,"
+    " and 2020's 213,000 is not in that workbook. The step from 16,000 to 211,000 in 2022 is"
+    " Serbia's IDPs counted again, not new displacement."
+)
+UNDESA_2024_REVISION = (
+    "The 2024 edition revises the past: Russian Federation 2020 7,297,611 (11,636,911 in the"
+    " 2020 edition), Kazakhstan 2020 1,990,268 (3,732,073)."
+)
 
 DATASETS: tuple[DatasetSource, ...] = (
     DatasetSource(
@@ -121,32 +139,6 @@ DATASETS: tuple[DatasetSource, ...] = (
             " Rows selected by M49 code (country_code) and cross-checked against alpha3."
             " No emigrants by sex, no Kosovo."
         ),
-    ),
-    DatasetSource(
-        source_id="owid_ims_2024_share",
-        short_title="UN DESA International Migrant Stock 2024 via Our World in Data",
-        title="Share of the population that was born in another country (OWID grapher export)",
-        publisher=(
-            "Our World in Data, from UN DESA Population Division International Migrant Stock 2024"
-        ),
-        edition="UN DESA POP/DB/MIG/Stock/Rev.2024, OWID update 2025-03-12",
-        vintage="2025-03-12",
-        licence="CC BY 4.0 (OWID); underlying UN DESA data CC BY 3.0 IGO",
-        citation=(
-            "United Nations Department of Economic and Social Affairs (2024) - with minor"
-            " processing by Our World in Data. 'Share of the population that was born in another"
-            " country' [dataset]. UN DESA, International Migrant Stock 2024 - POP/DB/MIG/Stock/"
-            "Rev.2024 [original data]. Downloaded 2025-05-12."
-        ),
-        file="undesa_ims/owid_ims2024_share/migrant-stock-share.csv",
-        note=(
-            "The only 2024-revision data available offline (the official 2024 workbooks were not"
-            " found): share only, no counts, 1990-2020 every 5 years and 2024. Rows selected by"
-            " OWID's ISO3 Code column. The 2024 revision revises some countries sharply (Russian"
-            " Federation 2020: 4.99% vs 7.97% in the 2020 revision), so it is a separate code."
-            " Serbia includes Kosovo."
-        ),
-        expected_vintage="2025-03-12",
     ),
     DatasetSource(
         source_id="wdi_population_datahub",
@@ -317,6 +309,147 @@ DATASETS: tuple[DatasetSource, ...] = (
             " used in any output."
         ),
     ),
+    DatasetSource(
+        source_id="undesa_ims_2024",
+        short_title="UN DESA International Migrant Stock 2024",
+        title="International Migrant Stock 2024: Destination (by sex and destination)",
+        publisher="United Nations Department of Economic and Social Affairs, Population Division",
+        edition="POP/DB/MIG/Stock/Rev.2024",
+        vintage="2025-01",
+        licence="CC BY 3.0 IGO",
+        citation=(
+            "United Nations Department of Economic and Social Affairs, Population Division (2024)."
+            " International Migrant Stock 2024. POP/DB/MIG/Stock/Rev.2024."
+        ),
+        file="undesa_ims2024/undesa_pd_2024_ims_stock_by_sex_and_destination.xlsx",
+        note=(
+            "Official workbook, unchanged (released January 2025). Read: Table 1 (stock by sex),"
+            " Table 2 (population, thousands, written x1000), Table 3 (stock as % of population),"
+            " Table 4 (female % of stock). Countries by M49 code through the explicit M49->ISO3"
+            " table. In Table 2 the column headed 'Location code' holds the data type ('B R'),"
+            " not M49 codes, so its rows are matched to Table 1 by row number and checked by"
+            " name. No Kosovo row: Serbia's population note (B24) says the data for Serbia do not"
+            " include Kosovo; the migrant notes say nothing on whether Serbia's migrant stock"
+            " does. Revises the past: Russian Federation 2020 7,297,611 (11,636,911 in the 2020"
+            " edition), Kazakhstan 2020 1,990,268 (3,732,073)."
+        ),
+        expected_vintage="POP/DB/MIG/Stock/Rev.2024",
+    ),
+    DatasetSource(
+        source_id="undesa_ims_2024_origin",
+        short_title="UN DESA International Migrant Stock 2024, by origin",
+        title="International Migrant Stock 2024: Origin (by sex and origin)",
+        publisher="United Nations Department of Economic and Social Affairs, Population Division",
+        edition="POP/DB/MIG/Stock/Rev.2024",
+        vintage="2025-01",
+        licence="CC BY 3.0 IGO",
+        citation=(
+            "United Nations Department of Economic and Social Affairs, Population Division (2024)."
+            " International Migrant Stock 2024. POP/DB/MIG/Stock/Rev.2024."
+        ),
+        file="undesa_ims2024/undesa_pd_2024_ims_stock_by_sex_and_origin.xlsx",
+        note=(
+            "Official workbook, unchanged. Read: Table 1, both sexes: the stock of international"
+            " migrants born in (or citizens of) the country, living in any other country"
+            " (emigrants). Countries by M49 code. No Kosovo row (Serbia*; the notes do not say"
+            " whether Kosovo is included)."
+        ),
+        expected_vintage="POP/DB/MIG/Stock/Rev.2024",
+    ),
+    DatasetSource(
+        source_id="undesa_ims_2024_bilateral",
+        short_title="UN DESA International Migrant Stock 2024, origin by destination (IOM GDI)",
+        title="International migrant stock by origin, destination and sex, 1990-2024",
+        publisher=(
+            "United Nations Department of Economic and Social Affairs, Population Division;"
+            " reshaped by the IOM Global Data Institute (R package gdidata)"
+        ),
+        edition="POP/DB/MIG/Stock/Rev.2024; gdidata data/undesa_stocks.rda of 2025-02-05",
+        vintage="2025-02-05",
+        licence="CC BY 3.0 IGO (UN DESA data); MIT (gdidata code)",
+        citation=(
+            "United Nations Department of Economic and Social Affairs, Population Division (2024)."
+            " International Migrant Stock 2024 (origin by destination), as reshaped by the IOM"
+            " Global Data Institute, R package gdidata (github.com/iom/gdidata)."
+        ),
+        file="undesa_ims2024/bilateral_iom_gdidata/undesa_stocks_converted.csv",
+        note=(
+            "Table 1 of the official destination-and-origin workbook in long form with ISO3"
+            " codes (the .rda converted to CSV unchanged). Females and males are added for both"
+            " sexes. XCX is UN DESA's 'other' origin; an origin missing for a destination means"
+            " insufficient data, not zero. Checked: for the 19 countries in 2024 the sums equal"
+            " the official destination and origin totals. The package says it is neither"
+            " affiliated with nor endorsed by IOM. No Kosovo."
+        ),
+    ),
+    DatasetSource(
+        source_id="wdi_remittances_usd_2025_07",
+        short_title="World Bank WDI, remittances USD (July 2025)",
+        title="Personal remittances, received (current US$) (BX.TRF.PWKR.CD.DT), WDI",
+        publisher="World Bank",
+        edition="WDI API bulk CSV API_BX.TRF.PWKR.CD.DT_DS2_en_csv_v2_38454",
+        vintage="2025-07-01",
+        licence="CC BY 4.0",
+        citation=(
+            "World Bank. World Development Indicators: Personal remittances, received (current"
+            " US$) (BX.TRF.PWKR.CD.DT), last updated 2025-07-01."
+        ),
+        file="worldbank_wdi_2025/API_BX.TRF.PWKR.CD.DT_DS2_en_csv_v2_38454.csv",
+        note=(
+            "Official API bulk CSV, unchanged. To 2024, except Kyrgyzstan, Serbia and Kosovo"
+            " (blank for 2024). Turkmenistan has one value (1996, US$ 4.42 million) and 0 in the"
+            " other years (no data): zeros are read as missing."
+        ),
+        expected_vintage="2025-07-01",
+    ),
+    DatasetSource(
+        source_id="wdi_2026_07",
+        short_title="World Bank WDI (July 2026)",
+        title=(
+            "World Development Indicators: remittances received (BX.TRF.PWKR.CD.DT), GDP"
+            " (NY.GDP.MKTP.CD), net migration (SM.POP.NETM), population (SP.POP.TOTL)"
+        ),
+        publisher="World Bank (long CSVs by the datahub.io core datasets project)",
+        edition="datahub world-development-indicators, commit of 2026-07-01",
+        vintage="2026-07-01",
+        licence="CC BY 4.0 (World Bank data); PDDL (datahub packaging)",
+        citation=(
+            "World Bank. World Development Indicators, as served about 2026-07-01 (via datahub.io"
+            " core datasets, github.com/datasets/world-development-indicators)."
+        ),
+        file="worldbank_wdi_2026/<indicator>/data.csv",
+        note=(
+            "Four long CSVs (Country Name, Country Code, Year, Value) written by datahub's"
+            " monthly updater from the official API download, values unchanged; the release"
+            " date inside the download is lost, so the vintage is the commit date. Remittances"
+            " to 2024 (Turkmenistan only 1996); GDP to 2025; population to 2025; net migration"
+            " equals UN WPP 2024: estimates to 2023 are ingested, the projected 2024-2025 are"
+            " not. Remittances as % of GDP are derived here (100 x remittances / GDP): WDI's own"
+            " ratio in this vintage is not available."
+        ),
+    ),
+    DatasetSource(
+        source_id="knomad_data360_2025",
+        short_title="World Bank-KNOMAD remittance inflows via Data360 (2025)",
+        title="Remittance inflows (US$ million), KNOMAD database, World Bank Data360",
+        publisher="World Bank-KNOMAD (republished by World Bank Data360)",
+        edition="Data360 bulk CSV WB_KNOMAD.csv, STRUCTURE_ID WB.DATA360:DS_DATA360(1.2)",
+        vintage="2025",
+        licence="World Bank data generally CC BY 4.0; Data360 states none for KNOMAD",
+        citation=(
+            "World Bank-KNOMAD. Remittance inflows (US$ million) (WB_KNOMAD_MRI), World Bank"
+            " Data360, bulk download of 2025."
+        ),
+        file="knomad_data360/WB_KNOMAD.csv",
+        note=(
+            "SDMX-style bulk CSV; only INDICATOR WB_KNOMAD_MRI (inflows) is read, annual, in"
+            " millions (UNIT_MULT 6). 2000-2023, no 2024. The file states no vintage: newer than"
+            " the December 2023 workbook (Tajikistan 2023 4,633.8 here, 5,700 as an estimate"
+            " there). Mostly equals WDI for 2023, but some are KNOMAD's own estimates (Russian"
+            " Federation 2023 5,800 vs WDI 2,616; Israel 6,552 vs 981). Zeros mean no data"
+            " (Turkmenistan in every year) and are read as missing."
+        ),
+    ),
 )
 
 # UN World Population Prospects 2024 feeds projections.csv (see ingest/wpp.py and the projection
@@ -455,24 +588,89 @@ INDICATORS: tuple[Indicator, ...] = (
         " country: WORLD total of the UN DESA 2020 origin x destination matrix (disp).",
         "Derived by G. Abel for IOM WMR 2022 from UN DESA IMS 2020 by origin. "
         + KOSOVO_IN_SERBIA
-        + " No emigrant figures exist here for 2024.",
+        + " Superseded by the 2024 edition (undesa2024.emigrants), which revises these years.",
     ),
-    # --- UN DESA IMS 2024 via OWID -----------------------------------------------------------
+    # --- UN DESA International Migrant Stock 2024 (official workbooks) ------------------------
+    _i(
+        "undesa2024.migrant_stock",
+        "migrant_stock",
+        "International migrant stock (UN DESA 2024)",
+        "persons",
+        "sum",
+        None,
+        "undesa_ims_2024",
+        "Mid-year international migrant stock in the country (both sexes), Table 1.",
+        UNDESA_2024_COVERAGE + " " + UNDESA_2024_REVISION + " " + DO_NOT_MIX,
+    ),
+    _i(
+        "undesa2024.migrant_stock_male",
+        "migrant_stock",
+        "International migrant stock, males (UN DESA 2024)",
+        "persons",
+        "sum",
+        None,
+        "undesa_ims_2024",
+        "Mid-year international migrant stock, males, Table 1.",
+        UNDESA_2024_COVERAGE,
+    ),
+    _i(
+        "undesa2024.migrant_stock_female",
+        "migrant_stock",
+        "International migrant stock, females (UN DESA 2024)",
+        "persons",
+        "sum",
+        None,
+        "undesa_ims_2024",
+        "Mid-year international migrant stock, females, Table 1.",
+        UNDESA_2024_COVERAGE,
+    ),
+    _i(
+        "undesa2024.population",
+        "population",
+        "Total population (UN DESA IMS 2024)",
+        "persons",
+        "sum",
+        None,
+        "undesa_ims_2024",
+        "Mid-year total population used by UN DESA for the 2024 migrant stock (Table 2, from"
+        " World Population Prospects 2024; published in thousands, written here x1000).",
+        UNDESA_2024_COVERAGE + " Published in thousands: last three digits are rounding.",
+    ),
     _i(
         "undesa2024.migrant_share",
         "migrant_share",
-        "International migrants as % of population (UN DESA 2024, via OWID)",
+        "International migrants as % of population (UN DESA 2024)",
         "percent",
-        "none",
+        "weighted_mean",
+        "undesa2024.population",
+        "undesa_ims_2024",
+        "International migrant stock as a percentage of the total population (Table 3).",
+        UNDESA_2024_COVERAGE + " " + UNDESA_2024_REVISION + " Equals Our World in Data's copy of"
+        " the same table to 0.00001 points. " + DO_NOT_MIX,
+    ),
+    _i(
+        "undesa2024.female_share",
+        "female_share",
+        "Female migrants as % of migrant stock (UN DESA 2024)",
+        "percent",
+        "weighted_mean",
+        "undesa2024.migrant_stock",
+        "undesa_ims_2024",
+        "Female migrants as a percentage of the international migrant stock (Table 4).",
+        UNDESA_2024_COVERAGE,
+    ),
+    _i(
+        "undesa2024.emigrants",
+        "emigrants",
+        "Emigrants living abroad (UN DESA 2024, by origin)",
+        "persons",
+        "sum",
         None,
-        "owid_ims_2024_share",
-        "Share of the population born in another country, UN DESA International Migrant Stock"
-        " 2024 as published by Our World in Data.",
-        "2024 revision (1990-2020 every 5 years, and 2024); revises earlier years too"
-        " (Russian Federation 2020: 4.99% vs 7.97% in the 2020 revision). "
-        + KOSOVO_IN_SERBIA
-        + " No 2024-revision population is available, so no regional average is computed. "
-        + DO_NOT_MIX,
+        "undesa_ims_2024_origin",
+        "International migrants born in (or citizens of) the country and living in any other"
+        " country, mid-year (origin workbook, Table 1, both sexes).",
+        "Serbia* has no Kosovo row and the notes do not say whether Kosovo is included. Revises"
+        " the past: Ukraine 2020 4,353,031. " + DO_NOT_MIX,
     ),
     # --- World Bank WDI ------------------------------------------------------------------------
     _i(
@@ -525,6 +723,85 @@ INDICATORS: tuple[Indicator, ...] = (
         " Zeros read as missing. No GDP series is ingested, so no regional average is"
         " computed. Kosovo separate (XKX).",
     ),
+    _i(
+        "wdi2025.remittances_usd",
+        "remittances_usd",
+        "Personal remittances received (World Bank WDI, July 2025)",
+        "current US$",
+        "sum",
+        None,
+        "wdi_remittances_usd_2025_07",
+        "Personal transfers and compensation of employees received (BX.TRF.PWKR.CD.DT).",
+        "WDI vintage 2025-07-01, to 2024; Kyrgyzstan, Serbia and Kosovo have no 2024 value in"
+        " this vintage. Turkmenistan: only 1996 (zeros in other years read as missing). Kosovo"
+        " separate (XKX). " + DO_NOT_MIX,
+    ),
+    _i(
+        "wdi2026.remittances_usd",
+        "remittances_usd",
+        "Personal remittances received (World Bank WDI, July 2026)",
+        "current US$",
+        "sum",
+        None,
+        "wdi_2026_07",
+        "Personal transfers and compensation of employees received (BX.TRF.PWKR.CD.DT).",
+        "WDI as served in July 2026, to 2024 for all but Turkmenistan (one value, 1996)."
+        " Kosovo separate (XKX). " + DO_NOT_MIX,
+    ),
+    _i(
+        "wdi2026.gdp_usd",
+        "gdp",
+        "GDP (World Bank WDI, July 2026)",
+        "current US$",
+        "sum",
+        None,
+        "wdi_2026_07",
+        "Gross domestic product at purchasers' prices, current US$ (NY.GDP.MKTP.CD).",
+        "WDI as served in July 2026, to 2025. Kosovo separate (XKX). Used here as the"
+        " denominator of remittances as % of GDP.",
+    ),
+    _i(
+        "wdi2026.remittances_gdp",
+        "remittances_gdp",
+        "Remittances received, % of GDP (derived from WDI, July 2026)",
+        "percent of GDP",
+        "weighted_mean",
+        "wdi2026.gdp_usd",
+        "wdi_2026_07",
+        "Derived by the dashboard: 100 x personal remittances received (BX.TRF.PWKR.CD.DT) /"
+        " GDP (NY.GDP.MKTP.CD), both in current US$ from WDI as served in July 2026.",
+        "Derived, not published by the World Bank: WDI's own ratio (BX.TRF.PWKR.DT.GD.ZS) in"
+        " this vintage was not available; the official May 2023 ratio is its own series. Equals"
+        " the World Bank ratio to 4 decimals where checked (Albania, Armenia, Azerbaijan, Bosnia"
+        " and Herzegovina 2022-2023). Regional figures weight by GDP (total remittances / total"
+        " GDP). To 2024; Turkmenistan only 1996. " + DO_NOT_MIX,
+    ),
+    _i(
+        "wdi2026.net_migration",
+        "net_migration",
+        "Net migration (World Bank WDI July 2026, from UN WPP 2024)",
+        "persons per year",
+        "sum",
+        None,
+        "wdi_2026_07",
+        "Immigrants minus emigrants in the year, citizens and non-citizens (SM.POP.NETM).",
+        "UN World Population Prospects 2024 estimates, 1960-2023 (the war in Ukraine is"
+        " reflected: Ukraine 2022 -5,699,445). The projected 2024-2025 values in this download"
+        " are not included. Kosovo separate (XKX). " + DO_NOT_MIX,
+    ),
+    _i(
+        "wdi2026.population",
+        "population",
+        "Population, total (World Bank WDI, July 2026)",
+        "persons",
+        "sum",
+        None,
+        "wdi_2026_07",
+        "Total population, mid-year (SP.POP.TOTL), all residents regardless of legal status.",
+        "WDI as served in July 2026, to 2025. For most countries WDI takes population from UN"
+        " World Population Prospects 2024, whose estimates end in 2023: 2024-2025 may be"
+        " projections. Kosovo separate (XKX).",
+    ),
     # --- KNOMAD ---------------------------------------------------------------------------------
     _i(
         "knomad2023.remittances_usd_mn",
@@ -563,6 +840,20 @@ INDICATORS: tuple[Indicator, ...] = (
         " Older edition: recent years are revised in the December 2023 edition. Kosovo"
         " separate. Millions of US$.",
     ),
+    _i(
+        "knomad360.remittances_usd_mn",
+        "remittances_usd",
+        "Remittance inflows (KNOMAD via Data360, 2025)",
+        "US$ million (current)",
+        "sum",
+        None,
+        "knomad_data360_2025",
+        "Migrant remittance inflows in millions of current US dollars, 2000-2023.",
+        "Newer than the December 2023 workbook; no 2024. Mostly equals WDI, but some 2023"
+        " values are KNOMAD's own estimates (Russian Federation 5,800 vs WDI 2,616; Israel"
+        " 6,552 vs 981). Zeros (no data) read as missing; Turkmenistan: no data. Kosovo separate."
+        " Millions of US$. " + DO_NOT_MIX,
+    ),
     # --- UNHCR ----------------------------------------------------------------------------------
     _i(
         "unhcr.refugees_hosted",
@@ -575,8 +866,11 @@ INDICATORS: tuple[Indicator, ...] = (
         "Refugees under UNHCR's mandate at end-year in the country of asylum, all origins.",
         KOSOVO_IN_SERBIA + " Russian Federation series break in 2024: about 1.2 million"
         " (2022-2023) to about 10 thousand (2024-2025) follows a change in reporting, not an"
-        " outflow. Years without any UNHCR record for the country are absent. Latest year as"
-        " published in package 2025.12.1 (may be revised).",
+        " outflow. Years without any UNHCR record for the country are absent. Zeros before a"
+        " country's first refugee figure are shown as missing, not 0: the file holds only IDP"
+        " or other rows for Bosnia and Herzegovina 1993-1996, Georgia 1993-1994, Republic of"
+        " Moldova 1997-1998 and the Russian Federation 1993-1995 (246,689 in 1996). Latest year"
+        " as published in package 2025.12.1 (may be revised).",
     ),
     _i(
         "unhcr.asylum_seekers_hosted",
@@ -589,7 +883,10 @@ INDICATORS: tuple[Indicator, ...] = (
         "Asylum seekers (pending cases) at end-year in the country of asylum, all origins.",
         KOSOVO_IN_SERBIA
         + " Region figures start in 2000: the database shows 0 for every region country"
-        " before that (not collected), and those years are omitted. Years without any UNHCR record for the country are absent.",
+        " before that (not collected), and those years are omitted. Years without any UNHCR"
+        " record for the country are absent. Shown as missing, not 0, where the file has 0 for"
+        " years on end while the country hosts refugees: Turkmenistan 2002, 2004-2006 and"
+        " 2008-2025 (5 in 2003 and 16 in 2007 are kept), Uzbekistan 2006-2025.",
     ),
     _i(
         "unhcr.refugees_originating",
@@ -630,6 +927,21 @@ INDICATORS: tuple[Indicator, ...] = (
         " recorded other populations but no IDPs for the country-year.",
     ),
     _i(
+        "unhcr.oip_hosted",
+        "other_protection",
+        "Other people in need of international protection (UNHCR)",
+        "persons",
+        "sum",
+        None,
+        "unhcr_population_2025_12_1",
+        "People outside their country who are in need of international protection but not"
+        " reported as refugees or asylum seekers, at end-year, in the country (UNHCR 'oip').",
+        "Not refugees: a separate UNHCR category. In the region only 2025 has figures"
+        " (Kazakhstan 48,391, Kyrgyzstan 53,868, Uzbekistan 7,700, Turkmenistan 3,200,"
+        " Tajikistan 1,550); earlier years are 0 for every region country and are omitted. "
+        + KOSOVO_IN_SERBIA,
+    ),
+    _i(
         "unhcr_idmc.idps_conflict",
         "idps",
         "IDPs due to conflict and violence (IDMC, via UNHCR)",
@@ -638,9 +950,8 @@ INDICATORS: tuple[Indicator, ...] = (
         None,
         "unhcr_idmc_2025_12_1",
         "Stock of people internally displaced by conflict and violence at end-year (IDMC).",
-        "Conflict only, disasters excluded; only countries/years with an IDMC figure."
-        " Serbia follows UNHCR's 'Serbia and Kosovo' row; IDMC re-included Serbia's IDPs in"
-        " 2022 (jump from 16,000 to 211,000). Not comparable with UNHCR IDPs of concern.",
+        "Conflict only, disasters excluded; only countries/years with an IDMC figure. Not"
+        " comparable with UNHCR IDPs of concern. " + SERBIA_IDMC_CAVEAT,
     ),
 )
 INDICATORS_BY_CODE = {i.code: i for i in INDICATORS}

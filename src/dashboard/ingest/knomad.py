@@ -164,3 +164,53 @@ def knomad_to_rows(
             for iso3, (year, value) in sorted(table.gdp_share.items())
         ]
     return out
+
+
+DATA360_INFLOWS = "WB_KNOMAD_MRI"  # the outflows (WB_KNOMAD_MRO) share the table
+DATA360_COLUMNS = ("REF_AREA", "INDICATOR", "FREQ", "TIME_PERIOD", "OBS_VALUE", "UNIT_MULT")
+
+
+def read_data360_inflows(
+    path: Path, flows_code: str, source_id: str
+) -> tuple[list[TidyRow], dict[str, int]]:
+    """World Bank Data360 SDMX-style bulk CSV of KNOMAD -> remittance inflows, US$ million.
+
+    Keeps INDICATOR == WB_KNOMAD_MRI, annual, in millions (UNIT_MULT 6) for the 20 ISO3 codes of
+    the region (Kosovo XKX); zeros mark "no data" as in the workbooks and are read as missing.
+    """
+    from .common import REGION_ISO3, read_delimited, require_countries
+
+    wanted = set(REGION_ISO3)
+    values: dict[tuple[str, int], float] = {}
+    zeros = 0
+    for line, row in read_delimited(path).records(DATA360_COLUMNS):
+        if row["INDICATOR"] != DATA360_INFLOWS or row["REF_AREA"].strip() not in wanted:
+            continue
+        iso3 = row["REF_AREA"].strip()
+        if row["FREQ"] != "A" or row["UNIT_MULT"] != "6":
+            raise IngestError(
+                path,
+                f"line {line}: expected annual values in millions (FREQ A, UNIT_MULT 6),"
+                f" found FREQ {row['FREQ']!r}, UNIT_MULT {row['UNIT_MULT']!r}",
+            )
+        year = int(row["TIME_PERIOD"])
+        if (iso3, year) in values:
+            raise IngestError(path, f"line {line}: {iso3} {year} appears twice")
+        try:
+            cell = clean_cell(row["OBS_VALUE"], f"at line {line}, column OBS_VALUE")
+        except ValueError as error:
+            raise IngestError(path, str(error)) from None
+        if cell.value is None:
+            continue
+        if cell.value == 0:
+            zeros += 1
+            continue
+        values[(iso3, year)] = cell.value
+    present = {iso3 for iso3, _ in values}
+    # Turkmenistan is 0 (no data) in every year: every other country must have figures.
+    require_countries(present, wanted - {"TKM"}, path, f"{DATA360_INFLOWS} rows")
+    rows = [
+        TidyRow(flows_code, iso3, year, value, source_id)
+        for (iso3, year), value in sorted(values.items())
+    ]
+    return rows, {"zeros read as missing": zeros}

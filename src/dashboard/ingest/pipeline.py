@@ -46,13 +46,24 @@ OUTPUT_FILES = (
     "indicators.csv",
     "indicator_catalog.csv",
     "dataset_sources.csv",
+    "migrant_corridors.csv",
+    "corridor_places.csv",
     "projections.csv",
     "projection_catalog.csv",
+)
+CORRIDOR_COLUMNS = ("origin_iso3", "destination_iso3", "year", "migrants", "source_id")
+PLACE_COLUMNS = ("iso3", "name", "is_eu")
+# The 27 member states of the European Union (since 1 February 2020), to group destinations.
+EU27 = frozenset(
+    "AUT BEL BGR HRV CYP CZE DNK EST FIN FRA DEU GRC HUN IRL ITA LVA LTU LUX MLT NLD POL PRT ROU"
+    " SVK SVN ESP SWE".split()
 )
 # Sources that fold Kosovo into Serbia: an XKX row from them would be a bug.
 NO_KOSOVO_PREFIXES = ("undesa", "unhcr")
 # WPP 2022 estimates end in 2021; later years in the WDI net migration download are projections.
 NET_MIGRATION_LAST_ESTIMATE_YEAR = 2021
+# WPP 2024 estimates end in 2023; WDI July 2026 carries its projections for 2024-2025.
+WPP_2024_LAST_ESTIMATE_YEAR = 2023
 
 
 @dataclass
@@ -60,6 +71,8 @@ class IngestResult:
     rows: list[TidyRow]
     notes: dict[str, dict[str, int]] = field(default_factory=dict)
     projections: list[wpp.ProjectionRow] = field(default_factory=list)
+    corridors: list[undesa.Corridor] = field(default_factory=list)
+    place_names: dict[str, str] = field(default_factory=dict)
 
     def counts(self) -> Counter:
         return Counter(r.indicator_code for r in self.rows)
@@ -87,8 +100,14 @@ def ingest(public_dir: Path) -> IngestResult:
     rows += ims_rows
     sid = "undesa_ims_2020_abel_origin"
     rows += undesa.read_abel_origin_totals(_path(public_dir, sid), sid)
-    sid = "owid_ims_2024_share"
-    rows += undesa.read_owid_share(_path(public_dir, sid), sid, _expected(sid))
+    sid = "undesa_ims_2024"
+    ims_rows, notes[sid] = undesa.read_ims_2024_destination(
+        _path(public_dir, sid), sid, _expected(sid)
+    )
+    rows += ims_rows
+    sid = "undesa_ims_2024_origin"
+    ims_rows, notes[sid] = undesa.read_ims_2024_origin(_path(public_dir, sid), sid, _expected(sid))
+    rows += ims_rows
 
     sid = "wdi_population_datahub"
     rows += worldbank.read_datahub_population(_path(public_dir, sid), sid)
@@ -130,6 +149,25 @@ def ingest(public_dir: Path) -> IngestResult:
     )
     rows += wdi_rows
 
+    sid = "wdi_remittances_usd_2025_07"
+    path = _path(public_dir, sid)
+    wdi_rows, notes[sid] = worldbank.wdi_to_rows(
+        worldbank.read_wdi_api_csv(path),
+        path,
+        "wdi2025.remittances_usd",
+        sid,
+        "BX.TRF.PWKR.CD.DT",
+        _expected(sid),
+        zero_is_missing=True,
+    )
+    rows += wdi_rows
+    rows += _wdi_2026(public_dir, notes)
+
+    sid = "knomad_data360_2025"
+    data360_rows, notes[sid] = knomad.read_data360_inflows(
+        _path(public_dir, sid), "knomad360.remittances_usd_mn", sid
+    )
+    rows += data360_rows
     sid = "knomad_2023_12"
     path = _path(public_dir, sid)
     table = knomad.read_knomad_inflows(path)
@@ -158,7 +196,54 @@ def ingest(public_dir: Path) -> IngestResult:
 
     sid = "wpp_2024"
     projections = wpp.read_wpp(_path(public_dir, sid), sid, _expected(sid))
-    return IngestResult(rows, notes, projections)
+    sid = "undesa_ims_2024_bilateral"
+    path = _path(public_dir, sid)
+    corridors = undesa.read_bilateral(path, sid)
+    undesa.check_corridor_totals(corridors, rows, path)
+    names = undesa.read_ims_2024_place_names(_path(public_dir, "undesa_ims_2024"))
+    return IngestResult(rows, notes, projections, corridors, names)
+
+
+# WDI July 2026: (folder under worldbank_wdi_2026/, indicator code, options for wdi_to_rows)
+WDI_2026_SERIES = (
+    ("bx.trf.pwkr.cd.dt", "wdi2026.remittances_usd", {"zero_is_missing": True}),
+    ("ny.gdp.mktp.cd", "wdi2026.gdp_usd", {"zero_is_missing": True}),
+    (
+        "sm.pop.netm",
+        "wdi2026.net_migration",
+        {"last_year": WPP_2024_LAST_ESTIMATE_YEAR, "integral_counts": True},
+    ),
+    ("sp.pop.totl", "wdi2026.population", {"integral_counts": True}),
+)
+
+
+def _wdi_2026(public_dir: Path, notes: dict[str, dict[str, int]]) -> list[TidyRow]:
+    """The four WDI July 2026 series and remittances as % of GDP derived from two of them."""
+    sid = "wdi_2026_07"
+    out: list[TidyRow] = []
+    by_code: dict[str, list[TidyRow]] = {}
+    for folder, code, options in WDI_2026_SERIES:
+        path = public_dir / "worldbank_wdi_2026" / folder / "data.csv"
+        series, dropped = worldbank.wdi_to_rows(
+            worldbank.read_datahub_wdi(path, folder),
+            path,
+            code,
+            sid,
+            folder.upper(),
+            None,
+            **options,
+        )
+        for reason, count in dropped.items():
+            notes.setdefault(sid, {})[f"{code}: {reason}"] = count
+        by_code[code] = series
+        out += series
+    out += worldbank.derive_ratio(
+        by_code["wdi2026.remittances_usd"],
+        by_code["wdi2026.gdp_usd"],
+        "wdi2026.remittances_gdp",
+        sid,
+    )
+    return out
 
 
 def check_rows(rows: list[TidyRow]) -> None:
@@ -184,7 +269,14 @@ def check_rows(rows: list[TidyRow]) -> None:
             raise ValueError(f"duplicate value for {key}")
         seen.add(key)
     produced = {r.indicator_code for r in rows}
-    empty = sorted(set(INDICATORS_BY_CODE) - produced)
+    # An indicator of a file that gave other values (UNHCR's 2025-only category in a cut file)
+    # is left to the comparison with the previous extract, which names the file and the loss.
+    sources = {r.source_id for r in rows}
+    empty = sorted(
+        code
+        for code, indicator in INDICATORS_BY_CODE.items()
+        if code not in produced and indicator.source_id not in sources
+    )
     if empty:
         raise ValueError(f"catalogue indicators without any value: {empty}")
 
@@ -269,6 +361,21 @@ def write_outputs(result: IngestResult, out_dir: Path) -> dict[str, Path]:
             for r in result.rows
         ],
     )
+    _write_csv(
+        paths["migrant_corridors.csv"],
+        CORRIDOR_COLUMNS,
+        [
+            {
+                "origin_iso3": c.origin_iso3,
+                "destination_iso3": c.destination_iso3,
+                "year": str(c.year),
+                "migrants": str(c.migrants),
+                "source_id": c.source_id,
+            }
+            for c in result.corridors
+        ],
+    )
+    _write_csv(paths["corridor_places.csv"], PLACE_COLUMNS, place_rows(result))
     _write_csv(paths["indicator_catalog.csv"], CATALOG_COLUMNS, catalog_rows())
     _write_csv(paths["dataset_sources.csv"], SOURCE_COLUMNS, source_rows())
     _write_csv(
@@ -281,6 +388,20 @@ def write_outputs(result: IngestResult, out_dir: Path) -> dict[str, Path]:
     )
     _write_csv(paths["projection_catalog.csv"], PROJECTION_COLUMNS, projection_catalog_rows())
     return paths
+
+
+def place_rows(result: IngestResult) -> list[dict[str, str]]:
+    """One row per country or area in the corridors: UN DESA's name, EU membership."""
+    codes = {c.origin_iso3 for c in result.corridors} | {
+        c.destination_iso3 for c in result.corridors
+    }
+    rows = []
+    for iso3 in sorted(codes):
+        name = result.place_names.get(iso3) or undesa.OTHER_ORIGINS.get(iso3)
+        if name is None:
+            raise IngestError(iso3, "a corridor country without a UN DESA name")
+        rows.append({"iso3": iso3, "name": name, "is_eu": "true" if iso3 in EU27 else "false"})
+    return rows
 
 
 def coverage(result: IngestResult) -> list[dict[str, object]]:

@@ -14,6 +14,7 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import NamedTuple
 
 from .common import (
     M49_TO_ISO3,
@@ -179,14 +180,18 @@ IMS_2020_EXTRACTS = (
 
 
 def read_ims_destination(
-    path: Path, source_id: str, expected_revision: str | None
+    path: Path,
+    source_id: str,
+    expected_revision: str | None,
+    extracts: tuple = IMS_2020_EXTRACTS,
 ) -> tuple[list[TidyRow], dict]:
-    """The UN DESA IMS destination workbook -> tidy rows; also a report of '..'/'~' counts."""
+    """A UN DESA IMS workbook (destination or origin) -> tidy rows of the given extracts; also a
+    report of '..'/'~' counts."""
     sheets = read_workbook(path)
     out: list[TidyRow] = []
     report: dict[str, int] = {}
     parsed: dict[str, ImsTable] = {}
-    for sheet, title_start, block, code, transform in IMS_2020_EXTRACTS:
+    for sheet, title_start, block, code, transform in extracts:
         where = f"{path} [sheet {sheet!r}]"
         if sheet not in sheets:
             raise IngestError(path, f"sheet {sheet!r} not found (sheets: {list(sheets)})")
@@ -311,3 +316,276 @@ def read_owid_share(path: Path, source_id: str, expected_updated: str | None) ->
             )
     require_countries({r.iso3 for r in out}, REGION_ISO3_WITHOUT_KOSOVO, path, "ISO3 Code rows")
     return out
+
+
+# --- International Migrant Stock 2024 (the official workbooks) ----------------------------------
+
+IMS_2024_DESTINATION_EXTRACTS = (
+    ("Table 1", "Table 1: International migrant stock", "total", "undesa2024.migrant_stock", None),
+    (
+        "Table 1",
+        "Table 1: International migrant stock",
+        "male",
+        "undesa2024.migrant_stock_male",
+        None,
+    ),
+    (
+        "Table 1",
+        "Table 1: International migrant stock",
+        "female",
+        "undesa2024.migrant_stock_female",
+        None,
+    ),
+    (
+        "Table 3",
+        "Table 3: International migrant stock as a percentage",
+        "total",
+        "undesa2024.migrant_share",
+        None,
+    ),
+    (
+        "Table 4",
+        "Table 4: Female migrants as a percentage",
+        "total",
+        "undesa2024.female_share",
+        None,
+    ),
+)
+IMS_2024_ORIGIN_EXTRACTS = (
+    ("Table 1", "Table 1: International migrant stock", "total", "undesa2024.emigrants", None),
+)
+
+
+def m49_rows_by_number(rows: Sequence[Sequence[object]], where: str) -> dict[int, tuple[str, str]]:
+    """Table 1 of an IMS workbook: row number (column A) -> (ISO3, name) for the region's rows."""
+    header_index = find_row(
+        rows,
+        lambda row: any(cell_text(c).lower() == "location code" for c in row),
+        where,
+        "the header row with a 'Location code' cell",
+    )
+    code_col = next(
+        i for i, c in enumerate(rows[header_index]) if cell_text(c).lower() == "location code"
+    )
+    out: dict[int, tuple[str, str]] = {}
+    for row in rows[header_index + 1 :]:
+        if len(row) <= code_col or not cell_text(row[code_col]) or not cell_text(row[0]):
+            continue
+        try:
+            code, number = int(float(cell_text(row[code_col]))), int(float(cell_text(row[0])))
+        except ValueError:
+            continue
+        if code in M49_TO_ISO3:
+            out[number] = (M49_TO_ISO3[code], cell_text(row[1]))
+    require_countries(
+        {iso3 for iso3, _ in out.values()}, REGION_ISO3_WITHOUT_KOSOVO, where, "M49 rows"
+    )
+    return out
+
+
+def parse_ims_2024_population(
+    rows: Sequence[Sequence[object]], by_number: dict[int, tuple[str, str]], where: str
+) -> dict[tuple[str, int], int]:
+    """Table 2 of the IMS 2024 destination workbook -> (ISO3, year) -> persons (both sexes).
+
+    In this edition the column headed 'Location code' holds the data type ('B R'), not an M49
+    code, so rows are matched to Table 1 by their row number and checked by name.
+    """
+    header_index = find_row(
+        rows,
+        lambda row: any(cell_text(c).lower() == "location code" for c in row),
+        where,
+        "the header row with a 'Location code' cell",
+    )
+    header = rows[header_index]
+    title = next(
+        (
+            cell_text(c)
+            for row in rows[:header_index]
+            for c in row
+            if cell_text(c).startswith("Table 2:")
+        ),
+        "",
+    )
+    if "thousands" not in title:
+        raise IngestError(where, f"title {title!r} does not say the table is in thousands")
+    # Both-sexes columns: the first run of years after the code column.
+    year_cols: dict[int, int] = {}
+    for j, c in enumerate(header):
+        parsed = parse_year(c)
+        if parsed is None:
+            continue
+        if parsed[0] in year_cols.values():
+            break  # the males block starts
+        year_cols[j] = parsed[0]
+    if not year_cols:
+        raise IngestError(where, "no year columns in the header row")
+    out: dict[tuple[str, int], int] = {}
+    for r, row in enumerate(rows[header_index + 1 :], start=header_index + 2):
+        try:
+            number = int(float(cell_text(row[0])))
+        except ValueError:
+            continue
+        if number not in by_number:
+            continue
+        iso3, name = by_number[number]
+        if cell_text(row[1]).strip() != name.strip():
+            raise IngestError(
+                where,
+                f"row {r}: number {number} is {cell_text(row[1])!r} here, {name!r} in Table 1",
+            )
+        for j, year in year_cols.items():
+            try:
+                cell = clean_cell(row[j], f"at row {r}, column {j + 1}")
+            except ValueError as error:
+                raise IngestError(where, str(error)) from None
+            if cell.value is not None:
+                out[(iso3, year)] = thousands_to_persons(cell.value)
+    require_countries({iso3 for iso3, _ in out}, REGION_ISO3_WITHOUT_KOSOVO, where, "rows")
+    return out
+
+
+def read_ims_2024_destination(
+    path: Path, source_id: str, expected_revision: str | None
+) -> tuple[list[TidyRow], dict]:
+    """The IMS 2024 destination workbook: stock by sex, share, female share, and population."""
+    rows, report = read_ims_destination(
+        path, source_id, expected_revision, IMS_2024_DESTINATION_EXTRACTS
+    )
+    sheets = read_workbook(path)
+    for sheet in ("Table 1", "Table 2"):
+        if sheet not in sheets:
+            raise IngestError(path, f"sheet {sheet!r} not found (sheets: {list(sheets)})")
+    by_number = m49_rows_by_number(sheets["Table 1"], f"{path} [sheet 'Table 1']")
+    population = parse_ims_2024_population(
+        sheets["Table 2"], by_number, f"{path} [sheet 'Table 2']"
+    )
+    rows += [
+        TidyRow("undesa2024.population", iso3, year, value, source_id)
+        for (iso3, year), value in sorted(population.items())
+    ]
+    return rows, report
+
+
+def read_ims_2024_origin(
+    path: Path, source_id: str, expected_revision: str | None
+) -> tuple[list[TidyRow], dict]:
+    """The IMS 2024 origin workbook: emigrants (stock by country of origin), both sexes."""
+    return read_ims_destination(path, source_id, expected_revision, IMS_2024_ORIGIN_EXTRACTS)
+
+
+# --- Origin x destination (IMS 2024 via IOM GDI's gdidata) ---------------------------------------
+
+BILATERAL_COLUMNS = ("geo", "t", "from", "sex", "n")
+# UN DESA's residual origins ("other" and unknown), kept so that shares add up to the total.
+OTHER_ORIGINS = {"XCX": "Other or unknown origin", "OOO": "Other or unknown origin"}
+
+
+class Corridor(NamedTuple):
+    """Migrants born in (or citizens of) origin_iso3 living in destination_iso3, mid-year."""
+
+    origin_iso3: str
+    destination_iso3: str
+    year: int
+    migrants: int
+    source_id: str
+
+
+def read_bilateral(path: Path, source_id: str) -> list[Corridor]:
+    """gdidata's undesa_stocks (CSV) -> both-sexes corridors touching the 19 countries.
+
+    Females and males are added; a corridor appears only where UN DESA gives a figure (an absent
+    origin means insufficient data, not zero).
+    """
+    region = set(REGION_ISO3_WITHOUT_KOSOVO)
+    sums: dict[tuple[str, str, int], int] = {}
+    seen: set[tuple[str, str, int, str]] = set()
+    for line, row in read_delimited(path).records(BILATERAL_COLUMNS):
+        destination, origin = row["geo"].strip(), row["from"].strip()
+        if destination in ("XKX", "KOS") or origin in ("XKX", "KOS"):
+            raise IngestError(path, f"line {line}: a Kosovo row; revisit the Serbia caveat")
+        if destination not in region and origin not in region:
+            continue
+        if row["sex"] not in ("female", "male"):
+            raise IngestError(path, f"line {line}: sex {row['sex']!r} is not female or male")
+        year = int(row["t"])
+        key = (origin, destination, year, row["sex"])
+        if key in seen:
+            raise IngestError(path, f"line {line}: {key} appears twice")
+        seen.add(key)
+        try:
+            cell = clean_cell(row["n"], f"at line {line}, column n")
+        except ValueError as error:
+            raise IngestError(path, str(error)) from None
+        if cell.value is None:
+            continue
+        if cell.value < 0 or not cell.value.is_integer():
+            raise IngestError(path, f"line {line}: n = {row['n']!r} is not a count")
+        corridor = (origin, destination, year)
+        sums[corridor] = sums.get(corridor, 0) + int(cell.value)
+    require_countries({d for _, d, _ in sums}, region, path, "destination (geo) rows")
+    require_countries({o for o, _, _ in sums}, region, path, "origin (from) rows")
+    return [Corridor(o, d, y, n, source_id) for (o, d, y), n in sorted(sums.items())]
+
+
+def check_corridor_totals(
+    corridors: list[Corridor], rows: list[TidyRow], path: Path | str, year: int = 2024
+) -> None:
+    """The corridors of `year` must add up, to the person, to the official destination totals
+    (undesa2024.migrant_stock) and origin totals (undesa2024.emigrants) of the 19 countries."""
+    official = {
+        (r.indicator_code, r.iso3): r.value
+        for r in rows
+        if r.year == year
+        and r.indicator_code in ("undesa2024.migrant_stock", "undesa2024.emigrants")
+    }
+    problems = []
+    for iso3 in REGION_ISO3_WITHOUT_KOSOVO:
+        hosted = sum(c.migrants for c in corridors if c.year == year and c.destination_iso3 == iso3)
+        abroad = sum(c.migrants for c in corridors if c.year == year and c.origin_iso3 == iso3)
+        if hosted != official.get(("undesa2024.migrant_stock", iso3)):
+            problems.append(
+                f"{iso3} immigrants {hosted} vs Table 1 {official.get(('undesa2024.migrant_stock', iso3))}"
+            )
+        if abroad != official.get(("undesa2024.emigrants", iso3)):
+            problems.append(
+                f"{iso3} emigrants {abroad} vs origin Table 1 {official.get(('undesa2024.emigrants', iso3))}"
+            )
+    if problems:
+        raise IngestError(
+            path, f"{year} corridors do not add up to the official totals: {problems}"
+        )
+
+
+def read_ims_2024_place_names(path: Path) -> dict[str, str]:
+    """Country names as UN DESA prints them in Table 1 of the IMS 2024 destination workbook,
+    by ISO3 (M49 codes mapped through pycountry's numeric codes; '*' note marks dropped)."""
+    import pycountry
+
+    sheets = read_workbook(path)
+    rows = sheets.get("Table 1")
+    if rows is None:
+        raise IngestError(path, "sheet 'Table 1' not found")
+    where = f"{path} [sheet 'Table 1']"
+    header_index = find_row(
+        rows,
+        lambda row: any(cell_text(c).lower() == "location code" for c in row),
+        where,
+        "the header row with a 'Location code' cell",
+    )
+    code_col = next(
+        i for i, c in enumerate(rows[header_index]) if cell_text(c).lower() == "location code"
+    )
+    names: dict[str, str] = {}
+    for row in rows[header_index + 1 :]:
+        try:
+            code = int(float(cell_text(row[code_col])))
+        except (ValueError, IndexError):
+            continue
+        country = pycountry.countries.get(numeric=f"{code:03d}") if code < 900 else None
+        if country is not None:
+            names[country.alpha_3] = cell_text(row[1]).rstrip("*").strip()
+    for iso3 in REGION_ISO3_WITHOUT_KOSOVO:
+        if iso3 not in names:
+            raise IngestError(where, f"no named row for {iso3}")
+    return names

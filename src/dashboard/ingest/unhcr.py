@@ -27,7 +27,7 @@ from .common import (
     require_countries,
 )
 
-POPULATION_COLUMNS = ("year", "coo_iso", "coa_iso", "refugees", "asylum_seekers", "idps")
+POPULATION_COLUMNS = ("year", "coo_iso", "coa_iso", "refugees", "asylum_seekers", "idps", "oip")
 # (indicator code, column, group by) - group by 'coa' = hosted, 'coo' = originating, 'self' = coo=coa
 POPULATION_MEASURES = (
     ("unhcr.refugees_hosted", "refugees", "coa"),
@@ -35,7 +35,19 @@ POPULATION_MEASURES = (
     ("unhcr.refugees_originating", "refugees", "coo"),
     ("unhcr.asylum_seekers_originating", "asylum_seekers", "coo"),
     ("unhcr.idps", "idps", "self"),
+    ("unhcr.oip_hosted", "oip", "coa"),
 )
+# Zeros that mean "no record", read as missing (checked against package 2025.12.1):
+# - hosted refugees before a country's first non-zero year: the file holds only IDP or other
+#   rows for those country-years (Bosnia and Herzegovina 1993-96, Georgia 1993-94, Republic of
+#   Moldova 1997-98, Russian Federation 1993-95; the Russian Federation shows 246,689 in 1996);
+LEADING_ZEROS_NO_RECORD = ("unhcr.refugees_hosted",)
+# - asylum seekers hosted from these years on: a 0 every year (Turkmenistan 5 in 2003 and 16 in
+#   2007 are kept), while the countries host refugees; UNHCR records no asylum procedure here.
+ZEROS_NO_RECORD_FROM: dict[tuple[str, str], int] = {
+    ("unhcr.asylum_seekers_hosted", "TKM"): 2002,
+    ("unhcr.asylum_seekers_hosted", "UZB"): 2006,
+}
 
 
 def _kosovo_guard(code: str, where: Path | str, line: int) -> None:
@@ -87,11 +99,34 @@ def aggregate_population(
     for (code, _, year), value in sums.items():
         if value > 0 and year < first_year.get(code, 10_000):
             first_year[code] = year
-    return [
+    rows = [
         TidyRow(code, iso3, year, value, source_id)
         for (code, iso3, year), value in sorted(sums.items())
         if year >= first_year.get(code, 10_000)
     ]
+    return drop_no_record_zeros(rows)[0]
+
+
+def drop_no_record_zeros(rows: list[TidyRow]) -> tuple[list[TidyRow], list[TidyRow]]:
+    """Split rows into (kept, zeros read as missing) by LEADING_ZEROS_NO_RECORD and
+    ZEROS_NO_RECORD_FROM (pure)."""
+    first_nonzero: dict[tuple[str, str], int] = {}
+    for row in rows:
+        if row.indicator_code in LEADING_ZEROS_NO_RECORD and row.value > 0:
+            key = (row.indicator_code, row.iso3)
+            first_nonzero[key] = min(row.year, first_nonzero.get(key, 10_000))
+    kept, dropped = [], []
+    for row in rows:
+        key = (row.indicator_code, row.iso3)
+        no_record = row.value == 0 and (
+            (
+                row.indicator_code in LEADING_ZEROS_NO_RECORD
+                and row.year < first_nonzero.get(key, 10_000)
+            )
+            or row.year >= ZEROS_NO_RECORD_FROM.get(key, 10_000)
+        )
+        (dropped if no_record else kept).append(row)
+    return kept, dropped
 
 
 def _read_csv(path: Path, needed: Iterable[str]) -> list[dict[str, str]]:

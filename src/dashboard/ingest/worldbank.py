@@ -172,3 +172,43 @@ def read_datahub_population(path: Path, source_id: str) -> list[TidyRow]:
             )
     require_countries({r.iso3 for r in out}, REGION_ISO3, path, "Country Code rows")
     return out
+
+
+def read_datahub_wdi(path: Path, expected_indicator: str) -> WdiTable:
+    """A datahub 'world-development-indicators' folder's data.csv (Country Name, Country Code,
+    Year, Value; empty cells dropped) -> WdiTable, checking the indicator named by the
+    datapackage.json beside it. The release date is not in the files (last_updated stays '')."""
+    import json
+
+    package = path.with_name("datapackage.json")
+    if not package.exists():
+        raise IngestError(package, "datapackage.json next to data.csv not found")
+    name = str(json.loads(package.read_text(encoding="utf-8")).get("name", ""))
+    if name.lower() != expected_indicator.lower():
+        raise IngestError(package, f"indicator is {name!r}, expected {expected_indicator!r}")
+    values: dict[str, dict[int, float]] = {}
+    for line, row in read_delimited(path).records(("Country Code", "Year", "Value")):
+        iso3 = row["Country Code"].strip()
+        year = int(row["Year"])
+        series = values.setdefault(iso3, {})
+        if year in series:
+            raise IngestError(path, f"line {line}: {iso3} {year} appears twice")
+        try:
+            cell = clean_cell(row["Value"], f"at line {line}")
+        except ValueError as error:
+            raise IngestError(path, str(error)) from None
+        if cell.value is not None:
+            series[year] = cell.value
+    return WdiTable(expected_indicator.upper(), "", values)
+
+
+def derive_ratio(
+    numerators: list[TidyRow], denominators: list[TidyRow], code: str, source_id: str
+) -> list[TidyRow]:
+    """100 x numerator / denominator for every country-year with both (a positive denominator)."""
+    by_key = {(r.iso3, r.year): r.value for r in denominators}
+    return [
+        TidyRow(code, r.iso3, r.year, 100 * r.value / by_key[(r.iso3, r.year)], source_id)
+        for r in numerators
+        if by_key.get((r.iso3, r.year), 0) > 0
+    ]

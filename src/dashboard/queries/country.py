@@ -71,19 +71,20 @@ def region_countries(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
     return run_sql(con, "region_countries")
 
 
-def indicator_ranks_in_region(
+def headline_ranks_in_region(
     con: duckdb.DuckDBPyConnection,
-    codes: tuple[str, ...],
+    concepts: tuple[str, ...],
     year_from: int,
     year_to: int,
     population_code: str,
 ) -> pd.DataFrame:
-    """Per indicator and country: the latest value in the years and its rank in the region,
-    absolute and per inhabitant, with the first value in the years."""
+    """Per headline concept and country: the figure the headline rule picks in its latest year in
+    the years and its rank in the region, absolute and per inhabitant, with the first figure of the
+    same indicator in the years."""
     return run_sql(
         con,
-        "indicator_ranks_in_region",
-        codes=list(codes),
+        "headline_ranks_in_region",
+        concepts=list(concepts),
         year_from=year_from,
         year_to=year_to,
         population_code=population_code,

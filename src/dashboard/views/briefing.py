@@ -7,7 +7,6 @@ pure modules (briefing, content.country, exports).
 
 from __future__ import annotations
 
-import re
 from collections.abc import Mapping
 from datetime import date
 
@@ -18,7 +17,8 @@ from dashboard import cache, exports, ui
 from dashboard.briefing import Briefing, Screen
 from dashboard.charts import country as charts
 from dashboard.content import country as profile
-from dashboard.filters import FilterOptions, Filters
+from dashboard.filters import FilterOptions, Filters, parse_number
+from dashboard.inert import inert, quoted
 
 COUNTRY_PARAM = "iso3"
 SLIDE_PARAM = "slide"
@@ -52,16 +52,6 @@ OFFICE_LEGEND = (
     "Largest dot: the Regional Office in Vienna (red-orange); blue: country offices; "
     "small orange: sub-offices. Hover a dot for its contacts."
 )
-_MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]<>#|~$])")
-
-
-def md(text: str) -> str:
-    """Document text safe to show as markdown: no emphasis, links, maths or HTML from the data."""
-    return _MARKDOWN_SPECIAL.sub(r"\\\1", str(text))
-
-
-def _shown(value: str) -> str:
-    return repr(value if len(value) <= 40 else value[:40] + "...")
 
 
 def country_picker(
@@ -79,8 +69,10 @@ def country_picker(
         wanted = st.query_params.get_all(COUNTRY_PARAM)[:1]
         if wanted and wanted[0] not in choices:
             st.warning(
-                f"Ignored {COUNTRY_PARAM} {_shown(wanted[0])} from the link: unknown country code "
-                "(use ISO3 codes such as UKR or XKX).",
+                inert(
+                    f"Ignored {COUNTRY_PARAM} {quoted(wanted[0])} from the link: unknown country "
+                    "code (use ISO3 codes such as UKR or XKX)."
+                ),
                 icon=":material/link_off:",
             )
         default = SELECTION if allow_selection else (single or filters.selected_iso3[0])
@@ -97,6 +89,23 @@ def country_picker(
     elif st.query_params.get(COUNTRY_PARAM) != chosen:
         st.query_params[COUNTRY_PARAM] = chosen
     return chosen
+
+
+def country_from_link(options: FilterOptions) -> str | None:
+    """The link's country code when it is a known one (presentation mode draws no picker); an
+    unknown code is reported and removed from the address bar."""
+    wanted = st.query_params.get_all(COUNTRY_PARAM)[:1]
+    if not wanted or wanted[0] in options.countries:
+        return wanted[0] if wanted else None
+    st.warning(
+        inert(
+            f"Ignored {COUNTRY_PARAM} {quoted(wanted[0])} from the link: unknown country code "
+            "(use ISO3 codes such as UKR or XKX)."
+        ),
+        icon=":material/link_off:",
+    )
+    del st.query_params[COUNTRY_PARAM]
+    return None
 
 
 def print_styles() -> None:
@@ -146,10 +155,13 @@ def slide_number(total: int) -> int:
     state = st.session_state
     if SLIDE_PARAM not in state:
         raw = st.query_params.get(SLIDE_PARAM)
-        number = int(raw) if raw is not None and raw.isdigit() and len(raw) < 4 else None
+        number = None if raw is None else parse_number(raw, 3)
         if raw is not None and (number is None or not 1 <= number <= total):
             st.warning(
-                f"Ignored slide {_shown(raw)} from the link: this briefing has slides 1 to {total}.",
+                inert(
+                    f"Ignored slide {quoted(raw)} from the link: this briefing has slides 1 to "
+                    f"{total}."
+                ),
                 icon=":material/link_off:",
             )
             number = None
@@ -213,16 +225,16 @@ def standout_cards(kpis) -> None:
     for column, kpi in zip(st.columns(max(len(kpis), 1)), kpis, strict=False):
         with column:
             st.metric(kpi.label, kpi.value, border=True)
-            st.caption(md(kpi.detail))
+            st.caption(inert(kpi.detail))
             ui.source_line(kpi.source)
 
 
 def show_screen(screen: Screen, deck: Briefing, present: bool) -> None:
     """One insight at presentation size: its headline, then what backs it, then its sources."""
     heading = st.title if present else st.header
-    heading(md(screen.title), anchor=False)
+    heading(inert(screen.title), anchor=False)
     if screen.text:
-        st.markdown(md(screen.text))
+        st.markdown(inert(screen.text))
     if screen.key == "standouts":
         standout_cards(screen.kpis)
     elif screen.kind == "kpis":
@@ -257,17 +269,17 @@ def show_screen(screen: Screen, deck: Briefing, present: bool) -> None:
             png_download(screen, deck)
             return
     elif screen.kind in {"points", "title"}:
-        st.markdown("\n".join(f"- {md(point)}" for point in screen.points))
+        st.markdown("\n".join(f"- {inert(point)}" for point in screen.points))
     elif screen.kind == "sources":
-        st.markdown("\n".join(f"- {md(point)}" for point in screen.points))
+        st.markdown("\n".join(f"- {inert(point)}" for point in screen.points))
         if screen.notes:
             st.markdown("**Data-quality notes**")
-            st.markdown("\n".join(f"- {md(note)}" for note in screen.notes))
+            st.markdown("\n".join(f"- {inert(note)}" for note in screen.notes))
         return
     if screen.sources and screen.kind != "kpis":
         ui.source_line("; ".join(screen.sources))
     for note in screen.notes[: None if not present else 1]:
-        st.caption(f":material/info: {md(note)}")
+        st.caption(f":material/info: {inert(note)}")
 
 
 def png_download(screen: Screen, deck: Briefing) -> None:
@@ -401,8 +413,8 @@ def key_facts(figures: list[Mapping]) -> None:
     """The document's own words about the country, each with its source (rows of
     country_key_figures, as BriefingData.key_figure_rows)."""
     for row in figures:
-        st.markdown(f"**{md(row['label'])}**")
-        st.markdown(f"> {md(row['quote'])}")
+        st.markdown(f"**{inert(row['label'])}**")
+        st.markdown(f"> {inert(row['quote'])}")
         ui.source_line(profile.document_source(row["document"], row["file"], row["source_section"]))
 
 
@@ -412,7 +424,7 @@ def outlook_list(statements: list[Mapping]) -> None:
     for row in statements:
         expected = row["expectations"].replace("_", " ")
         st.markdown(
-            f"- {md(row['statement'])}  \n*{md(profile.statement_scope(row))}; indicators to watch: "
-            f"{md(row['indicator_families'].replace('_', ' '))} (expected: {md(expected)})*"
+            f"- {inert(row['statement'])}  \n*{inert(profile.statement_scope(row))}; indicators to watch: "
+            f"{inert(row['indicator_families'].replace('_', ' '))} (expected: {inert(expected)})*"
         )
         ui.source_line(profile.document_source(row["document"], row["file"], row["source_section"]))

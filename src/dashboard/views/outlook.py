@@ -15,6 +15,7 @@ import streamlit as st
 
 from dashboard import cache, outlook, ui
 from dashboard.charts import trends as charts
+from dashboard.inert import inert
 
 SCORECARD_KEY = "outlook-scorecard"
 SCORECARD_ROUND = "outlook_scorecard_round"  # a new table key after each jump clears its selection
@@ -121,7 +122,7 @@ def statement_card(
         )
         for index, link, result in shown:
             st.markdown(
-                f"**{outlook.escape_markdown(f'{link.family_label}, {link.scope_label}')}: "
+                f"**{inert(f'{link.family_label}, {link.scope_label}')}: "
                 f"{link.expectation_label}.** {outlook.VERDICT_ICONS[result.verdict]} "
                 f"{outlook.VERDICT_LABELS[result.verdict]}"
             )
@@ -144,7 +145,7 @@ def statement_card(
                             "weight give no single figure (see the chart's table)."
                         ),
                     )
-                st.markdown(outlook.escape_markdown(result.line))
+                st.markdown(inert(result.line))
                 st.caption(f"Why this indicator: {link.rationale}")
             if link.definition is None:
                 continue
@@ -185,5 +186,5 @@ def untested_list(untested: list) -> None:
         "migration, trafficking, unaccompanied children, migrant health, climate)."
     )
     for statement in untested:
-        st.markdown(f"- {outlook.escape_markdown(statement.text)}")
+        st.markdown(f"- {inert(statement.text)}")
         st.caption(f"{statement.statement_id} · {statement.document}, {statement.source_section}")

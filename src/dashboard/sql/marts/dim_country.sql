@@ -3,6 +3,16 @@ with countries as (
     select * from stg_seeds__countries
 ),
 
+country_names as (
+    select key as iso3, display_name, label from dim_display_name where kind = 'country'
+),
+
+city_names as (
+    select key as capital, display_name as capital_display, on_map as capital_on_map
+    from dim_display_name
+    where kind = 'city'
+),
+
 capitals as (
     select place_key as iso3, lat as capital_lat, lon as capital_lon
     from stg_gazetteer__places
@@ -31,10 +41,13 @@ office_counts as (
 final as (
     select
         countries.iso3,
-        countries.name,
+        country_names.label as name,
+        country_names.display_name,
+        countries.name as name_as_transcribed,
         countries.subregion,
         countries.subregion_basis,
-        countries.capital,
+        city_names.capital_display as capital,
+        city_names.capital_on_map,
         capitals.capital_lat,
         capitals.capital_lon,
         names_2015.name_2015_strategy,
@@ -45,6 +58,8 @@ final as (
         countries.source_id,
         countries.source_section
     from countries
+    left join country_names using (iso3)
+    left join city_names using (capital)
     left join capitals using (iso3)
     left join names_2015 using (iso3)
     left join names_2020 using (iso3)

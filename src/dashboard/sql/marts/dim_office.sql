@@ -10,21 +10,32 @@ places as (
 ),
 
 countries as (
-    select iso3, name as country_name, subregion from stg_seeds__countries
+    select key as iso3, label as country_name from dim_display_name where kind = 'country'
+),
+
+subregions as (
+    select iso3, subregion from stg_seeds__countries
+),
+
+-- the town as screens show it (Astana, Lviv); the source spelling stays in the staging table
+city_names as (
+    select key as city, display_name as city_display from dim_display_name where kind = 'city'
 ),
 
 final as (
     select
         offices.office_id,
         offices.iso3,
-        offices.name,
+        -- office names are "IOM <town>": follow the town's current name
+        replace(offices.name, offices.city, city_names.city_display) as name,
         offices.name_as_published,
         offices.office_type,
-        offices.city,
+        city_names.city_display as city,
         offices.city_as_published,
+        offices.current_status_note,
         offices.parent_office_id,
         countries.country_name,
-        countries.subregion,
+        subregions.subregion,
         places.lat,
         places.lon,
         places.geonameid,
@@ -41,6 +52,8 @@ final as (
     from offices
     left join places using (office_id)
     left join countries using (iso3)
+    left join subregions using (iso3)
+    left join city_names using (city)
 )
 
 select * from final

@@ -1,12 +1,12 @@
 -- One row per headline concept, scope and year: the figure the headline rule picks; key (concept, scope_type, scope_id, year).
 -- The rule (docs/HEADLINES.md): for a concept, scope and year, each candidate indicator gives the
 -- scope's figure (sum of counts, weighted mean of shares, a share as is for one country). A
--- candidate is complete in a year when every country of the scope it ever reports on reports that
--- year. The chosen figure is the most preferred complete candidate (or, if none is complete, the
--- most preferred one); the next one is named as the alternative. The headline (is_headline) is
--- the latest year with a complete figure, so "latest year" comes first and "preferred source"
--- second. dashboard.queries.headline runs this same text for any selection of countries by
--- defining a CTE named dim_headline_scope, which takes the place of the table below.
+-- candidate is complete in a year when no country of the scope that it reported in its previous
+-- year drops out. The chosen figure is the most preferred complete candidate (or, if none is
+-- complete, the most preferred one); the next one is named as the alternative. The headline
+-- (is_headline) is the latest year with a complete figure, so "latest year" comes first and
+-- "preferred source" second. dashboard.queries.headline runs this same text for any selection of
+-- countries by defining a CTE named dim_headline_scope, which takes the place of the table below.
 with scope_member as (
     select scope_type, scope_id, iso3 from dim_headline_scope
 ),
@@ -53,10 +53,35 @@ observed as (
         and weight.year = value.year
 ),
 
+candidate_years as (
+    select
+        concept, indicator_code, scope_type, scope_id, year,
+        lag(year) over (
+            partition by concept, indicator_code, scope_type, scope_id order by year
+        ) as previous_year
+    from (select distinct concept, indicator_code, scope_type, scope_id, year from observed)
+),
+
+-- Countries that reported in the candidate's previous year but not in this one.
 coverage as (
-    select concept, indicator_code, scope_type, scope_id, count(distinct iso3) as countries_covered
-    from observed
-    group by concept, indicator_code, scope_type, scope_id
+    select
+        years.concept, years.indicator_code, years.scope_type, years.scope_id, years.year,
+        count(before.iso3) filter (where now.iso3 is null) as countries_dropped
+    from candidate_years as years
+    left join observed as before
+        on before.concept = years.concept
+        and before.indicator_code = years.indicator_code
+        and before.scope_type = years.scope_type
+        and before.scope_id = years.scope_id
+        and before.year = years.previous_year
+    left join observed as now
+        on now.concept = years.concept
+        and now.indicator_code = years.indicator_code
+        and now.scope_type = years.scope_type
+        and now.scope_id = years.scope_id
+        and now.year = years.year
+        and now.iso3 = before.iso3
+    group by years.concept, years.indicator_code, years.scope_type, years.scope_id, years.year
 ),
 
 aggregated as (
@@ -90,18 +115,17 @@ aggregated as (
 ranked as (
     select
         aggregated.*,
-        coverage.countries_covered,
-        aggregated.countries_reporting = coverage.countries_covered as is_complete,
+        coverage.countries_dropped,
+        coverage.countries_dropped = 0 as is_complete,
         row_number() over (
             partition by aggregated.concept, aggregated.scope_type, aggregated.scope_id, aggregated.year
-            order by (aggregated.countries_reporting = coverage.countries_covered) desc,
-                aggregated.preference
+            order by (coverage.countries_dropped = 0) desc, aggregated.preference
         ) as rank,
         count(*) over (
             partition by aggregated.concept, aggregated.scope_type, aggregated.scope_id, aggregated.year
         ) as candidates_with_value
     from aggregated
-    inner join coverage using (concept, indicator_code, scope_type, scope_id)
+    inner join coverage using (concept, indicator_code, scope_type, scope_id, year)
     where aggregated.value is not null
 ),
 
@@ -139,7 +163,7 @@ final as (
         chosen.preference,
         chosen.aggregation,
         chosen.countries_reporting,
-        chosen.countries_covered,
+        chosen.countries_dropped,
         chosen.countries_in_scope,
         chosen.is_complete,
         chosen.year = latest.headline_year as is_headline,

@@ -10,16 +10,33 @@ create table dim_source (
     vintage varchar,
     licence varchar not null,
     citation varchar not null,
+    -- the human citation screens show: publisher, title, edition; licence for datasets
+    cite_as varchar,
     file varchar not null,
     note varchar
 );
 
+create table dim_display_name (
+    kind varchar not null check (kind in ('country', 'city')),
+    key varchar not null,
+    display_name varchar not null,
+    label varchar not null,
+    basis varchar not null,
+    on_map boolean not null,
+    primary key (kind, key)
+);
+
 create table dim_country (
     iso3 varchar primary key check (regexp_full_match(iso3, '[A-Z]{3}')),
+    -- the short label of dim_display_name ("Kosovo*": a footnote follows wherever it is shown)
     name varchar not null unique,
+    -- the form that stands alone ("Kosovo (UNSCR 1244)"), for prose and tables
+    display_name varchar unique,
+    name_as_transcribed varchar,
     subregion varchar not null,
     subregion_basis varchar,
     capital varchar not null,
+    capital_on_map boolean,
     capital_lat double check (capital_lat between -90 and 90),
     capital_lon double check (capital_lon between -180 and 180),
     name_2015_strategy varchar,
@@ -48,6 +65,7 @@ create table dim_office (
     office_type varchar not null check (office_type in ('regional', 'country', 'sub-office')),
     city varchar not null,
     city_as_published varchar not null,
+    current_status_note varchar,
     parent_office_id varchar,
     country_name varchar,
     subregion varchar,
@@ -333,8 +351,8 @@ create table headline_value (
     preference integer not null,
     aggregation varchar not null,
     countries_reporting integer not null check (countries_reporting >= 1),
-    countries_covered integer not null check (countries_covered >= countries_reporting),
-    countries_in_scope integer not null check (countries_in_scope >= countries_covered),
+    countries_dropped integer not null check (countries_dropped >= 0),
+    countries_in_scope integer not null check (countries_in_scope >= countries_reporting),
     is_complete boolean not null,
     is_headline boolean not null,
     candidates_with_value integer not null check (candidates_with_value >= 1),
@@ -342,4 +360,33 @@ create table headline_value (
     alt_source_id varchar references dim_source (source_id),
     alt_value double,
     primary key (concept, scope_type, scope_id, year)
+);
+
+create table dim_corridor_place (
+    iso3 varchar primary key,
+    name varchar not null,
+    un_name varchar not null,
+    is_eu boolean not null,
+    in_region boolean not null,
+    subregion varchar,
+    place_group varchar not null
+);
+
+create table fct_migrant_corridor (
+    origin_iso3 varchar not null references dim_corridor_place (iso3),
+    destination_iso3 varchar not null references dim_corridor_place (iso3),
+    year integer not null check (year between 1990 and 2100),
+    migrants bigint not null check (migrants >= 0),
+    source_id varchar not null references dim_source (source_id),
+    primary key (origin_iso3, destination_iso3, year),
+    check (origin_iso3 <> destination_iso3)
+);
+
+create table dim_series_break (
+    indicator_code varchar not null references dim_indicator (indicator_code),
+    iso3 varchar not null references dim_country (iso3),
+    year integer not null,
+    kind varchar not null check (kind in ('reporting change', 'coverage change')),
+    note varchar not null,
+    primary key (indicator_code, iso3, year)
 );

@@ -12,7 +12,7 @@ with names as (
 ),
 
 final as (
-    select finding.*, source.short_title as document, source.file
+    select finding.*, source.cite_as as document, source.file
     from dq_finding as finding
     inner join dim_source as source using (source_id)
     where exists (

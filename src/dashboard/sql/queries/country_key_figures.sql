@@ -9,7 +9,7 @@ with final as (
         figure.year,
         figure.quote,
         figure.source_section,
-        source.short_title as document,
+        source.cite_as as document,
         source.file
     from fct_key_figure as figure
     inner join dim_source as source using (source_id)

@@ -2,7 +2,7 @@
 with final as (
     select
         name.source_id,
-        source.short_title as document,
+        source.cite_as as document,
         source.file,
         source.vintage,
         name.name_as_published,

@@ -24,7 +24,7 @@ final as (
         offices.country_offices,
         offices.sub_offices,
         country.source_section,
-        source.short_title as document,
+        source.cite_as as document,
         source.file
     from country
     cross join offices

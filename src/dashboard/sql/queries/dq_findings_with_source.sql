@@ -8,7 +8,7 @@ with final as (
         finding.expected,
         finding.published,
         finding.difference,
-        source.short_title as document,
+        source.cite_as as document,
         source.file as document_file,
         finding.source_section,
         finding.note

@@ -5,7 +5,7 @@ with final as (
         glossary.term,
         glossary.definition,
         element.title as related_element,
-        source.short_title as document,
+        source.cite_as as document,
         source.file as document_file,
         glossary.source_section
     from dim_glossary_term as glossary

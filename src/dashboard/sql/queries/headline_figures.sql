@@ -23,7 +23,7 @@ final as (
         source.vintage as source_vintage,
         source.licence as source_licence,
         figures.countries_reporting,
-        figures.countries_covered,
+        figures.countries_dropped,
         figures.countries_in_scope,
         figures.is_complete,
         figures.is_headline,

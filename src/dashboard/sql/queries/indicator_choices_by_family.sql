@@ -17,7 +17,9 @@ with families as (
             ('refugees_originating', 'Refugees originating from the country', 9),
             ('asylum_seekers', 'Asylum seekers', 10),
             ('idps', 'Internally displaced persons (IDPs)', 11),
-            ('population', 'Population', 12)
+            ('population', 'Population', 12),
+            ('other_protection', 'Other people in need of international protection', 13),
+            ('gdp', 'GDP (current US$)', 14)
     ) as family_list (family, family_label, family_order)
 ),
 

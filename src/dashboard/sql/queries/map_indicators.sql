@@ -15,6 +15,7 @@ final as (
         source.edition,
         source.vintage,
         source.licence,
+        source.cite_as,
         indicator.indicator_code not in (select indicator_code from kosovo_reported)
             and (indicator.caveat ilike '%serbia includes kosovo%'
                  or indicator.caveat ilike '%serbia and kosovo%') as kosovo_in_serbia

@@ -14,7 +14,7 @@ final as (
             else 'Sub-office'
         end as "Type",
         coalesce(offices.country_name, 'Austria') as "Country or territory",
-        offices.city as "Town (standard spelling)",
+        offices.city as "Town",
         offices.city_as_published as "Town as published",
         offices.name_as_published as "Name as published",
         offices.address as "Address",
@@ -25,9 +25,10 @@ final as (
         offices.lon as "Longitude",
         offices.geonameid as "GeoNames id",
         offices.gazetteer_name as "Gazetteer name",
+        offices.current_status_note as "Status today",
         offices.note as "Note",
-        source.short_title || ' (' || source.file || '), ' || offices.source_section as "Source",
-        contact.short_title || ' (' || contact.file || '), ' || offices.contact_source_section as "Contact details source"
+        source.cite_as || ', ' || offices.source_section as "Source",
+        contact.cite_as || ', ' || offices.contact_source_section as "Contact details source"
     from offices
     inner join dim_source as source on source.source_id = offices.source_id
     left join dim_source as contact on contact.source_id = offices.contact_source_id

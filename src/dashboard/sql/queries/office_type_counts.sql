@@ -20,7 +20,7 @@ final as (
         types.office_type,
         coalesce(counts.offices_shown, 0) as offices_shown,
         coalesce(counts.offices_in_region, 0) as offices_in_region,
-        source.short_title as document,
+        source.cite_as as document,
         source.file
     from types
     left join counts using (office_type)

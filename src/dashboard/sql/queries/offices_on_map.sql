@@ -32,12 +32,13 @@ final as (
         offices.fax,
         offices.email,
         offices.note,
+        offices.current_status_note,
         coalesce(offices.lat = parents.parent_lat and offices.lon = parents.parent_lon, false)
             as position_is_stand_in,
-        source.short_title as document,
+        source.cite_as as document,
         source.file,
         offices.source_section,
-        contact.short_title as contact_document,
+        contact.cite_as as contact_document,
         offices.contact_source_section
     from offices
     left join parents using (parent_office_id)

@@ -33,10 +33,10 @@ final as (
         coalesce(offices.lat = parents.parent_lat and offices.lon = parents.parent_lon, false)
             as position_is_stand_in,
         offices.source_section,
-        source.short_title as document,
+        source.cite_as as document,
         source.file,
         offices.contact_source_section,
-        contact_source.short_title as contact_document,
+        contact_source.cite_as as contact_document,
         contact_source.file as contact_file
     from offices
     left join parents using (parent_office_id)

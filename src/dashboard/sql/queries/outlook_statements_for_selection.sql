@@ -30,7 +30,7 @@ final as (
         string_agg(distinct relevant.indicator_family, ', ' order by relevant.indicator_family) as indicator_families,
         string_agg(distinct relevant.expectation, ', ' order by relevant.expectation) as expectations,
         statement.source_section,
-        source.short_title as document,
+        source.cite_as as document,
         source.file,
         source.edition,
         source.vintage

@@ -15,7 +15,7 @@ final as (
         count(cells.usd) as cells_with_requirement,
         count(cells.programmatic_area) as cells,
         any_value(cells.source_section) as source_section,
-        any_value(source.short_title) as document,
+        any_value(source.cite_as) as document,
         any_value(source.file) as file
     from dim_programmatic_area as area
     inner join cells using (programmatic_area)

@@ -44,7 +44,7 @@ final as (
         printed.printed_row_total,
         ranked.iso3 is not null as in_table,
         ranked.source_section,
-        source.short_title as document,
+        source.cite_as as document,
         source.file
     from dim_country as country
     left join ranked using (iso3)

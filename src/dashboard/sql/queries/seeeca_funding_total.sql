@@ -1,4 +1,4 @@
--- One row: the 2016 SEEECA requirement for the selection (sum of table cells) beside the printed totals.
+-- One row: the 2016 SEEECA requirement for the selection (sum of table cells) beside the printed totals and the document's citation.
 with cells as (
     select *
     from fct_funding_requirement
@@ -22,7 +22,9 @@ final as (
         count(distinct cells.country_or_programme) filter (where cells.usd is not null) as rows_with_requirement,
         any_value(printed.table_total) as table_total,
         any_value(printed.overview_total) as overview_total,
-        any_value(cells.source_section) as source_section
+        any_value(cells.source_section) as source_section,
+        (select cite_as from dim_source where source_id = 'iom_migration_initiatives_2016')
+            as document
     from cells
     cross join printed
 )

@@ -7,9 +7,11 @@ with final as (
         priority.code as priority_code,
         priority.title as priority,
         priority.description,
-        priority.source_section
+        priority.source_section,
+        source.cite_as as document
     from dim_strategy_element as priority
     inner join dim_strategy_element as pillar on pillar.element_id = priority.parent_id
+    inner join dim_source as source on source.source_id = priority.source_id
     where priority.element_type = 'strategic_priority'
     order by pillar.sort_order, priority.sort_order
 )

@@ -14,6 +14,7 @@ with final as (
         fax,
         email,
         note,
+        current_status_note,
         source_id,
         source_section,
         contact_source_id,

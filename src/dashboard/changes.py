@@ -1,0 +1,405 @@
+"""What changed in the latest year: one sentence per headline concept, and the notable
+year-on-year movements across countries and indicators. Pure: no streamlit.
+
+**Latest year** (one sentence per headline concept, from the headline rule's figures, see
+docs/HEADLINES.md): the latest year with a complete figure up to the chosen year, its value, and
+the change on the year before and on five years before, each compared only when both years come
+from the same indicator (an edition change is not a movement), over the same number of countries,
+and with no declared series break between them.
+
+**Notable changes** (per country and headline indicator, in the indicator's latest year):
+
+1. the change on the year before must be at least MIN_CHANGE in the indicator's unit (5,000
+   persons, US$ 50 million, 1 percentage point), so that a small base cannot dominate with a
+   large percentage;
+2. its size is measured against the series' own usual yearly movement: the median absolute
+   year-on-year change over up to the ten years before (at least MIN_HISTORY changes, none across
+   a series break); the score is |change| / max(usual movement, MIN_CHANGE);
+3. it is notable when the score is at least SCORE_THRESHOLD (three times the usual movement);
+   the largest scores come first, TOP of them at most;
+4. a change in a year with a declared series break (dim_series_break) is never scored: it is
+   listed apart as a break.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+
+import pandas as pd
+
+# The order of the "Latest year" sentences: people and flows first, then displacement.
+CONCEPT_ORDER = (
+    "migrant_stock",
+    "emigrants",
+    "net_migration",
+    "remittances_usd",
+    "remittances_gdp",
+    "refugees_hosted",
+    "refugees_originating",
+    "asylum_seekers_hosted",
+    "idps_unhcr",
+    "idps_conflict",
+    "migrant_share",
+    "population",
+)
+# A concept whose latest figure is older than this many years before the chosen year is not
+# written as a "latest year" sentence (stale_concepts names it instead).
+STALE_YEARS = 10
+MIN_HISTORY = 5
+HISTORY_YEARS = 10
+SCORE_THRESHOLD = 3.0
+TOP = 8
+# Names read with an article in a sentence ("in the Republic of Moldova").
+WITH_ARTICLE = frozenset({"Republic of Moldova", "Russian Federation"})
+
+
+def minimum_change(unit: str) -> float:
+    """The smallest change worth reporting, in the indicator's unit."""
+    lowered = unit.lower()
+    if lowered.startswith("percent"):
+        return 1.0
+    if "us$ million" in lowered:
+        return 50.0
+    if "us$" in lowered:
+        return 50e6
+    return 5_000.0
+
+
+def place(name: str) -> str:
+    """A country name as it reads after 'in': 'the Republic of Moldova', 'Ukraine'."""
+    return f"the {name}" if name in WITH_ARTICLE else name
+
+
+def scope_name(
+    iso3: Sequence[str], whole_region: bool, subregions: Sequence[str], names: Mapping[str, str]
+) -> str:
+    """How a sentence names the selection: a country, a subregion, the region, or a count."""
+    if whole_region:
+        return "the region"
+    if len(iso3) == 1:
+        return place(names.get(iso3[0], iso3[0]))
+    if subregions and len(subregions) == 1:
+        return subregions[0]
+    return f"the {len(iso3)} selected countries"
+
+
+def format_amount(value: float, unit: str) -> str:
+    """A value as a sentence writes it: exact below a million, then in millions or billions."""
+    lowered = unit.lower()
+    if lowered.startswith("percent"):
+        return f"{value:,.1f}%"
+    if "us$ million" in lowered:
+        value, lowered = value * 1e6, "us$"
+    if "us$" in lowered:
+        if abs(value) >= 1e9:
+            return f"US$ {value / 1e9:,.2f} billion"
+        return f"US$ {value / 1e6:,.0f} million"
+    if abs(value) >= 1e6:
+        return f"{value / 1e6:,.2f} million"
+    return f"{value:,.0f}"
+
+
+def format_change(before: float, after: float, unit: str) -> str:
+    """'+10%' (counts), '+1.2 percentage points' (shares), or the signed amount where a
+    percentage would mislead (a value at or below zero, as net migration can be)."""
+    delta = after - before
+    sign = "+" if delta >= 0 else "-"
+    if unit.lower().startswith("percent"):
+        return f"{sign}{abs(delta):,.1f} percentage points"
+    if before <= 0 or after < 0:
+        return f"{sign}{format_amount(abs(delta), unit)}"
+    percent = delta / before * 100
+    return f"{percent:+,.1f}%" if abs(percent) < 10 else f"{percent:+,.0f}%"
+
+
+def compared_with(before: float, after: float, unit: str, year: int) -> str:
+    """'+10% on 2024'; from a base a tenth of the figure or less, the ratio instead of a
+    percentage nobody can read ('369 times the 2020 figure of 405')."""
+    if not unit.lower().startswith("percent") and 0 < before * 10 <= after:
+        return f"{after / before:,.0f} times the {year} figure of {format_amount(before, unit)}"
+    return f"{format_change(before, after, unit)} on {year}"
+
+
+# --- Latest year ------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class LatestFact:
+    concept: str
+    concept_name: str
+    year: int
+    value: float
+    unit: str
+    indicator_code: str
+    sentence: str
+    source: str
+    complete: bool
+
+
+def _breaks_between(
+    breaks: pd.DataFrame, code: str, iso3: Sequence[str], first: int, last: int
+) -> list[str]:
+    """Notes of the breaks of `code` in the countries `iso3` in a year after `first` up to `last`."""
+    hit = breaks[
+        (breaks["indicator_code"] == code)
+        & breaks["iso3"].isin(list(iso3))
+        & (breaks["year"] > first)
+        & (breaks["year"] <= last)
+    ]
+    return hit["note"].tolist()
+
+
+def _comparison(rows: Mapping[int, Mapping], latest: Mapping, back: int, breaks, iso3) -> str:
+    """'+10% on 2024', or why that comparison is not made (no figure, another edition, other
+    countries, a series break)."""
+    year = int(latest["year"]) - back
+    before = rows.get(year)
+    if before is None:
+        return ""
+    if before["indicator_code"] != latest["indicator_code"]:
+        return f"not compared with {year}, which comes from another source or edition"
+    if int(before["countries_reporting"]) != int(latest["countries_reporting"]):
+        return (
+            f"not compared with {year}: {int(before['countries_reporting'])} countries reported"
+            f" then, {int(latest['countries_reporting'])} now"
+        )
+    if _breaks_between(breaks, latest["indicator_code"], iso3, year, int(latest["year"])):
+        return f"not compared with {year}: the series breaks in between (see the note)"
+    return compared_with(float(before["value"]), float(latest["value"]), latest["unit"], year)
+
+
+def latest_facts(
+    figures: pd.DataFrame,
+    breaks: pd.DataFrame,
+    iso3: Sequence[str],
+    scope: str,
+    year_to: int,
+    order: Sequence[str] = (),
+) -> list[LatestFact]:
+    """One fact per concept from headline_figures rows of every year (latest_only=False): the
+    latest complete year up to `year_to` (else the latest year, marked incomplete); concepts
+    with nothing in the last STALE_YEARS years are left out."""
+    facts = []
+    scope_is_country = len(iso3) == 1
+    columns = [
+        "concept",
+        "concept_name",
+        "unit",
+        "year",
+        "value",
+        "indicator_code",
+        "source_title",
+        "countries_reporting",
+        "countries_in_scope",
+        "is_complete",
+    ]
+    records = [
+        dict(zip(columns, values, strict=True))
+        for values in zip(*(figures[c].tolist() for c in columns), strict=True)
+    ]
+    by_concept: dict[str, dict[int, dict]] = {}
+    for record in records:
+        if int(record["year"]) <= year_to and record["value"] == record["value"]:
+            by_concept.setdefault(record["concept"], {})[int(record["year"])] = record
+    ranked = sorted(by_concept, key=lambda c: (order.index(c) if c in order else len(order), c))
+    for concept in ranked:
+        rows = by_concept[concept]
+        complete = [year for year, row in rows.items() if row["is_complete"]]
+        year = max(complete) if complete else max(rows)
+        if year < year_to - STALE_YEARS:  # not a "latest year" any more: listed apart
+            continue
+        latest = rows[year]
+        value, unit = float(latest["value"]), latest["unit"]
+        previous = rows.get(year - 1)
+        verb = "was"
+        if (
+            previous is not None
+            and previous["indicator_code"] == latest["indicator_code"]
+            and not _breaks_between(breaks, latest["indicator_code"], iso3, year - 1, year)
+        ):
+            delta = value - float(previous["value"])
+            verb = "rose to" if delta > 0 else "fell to" if delta < 0 else "stayed at"
+        parts = [
+            text
+            for text in (
+                _comparison(rows, latest, 1, breaks, iso3),
+                _comparison(rows, latest, 5, breaks, iso3),
+            )
+            if text
+        ]
+        coverage = (
+            ""
+            if latest["is_complete"]
+            else f" ({int(latest['countries_reporting'])} of {int(latest['countries_in_scope'])}"
+            " countries report)"
+        )
+        name = latest["concept_name"]
+        if not scope_is_country:  # "refugees from the country" of a group of countries
+            name = name.replace("from the country", "from these countries")
+        sentence = f"{name} in {scope} {verb} {format_amount(value, unit)} in {year}{coverage}" + (
+            f", {'; '.join(parts)}" if parts else ""
+        )
+        facts.append(
+            LatestFact(
+                concept,
+                latest["concept_name"],
+                year,
+                value,
+                unit,
+                latest["indicator_code"],
+                sentence,
+                latest["source_title"],
+                bool(latest["is_complete"]),
+            )
+        )
+    return facts
+
+
+def stale_concepts(
+    figures: pd.DataFrame, facts: Sequence[LatestFact], year_to: int
+) -> list[tuple[str, int]]:
+    """(concept name, latest year) of the concepts with figures but none in the last STALE_YEARS."""
+    shown = {fact.concept for fact in facts}
+    kept = figures[(figures["year"] <= year_to) & figures["value"].notna()]
+    latest = kept.groupby(["concept", "concept_name"], sort=True)["year"].max()
+    return [
+        (name, int(year))
+        for (concept, name), year in latest.items()
+        if concept not in shown and year < year_to - STALE_YEARS
+    ]
+
+
+def break_notes(
+    breaks: pd.DataFrame, facts: Sequence[LatestFact], iso3: Sequence[str]
+) -> list[str]:
+    """The notes of the breaks within five years of each fact's year, in its indicator and scope."""
+    notes: list[str] = []
+    for fact in facts:
+        for note in _breaks_between(breaks, fact.indicator_code, iso3, fact.year - 5, fact.year):
+            if note not in notes:
+                notes.append(note)
+    return notes
+
+
+# --- Notable changes ----------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Change:
+    indicator_code: str
+    indicator_name: str
+    unit: str
+    iso3: str
+    country: str
+    year: int
+    before: float
+    after: float
+    usual: float | None  # median absolute yearly change before; None for a break
+    score: float | None
+    note: str = ""  # the break's note
+
+    @property
+    def sentence(self) -> str:
+        verb = "rose" if self.after > self.before else "fell"
+        text = (
+            f"{self.indicator_name} in {place(self.country)} {verb} to "
+            f"{format_amount(self.after, self.unit)} in {self.year}, "
+            f"{compared_with(self.before, self.after, self.unit, self.year - 1)}"
+        )
+        if self.usual is not None:
+            text += (
+                f", against a usual yearly movement of about {format_amount(self.usual, self.unit)}"
+            )
+        return text
+
+
+@dataclass(frozen=True)
+class Notable:
+    changes: list[Change]  # the notable ones, largest score first
+    breaks: list[Change]  # latest-year movements at a declared series break, not scored
+    considered: int  # series with a latest and a previous year
+
+
+def notable_changes(
+    history: pd.DataFrame,
+    definitions: Mapping[str, Mapping],
+    breaks: pd.DataFrame,
+    top: int = TOP,
+) -> Notable:
+    """The rule of the module docstring over indicator_history_by_country rows (indicator_code,
+    iso3, country, year, value); `definitions` gives each code's name and unit."""
+    break_years: dict[tuple[str, str], set[int]] = {}
+    notes: dict[tuple[str, str, int], str] = {}
+    for code, iso3, year, note in zip(
+        breaks["indicator_code"].tolist(),
+        breaks["iso3"].tolist(),
+        breaks["year"].tolist(),
+        breaks["note"].tolist(),
+        strict=True,
+    ):
+        break_years.setdefault((code, iso3), set()).add(int(year))
+        notes[(code, iso3, int(year))] = note
+    series: dict[tuple[str, str], dict[int, float]] = {}
+    countries: dict[str, str] = {}
+    for code, iso3, country, year, value in zip(
+        history["indicator_code"].tolist(),
+        history["iso3"].tolist(),
+        history["country"].tolist(),
+        history["year"].tolist(),
+        history["value"].tolist(),
+        strict=True,
+    ):
+        if value == value:
+            series.setdefault((code, iso3), {})[int(year)] = float(value)
+            countries[iso3] = country
+    latest_year: dict[str, int] = {}
+    for (code, _), values in series.items():
+        latest_year[code] = max(latest_year.get(code, 0), max(values))
+    found, flagged, considered = [], [], 0
+    for (code, iso3), values in series.items():
+        year = latest_year[code]
+        if year not in values or year - 1 not in values:
+            continue
+        considered += 1
+        definition = definitions[code]
+        unit, name = definition["unit"], definition["name"]
+        before, after = values[year - 1], values[year]
+        broken = break_years.get((code, iso3), set())
+        if year in broken:
+            flagged.append(
+                Change(
+                    code,
+                    name,
+                    unit,
+                    iso3,
+                    countries[iso3],
+                    year,
+                    before,
+                    after,
+                    None,
+                    None,
+                    notes[(code, iso3, year)],
+                )
+            )
+            continue
+        delta = abs(after - before)
+        floor = minimum_change(unit)
+        if delta < floor:
+            continue
+        past = [
+            abs(values[y] - values[y - 1])
+            for y in range(year - HISTORY_YEARS, year)
+            if y in values and y - 1 in values and y not in broken
+        ]
+        if len(past) < MIN_HISTORY:
+            continue
+        usual = float(pd.Series(past).median())
+        score = delta / max(usual, floor)
+        if score >= SCORE_THRESHOLD and math.isfinite(score):
+            found.append(
+                Change(code, name, unit, iso3, countries[iso3], year, before, after, usual, score)
+            )
+    found.sort(key=lambda change: -change.score)
+    return Notable(found[:top], flagged, considered)

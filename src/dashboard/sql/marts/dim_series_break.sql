@@ -1,0 +1,7 @@
+-- One row per series break: a year whose value is not comparable with the year before; key (indicator_code, iso3, year).
+with final as (
+    select indicator_code, iso3, year, kind, note
+    from stg_seeds__series_breaks
+)
+
+select * from final

@@ -1,0 +1,137 @@
+"""Streamlit pieces of "what changed": the Latest year block that opens the overview, and the
+notable changes (overview and outlook tracker), each linking to its trend view. The facts and
+the rule are in the pure dashboard.changes; like outlook_ui, one of the few modules that import
+streamlit."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from dashboard import cache, changes, themes
+from dashboard.filters import FilterOptions, Filters
+from dashboard.inert import inert as ui_text
+from dashboard.queries import changes as q
+from dashboard.queries import headline as headline_q
+from dashboard.queries import overview as overview_q
+from dashboard.views import themes as theme_view
+
+TRENDS_PAGE = "pages/trends.py"
+
+
+def _scope(filters: Filters, options: FilterOptions) -> str:
+    return changes.scope_name(
+        filters.selected_iso3, filters.is_whole_region, filters.subregions, options.countries
+    )
+
+
+def _facts(filters: Filters, options: FilterOptions) -> list[changes.LatestFact]:
+    figures = cache.query(headline_q.headline_figures, filters.selected_iso3, None, False)
+    breaks = cache.query(q.series_breaks)
+    return cache.derived(
+        changes.latest_facts,
+        figures,
+        breaks,
+        filters.selected_iso3,
+        _scope(filters, options),
+        filters.year_to,
+        changes.CONCEPT_ORDER,
+    )
+
+
+def latest_block(
+    filters: Filters, options: FilterOptions, theme_families: tuple[str, ...] = ()
+) -> None:
+    """For each headline concept of the selection: its latest value, year and change on one and
+    five years before, as a sentence with its source; then the notable changes. With a theme,
+    the concepts whose indicators speak to it come first."""
+    scope = _scope(filters, options)
+    st.subheader(f"Latest year: {scope}")
+    facts = _facts(filters, options)
+    if theme_families:
+        menu = theme_view.menu()
+        facts = themes.theme_first_by_code(
+            facts, lambda fact: fact.indicator_code, menu.family_of, theme_families
+        )
+        st.caption(
+            themes.theme_note(
+                options.themes[filters.theme],
+                [menu.families[f] for f in theme_families if f in menu.families],
+            )
+        )
+    st.caption(
+        f"Each figure is the latest year up to {filters.year_to} with every reporting country of "
+        "the selection, from the source the headline rule prefers (Data and sources explains the "
+        "rule). A change is given only against the same source, the same countries and no series "
+        "break."
+    )
+    left, right = st.columns(2)
+    for index, fact in enumerate(facts):
+        with left if index < (len(facts) + 1) // 2 else right:
+            st.markdown(f"- {ui_text(fact.sentence)} ({ui_text(fact.source)})")
+    stale = changes.stale_concepts(
+        cache.query(headline_q.headline_figures, filters.selected_iso3, None, False),
+        facts,
+        filters.year_to,
+    )
+    if stale:
+        st.caption(
+            "No figure in the last ten years for: "
+            + "; ".join(f"{ui_text(name)} (latest {year})" for name, year in stale)
+            + "."
+        )
+    breaks = cache.query(q.series_breaks)
+    for note in changes.break_notes(breaks, facts, filters.selected_iso3):
+        st.caption(f":material/info: Series break: {ui_text(note)}")
+    notable_block(filters, options, facts)
+
+
+def notable_block(
+    filters: Filters,
+    options: FilterOptions,
+    facts: list[changes.LatestFact] | None = None,
+) -> None:
+    """The largest year-on-year movements in the latest year, by the documented rule, each a
+    link to its trend view; series breaks listed apart."""
+    facts = facts if facts is not None else _facts(filters, options)
+    codes = tuple(sorted({fact.indicator_code for fact in facts}))
+    st.markdown("**Notable changes in the latest year**")
+    if not codes:
+        st.caption("No headline figure for this selection.")
+        return
+    history = cache.query(
+        q.indicator_history_by_country, codes, filters.selected_iso3, filters.year_to
+    )
+    definitions = cache.query(overview_q.indicator_definitions, codes)
+    by_code = {
+        code: {"name": name, "unit": unit}
+        for code, name, unit in zip(
+            definitions["indicator_code"].tolist(),
+            definitions["name"].tolist(),
+            definitions["unit"].tolist(),
+            strict=True,
+        )
+    }
+    result = cache.derived(changes.notable_changes, history, by_code, cache.query(q.series_breaks))
+    st.caption(
+        f"Movements on the year before at least {changes.SCORE_THRESHOLD:.0f} times the series' "
+        f"usual yearly movement (the median of up to {changes.HISTORY_YEARS} years before) and at "
+        "least 5,000 persons, US$ 50 million or 1 percentage point, largest first; "
+        f"{result.considered} country series of the headline indicators were checked."
+    )
+    if not result.changes:
+        st.caption("None this year: every movement is within its series' usual range.")
+    for change in result.changes:
+        st.page_link(
+            TRENDS_PAGE,
+            label=ui_text(change.sentence),
+            icon=":material/trending_up:"
+            if change.after > change.before
+            else ":material/trending_down:",
+            query_params={"trend_indicator": change.indicator_code, "country": change.iso3},
+        )
+    for change in result.breaks:
+        st.caption(
+            f":material/report: Not a change, a series break: {ui_text(change.indicator_name)} in "
+            f"{ui_text(changes.place(change.country))}, {change.year - 1} to {change.year}. "
+            f"{ui_text(change.note)}"
+        )

@@ -1,0 +1,406 @@
+"""Served like production: `bash scripts/serve.sh` (two replicas behind nginx) on free ports.
+
+Through the proxy, in Chromium: every page renders with the content security policy and no
+console error (a CSP violation is one), no request leaves localhost; JavaScript arrives
+compressed and cacheable for a year, and a repeat visit downloads none; a session keeps working
+while another replica crashes and is restarted, and the restarted session shows its own state,
+not another's. Then a rolling refresh (`serve.sh --refresh`) while sessions rerun: no error, and
+the new data appears. Skipped with the reason when nginx is missing and cannot be installed.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import re
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+from tests.browser.harness import (
+    ROOT,
+    assert_offline_and_clean,
+    new_recorded_page,
+    open_page,
+    page_files,
+    screenshot,
+    url_path,
+    wait_for_streamlit,
+)
+
+pytestmark = pytest.mark.browser
+
+NGINX_CANDIDATES = ("/usr/sbin/nginx", "/usr/bin/nginx")
+START_TIMEOUT = 180
+PROJECTS_2019 = "Projects implemented 2019"
+
+
+def _nginx() -> str | None:
+    return shutil.which("nginx") or next(
+        (p for p in NGINX_CANDIDATES if os.access(p, os.X_OK)), None
+    )
+
+
+def _free_ports(count: int) -> int:
+    """The first of `count` consecutive free local ports."""
+    for _ in range(50):
+        with socket.socket() as probe:
+            probe.bind(("127.0.0.1", 0))
+            first = probe.getsockname()[1]
+        if first + count > 65535:
+            continue
+        sockets = []
+        try:
+            for port in range(first, first + count):
+                sock = socket.socket()
+                sockets.append(sock)
+                sock.bind(("127.0.0.1", port))
+            return first
+        except OSError:
+            continue
+        finally:
+            for sock in sockets:
+                sock.close()
+    raise RuntimeError("no free ports")
+
+
+def _get(url: str, headers: dict[str, str] | None = None):
+    request = urllib.request.Request(url, headers=headers or {})
+    with urllib.request.urlopen(request, timeout=10) as response:
+        return response.status, dict(response.headers), response.read()
+
+
+@dataclass
+class Served:
+    base_url: str
+    serve_dir: Path
+    replica_ports: list[int]
+    process: subprocess.Popen
+    log: Path
+
+    def replica_pid(self, index: int) -> int:
+        return int((self.serve_dir / "run" / f"replica-{index}.pid").read_text().split()[0])
+
+    def access_log(self) -> str:
+        return (self.serve_dir / "run" / "access.log").read_text()
+
+    def replica_of(self, route: str) -> int:
+        """Which replica (1-based) the proxy sends a browser with this route cookie to now.
+
+        Asked with a request of its own: nginx logs a websocket only when it closes."""
+        before = len(self.access_log())
+        _get(f"{self.base_url}/_stcore/health", {"Cookie": f"seeeca_route={route}"})
+        pattern = re.compile(
+            rf'"GET /_stcore/health [^"]*" 200 \d+ route={re.escape(route)} '
+            r"upstream=127\.0\.0\.1:(\d+)"
+        )
+        for _ in range(50):  # nginx writes the line just after the answer
+            found = pattern.findall(self.access_log()[before:])
+            if found:
+                return self.replica_ports.index(int(found[-1])) + 1
+            time.sleep(0.05)
+        raise AssertionError(f"no request with route {route} in the access log")
+
+
+def _healthy(url: str) -> bool:
+    try:
+        return _get(f"{url}/_stcore/health")[0] == 200
+    except OSError:
+        return False
+
+
+@pytest.fixture(scope="module")
+def served(chromium_path, tmp_path_factory) -> Iterator[Served]:
+    if _nginx() is None and os.geteuid() != 0:
+        pytest.skip("nginx is not installed and cannot be installed without root (apt-get)")
+    serve_dir = tmp_path_factory.mktemp("serve")
+    port = _free_ports(1)
+    replica_port = _free_ports(2)
+    log = serve_dir / "serve.log"
+    env = {
+        **os.environ,
+        "PORT": str(port),
+        "REPLICA_PORT": str(replica_port),
+        "REPLICAS": "2",
+        "SERVE_DIR": str(serve_dir),
+        "HEALTH_INTERVAL": "1",
+    }
+    env.pop("DASHBOARD_DB", None)
+    with log.open("wb") as output:
+        process = subprocess.Popen(
+            ["bash", "scripts/serve.sh"],
+            cwd=ROOT,
+            env=env,
+            stdout=output,
+            stderr=subprocess.STDOUT,
+            start_new_session=True,
+        )
+    base_url = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.monotonic() + START_TIMEOUT
+        while "Ctrl-C stops" not in log.read_text() or not _healthy(base_url):
+            if process.poll() is not None:
+                if _nginx() is None:
+                    pytest.skip(f"nginx cannot be installed here:\n{log.read_text()[-1500:]}")
+                raise RuntimeError(f"serve.sh exited ({process.returncode}):\n{log.read_text()}")
+            if time.monotonic() > deadline:
+                raise RuntimeError(f"serve.sh did not start in time:\n{log.read_text()}")
+            time.sleep(0.5)
+        served = Served(base_url, serve_dir, [replica_port, replica_port + 1], process, log)
+        pids = [served.replica_pid(1), served.replica_pid(2)]
+        yield served
+    finally:
+        # Ctrl-C, the way a person stops it; it must take its replicas and nginx down with it.
+        if process.poll() is None:
+            os.kill(process.pid, signal.SIGINT)
+            try:
+                process.wait(timeout=30)
+            except subprocess.TimeoutExpired:
+                os.killpg(process.pid, signal.SIGKILL)
+                raise
+    left = [pid for pid in pids if _alive(pid)]
+    assert not left, f"replicas still running after Ctrl-C: {left}"
+    assert not _healthy(base_url), "nginx still answers after Ctrl-C"
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    return Path(f"/proc/{pid}/stat").read_text().split()[2] != "Z"
+
+
+@pytest.fixture()
+def proxy_page(browser, served):
+    page, record = new_recorded_page(browser)
+    page.record = record
+    yield page
+    page.context.close()
+
+
+@pytest.mark.parametrize("page_file", page_files())
+def test_page_renders_through_the_proxy(proxy_page, served, page_file):
+    open_page(proxy_page, served.base_url, url_path(page_file))
+    assert proxy_page.locator("h1").count() >= 1, "every page has a title"
+    # Charts and maps draw after the script run; CSP violations would show up while they do.
+    proxy_page.wait_for_timeout(1500)
+    name = url_path(page_file).strip("/") or "overview"
+    screenshot(proxy_page, f"proxy-{name}")
+    assert_offline_and_clean(proxy_page, proxy_page.record)
+    websocket = served.base_url.replace("http://", "ws://") + "/_stcore/stream"
+    assert websocket in proxy_page.record.requests, "the session runs through the proxy"
+
+
+def test_security_headers_and_limits(served):
+    status, headers, _ = _get(f"{served.base_url}/")
+    assert status == 200
+    policy = headers["Content-Security-Policy"]
+    assert "default-src 'self'" in policy and "frame-ancestors 'self'" in policy
+    assert "'unsafe-eval'" not in policy.split() and "*" not in policy, "no eval, no wildcard"
+    assert headers["X-Frame-Options"] == "SAMEORIGIN"
+    assert headers["X-Content-Type-Options"] == "nosniff"
+    assert headers["Referrer-Policy"] == "same-origin"
+    assert headers["Cache-Control"] == "no-cache", "the HTML names the current bundles"
+    assert headers["Set-Cookie"].startswith("seeeca_route="), "the route cookie comes with the page"
+    # A body over the limit is refused by the proxy, never reaches a replica.
+    request = urllib.request.Request(
+        f"{served.base_url}/_stcore/upload_file/x/y", data=b"x" * (2 * 1024 * 1024), method="PUT"
+    )
+    with pytest.raises(urllib.error.HTTPError) as refused:
+        urllib.request.urlopen(request, timeout=10)
+    assert refused.value.code == 413
+
+
+def test_javascript_compressed_cached_and_not_downloaded_again(browser, served):
+    # A context of its own without request interception: Playwright turns the browser's HTTP
+    # cache off in a context that routes requests, and the cache is what is tested here.
+    context = browser.new_context(viewport={"width": 1440, "height": 1000})
+    page = context.new_page()
+    responses = []
+    page.on("response", lambda response: responses.append(response))
+    try:
+        open_page(page, served.base_url, "/")
+        scripts = [r for r in responses if r.url.endswith(".js")]
+        assert len(scripts) >= 5, [r.url for r in responses]
+        assert all(r.url.startswith(served.base_url) for r in responses), "all from the proxy"
+        for response in scripts:
+            headers = response.all_headers()
+            # Compressed, except the few files too small to gain from it (under 1 KB).
+            small = int(headers.get("content-length", 1 << 30)) < 1024
+            assert headers.get("content-encoding") in ("br", "gzip") or small, (
+                response.url,
+                headers,
+            )
+            assert headers.get("cache-control") == "public, max-age=31536000, immutable"
+        page.wait_for_timeout(2000)  # let the charts' bundles finish loading
+        (route,) = [c["value"] for c in context.cookies() if c["name"] == "seeeca_route"]
+        log_before = served.access_log()
+        # A repeat visit in the same browser: the bundles come from its cache, not the network.
+        open_page(page, served.base_url, "/")
+        page.wait_for_timeout(2000)
+        repeat = served.access_log()[len(log_before) :]
+        assert f"route={route}" in repeat, "the repeat visit went through the proxy"
+        downloaded = [
+            line for line in repeat.splitlines() if re.search(r"GET /static/\S+\.js", line)
+        ]
+        assert not downloaded, f"JavaScript downloaded again on a repeat visit: {downloaded}"
+    finally:
+        context.close()
+
+
+def _selected_countries(page) -> list[str]:
+    box = page.locator('[data-testid="stSidebar"] [data-testid="stMultiSelect"]').filter(
+        has_text="Country or territory"
+    )
+    return sorted(tag.get_attribute("aria-label") for tag in box.locator("[data-tag]").all())
+
+
+def test_session_survives_restart_of_another_replica(browser, served):
+    page_a, record_a = new_recorded_page(browser)
+    closed_a: list[str] = []
+    page_a.on("websocket", lambda ws: ws.on("close", lambda ws_: closed_a.append(ws_.url)))
+    open_page(page_a, served.base_url, "/?country=UKR")
+    route_a = next(c["value"] for c in page_a.context.cookies() if c["name"] == "seeeca_route")
+    replica_a = served.replica_of(route_a)
+    # New browsers get random routes; open them until one lands on the other replica.
+    for _ in range(12):
+        page_b, record_b = new_recorded_page(browser)
+        open_page(page_b, served.base_url, "/?country=MDA")
+        route_b = next(c["value"] for c in page_b.context.cookies() if c["name"] == "seeeca_route")
+        if served.replica_of(route_b) != replica_a:
+            break
+        page_b.context.close()
+    else:
+        pytest.fail("twelve new browsers all landed on one replica: the routes are not spread")
+    replica_b = 3 - replica_a
+    assert _selected_countries(page_a) == ["Ukraine"]
+    assert _selected_countries(page_b) == ["Republic of Moldova"]
+
+    # The other replica crashes; serve.sh notices and starts it again.
+    os.kill(served.replica_pid(replica_b), signal.SIGKILL)
+    replica_b_url = f"http://127.0.0.1:{served.replica_ports[replica_b - 1]}"
+    time.sleep(0.5)
+    # Meanwhile session A goes on: a new page of its own, its own filter kept.
+    page_a.get_by_role("link", name="Offices map").click()
+    page_a.wait_for_url("**/map?**")
+    wait_for_streamlit(page_a)
+    assert page_a.locator("h1").first.inner_text() == "IOM offices in the region"
+    assert _selected_countries(page_a) == ["Ukraine"]
+    deadline = time.monotonic() + 120
+    while not _healthy(replica_b_url):
+        assert time.monotonic() < deadline, f"replica {replica_b} was not restarted"
+        time.sleep(0.5)
+    assert "replica" in served.log.read_text() and "restarting it" in served.log.read_text()
+
+    # Session B lost its replica: it reconnects (to the other replica while its own is down, so
+    # to a new session) and comes back from its own link, with its own filter, never A's.
+    page_b.wait_for_function(
+        """() => !document.querySelector('[data-testid="stConnectionStatus"]')""", timeout=90_000
+    )
+    wait_for_streamlit(page_b)
+    assert _selected_countries(page_b) == ["Republic of Moldova"], "B sees its own state"
+    # New requests of B's browser go back to its own replica once nginx tries it again (a failed
+    # replica is skipped for fail_timeout, 10 s).
+    deadline = time.monotonic() + 60
+    while served.replica_of(route_b) != replica_b:
+        assert time.monotonic() < deadline, "B's browser did not return to its replica"
+        time.sleep(1)
+    # A never lost its websocket and never saw B's state.
+    page_a.get_by_role("link", name="Regional overview").click()
+    wait_for_streamlit(page_a)
+    assert _selected_countries(page_a) == ["Ukraine"]
+    assert not closed_a, f"session A's websocket closed: {closed_a}"
+    screenshot(page_a, "proxy-session-a-after-restart")
+    for page, record in ((page_a, record_a), (page_b, record_b)):
+        assert not sorted(set(record.blocked)), record.blocked
+        page.context.close()
+
+
+async def _drive(url: str, route: str, stop: asyncio.Event, runs: list, errors: list) -> str:
+    """One session rerunning the overview until stopped; returns the last projects figure."""
+    sys.path.insert(0, str(ROOT / "bench"))
+    from stclient import Session
+
+    async with Session(url, headers={"Cookie": f"seeeca_route={route}"}) as session:
+        while True:
+            try:
+                result = await session.rerun(timeout=60)
+            except Exception as error:  # a dropped connection is exactly what must not happen
+                errors.append(repr(error))
+                raise
+            runs.append((time.monotonic(), session.metrics.get(PROJECTS_2019)))
+            if result.exceptions or result.status != 0:
+                errors.append(f"status {result.status}: {result.exceptions}")
+            if stop.is_set():
+                return session.metrics[PROJECTS_2019]
+            await asyncio.sleep(0.2)
+
+
+def test_rolling_refresh_without_a_failed_request(served, tmp_path):
+    sources = tmp_path / "sources"
+    shutil.copytree(ROOT / "data" / "sources", sources)
+    figures = sources / "key_figures.csv"
+    published = "Table A1: Number of projects implemented (2019),371,count,2019,region,,371,"
+    assert published in figures.read_text(encoding="utf-8")
+    figures.write_text(
+        figures.read_text(encoding="utf-8").replace(published, published.replace("371", "372")),
+        encoding="utf-8",
+    )
+    url = served.base_url.replace("http://", "ws://") + "/_stcore/stream"
+    # Three sessions on each replica (routes picked by where the proxy sends them).
+    by_replica: dict[int, list[str]] = {1: [], 2: []}
+    for number in range(40):
+        route = f"refresh-test-{number}"
+        by_replica[served.replica_of(route)].append(route)
+    routes = by_replica[1][:3] + by_replica[2][:3]
+    assert len(routes) == 6, f"routes are not spread over the replicas: {by_replica}"
+
+    async def scenario():
+        stop = asyncio.Event()
+        runs: list = []
+        errors: list = []
+        sessions = [asyncio.create_task(_drive(url, r, stop, runs, errors)) for r in routes]
+        # Every session has run the overview at least twice on the old data before the refresh.
+        deadline = time.monotonic() + 120
+        while len(runs) < 2 * len(routes) and time.monotonic() < deadline and not errors:
+            await asyncio.sleep(0.2)
+        started = time.monotonic()
+        refresh = await asyncio.create_subprocess_exec(
+            "bash", "scripts/serve.sh", "--refresh",
+            cwd=ROOT,
+            env={**os.environ, "SERVE_DIR": str(served.serve_dir), "SOURCES": str(sources)},
+            stdout=asyncio.subprocess.PIPE,
+            stderr=asyncio.subprocess.STDOUT,
+        )  # fmt: skip
+        output, _ = await refresh.communicate()
+        await asyncio.sleep(4)
+        stop.set()
+        finals = await asyncio.gather(*sessions, return_exceptions=True)
+        return refresh.returncode, output.decode(), runs, errors, finals, started
+
+    # In a thread of its own: Playwright's sync API keeps an event loop running in this one.
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        code, output, runs, errors, finals, started = pool.submit(asyncio.run, scenario()).result()
+    assert code == 0, output
+    assert not errors, errors
+    before = [figure for at, figure in runs if at < started]
+    assert before and set(before) == {"371"}, "the sessions ran on the old data before the swap"
+    assert finals == ["372"] * 6, f"every session sees the new data after the swap: {finals}"
+    assert len(runs) > 30, f"the sessions kept rerunning during the refresh ({len(runs)} runs)"
+    # The new release is live, the one before it is kept for a rollback.
+    live = (served.serve_dir / "current").resolve()
+    assert live.parent.parent == served.serve_dir / "releases"
+    assert len(list((served.serve_dir / "releases").iterdir())) >= 2
+    assert "serving release" in output
