@@ -21,6 +21,7 @@ PROCESSES = 4
 
 BUILD_IF_NEEDED = """
 import sys
+from pathlib import Path
 from dashboard import db, warehouse
 target = Path(sys.argv[1])
 sys.stdin.readline()  # all processes start their build together
@@ -94,6 +95,7 @@ def test_sessions_arriving_together_on_a_missing_warehouse_all_render(tmp_path):
         results = asyncio.run(_open_sessions(base_url, SESSIONS))
     for exceptions, metrics in results:
         assert exceptions == []
-        assert metrics.get("Offices and sub-offices") == "48", metrics
+        offices = [v for label, v in metrics.items() if label.startswith("Offices and sub-offices")]
+        assert offices == ["48"], metrics
     assert db.usable(target)
     assert sorted(p.name for p in target.parent.iterdir()) == ["warehouse.duckdb"]
