@@ -4,15 +4,12 @@ from pathlib import Path
 
 import streamlit as st
 
-from dashboard import cache, config, db, sidebar, warehouse
+from dashboard import cache, config, db, navigation, sidebar, warehouse
 
-# A folder named pages/ starts a fresh server process in Streamlit's legacy multipage mode, where
-# this script runs as one page among the files of pages/: widgets made in that first run get other
-# identities than in every later run, so the first filter change a user makes would be lost.
-# Leaving that mode (st.navigation below would do it anyway) and rerunning avoids the mismatch.
-if sidebar.in_legacy_pages_mode():
-    sidebar.leave_legacy_pages_mode()
-    st.rerun()
+# In Streamlit's legacy pages/-folder mode this script would run as one page among the files of
+# pages/ (see dashboard.navigation): leave it and rerun, routed by st.navigation below.
+if navigation.in_legacy_pages_mode():
+    navigation.route_through_app()
 
 st.set_page_config(
     page_title="SEEECA Migration Outlook",
@@ -45,37 +42,8 @@ except db.WarehouseUnavailable as problem:
 
 filters = sidebar.render(cache.per_warehouse(sidebar.filter_options))
 
-# Sections and pages in the order a briefing walks through them. A page appears once its file
-# exists, so the menu never offers a page that has not been built.
-SECTIONS = {
-    "Overview": [("pages/overview.py", "Regional overview", ":material/dashboard:")],
-    "Map": [("pages/map.py", "Offices map", ":material/map:")],
-    "Trends": [
-        ("pages/trends.py", "Indicator trends", ":material/show_chart:"),
-        ("pages/outlook.py", "Outlook tracker", ":material/fact_check:"),
-    ],
-    "Funding": [("pages/funding.py", "Funding requirements 2016", ":material/payments:")],
-    "Strategy": [("pages/strategy.py", "Strategy drill-down", ":material/account_tree:")],
-    "Country profile": [("pages/country.py", "Country profile", ":material/flag:")],
-    "Briefing": [("pages/briefing.py", "Briefing and exports", ":material/co_present:")],
-    "Data & sources": [
-        ("pages/data_sources.py", "Data and sources", ":material/database:"),
-        ("pages/glossary.py", "Glossary", ":material/menu_book:"),
-    ],
-}
-HERE = Path(__file__).parent
-navigation = st.navigation(
-    {
-        section: [
-            st.Page(path, title=title, icon=icon, default=path == "pages/overview.py")
-            for path, title, icon in pages
-            if config.page_file_exists(HERE / path)
-        ]
-        for section, pages in SECTIONS.items()
-        if any(config.page_file_exists(HERE / path) for path, _, _ in pages)
-    }
-)
+# The pages (dashboard.navigation.PAGES) whose file exists beside this script.
 try:
-    navigation.run()
+    navigation.run(Path(__file__).parent)
 except db.WarehouseUnavailable as problem:  # the file went bad under a running session
     st.error(str(problem), icon=":material/database:")

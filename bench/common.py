@@ -24,41 +24,23 @@ RESULTS = ROOT / "bench" / "results"
 STREAMLIT = ROOT / ".venv" / "bin" / "streamlit"
 # The browser tests' Chromium and flags, so the benchmark measures the browser they check.
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "src"))
 from tests.browser.harness import CHROMIUM, CHROMIUM_ARGS  # noqa: E402, F401
 
 
 def app_pages() -> tuple[list[str], str]:
     """The page files app.py routes to (those that exist) and its default page."""
-    text = (ROOT / "app.py").read_text(encoding="utf-8")
-    pages = [
-        p
-        for p in dict.fromkeys(re.findall(r"[\"']([\w/]+\.py)[\"']", text))
-        if (ROOT / p).is_file()
-    ]
-    default = re.search(r"default=path == [\"']([\w/]+\.py)[\"']", text)
-    return pages, default.group(1) if default else pages[0]
+    from dashboard import navigation
+
+    return [page.path for page in navigation.existing(ROOT)], navigation.DEFAULT_PAGE.path
 
 
 def pin_pages_manager_to_server_state() -> None:
-    """Make AppTest run app.py on every rerun, as the server does after its first run.
+    """Make AppTest run app.py on every rerun, as the server does after its first run (see
+    dashboard.navigation, the one place that touches Streamlit's legacy pages/ mode)."""
+    from dashboard import navigation
 
-    With a folder named pages/ beside app.py, Streamlit treats a script run as a v1 multipage
-    app until st.navigation is first called, and AppTest resets that flag before every run, so
-    an AppTest rerun of a page skips app.py (the shell and its sidebar). The server sets the
-    flag once per process; this pins it the way the server holds it.
-    """
-    from streamlit.runtime.pages_manager import PagesManager
-
-    original = PagesManager.__init__
-    if getattr(original, "_bench_pinned", False):
-        return
-
-    def init(self, *args, **kwargs):
-        original(self, *args, **kwargs)
-        PagesManager.uses_pages_directory = False
-
-    init._bench_pinned = True  # type: ignore[attr-defined]
-    PagesManager.__init__ = init  # type: ignore[method-assign]
+    navigation.pin_app_routing_for_apptest()
 
 
 def share_script_cache_like_server() -> None:

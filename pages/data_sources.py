@@ -3,38 +3,16 @@ coverage and how to refresh: the page to open before trusting a number."""
 
 import streamlit as st
 
-from dashboard import cache, lineage, sidebar, themes, ui, warehouse
+from dashboard import cache, lineage, navigation, sidebar, themes, ui, url_state, warehouse
 from dashboard.charts import coverage as charts
 from dashboard.charts import trends as trend_charts
 from dashboard.content import data_sources as content
-from dashboard.inert import inert
 from dashboard.queries import catalog as q
 from dashboard.queries import headline as q_headline
 from dashboard.queries import themes as theme_queries
 from dashboard.queries import trends as trend_queries
 
 PARAM_TOPIC, PARAM_CHECK, PARAM_INDICATOR = "dq_topic", "dq_check", "indicator"
-
-
-def seed_from_link(key: str, allowed: list[str], label: str, default: str | list[str]) -> None:
-    """On the widget's first run, take its value from the link, warning about values ignored."""
-    if key in st.session_state:
-        return
-    kept, warnings = content.url_choices(st.query_params.get_all(key), allowed, label)
-    for message in warnings:
-        st.warning(inert(message), icon=":material/link_off:")
-    single = isinstance(default, str)
-    st.session_state[key] = (kept[0] if single else kept) if kept else default
-
-
-def write_to_link(key: str, value: str | list[str], default: str | list[str]) -> None:
-    """Keep the page's choice in the address bar (left out when it is the default)."""
-    wanted = [value] if isinstance(value, str) else list(value)
-    if value == default:
-        if key in st.query_params:
-            del st.query_params[key]
-    elif st.query_params.get_all(key) != wanted:
-        st.query_params[key] = wanted
 
 
 filters, options = sidebar.current()
@@ -68,7 +46,7 @@ row[2].metric(
 row[3].metric("Tables", len(warehouse.MARTS), border=True)
 ui.source_line(f"build_log of the warehouse; DuckDB {build['duckdb_version']}.")
 
-page_tables, titles = lineage.tables_by_page(), lineage.page_titles()
+page_tables, titles = lineage.tables_by_page(), navigation.titles()
 table_sources = cache.query(q.table_sources)
 st.subheader("Tables behind the pages")
 st.caption(
@@ -128,15 +106,14 @@ st.caption(
 checks = cache.query(q.dq_finding_checks)
 topics = list(dict.fromkeys(checks["topic"]))
 labels = content.check_labels(checks)
-seed_from_link(PARAM_TOPIC, topics, "topic", [])
-seed_from_link(PARAM_CHECK, list(labels), "check", [])
+url_state.warn(url_state.seed(PARAM_TOPIC, topics, []) + url_state.seed(PARAM_CHECK, labels, []))
 left, right = st.columns(2)
 chosen_topics = left.multiselect("Topic", topics, key=PARAM_TOPIC, placeholder="All topics")
 chosen_checks = right.multiselect(
     "Check", list(labels), format_func=labels.get, key=PARAM_CHECK, placeholder="All checks"
 )
-write_to_link(PARAM_TOPIC, chosen_topics, [])
-write_to_link(PARAM_CHECK, chosen_checks, [])
+url_state.write(PARAM_TOPIC, chosen_topics, [])
+url_state.write(PARAM_CHECK, chosen_checks, [])
 findings = cache.query(q.dq_findings_with_source, tuple(chosen_topics), tuple(chosen_checks))
 st.caption(f"{len(findings)} of {int(checks['findings'].sum())} findings shown.")
 ui.table_view(
@@ -149,12 +126,12 @@ codes = list(indicators.index)
 default_code = (
     content.DEFAULT_COVERAGE_INDICATOR if content.DEFAULT_COVERAGE_INDICATOR in codes else codes[0]
 )
-seed_from_link(PARAM_INDICATOR, codes, "indicator", default_code)
+url_state.warn(url_state.seed(PARAM_INDICATOR, codes, default_code))
 names = dict(
     zip(codes, indicators["name"].tolist(), strict=True)
 )  # a dict: 22,000 lookups at x1000
 code = st.selectbox("Indicator", codes, key=PARAM_INDICATOR, format_func=names.get)
-write_to_link(PARAM_INDICATOR, code, default_code)
+url_state.write(PARAM_INDICATOR, code, default_code)
 definition = indicators.loc[code]
 st.markdown(f"{definition['description']}", help=ui.glossary(definition["name"]))
 grid = cache.query(

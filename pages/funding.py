@@ -3,10 +3,9 @@ totals beside the sums, and SEEECA compared with the other IOM regions."""
 
 import streamlit as st
 
-from dashboard import cache, sidebar, ui
+from dashboard import cache, sidebar, ui, url_state
 from dashboard.charts import funding as charts
 from dashboard.content import funding as tables
-from dashboard.inert import inert, quoted
 from dashboard.queries import funding as q
 from dashboard.queries import names as name_queries
 from dashboard.queries import overview as overview_q
@@ -21,20 +20,6 @@ BLANK = "A blank cell is a \u201c-\u201d in the source: no requirement, not zero
 REGION_PARAM = "region"
 
 
-def region_from_url(known: dict[str, str]) -> str:
-    """The region in the link if it is a known one; otherwise SEEECA, with a warning."""
-    wanted = st.query_params.get(REGION_PARAM)
-    if wanted and wanted not in known:
-        st.warning(
-            inert(
-                f"Ignored region {quoted(wanted)} from the link: not an IOM region of the 2016 "
-                "overview; showing SEEECA."
-            ),
-            icon=":material/link_off:",
-        )
-    return wanted if wanted in known else q.SEEECA
-
-
 filters, options = sidebar.current()
 st.title("Funding requirements 2016")
 st.caption(
@@ -43,19 +28,15 @@ st.caption(
 )
 
 names = dict(cache.query(q.funding_regions)[["region", "name"]].itertuples(index=False))
+url_state.warn(url_state.seed(REGION_PARAM, list(names), q.SEEECA, key="funding_region"))
 region = st.selectbox(
     "IOM region",
     list(names),
-    index=list(names).index(region_from_url(names)),
     format_func=names.get,
     key="funding_region",
     help="Every IOM region of the 2016 overview; SEEECA is this dashboard's region.",
 )
-if st.query_params.get(REGION_PARAM) != (None if region == q.SEEECA else region):
-    if region == q.SEEECA:
-        del st.query_params[REGION_PARAM]
-    else:
-        st.query_params[REGION_PARAM] = region
+url_state.write(REGION_PARAM, region, q.SEEECA)
 
 seeeca, name = region == q.SEEECA, names[region]
 areas = tuple(cache.query(overview_q.theme_programmatic_areas, filters.theme)["programmatic_area"])

@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from dashboard import cache, glossary, sidebar, themes, ui
+from dashboard import cache, glossary, sidebar, themes, ui, url_params, url_state
 from dashboard.inert import inert, quoted
 from dashboard.queries import catalog as q
 
@@ -10,11 +10,7 @@ PARAM_SEARCH = "q"
 # the glossary ignores the filters, but a shared link must still get the shell
 filters, options = sidebar.current()
 
-if PARAM_SEARCH not in st.session_state:  # first render: the link may carry a search
-    search, problem = glossary.clean_search(st.query_params.get(PARAM_SEARCH))
-    if problem:
-        st.warning(inert(problem), icon=":material/link_off:")
-    st.session_state[PARAM_SEARCH] = search
+url_state.warn(url_state.seed(PARAM_SEARCH, None, ""))  # the link may carry a search
 
 st.title("Glossary")
 if filters.theme:
@@ -28,16 +24,12 @@ st.caption(
 typed = st.text_input(
     "Search terms and definitions",
     key=PARAM_SEARCH,
-    max_chars=glossary.SEARCH_MAX_LENGTH,
+    max_chars=url_params.SEARCH_MAX_LENGTH,
     placeholder="e.g. AVRR, border, Western Balkans",
     icon=":material/search:",
 )
-search, _ = glossary.clean_search(typed)
-if st.query_params.get(PARAM_SEARCH, "") != search:
-    if search:
-        st.query_params[PARAM_SEARCH] = search
-    elif PARAM_SEARCH in st.query_params:
-        del st.query_params[PARAM_SEARCH]
+search = url_params.BY_NAME[PARAM_SEARCH].parse(typed) or ""
+url_state.write(PARAM_SEARCH, search, "")
 
 terms = cache.query(q.glossary_terms_with_source, search)
 total = len(cache.query(q.glossary_terms_with_source, ""))

@@ -2,10 +2,9 @@
 
 import streamlit as st
 
-from dashboard import cache, config, maps, page_params, sidebar, themes, ui
+from dashboard import cache, config, maps, sidebar, themes, ui, url_state
 from dashboard.charts import trends as trend_charts
 from dashboard.content.overview import FIGURE_OFFICES
-from dashboard.inert import inert
 from dashboard.queries import names as name_queries
 from dashboard.queries import offices as q
 from dashboard.queries import trends as trend_q
@@ -66,7 +65,7 @@ codes = (
     if theme_families
     else list(names)
 )
-warnings = [page_params.seed_from_url(INDICATOR_KEY, names, lead, "indicator")]
+warnings = url_state.seed(INDICATOR_KEY, names, lead)
 if st.session_state.setdefault(THEME_KEY, filters.theme) != filters.theme:
     st.session_state[THEME_KEY] = filters.theme  # a new theme in the sidebar: colour by its lead
     st.session_state[INDICATOR_KEY] = lead
@@ -80,7 +79,7 @@ with controls[0]:
         key=INDICATOR_KEY,
         placeholder="Nothing: offices only (choose an indicator)",
     )
-page_params.write_to_url(INDICATOR_KEY, code, lead)
+url_state.write(INDICATOR_KEY, code, lead)
 if theme_families:
     st.caption(
         themes.theme_note(
@@ -93,8 +92,8 @@ year = None
 if code is not None:
     years = cache.query(q.map_indicator_years, code, filters.year_from, filters.year_to)
     choices = [int(y) for y in years["year"]]
-    warnings.append(page_params.seed_from_url(YEAR_KEY, choices, choices[-1], "year"))
-    page_params.keep_valid(YEAR_KEY, choices, choices[-1])
+    warnings += url_state.seed(YEAR_KEY, choices, choices[-1])
+    url_state.keep_valid(YEAR_KEY, choices, choices[-1])
     with controls[1]:
         year = st.selectbox("Year", choices, key=YEAR_KEY)
     if not years["in_filter_range"].all():
@@ -103,9 +102,10 @@ if code is not None:
             "sidebar's years): its own years are offered instead.",
             icon=":material/event_busy:",
         )
-page_params.write_to_url(YEAR_KEY, year, None if code is None else choices[-1])
-for message in filter(None, warnings):
-    st.warning(inert(message), icon=":material/link_off:")
+else:  # no indicator: a year in the link has nothing to colour
+    warnings += url_state.seed(YEAR_KEY, [], None)
+url_state.write(YEAR_KEY, year, None if code is None else choices[-1])
+url_state.warn(warnings)
 
 indicator = None
 if code is not None:

@@ -6,9 +6,9 @@ of charts rather than every one. Strategy, verdict filter and page travel in the
 
 import streamlit as st
 
-from dashboard import cache, outlook, page_params, sidebar
-from dashboard.inert import inert, quoted
+from dashboard import ahead, cache, outlook, sidebar, url_state
 from dashboard.queries import outlook as q
+from dashboard.queries import projections as projection_queries
 from dashboard.queries import trends as trend_queries
 from dashboard.views import changes as changes_view
 from dashboard.views import outlook as outlook_view
@@ -16,6 +16,7 @@ from dashboard.views import outlook as outlook_view
 PARAM_STRATEGY = "outlook_strategy"
 PARAM_VERDICT = "outlook_verdict"
 PARAM_PAGE = "outlook_page"
+PARAM_VIEW = "outlook_view"
 OPENED_KEY = "outlook_opened"  # the statement a scorecard row just opened, and its page
 PAGE_END_KEY = "outlook_page_end"  # the pager under the cards, kept in step with the one above
 
@@ -49,17 +50,7 @@ st.caption(
     "name a selected country."
 )
 
-if PARAM_STRATEGY not in state:
-    raw = st.query_params.get_all(PARAM_STRATEGY)
-    if raw and raw[0] not in outlook.STRATEGIES:
-        st.warning(
-            inert(
-                f"Ignored {PARAM_STRATEGY} {quoted(raw[0])} from the link: use "
-                f"{', '.join(outlook.STRATEGIES)}."
-            ),
-            icon=":material/link_off:",
-        )
-    state[PARAM_STRATEGY] = raw[0] if raw and raw[0] in outlook.STRATEGIES else "all"
+url_state.warn(url_state.seed(PARAM_STRATEGY, list(outlook.STRATEGIES), "all"))
 strategy = st.radio(
     "Strategy",
     list(outlook.STRATEGIES),
@@ -68,11 +59,19 @@ strategy = st.radio(
     horizontal=True,
     on_change=first_page,
 )
-if strategy == "all":
-    if PARAM_STRATEGY in st.query_params:
-        del st.query_params[PARAM_STRATEGY]
-elif st.query_params.get(PARAM_STRATEGY) != strategy:
-    st.query_params[PARAM_STRATEGY] = strategy
+url_state.write(PARAM_STRATEGY, strategy, "all")
+url_state.warn(url_state.seed(PARAM_VIEW, list(outlook.VIEWS), "since"))
+view = (
+    st.segmented_control(
+        "View",
+        list(outlook.VIEWS),
+        format_func=outlook.VIEWS.get,
+        key=PARAM_VIEW,
+        required=True,
+    )
+    or "since"
+)
+url_state.write(PARAM_VIEW, view, "since")
 
 choices = cache.query(trend_queries.indicator_choices_by_family)
 rows = cache.query(
@@ -82,6 +81,23 @@ rows = cache.query(
 statements = outlook.select(
     cache.derived(outlook.tracker, rows, choices, region, options.countries), strategy
 )
+if view == "ahead":
+    # WPP 2024 for the whole region from 2024 to 2030; each statement's countries are picked in
+    # the pure step.
+    projections = {
+        code: cache.query(
+            projection_queries.projection_by_country, code, region, ahead.FROM_YEAR, ahead.TO_YEAR
+        )
+        for code in (ahead.NET_MIGRATION, ahead.POPULATION)
+    }
+    series = cache.query(projection_queries.projection_series_for_family, "population").iloc[0]
+    outlook_view.ahead(
+        cache.derived(ahead.evidence, statements, projections),
+        f"{series['publisher']}, {series['source_title']} ({series['edition']}), licence "
+        f"{series['licence']}.",
+    )
+    st.stop()
+
 tests = outlook.tests_of(statements)
 codes, scopes, targets, aggregated = outlook.requests(tests)
 changes = cache.query(q.outlook_link_changes, codes, scopes, targets, filters.year_to, region)
@@ -97,19 +113,26 @@ series = cache.query(
 untested = [statement for statement in statements if not statement.links]
 groups = outlook.by_statement(tests, results)
 
-counts = outlook.verdict_counts([result.verdict for result in results])
-columns = st.columns(len(counts))
-for column, (verdict, count) in zip(columns, counts.items(), strict=True):
+counts, trivial = outlook.substantive_counts(tests, results)
+columns = st.columns(len(counts) + 1)
+for column, (verdict, count) in zip(columns[:-1], counts.items(), strict=True):
     column.metric(
         outlook.VERDICT_SHORT[verdict],
         count,
         border=True,
-        help=f"Indicator tests of the {len(groups)} statements shown.",
+        help=f"Substantive indicator tests of the {len(groups)} statements shown.",
     )
+columns[-1].metric(
+    outlook.TRIVIAL_LABEL,
+    trivial,
+    border=True,
+    help="Checks that a stock is still above zero: listed in the scorecard, not counted as "
+    "consistency, since a stock that has not vanished says little about an outlook.",
+)
 st.caption(
-    f"{len(tests)} indicator tests of {len(groups)} statements; "
-    f"{len(untested)} statements shown cannot be tested with the data in the warehouse (listed below). "
-    f"Latest data up to {filters.year_to}."
+    f'{len(tests) - trivial} substantive indicator tests and {trivial} "still above zero" checks '
+    f"(listed, not counted) of {len(groups)} statements; {len(untested)} statements shown cannot "
+    f"be tested with the data in the warehouse (listed below). Latest data up to {filters.year_to}."
 )
 
 outlook_view.reading_guide(
@@ -122,12 +145,7 @@ with st.container(border=True):
 if tests:
     outlook_view.scorecard(tests, results, open_statement)
     st.subheader("Statements in detail")
-    warnings = []
-    message = page_params.seed_from_url(
-        PARAM_VERDICT, outlook.VERDICT_FILTERS, outlook.ALL, PARAM_VERDICT
-    )
-    if message:
-        warnings.append(f"{message} Use {', '.join(outlook.VERDICT_FILTERS)}.")
+    warnings = url_state.seed(PARAM_VERDICT, list(outlook.VERDICT_FILTERS), outlook.ALL)
     verdict = (
         st.segmented_control(
             "Show the statements with a test judged",
@@ -139,19 +157,14 @@ if tests:
         )
         or outlook.ALL
     )
-    page_params.write_to_url(PARAM_VERDICT, verdict, outlook.ALL)
+    url_state.write(PARAM_VERDICT, verdict, outlook.ALL)
 
     selected = outlook.with_verdict(groups, verdict)
     cards = outlook.paginate(selected)
     pages = len(cards)
-    message = page_params.seed_from_url(PARAM_PAGE, range(1, pages + 1), 1, PARAM_PAGE)
-    if message:
-        warnings.append(
-            f"{message} Use a page from 1 to {pages}." if pages > 1 else f"{message} Use 1."
-        )
-    page_params.keep_valid(PARAM_PAGE, range(1, pages + 1), 1)
-    for message in warnings:
-        st.warning(inert(message), icon=":material/link_off:")
+    warnings += url_state.seed(PARAM_PAGE, range(1, pages + 1), 1)
+    url_state.keep_valid(PARAM_PAGE, range(1, pages + 1), 1)
+    url_state.warn(warnings)
 
     page = state[PARAM_PAGE]
     judged = "" if verdict == outlook.ALL else f" judged {outlook.VERDICT_SHORT[verdict].lower()}"
@@ -168,12 +181,14 @@ if tests:
         if pages > 1:
             with pager:
                 page = st.pagination(pages, key=PARAM_PAGE, width="stretch")
-    page_params.write_to_url(PARAM_PAGE, page, 1)
+    url_state.write(PARAM_PAGE, page, 1)
 
     opened, opened_page = state.pop(OPENED_KEY, (None, None))
+    titles = {statement.statement_id: statement.title for statement in statements}
     if opened is not None:
         st.toast(
-            f"{opened}: its card is on page {opened_page} of the statements below.",
+            f"{titles.get(opened, 'The statement')}: its card is on page {opened_page} of the "
+            "statements below.",
             icon=":material/arrow_downward:",
         )
 
@@ -185,6 +200,9 @@ if tests:
         if state.get(PAGE_END_KEY) != page:
             state[PAGE_END_KEY] = page
         st.pagination(pages, key=PAGE_END_KEY, width="stretch", on_change=from_end_pager)
+else:  # no test to filter or page through: a verdict or page in the link is dropped
+    url_state.warn(url_state.seed(PARAM_VERDICT, [], outlook.ALL))
+    url_state.warn(url_state.seed(PARAM_PAGE, [], 1))
 
 if untested:
     outlook_view.untested_list(untested)

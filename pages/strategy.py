@@ -4,10 +4,9 @@ and linked initiatives; and the crosswalk that the tree is built from."""
 
 import streamlit as st
 
-from dashboard import cache, sidebar, ui
+from dashboard import cache, sidebar, ui, url_state
 from dashboard.charts import strategy as charts
 from dashboard.content import strategy as content
-from dashboard.inert import inert, quoted
 from dashboard.queries import names as name_queries
 from dashboard.queries import strategy as q
 
@@ -33,7 +32,7 @@ DETAIL_TABS = (
 
 
 def go_to(node_id: str) -> None:
-    st.query_params[NODE_PARAM] = node_id
+    url_state.write(NODE_PARAM, node_id, None)
 
 
 def on_tree_click(key: str, current: str, parent: str | None) -> None:
@@ -60,17 +59,8 @@ tree = cache.shaped(
     filters.is_whole_region,
 )
 known = set(tree["node_id"])
-wanted = st.query_params.get(NODE_PARAM)
-if wanted and wanted not in known:
-    st.warning(
-        inert(
-            f"Ignored level {quoted(wanted)} from the link: not a level of the drill-down for "
-            "this selection."
-        ),
-        icon=":material/link_off:",
-    )
-    del st.query_params[NODE_PARAM]
-node_id = wanted if wanted in known else (filters.theme if filters.theme in known else content.ROOT)
+wanted = url_state.current(NODE_PARAM, known, None)  # the box clicked last, kept in the link
+node_id = wanted or (filters.theme if filters.theme in known else content.ROOT)
 node = tree.set_index("node_id").loc[node_id]
 scope = cache.derived(
     content.node_scope, tree, node_id, filters.selected_iso3, filters.is_whole_region

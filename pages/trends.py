@@ -5,10 +5,9 @@ import functools
 
 import streamlit as st
 
-from dashboard import cache, sidebar, themes, ui
+from dashboard import cache, sidebar, themes, ui, url_state
 from dashboard.charts import projection
 from dashboard.charts import trends as charts
-from dashboard.inert import inert, quoted
 from dashboard.queries import projections as pq
 from dashboard.queries import trends as q
 from dashboard.queries.overview import indicator_aggregate
@@ -17,28 +16,6 @@ from dashboard.views import themes as theme_view
 PARAM_INDICATOR, PARAM_YEAR, PARAM_COMPARE = "trend_indicator", "trend_year", "trend_compare"
 PARAM_PROJECTION = "trend_projection"
 FAMILY_KEY, THEME_KEY = "trend_family", "trend_theme"
-
-
-def seed_from_url(key: str, allowed: dict[str, object], default: object, reason: str) -> None:
-    """Before the widget `key` is first drawn, give it the link's value if allowed, else the
-    default with a warning naming the ignored value."""
-    if key in st.session_state:
-        return
-    raw = st.query_params.get_all(key)
-    st.session_state[key] = allowed.get(raw[0], default) if raw else default
-    if raw and raw[0] not in allowed:
-        st.warning(
-            inert(f"Ignored {key} {quoted(raw[0])} from the link: {reason}."),
-            icon=":material/link_off:",
-        )
-
-
-def to_url(param: str, value: str | None) -> None:
-    if value is None:
-        if param in st.query_params:
-            del st.query_params[param]
-    elif st.query_params.get(param) != value:
-        st.query_params[param] = value
 
 
 filters, options = sidebar.current()
@@ -52,12 +29,7 @@ theme_families = theme_view.families(filters.theme)
 family_order = cache.derived(themes.theme_first, tuple(menu.families), theme_families)
 lead_code = menu.default_code(family_order[0]) if theme_families else menu.default_code()
 if PARAM_INDICATOR not in state:
-    seed_from_url(
-        PARAM_INDICATOR,
-        {code: code for code in menu.rows},
-        lead_code,
-        "not an indicator code of the catalogue",
-    )
+    url_state.warn(url_state.seed(PARAM_INDICATOR, menu.rows, lead_code))
     state[THEME_KEY] = filters.theme
 if state.get(THEME_KEY) != filters.theme:  # a new theme in the sidebar: open on its lead
     state[THEME_KEY] = filters.theme
@@ -99,7 +71,7 @@ if theme_families:
         )
     )
 aggregatable = definition["aggregation"] != "none"
-seed_from_url(PARAM_COMPARE, {"0": False, "1": True}, False, "use 1 (on) or 0 (off)")
+url_state.warn(url_state.seed(PARAM_COMPARE, (False, True), False))
 compare = st.toggle(
     "Compare with the regional aggregate",
     key=PARAM_COMPARE,
@@ -107,19 +79,16 @@ compare = st.toggle(
     help="Adds the aggregate of the selected countries and of the whole region: sums for counts, "
     "weighted means for shares.",
 )
-to_url(PARAM_INDICATOR, code)
-to_url(PARAM_COMPARE, "1" if compare else None)
+url_state.write(PARAM_INDICATOR, code, None)
+url_state.write(PARAM_COMPARE, compare, False)
 # The UN's projection continues the chart where WPP 2024 projects the family (net migration,
 # population): its own dashed line, never joined to the edition drawn above.
 projections = cache.query(pq.projection_series_for_family, family)
 horizon = None
 if not projections.empty:
     projected = projections.iloc[0].to_dict()
-    seed_from_url(
-        PARAM_PROJECTION,
-        {key: key for key in projection.HORIZONS},
-        projection.DEFAULT_HORIZON,
-        f"use {', '.join(projection.HORIZONS)}",
+    url_state.warn(
+        url_state.seed(PARAM_PROJECTION, list(projection.HORIZONS), projection.DEFAULT_HORIZON)
     )
     choice = st.segmented_control(
         projected["label"],
@@ -132,7 +101,10 @@ if not projections.empty:
         "projections, without an interval.",
     )
     horizon = projection.HORIZONS[choice or projection.DEFAULT_HORIZON]
-    to_url(PARAM_PROJECTION, None if choice == projection.DEFAULT_HORIZON else choice)
+    url_state.write(PARAM_PROJECTION, choice, projection.DEFAULT_HORIZON)
+else:  # no projection for this indicator: a horizon in the link is dropped
+    url_state.warn(url_state.seed(PARAM_PROJECTION, [], projection.DEFAULT_HORIZON))
+    url_state.write(PARAM_PROJECTION, None, None)
 
 source = charts.source_text(definition)
 caveats = [definition["caveat"]] if definition["caveat"] else []
@@ -148,7 +120,8 @@ years = list(
     ]
 )
 if not years:
-    to_url(PARAM_YEAR, None)
+    url_state.warn(url_state.seed(PARAM_YEAR, [], None))  # a year in the link has no figure
+    url_state.write(PARAM_YEAR, None, None)
     st.info(
         f"No {definition['name']} figure in {filters.year_from}-{filters.year_to} for: "
         f"{', '.join(options.countries[c] for c in selected)} (this source covers "
@@ -157,9 +130,7 @@ if not years:
     )
     ui.source_line(source)
     st.stop()
-seed_from_url(
-    PARAM_YEAR, {str(y): y for y in years}, years[-1], "no figure for that year in the selection"
-)
+url_state.warn(url_state.seed(PARAM_YEAR, years, years[-1]))
 if state[PARAM_YEAR] not in years:
     state[PARAM_YEAR] = years[-1]
 
@@ -262,7 +233,7 @@ else:
 
 if len(years) > 1:
     st.select_slider("Year for the map and the ranking", years, key=PARAM_YEAR)
-to_url(PARAM_YEAR, str(year))
+url_state.write(PARAM_YEAR, year, None)
 no_value = charts.countries_without_value(values)
 ranking = cache.derived(charts.ranking_table, values, definition)
 map_column, bar_column = st.columns([3, 2])

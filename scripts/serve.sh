@@ -138,6 +138,7 @@ export DASHBOARD_PARQUET="$SERVE_DIR/current"
 
 declare -A PIDS=() FAILS=()
 NGINX_PID=""
+WARM_PID=""
 
 start_replica() {
   local i=$1 port=$(($REPLICA_PORT + $1 - 1))
@@ -161,9 +162,11 @@ stopping=""
 stop_all() {
   [ -n "$stopping" ] && return
   stopping=1
+  set +e  # stop everything even if a process is already gone
   trap - INT TERM
   log "stopping"
   [ -n "$NGINX_PID" ] && kill -TERM "$NGINX_PID" 2>/dev/null
+  [ -n "$WARM_PID" ] && kill -TERM "$WARM_PID" 2>/dev/null
   for pid in "${PIDS[@]}"; do kill -TERM "$pid" 2>/dev/null || true; done
   for _ in $(seq 1 50); do
     alive=""
@@ -192,8 +195,20 @@ for i in $(seq 1 "$REPLICAS"); do
   log "replica $i on 127.0.0.1:$port (pid ${PIDS[$i]})"
 done
 
+# Warm before users arrive: the default page (what a shared link most often opens) before nginx
+# starts, the other pages in the background after (see src/dashboard/warmup.py).
+ports=$(for i in $(seq 1 "$REPLICAS"); do echo $((REPLICA_PORT + i - 1)); done)
+if [ "$APP" = app.py ]; then
+  # shellcheck disable=SC2086
+  "$PY" -m dashboard.warmup $ports | while read -r line; do log "warmed $line"; done || true
+fi
 "$NGINX" -p "$RUN" -c "$RUN/nginx.conf" -g 'daemon off;' &
 NGINX_PID=$!
+if [ "$APP" = app.py ]; then
+  # shellcheck disable=SC2086
+  "$PY" -m dashboard.warmup --all $ports >"$RUN/warmup.log" 2>&1 &
+  WARM_PID=$!
+fi
 log "nginx $("$NGINX" -v 2>&1 | sed 's/.*\///') on http://$HOST:$PORT (pid $NGINX_PID, brotli $([ -f "$BROTLI_MODULE" ] && echo on || echo off, gzip))"
 log "open http://$HOST:$PORT ; refresh the data with: bash scripts/serve.sh --refresh ; Ctrl-C stops"
 

@@ -11,6 +11,12 @@ import pytest
 from dashboard import config
 from dashboard.warehouse import build
 from tests.browser.harness import CHROMIUM, CHROMIUM_ARGS
+from tests.suite_cases import SUITE_CASES
+
+
+def pytest_terminal_summary(terminalreporter) -> None:
+    for suite, cases in SUITE_CASES.items():
+        terminalreporter.write_line(f"{suite}: {cases}")
 
 
 @pytest.fixture(scope="session")

@@ -2,17 +2,14 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import duckdb
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from dashboard import navigation
 from tests.apptest_helpers import APP, metric_value, open_page
 
-PAGES = sorted(
-    str(p.relative_to(Path(APP).parent)) for p in (Path(APP).parent / "pages").glob("*.py")
-)
+PAGES = sorted(page.path for page in navigation.existing())
 FILTER_COMBINATIONS = [
     {},
     {"country": ["ALB", "XKX"]},
@@ -69,10 +66,28 @@ def test_region_wide_figures_are_titled_so_under_a_filter(warehouse_path):
         assert "region-wide" in card.label
 
 
-def test_every_kpi_has_a_source_line(warehouse_path):
+def metric_sources(at: AppTest) -> dict[str, str | None]:
+    """Each metric's label -> the caption drawn directly under it (None when there is none)."""
+    found, stack = {}, [at.main]
+    while stack:
+        children = list(getattr(stack.pop(), "children", {}).values())
+        for child, below in zip(children, [*children[1:], None], strict=False):
+            if child.type == "metric":
+                found[child.label] = (
+                    below.value if below is not None and below.type == "caption" else None
+                )
+        stack.extend(children)
+    return found
+
+
+def test_every_kpi_has_its_source_line_under_it(warehouse_path):
     at = open_page()
-    sources = [c.value for c in at.caption if c.value.startswith("Source:")]
-    assert len(sources) >= len(at.metric)
+    sources = metric_sources(at)
+    assert len(sources) == len(at.metric) >= 4
+    missing = [
+        label for label, source in sources.items() if not (source or "").startswith("Source:")
+    ]
+    assert not missing, f"metrics without a source line directly under them: {missing}"
 
 
 def test_filter_change_changes_the_numbers(warehouse_path):
@@ -125,13 +140,14 @@ def test_tampered_url_warns_and_never_crashes(warehouse_path, tampered):
     assert all(len(w.value) < 300 for w in at.warning)
 
 
-def test_missing_warehouse_is_explained(tmp_path, monkeypatch):
-    """With DASHBOARD_DB pointing at a missing file and no way to build, the page says what to do."""
+def test_a_missing_warehouse_is_built_on_the_first_run(tmp_path, monkeypatch):
+    """With DASHBOARD_DB pointing at a file that does not exist, the shell builds the warehouse
+    there from data/sources/ and the overview renders from it."""
     monkeypatch.setenv("DASHBOARD_DB", str(tmp_path / "nowhere" / "warehouse.duckdb"))
     at = AppTest.from_file(APP, default_timeout=60)
+    assert not (tmp_path / "nowhere" / "warehouse.duckdb").exists()
     at.run()
-    assert not at.exception
-    # The shell builds the warehouse on first run; afterwards the overview renders from it.
+    assert not at.exception and not at.error, [e.value for e in at.error]
     assert (tmp_path / "nowhere" / "warehouse.duckdb").exists()
     assert metric_value(at, "Offices and sub-offices") == "48"
 

@@ -59,9 +59,10 @@ def test_per_page_modules_are_named_after_a_page(package):
     # themes, the catalogue queries behind Data and sources and the glossary, the offices (map,
     # overview), the headline rule, the UN projections (country, trends), the coverage chart, the
     # chart specifications the exports draw natively (briefing and country decks), what changed
-    # in the latest year (overview, outlook).
+    # in the latest year (overview, outlook), the display names (every page).
     shared = {
         "spec",
+        "names",
         "changes",
         "filters",
         "themes",

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from dashboard.filters import FilterOptions, make_filters, resolve_iso3, url_warnings
+from dashboard.filters import FilterOptions, make_filters, resolve_iso3
+from dashboard.url_params import BY_NAME, FILTER_PARAMS
 
 OPTIONS = FilterOptions(
     subregions=("Western Balkans", "Central Asia", "Turkey"),
@@ -56,33 +57,63 @@ def test_filters_are_hashable_cache_keys():
     assert hash(a) == hash(b) and a == b
 
 
+def link_warnings(params: dict[str, list[str]]) -> list[str]:
+    """The sidebar's warnings for a link, as dashboard.url_params reads it."""
+    choices = {
+        "subregion": OPTIONS.subregions,
+        "country": OPTIONS.countries,
+        "theme": OPTIONS.themes,
+        "years": range(OPTIONS.year_min, OPTIONS.year_max + 1),
+    }
+    return [
+        message
+        for name, values in params.items()
+        if name in FILTER_PARAMS
+        for message in BY_NAME[name].resolve(values, choices[name]).messages
+    ]
+
+
 def test_tampered_url_values_produce_warnings():
-    warnings = url_warnings(
+    warnings = link_warnings(
         {
             "country": ["ALB", "ZZZ", "x" * 10_000, "ALB' OR 1=1 --"],
             "subregion": ["Narnia"],
             "theme": ["s2020.sp99"],
             "years": ["1800", "abc", "2020"],
             "unrelated": ["whatever"],
-        },
-        OPTIONS,
+        }
     )
-    text = " ".join(warnings)
-    assert "'ZZZ'" in text and "unknown country code" in text
-    assert "10,000 characters" in text  # long values are shown shortened, not echoed in full
-    assert "not a valid value" in text
-    assert "Narnia" in text and "s2020.sp99" in text
-    assert "Ignored year 1800" in text and "'abc'" in text
-    assert not [w for w in warnings if w.startswith("Ignored year 2020")], "2020 is a valid year"
-    assert len(warnings) == 7
+    assert warnings == [
+        "Ignored country 'ZZZ' from the link: unknown country code (use ISO3 codes such as ALB "
+        "or XKX).",
+        f"Ignored country {'x' * 40!r}... (10,000 characters) from the link: not a valid value.",
+        'Ignored country "ALB\' OR 1=1 --" from the link: not a valid value.',
+        "Ignored subregion 'Narnia' from the link: unknown subregion.",
+        "Ignored theme 's2020.sp99' from the link: unknown thematic area or strategic priority.",
+        "Ignored year '1800' from the link: available: 1990 to 2025.",
+        "Ignored year 'abc' from the link: available: 1990 to 2025.",
+    ]
 
 
 def test_valid_url_values_produce_no_warning():
-    assert url_warnings({"country": ["ALB", "XKX"], "years": ["2000", "2020"]}, OPTIONS) == []
+    assert link_warnings({"country": ["ALB", "XKX"], "years": ["2000", "2020"]}) == []
 
 
 def test_unicode_digits_are_not_years():
-    warnings = url_warnings(
-        {"years": ["\u00b2\u2070\u00b2\u2070", "\u0662\u0660\u0662\u0660"]}, OPTIONS
-    )
-    assert len(warnings) == 2 and all("not a year" in w for w in warnings)
+    warnings = link_warnings({"years": ["\u00b2\u2070\u00b2\u2070", "\u0662\u0660\u0662\u0660"]})
+    assert len(warnings) == 2 and all(w.startswith("Ignored year") for w in warnings)
+
+
+def test_a_second_theme_is_reported_not_dropped_silently():
+    warnings = link_warnings({"theme": ["s2020.sp1", "s2020.pillar.resilience", "s2020.sp1"]})
+    assert warnings == [
+        "Ignored theme 's2020.pillar.resilience' from the link: one theme at a time, "
+        "'s2020.sp1' is shown."
+    ]
+
+
+def test_too_many_values_are_reported():
+    warnings = link_warnings({"country": ["ALB"] * 50})
+    assert warnings == [
+        "The link gives 50 values for 'country'; extra values are ignored (at most 40)."
+    ]

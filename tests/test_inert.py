@@ -6,8 +6,8 @@ import re
 
 import pytest
 
-from dashboard.filters import parse_number, parse_year
 from dashboard.inert import ZERO_WIDTH_SPACE, inert, quoted
+from dashboard.url_params import BY_NAME, parse_number
 
 # A character that would start a markdown, GitHub or Streamlit construct if it were not escaped:
 # anywhere in a line, or at its start (a heading, list item or setext underline).
@@ -87,6 +87,7 @@ def test_numbers_within_their_digits():
     assert parse_number("7", 3) == 7
     assert parse_number("007", 3) == 7
     assert parse_number("1234", 3) is None
-    assert parse_year("2020") == 2020
-    assert parse_year("\u00b2\u2070\u00b2\u2070") is None
-    assert parse_year("999") is None
+    years = BY_NAME["years"]
+    assert years.parse("2020") == 2020
+    assert years.parse("\u00b2\u2070\u00b2\u2070") is None
+    assert years.parse("20201") is None

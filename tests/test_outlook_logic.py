@@ -60,8 +60,9 @@ def build_fixture_db(path: Path, values: list[tuple[str, str, int, float]]) -> P
         years = [year for c, _, year, _ in values if c == code] or [2000]
         con.execute(
             "insert into dim_indicator (indicator_code, family, name, unit, aggregation, "
-            "weight_indicator_code, source_id, caveat, first_year, last_year, country_count) "
-            "values (?, ?, ?, ?, ?, ?, 't_src', 'Test caveat.', ?, ?, 2)",
+            "weight_indicator_code, source_id, caveat, lowest_plausible, highest_plausible, "
+            "first_year, last_year, country_count) "
+            "values (?, ?, ?, ?, ?, ?, 't_src', 'Test caveat.', -1e12, 1e12, ?, ?, 2)",
             [code, family, name, unit, aggregation, weight, min(years), max(years)],
         )
     con.executemany(
@@ -328,6 +329,7 @@ def test_tracker_groups_links_under_statements_with_the_default_indicator():
         [
             {
                 "statement_id": "s1",
+                "short_title": "More migrants",
                 "statement": "More migrants.",
                 "source_id": "iom_seeeca_strategy_2015_2020",
                 "document": "Doc",
@@ -342,6 +344,7 @@ def test_tracker_groups_links_under_statements_with_the_default_indicator():
             },
             {
                 "statement_id": "s1",
+                "short_title": "More migrants",
                 "statement": "More migrants.",
                 "source_id": "iom_seeeca_strategy_2015_2020",
                 "document": "Doc",
@@ -356,6 +359,7 @@ def test_tracker_groups_links_under_statements_with_the_default_indicator():
             },
             {
                 "statement_id": "s2",
+                "short_title": "Untestable",
                 "statement": "Untestable.",
                 "source_id": "iom_seeeca_strategy_2020_2024",
                 "document": "Doc",
@@ -516,6 +520,7 @@ def statement(statement_id, tests):
     """A statement with `tests` region-wide links, and (statement, checks) with the given verdicts."""
     return outlook.Statement(
         statement_id,
+        f"Title of {statement_id}",
         f"Text of {statement_id}.",
         "iom_seeeca_strategy_2015_2020",
         "Doc",
@@ -601,7 +606,7 @@ def test_the_scorecard_has_a_row_per_test_with_its_verdict_and_source():
     results[2] = outlook.Assessment("partly", "line", 2014, 2020, None, 2)
     table = outlook.scorecard(tests, results)
     assert list(table.columns) == list(outlook.SCORECARD_COLUMNS)
-    assert table["statement"].tolist() == ["a", "a", "b"]
+    assert table["statement"].tolist() == ["Title of a", "Title of a", "Title of b"]
     assert table["verdict"].tolist() == ["Consistent", "Cannot tell yet", "Partly consistent"]
     assert table["expected"].tolist() == ["increase"] * 3
     assert table["latest figure"].tolist() == ["1", "", "no single figure (2 countries report)"]

@@ -11,7 +11,7 @@ import pandas as pd
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from dashboard import config, lineage
+from dashboard import config, lineage, navigation
 from dashboard.charts.coverage import coverage_heatmap
 from dashboard.content import data_sources as content
 from dashboard.warehouse import EXPORTED_TABLES, MARTS
@@ -105,8 +105,8 @@ def test_tables_are_followed_through_query_functions(tmp_path):
     assert lineage.file_tables(page) == frozenset()
 
 
-def test_page_titles_come_from_the_router():
-    titles = lineage.page_titles()
+def test_page_titles_come_from_the_page_list():
+    titles = navigation.titles()
     assert titles[PAGE] == "Data and sources"
     assert titles["pages/glossary.py"] == "Glossary"
     assert titles["pages/overview.py"] == "Regional overview"

@@ -1,27 +1,27 @@
-"""URL fuzzing: hostile values in every bound query parameter, on every page, never crash the app.
+"""URL fuzzing: hostile values in every declared URL parameter, on every page, never crash the app.
 
-Every link parameter the app reads is fuzzed: the global filters (dashboard.filters.FILTER_PARAMS)
-and each page's own parameters, found by reading pages/*.py (calls of `seed_from_*(KEY, ...)`,
-`st.query_params[KEY]`, `st.query_params.get/get_all(KEY)` and widgets with
-`bind="query-params"`). Values come from a fixed list of hostile strings (SQL, HTML, path
-tricks, 10,000 characters, control characters, look-alike digits...) plus random Unicode from a
-seeded generator, so a failure replays exactly. Each case is one AppTest session: the rules are
+The parameters and the pages come from their declarations (dashboard.url_params.PARAMS and
+dashboard.navigation.PAGES), not from the source text: the sidebar's filters on every page, and
+each page's own parameters, including those read by helpers outside pages/ (the briefing's
+iso3, slide and present). Values come from a fixed list of hostile strings (SQL, HTML, markdown
+that would fetch an image or draw a link, path tricks, 10,000 characters, control characters,
+look-alike digits...) plus random Unicode from a seeded generator, so a failure replays exactly.
+Each case is one AppTest session: the rules are
 
 - no exception and no error box, and the page still has its title;
-- a warning is shown whenever a non-empty value from the link is ignored (for a page parameter:
-  when the page drew the widget the parameter feeds, which is the page_params convention);
-- no ignored value is written back into the address bar.
+- a warning is shown whenever a non-empty value from the link is dropped, and the value leaves
+  the link (a value still in the link after the run is one the page accepted);
+- every warning is short and repeats no value as live markdown.
 
-The number of cases is bounded (URL_FUZZ_CASES, default 40) so the file runs in about a minute.
+The number of cases is bounded (URL_FUZZ_CASES, default 40) so the file runs in about a minute;
+the run prints how many cases and parameters it covered (see the terminal summary).
 """
 
 from __future__ import annotations
 
-import ast
 import itertools
 import os
 import random
-import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -29,26 +29,18 @@ import duckdb
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from dashboard import filters
+from dashboard import navigation, url_params
 from dashboard.queries import filters as filter_queries
+from dashboard.url_params import BY_NAME, FILTER_PARAMS, MAX_VALUES
+from tests.suite_cases import SUITE_CASES
+from tests.test_inert import live_constructs
 
 ROOT = Path(__file__).resolve().parents[1]
 APP = str(ROOT / "app.py")
 
 
-def app_pages() -> tuple[list[str], str]:
-    """The page files app.py routes to (those that exist) and its default page."""
-    text = (ROOT / "app.py").read_text(encoding="utf-8")
-    pages = [
-        p
-        for p in dict.fromkeys(re.findall(r"[\"']([\w/]+\.py)[\"']", text))
-        if (ROOT / p).is_file()
-    ]
-    default = re.search(r"default=path == [\"']([\w/]+\.py)[\"']", text)
-    return sorted(pages), default.group(1) if default else pages[0]
-
-
-PAGES, DEFAULT_PAGE = app_pages()
+PAGES = sorted(page.path for page in navigation.existing())
+DEFAULT_PAGE = navigation.DEFAULT_PAGE.path
 CASES = int(os.environ.get("URL_FUZZ_CASES", "40"))
 SEED = 20260808
 
@@ -98,6 +90,15 @@ HOSTILE = (
     "\t",
     "%",
     "__proto__",
+    "![x](http://evil.example/x.png)",
+    "[Sign in again](http://evil.example/)",
+    "**bold** :red[red] $x^2$ :material/home:",
+)
+
+
+SUITE_CASES["URL fuzz (tests/test_url_fuzz.py)"] = (
+    f"{CASES} cases (URL_FUZZ_CASES) over {len(PAGES)} pages and {len(BY_NAME)} declared "
+    f"parameters, {len(HOSTILE)} hostile strings plus seeded random text (seed {SEED})"
 )
 
 
@@ -121,67 +122,9 @@ def _random_text(rng: random.Random) -> str:
 # --- which parameters the pages read ---------------------------------------------------------
 
 
-def _string_constants(tree: ast.Module) -> dict[str, str]:
-    constants: dict[str, str] = {}
-    for node in tree.body:
-        if not isinstance(node, ast.Assign):
-            continue
-        for target in node.targets:
-            pairs = []
-            if isinstance(target, ast.Name):
-                pairs = [(target, node.value)]
-            elif isinstance(target, ast.Tuple) and isinstance(node.value, ast.Tuple):
-                pairs = list(zip(target.elts, node.value.elts, strict=False))
-            for name, value in pairs:
-                if (
-                    isinstance(name, ast.Name)
-                    and isinstance(value, ast.Constant)
-                    and isinstance(value.value, str)
-                ):
-                    constants[name.id] = value.value
-    return constants
-
-
-def _resolve(node: ast.AST | None, constants: dict[str, str]) -> str | None:
-    if isinstance(node, ast.Constant) and isinstance(node.value, str):
-        return node.value
-    if isinstance(node, ast.Name):
-        return constants.get(node.id)
-    return None
-
-
-def _is_query_params(node: ast.AST) -> bool:
-    return isinstance(node, ast.Attribute) and node.attr == "query_params"
-
-
 def page_params(page: str) -> tuple[str, ...]:
-    """The query parameters a page reads itself (besides the global filters)."""
-    tree = ast.parse((ROOT / page).read_text(encoding="utf-8"))
-    constants = _string_constants(tree)
-    found: list[str | None] = []
-    for node in ast.walk(tree):
-        if isinstance(node, ast.Call):
-            function = node.func
-            name = (
-                function.attr
-                if isinstance(function, ast.Attribute)
-                else getattr(function, "id", "")
-            )
-            if name.startswith("seed_from") and node.args:
-                found.append(_resolve(node.args[0], constants))
-            if (
-                name in ("get", "get_all")
-                and isinstance(function, ast.Attribute)
-                and _is_query_params(function.value)
-                and node.args
-            ):
-                found.append(_resolve(node.args[0], constants))
-            keywords = {k.arg: k.value for k in node.keywords}
-            if _resolve(keywords.get("bind"), constants) == "query-params":
-                found.append(_resolve(keywords.get("key"), constants))
-        elif isinstance(node, ast.Subscript) and _is_query_params(node.value):
-            found.append(_resolve(node.slice, constants))
-    return tuple(dict.fromkeys(k for k in found if k and k not in filters.FILTER_PARAMS))
+    """The query parameters a page reads itself (besides the sidebar's), from the declaration."""
+    return tuple(param.name for param in url_params.read_by(page))
 
 
 # --- the cases ---------------------------------------------------------------------------------
@@ -200,7 +143,7 @@ def make_cases(valid: dict[str, list[str]], count: int = CASES, seed: int = SEED
     """Seeded cases: every hostile string reaches every global filter; every page is visited."""
     rng = random.Random(seed)
     streams = {}
-    for key in filters.FILTER_PARAMS:
+    for key in FILTER_PARAMS:
         shuffled = list(HOSTILE)
         rng.shuffle(shuffled)
         streams[key] = itertools.cycle(shuffled)
@@ -208,7 +151,7 @@ def make_cases(valid: dict[str, list[str]], count: int = CASES, seed: int = SEED
     for index in range(count):
         page = PAGES[index % len(PAGES)]
         query: dict[str, list[str]] = {}
-        for key in filters.FILTER_PARAMS:
+        for key in FILTER_PARAMS:
             if rng.random() < 0.25:
                 continue
             values = [next(streams[key]) for _ in range(rng.choice((1, 2, 3)))]
@@ -222,9 +165,7 @@ def make_cases(valid: dict[str, list[str]], count: int = CASES, seed: int = SEED
             query[key] = [rng.choice((rng.choice(HOSTILE[1:]), _random_text(rng)))]
         cases.append(Case(page, query))
     # Too many values for one parameter.
-    cases[0].query[filters.PARAM_COUNTRY] = [
-        rng.choice(HOSTILE) for _ in range(filters.MAX_VALUES + 10)
-    ]
+    cases[0].query["country"] = [rng.choice(HOSTILE) for _ in range(MAX_VALUES + 10)]
     return cases
 
 
@@ -237,16 +178,11 @@ def valid_values(warehouse: Path) -> dict[str, list[str]]:
     finally:
         con.close()
     return {
-        filters.PARAM_COUNTRY: list(countries["iso3"]),
-        filters.PARAM_SUBREGION: list(dict.fromkeys(countries["subregion"])),
-        filters.PARAM_THEME: list(themes["element_id"]),
-        filters.PARAM_YEARS: [
-            str(y) for y in range(int(span["year_min"]), int(span["year_max"]) + 1)
-        ],
+        "country": list(countries["iso3"]),
+        "subregion": list(dict.fromkeys(countries["subregion"])),
+        "theme": list(themes["element_id"]),
+        "years": [str(y) for y in range(int(span["year_min"]), int(span["year_max"]) + 1)],
     }
-
-
-_ASCII_YEAR = re.compile(r"-?[0-9]+")
 
 
 def ignored_global_values(
@@ -254,37 +190,19 @@ def ignored_global_values(
 ) -> list[tuple[str, str]]:
     """Non-empty global filter values the app must ignore (and so must warn about)."""
     ignored = []
-    for key in filters.FILTER_PARAMS:
+    for key in FILTER_PARAMS:
         values = query.get(key, [])
-        for value in values[: filters.MAX_VALUES]:
-            if value == "" or value in valid[key]:
-                continue
-            if key == filters.PARAM_YEARS and not value.isascii() and value.isdecimal():
-                continue  # other scripts' digits: reading them as a year is acceptable too
-            ignored.append((key, value))
-        if len(values) > filters.MAX_VALUES:
+        for value in values[:MAX_VALUES]:
+            if value != "" and value not in valid[key]:
+                ignored.append((key, value))
+        if len(values) > MAX_VALUES:
             ignored.append((key, f"<{len(values)} values>"))
     return ignored
 
 
-def rendered_widgets(at: AppTest) -> dict[str, object]:
-    """Widgets on screen by key."""
-    widgets, stack = {}, [at._tree]
-    while stack:
-        node = stack.pop()
-        key = getattr(node, "key", None)
-        if isinstance(key, str):
-            widgets[key] = node
-        stack.extend(getattr(node, "children", {}).values())
-    return widgets
-
-
-def takes_value(widget: object, value: str) -> bool:
-    """Whether the widget holds the link's value (as its choice, or among its choices)."""
-    held = getattr(widget, "value", None)
-    if isinstance(held, list | tuple):
-        return value in [str(v) for v in held]
-    return held is not None and str(held) == value
+def link_values(at: AppTest, key: str) -> list[str]:
+    written = at.query_params.get(key, [])
+    return [written] if isinstance(written, str) else list(written)
 
 
 def _shown(query: dict[str, list[str]]) -> dict[str, list[str]]:
@@ -299,20 +217,26 @@ def valid(warehouse_path: Path) -> dict[str, list[str]]:
     return valid_values(warehouse_path)
 
 
-def test_every_page_parameter_is_found():
-    """The discovery sees the page parameters (a page that reads one must be fuzzed)."""
-    found = {page: page_params(page) for page in PAGES}
-    assert all(isinstance(keys, tuple) for keys in found.values())
-    if "pages/map.py" in found:
-        assert "indicator" in found["pages/map.py"], found
+def test_every_declared_parameter_is_fuzzed():
+    """Each declared parameter is read by a declared page (or the sidebar) and so gets cases."""
+    fuzzed = set(FILTER_PARAMS) | {name for page in PAGES for name in page_params(page)}
+    assert fuzzed == set(BY_NAME), set(BY_NAME) - fuzzed
+    readers = {page for param in url_params.PARAMS for page in param.pages}
+    assert readers <= set(navigation.BY_PATH) | {url_params.SIDEBAR}
+    # Parameters read outside pages/ (by views.briefing) are among them.
+    assert {"iso3", "slide", "present"} <= set(page_params("pages/briefing.py"))
 
 
 def test_cases_reach_every_global_filter_with_every_hostile_value():
-    cases = make_cases({k: [] for k in filters.FILTER_PARAMS})
-    for key in filters.FILTER_PARAMS:
+    cases = make_cases({k: [] for k in FILTER_PARAMS})
+    for key in FILTER_PARAMS:
         used = {v for case in cases for v in case.query.get(key, [])}
         assert set(HOSTILE) <= used, (key, set(HOSTILE) - used)
     assert {case.page for case in cases} == set(PAGES)
+    page_keys = {
+        (case.page, key) for case in cases for key in case.query if key in page_params(case.page)
+    }
+    assert page_keys == {(page, key) for page in PAGES for key in page_params(page)}
 
 
 @pytest.mark.parametrize("index", range(CASES))
@@ -330,8 +254,9 @@ def test_hostile_link_never_breaks_a_page(warehouse_path, valid, index):
     ignored = ignored_global_values(case.query, valid)
     if ignored:
         assert at.warning, (context, "no warning for", ignored[:3])
-    assert all(len(w.value) < 400 for w in at.warning), context
-    for key in filters.FILTER_PARAMS:
+    for warning in at.warning:
+        assert len(warning.value) < 400 and not live_constructs(warning.value), (context, warning)
+    for key in FILTER_PARAMS:
         written = at.query_params.get(key, [])
         written = [written] if isinstance(written, str) else written
         assert set(written) <= set(valid[key]), (context, key, "written back", written[:3])
@@ -341,15 +266,19 @@ def test_hostile_link_never_breaks_a_page(warehouse_path, valid, index):
         assert not at.exception, (context, [e.value for e in at.exception])
         assert not at.error, (context, [e.value for e in at.error])
     assert at.title, context
-    widgets = rendered_widgets(at)
+    # A page parameter's value is accepted (it stays in the link) or dropped with a warning.
     for key in page_params(case.page):
         value = case.query[key][-1]
-        if key not in widgets or value.strip() == "" or takes_value(widgets[key], value):
-            continue  # not read on this view, blank, or accepted (free text)
-        assert at.warning, (context, f"no warning for ignored {key}={value[:40]!r}")
-        written = at.query_params.get(key, [])
-        written = [written] if isinstance(written, str) else written
-        assert value not in written, (context, key, "ignored value written back")
+        param = BY_NAME[key]
+        parsed = param.parse(value)
+        if value.strip() == "" or (
+            parsed is not None and param.text(parsed) in link_values(at, key)
+        ):
+            continue
+        assert at.warning, (context, f"no warning for dropped {key}={value[:40]!r}")
+        assert value not in link_values(at, key), (context, key, "dropped value left in the link")
+    for warning in at.warning:
+        assert len(warning.value) < 400 and not live_constructs(warning.value), (context, warning)
 
 
 LEGACY_PAGES_MODE = (
@@ -374,7 +303,7 @@ def _deep_link_cases() -> list:
 def test_a_shared_link_to_a_page_opens_it_in_a_new_session(warehouse_path, page):
     """A new session whose first run is a page (a shared link) gets the shell and the page."""
     at = AppTest.from_file(APP, default_timeout=60)
-    at.query_params[filters.PARAM_COUNTRY] = ["ALB"]
+    at.query_params["country"] = ["ALB"]
     at.switch_page(page).run()
     assert not at.exception, [e.value for e in at.exception]
     assert at.title and at.sidebar.multiselect, "the page and the sidebar filters are drawn"

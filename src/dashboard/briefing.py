@@ -711,7 +711,7 @@ def _country_screens(data: BriefingData, generated: str) -> list[Screen]:
             Screen(
                 "funding-rank",
                 "chart",
-                f"{name} is {rank.rank_text}",
+                f"{name}'s 2016 funding requirement: {rank.rank_text}",
                 figure=charts.funding_by_country(
                     data.funding_by_country, (iso3,), "Funding requirement 2016 by country, SEEECA"
                 ),

@@ -247,9 +247,3 @@ def _briefing(scope: briefing.Scope, generated: str, version: str) -> briefing.B
 def briefing_for(scope: briefing.Scope, generated: str) -> briefing.Briefing:
     """The briefing of a scope, built once per warehouse version and shared: treat it as read-only."""
     return _briefing(scope, generated, db.warehouse_version())
-
-
-def clear() -> None:
-    clear_query_results()
-    st.cache_data.clear()
-    st.cache_resource.clear()

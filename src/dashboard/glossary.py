@@ -52,21 +52,6 @@ GLOSSARY_TERMS_USED: tuple[str, ...] = (
 )
 GLOSSARY_HELP_MAX_TERMS = 4
 
-SEARCH_MAX_LENGTH = 60
-_CONTROL = re.compile(r"[\x00-\x1f\x7f]")
-
-
-def clean_search(text: str | None) -> tuple[str, str | None]:
-    """A search text fit to use, and a warning if the text given was not (too long, control
-    characters)."""
-    text = (text or "").strip()
-    if len(text) > SEARCH_MAX_LENGTH or _CONTROL.search(text):
-        return (
-            "",
-            f"Ignored the search text from the link: more than {SEARCH_MAX_LENGTH} characters or unprintable.",
-        )
-    return text, None
-
 
 def _term_pattern(term: str) -> re.Pattern[str]:
     # Acronyms and mixed-case names (AVRR, MiGOF, EaP) match only as written; plain words match

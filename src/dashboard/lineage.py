@@ -12,12 +12,11 @@ from collections.abc import Mapping
 from functools import cache
 from pathlib import Path
 
-from dashboard import config
+from dashboard import config, navigation
 from dashboard.warehouse import EXPORTED_TABLES
 
 SIDEBAR = "sidebar"  # pseudo-page: the shared filters query the warehouse on every page
 SIDEBAR_TITLE = "Sidebar filters (every page)"
-APP_FILE = config.REPO_ROOT / "app.py"
 SIDEBAR_FILE = config.PACKAGE_DIR / "sidebar.py"
 QUERIES_DIR = config.PACKAGE_DIR / "queries"
 
@@ -128,25 +127,10 @@ def file_tables(path: Path, _seen: frozenset[Path] = frozenset()) -> frozenset[s
     return frozenset(used)
 
 
-def page_titles(app_file: Path = APP_FILE) -> dict[str, str]:
-    """Page path -> menu title, read from the SECTIONS literal of app.py (pages not yet built too)."""
-    tree = ast.parse(app_file.read_text(encoding="utf-8"))
-    for node in tree.body:
-        if isinstance(node, ast.Assign) and any(
-            isinstance(target, ast.Name) and target.id == "SECTIONS" for target in node.targets
-        ):
-            sections = ast.literal_eval(node.value)
-            return {path: title for pages in sections.values() for path, title, _ in pages}
-    return {}
-
-
 @cache  # the code does not change while the app runs; parsing it took ~1 s per rerun
 def tables_by_page(root: Path = config.REPO_ROOT) -> dict[str, frozenset[str]]:
     """Page path (relative to the repository) -> tables it reads; plus the sidebar's tables."""
-    pages = {
-        str(path.relative_to(root)): file_tables(path)
-        for path in sorted((root / "pages").glob("*.py"))
-    }
+    pages = {page.path: file_tables(root / page.path) for page in navigation.existing(root)}
     return {**pages, SIDEBAR: file_tables(SIDEBAR_FILE)}
 
 

@@ -44,7 +44,12 @@ STRATEGY_LABELS = {
     "2020-2024": "Strategy 2020-2024",
     "2015-2020": "Strategy 2015-2020",
 }
+# The tracker's two views (URL value -> label): the data since the strategy, the projections ahead.
+VIEWS = {"since": "Since the strategy", "ahead": "Ahead: UN projections to 2030"}
 REGION_STAY_SHARE = 0.25
+# Expectations whose test is trivial: listed in the scorecard, not counted among the verdicts.
+TRIVIAL_EXPECTATIONS = frozenset({"persist"})
+TRIVIAL_LABEL = "Still above zero (not counted)"
 
 EXPECTATIONS = {
     "increase": "expected to increase",
@@ -110,6 +115,12 @@ class Link:
         )
 
     @property
+    def substantive(self) -> bool:
+        """False for a "still above zero" check, which is listed but not counted as
+        consistency: a stock that has not vanished says little about an outlook."""
+        return self.expectation not in TRIVIAL_EXPECTATIONS
+
+    @property
     def expectation_label(self) -> str:
         return (REGION_EXPECTATIONS if self.region_wide else EXPECTATIONS)[self.expectation]
 
@@ -117,6 +128,7 @@ class Link:
 @dataclass(frozen=True)
 class Statement:
     statement_id: str
+    title: str  # the short title pages show (never the code)
     text: str
     source_id: str
     document: str
@@ -191,6 +203,7 @@ def tracker(
     labels = dict(zip(choices["family"].tolist(), choices["family_label"].tolist(), strict=True))
     columns = [
         "statement_id",
+        "short_title",
         "statement",
         "source_id",
         "document",
@@ -227,6 +240,7 @@ def tracker(
         statements.append(
             Statement(
                 statement_id=statement_id,
+                title=first["short_title"],
                 text=first["statement"],
                 source_id=first["source_id"],
                 document=first["document"],
@@ -497,15 +511,17 @@ def with_verdict(
     tests of that verdict and its other tests."""
     selected = []
     for statement, checks in groups:
-        shown = [check for check in checks if verdict == ALL or check[2].verdict == verdict]
+        shown = [
+            check
+            for check in checks
+            if verdict == ALL or (check[1].substantive and check[2].verdict == verdict)
+        ]
         if shown:
             selected.append(
                 (
                     statement,
                     shown,
-                    [check for check in checks if check[2].verdict != verdict]
-                    if verdict != ALL
-                    else [],
+                    [check for check in checks if check not in shown] if verdict != ALL else [],
                 )
             )
     return selected
@@ -574,8 +590,8 @@ def scorecard(
     latest figure, with the indicator code and source behind it."""
     rows = [
         (
-            statement.statement_id,
-            VERDICT_SHORT[result.verdict],
+            statement.title,
+            VERDICT_SHORT[result.verdict] if link.substantive else TRIVIAL_LABEL,
             link.family_label,
             link.scope_label,
             link.expectation_label.removeprefix("expected to "),
@@ -621,6 +637,15 @@ def series_by_link(series: pd.DataFrame) -> dict[int, pd.DataFrame]:
 def verdict_counts(verdicts: Sequence[str]) -> dict[str, int]:
     """How many tests fall under each verdict, in display order."""
     return {verdict: sum(1 for v in verdicts if v == verdict) for verdict in VERDICT_LABELS}
+
+
+def substantive_counts(
+    tests: Sequence[tuple[Statement, Link]], results: Sequence[Assessment]
+) -> tuple[dict[str, int], int]:
+    """The verdict counts of the substantive tests, and how many trivial ("still above zero")
+    checks were left out of them."""
+    verdicts = [r.verdict for (_, link), r in zip(tests, results, strict=True) if link.substantive]
+    return verdict_counts(verdicts), len(tests) - len(verdicts)
 
 
 def select(statements: Sequence[Statement], strategy: str) -> list[Statement]:

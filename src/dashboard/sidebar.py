@@ -4,9 +4,8 @@ from __future__ import annotations
 
 import streamlit as st
 
-from dashboard import cache, filters, ui
+from dashboard import cache, filters, navigation, ui, url_state
 from dashboard.filters import FilterOptions, Filters
-from dashboard.inert import inert
 from dashboard.queries import filters as filter_queries
 
 SESSION_KEY = "filters"
@@ -35,55 +34,29 @@ def filter_options() -> FilterOptions:
     )
 
 
-def _raw_url_values() -> dict[str, list[str]]:
-    return {key: st.query_params.get_all(key) for key in filters.FILTER_PARAMS}
-
-
 def _seed_widgets_from_url(options: FilterOptions, default_years: tuple[int, int]) -> list[str]:
-    """On a session's first run, put the link's valid filter values into the widgets.
-
-    The URL carries machine-readable values (ISO3 codes, element ids, years), which stay valid
-    when display names change, so the sync is done here rather than by widget binding, which
-    would put display labels in the link.
-    """
-    raw = _raw_url_values()
-    warnings = filters.url_warnings(raw, options)
-    state = st.session_state
-    state[filters.PARAM_SUBREGION] = [
-        v for v in raw[filters.PARAM_SUBREGION] if v in options.subregions
-    ]
-    state[filters.PARAM_COUNTRY] = list(
-        dict.fromkeys(v for v in raw[filters.PARAM_COUNTRY] if v in options.countries)
-    )
-    themes = [v for v in raw[filters.PARAM_THEME] if v in options.themes]
-    state[filters.PARAM_THEME] = themes[0] if themes else None
-    parsed = (filters.parse_year(v) for v in raw[filters.PARAM_YEARS])
-    years = [y for y in parsed if y is not None and options.year_min <= y <= options.year_max]
-    state[filters.PARAM_YEARS] = (min(years), max(years)) if years else default_years
-    return warnings
+    """On a session's first run, put the link's valid filter values into the widgets; returns
+    the messages about the values dropped."""
+    years = range(options.year_min, options.year_max + 1)
+    messages = []
+    for name, choices, default in (
+        ("subregion", options.subregions, []),
+        ("country", options.countries, []),
+        ("theme", options.themes, None),
+        ("years", years, []),
+    ):
+        messages += url_state.seed(name, choices, default)
+    chosen = st.session_state["years"]
+    st.session_state["years"] = (min(chosen), max(chosen)) if chosen else default_years
+    return messages
 
 
 def _write_url(chosen: Filters, default_years: tuple[int, int]) -> None:
-    """Mirror the current filters into the query string (defaults left out to keep links short).
-
-    Only the filter keys are touched: pages bind their own parameters to widgets, and Streamlit
-    refuses programmatic changes to a bound parameter (so no from_dict/clear here).
-    """
-    wanted: dict[str, list[str]] = {
-        filters.PARAM_SUBREGION: list(chosen.subregions),
-        filters.PARAM_COUNTRY: list(chosen.countries),
-        filters.PARAM_THEME: [chosen.theme] if chosen.theme else [],
-        filters.PARAM_YEARS: [str(chosen.year_from), str(chosen.year_to)]
-        if chosen.years != default_years
-        else [],
-    }
-    for key, values in wanted.items():
-        if st.query_params.get_all(key) == values:
-            continue
-        if values:
-            st.query_params[key] = values
-        elif key in st.query_params:
-            del st.query_params[key]
+    """Mirror the current filters into the query string (defaults left out to keep links short)."""
+    url_state.write("subregion", list(chosen.subregions), [])
+    url_state.write("country", list(chosen.countries), [])
+    url_state.write("theme", chosen.theme, None)
+    url_state.write("years", list(chosen.years), list(default_years))
 
 
 def render(options: FilterOptions) -> Filters:
@@ -98,7 +71,7 @@ def render(options: FilterOptions) -> Filters:
         subregions = st.multiselect(
             "Subregion",
             options.subregions,
-            key=filters.PARAM_SUBREGION,
+            key="subregion",
             placeholder="All subregions",
             help=ui.glossary(
                 "Western Balkans, Eastern Europe, South Caucasus, Central Asia",
@@ -115,7 +88,7 @@ def render(options: FilterOptions) -> Filters:
             "Country or territory",
             list(options.countries),
             format_func=lambda code: options.countries[code],
-            key=filters.PARAM_COUNTRY,
+            key="country",
             placeholder="All" if not subregions else f"All {len(eligible)} in the subregion(s)",
         )
         theme = st.selectbox(
@@ -124,7 +97,7 @@ def render(options: FilterOptions) -> Filters:
             format_func=lambda key: (
                 "All priorities and areas" if key is None else options.themes[key]
             ),
-            key=filters.PARAM_THEME,
+            key="theme",
             placeholder="All priorities and areas",
             help=ui.glossary(
                 "pillar, strategic priority, thematic area",
@@ -135,30 +108,15 @@ def render(options: FilterOptions) -> Filters:
             "Years",
             min_value=options.year_min,
             max_value=options.year_max,
-            key=filters.PARAM_YEARS,
+            key="years",
         )
-        for message in warnings:
-            st.warning(inert(message), icon=":material/link_off:")
+        url_state.warn(warnings)
         st.caption("The address bar holds these filters: copy it to share this view.")
     chosen = filters.make_filters(subregions, countries, theme, years, options)
     _write_url(chosen, default_years)
     st.session_state[SESSION_KEY] = chosen
     st.session_state[OPTIONS_KEY] = options
     return chosen
-
-
-def in_legacy_pages_mode() -> bool:
-    """Whether Streamlit runs this script in its legacy pages/-folder mode (see app.py)."""
-    from streamlit.runtime.pages_manager import PagesManager
-
-    return bool(PagesManager.uses_pages_directory)
-
-
-def leave_legacy_pages_mode() -> None:
-    """Make Streamlit route through st.navigation from the next run on, as app.py intends."""
-    from streamlit.runtime.pages_manager import PagesManager
-
-    PagesManager.uses_pages_directory = False
 
 
 def current() -> tuple[Filters, FilterOptions]:
@@ -169,6 +127,5 @@ def current() -> tuple[Filters, FilterOptions]:
     rerunning lets app.py route the same URL.
     """
     if SESSION_KEY not in st.session_state:
-        leave_legacy_pages_mode()
-        st.rerun()
+        navigation.route_through_app()
     return st.session_state[SESSION_KEY], st.session_state[OPTIONS_KEY]

@@ -341,6 +341,7 @@ SOURCE_TABLES: tuple[SourceTable, ...] = (
         (
             _req("statement_id"),
             *_SOURCE_LOCATOR,
+            _req("short_title"),
             _req("statement"),
             _req("theme"),
             _c("element_id"),

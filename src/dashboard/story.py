@@ -201,8 +201,9 @@ def scoped_notes(
     note on the Russian Federation's reporting)."""
     if not text:
         return []
-    wanted = set(in_scope)
-    others = [n for n in region_names if n not in wanted]
+    # Display names carry markers ("Kosovo*"); the caveats name countries plainly.
+    wanted = {n.rstrip("*") for n in in_scope}
+    others = [n.rstrip("*") for n in region_names if n.rstrip("*") not in wanted]
     kept = []
     for sentence in _SENTENCE_END.split(text.strip()):
         named = [n for n in [*wanted, *others] if n in sentence]

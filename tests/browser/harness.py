@@ -142,8 +142,10 @@ def new_recorded_page(browser):
 
 
 def page_files() -> list[str]:
-    """Every page file that exists (app.py shows a page once its file exists)."""
-    return sorted(str(path.relative_to(ROOT)) for path in (ROOT / "pages").glob("*.py"))
+    """Every declared page whose file exists (app.py shows a page once its file exists)."""
+    from dashboard import navigation
+
+    return sorted(page.path for page in navigation.existing(ROOT))
 
 
 def url_path(page_file: str) -> str:

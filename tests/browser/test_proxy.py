@@ -203,6 +203,12 @@ def test_page_renders_through_the_proxy(proxy_page, served, page_file):
     assert websocket in proxy_page.record.requests, "the session runs through the proxy"
 
 
+def test_replicas_are_warmed_before_nginx_takes_users(served):
+    log = served.log.read_text()
+    warmed = [log.index(f"warmed port {port}:") for port in served.replica_ports]
+    assert max(warmed) < log.index(" serve: nginx "), log
+
+
 def test_security_headers_and_limits(served):
     status, headers, _ = _get(f"{served.base_url}/")
     assert status == 200

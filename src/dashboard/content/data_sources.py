@@ -13,7 +13,6 @@ from collections.abc import Iterable, Mapping
 import pandas as pd
 
 from dashboard import config
-from dashboard.inert import quoted
 from dashboard.lineage import SIDEBAR, page_title
 from dashboard.style import format_number
 from dashboard.warehouse import MARTS
@@ -222,22 +221,6 @@ def describe_findings(
             "Finding id": findings["finding_id"],
         }
     )
-
-
-def url_choices(
-    values: Iterable[str], allowed: Iterable[str], label: str
-) -> tuple[list[str], list[str]]:
-    """Split values from the link into the allowed ones and warnings about the rest."""
-    allowed = list(allowed)
-    kept, warnings = [], []
-    for value in values:
-        if value in allowed:
-            kept.append(value)
-        elif value != "":
-            warnings.append(
-                f"Ignored {label} {quoted(value)} from the link: not one of the choices."
-            )
-    return list(dict.fromkeys(kept)), warnings
 
 
 KOSOVO = "XKX"

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from PIL import Image
 
+from dashboard import notes as publication
 from dashboard.briefing import Briefing, Screen
 from dashboard.charts.spec import ChartSpec
 from dashboard.style import IOM_BLUE, MUTED, REGION_COLOUR
@@ -26,16 +27,11 @@ AUTHOR = "SEEECA Migration Outlook"
 MIN_LABEL_PT = 12
 NOTE_PT = 12
 NOTES_ON_SLIDE = 2  # the rest are in the speaker notes
+DENSE_CATEGORIES = 12  # a bar chart with more rows keeps only the publication notes on its slide
 SHRINK_STEPS = (1.0, 0.9, 0.8, 0.7, 0.6, 0.5)
 LINE_SPACING = 1.2  # of the font size: PowerPoint's single spacing for Arial
 PARAGRAPH_GAP = 0.35  # of the font size, after each paragraph
 
-# IOM's standard map disclaimer, under every map of an export.
-MAP_DISCLAIMER = (
-    "This map is for illustration purposes only. The boundaries and names shown and the "
-    "designations used on this map do not imply official endorsement or acceptance by the "
-    "International Organization for Migration."
-)
 
 Paragraph = tuple[str, float, bool, str]  # text, size in pt, bold, colour
 # width of a text in inches at a size in points, bold or not: each backend measures its own font
@@ -132,6 +128,18 @@ def _fit_picture(png: bytes, width: float, height: float) -> tuple[float, float]
     return (width, width / ratio) if width / ratio <= height else (height * ratio, height)
 
 
+def slide_strings(screen: Screen) -> list[str]:
+    """Every text a slide shows (title, text, points, cards, chart labels)."""
+    texts = [screen.title, screen.text, *screen.points]
+    texts += [t for kpi in screen.kpis for t in (kpi.label, kpi.value, kpi.detail)]
+    if screen.chart is not None:
+        texts += [screen.chart.title, *screen.chart.categories]
+        texts += [series.name for series in screen.chart.series]
+    if screen.offices is not None:
+        texts += [str(n) for n in screen.offices["name"].tolist()]
+    return [t for t in texts if t]
+
+
 def sources_line(screen: Screen) -> str:
     return "Source: " + "; ".join(screen.sources) if screen.sources else ""
 
@@ -221,8 +229,15 @@ def slide_items(screen: Screen, number: int, total: int, pictures: dict[str, byt
             )
     body_top = BODY_TOP + (SUBTITLE_SPACE if screen.text else 0)
     notes = [n for n in screen.notes[:NOTES_ON_SLIDE] if n]
+    # The publication notes are always on the slide: the map disclaimer under a map, the Kosovo
+    # footnote wherever Kosovo* is shown.
+    footnotes = publication.footnotes_for(*slide_strings(screen))
     if screen.kind == "map" and screen.key in pictures:
-        notes = [MAP_DISCLAIMER, *notes][:NOTES_ON_SLIDE]
+        offices = () if screen.offices is None else screen.offices["iso3"].dropna().tolist()
+        footnotes = publication.map_notes(offices, *slide_strings(screen))
+    if screen.chart is not None and len(screen.chart.categories) > DENSE_CATEGORIES:
+        notes = []  # a long bar chart needs the height; its notes are in the speaker notes
+    notes = list(dict.fromkeys([*footnotes, *notes]))[: max(NOTES_ON_SLIDE, len(footnotes))]
     notes_height = 0.3 + 0.25 * sum(1 + len(n) // 190 for n in notes) if notes else 0
     if screen.kind == "kpis":
         items += _kpi_cards(screen, body_top)

@@ -16,6 +16,7 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import cm
 from reportlab.platypus import KeepInFrame, Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 
+from dashboard import notes as publication
 from dashboard.briefing import Briefing
 from dashboard.content import country as profile
 from dashboard.exports import layout, pdf
@@ -27,10 +28,6 @@ DISCLAIMER = (
     "Migration (IOM) concerning the legal status of any country, territory, city or area, or of "
     "its authorities, or concerning its frontiers or boundaries. Figures are quoted as published "
     "by their sources; see the SEEECA Migration Outlook for the data-quality notes."
-)
-KOSOVO_FOOTNOTE = (
-    "References to Kosovo shall be understood to be in the context of United Nations Security "
-    "Council resolution 1244 (1999)."
 )
 MARGIN_CM = 1.5
 
@@ -159,8 +156,9 @@ def content(briefing: Briefing) -> list:
         story.append(_p("• " + citation, styles["small"]))
     story.append(Spacer(1, 0.25 * cm))
     story.append(_p(DISCLAIMER, styles["small"]))
-    if briefing.scope.country in {profile.KOSOVO, "SRB"}:
-        story.append(_p(KOSOVO_FOOTNOTE, styles["small"]))
+    shown = [str(p.text) for p in story if isinstance(p, Paragraph)]
+    for footnote in publication.footnotes_for(shown, iso3=briefing.scope.iso3):
+        story.append(_p(footnote, styles["small"]))
     return story
 
 

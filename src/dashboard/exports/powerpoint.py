@@ -71,14 +71,25 @@ def _font(font, size: float, colour: str = REGION_COLOUR, bold: bool = False) ->
     font.color.rgb = _rgb(colour)
 
 
-def _every_label(axis) -> None:
-    """Draw every category label (PowerPoint otherwise skips some when they are crowded)."""
+def label_step(spec: ChartSpec) -> int:
+    """Every how many categories a label is drawn: every one on a bar chart (each bar is named);
+    on a line chart's year axis as many as fit flat (1, 2 or 5 years apart)."""
+    if spec.kind == "bar":
+        return 1
+    count = len(spec.categories)
+    return 1 if count <= 13 else 2 if count <= 26 else 5
+
+
+def _label_every(axis, step: int) -> None:
+    """Draw a category label every `step` categories (PowerPoint and LibreOffice otherwise pick
+    their own and drop crowded ones)."""
     element = axis._element
-    for old in element.findall(qn("c:tickLblSkip")):
-        element.remove(old)
+    for tag in ("c:tickLblSkip", "c:tickMarkSkip"):
+        for old in element.findall(qn(tag)):
+            element.remove(old)
     skip = etree.SubElement(element, qn("c:tickLblSkip"))
-    skip.set("val", "1")
-    # the schema wants tickLblSkip after c:lblOffset / before c:tickMarkSkip and c:noMultiLvlLbl
+    skip.set("val", str(step))
+    # the schema wants tickLblSkip after c:lblOffset and before c:noMultiLvlLbl
     anchor = element.find(qn("c:noMultiLvlLbl"))
     if anchor is not None:
         anchor.addprevious(skip)
@@ -110,13 +121,18 @@ def add_chart(slide, item: layout.Chart) -> None:
     _font(values.tick_labels.font, CHART_LABEL_PT_DENSE)
     values.tick_labels.number_format = _number_format(spec)
     values.tick_labels.number_format_is_linked = False
-    values.has_major_gridlines = True
-    values.major_gridlines.format.line.color.rgb = _rgb("#E5E9F0")
-    values.has_title = True
-    values.axis_title.text_frame.text = spec.axis_title
-    _font(values.axis_title.text_frame.paragraphs[0].runs[0].font, CHART_LABEL_PT_DENSE)
+    _label_every(categories, label_step(spec))
+    if spec.kind == "line":
+        values.has_major_gridlines = True
+        values.major_gridlines.format.line.color.rgb = _rgb("#E5E9F0")
+        values.has_title = True
+        values.axis_title.text_frame.text = spec.axis_title
+        _font(values.axis_title.text_frame.paragraphs[0].runs[0].font, CHART_LABEL_PT_DENSE)
+    else:
+        # Each bar carries its amount: the value axis would only take the rows' height.
+        values.visible = False
+        values.has_major_gridlines = False
     if spec.kind == "bar":
-        _every_label(categories)
         categories.reverse_order = True  # the first category at the top, as listed
         plot = chart.plots[0]
         plot.gap_width = 40

@@ -13,12 +13,12 @@ from datetime import date
 import pandas as pd
 import streamlit as st
 
-from dashboard import cache, exports, ui
+from dashboard import cache, exports, ui, url_state
 from dashboard.briefing import Briefing, Screen
 from dashboard.charts import country as charts
 from dashboard.content import country as profile
-from dashboard.filters import FilterOptions, Filters, parse_number
-from dashboard.inert import inert, quoted
+from dashboard.filters import FilterOptions, Filters
+from dashboard.inert import inert
 
 COUNTRY_PARAM = "iso3"
 SLIDE_PARAM = "slide"
@@ -66,46 +66,22 @@ def country_picker(
     single = filters.countries[0] if len(filters.countries) == 1 else None
     state, seen = st.session_state, f"{key}_sidebar_country"
     if key not in state:
-        wanted = st.query_params.get_all(COUNTRY_PARAM)[:1]
-        if wanted and wanted[0] not in choices:
-            st.warning(
-                inert(
-                    f"Ignored {COUNTRY_PARAM} {quoted(wanted[0])} from the link: unknown country "
-                    "code (use ISO3 codes such as UKR or XKX)."
-                ),
-                icon=":material/link_off:",
-            )
         default = SELECTION if allow_selection else (single or filters.selected_iso3[0])
-        state[key] = wanted[0] if wanted and wanted[0] in choices else default
+        url_state.warn(url_state.seed(COUNTRY_PARAM, choices, default, key=key))
         state[seen] = single
     elif single and state.get(seen) != single:
         state[key] = single
     state[seen] = single
     names = {SELECTION: "The sidebar selection", **options.countries}
     chosen = st.selectbox("Country or territory", choices, format_func=names.get, key=key)
-    if chosen == SELECTION:
-        if COUNTRY_PARAM in st.query_params:
-            del st.query_params[COUNTRY_PARAM]
-    elif st.query_params.get(COUNTRY_PARAM) != chosen:
-        st.query_params[COUNTRY_PARAM] = chosen
+    url_state.write(COUNTRY_PARAM, chosen, SELECTION)
     return chosen
 
 
 def country_from_link(options: FilterOptions) -> str | None:
     """The link's country code when it is a known one (presentation mode draws no picker); an
     unknown code is reported and removed from the address bar."""
-    wanted = st.query_params.get_all(COUNTRY_PARAM)[:1]
-    if not wanted or wanted[0] in options.countries:
-        return wanted[0] if wanted else None
-    st.warning(
-        inert(
-            f"Ignored {COUNTRY_PARAM} {quoted(wanted[0])} from the link: unknown country code "
-            "(use ISO3 codes such as UKR or XKX)."
-        ),
-        icon=":material/link_off:",
-    )
-    del st.query_params[COUNTRY_PARAM]
-    return None
+    return url_state.current(COUNTRY_PARAM, options.countries, None)
 
 
 def print_styles() -> None:
@@ -114,14 +90,11 @@ def print_styles() -> None:
 
 def presentation_mode() -> bool:
     """Whether the page is in presentation mode (?present=1): no sidebar, large type."""
-    return st.query_params.get(PRESENT_PARAM) == "1"
+    return bool(url_state.current(PRESENT_PARAM, (False, True), False))
 
 
 def _set_presentation(on: bool) -> None:
-    if on:
-        st.query_params[PRESENT_PARAM] = "1"
-    elif PRESENT_PARAM in st.query_params:
-        del st.query_params[PRESENT_PARAM]
+    url_state.write(PRESENT_PARAM, on, False)
 
 
 def presentation_controls(present: bool) -> None:
@@ -147,28 +120,15 @@ def presentation_controls(present: bool) -> None:
 
 def _go_to(number: int) -> None:
     st.session_state[SLIDE_PARAM] = number
-    st.query_params[SLIDE_PARAM] = str(number)
+    url_state.write(SLIDE_PARAM, number, None)
 
 
 def slide_number(total: int) -> int:
     """The slide on screen (1-based, ?slide=N in the URL), with previous/next buttons."""
     state = st.session_state
-    if SLIDE_PARAM not in state:
-        raw = st.query_params.get(SLIDE_PARAM)
-        number = None if raw is None else parse_number(raw, 3)
-        if raw is not None and (number is None or not 1 <= number <= total):
-            st.warning(
-                inert(
-                    f"Ignored slide {quoted(raw)} from the link: this briefing has slides 1 to "
-                    f"{total}."
-                ),
-                icon=":material/link_off:",
-            )
-            number = None
-        state[SLIDE_PARAM] = number or 1
+    url_state.warn(url_state.seed(SLIDE_PARAM, range(1, total + 1), 1))
     number = min(max(int(state[SLIDE_PARAM]), 1), total)  # another scope can have fewer slides
-    if st.query_params.get(SLIDE_PARAM) != str(number):
-        st.query_params[SLIDE_PARAM] = str(number)
+    url_state.write(SLIDE_PARAM, number, None)  # always in the link: "slide 3" is what is shared
     back, where, forward = st.columns([1, 2, 1], vertical_alignment="center")
     back.button(
         "Previous",

@@ -52,7 +52,7 @@ def scorecard(tests: list, results: list, open_statement: Callable[[str], None])
         "statement's card below."
     )
     table = cache.derived(outlook.scorecard, tests, results)
-    row_ids = tuple(table["statement"])
+    row_ids = tuple(statement.statement_id for statement, _ in tests)  # the table shows titles
     table_key = f"{SCORECARD_KEY}-{state.get(SCORECARD_ROUND, 0)}"
 
     def open_card() -> None:
@@ -116,15 +116,19 @@ def statement_card(
             st.badge("Opened from the scorecard", icon=":material/table_rows:", color="blue")
         st.markdown(outlook.quote_markdown(statement.text))
         st.caption(
-            f"{statement.statement_id} · {statement.document} ({statement.edition}), "
+            f"{statement.title} · {statement.document} ({statement.edition}), "
             f"{statement.source_section}"
             + (f" · {statement.element_title}" if statement.element_title else "")
         )
         for index, link, result in shown:
             st.markdown(
                 f"**{inert(f'{link.family_label}, {link.scope_label}')}: "
-                f"{link.expectation_label}.** {outlook.VERDICT_ICONS[result.verdict]} "
-                f"{outlook.VERDICT_LABELS[result.verdict]}"
+                f"{link.expectation_label}.** "
+                + (
+                    f"{outlook.VERDICT_ICONS[result.verdict]} {outlook.VERDICT_LABELS[result.verdict]}"
+                    if link.substantive
+                    else f":material/exposure_zero: {outlook.TRIVIAL_LABEL}"
+                )
             )
             chart_column, text_column = st.columns([3, 2])
             with text_column:
@@ -171,7 +175,8 @@ def statement_card(
             st.caption(
                 "Also tested, under another verdict: "
                 + "; ".join(
-                    f"{link.family_label}, {link.scope_label} ({outlook.VERDICT_SHORT[result.verdict].lower()})"
+                    f"{link.family_label}, {link.scope_label} "
+                    f"({(outlook.VERDICT_SHORT[result.verdict] if link.substantive else outlook.TRIVIAL_LABEL).lower()})"
                     for _, link, result in others
                 )
                 + "."
@@ -187,4 +192,46 @@ def untested_list(untested: list) -> None:
     )
     for statement in untested:
         st.markdown(f"- {inert(statement.text)}")
-        st.caption(f"{statement.statement_id} · {statement.document}, {statement.source_section}")
+        st.caption(f"{statement.title} · {statement.document}, {statement.source_section}")
+
+
+def ahead(found: list, source: str) -> None:
+    """The Ahead view: per 2020-2024 statement a projection speaks to, what WPP 2024 projects
+    to 2030 for its countries, with the per-country figures; evidence, not a verdict."""
+    st.subheader("Ahead: what the UN projects to 2030")
+    st.caption(
+        "For each outlook statement of the 2020-2024 strategy that a population projection can "
+        "speak to, the UN's World Population Prospects 2024 (medium variant) for the statement's "
+        "countries. This is evidence to read beside the statement, not a verdict on it: a "
+        "projection follows the UN's assumptions, not IOM's. Totals of several countries are "
+        "sums of their projections, without an interval."
+    )
+    if not found:
+        st.info(
+            "No statement shown has a test a population projection can speak to.",
+            icon=":material/filter_alt_off:",
+        )
+    grouped: dict[str, list] = {}
+    for item in found:
+        grouped.setdefault(item.statement.statement_id, []).append(item)
+    for items in grouped.values():
+        statement = items[0].statement
+        with st.container(border=True):
+            st.markdown(f"**{inert(statement.title)}**")
+            st.markdown(outlook.quote_markdown(statement.text))
+            st.caption(
+                f"{statement.title} · {statement.document} ({statement.edition}), "
+                f"{statement.source_section}"
+            )
+            for index, item in enumerate(items):
+                link = item.link
+                st.markdown(
+                    f"*{inert(f'{link.family_label}, {link.scope_label}: {link.expectation_label}')}.*"
+                    f" {inert(item.sentence)}"
+                )
+                st.caption(f"How the projection bears on it: {inert(item.bearing)}.")
+                key = f"ahead-{statement.statement_id}-{index}"
+                with st.expander("Countries", key=key, on_change="rerun") as box:
+                    if box.open:  # built only when opened
+                        ui.table_view(item.table, key)
+    ui.source_line(source)

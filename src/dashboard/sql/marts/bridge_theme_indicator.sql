@@ -115,9 +115,9 @@ after_step_1 as (
     union all
     select
         inherits.to_id, known.indicator_family, min(known.path_rank), 3, 'crosswalk',
-        'Inherited from ' || any_value(inherits.how) || ': '
+        'Inherited from ' || min(inherits.how) || ': '
         || string_agg(distinct titles.title, '; ' order by titles.title) || '.',
-        null, null, string_agg(distinct inherits.from_id, ', ')
+        null, null, string_agg(distinct inherits.from_id, ', ' order by inherits.from_id)
     from inherits
     inner join direct as known on known.element_id = inherits.from_id
     inner join titles on titles.id = inherits.from_id
@@ -142,9 +142,9 @@ after_step_2 as (
     union all
     select
         inherits.to_id, known.indicator_family, 4, 'crosswalk',
-        'Inherited from ' || any_value(inherits.how) || ': '
+        'Inherited from ' || min(inherits.how) || ': '
         || string_agg(distinct titles.title, '; ' order by titles.title) || '.',
-        null, null, string_agg(distinct inherits.from_id, ', '), min(known.path_rank)
+        null, null, string_agg(distinct inherits.from_id, ', ' order by inherits.from_id), min(known.path_rank)
     from inherits
     inner join ranked_1 as known on known.element_id = inherits.from_id
     inner join titles on titles.id = inherits.from_id
@@ -169,9 +169,9 @@ after_step_3 as (
     union all
     select
         inherits.to_id, known.indicator_family, 5, 'crosswalk',
-        'Inherited from ' || any_value(inherits.how) || ': '
+        'Inherited from ' || min(inherits.how) || ': '
         || string_agg(distinct titles.title, '; ' order by titles.title) || '.',
-        null, null, string_agg(distinct inherits.from_id, ', '), min(known.path_rank)
+        null, null, string_agg(distinct inherits.from_id, ', ' order by inherits.from_id), min(known.path_rank)
     from inherits
     inner join ranked_2 as known on known.element_id = inherits.from_id
     inner join titles on titles.id = inherits.from_id

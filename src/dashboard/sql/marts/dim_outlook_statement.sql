@@ -1,6 +1,6 @@
 -- One row per outlook statement of a strategy; key statement_id.
 with final as (
-    select statement_id, statement, theme, element_id, testable, source_id, source_section
+    select statement_id, short_title, statement, theme, element_id, testable, source_id, source_section
     from stg_seeds__outlook_statements
 )
 

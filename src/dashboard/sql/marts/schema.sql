@@ -175,6 +175,8 @@ create table fct_initiative (
 
 create table dim_outlook_statement (
     statement_id varchar primary key,
+    -- what a page calls the statement (never its code)
+    short_title varchar not null unique,
     statement varchar not null,
     theme varchar not null,
     element_id varchar references dim_strategy_element (element_id),

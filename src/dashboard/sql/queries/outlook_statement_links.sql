@@ -34,6 +34,7 @@ scope_names as (
 joined as (
     select
         statements.statement_id,
+        statements.short_title,
         statements.statement,
         statements.theme,
         statements.element_id,
