@@ -8,7 +8,9 @@ from dashboard import briefing, cache, sidebar, ui
 from dashboard.charts import country as charts
 from dashboard.content import country as profile
 from dashboard.inert import inert
+from dashboard.queries import names as name_queries
 from dashboard.views import briefing as briefing_view
+from dashboard.views import corridors as corridor_view
 from dashboard.views import projection as projection_view
 
 filters, options = sidebar.current()
@@ -36,10 +38,10 @@ st.page_link(
 )
 
 if "standouts" in screens:
-    st.subheader(screens["standouts"].title)
+    st.header(screens["standouts"].title)
     briefing_view.standout_cards(screens["standouts"].kpis)
 
-st.subheader("IOM presence")
+st.header("IOM presence")
 left, right = st.columns([3, 2])
 with left:
     briefing_view.kpi_grid(screens["kpis"].kpis[:2], columns=2)
@@ -53,14 +55,23 @@ with left:
     contacts = data.contact_source
     ui.source_line(data.office_source + (f"; contacts: {contacts}" if contacts else ""))
 with right:
-    st.pydeck_chart(
-        cache.chart(charts.office_deck, data.offices, (iso3,), False, width_px=420), height=420
+    ui.map_view(
+        cache.chart(
+            charts.office_deck,
+            data.offices,
+            (iso3,),
+            False,
+            width_px=420,
+            places=cache.query(name_queries.country_labels),
+        ),
+        height=420,
+        iso3=(iso3,),
     )
     st.caption(briefing_view.OFFICE_LEGEND)
     for note in screens["map"].notes:
         st.caption(f":material/info: {inert(note)}")
 
-st.subheader("IOM status in the documents")
+st.header("IOM status in the documents")
 briefing_view.static_table(data.status_table, key=f"status-{iso3}")
 ui.source_line(
     profile.document_source(country["document"], country["file"], country["source_section"])
@@ -68,7 +79,7 @@ ui.source_line(
 for note in data.status_findings["note"].tolist():
     st.caption(f":material/info: {inert(note)}")
 
-st.subheader("Funding requirement 2016")
+st.header("Funding requirement 2016")
 rank = data.funding_rank
 if rank.in_table:
     st.markdown(f"**{inert(rank.sentence)}**")
@@ -91,7 +102,7 @@ st.caption(
     "(the sidebar's theme filter does not apply here). '-' in the table means no requirement."
 )
 
-st.subheader("Headline indicators")
+st.header("Headline indicators")
 briefing_view.indicator_cards(data.indicator_cards, columns=3)
 for group in profile.TREND_GROUPS:
     screen = screens[f"trend-{group.key}"]
@@ -110,19 +121,20 @@ for group in profile.TREND_GROUPS:
     )
 
 projection_view.country_projections(iso3, name, filters.year_from, filters.year_to)
+corridor_view.country_corridors(iso3, name)
 
-st.subheader("What the documents say")
+st.header("What the documents say")
 if data.key_figures.empty:
     st.caption(
         f"No document states a figure specific to {name}; region-wide figures are on the overview."
     )
 briefing_view.key_facts(data.key_figure_rows)
 
-st.subheader("Outlook statements")
+st.header("Outlook statements")
 st.caption(f"Statements of the IOM strategies that name {name} come first, then region-wide ones.")
 briefing_view.outlook_list(data.outlook_rows)
 
-st.subheader("Data-quality notes")
+st.header("Data-quality notes")
 if data.findings.empty:
     st.caption(f"No data-quality finding names {name} or one of its offices.")
 ui.findings(data.findings, title=f"What to know about the published figures for {name}")

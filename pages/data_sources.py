@@ -23,7 +23,7 @@ st.caption(
 )
 
 build = cache.query(q.build_info).iloc[0]
-st.subheader("The warehouse build")
+st.header("The warehouse build")
 row = st.columns(4)
 row[0].metric(
     "Built",
@@ -48,7 +48,7 @@ ui.source_line(f"build_log of the warehouse; DuckDB {build['duckdb_version']}.")
 
 page_tables, titles = lineage.tables_by_page(), navigation.titles()
 table_sources = cache.query(q.table_sources)
-st.subheader("Tables behind the pages")
+st.header("Tables behind the pages")
 st.caption(
     "One line per table: what one row is, how many rows, which countries and years it "
     "covers, what it cites and which pages read it."
@@ -60,12 +60,12 @@ ui.table_view(
     "warehouse-tables",
 )
 
-st.subheader("Sources")
+st.header("Sources")
 ui.table_view(
     cache.derived(content.describe_sources, cache.query(q.source_catalog), table_sources), "sources"
 )
 
-st.subheader("How a headline figure is chosen")
+st.header("How a headline figure is chosen")
 st.markdown(
     "Where several sources or editions give the same figure, every page and export shows the "
     "one this rule picks, so the same figure for the same place and year is the same number "
@@ -80,7 +80,7 @@ ui.table_view(
     "headline-rule",
 )
 
-st.subheader("Themes and the indicators that speak to them")
+st.header("Themes and the indicators that speak to them")
 st.caption(
     "Why the thematic filter puts some indicators first: each link quotes the document that "
     "makes it, names the outlook statement tested with it, is inherited through the strategy "
@@ -98,7 +98,7 @@ ui.table_view(
     "theme-indicators",
 )
 
-st.subheader("Data-quality findings")
+st.header("Data-quality findings")
 st.caption(
     "Every problem found in the documents (totals that do not add up, figures that disagree, "
     "misspellings). Values are shown as published; the note says what the dashboard does."
@@ -120,7 +120,7 @@ ui.table_view(
     cache.derived(content.describe_findings, findings, page_tables, titles), "data-quality-findings"
 )
 
-st.subheader("Coverage of the official indicators")
+st.header("Coverage of the official indicators")
 indicators = cache.query(q.indicator_catalog_with_source).set_index("indicator_code", drop=False)
 codes = list(indicators.index)
 default_code = (
@@ -165,7 +165,7 @@ else:
     )
 st.caption(f"Showing {filters.describe(options)}.")
 
-st.subheader("How to refresh the data")
+st.header("How to refresh the data")
 st.markdown(
     "1. Put the official downloads listed below under one directory, at the paths shown, and run "
     "the ingest: `python -m dashboard.ingest [--public-dir DIR]`. It reads each file in its "

@@ -18,7 +18,9 @@ PARAM_VERDICT = "outlook_verdict"
 PARAM_PAGE = "outlook_page"
 PARAM_VIEW = "outlook_view"
 OPENED_KEY = "outlook_opened"  # the statement a scorecard row just opened, and its page
-PAGE_END_KEY = "outlook_page_end"  # the pager under the cards, kept in step with the one above
+# Under the cards, previous/next buttons rather than a second st.pagination: two would be two
+# navigation landmarks of the same name for a screen reader.
+PREVIOUS_KEY, NEXT_KEY = "outlook_page_previous", "outlook_page_next"
 
 filters, options = sidebar.current()
 region, state = tuple(options.countries), st.session_state
@@ -29,8 +31,8 @@ def first_page() -> None:
     state[PARAM_PAGE] = 1
 
 
-def from_end_pager() -> None:
-    state[PARAM_PAGE] = state[PAGE_END_KEY]
+def turn_page(step: int) -> None:
+    state[PARAM_PAGE] = state[PARAM_PAGE] + step
 
 
 def open_statement(statement_id: str) -> None:
@@ -144,7 +146,7 @@ with st.container(border=True):
 
 if tests:
     outlook_view.scorecard(tests, results, open_statement)
-    st.subheader("Statements in detail")
+    st.header("Statements in detail")
     warnings = url_state.seed(PARAM_VERDICT, list(outlook.VERDICT_FILTERS), outlook.ALL)
     verdict = (
         st.segmented_control(
@@ -197,9 +199,24 @@ if tests:
         outlook_view.statement_card(statement, shown, others, by_link, series, opened)
 
     if pages > 1:
-        if state.get(PAGE_END_KEY) != page:
-            state[PAGE_END_KEY] = page
-        st.pagination(pages, key=PAGE_END_KEY, width="stretch", on_change=from_end_pager)
+        with st.container(horizontal=True, vertical_alignment="center"):
+            st.button(
+                "Previous page",
+                key=PREVIOUS_KEY,
+                icon=":material/arrow_back:",
+                disabled=page == 1,
+                on_click=turn_page,
+                args=(-1,),
+            )
+            st.caption(f"Page {page} of {pages}")
+            st.button(
+                "Next page",
+                key=NEXT_KEY,
+                icon=":material/arrow_forward:",
+                disabled=page == pages,
+                on_click=turn_page,
+                args=(1,),
+            )
 else:  # no test to filter or page through: a verdict or page in the link is dropped
     url_state.warn(url_state.seed(PARAM_VERDICT, [], outlook.ALL))
     url_state.warn(url_state.seed(PARAM_PAGE, [], 1))

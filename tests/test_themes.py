@@ -189,7 +189,7 @@ def test_overview_leads_with_the_theme_indicators(con, theme):
     ]
     lead = menu.defaults[families[0]]
     at = open_page(None, {"theme": [theme]})
-    headers = [h.value for h in at.subheader]
+    headers = [h.value for h in at.header]
     # the map colours by the theme's first indicator, named in its heading
     assert menu.rows[lead]["name"] in headers
     # the headline cards start with the theme's first indicator

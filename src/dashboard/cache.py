@@ -27,6 +27,8 @@ import plotly.graph_objects as go
 import streamlit as st
 
 from dashboard import db, maps
+from dashboard.charts import style as chart_style
+from dashboard.charts import summary
 
 if TYPE_CHECKING:  # the export stack is imported only by the pages that export
     from dashboard import briefing, exports
@@ -154,12 +156,24 @@ def _freeze(value: Any) -> Any:
     if isinstance(value, tuple):
         return tuple(_freeze(item) for item in value)
     if isinstance(value, go.Figure) and not isinstance(value, _FrozenFigure):
+        # The one seam every shared chart passes: the publication style is applied here.
+        chart_style.finish(value)
         frozen_dict = value.to_dict()
+        text_alternative = summary.figure_summary(value)
         value.__class__ = _FrozenFigure
         value._frozen_dict = frozen_dict
+        value._summary = text_alternative
     elif isinstance(value, maps.CompactDeck):
         value.freeze()
     return value
+
+
+def figure_summary(figure: go.Figure) -> str:
+    """The chart's one-sentence text alternative (charts.summary), worked out once for a figure
+    from `chart()` or a briefing."""
+    if isinstance(figure, _FrozenFigure):
+        return figure._summary
+    return summary.figure_summary(figure)
 
 
 def per_warehouse(function: Callable[[], Any]) -> Any:

@@ -166,12 +166,14 @@ FUNDING, STRATEGY, COUNTRY, BRIEFING = (
     "pages/briefing.py",
 )
 DATA_SOURCES, GLOSSARY = "pages/data_sources.py", "pages/glossary.py"
+CORRIDORS = "pages/corridors.py"
 # The pages whose figures follow the sidebar's country selection.
 SELECTION_PAGES = (
     OVERVIEW,
     MAP,
     TRENDS,
     OUTLOOK,
+    CORRIDORS,
     FUNDING,
     STRATEGY,
     COUNTRY,

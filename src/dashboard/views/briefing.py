@@ -13,12 +13,13 @@ from datetime import date
 import pandas as pd
 import streamlit as st
 
-from dashboard import cache, exports, ui, url_state
+from dashboard import cache, config, exports, ui, url_state
 from dashboard.briefing import Briefing, Screen
 from dashboard.charts import country as charts
 from dashboard.content import country as profile
 from dashboard.filters import FilterOptions, Filters
 from dashboard.inert import inert
+from dashboard.queries import names as name_queries
 
 COUNTRY_PARAM = "iso3"
 SLIDE_PARAM = "slide"
@@ -49,8 +50,9 @@ section[data-testid="stSidebar"], [data-testid="stSidebarCollapsedControl"],
 [data-testid="stMetricLabel"] p { font-size: 1.25rem; }
 </style>"""
 OFFICE_LEGEND = (
-    "Largest dot: the Regional Office in Vienna (red-orange); blue: country offices; "
-    "small orange: sub-offices. Hover a dot for its contacts."
+    f"IOM offices {config.OFFICES_AS_OF}. Largest dot: the Regional Office in Vienna "
+    "(red-orange); blue: country offices; small orange: sub-offices. Hover a dot for its "
+    "contacts."
 )
 
 
@@ -202,15 +204,23 @@ def show_screen(screen: Screen, deck: Briefing, present: bool) -> None:
     elif screen.kind == "map" and screen.offices is not None:
         scope = deck.scope
         highlight = () if scope.whole_region else scope.iso3
-        st.pydeck_chart(
-            cache.chart(charts.office_deck, screen.offices, highlight, scope.whole_region),
+        ui.map_view(
+            cache.chart(
+                charts.office_deck,
+                screen.offices,
+                highlight,
+                scope.whole_region,
+                places=cache.query(name_queries.country_labels),
+            ),
             height=520 if present else 440,
+            iso3=scope.iso3,
         )
         st.caption(OFFICE_LEGEND)
         if not present:
             static_table(screen.table, f"{scope.key}-offices")
     elif screen.kind == "chart" and screen.figure is not None:
         if present:
+            ui.chart_summary(screen.figure)
             st.plotly_chart(
                 screen.figure,
                 width="stretch",
@@ -259,7 +269,7 @@ def png_download(screen: Screen, deck: Briefing) -> None:
 
 def export_panel(deck: Briefing) -> None:
     """Build the PowerPoint and the PDF with visible progress, then offer them and every chart."""
-    st.subheader("Export this briefing")
+    st.header("Export this briefing")
     problem = exports.renderer_problem()
     if problem:
         st.warning(problem, icon=":material/warning:")

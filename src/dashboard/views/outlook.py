@@ -46,7 +46,7 @@ def scorecard(tests: list, results: list, open_statement: Callable[[str], None])
     """Every indicator test in one table; ticking a row calls `open_statement` with the row's
     statement id (the page opens the cards that hold it)."""
     state = st.session_state
-    st.subheader("Scorecard")
+    st.header("Scorecard")
     st.caption(
         "One row per indicator test of the statements shown. Tick a row to open its "
         "statement's card below."
@@ -185,7 +185,7 @@ def statement_card(
 
 def untested_list(untested: list) -> None:
     """The statements no indicator in the warehouse can test."""
-    st.subheader("Statements no indicator can test")
+    st.header("Statements no indicator can test")
     st.caption(
         "The warehouse holds no official series for these themes (for example irregular "
         "migration, trafficking, unaccompanied children, migrant health, climate)."
