@@ -6,8 +6,9 @@ of charts rather than every one. Strategy, verdict filter and page travel in the
 
 import streamlit as st
 
-from dashboard import cache, outlook, sidebar, url_state
+from dashboard import ahead, cache, outlook, sidebar, url_state
 from dashboard.queries import outlook as q
+from dashboard.queries import projections as projection_queries
 from dashboard.queries import trends as trend_queries
 from dashboard.views import changes as changes_view
 from dashboard.views import outlook as outlook_view
@@ -15,8 +16,11 @@ from dashboard.views import outlook as outlook_view
 PARAM_STRATEGY = "outlook_strategy"
 PARAM_VERDICT = "outlook_verdict"
 PARAM_PAGE = "outlook_page"
+PARAM_VIEW = "outlook_view"
 OPENED_KEY = "outlook_opened"  # the statement a scorecard row just opened, and its page
-PAGE_END_KEY = "outlook_page_end"  # the pager under the cards, kept in step with the one above
+# Under the cards, previous/next buttons rather than a second st.pagination: two would be two
+# navigation landmarks of the same name for a screen reader.
+PREVIOUS_KEY, NEXT_KEY = "outlook_page_previous", "outlook_page_next"
 
 filters, options = sidebar.current()
 region, state = tuple(options.countries), st.session_state
@@ -27,8 +31,8 @@ def first_page() -> None:
     state[PARAM_PAGE] = 1
 
 
-def from_end_pager() -> None:
-    state[PARAM_PAGE] = state[PAGE_END_KEY]
+def turn_page(step: int) -> None:
+    state[PARAM_PAGE] = state[PARAM_PAGE] + step
 
 
 def open_statement(statement_id: str) -> None:
@@ -58,6 +62,18 @@ strategy = st.radio(
     on_change=first_page,
 )
 url_state.write(PARAM_STRATEGY, strategy, "all")
+url_state.warn(url_state.seed(PARAM_VIEW, list(outlook.VIEWS), "since"))
+view = (
+    st.segmented_control(
+        "View",
+        list(outlook.VIEWS),
+        format_func=outlook.VIEWS.get,
+        key=PARAM_VIEW,
+        required=True,
+    )
+    or "since"
+)
+url_state.write(PARAM_VIEW, view, "since")
 
 choices = cache.query(trend_queries.indicator_choices_by_family)
 rows = cache.query(
@@ -67,6 +83,23 @@ rows = cache.query(
 statements = outlook.select(
     cache.derived(outlook.tracker, rows, choices, region, options.countries), strategy
 )
+if view == "ahead":
+    # WPP 2024 for the whole region from 2024 to 2030; each statement's countries are picked in
+    # the pure step.
+    projections = {
+        code: cache.query(
+            projection_queries.projection_by_country, code, region, ahead.FROM_YEAR, ahead.TO_YEAR
+        )
+        for code in (ahead.NET_MIGRATION, ahead.POPULATION)
+    }
+    series = cache.query(projection_queries.projection_series_for_family, "population").iloc[0]
+    outlook_view.ahead(
+        cache.derived(ahead.evidence, statements, projections),
+        f"{series['publisher']}, {series['source_title']} ({series['edition']}), licence "
+        f"{series['licence']}.",
+    )
+    st.stop()
+
 tests = outlook.tests_of(statements)
 codes, scopes, targets, aggregated = outlook.requests(tests)
 changes = cache.query(q.outlook_link_changes, codes, scopes, targets, filters.year_to, region)
@@ -113,7 +146,7 @@ with st.container(border=True):
 
 if tests:
     outlook_view.scorecard(tests, results, open_statement)
-    st.subheader("Statements in detail")
+    st.header("Statements in detail")
     warnings = url_state.seed(PARAM_VERDICT, list(outlook.VERDICT_FILTERS), outlook.ALL)
     verdict = (
         st.segmented_control(
@@ -166,9 +199,24 @@ if tests:
         outlook_view.statement_card(statement, shown, others, by_link, series, opened)
 
     if pages > 1:
-        if state.get(PAGE_END_KEY) != page:
-            state[PAGE_END_KEY] = page
-        st.pagination(pages, key=PAGE_END_KEY, width="stretch", on_change=from_end_pager)
+        with st.container(horizontal=True, vertical_alignment="center"):
+            st.button(
+                "Previous page",
+                key=PREVIOUS_KEY,
+                icon=":material/arrow_back:",
+                disabled=page == 1,
+                on_click=turn_page,
+                args=(-1,),
+            )
+            st.caption(f"Page {page} of {pages}")
+            st.button(
+                "Next page",
+                key=NEXT_KEY,
+                icon=":material/arrow_forward:",
+                disabled=page == pages,
+                on_click=turn_page,
+                args=(1,),
+            )
 else:  # no test to filter or page through: a verdict or page in the link is dropped
     url_state.warn(url_state.seed(PARAM_VERDICT, [], outlook.ALL))
     url_state.warn(url_state.seed(PARAM_PAGE, [], 1))

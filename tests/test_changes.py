@@ -148,8 +148,8 @@ def test_latest_year_sentence_for_moldova(warehouse_path):
     )
     assert any(b.startswith(f"- {expected}") for b in bullets), bullets
     assert any("(UNHCR" in b for b in bullets)
-    # the block comes first: its heading is the page's first subheader
-    assert at.subheader[0].value == "Latest year: the Republic of Moldova"
+    # the block comes first: its heading is the page's first section heading
+    assert at.header[0].value == "Latest year: the Republic of Moldova"
 
 
 def test_the_region_flags_the_russian_federation_break(warehouse_path):

@@ -18,7 +18,7 @@ import pandas as pd
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from dashboard import config, db
+from dashboard import config, db, navigation
 from dashboard.warehouse import EXPORTED_TABLES, MARTS, build
 from tests.browser.harness import (
     assert_offline_and_clean,
@@ -28,7 +28,7 @@ from tests.browser.harness import (
 
 ROOT = Path(__file__).resolve().parents[1]
 APP = str(ROOT / "app.py")
-PAGES = sorted(str(p.relative_to(ROOT)) for p in (ROOT / "pages").glob("*.py"))
+PAGES = sorted(page.path for page in navigation.existing(ROOT))
 
 
 @pytest.fixture(scope="module")

@@ -44,6 +44,8 @@ STRATEGY_LABELS = {
     "2020-2024": "Strategy 2020-2024",
     "2015-2020": "Strategy 2015-2020",
 }
+# The tracker's two views (URL value -> label): the data since the strategy, the projections ahead.
+VIEWS = {"since": "Since the strategy", "ahead": "Ahead: UN projections to 2030"}
 REGION_STAY_SHARE = 0.25
 # Expectations whose test is trivial: listed in the scorecard, not counted among the verdicts.
 TRIVIAL_EXPECTATIONS = frozenset({"persist"})

@@ -166,12 +166,14 @@ FUNDING, STRATEGY, COUNTRY, BRIEFING = (
     "pages/briefing.py",
 )
 DATA_SOURCES, GLOSSARY = "pages/data_sources.py", "pages/glossary.py"
+CORRIDORS = "pages/corridors.py"
 # The pages whose figures follow the sidebar's country selection.
 SELECTION_PAGES = (
     OVERVIEW,
     MAP,
     TRENDS,
     OUTLOOK,
+    CORRIDORS,
     FUNDING,
     STRATEGY,
     COUNTRY,
@@ -295,6 +297,15 @@ PARAMS: tuple[Param, ...] = (
         "all",
         (OUTLOOK,),
         example="2020-2024",
+    ),
+    Param(
+        "outlook_view",
+        "outlook_view",
+        "what the tracker shows: the data since the strategy, or the UN projections ahead",
+        "the keys of outlook.VIEWS",
+        "since",
+        (OUTLOOK,),
+        example="ahead",
     ),
     Param(
         "outlook_verdict",

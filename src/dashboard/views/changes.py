@@ -45,7 +45,7 @@ def latest_block(
     five years before, as a sentence with its source; then the notable changes. With a theme,
     the concepts whose indicators speak to it come first."""
     scope = _scope(filters, options)
-    st.subheader(f"Latest year: {scope}")
+    st.header(f"Latest year: {scope}")
     facts = _facts(filters, options)
     if theme_families:
         menu = theme_view.menu()

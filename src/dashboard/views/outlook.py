@@ -46,7 +46,7 @@ def scorecard(tests: list, results: list, open_statement: Callable[[str], None])
     """Every indicator test in one table; ticking a row calls `open_statement` with the row's
     statement id (the page opens the cards that hold it)."""
     state = st.session_state
-    st.subheader("Scorecard")
+    st.header("Scorecard")
     st.caption(
         "One row per indicator test of the statements shown. Tick a row to open its "
         "statement's card below."
@@ -185,7 +185,7 @@ def statement_card(
 
 def untested_list(untested: list) -> None:
     """The statements no indicator in the warehouse can test."""
-    st.subheader("Statements no indicator can test")
+    st.header("Statements no indicator can test")
     st.caption(
         "The warehouse holds no official series for these themes (for example irregular "
         "migration, trafficking, unaccompanied children, migrant health, climate)."
@@ -193,3 +193,45 @@ def untested_list(untested: list) -> None:
     for statement in untested:
         st.markdown(f"- {inert(statement.text)}")
         st.caption(f"{statement.title} · {statement.document}, {statement.source_section}")
+
+
+def ahead(found: list, source: str) -> None:
+    """The Ahead view: per 2020-2024 statement a projection speaks to, what WPP 2024 projects
+    to 2030 for its countries, with the per-country figures; evidence, not a verdict."""
+    st.subheader("Ahead: what the UN projects to 2030")
+    st.caption(
+        "For each outlook statement of the 2020-2024 strategy that a population projection can "
+        "speak to, the UN's World Population Prospects 2024 (medium variant) for the statement's "
+        "countries. This is evidence to read beside the statement, not a verdict on it: a "
+        "projection follows the UN's assumptions, not IOM's. Totals of several countries are "
+        "sums of their projections, without an interval."
+    )
+    if not found:
+        st.info(
+            "No statement shown has a test a population projection can speak to.",
+            icon=":material/filter_alt_off:",
+        )
+    grouped: dict[str, list] = {}
+    for item in found:
+        grouped.setdefault(item.statement.statement_id, []).append(item)
+    for items in grouped.values():
+        statement = items[0].statement
+        with st.container(border=True):
+            st.markdown(f"**{inert(statement.title)}**")
+            st.markdown(outlook.quote_markdown(statement.text))
+            st.caption(
+                f"{statement.title} · {statement.document} ({statement.edition}), "
+                f"{statement.source_section}"
+            )
+            for index, item in enumerate(items):
+                link = item.link
+                st.markdown(
+                    f"*{inert(f'{link.family_label}, {link.scope_label}: {link.expectation_label}')}.*"
+                    f" {inert(item.sentence)}"
+                )
+                st.caption(f"How the projection bears on it: {inert(item.bearing)}.")
+                key = f"ahead-{statement.statement_id}-{index}"
+                with st.expander("Countries", key=key, on_change="rerun") as box:
+                    if box.open:  # built only when opened
+                        ui.table_view(item.table, key)
+    ui.source_line(source)
