@@ -4,19 +4,24 @@ from datetime import date
 
 import streamlit as st
 
-from dashboard import briefing, cache, sidebar, ui
+from dashboard import briefing, cache, sidebar, themes, ui
 from dashboard.charts import country as charts
 from dashboard.content import country as profile
 from dashboard.inert import inert
+from dashboard.queries import names as name_queries
 from dashboard.views import briefing as briefing_view
+from dashboard.views import corridors as corridor_view
 from dashboard.views import projection as projection_view
+from dashboard.views import themes as theme_view
 
 filters, options = sidebar.current()
 briefing_view.print_styles()
 title = st.empty()  # drawn once the picker below has decided the country
 iso3 = briefing_view.country_picker(filters, options, key="profile_country")
+theme_families = theme_view.families(filters.theme)
 deck = cache.briefing_for(
-    briefing.country_scope(iso3, options, filters.years), date.today().strftime("%d %B %Y")
+    briefing.country_scope(iso3, options, filters.years, filters.theme, theme_families),
+    date.today().strftime("%d %B %Y"),
 )
 data = deck.data
 screens = {screen.key: screen for screen in deck.screens}
@@ -36,10 +41,19 @@ st.page_link(
 )
 
 if "standouts" in screens:
-    st.subheader(screens["standouts"].title)
+    st.header(screens["standouts"].title)
+    if theme_families:
+        menu = theme_view.menu()
+        st.caption(
+            themes.theme_note(
+                options.themes[filters.theme],
+                [menu.families[f] for f in theme_families if f in menu.families],
+            )
+            + " The country's story is chosen among them."
+        )
     briefing_view.standout_cards(screens["standouts"].kpis)
 
-st.subheader("IOM presence")
+st.header("IOM presence")
 left, right = st.columns([3, 2])
 with left:
     briefing_view.kpi_grid(screens["kpis"].kpis[:2], columns=2)
@@ -53,14 +67,23 @@ with left:
     contacts = data.contact_source
     ui.source_line(data.office_source + (f"; contacts: {contacts}" if contacts else ""))
 with right:
-    st.pydeck_chart(
-        cache.chart(charts.office_deck, data.offices, (iso3,), False, width_px=420), height=420
+    ui.map_view(
+        cache.chart(
+            charts.office_deck,
+            data.offices,
+            (iso3,),
+            False,
+            width_px=420,
+            places=cache.query(name_queries.country_labels),
+        ),
+        height=420,
+        iso3=(iso3,),
     )
     st.caption(briefing_view.OFFICE_LEGEND)
     for note in screens["map"].notes:
         st.caption(f":material/info: {inert(note)}")
 
-st.subheader("IOM status in the documents")
+st.header("IOM status in the documents")
 briefing_view.static_table(data.status_table, key=f"status-{iso3}")
 ui.source_line(
     profile.document_source(country["document"], country["file"], country["source_section"])
@@ -68,7 +91,7 @@ ui.source_line(
 for note in data.status_findings["note"].tolist():
     st.caption(f":material/info: {inert(note)}")
 
-st.subheader("Funding requirement 2016")
+st.header("Funding requirement 2016")
 rank = data.funding_rank
 if rank.in_table:
     st.markdown(f"**{inert(rank.sentence)}**")
@@ -91,7 +114,7 @@ st.caption(
     "(the sidebar's theme filter does not apply here). '-' in the table means no requirement."
 )
 
-st.subheader("Headline indicators")
+st.header("Headline indicators")
 briefing_view.indicator_cards(data.indicator_cards, columns=3)
 for group in profile.TREND_GROUPS:
     screen = screens[f"trend-{group.key}"]
@@ -110,19 +133,20 @@ for group in profile.TREND_GROUPS:
     )
 
 projection_view.country_projections(iso3, name, filters.year_from, filters.year_to)
+corridor_view.country_corridors(iso3, name)
 
-st.subheader("What the documents say")
+st.header("What the documents say")
 if data.key_figures.empty:
     st.caption(
         f"No document states a figure specific to {name}; region-wide figures are on the overview."
     )
 briefing_view.key_facts(data.key_figure_rows)
 
-st.subheader("Outlook statements")
+st.header("Outlook statements")
 st.caption(f"Statements of the IOM strategies that name {name} come first, then region-wide ones.")
 briefing_view.outlook_list(data.outlook_rows)
 
-st.subheader("Data-quality notes")
+st.header("Data-quality notes")
 if data.findings.empty:
     st.caption(f"No data-quality finding names {name} or one of its offices.")
 ui.findings(data.findings, title=f"What to know about the published figures for {name}")

@@ -55,7 +55,7 @@ elif not seeeca:
     scope.append(
         "country and subregion filters apply to SEEECA only, so every row of this table is shown"
     )
-st.subheader(f"{name}: requirement by country and programmatic area")
+st.header(f"{name}: requirement by country and programmatic area")
 st.caption("Showing " + "; ".join(scope) + ".")
 
 if not totals["has_region_table"]:
@@ -126,17 +126,21 @@ else:
     )
     bars, heat, table = st.tabs(["Stacked bars", "Heatmap", "Table"])
     with bars:
+        figure = cache.chart(
+            charts.requirement_by_row, cells, f"{name}: requirement by country and area"
+        )
+        ui.chart_summary(figure)
         st.plotly_chart(
-            cache.chart(
-                charts.requirement_by_row, cells, f"{name}: requirement by country and area"
-            ),
+            figure,
             width="stretch",
             key="chart-requirement-bars",
             config={"displaylogo": False},
         )
     with heat:
+        figure = cache.chart(charts.requirement_heatmap, cells, f"{name}: USD by country and area")
+        ui.chart_summary(figure)
         st.plotly_chart(
-            cache.chart(charts.requirement_heatmap, cells, f"{name}: USD by country and area"),
+            figure,
             width="stretch",
             key="chart-requirement-heatmap",
             config={"displaylogo": False},
@@ -176,7 +180,7 @@ else:
             blank_missing=True,
         )
 
-st.subheader("SEEECA compared with the other IOM regions")
+st.header("SEEECA compared with the other IOM regions")
 st.caption(
     "From the overview table, the one table with a column for every region (Southern "
     "Africa included); its cells equal each region's own table, area by area. Whole regions: "

@@ -163,7 +163,7 @@ with side_panel:
             st.caption(f":material/info: {kosovo}")
         st.caption(f":material/info: {definition['caveat']}")
 
-st.subheader(f"Offices shown ({config.OFFICES_AS_OF})")
+st.header(f"Offices shown ({config.OFFICES_AS_OF})")
 ui.table_view(cache.query(q.office_directory, filters.selected_iso3), "offices-shown")
 ui.source_line(f"{maps.offices_source(offices)}; coordinates and names from GeoNames.")
 ui.findings(

@@ -10,6 +10,7 @@ from dashboard.views import changes as changes_view
 from dashboard.views import themes as theme_view
 
 filters, options = sidebar.current()
+ui.print_styles()
 st.title("SEEECA migration outlook: regional overview")
 st.caption(f"Showing {filters.describe(options)}.")
 
@@ -27,7 +28,7 @@ funding = cache.query(
     tuple(areas["programmatic_area"]),
 ).iloc[0]
 
-st.subheader("IOM in the region" if filters.is_whole_region else "IOM in the selection")
+st.header("IOM in the region" if filters.is_whole_region else "IOM in the selection")
 row = st.columns(4)
 with row[0]:
     ui.kpi(
@@ -51,7 +52,7 @@ with row[1]:
 
 # Figures the documents give only for the whole region: a block of their own, titled so, so that
 # nothing looks as if it followed the filters when it cannot.
-st.subheader("Region-wide figures (whole region, not filtered)")
+st.header("Region-wide figures (whole region, not filtered)")
 if not filters.is_whole_region:
     st.caption(
         ":material/public: The documents give these for the whole region only: they stay the "
@@ -82,7 +83,7 @@ for start in range(0, len(REGION_WIDE), 3):
                 else f'As published: "{figure["quote"]}". {figure["label"]}.',
             )
 
-st.subheader("Funding requirement 2016")
+st.header("Funding requirement 2016")
 scope = (
     "the whole region, including regional programmes"
     if filters.is_whole_region
@@ -112,7 +113,7 @@ with left:
     map_code = themes.lead_code(menu.defaults, theme_families, headlines.MAP_INDICATOR)
     shares = cache.query(q.indicator_latest_by_country, map_code, filters.year_to)
     definition = cache.query(q.indicator_definitions, (map_code,)).iloc[0]
-    st.subheader(definition["name"] if theme_families else "Migrants as a share of the population")
+    st.header(definition["name"] if theme_families else "Migrants as a share of the population")
     deck, legend = cache.chart(
         maps.indicator_deck,
         shares,
@@ -135,7 +136,7 @@ with left:
         if table_box.open:  # built only when opened
             ui.table_view(shares, "migrant-share-by-country")
 with right:
-    st.subheader("Strategy 2020-2024 at a glance")
+    st.header("Strategy 2020-2024 at a glance")
     strategy = cache.query(q.strategy_2020_at_a_glance)
     priorities_by_pillar: dict[str, list[str]] = {}
     for pillar, priority in zip(
@@ -148,7 +149,7 @@ with right:
             st.markdown(f"- {priority}")
     ui.source_line(f"{strategy['document'].iat[0]}, strategic priorities.")
 
-st.subheader("Headline indicators for the selection")
+st.header("Headline indicators for the selection")
 headline_codes = themes.lead_codes(
     theme_families,
     menu.defaults,

@@ -78,7 +78,7 @@ with st.container(horizontal=True, key="breadcrumbs"):
             type="tertiary",
         )
 
-st.subheader(f"{node['level_name']}: {node['label']}")
+st.header(f"{node['level_name']}: {node['label']}")
 root_usd = tree.loc[tree["node_id"] == content.ROOT, "usd"].iloc[0]
 offices = cache.shaped(content.node_offices, q.strategy_node_offices, scope)
 row = st.columns(4)
@@ -117,13 +117,12 @@ if isinstance(node["parent_id"], str):
     ui.source_line(f"{node['document']}, {node['source_section']}.")
 
 key, parent = f"tree-{node_id}", node["parent_id"] if isinstance(node["parent_id"], str) else None
+treemap = cache.chart(
+    charts.drilldown_treemap, tree, node_id, "Click a box to open it; click the top bar to go up"
+)
+ui.chart_summary(treemap)  # the levels below are also the table under the chart
 st.plotly_chart(
-    cache.chart(
-        charts.drilldown_treemap,
-        tree,
-        node_id,
-        "Click a box to open it; click the top bar to go up",
-    ),
+    treemap,
     key=key,
     on_select=lambda: on_tree_click(key, node_id, parent),
     selection_mode="points",
@@ -200,7 +199,7 @@ with initiatives:
             blank_missing=True,
         )
 
-st.subheader("The crosswalk between the frameworks")
+st.header("The crosswalk between the frameworks")
 st.caption(
     "How the 2020-2024 priorities, the 2015-2020 thematic areas and objectives, the 2016 "
     "programmatic funding areas and the MiGOF principles and objectives are linked. "

@@ -161,7 +161,7 @@ if aggregatable and compare and not filters.is_whole_region:
 shown = aggregates if compare else []
 caveats += [cache.derived(charts.coverage_note, aggregate) for aggregate in aggregates]
 
-st.subheader(f"{definition['name']}, {filters.year_from}-{filters.year_to}")
+st.header(f"{definition['name']}, {filters.year_from}-{filters.year_to}")
 series = cache.query(
     q.indicator_series_by_country, code, selected, filters.year_from, filters.year_to
 )
@@ -238,7 +238,7 @@ no_value = charts.countries_without_value(values)
 ranking = cache.derived(charts.ranking_table, values, definition)
 map_column, bar_column = st.columns([3, 2])
 with map_column:
-    st.subheader(f"Map, {year}")
+    st.header(f"Map, {year}")
     ui.chart_with_table(
         cache.chart(
             charts.choropleth_figure, values, definition, year, selected, filters.is_whole_region
@@ -247,9 +247,10 @@ with map_column:
         source,
         "trend-map",
         caveats[:1],
+        map_of=selected,
     )
 with bar_column:
-    st.subheader(f"Ranking, {year}")
+    st.header(f"Ranking, {year}")
     ui.chart_with_table(
         cache.chart(charts.ranking_figure, values, definition, year),
         ranking,

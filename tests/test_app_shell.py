@@ -60,7 +60,7 @@ def test_overview_kpis_equal_the_warehouse(warehouse_path):
 
 def test_region_wide_figures_are_titled_so_under_a_filter(warehouse_path):
     albania = open_page(None, {"country": ["ALB"]})
-    assert any("Region-wide figures" in h.value for h in albania.subheader)
+    assert any("Region-wide figures" in h.value for h in albania.header)
     for label in ("Staff", "Annual budget 2019", "Donors 2019", "Emigrants 2013"):
         card = next(m for m in albania.metric if m.label.startswith(label))
         assert "region-wide" in card.label

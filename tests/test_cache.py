@@ -12,6 +12,7 @@ import plotly.io as pio
 import pytest
 
 from dashboard import cache, config, maps
+from dashboard.charts import style as chart_style
 from dashboard.charts import trends as trend_charts
 from dashboard.queries import filters as filter_queries
 from dashboard.queries import overview as overview_queries
@@ -73,7 +74,8 @@ def test_equal_inputs_share_one_finished_figure_and_other_inputs_get_their_own()
 
 def test_a_frozen_figure_serialises_as_the_figure_it_was_built_as():
     frame, definition, year = ranking_input([3.0, 2.0])
-    built = trend_charts.ranking_figure(frame, definition, year)
+    # the shared chart is the built one with the publication style applied (charts.style)
+    built = chart_style.finish(trend_charts.ranking_figure(frame, definition, year))
     cached = cache.chart(trend_charts.ranking_figure, frame, definition, year)
     assert json.loads(pio.to_json(cached.to_dict(), validate=False)) == json.loads(built.to_json())
 
@@ -94,7 +96,7 @@ def test_a_rebuilt_warehouse_is_queried_afresh(tmp_path, monkeypatch):
     build(sources, out)
     monkeypatch.setenv(config.WAREHOUSE_ENV, str(out))
     before = cache.query(filter_queries.filter_countries)
-    path = sources / "countries.csv"
+    path = sources / "display_names.csv"  # the names every screen shows
     text = path.read_text(encoding="utf-8")
     assert "Albania" in text
     path.write_text(text.replace("Albania", "Albania (rebuilt)"), encoding="utf-8")

@@ -72,6 +72,9 @@ def test_per_page_modules_are_named_after_a_page(package):
         "headline",
         "projection",
         "projections",
+        "summary",  # charts/summary: every chart's one-sentence text alternative
+        "style",  # charts/style: the look every chart shares
+        "corridors",  # migration corridors (country page, briefing)
     }
     modules = {
         path.stem

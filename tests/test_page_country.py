@@ -129,7 +129,7 @@ def test_profile_opens_with_where_the_country_stands_out(ukraine, con):
 
     scope = briefing.Scope(("UKR",), "Ukraine", (2000, 2025), country="UKR")
     chosen = briefing.load(briefing.direct(con), scope).standouts
-    assert ukraine.subheader[0].value == "Where Ukraine stands out in the region"
+    assert ukraine.header[0].value == "Where Ukraine stands out in the region"
     captions = "\n".join(c.value for c in ukraine.caption)
     for standing in chosen:
         assert metric_value(ukraine, standing.concept.card) == standing.display

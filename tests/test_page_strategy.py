@@ -86,7 +86,7 @@ def test_choosing_a_level_filters_the_tables_and_the_url(warehouse_path, con):
     at.selectbox(key="child-seeeca").select("s2020.pillar.resilience").run()
     at.selectbox(key="child-s2020.pillar.resilience").select("s2020.sp1").run()
     assert at.query_params["node"] == "s2020.sp1"
-    assert any("SP1" in h.value for h in at.subheader)
+    assert any("SP1" in h.value for h in at.header)
     # SP1 continues TA2 and TA4, funded as migrant assistance and migration health
     cells = seeeca_cells(con).query(
         "programmatic_area in ['migrant_assistance', 'migration_health']"
@@ -125,7 +125,7 @@ def test_unknown_level_in_the_link_warns_and_opens_the_root(warehouse_path):
 
 def test_the_theme_filter_opens_its_level(warehouse_path):
     at = open_page(PAGE, {"theme": ["s2015.ta3"]})
-    assert any("TA3: Labour Migration and Development" in h.value for h in at.subheader)
+    assert any("TA3: Labour Migration and Development" in h.value for h in at.header)
 
 
 def test_initiatives_are_global_and_not_added_to_the_level(warehouse_path, con):

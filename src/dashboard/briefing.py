@@ -47,7 +47,6 @@ SELECTION_GLANCE = (
     ("emigrants", "undesa2020.emigrants"),
     ("remittances_usd", "wdi.remittances_usd"),
 )
-GLANCE_CONCEPTS = tuple(dict.fromkeys(c for c, _ in COUNTRY_GLANCE + SELECTION_GLANCE))
 MAX_FACTS = 5
 
 
@@ -65,25 +64,54 @@ class Scope:
     years: tuple[int, int]
     country: str | None = None
     whole_region: bool = False
+    # The sidebar's theme and its indicator families (theme crosswalk): the story leads with them.
+    theme: str | None = None
+    theme_families: tuple[str, ...] = ()
 
     @property
     def key(self) -> str:
         """Short identifier for file names and cached exports."""
         if self.country:
-            return self.country
-        return "region" if self.whole_region else "selection-" + "-".join(self.iso3)[:60]
+            base = self.country
+        else:
+            base = "region" if self.whole_region else "selection-" + "-".join(self.iso3)[:60]
+        return f"{base}-{self.theme}" if self.theme else base
 
 
-def country_scope(iso3: str, options: FilterOptions, years: tuple[int, int]) -> Scope:
-    return Scope(iso3=(iso3,), label=options.countries[iso3], years=years, country=iso3)
+def country_scope(
+    iso3: str,
+    options: FilterOptions,
+    years: tuple[int, int],
+    theme: str | None = None,
+    theme_families: tuple[str, ...] = (),
+) -> Scope:
+    return Scope(
+        iso3=(iso3,),
+        label=options.countries[iso3],
+        years=years,
+        country=iso3,
+        theme=theme,
+        theme_families=theme_families if theme else (),
+    )
 
 
-def selection_scope(filters: Filters, options: FilterOptions) -> Scope:
+def selection_scope(
+    filters: Filters, options: FilterOptions, theme_families: tuple[str, ...] = ()
+) -> Scope:
     """The sidebar selection; a selection of exactly one country gets that country's briefing."""
     if len(filters.selected_iso3) == 1:
-        return country_scope(filters.selected_iso3[0], options, filters.years)
+        return country_scope(
+            filters.selected_iso3[0], options, filters.years, filters.theme, theme_families
+        )
     label = filters.describe(options).split(";")[0]
-    return Scope(filters.selected_iso3, label, filters.years, whole_region=filters.is_whole_region)
+    return Scope(
+        filters.selected_iso3,
+        label,
+        filters.years,
+        whole_region=filters.is_whole_region,
+        theme=filters.theme,
+        theme_families=theme_families if filters.theme else (),
+    )
 
 
 @dataclass(frozen=True)
@@ -170,6 +198,12 @@ class BriefingData:
     break_series: pd.DataFrame = field(default_factory=pd.DataFrame)
     citations: pd.DataFrame = field(default_factory=pd.DataFrame)
     candidates: pd.DataFrame = field(default_factory=pd.DataFrame)
+    resolved: dict[str, str] = field(default_factory=dict)  # declared code -> code shown
+
+    def shown(self, codes: tuple[str, ...]) -> tuple[str, ...]:
+        """The declared indicators as shown for this scope (resolve_codes)."""
+        return tuple(dict.fromkeys(self.resolved.get(code, code) for code in codes))
+
     headline: pd.DataFrame = field(default_factory=pd.DataFrame)
 
     @functools.cached_property
@@ -212,9 +246,21 @@ class BriefingData:
         return story.standings(self.ranks, self.scope.country)
 
     @functools.cached_property
+    def family_of(self) -> dict[str, str]:
+        """The indicator family of each candidate indicator, by code (for the theme)."""
+        return dict(
+            zip(
+                self.candidates["indicator_code"].tolist(),
+                self.candidates["family"].tolist(),
+                strict=True,
+            )
+        )
+
+    @functools.cached_property
     def standouts(self) -> list[story.Standing]:
-        """The indicators the country's profile and deck open with (story.choose_standouts)."""
-        return story.choose_standouts(self.standings)
+        """The indicators the country's profile and deck open with (story.choose_standouts),
+        chosen among the theme's indicators when a theme is set."""
+        return story.choose_standouts(self.standings, self.scope.theme_families, self.family_of)
 
     def notes_for(self, code: str) -> list[str]:
         """What to know about one indicator in this scope: its caveat's sentences about the
@@ -281,7 +327,10 @@ class BriefingData:
     def indicator_cards(self) -> list[profile.IndicatorCard]:
         """The profile's headline indicators (country scopes only)."""
         return profile.indicator_cards(
-            self.lines, self.definition, profile.PROFILE_INDICATORS, self.scope.country
+            self.lines,
+            self.definition,
+            self.shown(profile.PROFILE_INDICATORS),
+            self.scope.country,
         )
 
     @functools.cached_property
@@ -306,27 +355,48 @@ class BriefingData:
 INDICATOR_CODES = tuple(dict.fromkeys(profile.PROFILE_INDICATORS + profile.TREND_CODES))
 
 
+def resolve_codes(
+    codes: tuple[str, ...], candidates: pd.DataFrame, headline: pd.DataFrame
+) -> dict[str, str]:
+    """Each declared indicator as the headline rule has it for the scope: a code standing for a
+    headline concept becomes the indicator the rule takes that concept's figure from (the current
+    edition, e.g. UN DESA 2024 for UN DESA 2020), so the cards and charts show the headline's
+    series; other codes stay as declared."""
+    concept_of = dict(
+        zip(candidates["indicator_code"].tolist(), candidates["concept"].tolist(), strict=True)
+    )
+    chosen = dict(
+        zip(headline["concept"].tolist(), headline["indicator_code"].tolist(), strict=True)
+    )
+    return {code: chosen.get(concept_of.get(code, ""), code) for code in codes}
+
+
 def load(fetch: Fetch, scope: Scope) -> BriefingData:
     """Run the queries of a briefing (or a country profile) for the scope."""
     country = scope.country
+    candidates = fetch(hq.headline_concepts)
+    headline = fetch(hq.headline_figures, scope.iso3, None)
+    resolved = resolve_codes(INDICATOR_CODES, candidates, headline)
+    codes = tuple(dict.fromkeys(resolved.values()))
     return BriefingData(
         scope=scope,
+        resolved=resolved,
         # Israel's only IOM presence is the Regional Office, so its map and table show that.
         offices=fetch(
             cq.offices_with_contacts, scope.iso3, country is None or country == profile.ISRAEL
         ),
         funding_by_country=fetch(cq.seeeca_funding_by_country),
         funding_by_area=fetch(cq.seeeca_funding_by_area, scope.iso3, scope.whole_region),
-        aggregate=fetch(oq.indicator_aggregate, INDICATOR_CODES, scope.iso3, *scope.years),
-        definitions=fetch(oq.indicator_definitions, INDICATOR_CODES),
+        aggregate=fetch(oq.indicator_aggregate, codes, scope.iso3, *scope.years),
+        definitions=fetch(oq.indicator_definitions, codes),
         outlook=fetch(cq.outlook_statements_for_selection, scope.iso3),
         region_figures=fetch(oq.key_figures_with_source, headlines.KPI_FIGURES).set_index(
             "figure_id", drop=False
         ),
         region_names=fetch(cq.region_countries),
         citations=fetch(catq.source_citations),
-        candidates=fetch(hq.headline_concepts),
-        headline=fetch(hq.headline_figures, scope.iso3, GLANCE_CONCEPTS),
+        candidates=candidates,
+        headline=headline,
         break_series=fetch(
             tq.indicator_series_by_country,
             story.SERIES_BREAKS[0].code,
@@ -480,7 +550,7 @@ def _headline_kpis(data: BriefingData, glance: tuple[tuple[str, str], ...]) -> l
     for concept, code in glance:
         row = data.headline_rows.get(concept)
         if row is None:
-            kpis += _indicator_kpis(data, (code,))
+            kpis += _indicator_kpis(data, data.shown((code,)))
             continue
         detail = f"{int(row['year'])}"
         if not data.scope.country:
@@ -521,7 +591,7 @@ def _trend_screens(data: BriefingData, place: str) -> list[Screen]:
     definition = data.definition
     standout_concepts = [s.concept_id for s in data.standouts]
     for group in trend_groups(data):
-        codes = tuple(c for c in group.codes if c in definition)
+        codes = tuple(c for c in data.shown(group.codes) if c in definition)
         subject = group.subject.format(place=place)
         sources = tuple(dict.fromkeys(profile.dataset_source(definition[c]) for c in codes))
         lead = next(
@@ -711,7 +781,7 @@ def _country_screens(data: BriefingData, generated: str) -> list[Screen]:
             Screen(
                 "funding-rank",
                 "chart",
-                f"{name}'s 2016 funding requirement: {rank.rank_text}",
+                f"Funding requirement 2016: {name} is {rank.rank_text}",
                 figure=charts.funding_by_country(
                     data.funding_by_country, (iso3,), "Funding requirement 2016 by country, SEEECA"
                 ),

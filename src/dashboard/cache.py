@@ -27,6 +27,8 @@ import plotly.graph_objects as go
 import streamlit as st
 
 from dashboard import db, maps
+from dashboard.charts import style as chart_style
+from dashboard.charts import summary
 
 if TYPE_CHECKING:  # the export stack is imported only by the pages that export
     from dashboard import briefing, exports
@@ -123,7 +125,14 @@ def _run(function_path: str, args: tuple, kwargs: dict, version: str) -> pd.Data
     # the one that runs.
     module_name, function_name = function_path.rsplit(".", 1)
     function = getattr(importlib.import_module(module_name), function_name)
-    return function(_connection(version).cursor(), *args, **kwargs)
+    try:
+        return function(_connection(version).cursor(), *args, **kwargs)
+    except duckdb.Error:
+        # A file damaged after it was opened shows as a DuckDB error in whichever query reads the
+        # bad block: opening the file afresh says in words what is wrong (WarehouseDamaged), which
+        # the router shows instead of a traceback. A sound file means a genuine query error.
+        db.connect_read_only().close()
+        raise
 
 
 def clear_query_results() -> None:
@@ -147,12 +156,24 @@ def _freeze(value: Any) -> Any:
     if isinstance(value, tuple):
         return tuple(_freeze(item) for item in value)
     if isinstance(value, go.Figure) and not isinstance(value, _FrozenFigure):
+        # The one seam every shared chart passes: the publication style is applied here.
+        chart_style.finish(value)
         frozen_dict = value.to_dict()
+        text_alternative = summary.figure_summary(value)
         value.__class__ = _FrozenFigure
         value._frozen_dict = frozen_dict
+        value._summary = text_alternative
     elif isinstance(value, maps.CompactDeck):
         value.freeze()
     return value
+
+
+def figure_summary(figure: go.Figure) -> str:
+    """The chart's one-sentence text alternative (charts.summary), worked out once for a figure
+    from `chart()` or a briefing."""
+    if isinstance(figure, _FrozenFigure):
+        return figure._summary
+    return summary.figure_summary(figure)
 
 
 def per_warehouse(function: Callable[[], Any]) -> Any:

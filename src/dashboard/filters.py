@@ -44,15 +44,18 @@ class Filters:
     def is_whole_region(self) -> bool:
         return not self.subregions and not self.countries
 
-    def describe(self, options: FilterOptions) -> str:
-        """A one-line description of the selection, for captions and exports."""
+    def place(self, options: FilterOptions) -> str:
+        """The selected countries in a few words (no years), for a view that shows one year."""
         if self.countries:
             names = [options.countries.get(code, code) for code in self.countries]
-            place = ", ".join(names) if len(names) <= 4 else f"{len(names)} countries/territories"
-        elif self.subregions:
-            place = ", ".join(self.subregions)
-        else:
-            place = "the whole region (20 countries and territories)"
+            return ", ".join(names) if len(names) <= 4 else f"{len(names)} countries/territories"
+        if self.subregions:
+            return ", ".join(self.subregions)
+        return "the whole region (20 countries and territories)"
+
+    def describe(self, options: FilterOptions) -> str:
+        """A one-line description of the selection, for captions and exports."""
+        place = self.place(options)
         theme = (
             f"; theme: {options.themes[self.theme].strip()}" if self.theme in options.themes else ""
         )

@@ -94,7 +94,7 @@ def basemap_layer(highlight: tuple[str, ...] = (), neighbours_only: bool = False
     )
 
 
-def _dashes(line: list[list[float]], dash: float, gap: float) -> list[list[list[float]]]:
+def dash_pieces(line: list[list[float]], dash: float, gap: float) -> list[list[list[float]]]:
     """Cut a [lon, lat] line into dashes `dash` long with `gap` between them (degrees)."""
     pieces, current, drawing, left = [], [line[0]], True, dash
     for (x0, y0), (x1, y1) in zip(line, line[1:], strict=False):
@@ -123,7 +123,7 @@ def kosovo_boundary_layers(zoom: float, colour: list[int] | None = None) -> list
     dashed = [
         piece
         for line in shared
-        for piece in _dashes(line, 6 * degrees_per_pixel, 4 * degrees_per_pixel)
+        for piece in dash_pieces(line, 6 * degrees_per_pixel, 4 * degrees_per_pixel)
     ]
     return [
         pdk.Layer(

@@ -42,6 +42,7 @@ PAGES: tuple[Page, ...] = (
     Page(url_params.MAP, "Offices map", ":material/map:", "Map"),
     Page(url_params.TRENDS, "Indicator trends", ":material/show_chart:", "Trends"),
     Page(url_params.OUTLOOK, "Outlook tracker", ":material/fact_check:", "Trends"),
+    Page(url_params.CORRIDORS, "Migration corridors", ":material/swap_horiz:", "Trends"),
     Page(url_params.FUNDING, "Funding requirements 2016", ":material/payments:", "Funding"),
     Page(url_params.STRATEGY, "Strategy drill-down", ":material/account_tree:", "Strategy"),
     Page(url_params.COUNTRY, "Country profile", ":material/flag:", "Country profile"),

@@ -12,6 +12,7 @@ import streamlit as st
 
 from dashboard import cache, notes
 from dashboard import glossary as glossary_lookup
+from dashboard.inert import inert
 from dashboard.queries import catalog as catalog_queries
 from dashboard.style import format_number
 
@@ -23,6 +24,32 @@ def slug(text: str) -> str:
 def source_line(text: str) -> None:
     """The provenance under a number or chart: document + section, or dataset + vintage."""
     st.caption(f"Source: {text}")
+
+
+# Printing (A4 landscape): the page's chrome hidden, and the main column zoomed so that a layout
+# drawn for a 1440-px screen, charts included (plotly sizes them in pixels when drawn), fits the
+# 27.7 cm of printable width; blocks are not split across pages.
+PRINT_CSS = """<style>
+@page { size: A4 landscape; margin: 1cm; }
+@media print {
+  section[data-testid="stSidebar"], header[data-testid="stHeader"], [data-testid="stToolbar"],
+  [data-testid="stDownloadButton"], [data-testid="stPageLink"], [data-testid="stElementToolbar"],
+  [data-testid="stSelectbox"], [data-testid="stExpandSidebarButton"],
+  [data-testid="stSidebarCollapsedControl"] { display: none !important; }
+  [data-testid="stMain"] { zoom: 0.7; }
+  [data-testid="stMain"] .block-container { max-width: 100% !important; padding: 0 !important; }
+  [data-testid="stMetric"], [data-testid="stPlotlyChart"], [data-testid="stTable"],
+  [data-testid="stDeckGlJsonChart"], [data-testid="stVerticalBlockBorderWrapper"],
+  [data-testid="stCaptionContainer"] { break-inside: avoid; }
+  .js-plotly-plot, [data-testid="stDeckGlJsonChart"] { max-width: 100% !important; overflow: hidden; }
+  h1, h2, h3 { break-after: avoid; }
+}
+</style>"""
+
+
+def print_styles() -> None:
+    """The print stylesheet (A4 landscape, charts kept inside the page): call once per page."""
+    st.html(PRINT_CSS)
 
 
 def footnotes(*items: object, iso3=()) -> None:
@@ -76,12 +103,15 @@ def chart_with_table(
     key: str,
     caveats: list[str] | None = None,
     blank_missing: bool = False,
+    map_of: tuple[str, ...] | None = None,
 ) -> None:
     """A chart, its source and caveats, and the same data as an accessible, downloadable table
     (`blank_missing`: see table_view). `table` may be a function, called only when the Table tab
     is open."""
     # The tabs rerun the page when switched, so only the open one is built: a table nobody opened
     # cost as much to send as its chart.
+    # The chart's text alternative, read before the chart (the Table tab holds every value).
+    chart_summary(figure)
     chart_tab, table_tab = st.tabs(["Chart", "Table"], key=f"tabs-{key}", on_change="rerun")
     with chart_tab:
         if chart_tab.open:
@@ -97,10 +127,19 @@ def chart_with_table(
     with table_tab:
         if table_tab.open:
             table_view(table() if callable(table) else table, key, blank_missing=blank_missing)
+    if map_of is not None:  # a map: IOM's disclaimer (and the Kosovo footnote) under it
+        for note in notes.map_notes(map_of):
+            st.caption(note)
     source_line(source)
     for caveat in caveats or []:
         st.caption(f":material/info: {caveat}")
-    footnotes(figure, caveats or [])
+    if map_of is None:
+        footnotes(figure, caveats or [])
+
+
+def chart_summary(figure: go.Figure) -> None:
+    """One sentence saying what a chart shows: its text alternative for screen readers."""
+    st.caption(f":material/description: {inert(cache.figure_summary(figure))}")
 
 
 def table_view(

@@ -166,12 +166,14 @@ FUNDING, STRATEGY, COUNTRY, BRIEFING = (
     "pages/briefing.py",
 )
 DATA_SOURCES, GLOSSARY = "pages/data_sources.py", "pages/glossary.py"
+CORRIDORS = "pages/corridors.py"
 # The pages whose figures follow the sidebar's country selection.
 SELECTION_PAGES = (
     OVERVIEW,
     MAP,
     TRENDS,
     OUTLOOK,
+    CORRIDORS,
     FUNDING,
     STRATEGY,
     COUNTRY,
@@ -300,7 +302,7 @@ PARAMS: tuple[Param, ...] = (
         "outlook_view",
         "outlook_view",
         "what the tracker shows: the data since the strategy, or the UN projections ahead",
-        "the keys of outlook.VIEWS",
+        "the keys of content.outlook.VIEWS",
         "since",
         (OUTLOOK,),
         example="ahead",
@@ -309,7 +311,7 @@ PARAMS: tuple[Param, ...] = (
         "outlook_verdict",
         "outlook_verdict",
         "the verdict the statement cards are filtered by",
-        "the keys of outlook.VERDICT_FILTERS",
+        "the keys of content.outlook.VERDICT_FILTERS",
         "all",
         (OUTLOOK,),
         example="not_consistent",

@@ -313,13 +313,21 @@ def _office_map(
 
 
 def office_deck(
-    offices: pd.DataFrame, highlight: tuple[str, ...], whole_region: bool, width_px: int = 900
+    offices: pd.DataFrame,
+    highlight: tuple[str, ...],
+    whole_region: bool,
+    width_px: int = 900,
+    places: pd.DataFrame | None = None,
 ) -> pdk.Deck:
     """The interactive on-screen map: the basemap and the offices as the offices map draws them
-    (dashboard.maps: same dots, same tooltips with contacts; offline)."""
+    (dashboard.maps: same dots, same tooltips with contacts, Kosovo's dashed boundary and, given
+    country_labels rows as `places`, the names; offline)."""
     view = office_view(offices, highlight, whole_region, width_px)
+    shown = highlight or tuple(maps.names_of(places))
     return maps.deck(
-        [maps.basemap_layer(highlight), maps.offices_layer(offices)], view, maps.TOOLTIP
+        [maps.basemap_layer(highlight), *maps.overlay_layers(places, shown, view, offices)],
+        view,
+        maps.TOOLTIP,
     )
 
 

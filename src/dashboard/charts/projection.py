@@ -357,6 +357,9 @@ def projection_sentence(rows: pd.DataFrame, series: Mapping, years: Sequence[int
 
 def source_text(series: Mapping) -> str:
     """The source line under a projection chart."""
+    cited = series.get("cite_as") if hasattr(series, "get") else None
+    if isinstance(cited, str) and cited:
+        return f"{cited.rstrip('.')}. {series['name']}, {series['reference']}."
     return (
         f"{series['publisher']}, {series['source_title']} ({series['edition']}). Licence: "
         f"{series['licence']}. {series['name']}, {series['reference']}."

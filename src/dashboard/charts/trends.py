@@ -55,12 +55,15 @@ def source_name(definition: Mapping) -> str:
 
 
 def source_text(definition: Mapping) -> str:
-    """The source line under a chart: publisher, title, edition and vintage, licence."""
-    edition = definition["edition"]
-    vintage = f"; vintage {definition['vintage']}" if definition["vintage"] else ""
+    """The source line under a chart: the source's human citation (dim_source.cite_as:
+    publisher, title, edition, vintage, licence); no codes or file names."""
+    cited = definition.get("cite_as") if hasattr(definition, "get") else None
+    if isinstance(cited, str) and cited:
+        return cited if cited.endswith(".") else f"{cited}."
+    vintage = f", version of {definition['vintage']}" if definition["vintage"] else ""
     return (
-        f"{definition['publisher']}, {definition['source_title']} ({edition}{vintage}). "
-        f"Licence: {definition['licence']}. Indicator code {definition['indicator_code']}."
+        f"{definition['publisher']}, {definition['source_title']}{vintage}. "
+        f"Licence: {definition['licence']}."
     )
 
 
@@ -380,14 +383,26 @@ def choropleth_figure(
                 marker={"line": {"color": "#FFFFFF", "width": 0.8}},
                 name=str(year),
                 colorbar={"title": {"text": definition["unit"]}, "thickness": 14},
+                # One country has no scale to read: its value is in the tooltip and the title.
+                showscale=len(present) > 1,
                 hovertemplate=f"<b>%{{text}}</b><br>{year}: {hover_value(definition['unit'], 'z')}<extra></extra>",
             )
         )
+    for trace in maps_overlay_traces(missing):
+        figure.add_trace(trace)
     view = maps.view_for(iso3, whole_region)
+    title = f"{definition['name']}, {year}"
+    if len(present) == 1:
+        only = present.iloc[0]
+        title += (
+            f"<br><sup>One country shown ({only['country']}: "
+            f"{format_value(float(only['value']), definition['unit'])}), so no colour scale</sup>"
+        )
     figure.update_layout(
         template=TEMPLATE_NAME,
         height=460,
-        title=f"{definition['name']}, {year}",
+        title=title,
+        legend={"orientation": "h", "y": 0.02, "x": 0.01, "bgcolor": "rgba(255,255,255,0.8)"},
         map={
             "style": "white-bg",
             "center": {"lat": view.latitude, "lon": view.longitude},
@@ -396,6 +411,43 @@ def choropleth_figure(
         margin={"l": 0, "r": 0, "t": 50, "b": 0},
     )
     return figure
+
+
+def maps_overlay_traces(missing: Mapping[str, str]) -> list[go.Scattermap]:
+    """What a plotly map draws over its shapes: Kosovo's boundary with Serbia dashed (as UN maps
+    draw it; cut into dashes here, MapLibre lines have no dash style) and, when some country has
+    no value, a "no data" legend entry for the grey."""
+    _, shared = geo.kosovo_boundary()
+    lons: list = []
+    lats: list = []
+    for line in shared:
+        for piece in maps.dash_pieces(line, 0.035, 0.025):
+            lons += [point[0] for point in piece] + [None]
+            lats += [point[1] for point in piece] + [None]
+    traces = [
+        go.Scattermap(
+            lon=lons,
+            lat=lats,
+            mode="lines",
+            line={"color": "#5A6475", "width": 1.6},
+            hoverinfo="skip",
+            showlegend=False,
+            name="Kosovo boundary",
+        )
+    ]
+    if missing:
+        traces.append(
+            go.Scattermap(
+                lon=[None],
+                lat=[None],
+                mode="markers",
+                marker={"size": 14, "color": NO_DATA_FILL, "symbol": "circle"},
+                name="no data",
+                showlegend=True,
+                hoverinfo="skip",
+            )
+        )
+    return traces
 
 
 def ranking_figure(values: pd.DataFrame, definition: Mapping, year: int) -> go.Figure:

@@ -26,6 +26,7 @@ AUTHOR = "SEEECA Migration Outlook"
 # The smallest type on a slide, in points (the floor for chart labels at 16:9).
 MIN_LABEL_PT = 12
 NOTE_PT = 12
+CARD_FLOOR_PT = 10  # a card's long "why absent" text and source may shrink to this, no further
 NOTES_ON_SLIDE = 2  # the rest are in the speaker notes
 DENSE_CATEGORIES = 12  # a bar chart with more rows keeps only the publication notes on its slide
 SHRINK_STEPS = (1.0, 0.9, 0.8, 0.7, 0.6, 0.5)
@@ -190,9 +191,9 @@ def _kpi_cards(screen: Screen, body_top: float) -> list[Item]:
                     (kpi.label, 16, True, REGION_COLOUR),
                     (kpi.value, 30, True, IOM_BLUE),
                     (kpi.detail, 14, False, REGION_COLOUR),
-                    ("Source: " + kpi.source if kpi.source else "", 12, False, MUTED),
+                    ("Source: " + kpi.source if kpi.source else "", 10, False, MUTED),
                 ),
-                floor=MIN_LABEL_PT,
+                floor=CARD_FLOOR_PT,
             )
         )
     return items

@@ -13,12 +13,13 @@ from datetime import date
 import pandas as pd
 import streamlit as st
 
-from dashboard import cache, exports, ui, url_state
+from dashboard import cache, config, exports, ui, url_state
 from dashboard.briefing import Briefing, Screen
 from dashboard.charts import country as charts
 from dashboard.content import country as profile
 from dashboard.filters import FilterOptions, Filters
 from dashboard.inert import inert
+from dashboard.queries import names as name_queries
 
 COUNTRY_PARAM = "iso3"
 SLIDE_PARAM = "slide"
@@ -27,17 +28,6 @@ SELECTION = "selection"  # the briefing's choice "the sidebar selection"
 EXPORT_KEY = "briefing_export"
 
 # Static CSS only: no data value is ever formatted into it.
-PRINT_CSS = """<style>
-@media print {
-  section[data-testid="stSidebar"], header[data-testid="stHeader"], [data-testid="stToolbar"],
-  [data-testid="stDownloadButton"], [data-testid="stPageLink"], [data-testid="stElementToolbar"],
-  [data-testid="stSelectbox"] { display: none !important; }
-  [data-testid="stMain"] .block-container { max-width: 100% !important; padding: 0.4cm !important; }
-  [data-testid="stMetric"], [data-testid="stPlotlyChart"], [data-testid="stTable"],
-  [data-testid="stDeckGlJsonChart"], [data-testid="stVerticalBlockBorderWrapper"] { break-inside: avoid; }
-  h2, h3 { break-after: avoid; }
-}
-</style>"""
 PRESENTATION_CSS = """<style>
 section[data-testid="stSidebar"], [data-testid="stSidebarCollapsedControl"],
 [data-testid="stExpandSidebarButton"], header[data-testid="stHeader"] { display: none !important; }
@@ -49,8 +39,9 @@ section[data-testid="stSidebar"], [data-testid="stSidebarCollapsedControl"],
 [data-testid="stMetricLabel"] p { font-size: 1.25rem; }
 </style>"""
 OFFICE_LEGEND = (
-    "Largest dot: the Regional Office in Vienna (red-orange); blue: country offices; "
-    "small orange: sub-offices. Hover a dot for its contacts."
+    f"IOM offices {config.OFFICES_AS_OF}. Largest dot: the Regional Office in Vienna "
+    "(red-orange); blue: country offices; small orange: sub-offices. Hover a dot for its "
+    "contacts."
 )
 
 
@@ -85,7 +76,7 @@ def country_from_link(options: FilterOptions) -> str | None:
 
 
 def print_styles() -> None:
-    st.html(PRINT_CSS)
+    ui.print_styles()
 
 
 def presentation_mode() -> bool:
@@ -202,15 +193,23 @@ def show_screen(screen: Screen, deck: Briefing, present: bool) -> None:
     elif screen.kind == "map" and screen.offices is not None:
         scope = deck.scope
         highlight = () if scope.whole_region else scope.iso3
-        st.pydeck_chart(
-            cache.chart(charts.office_deck, screen.offices, highlight, scope.whole_region),
+        ui.map_view(
+            cache.chart(
+                charts.office_deck,
+                screen.offices,
+                highlight,
+                scope.whole_region,
+                places=cache.query(name_queries.country_labels),
+            ),
             height=520 if present else 440,
+            iso3=scope.iso3,
         )
         st.caption(OFFICE_LEGEND)
         if not present:
             static_table(screen.table, f"{scope.key}-offices")
     elif screen.kind == "chart" and screen.figure is not None:
         if present:
+            ui.chart_summary(screen.figure)
             st.plotly_chart(
                 screen.figure,
                 width="stretch",
@@ -259,7 +258,7 @@ def png_download(screen: Screen, deck: Briefing) -> None:
 
 def export_panel(deck: Briefing) -> None:
     """Build the PowerPoint and the PDF with visible progress, then offer them and every chart."""
-    st.subheader("Export this briefing")
+    st.header("Export this briefing")
     problem = exports.renderer_problem()
     if problem:
         st.warning(problem, icon=":material/warning:")

@@ -45,7 +45,7 @@ def latest_block(
     five years before, as a sentence with its source; then the notable changes. With a theme,
     the concepts whose indicators speak to it come first."""
     scope = _scope(filters, options)
-    st.subheader(f"Latest year: {scope}")
+    st.header(f"Latest year: {scope}")
     facts = _facts(filters, options)
     if theme_families:
         menu = theme_view.menu()
@@ -123,7 +123,8 @@ def notable_block(
     for change in result.changes:
         st.page_link(
             TRENDS_PAGE,
-            label=ui_text(change.sentence),
+            label=ui_text(change.headline),
+            help=ui_text(f"{change.sentence} ({change.indicator_name}). Opens its trend view."),
             icon=":material/trending_up:"
             if change.after > change.before
             else ":material/trending_down:",

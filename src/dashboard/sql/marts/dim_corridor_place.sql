@@ -6,7 +6,7 @@ with places as (
 final as (
     select
         places.iso3,
-        coalesce(country.name, places.name) as name,
+        places.name,
         places.name as un_name,
         places.is_eu,
         country.iso3 is not null as in_region,

@@ -22,6 +22,7 @@ final as (
         source.short_title as source_title,
         source.vintage as source_vintage,
         source.licence as source_licence,
+        source.cite_as as source_cite_as,
         figures.countries_reporting,
         figures.countries_dropped,
         figures.countries_in_scope,

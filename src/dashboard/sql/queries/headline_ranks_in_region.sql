@@ -98,6 +98,7 @@ final as (
         ranked.indicator_code,
         source.short_title as source_title,
         source.licence as source_licence,
+        source.cite_as as source_cite_as,
         ranked.alt_indicator_code,
         ranked.alt_value,
         ranked.rank,

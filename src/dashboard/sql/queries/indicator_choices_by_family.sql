@@ -32,7 +32,8 @@ indicators as (
         source.title as source_title,
         source.edition,
         source.vintage,
-        source.licence
+        source.licence,
+        source.cite_as
     from dim_indicator as indicator
     inner join dim_source as source using (source_id)
     left join families using (family)
@@ -73,6 +74,7 @@ final as (
         edition,
         vintage,
         licence,
+        cite_as,
         rank_in_family = 1 as is_family_default
     from ranked
     order by family_order, family, rank_in_family

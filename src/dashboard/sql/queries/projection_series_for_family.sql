@@ -7,7 +7,8 @@ with final as (
         source.short_title,
         source.edition,
         source.vintage,
-        source.licence
+        source.licence,
+        source.cite_as
     from dim_projection_series as series
     inner join dim_source as source using (source_id)
     where series.family = $family

@@ -1,0 +1,86 @@
+"""Streamlit pieces of the migration corridors: a country's emigrants by destination and
+immigrants by origin (country page), the main corridors of a selection (corridors page). Figures,
+tables and sentences come from the pure dashboard.charts.corridors."""
+
+from __future__ import annotations
+
+import functools
+
+import streamlit as st
+
+from dashboard import cache, ui
+from dashboard.charts import corridors as charts
+from dashboard.queries import corridors as q
+
+TOP = 10
+
+
+def country_corridors(iso3: str, name: str) -> None:
+    """Where the country's emigrants live and where its immigrants come from, mid-2024."""
+    st.subheader("Migration corridors: where its emigrants live, where its migrants come from")
+    groups = cache.query(q.corridor_groups, iso3)
+    if groups.empty:
+        st.info(
+            f"UN DESA's origin-by-destination table has no figures for {name}: it counts Kosovo"
+            " within no country of its own.",
+            icon=":material/info:",
+        )
+        return
+    left, right = st.columns(2)
+    for column, query, place, label, direction, title in (
+        (
+            left,
+            q.country_destinations,
+            "destination",
+            "Destination",
+            "emigrants",
+            f"Emigrants from {name}, top {TOP} destinations, 2024",
+        ),
+        (
+            right,
+            q.country_origins,
+            "origin",
+            "Origin",
+            "immigrants",
+            f"International migrants in {name}, top {TOP} origins, 2024",
+        ),
+    ):
+        frame = cache.query(query, iso3, limit=TOP)
+        with column:
+            sentence = charts.group_sentence(groups, name, direction)
+            if sentence:
+                st.markdown(f"**{sentence}**")
+            if frame.empty:
+                st.info(f"No {direction} figures for {name}.", icon=":material/info:")
+                continue
+            ui.chart_with_table(
+                cache.chart(charts.share_bars, frame, place, title),
+                functools.partial(charts.place_table, frame, place, label),
+                charts.SOURCE,
+                f"{iso3}-corridors-{direction}",
+                [charts.CAVEAT],
+            )
+
+
+def main_corridors(iso3: tuple[str, ...], scope: str, top: int) -> None:
+    """The largest corridors into, out of and within the selection: a flow diagram and a table."""
+    corridors = cache.query(q.main_corridors, iso3, limit=top)
+    if corridors.empty:
+        st.info(f"No corridor figures for {scope}.", icon=":material/info:")
+        return
+    ui.chart_with_table(
+        cache.chart(
+            charts.corridor_sankey,
+            corridors,
+            f"The {len(corridors)} largest corridors, {scope}, 2024",
+        ),
+        functools.partial(charts.corridor_table, corridors),
+        charts.SOURCE,
+        "main-corridors",
+        [
+            charts.CAVEAT,
+            "Band width is the number of migrants; colours show where the origin is (SEEECA"
+            " region, European Union, elsewhere). A country both sending and receiving appears"
+            " on both sides.",
+        ],
+    )
