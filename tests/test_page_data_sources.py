@@ -39,7 +39,19 @@ def as_array(encoded) -> np.ndarray:
 
 @pytest.fixture(scope="module")
 def default_page(warehouse_path) -> AppTest:
-    return open_page(PAGE)
+    """The page with its collapsed technical details opened (files, tables, build, refresh)."""
+    at = open_page(PAGE)
+    at.session_state["technical-details"] = True
+    at.run()
+    assert not at.exception, [e.value for e in at.exception]
+    return at
+
+
+def test_technical_details_are_collapsed_by_default(warehouse_path):
+    at = open_page(PAGE)
+    labels = {m.label for m in at.metric}
+    assert "Built" not in labels and "Code revision" not in labels
+    assert not any("File" in d.value.columns for d in at.dataframe)
 
 
 def test_catalogue_row_counts_equal_the_warehouse(default_page, con):
@@ -128,8 +140,12 @@ def test_sources_table_lists_every_source_with_licence_and_citation(default_page
     expected = con.execute("select count(*) from dim_source").fetchone()[0]
     assert len(sources) == expected
     assert sources["Licence"].notna().all() and sources["Citation"].notna().all()
-    wdi = sources[sources["Source"] == "World Bank WDI, net migration (June 2024)"].iloc[0]
+    wdi = sources[
+        sources["Source"].str.contains("Net migration (SM.POP.NETM), World", regex=False)
+    ].iloc[0]
     assert wdi["Licence"] == "CC BY 4.0" and "Official indicator values" in wdi["Used in"]
+    # the human citation, never the file name (that is in the technical details)
+    assert not sources["Source"].str.contains(r"\.(?:txt|csv|xlsx)\b").any()
 
 
 def test_every_finding_is_shown(default_page, con):
@@ -147,7 +163,7 @@ def test_findings_name_document_section_and_pages(default_page, con):
     ).fetchone()
     row = findings.loc[finding_id]
     assert row["Section"] == section
-    assert row["Document"].endswith(".txt)")
+    assert row["Document"].startswith("IOM, ") and ".txt" not in row["Document"]
     # Only the overview of the pages a finding on offices affects is always built.
     assert "Regional overview" in row["Pages affected"]
 

@@ -132,6 +132,12 @@ def _run(
     started = time.perf_counter()
     try:
         return function(_connection(version).cursor(), *args, **kwargs)
+    except duckdb.Error:
+        # A file damaged after it was opened shows as a DuckDB error in whichever query reads the
+        # bad block: opening the file afresh says in words what is wrong (WarehouseDamaged), which
+        # the router shows instead of a traceback. A sound file means a genuine query error.
+        db.connect_read_only().close()
+        raise
     finally:
         for observe in query_observers:
             observe(path, time.perf_counter() - started)

@@ -125,25 +125,35 @@ def describe_tables(
     return pd.DataFrame(rows)
 
 
-def describe_sources(sources: pd.DataFrame, table_sources: pd.DataFrame) -> pd.DataFrame:
-    """Sources with their edition/vintage, licence and citation, and the tables that cite them."""
+def describe_sources(
+    sources: pd.DataFrame, table_sources: pd.DataFrame, technical: bool = False
+) -> pd.DataFrame:
+    """Sources by their human citation with licence, full citation and note (`technical`: with
+    the file, edition, vintage and the warehouse tables that cite each, for the technical
+    details)."""
     tables = (
         table_sources[table_sources["table_name"] != "dim_source"]
         .groupby("source_id")["table_name"]
         .agg(lambda names: ", ".join(TABLE_LABELS.get(n, n) for n in sorted(names)))
     )
+    used_in = sources["source_id"].map(tables).fillna("")
+    if technical:  # the Data & sources page's collapsed technical details only
+        return pd.DataFrame(
+            {
+                "Source": sources["cite_as"],
+                "File": sources["file"],
+                "Edition": sources["edition"],
+                "Vintage": sources["vintage"],
+                "Tables": used_in,
+            }
+        )
     return pd.DataFrame(
         {
-            "Source": sources["short_title"],
+            "Source": sources["cite_as"],
             "Kind": sources["kind"],
-            "Edition": sources["edition"],
-            "Vintage": sources["vintage"],
             "Licence": sources["licence"],
             "Citation": sources["citation"],
-            "Used in": sources["source_id"].map(tables).fillna(""),
-            "Publisher": sources["publisher"],
-            "Title": sources["title"],
-            "File": sources["file"],
+            "Used in": used_in,
             "Note": sources["note"],
         }
     )
@@ -235,12 +245,12 @@ def describe_findings(
     return pd.DataFrame(
         {
             "Topic": findings["topic"],
-            "Check": findings["check_name"].str.replace("_", " "),
+            "Check": findings["check_name"].str.replace("_", " ", regex=False),
             "What was checked": findings["subject"],
             "Expected": findings["expected"],
             "Published": findings["published"],
             "Difference": findings["difference"],
-            "Document": findings["document"] + " (" + findings["document_file"] + ")",
+            "Document": findings["document"],
             "Section": findings["source_section"],
             "Note": findings["note"],
             "Pages affected": findings["topic"].map(
