@@ -6,6 +6,7 @@ import streamlit as st
 
 from dashboard import briefing, cache, sidebar
 from dashboard.views import briefing as briefing_view
+from dashboard.views import themes as theme_view
 
 filters, options = sidebar.current()
 present = briefing_view.presentation_mode()
@@ -21,10 +22,11 @@ with st.container(horizontal=True, vertical_alignment="bottom"):
         )
     briefing_view.presentation_controls(present)
 
+theme_families = theme_view.families(filters.theme)
 if chosen in options.countries:
-    scope = briefing.country_scope(chosen, options, filters.years)
+    scope = briefing.country_scope(chosen, options, filters.years, filters.theme, theme_families)
 else:
-    scope = briefing.selection_scope(filters, options)
+    scope = briefing.selection_scope(filters, options, theme_families)
 deck = cache.briefing_for(scope, date.today().strftime("%d %B %Y"))
 
 if not present:

@@ -4,7 +4,7 @@ from datetime import date
 
 import streamlit as st
 
-from dashboard import briefing, cache, sidebar, ui
+from dashboard import briefing, cache, sidebar, themes, ui
 from dashboard.charts import country as charts
 from dashboard.content import country as profile
 from dashboard.inert import inert
@@ -12,13 +12,16 @@ from dashboard.queries import names as name_queries
 from dashboard.views import briefing as briefing_view
 from dashboard.views import corridors as corridor_view
 from dashboard.views import projection as projection_view
+from dashboard.views import themes as theme_view
 
 filters, options = sidebar.current()
 briefing_view.print_styles()
 title = st.empty()  # drawn once the picker below has decided the country
 iso3 = briefing_view.country_picker(filters, options, key="profile_country")
+theme_families = theme_view.families(filters.theme)
 deck = cache.briefing_for(
-    briefing.country_scope(iso3, options, filters.years), date.today().strftime("%d %B %Y")
+    briefing.country_scope(iso3, options, filters.years, filters.theme, theme_families),
+    date.today().strftime("%d %B %Y"),
 )
 data = deck.data
 screens = {screen.key: screen for screen in deck.screens}
@@ -39,6 +42,15 @@ st.page_link(
 
 if "standouts" in screens:
     st.header(screens["standouts"].title)
+    if theme_families:
+        menu = theme_view.menu()
+        st.caption(
+            themes.theme_note(
+                options.themes[filters.theme],
+                [menu.families[f] for f in theme_families if f in menu.families],
+            )
+            + " The country's story is chosen among them."
+        )
     briefing_view.standout_cards(screens["standouts"].kpis)
 
 st.header("IOM presence")

@@ -10,6 +10,7 @@ from dashboard.views import changes as changes_view
 from dashboard.views import themes as theme_view
 
 filters, options = sidebar.current()
+ui.print_styles()
 st.title("SEEECA migration outlook: regional overview")
 st.caption(f"Showing {filters.describe(options)}.")
 

@@ -75,5 +75,8 @@ def test_the_country_profile_shows_where_emigrants_live():
         m.value.startswith("**Of the 514,478 emigrants from Tajikistan in mid-2024")
         for m in at.markdown
     )
-    titles = [json.loads(c.proto.spec)["layout"]["title"]["text"] for c in at.get("plotly_chart")]
+    titles = [
+        json.loads(c.proto.spec)["layout"]["title"]["text"].replace("<br>", " ")
+        for c in at.get("plotly_chart")
+    ]
     assert "Emigrants from Tajikistan, top 10 destinations, 2024" in titles

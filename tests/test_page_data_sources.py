@@ -39,7 +39,19 @@ def as_array(encoded) -> np.ndarray:
 
 @pytest.fixture(scope="module")
 def default_page(warehouse_path) -> AppTest:
-    return open_page(PAGE)
+    """The page with its collapsed technical details opened (files, tables, build, refresh)."""
+    at = open_page(PAGE)
+    at.session_state["technical-details"] = True
+    at.run()
+    assert not at.exception, [e.value for e in at.exception]
+    return at
+
+
+def test_technical_details_are_collapsed_by_default(warehouse_path):
+    at = open_page(PAGE)
+    labels = {m.label for m in at.metric}
+    assert "Built" not in labels and "Code revision" not in labels
+    assert not any("File" in d.value.columns for d in at.dataframe)
 
 
 def test_catalogue_row_counts_equal_the_warehouse(default_page, con):
@@ -128,8 +140,12 @@ def test_sources_table_lists_every_source_with_licence_and_citation(default_page
     expected = con.execute("select count(*) from dim_source").fetchone()[0]
     assert len(sources) == expected
     assert sources["Licence"].notna().all() and sources["Citation"].notna().all()
-    wdi = sources[sources["Source"] == "World Bank WDI, net migration (June 2024)"].iloc[0]
+    wdi = sources[
+        sources["Source"].str.contains("Net migration (SM.POP.NETM), World", regex=False)
+    ].iloc[0]
     assert wdi["Licence"] == "CC BY 4.0" and "Official indicator values" in wdi["Used in"]
+    # the human citation, never the file name (that is in the technical details)
+    assert not sources["Source"].str.contains(r"\.(?:txt|csv|xlsx)\b").any()
 
 
 def test_every_finding_is_shown(default_page, con):
@@ -147,7 +163,7 @@ def test_findings_name_document_section_and_pages(default_page, con):
     ).fetchone()
     row = findings.loc[finding_id]
     assert row["Section"] == section
-    assert row["Document"].endswith(".txt)")
+    assert row["Document"].startswith("IOM, ") and ".txt" not in row["Document"]
     # Only the overview of the pages a finding on offices affects is always built.
     assert "Regional overview" in row["Pages affected"]
 
@@ -217,7 +233,8 @@ def test_coverage_outside_the_years_selected_is_explained(warehouse_path):
     at = open_page(
         PAGE, {"indicator": ["knomad2023.remittances_gdp_2023"], "years": ["2000", "2010"]}
     )
-    assert not at.get("plotly_chart")
+    # no coverage chart (the editions chart above it does not follow the years)
+    assert [c.key for c in at.get("plotly_chart")] == ["chart-revisions-migrant_stock"]
     assert any("outside the years selected" in i.value for i in at.info)
 
 
@@ -271,3 +288,35 @@ def test_coverage_heatmap_keeps_country_order_and_marks_gaps():
     assert list(trace.x) == ["2019", "2020"]
     assert np.asarray(trace.z).tolist() == [[0, 0], [1, 0]]
     assert trace.customdata[1][0] == "1.5%"
+
+
+def test_the_2024_edition_revision_is_shown_edition_by_edition(con):
+    from dashboard.queries import headline as q_headline
+
+    revisions = q_headline.edition_revisions(con, "migrant_stock", limit=5)
+    top = revisions.iloc[0]
+    assert (top["iso3"], top["year"], top["value"], top["alt_value"]) == (
+        "RUS",
+        2020,
+        7297611,
+        11636911,
+    )
+    assert "KAZ" in set(revisions["iso3"])
+    at = open_page("pages/data_sources.py")
+    assert any(
+        m.value.startswith("**Largest: Russian Federation 2020, 7.3 million in UN DESA")
+        for m in at.markdown
+    )
+    charts_by_title = {
+        json.loads(c.proto.spec)["layout"]["title"]["text"].replace("<br>", " "): json.loads(
+            c.proto.spec
+        )
+        for c in at.get("plotly_chart")
+    }
+    figure = charts_by_title["International migrant stock: two editions, each its own line"]
+    names = [trace["name"] for trace in figure["data"]]
+    # one line per country and edition: never one line joining the two editions
+    assert "Russian Federation, International migrant stock (UN DESA 2024)" in names
+    assert "Russian Federation, International migrant stock (UN DESA 2020)" in names
+    for trace in figure["data"]:
+        assert len(set(trace["x"])) == len(trace["x"])

@@ -59,7 +59,7 @@ SUBREGIONS = {
     "Eastern Europe": {"BLR", "MDA", "UKR"},
     "South Caucasus": {"ARM", "AZE", "GEO"},
     "Central Asia": {"KAZ", "KGZ", "TJK", "TKM", "UZB"},
-    "Turkey": {"TUR"},
+    "Türkiye": {"TUR"},
     "Russian Federation": {"RUS"},
     "Israel": {"ISR"},
 }

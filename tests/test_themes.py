@@ -218,3 +218,46 @@ def test_overview_latest_year_block_puts_the_theme_first(con):
     assert sorted(plain) == sorted(themed)  # same facts, another order
     assert plain != themed
     assert any(word in themed[0].lower() for word in ("refugee", "displaced", "idp"))
+
+
+STORY_CASES = [("MDA", "s2020.sp3"), ("UKR", "s2020.pillar.resilience"), ("TUR", "s2020.sp4")]
+
+
+@pytest.mark.parametrize(("iso3", "theme"), STORY_CASES)
+def test_country_story_is_chosen_within_the_theme(con, iso3, theme):
+    from dashboard import briefing
+    from dashboard.sidebar import filter_options  # noqa: F401  (options need the app's cache)
+
+    families = tuple(q.theme_indicator_families(con, theme)["indicator_family"])
+    options = type("Options", (), {"countries": {iso3: iso3}})()
+    plain = briefing.load(briefing.direct(con), briefing.country_scope(iso3, options, (2000, 2025)))
+    themed = briefing.load(
+        briefing.direct(con),
+        briefing.country_scope(iso3, options, (2000, 2025), theme, families),
+    )
+    in_theme = [s for s in plain.standings if s.current and themed.family_of[s.code] in families]
+    chosen = themed.standouts
+    assert chosen
+    if in_theme:
+        # every indicator the story opens with speaks to the theme ...
+        assert all(themed.family_of[s.code] in families for s in chosen)
+        # ... and it is the best-ranked of them, by the same rule as without a theme
+        best = min(s.best_rank for s in in_theme)
+        assert chosen[0].best_rank == best
+    assert themed.scope.key != plain.scope.key  # a themed deck is cached and exported apart
+
+
+@pytest.mark.parametrize(("iso3", "theme"), STORY_CASES)
+def test_country_profile_opens_with_the_theme_story(con, iso3, theme):
+    from dashboard import briefing
+
+    families = tuple(q.theme_indicator_families(con, theme)["indicator_family"])
+    options = type("Options", (), {"countries": {iso3: iso3}})()
+    themed = briefing.load(
+        briefing.direct(con), briefing.country_scope(iso3, options, (2000, 2025), theme, families)
+    )
+    at = open_page("pages/country.py", {"theme": [theme], "iso3": [iso3]})
+    labels = [m.label for m in at.metric]
+    expected = [s.concept.card for s in themed.standouts]
+    assert labels[: len(expected)] == expected
+    assert any("story is chosen among them" in c.value for c in at.caption)

@@ -65,25 +65,54 @@ class Scope:
     years: tuple[int, int]
     country: str | None = None
     whole_region: bool = False
+    # The sidebar's theme and its indicator families (theme crosswalk): the story leads with them.
+    theme: str | None = None
+    theme_families: tuple[str, ...] = ()
 
     @property
     def key(self) -> str:
         """Short identifier for file names and cached exports."""
         if self.country:
-            return self.country
-        return "region" if self.whole_region else "selection-" + "-".join(self.iso3)[:60]
+            base = self.country
+        else:
+            base = "region" if self.whole_region else "selection-" + "-".join(self.iso3)[:60]
+        return f"{base}-{self.theme}" if self.theme else base
 
 
-def country_scope(iso3: str, options: FilterOptions, years: tuple[int, int]) -> Scope:
-    return Scope(iso3=(iso3,), label=options.countries[iso3], years=years, country=iso3)
+def country_scope(
+    iso3: str,
+    options: FilterOptions,
+    years: tuple[int, int],
+    theme: str | None = None,
+    theme_families: tuple[str, ...] = (),
+) -> Scope:
+    return Scope(
+        iso3=(iso3,),
+        label=options.countries[iso3],
+        years=years,
+        country=iso3,
+        theme=theme,
+        theme_families=theme_families if theme else (),
+    )
 
 
-def selection_scope(filters: Filters, options: FilterOptions) -> Scope:
+def selection_scope(
+    filters: Filters, options: FilterOptions, theme_families: tuple[str, ...] = ()
+) -> Scope:
     """The sidebar selection; a selection of exactly one country gets that country's briefing."""
     if len(filters.selected_iso3) == 1:
-        return country_scope(filters.selected_iso3[0], options, filters.years)
+        return country_scope(
+            filters.selected_iso3[0], options, filters.years, filters.theme, theme_families
+        )
     label = filters.describe(options).split(";")[0]
-    return Scope(filters.selected_iso3, label, filters.years, whole_region=filters.is_whole_region)
+    return Scope(
+        filters.selected_iso3,
+        label,
+        filters.years,
+        whole_region=filters.is_whole_region,
+        theme=filters.theme,
+        theme_families=theme_families if filters.theme else (),
+    )
 
 
 @dataclass(frozen=True)
@@ -220,9 +249,21 @@ class BriefingData:
         return story.standings(self.ranks, self.scope.country)
 
     @functools.cached_property
+    def family_of(self) -> dict[str, str]:
+        """The indicator family of each candidate indicator, by code (for the theme)."""
+        return dict(
+            zip(
+                self.candidates["indicator_code"].tolist(),
+                self.candidates["family"].tolist(),
+                strict=True,
+            )
+        )
+
+    @functools.cached_property
     def standouts(self) -> list[story.Standing]:
-        """The indicators the country's profile and deck open with (story.choose_standouts)."""
-        return story.choose_standouts(self.standings)
+        """The indicators the country's profile and deck open with (story.choose_standouts),
+        chosen among the theme's indicators when a theme is set."""
+        return story.choose_standouts(self.standings, self.scope.theme_families, self.family_of)
 
     def notes_for(self, code: str) -> list[str]:
         """What to know about one indicator in this scope: its caveat's sentences about the

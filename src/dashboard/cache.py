@@ -125,7 +125,14 @@ def _run(function_path: str, args: tuple, kwargs: dict, version: str) -> pd.Data
     # the one that runs.
     module_name, function_name = function_path.rsplit(".", 1)
     function = getattr(importlib.import_module(module_name), function_name)
-    return function(_connection(version).cursor(), *args, **kwargs)
+    try:
+        return function(_connection(version).cursor(), *args, **kwargs)
+    except duckdb.Error:
+        # A file damaged after it was opened shows as a DuckDB error in whichever query reads the
+        # bad block: opening the file afresh says in words what is wrong (WarehouseDamaged), which
+        # the router shows instead of a traceback. A sound file means a genuine query error.
+        db.connect_read_only().close()
+        raise
 
 
 def clear_query_results() -> None:

@@ -301,6 +301,16 @@ class Change:
     note: str = ""  # the break's note
 
     @property
+    def headline(self) -> str:
+        """The change in a line short enough for a link: 'Ukraine, net migration: -299,961 in
+        2023, +5.40 million on 2022'."""
+        name = self.indicator_name.split(" (")[0]
+        return (
+            f"{self.country}, {name[:1].lower() + name[1:]}: {format_amount(self.after, self.unit)} "
+            f"in {self.year}, {compared_with(self.before, self.after, self.unit, self.year - 1)}"
+        )
+
+    @property
     def sentence(self) -> str:
         verb = "rose" if self.after > self.before else "fell"
         text = (

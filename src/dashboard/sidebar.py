@@ -75,7 +75,7 @@ def render(options: FilterOptions) -> Filters:
             placeholder="All subregions",
             help=ui.glossary(
                 "Western Balkans, Eastern Europe, South Caucasus, Central Asia",
-                "Subregions as the strategies group them; Turkey, Israel and the Russian "
+                "Subregions as the strategies group them; Türkiye, Israel and the Russian "
                 "Federation stand on their own.",
             ),
         )

@@ -11,7 +11,7 @@ countries a slide is about, and explains series breaks that move a total.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 import pandas as pd
@@ -170,14 +170,26 @@ def standings(ranks: pd.DataFrame, iso3: str) -> list[Standing]:
     return result
 
 
-def choose_standouts(candidates: Iterable[Standing]) -> list[Standing]:
+def choose_standouts(
+    candidates: Iterable[Standing],
+    theme_families: Sequence[str] = (),
+    family_of: Mapping[str, str] | None = None,
+) -> list[Standing]:
     """The indicators a country's story opens with: current, above zero, best rank first (per
     inhabitant where that ranks higher); ties go to the rank among more countries, then to the
     order of STORY_INDICATORS. MIN_STANDOUTS of them, a further one while its rank is at most
-    EXTRA_IF_RANK, never more than MAX_STANDOUTS."""
+    EXTRA_IF_RANK, never more than MAX_STANDOUTS.
+
+    With a theme (its indicator families, from the theme crosswalk) the same rule works among the
+    indicators of those families; when none of them is current, among all."""
     order = {concept: position for position, concept in enumerate(STORY_CONCEPTS)}
+    current = [s for s in candidates if s.current]
+    if theme_families:
+        families = set(theme_families)
+        in_theme = [s for s in current if (family_of or {}).get(s.code) in families]
+        current = in_theme or current
     ranked = sorted(
-        (s for s in candidates if s.current),
+        current,
         key=lambda s: (s.best_rank, -s.best_of, order[s.concept_id]),
     )
     chosen = ranked[:MIN_STANDOUTS]

@@ -26,6 +26,32 @@ def source_line(text: str) -> None:
     st.caption(f"Source: {text}")
 
 
+# Printing (A4 landscape): the page's chrome hidden, and the main column zoomed so that a layout
+# drawn for a 1440-px screen, charts included (plotly sizes them in pixels when drawn), fits the
+# 27.7 cm of printable width; blocks are not split across pages.
+PRINT_CSS = """<style>
+@page { size: A4 landscape; margin: 1cm; }
+@media print {
+  section[data-testid="stSidebar"], header[data-testid="stHeader"], [data-testid="stToolbar"],
+  [data-testid="stDownloadButton"], [data-testid="stPageLink"], [data-testid="stElementToolbar"],
+  [data-testid="stSelectbox"], [data-testid="stExpandSidebarButton"],
+  [data-testid="stSidebarCollapsedControl"] { display: none !important; }
+  [data-testid="stMain"] { zoom: 0.7; }
+  [data-testid="stMain"] .block-container { max-width: 100% !important; padding: 0 !important; }
+  [data-testid="stMetric"], [data-testid="stPlotlyChart"], [data-testid="stTable"],
+  [data-testid="stDeckGlJsonChart"], [data-testid="stVerticalBlockBorderWrapper"],
+  [data-testid="stCaptionContainer"] { break-inside: avoid; }
+  .js-plotly-plot, [data-testid="stDeckGlJsonChart"] { max-width: 100% !important; overflow: hidden; }
+  h1, h2, h3 { break-after: avoid; }
+}
+</style>"""
+
+
+def print_styles() -> None:
+    """The print stylesheet (A4 landscape, charts kept inside the page): call once per page."""
+    st.html(PRINT_CSS)
+
+
 def footnotes(*items: object, iso3=()) -> None:
     """The footnotes an element showing `items` must carry (the Kosovo reference to UNSCR 1244
     whenever "Kosovo*" is shown or XKX is among `iso3`), printed under it."""

@@ -1,4 +1,5 @@
-"""Coverage matrix: which countries have a value of an indicator in which years."""
+"""Charts of Data and sources: the coverage matrix (which countries have a value of an indicator
+in which years) and how a newer edition revised the past."""
 
 from __future__ import annotations
 
@@ -79,4 +80,28 @@ def coverage_heatmap(grid: pd.DataFrame, title: str, unit: str) -> go.Figure:
         legend={"orientation": "h", "y": 1.02, "yanchor": "bottom", "x": 1, "xanchor": "right"},
         plot_bgcolor="white",
     )
+    return figure
+
+
+def edition_lines(series: pd.DataFrame, title: str, unit: str) -> go.Figure:
+    """One line per country and edition (queries.headline.edition_series): two editions of a
+    country share its colour, the earlier one dashed, and are never joined into one line."""
+    figure = go.Figure()
+    countries = list(dict.fromkeys(series["country"].tolist()))
+    codes = sorted(set(series["indicator_code"].tolist()), reverse=True)  # newer edition first
+    for colour, country in zip(PALETTE, countries, strict=False):
+        for rank, code in enumerate(codes):
+            rows = series[(series["country"] == country) & (series["indicator_code"] == code)]
+            if rows.empty:
+                continue
+            figure.add_trace(
+                go.Scatter(
+                    x=rows["year"].tolist(),
+                    y=rows["value"].tolist(),
+                    mode="lines+markers",
+                    name=f"{country}, {rows['indicator_name'].iloc[0]}",
+                    line={"color": colour, "dash": "solid" if rank == 0 else "dash"},
+                )
+            )
+    figure.update_layout(template=TEMPLATE_NAME, title=title, yaxis={"title": unit}, height=460)
     return figure

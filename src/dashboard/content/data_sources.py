@@ -125,25 +125,35 @@ def describe_tables(
     return pd.DataFrame(rows)
 
 
-def describe_sources(sources: pd.DataFrame, table_sources: pd.DataFrame) -> pd.DataFrame:
-    """Sources with their edition/vintage, licence and citation, and the tables that cite them."""
+def describe_sources(
+    sources: pd.DataFrame, table_sources: pd.DataFrame, technical: bool = False
+) -> pd.DataFrame:
+    """Sources by their human citation with licence, full citation and note (`technical`: with
+    the file, edition, vintage and the warehouse tables that cite each, for the technical
+    details)."""
     tables = (
         table_sources[table_sources["table_name"] != "dim_source"]
         .groupby("source_id")["table_name"]
         .agg(lambda names: ", ".join(TABLE_LABELS.get(n, n) for n in sorted(names)))
     )
+    used_in = sources["source_id"].map(tables).fillna("")
+    if technical:  # the Data & sources page's collapsed technical details only
+        return pd.DataFrame(
+            {
+                "Source": sources["cite_as"],
+                "File": sources["file"],
+                "Edition": sources["edition"],
+                "Vintage": sources["vintage"],
+                "Tables": used_in,
+            }
+        )
     return pd.DataFrame(
         {
-            "Source": sources["short_title"],
+            "Source": sources["cite_as"],
             "Kind": sources["kind"],
-            "Edition": sources["edition"],
-            "Vintage": sources["vintage"],
             "Licence": sources["licence"],
             "Citation": sources["citation"],
-            "Used in": sources["source_id"].map(tables).fillna(""),
-            "Publisher": sources["publisher"],
-            "Title": sources["title"],
-            "File": sources["file"],
+            "Used in": used_in,
             "Note": sources["note"],
         }
     )
@@ -167,6 +177,34 @@ def describe_headline_rule(concepts: pd.DataFrame) -> pd.DataFrame:
             "Years": years,
             "Why this place in the order": concepts["why"],
         }
+    )
+
+
+def describe_revisions(revisions: pd.DataFrame, unit: str) -> pd.DataFrame:
+    """queries.headline.edition_revisions as users read it."""
+    return pd.DataFrame(
+        {
+            "Country": revisions["country"],
+            "Year": revisions["year"],
+            "Headline source": revisions["source_title"],
+            f"Headline figure ({unit})": revisions["value"],
+            "Earlier edition or other source": revisions["alt_source_title"],
+            f"Its figure ({unit})": revisions["alt_value"],
+            "Revision (%)": (100 * revisions["relative"]).round(1),
+        }
+    )
+
+
+def revision_sentence(revisions: pd.DataFrame, unit: str) -> str:
+    """The largest revision in words: 'Russian Federation 2020: 7.3 million in UN DESA
+    International Migrant Stock 2024, against 11.6 million in ... (-37%).'"""
+    if revisions.empty:
+        return ""
+    top = revisions.iloc[0]
+    return (
+        f"Largest: {top['country']} {int(top['year'])}, {format_number(top['value'], unit)} in"
+        f" {top['source_title']}, against {format_number(top['alt_value'], unit)} in"
+        f" {top['alt_source_title']} ({top['relative']:+.0%})."
     )
 
 
@@ -207,12 +245,12 @@ def describe_findings(
     return pd.DataFrame(
         {
             "Topic": findings["topic"],
-            "Check": findings["check_name"].str.replace("_", " "),
+            "Check": findings["check_name"].str.replace("_", " ", regex=False),
             "What was checked": findings["subject"],
             "Expected": findings["expected"],
             "Published": findings["published"],
             "Difference": findings["difference"],
-            "Document": findings["document"] + " (" + findings["document_file"] + ")",
+            "Document": findings["document"],
             "Section": findings["source_section"],
             "Note": findings["note"],
             "Pages affected": findings["topic"].map(

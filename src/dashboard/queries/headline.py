@@ -95,3 +95,23 @@ def headline_figures_for_selection(
 def headline_concepts(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
     """Each headline concept with its candidate indicators in order of preference and why."""
     return run_sql(con, "headline_concepts")
+
+
+def revised_concepts(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
+    """The headline concepts that two sources or editions give for the same country and year."""
+    return run_sql(con, "revised_concepts")
+
+
+def edition_revisions(
+    con: duckdb.DuckDBPyConnection, concept: str, limit: int = 15
+) -> pd.DataFrame:
+    """Where the headline source of a concept differs from the source named as its alternative
+    (an earlier edition, another publisher), largest difference first."""
+    return run_sql(con, "edition_revisions", concept=concept, limit=limit)
+
+
+def edition_series(
+    con: duckdb.DuckDBPyConnection, codes: tuple[str, ...], iso3: tuple[str, ...]
+) -> pd.DataFrame:
+    """The values of several indicators (editions) for a few countries, one series each."""
+    return run_sql(con, "edition_series", codes=list(codes), iso3=list(iso3))

@@ -28,17 +28,6 @@ SELECTION = "selection"  # the briefing's choice "the sidebar selection"
 EXPORT_KEY = "briefing_export"
 
 # Static CSS only: no data value is ever formatted into it.
-PRINT_CSS = """<style>
-@media print {
-  section[data-testid="stSidebar"], header[data-testid="stHeader"], [data-testid="stToolbar"],
-  [data-testid="stDownloadButton"], [data-testid="stPageLink"], [data-testid="stElementToolbar"],
-  [data-testid="stSelectbox"] { display: none !important; }
-  [data-testid="stMain"] .block-container { max-width: 100% !important; padding: 0.4cm !important; }
-  [data-testid="stMetric"], [data-testid="stPlotlyChart"], [data-testid="stTable"],
-  [data-testid="stDeckGlJsonChart"], [data-testid="stVerticalBlockBorderWrapper"] { break-inside: avoid; }
-  h2, h3 { break-after: avoid; }
-}
-</style>"""
 PRESENTATION_CSS = """<style>
 section[data-testid="stSidebar"], [data-testid="stSidebarCollapsedControl"],
 [data-testid="stExpandSidebarButton"], header[data-testid="stHeader"] { display: none !important; }
@@ -87,7 +76,7 @@ def country_from_link(options: FilterOptions) -> str | None:
 
 
 def print_styles() -> None:
-    st.html(PRINT_CSS)
+    ui.print_styles()
 
 
 def presentation_mode() -> bool:

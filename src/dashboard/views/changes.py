@@ -123,7 +123,8 @@ def notable_block(
     for change in result.changes:
         st.page_link(
             TRENDS_PAGE,
-            label=ui_text(change.sentence),
+            label=ui_text(change.headline),
+            help=ui_text(f"{change.sentence} ({change.indicator_name}). Opens its trend view."),
             icon=":material/trending_up:"
             if change.after > change.before
             else ":material/trending_down:",

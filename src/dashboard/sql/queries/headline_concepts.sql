@@ -6,6 +6,7 @@ with final as (
         candidate.unit,
         candidate.preference,
         candidate.indicator_code,
+        indicator.family,
         indicator.name as indicator_name,
         source.short_title as source_title,
         source.vintage as source_vintage,

@@ -14,7 +14,8 @@ with final as (
         source.short_title as source_short_title,
         source.publisher,
         source.edition,
-        source.vintage
+        source.vintage,
+        source.cite_as
     from dim_indicator as indicator
     inner join dim_source as source using (source_id)
     order by indicator.family, indicator.name
