@@ -10,7 +10,7 @@ import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
-from dashboard import cache, notes
+from dashboard import cache, downloads, notes
 from dashboard import glossary as glossary_lookup
 from dashboard.inert import inert
 from dashboard.queries import catalog as catalog_queries
@@ -167,7 +167,7 @@ def table_view(
     st.download_button(
         "Download CSV",
         # built on click, not on every rerun of a page with many tables
-        lambda: table.to_csv(index=False).encode("utf-8"),
+        lambda: downloads.csv_bytes(table),
         file_name=f"{slug(key)}.csv",
         mime="text/csv",
         key=f"download-{key}",

@@ -13,7 +13,7 @@ from collections.abc import Callable
 import pandas as pd
 import streamlit as st
 
-from dashboard import cache, outlook, ui
+from dashboard import cache, downloads, outlook, ui
 from dashboard.charts import trends as charts
 from dashboard.content import outlook as outlook_content
 from dashboard.inert import inert
@@ -90,7 +90,7 @@ def scorecard(tests: list, results: list, open_statement: Callable[[str], None])
     )
     st.download_button(
         "Download CSV",
-        lambda: table.to_csv(index=False).encode("utf-8"),
+        lambda: downloads.csv_bytes(table),
         file_name="outlook-scorecard.csv",
         mime="text/csv",
         key="download-outlook-scorecard",
