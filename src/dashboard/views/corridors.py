@@ -21,7 +21,7 @@ def country_corridors(iso3: str, name: str) -> None:
     groups = cache.query(q.corridor_groups, iso3)
     if groups.empty:
         st.info(
-            f"UN DESA's origin-by-destination table has no figures for {name}: it counts Kosovo"
+            f"UN DESA's origin-by-destination table has no figures for {name}: it counts Kosovo (UNSCR 1244)"
             " within no country of its own.",
             icon=":material/info:",
         )
