@@ -93,8 +93,19 @@ def test_grouped_corridors_show_central_asia_to_the_russian_federation(con):
     assert grouped.loc[("Central Asia", "Russian Federation"), "migrants"] == central_asia
     assert ("Eastern Europe", "European Union (27)") in grouped.index
     at = open_page(PAGE)
-    at.toggle(key="corridors_grouped").set_value(True).run()
+    at.toggle(key="corridor_groups").set_value(True).run()
     assert not at.exception
+    assert at.query_params["corridor_groups"] == "1"  # a link opens the same view
     sankey = json.loads(at.get("plotly_chart")[0].proto.spec)["data"][0]
     assert "Central Asia" in sankey["node"]["label"]
     assert "European Union (27)" in sankey["node"]["label"]
+
+
+def test_a_link_opens_the_same_view_and_bad_values_are_dropped():
+    at = open_page(PAGE, {"corridors": ["30"], "corridor_groups": ["1"]})
+    sankey = json.loads(at.get("plotly_chart")[0].proto.spec)["data"][0]
+    assert len(sankey["link"]["value"]) == 30
+    assert "European Union (27)" in sankey["node"]["label"]
+    at = open_page(PAGE, {"corridors": ["12"]})
+    assert at.warning and "12" in at.warning[0].value
+    assert len(json.loads(at.get("plotly_chart")[0].proto.spec)["data"][0]["link"]["value"]) == 15
