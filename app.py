@@ -21,12 +21,16 @@ st.set_page_config(
 
 try:
     cache.connection()  # cached per warehouse version, so this costs nothing on a rerun
-except (db.WarehouseMissing, db.WarehouseOutdated) as problem:
+except (db.WarehouseMissing, db.WarehouseOutdated, db.WarehouseDamaged) as problem:
+    if config.parquet_dir() is not None:  # a deployed export is the release's, never rebuilt here
+        st.error(str(problem), icon=":material/database:")
+        st.stop()
     # The build is quick, atomic and reads only the committed sources, so the app makes the
-    # warehouse it needs rather than asking the user to.
+    # warehouse it needs rather than asking the user to. Sessions arriving together run one build
+    # (a lock); the others wait for it and use its result.
     with st.spinner("Building the warehouse from data/sources/ (first run or after an update) ..."):
         try:
-            warehouse.build(out=config.warehouse_path())
+            warehouse.build_if_needed(db.usable, out=config.warehouse_path())
         except Exception as error:  # the message names file, line and column
             st.error(
                 f"{problem}\n\nThe automatic build failed: {error}", icon=":material/database:"
@@ -39,4 +43,7 @@ except db.WarehouseUnavailable as problem:
 filters = sidebar.render(cache.per_warehouse(sidebar.filter_options))
 
 # The pages (dashboard.navigation.PAGES) whose file exists beside this script.
-navigation.run(Path(__file__).parent)
+try:
+    navigation.run(Path(__file__).parent)
+except db.WarehouseUnavailable as problem:  # the file went bad under a running session
+    st.error(str(problem), icon=":material/database:")
