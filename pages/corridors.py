@@ -16,8 +16,17 @@ st.caption(
     "UN DESA counts people living outside their country of birth (or citizenship); the "
     "sidebar's year range does not apply (one edition, one year)."
 )
-top = st.segmented_control(
+left, right = st.columns([2, 3], vertical_alignment="bottom")
+top = left.segmented_control(
     "Corridors shown", TOP_CHOICES, default=15, key="corridors_top", format_func=str
 )
-corridor_view.main_corridors(filters.selected_iso3, filters.place(options), int(top or 15))
+grouped = right.toggle(
+    "Group countries (SEEECA subregions, European Union)",
+    key="corridors_grouped",
+    help="Central Asia to the Russian Federation, Eastern Europe to the European Union: the "
+    "subregions and the EU as one place each.",
+)
+corridor_view.main_corridors(
+    filters.selected_iso3, filters.place(options), int(top or 15), grouped=grouped
+)
 st.caption(f"Showing {filters.place(options)}, mid-2024.")

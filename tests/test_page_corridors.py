@@ -80,3 +80,21 @@ def test_the_country_profile_shows_where_emigrants_live():
         for c in at.get("plotly_chart")
     ]
     assert "Emigrants from Tajikistan, top 10 destinations, 2024" in titles
+
+
+def test_grouped_corridors_show_central_asia_to_the_russian_federation(con):
+    grouped = q.main_corridors_grouped(con, tuple(REGION), limit=30).set_index(
+        ["origin", "destination"]
+    )
+    central_asia = con.execute(
+        "select sum(migrants) from fct_migrant_corridor where year = 2024"
+        " and destination_iso3 = 'RUS' and origin_iso3 in ('KAZ', 'KGZ', 'TJK', 'TKM', 'UZB')"
+    ).fetchone()[0]
+    assert grouped.loc[("Central Asia", "Russian Federation"), "migrants"] == central_asia
+    assert ("Eastern Europe", "European Union (27)") in grouped.index
+    at = open_page(PAGE)
+    at.toggle(key="corridors_grouped").set_value(True).run()
+    assert not at.exception
+    sankey = json.loads(at.get("plotly_chart")[0].proto.spec)["data"][0]
+    assert "Central Asia" in sankey["node"]["label"]
+    assert "European Union (27)" in sankey["node"]["label"]

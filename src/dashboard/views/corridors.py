@@ -62,9 +62,11 @@ def country_corridors(iso3: str, name: str) -> None:
             )
 
 
-def main_corridors(iso3: tuple[str, ...], scope: str, top: int) -> None:
-    """The largest corridors into, out of and within the selection: a flow diagram and a table."""
-    corridors = cache.query(q.main_corridors, iso3, limit=top)
+def main_corridors(iso3: tuple[str, ...], scope: str, top: int, grouped: bool = False) -> None:
+    """The largest corridors into, out of and within the selection: a flow diagram and a table;
+    `grouped`: places grouped into SEEECA subregions, the European Union and other countries."""
+    query = q.main_corridors_grouped if grouped else q.main_corridors
+    corridors = cache.query(query, iso3, limit=top)
     if corridors.empty:
         st.info(f"No corridor figures for {scope}.", icon=":material/info:")
         return
@@ -72,15 +74,23 @@ def main_corridors(iso3: tuple[str, ...], scope: str, top: int) -> None:
         cache.chart(
             charts.corridor_sankey,
             corridors,
-            f"The {len(corridors)} largest corridors, {scope}, 2024",
+            f"The {len(corridors)} largest corridors"
+            + (" between groups of countries" if grouped else "")
+            + ", mid-2024",
         ),
         functools.partial(charts.corridor_table, corridors),
         charts.SOURCE,
-        "main-corridors",
+        "main-corridors-grouped" if grouped else "main-corridors",
         [
             charts.CAVEAT,
             "Band width is the number of migrants; colours show where the origin is (SEEECA"
             " region, European Union, elsewhere). A country both sending and receiving appears"
-            " on both sides.",
+            " on both sides."
+            + (
+                " Grouped: a SEEECA country is shown by its subregion (the Russian Federation,"
+                " Türkiye and Israel by name), the 27 EU member states as one."
+                if grouped
+                else ""
+            ),
         ],
     )
