@@ -109,3 +109,11 @@ def test_a_link_opens_the_same_view_and_bad_values_are_dropped():
     at = open_page(PAGE, {"corridors": ["12"]})
     assert at.warning and "12" in at.warning[0].value
     assert len(json.loads(at.get("plotly_chart")[0].proto.spec)["data"][0]["link"]["value"]) == 15
+
+
+def test_kosovo_profile_says_what_the_un_desa_notes_say():
+    at = open_page("pages/country.py", {"country": ["XKX"]})
+    notes = [
+        i.value for i in at.info if "International Migrant Stock has no row for Kosovo" in i.value
+    ]
+    assert notes and "do not say whether" in notes[0]
