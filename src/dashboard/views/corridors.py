@@ -21,8 +21,9 @@ def country_corridors(iso3: str, name: str) -> None:
     groups = cache.query(q.corridor_groups, iso3)
     if groups.empty:
         st.info(
-            f"UN DESA's origin-by-destination table has no figures for {name}: it counts Kosovo"
-            " within no country of its own.",
+            f"UN DESA's International Migrant Stock has no row for {name}: Serbia's population"
+            " note says Serbia excludes Kosovo, and the migrant notes do not say whether"
+            " Serbia's migrant figures include Kosovo's.",
             icon=":material/info:",
         )
         return
