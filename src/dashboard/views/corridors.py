@@ -48,7 +48,7 @@ def country_corridors(iso3: str, name: str) -> None:
     ):
         frame = cache.query(query, iso3, limit=TOP)
         with column:
-            sentence = charts.group_sentence(groups, name, direction)
+            sentence = cache.derived(charts.group_sentence, groups, name, direction)
             if sentence:
                 st.markdown(f"**{sentence}**")
             if frame.empty:
