@@ -186,3 +186,50 @@ def test_counts_by_origin_say_where_people_come_from(warehouse_path):
     one = open_page("pages/overview.py", {"country": ["UKR"]})
     bullets = " ".join(m.value.replace("\\", "") for m in one.markdown if m.value.startswith("- "))
     assert "Refugees from Ukraine " in bullets and "from the country in" not in bullets
+
+
+def _figures(rows):
+    columns = [
+        "concept",
+        "concept_name",
+        "unit",
+        "year",
+        "value",
+        "indicator_code",
+        "source_title",
+        "countries_reporting",
+        "countries_in_scope",
+        "is_complete",
+    ]
+    return pd.DataFrame(
+        [
+            ("stock", "Migrant stock", "persons", y, v, code, "Source", 2, 2, True)
+            for y, v, code in rows
+        ],
+        columns=columns,
+    )
+
+
+def test_a_five_yearly_source_is_compared_with_its_previous_edition_year():
+    facts = changes.latest_facts(
+        _figures([(2015, 90.0e6, "a"), (2020, 100.0e6, "a"), (2024, 110.0e6, "a")]),
+        NO_BREAKS.assign(indicator_code=[], iso3=[], year=[]),
+        ("AAA", "BBB"),
+        "the region",
+        2025,
+    )
+    assert (
+        facts[0].sentence == "Migrant stock in the region was 110.00 million in 2024, +10% on 2020"
+    )
+
+
+def test_an_edition_change_is_not_read_as_a_change():
+    facts = changes.latest_facts(
+        _figures([(2023, 100.0, "old"), (2024, 5_000.0, "new")]),
+        NO_BREAKS,
+        ("AAA",),
+        "Aland",
+        2025,
+    )
+    assert "not compared with 2023, which comes from another source or edition" in facts[0].sentence
+    assert " was 5,000 in 2024" in facts[0].sentence  # not "rose"

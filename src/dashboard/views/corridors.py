@@ -21,8 +21,9 @@ def country_corridors(iso3: str, name: str) -> None:
     groups = cache.query(q.corridor_groups, iso3)
     if groups.empty:
         st.info(
-            f"UN DESA's origin-by-destination table has no figures for {name}: it counts Kosovo"
-            " within no country of its own.",
+            f"UN DESA's International Migrant Stock has no row for {name}: Serbia's population"
+            " note says Serbia excludes Kosovo (UNSCR 1244), and the migrant notes do not say"
+            " whether Serbia's migrant figures include those of Kosovo (UNSCR 1244).",
             icon=":material/info:",
         )
         return
@@ -47,7 +48,7 @@ def country_corridors(iso3: str, name: str) -> None:
     ):
         frame = cache.query(query, iso3, limit=TOP)
         with column:
-            sentence = charts.group_sentence(groups, name, direction)
+            sentence = cache.derived(charts.group_sentence, groups, name, direction)
             if sentence:
                 st.markdown(f"**{sentence}**")
             if frame.empty:
