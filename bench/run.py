@@ -23,10 +23,7 @@ it, so a rerun here runs app.py, the sidebar and the page, as in the server.
 from __future__ import annotations
 
 import argparse
-import functools
-import importlib
 import os
-import pkgutil
 import shutil
 import sys
 import tempfile
@@ -75,31 +72,11 @@ QUERY_LOG: list[tuple[str, float]] = []
 
 
 def instrument_queries() -> None:
-    """Time every dashboard.queries function (cache.query resolves them by name at call time)."""
-    import dashboard.queries as package
-
-    for info in pkgutil.iter_modules(package.__path__):
-        module = importlib.import_module(f"{package.__name__}.{info.name}")
-        for name, function in list(vars(module).items()):
-            if not callable(function) or getattr(function, "__module__", None) != module.__name__:
-                continue
-            if (
-                name.startswith("_")
-                or isinstance(function, type)
-                or getattr(function, "_bench_timed", False)
-            ):
-                continue
-
-            @functools.wraps(function)
-            def timed(*args, __function=function, __name=f"{info.name}.{name}", **kwargs):
-                started = time.perf_counter()
-                try:
-                    return __function(*args, **kwargs)
-                finally:
-                    QUERY_LOG.append((__name, time.perf_counter() - started))
-
-            timed._bench_timed = True  # type: ignore[attr-defined]
-            setattr(module, name, timed)
+    """Time every query the pages run through the cache (dashboard.cache.query_observers)."""
+    prefix = "dashboard.queries."
+    cache.query_observers.append(
+        lambda path, seconds: QUERY_LOG.append((path.removeprefix(prefix), seconds))
+    )
 
 
 # --- AppTest ---------------------------------------------------------------------------------

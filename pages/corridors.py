@@ -3,7 +3,7 @@ of the world (UN DESA International Migrant Stock 2024, origin by destination)."
 
 import streamlit as st
 
-from dashboard import sidebar
+from dashboard import sidebar, url_state
 from dashboard.views import corridors as corridor_view
 
 TOP_CHOICES = (10, 15, 20, 30)
@@ -16,8 +16,22 @@ st.caption(
     "UN DESA counts people living outside their country of birth (or citizenship); the "
     "sidebar's year range does not apply (one edition, one year)."
 )
-top = st.segmented_control(
-    "Corridors shown", TOP_CHOICES, default=15, key="corridors_top", format_func=str
+PARAM_TOP, PARAM_GROUPED, DEFAULT_TOP = "corridors", "corridor_groups", 15
+url_state.warn(url_state.seed(PARAM_TOP, TOP_CHOICES, DEFAULT_TOP))
+url_state.warn(url_state.seed(PARAM_GROUPED, (False, True), False))
+left, right = st.columns([2, 3], vertical_alignment="bottom")
+top = left.segmented_control(
+    "Corridors shown", TOP_CHOICES, key=PARAM_TOP, format_func=str, required=True
 )
-corridor_view.main_corridors(filters.selected_iso3, filters.place(options), int(top or 15))
+grouped = right.toggle(
+    "Group countries (SEEECA subregions, European Union)",
+    key=PARAM_GROUPED,
+    help="Central Asia to the Russian Federation, Eastern Europe to the European Union: the "
+    "subregions and the EU as one place each.",
+)
+url_state.write(PARAM_TOP, top, DEFAULT_TOP)
+url_state.write(PARAM_GROUPED, grouped, False)
+corridor_view.main_corridors(
+    filters.selected_iso3, filters.place(options), int(top or DEFAULT_TOP), grouped=grouped
+)
 st.caption(f"Showing {filters.place(options)}, mid-2024.")

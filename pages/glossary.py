@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from dashboard import cache, glossary, sidebar, themes, ui, url_params, url_state
+from dashboard import cache, downloads, glossary, sidebar, themes, ui, url_params, url_state
 from dashboard.inert import inert, quoted
 from dashboard.queries import catalog as q
 
@@ -47,7 +47,7 @@ else:
     st.table(table, hide_index=True)
     st.download_button(
         "Download CSV",
-        lambda: table.to_csv(index=False).encode("utf-8"),
+        lambda: downloads.csv_bytes(table),
         file_name="glossary.csv",
         mime="text/csv",
         icon=":material/download:",

@@ -7,6 +7,7 @@ of charts rather than every one. Strategy, verdict filter and page travel in the
 import streamlit as st
 
 from dashboard import ahead, cache, outlook, sidebar, url_state
+from dashboard.content import outlook as outlook_content
 from dashboard.queries import outlook as q
 from dashboard.queries import projections as projection_queries
 from dashboard.queries import trends as trend_queries
@@ -38,7 +39,9 @@ def turn_page(step: int) -> None:
 def open_statement(statement_id: str) -> None:
     """Open the page of cards that holds a statement (under the verdict filter when it keeps
     the statement)."""
-    found = outlook.locate(groups, statement_id, state.get(PARAM_VERDICT, outlook.ALL))
+    found = outlook_content.locate(
+        groups, statement_id, state.get(PARAM_VERDICT, outlook_content.ALL)
+    )
     if found is not None:
         state[PARAM_VERDICT], state[PARAM_PAGE] = found
         state[OPENED_KEY] = (statement_id, found[1])
@@ -56,18 +59,18 @@ url_state.warn(url_state.seed(PARAM_STRATEGY, list(outlook.STRATEGIES), "all"))
 strategy = st.radio(
     "Strategy",
     list(outlook.STRATEGIES),
-    format_func=outlook.STRATEGY_LABELS.get,
+    format_func=outlook_content.STRATEGY_LABELS.get,
     key=PARAM_STRATEGY,
     horizontal=True,
     on_change=first_page,
 )
 url_state.write(PARAM_STRATEGY, strategy, "all")
-url_state.warn(url_state.seed(PARAM_VIEW, list(outlook.VIEWS), "since"))
+url_state.warn(url_state.seed(PARAM_VIEW, list(outlook_content.VIEWS), "since"))
 view = (
     st.segmented_control(
         "View",
-        list(outlook.VIEWS),
-        format_func=outlook.VIEWS.get,
+        list(outlook_content.VIEWS),
+        format_func=outlook_content.VIEWS.get,
         key=PARAM_VIEW,
         required=True,
     )
@@ -109,23 +112,23 @@ series = cache.query(
     codes,
     scopes,
     aggregated,
-    outlook.chart_start(results, filters.year_from),
+    outlook_content.chart_start(results, filters.year_from),
     filters.year_to,
 )
 untested = [statement for statement in statements if not statement.links]
-groups = outlook.by_statement(tests, results)
+groups = outlook_content.by_statement(tests, results)
 
 counts, trivial = outlook.substantive_counts(tests, results)
 columns = st.columns(len(counts) + 1)
 for column, (verdict, count) in zip(columns[:-1], counts.items(), strict=True):
     column.metric(
-        outlook.VERDICT_SHORT[verdict],
+        outlook_content.VERDICT_SHORT[verdict],
         count,
         border=True,
         help=f"Substantive indicator tests of the {len(groups)} statements shown.",
     )
 columns[-1].metric(
-    outlook.TRIVIAL_LABEL,
+    outlook_content.TRIVIAL_LABEL,
     trivial,
     border=True,
     help="Checks that a stock is still above zero: listed in the scorecard, not counted as "
@@ -138,7 +141,7 @@ st.caption(
 )
 
 outlook_view.reading_guide(
-    cache.shaped(outlook.defaults_table, trend_queries.indicator_choices_by_family)
+    cache.shaped(outlook_content.defaults_table, trend_queries.indicator_choices_by_family)
 )
 
 with st.container(border=True):
@@ -147,36 +150,42 @@ with st.container(border=True):
 if tests:
     outlook_view.scorecard(tests, results, open_statement)
     st.header("Statements in detail")
-    warnings = url_state.seed(PARAM_VERDICT, list(outlook.VERDICT_FILTERS), outlook.ALL)
+    warnings = url_state.seed(
+        PARAM_VERDICT, list(outlook_content.VERDICT_FILTERS), outlook_content.ALL
+    )
     verdict = (
         st.segmented_control(
             "Show the statements with a test judged",
-            list(outlook.VERDICT_FILTERS),
-            format_func=outlook.VERDICT_FILTERS.get,
+            list(outlook_content.VERDICT_FILTERS),
+            format_func=outlook_content.VERDICT_FILTERS.get,
             key=PARAM_VERDICT,
             required=True,
             on_change=first_page,
         )
-        or outlook.ALL
+        or outlook_content.ALL
     )
-    url_state.write(PARAM_VERDICT, verdict, outlook.ALL)
+    url_state.write(PARAM_VERDICT, verdict, outlook_content.ALL)
 
-    selected = outlook.with_verdict(groups, verdict)
-    cards = outlook.paginate(selected)
+    selected = outlook_content.with_verdict(groups, verdict)
+    cards = outlook_content.paginate(selected)
     pages = len(cards)
     warnings += url_state.seed(PARAM_PAGE, range(1, pages + 1), 1)
     url_state.keep_valid(PARAM_PAGE, range(1, pages + 1), 1)
     url_state.warn(warnings)
 
     page = state[PARAM_PAGE]
-    judged = "" if verdict == outlook.ALL else f" judged {outlook.VERDICT_SHORT[verdict].lower()}"
+    judged = (
+        ""
+        if verdict == outlook_content.ALL
+        else f" judged {outlook_content.VERDICT_SHORT[verdict].lower()}"
+    )
     if not selected:
         st.info(f"No test of the statements shown is{judged}.", icon=":material/filter_alt_off:")
     else:
         shown_tests = sum(len(shown) for _, shown, _ in selected)
         summary, pager = st.columns([3, 2], vertical_alignment="center")
         summary.caption(
-            f"Statements {outlook.page_range(cards, page)}"
+            f"Statements {outlook_content.page_range(cards, page)}"
             + (f" with a test{judged} ({shown_tests} of the {len(tests)} tests)" if judged else "")
             + f", page {page} of {pages}."
         )
@@ -194,7 +203,7 @@ if tests:
             icon=":material/arrow_downward:",
         )
 
-    by_link = cache.derived(outlook.series_by_link, series)
+    by_link = cache.derived(outlook_content.series_by_link, series)
     for statement, shown, others in cards[page - 1]:
         outlook_view.statement_card(statement, shown, others, by_link, series, opened)
 
@@ -218,7 +227,7 @@ if tests:
                 args=(1,),
             )
 else:  # no test to filter or page through: a verdict or page in the link is dropped
-    url_state.warn(url_state.seed(PARAM_VERDICT, [], outlook.ALL))
+    url_state.warn(url_state.seed(PARAM_VERDICT, [], outlook_content.ALL))
     url_state.warn(url_state.seed(PARAM_PAGE, [], 1))
 
 if untested:

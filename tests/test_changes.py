@@ -162,12 +162,57 @@ def test_the_region_flags_the_russian_federation_break(warehouse_path):
     links = [link.proto for link in at.get("page_link")]
     changed = [link for link in links if "trend_indicator=" in link.page or "trends" in link.page]
     assert changed, "notable changes link to their trend view"
-    assert not any(
-        "Refugees hosted (UNHCR) in the Russian Federation" in link.label for link in links
-    )
+    assert not any(link.label.startswith("Russian Federation, refugees hosted") for link in links)
 
 
 def test_notable_changes_on_the_outlook_page():
     at = open_page("pages/outlook.py")
-    labels = [link.proto.label for link in at.get("page_link")]
-    assert any("against a usual yearly movement" in label for label in labels), labels
+    links = [link.proto for link in at.get("page_link")]
+    assert any("against a usual yearly movement" in link.help for link in links), links
+
+
+def _figures(rows):
+    columns = [
+        "concept",
+        "concept_name",
+        "unit",
+        "year",
+        "value",
+        "indicator_code",
+        "source_title",
+        "countries_reporting",
+        "countries_in_scope",
+        "is_complete",
+    ]
+    return pd.DataFrame(
+        [
+            ("stock", "Migrant stock", "persons", y, v, code, "Source", 2, 2, True)
+            for y, v, code in rows
+        ],
+        columns=columns,
+    )
+
+
+def test_a_five_yearly_source_is_compared_with_its_previous_edition_year():
+    facts = changes.latest_facts(
+        _figures([(2015, 90.0e6, "a"), (2020, 100.0e6, "a"), (2024, 110.0e6, "a")]),
+        NO_BREAKS.assign(indicator_code=[], iso3=[], year=[]),
+        ("AAA", "BBB"),
+        "the region",
+        2025,
+    )
+    assert (
+        facts[0].sentence == "Migrant stock in the region was 110.00 million in 2024, +10% on 2020"
+    )
+
+
+def test_an_edition_change_is_not_read_as_a_change():
+    facts = changes.latest_facts(
+        _figures([(2023, 100.0, "old"), (2024, 5_000.0, "new")]),
+        NO_BREAKS,
+        ("AAA",),
+        "Aland",
+        2025,
+    )
+    assert "not compared with 2023, which comes from another source or edition" in facts[0].sentence
+    assert " was 5,000 in 2024" in facts[0].sentence  # not "rose"

@@ -176,6 +176,16 @@ def test_bars_and_lines_are_native_charts_with_the_warehouse_values(ukraine, con
                     ).fetchall()
                 )
                 assert values == pytest.approx(expected)
+            elif screen.key == "corridors":
+                expected = dict(
+                    con.execute(
+                        "select p.name, c.migrants from fct_migrant_corridor c "
+                        "join dim_corridor_place p on p.iso3 = c.destination_iso3 "
+                        "where c.origin_iso3 = 'UKR' and c.year = 2024"
+                    ).fetchall()
+                )
+                assert values == pytest.approx({k: expected[k] for k in values})
+                assert max(values.values()) == max(expected.values()), "the largest comes first"
             elif screen.key == "funding":
                 expected = dict(
                     con.execute(

@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from dashboard.inert import ZERO_WIDTH_SPACE, inert, quoted
+from dashboard.inert import WORD_JOINER, inert, quoted
 from dashboard.url_params import BY_NAME, parse_number
 
 # A character that would start a markdown, GitHub or Streamlit construct if it were not escaped:
@@ -50,18 +50,18 @@ def test_inert_leaves_no_construct_alive(hostile):
     "link", ["http://evil.example/x", "HTTPS://evil.example", "www.evil.example", "a@evil.example"]
 )
 def test_inert_breaks_autolinks_which_survive_escapes(link):
-    # GitHub autolinks ignore backslashes ("http\://x" is still a link): a zero-width space
+    # GitHub autolinks ignore backslashes ("http\://x" is still a link): an invisible word joiner
     # splits the scheme, "www." or "@" so no link is made.
-    assert ZERO_WIDTH_SPACE in inert(link)
+    assert WORD_JOINER in inert(link)
 
 
 def test_inert_breaks_streamlit_icons_even_when_colons_are_escaped():
-    assert inert(":material/home:") == f"\\:{ZERO_WIDTH_SPACE}material/home\\:"
+    assert inert(":material/home:") == f"\\:{WORD_JOINER}material/home\\:"
 
 
 def test_inert_keeps_the_visible_characters():
     text = "Türkiye: 1,234 (2020); see www.iom.int & https://x.example."
-    unescaped = re.sub(r"\\(.)", r"\1", inert(text)).replace(ZERO_WIDTH_SPACE, "")
+    unescaped = re.sub(r"\\(.)", r"\1", inert(text)).replace(WORD_JOINER, "")
     assert unescaped == text
 
 

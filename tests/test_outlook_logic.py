@@ -11,6 +11,7 @@ import pytest
 
 from dashboard import config, outlook
 from dashboard.charts import trends as charts
+from dashboard.content import outlook as outlook_content
 from dashboard.queries import outlook as outlook_queries
 
 SOURCE_ROW = {
@@ -403,7 +404,9 @@ def test_tracker_groups_links_under_statements_with_the_default_indicator():
 
 
 def test_markdown_in_statements_is_escaped():
-    assert outlook.quote_markdown("US$ 5 and US$ 6 *now*") == "> US\\$ 5 and US\\$ 6 \\*now\\*"
+    assert (
+        outlook_content.quote_markdown("US$ 5 and US$ 6 *now*") == "> US\\$ 5 and US\\$ 6 \\*now\\*"
+    )
 
 
 def test_the_outlook_chart_does_not_join_a_partial_year(tiny):
@@ -457,7 +460,7 @@ def test_series_by_link_gives_each_test_its_rows(tiny):
         2000,
         2030,
     )
-    by_link = outlook.series_by_link(series)
+    by_link = outlook_content.series_by_link(series)
     for index in range(3):
         expected = series[series["link_id"] == index + 1]  # the rows of the index-th test
         if expected.empty:
@@ -495,7 +498,7 @@ def test_defaults_table_names_the_code_used_and_the_others():
             },
         ]
     )
-    table = outlook.defaults_table(choices)
+    table = outlook_content.defaults_table(choices)
     assert table.to_dict("records") == [
         {
             "family": "Migrant stock",
@@ -540,25 +543,27 @@ def groups_of(spec):
         for made_link, verdict in zip(made.links, verdicts, strict=True):
             tests.append((made, made_link))
             results.append(outlook.Assessment(verdict, "line", 2014, 2020, 1.0, 2))
-    return tests, results, outlook.by_statement(tests, results)
+    return tests, results, outlook_content.by_statement(tests, results)
 
 
 def test_the_verdict_filter_keeps_statements_with_a_test_so_judged():
     _, _, groups = groups_of(
         {"a": ["consistent"], "b": ["partly", "consistent"], "c": ["not_consistent"]}
     )
-    assert [s.statement_id for s, _, _ in outlook.with_verdict(groups, outlook.ALL)] == [
+    assert [
+        s.statement_id for s, _, _ in outlook_content.with_verdict(groups, outlook_content.ALL)
+    ] == [
         "a",
         "b",
         "c",
     ]
-    kept = outlook.with_verdict(groups, "partly")
+    kept = outlook_content.with_verdict(groups, "partly")
     assert [s.statement_id for s, _, _ in kept] == ["b"]
     _, shown, others = kept[0]
     assert [c[2].verdict for c in shown] == ["partly"] and [c[2].verdict for c in others] == [
         "consistent"
     ]
-    assert outlook.with_verdict(groups, "not_measurable") == []
+    assert outlook_content.with_verdict(groups, "not_measurable") == []
 
 
 def test_pages_hold_whole_statements_up_to_the_test_limit():
@@ -571,15 +576,23 @@ def test_pages_hold_whole_statements_up_to_the_test_limit():
             "e": ["consistent"] * 2,
         }
     )
-    pages = outlook.paginate(outlook.with_verdict(groups, outlook.ALL), limit=5)
+    pages = outlook_content.paginate(
+        outlook_content.with_verdict(groups, outlook_content.ALL), limit=5
+    )
     assert [[s.statement_id for s, _, _ in page] for page in pages] == [
         ["a", "b"],
         ["c", "d"],
         ["e"],
     ]
-    assert [outlook.page_range(pages, n) for n in (1, 2, 3)] == ["1-2 of 5", "3-4 of 5", "5 of 5"]
+    assert [outlook_content.page_range(pages, n) for n in (1, 2, 3)] == [
+        "1-2 of 5",
+        "3-4 of 5",
+        "5 of 5",
+    ]
     # A statement with more tests than the limit gets a page of its own.
-    big = outlook.paginate(outlook.with_verdict(groups, outlook.ALL), limit=2)
+    big = outlook_content.paginate(
+        outlook_content.with_verdict(groups, outlook_content.ALL), limit=2
+    )
     assert [[s.statement_id for s, _, _ in page] for page in big] == [
         ["a"],
         ["b"],
@@ -587,35 +600,44 @@ def test_pages_hold_whole_statements_up_to_the_test_limit():
         ["d"],
         ["e"],
     ]
-    assert outlook.paginate([]) == [[]]
+    assert outlook_content.paginate([]) == [[]]
 
 
 def test_a_scorecard_row_finds_the_page_of_its_card():
     _, _, groups = groups_of(
         {"a": ["consistent"] * 3, "b": ["partly"] * 3, "c": ["partly", "consistent"]}
     )
-    assert outlook.locate(groups, "c", outlook.ALL, limit=3) == (outlook.ALL, 3)
-    assert outlook.locate(groups, "c", "partly", limit=3) == ("partly", 2)  # the filter keeps it
-    assert outlook.locate(groups, "a", "partly", limit=3) == (outlook.ALL, 1)  # the filter drops it
-    assert outlook.locate(groups, "zzz", outlook.ALL) is None
+    assert outlook_content.locate(groups, "c", outlook_content.ALL, limit=3) == (
+        outlook_content.ALL,
+        3,
+    )
+    assert outlook_content.locate(groups, "c", "partly", limit=3) == (
+        "partly",
+        2,
+    )  # the filter keeps it
+    assert outlook_content.locate(groups, "a", "partly", limit=3) == (
+        outlook_content.ALL,
+        1,
+    )  # the filter drops it
+    assert outlook_content.locate(groups, "zzz", outlook_content.ALL) is None
 
 
 def test_the_scorecard_has_a_row_per_test_with_its_verdict_and_source():
     tests, results, _ = groups_of({"a": ["consistent", "not_measurable"], "b": ["partly"]})
     results[1] = outlook.Assessment("not_measurable", "line", None, None, None, 0)
     results[2] = outlook.Assessment("partly", "line", 2014, 2020, None, 2)
-    table = outlook.scorecard(tests, results)
-    assert list(table.columns) == list(outlook.SCORECARD_COLUMNS)
+    table = outlook_content.scorecard(tests, results)
+    assert list(table.columns) == list(outlook_content.SCORECARD_COLUMNS)
     assert table["statement"].tolist() == ["Title of a", "Title of a", "Title of b"]
     assert table["verdict"].tolist() == ["Consistent", "Cannot tell yet", "Partly consistent"]
     assert table["expected"].tolist() == ["increase"] * 3
     assert table["latest figure"].tolist() == ["1", "", "no single figure (2 countries report)"]
     assert table["latest year"].tolist() == [2020, pd.NA, 2020]
     assert set(table["source"]) == {"Test publisher, Test series (2025-01)"}
-    assert outlook.source_names(tests) == ["Test publisher, Test series (2025-01)"]
+    assert outlook_content.source_names(tests) == ["Test publisher, Test series (2025-01)"]
 
 
 def test_long_statements_are_cut_at_a_word():
-    assert outlook.short_text("short") == "short"
-    cut = outlook.short_text("word " * 40, limit=22)
+    assert outlook_content.short_text("short") == "short"
+    cut = outlook_content.short_text("word " * 40, limit=22)
     assert cut == "word word word word\u2026"

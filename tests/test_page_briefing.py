@@ -73,8 +73,13 @@ def test_bad_slide_in_link_warns_and_shows_the_first(warehouse_path, slide):
     assert slide_label(at) == "**Slide 1 of 11**"
 
 
-def test_presentation_mode_hides_controls_and_can_be_left(warehouse_path):
-    at = open_page(PAGE, {"iso3": ["ISR"], "present": ["1"], "slide": ["10"]}, timeout=120)
+def test_presentation_mode_hides_controls_and_can_be_left(warehouse_path, con):
+    from dashboard import briefing
+
+    scope = briefing.Scope(("ISR",), "Israel", (2000, 2025), country="ISR")
+    deck = briefing.build(briefing.load(briefing.direct(con), scope), "1 January 2026")
+    funding = [s.key for s in deck.screens].index("funding") + 1
+    at = open_page(PAGE, {"iso3": ["ISR"], "present": ["1"], "slide": [str(funding)]}, timeout=120)
     assert at.title[0].value.startswith("Israel has no row in the Migration Initiatives 2016")
     assert not at.selectbox, "no country picker while presenting"
     assert not [b for b in at.button if b.key == "build-export"], "no export panel while presenting"

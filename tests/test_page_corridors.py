@@ -80,3 +80,40 @@ def test_the_country_profile_shows_where_emigrants_live():
         for c in at.get("plotly_chart")
     ]
     assert "Emigrants from Tajikistan, top 10 destinations, 2024" in titles
+
+
+def test_grouped_corridors_show_central_asia_to_the_russian_federation(con):
+    grouped = q.main_corridors_grouped(con, tuple(REGION), limit=30).set_index(
+        ["origin", "destination"]
+    )
+    central_asia = con.execute(
+        "select sum(migrants) from fct_migrant_corridor where year = 2024"
+        " and destination_iso3 = 'RUS' and origin_iso3 in ('KAZ', 'KGZ', 'TJK', 'TKM', 'UZB')"
+    ).fetchone()[0]
+    assert grouped.loc[("Central Asia", "Russian Federation"), "migrants"] == central_asia
+    assert ("Eastern Europe", "European Union (27)") in grouped.index
+    at = open_page(PAGE)
+    at.toggle(key="corridor_groups").set_value(True).run()
+    assert not at.exception
+    assert at.query_params["corridor_groups"] == "1"  # a link opens the same view
+    sankey = json.loads(at.get("plotly_chart")[0].proto.spec)["data"][0]
+    assert "Central Asia" in sankey["node"]["label"]
+    assert "European Union (27)" in sankey["node"]["label"]
+
+
+def test_a_link_opens_the_same_view_and_bad_values_are_dropped():
+    at = open_page(PAGE, {"corridors": ["30"], "corridor_groups": ["1"]})
+    sankey = json.loads(at.get("plotly_chart")[0].proto.spec)["data"][0]
+    assert len(sankey["link"]["value"]) == 30
+    assert "European Union (27)" in sankey["node"]["label"]
+    at = open_page(PAGE, {"corridors": ["12"]})
+    assert at.warning and "12" in at.warning[0].value
+    assert len(json.loads(at.get("plotly_chart")[0].proto.spec)["data"][0]["link"]["value"]) == 15
+
+
+def test_kosovo_profile_says_what_the_un_desa_notes_say():
+    at = open_page("pages/country.py", {"country": ["XKX"]})
+    notes = [
+        i.value for i in at.info if "International Migrant Stock has no row for Kosovo" in i.value
+    ]
+    assert notes and "do not say whether" in notes[0]

@@ -14,6 +14,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from dashboard import config, outlook
+from dashboard.content import outlook as outlook_content
 from tests.apptest_helpers import metric_value, open_page, sql, table_with, url_value
 
 PAGE = "pages/outlook.py"
@@ -154,15 +155,15 @@ def test_the_scorecard_lists_every_test_with_the_verdicts_of_the_metrics():
         "Partly consistent",
         "Not consistent",
         "Cannot tell yet",
-        outlook.TRIVIAL_LABEL,
+        outlook_content.TRIVIAL_LABEL,
     }
     table = scorecard(at)
     assert len(table) == sum(verdicts.values()) > 0
     assert dict(Counter(table["verdict"])) == {k: v for k, v in verdicts.items() if v}
     # "still above zero" checks are listed, never counted as consistency
     trivial = table[table["expected"].str.startswith("persist")]
-    assert len(trivial) == verdicts[outlook.TRIVIAL_LABEL] > 0
-    assert set(trivial["verdict"]) == {outlook.TRIVIAL_LABEL}
+    assert len(trivial) == verdicts[outlook_content.TRIVIAL_LABEL] > 0
+    assert set(trivial["verdict"]) == {outlook_content.TRIVIAL_LABEL}
     assert table["source"].str.len().gt(0).all() and table["indicator code"].str.len().gt(0).all()
     # Its caption names every dataset behind it.
     sources = next(
@@ -249,7 +250,7 @@ def test_each_test_on_the_page_has_a_chart_with_its_source_and_the_pages_cover_e
     for page in every_page(at):
         charts = chart_tests(page)
         assert len(charts) == len(headers_of(page)) > 0
-        assert len(charts) <= outlook.PAGE_TESTS or len(set(card_ids(page))) == 1
+        assert len(charts) <= outlook_content.PAGE_TESTS or len(set(card_ids(page))) == 1
         sources = [
             c.value for c in page.caption if c.value.startswith("Source:") and "Licence" in c.value
         ]
@@ -270,7 +271,7 @@ def test_the_whole_region_is_paged_and_every_statement_card_appears_once():
     for page in every_page(at):
         cards += [sid for sid in card_ids(page) if sid not in untestable]
         charts += chart_tests(page)
-        assert len(chart_tests(page)) <= outlook.PAGE_TESTS
+        assert len(chart_tests(page)) <= outlook_content.PAGE_TESTS
         assert set(card_ids(page)) >= untestable  # the untestable list is on every page
     assert cards == list(dict.fromkeys(table["statement"]))  # in scorecard order, each once
     assert sorted(charts) == list(range(len(table)))
@@ -301,7 +302,7 @@ def test_the_verdict_filter_travels_in_the_url_and_keeps_the_statements_judged_s
     assert at.segmented_control(key=VERDICT).value == verdict and url_value(at, VERDICT) == verdict
     table = scorecard(at)  # the scorecard keeps every test
     assert len(table) == sum(int(m.value) for m in at.metric if not m.label.startswith("Latest"))
-    wanted = table[table["verdict"] == outlook.VERDICT_SHORT[verdict]]
+    wanted = table[table["verdict"] == outlook_content.VERDICT_SHORT[verdict]]
     if wanted.empty:  # no substantive test has this verdict with the current data
         assert at.info and "No test of the statements shown is judged" in at.info[0].value
         return

@@ -147,14 +147,16 @@ def make_cases(valid: dict[str, list[str]], count: int = CASES, seed: int = SEED
         shuffled = list(HOSTILE)
         rng.shuffle(shuffled)
         streams[key] = itertools.cycle(shuffled)
-    cases = []
+    cases, drawn = [], dict.fromkeys(FILTER_PARAMS, 0)
     for index in range(count):
         page = PAGES[index % len(PAGES)]
         query: dict[str, list[str]] = {}
         for key in FILTER_PARAMS:
-            if rng.random() < 0.25:
+            # A filter is left out of some links, once every hostile string has reached it.
+            if drawn[key] >= len(HOSTILE) and rng.random() < 0.25:
                 continue
-            values = [next(streams[key]) for _ in range(rng.choice((1, 2, 3)))]
+            values = [next(streams[key]) for _ in range(rng.choice((2, 3)))]
+            drawn[key] += len(values)
             if rng.random() < 0.3:
                 values.append(_random_text(rng))
             if rng.random() < 0.3 and valid[key]:

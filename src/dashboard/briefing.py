@@ -24,6 +24,7 @@ from dashboard.content import country as profile
 from dashboard.content import overview as headlines
 from dashboard.filters import FilterOptions, Filters
 from dashboard.queries import catalog as catq
+from dashboard.queries import corridors as corq
 from dashboard.queries import country as cq
 from dashboard.queries import headline as hq
 from dashboard.queries import overview as oq
@@ -194,6 +195,8 @@ class BriefingData:
     findings: pd.DataFrame = field(default_factory=pd.DataFrame)
     status_findings: pd.DataFrame = field(default_factory=pd.DataFrame)
     ranks: pd.DataFrame = field(default_factory=pd.DataFrame)
+    destinations: pd.DataFrame = field(default_factory=pd.DataFrame)
+    corridor_groups: pd.DataFrame = field(default_factory=pd.DataFrame)
     region_names: pd.DataFrame = field(default_factory=pd.DataFrame)
     break_series: pd.DataFrame = field(default_factory=pd.DataFrame)
     citations: pd.DataFrame = field(default_factory=pd.DataFrame)
@@ -410,6 +413,8 @@ def load(fetch: Fetch, scope: Scope) -> BriefingData:
                 "key_figures": fetch(cq.country_key_figures, country),
                 "findings": fetch(cq.country_findings, country),
                 "status_findings": fetch(cq.membership_status_findings),
+                "destinations": fetch(corq.country_destinations, country, corq.LATEST_YEAR, 8),
+                "corridor_groups": fetch(corq.corridor_groups, country, corq.LATEST_YEAR),
                 "ranks": fetch(
                     cq.headline_ranks_in_region,
                     story.STORY_CONCEPTS,
@@ -641,6 +646,58 @@ def _trend_screens(data: BriefingData, place: str) -> list[Screen]:
     return screens
 
 
+def _corridor_screens(data: BriefingData, name: str) -> list[Screen]:
+    """Where the country's emigrants live (UN DESA 2024 origin by destination), if published."""
+    destinations = data.destinations
+    if destinations.empty:
+        return []
+    year = int(destinations["year"].iat[0])
+    groups = {
+        row["place_group"]: row["share"]
+        for row in profile.records(data.corridor_groups)
+        if row["direction"] == "emigrants"
+    }
+    title = f"Emigrants from {name} in {year}: " + ", ".join(
+        f"{share:.0%} {where}"
+        for group, where in (
+            ("SEEECA region", "elsewhere in the region"),
+            ("European Union", "in the European Union"),
+            ("Rest of the world", "in the rest of the world"),
+        )
+        if (share := groups.get(group)) and share >= 0.005
+    )
+    chart = chart_specs.destinations_chart(
+        destinations, f"Where emigrants from {name} live, {year} (largest destinations)"
+    )
+    source_ids = set(destinations["source_id"].tolist())
+    sources = tuple(
+        f"{row['short_title']}"
+        for row in profile.records(data.citations)
+        if row["source_id"] in source_ids
+    )
+    return [
+        Screen(
+            "corridors",
+            "chart",
+            title,
+            figure=chart_specs.bar_figure(chart),
+            chart=chart,
+            table=pd.DataFrame(
+                {
+                    "Country of destination": destinations["destination"].array,
+                    "Emigrants": destinations["migrants"].array,
+                    "Share of all emigrants": [f"{v:.1%}" for v in destinations["share"].tolist()],
+                }
+            ),
+            sources=sources,
+            notes=(
+                "Dark blue: in the SEEECA region; light blue: in the European Union; grey: "
+                "elsewhere. Shares are of all the country's emigrants worldwide.",
+            ),
+        )
+    ]
+
+
 def _standouts_screen(data: BriefingData, name: str) -> Screen:
     """Where the country stands out in the region: the indicators its story opens with."""
     kpis = []
@@ -759,6 +816,7 @@ def _country_screens(data: BriefingData, generated: str) -> list[Screen]:
             notes=_stand_in_notes(offices),
         ),
         *_trend_screens(data, name),
+        *_corridor_screens(data, name),
     ]
     if rank.in_table:
         screens.append(

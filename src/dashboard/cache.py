@@ -13,7 +13,6 @@ warehouse is read afresh:
 from __future__ import annotations
 
 import hashlib
-import importlib
 import pickle
 import threading
 import time
@@ -26,7 +25,7 @@ import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
-from dashboard import db, maps
+from dashboard import db, maps, speedups
 from dashboard.charts import style as chart_style
 from dashboard.charts import summary
 
@@ -104,7 +103,9 @@ def query(function: Callable[..., pd.DataFrame], *args, **kwargs) -> pd.DataFram
     """
     key = _query_key(function, args, kwargs)
     path, _, _, version = key
-    return _query_results.get(key, lambda: _run(path, args, kwargs, version)).copy(deep=False)
+    return _query_results.get(key, lambda: _run(function, path, args, kwargs, version)).copy(
+        deep=False
+    )
 
 
 def shaped(
@@ -120,11 +121,15 @@ def shaped(
     return _derived.get(key, lambda: shape(query(function, *args, **kwargs)))
 
 
-def _run(function_path: str, args: tuple, kwargs: dict, version: str) -> pd.DataFrame:
-    # Resolved by name at call time, so a wrapped query function (the benchmark times them) is
-    # the one that runs.
-    module_name, function_name = function_path.rsplit(".", 1)
-    function = getattr(importlib.import_module(module_name), function_name)
+# Told (query path, seconds) after every query `query()` runs on the warehouse: how the benchmark
+# times the queries of a page (bench/run.py), without wrapping or looking up the functions.
+query_observers: list[Callable[[str, float], None]] = []
+
+
+def _run(
+    function: Callable[..., pd.DataFrame], path: str, args: tuple, kwargs: dict, version: str
+) -> pd.DataFrame:
+    started = time.perf_counter()
     try:
         return function(_connection(version).cursor(), *args, **kwargs)
     except duckdb.Error:
@@ -133,6 +138,9 @@ def _run(function_path: str, args: tuple, kwargs: dict, version: str) -> pd.Data
         # the router shows instead of a traceback. A sound file means a genuine query error.
         db.connect_read_only().close()
         raise
+    finally:
+        for observe in query_observers:
+            observe(path, time.perf_counter() - started)
 
 
 def clear_query_results() -> None:
@@ -141,39 +149,33 @@ def clear_query_results() -> None:
         store.clear()
 
 
-class _FrozenFigure(go.Figure):
-    """A finished figure whose dict is computed once.
-
-    st.plotly_chart calls to_dict(), a deep copy of every trace, on each rerun; for a choropleth
-    with its GeoJSON that copy cost more than the rest of the page.
-    """
-
-    def to_dict(self) -> dict:
-        return self._frozen_dict
-
-
 def _freeze(value: Any) -> Any:
     if isinstance(value, tuple):
         return tuple(_freeze(item) for item in value)
-    if isinstance(value, go.Figure) and not isinstance(value, _FrozenFigure):
+    if isinstance(value, go.Figure) and not isinstance(value, speedups.FrozenFigure):
         # The one seam every shared chart passes: the publication style is applied here.
         chart_style.finish(value)
-        frozen_dict = value.to_dict()
-        text_alternative = summary.figure_summary(value)
-        value.__class__ = _FrozenFigure
-        value._frozen_dict = frozen_dict
-        value._summary = text_alternative
+        speedups.freeze_figure(value)
     elif isinstance(value, maps.CompactDeck):
         value.freeze()
     return value
 
 
+def figure_fact(fact: Callable[[go.Figure], Any], figure: go.Figure) -> Any:
+    """`fact(figure)` (a pure reading of a finished figure: its summary, whether it names
+    Kosovo), worked out once per figure from `chart()` or a briefing: reading a plotly figure's
+    properties costs more than drawing it again."""
+    if not isinstance(figure, speedups.FrozenFigure):
+        return fact(figure)
+    key = (fact.__module__, fact.__qualname__)
+    if key not in figure._facts:
+        figure._facts[key] = fact(figure)
+    return figure._facts[key]
+
+
 def figure_summary(figure: go.Figure) -> str:
-    """The chart's one-sentence text alternative (charts.summary), worked out once for a figure
-    from `chart()` or a briefing."""
-    if isinstance(figure, _FrozenFigure):
-        return figure._summary
-    return summary.figure_summary(figure)
+    """The chart's one-sentence text alternative (charts.summary)."""
+    return figure_fact(summary.figure_summary, figure)
 
 
 def per_warehouse(function: Callable[[], Any]) -> Any:

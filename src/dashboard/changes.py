@@ -153,8 +153,12 @@ def _breaks_between(
 
 def _comparison(rows: Mapping[int, Mapping], latest: Mapping, back: int, breaks, iso3) -> str:
     """'+10% on 2024', or why that comparison is not made (no figure, another edition, other
-    countries, a series break)."""
+    countries, a series break). The longer comparison (back > 1) takes, where the source has no
+    figure exactly `back` years before, the nearest later one at least two years before (a
+    source published every four or five years: 2024 on 2020)."""
     year = int(latest["year"]) - back
+    if back > 1 and year not in rows:
+        year = next((y for y in range(year + 1, int(latest["year"]) - 1) if y in rows), year)
     before = rows.get(year)
     if before is None:
         return ""
@@ -299,6 +303,18 @@ class Change:
     usual: float | None  # median absolute yearly change before; None for a break
     score: float | None
     note: str = ""  # the break's note
+
+    @property
+    def headline(self) -> str:
+        """The change in a line short enough for a link: 'Ukraine, net migration: -299,961 in
+        2023, +5.40 million on 2022'."""
+        name = self.indicator_name.split(" (")[0]
+        if name[1:2].islower():  # "Net migration" -> "net migration"; "IDPs ..." stays
+            name = name[:1].lower() + name[1:]
+        return (
+            f"{self.country}, {name}: {format_amount(self.after, self.unit)} "
+            f"in {self.year}, {compared_with(self.before, self.after, self.unit, self.year - 1)}"
+        )
 
     @property
     def sentence(self) -> str:

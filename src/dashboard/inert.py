@@ -22,13 +22,13 @@ _SPECIAL = re.compile(r"([\\`*~\[\]<>$:&|]|(?<![^\W_])_|_(?![^\W_]))")
 # Characters that start a block only at the beginning of a line: a heading, a list item (also
 # "1." and "1)"), a setext underline.
 _LINE_START = re.compile(r"^(\s*)([#+=-]|\d+[.)])", re.MULTILINE)
-# Autolinks survive backslash escapes ("http\://x" is still linked): a zero-width space breaks
-# the scheme, the "www." and the "@" they start from, and nothing visible changes.
+# Autolinks survive backslash escapes ("http\://x" is still linked): an invisible word joiner
+# splits the scheme, the "www." and the "@" they start from, and nothing visible changes.
 _AUTOLINK_START = re.compile(r"(?i)(?<![^\W_])(https?|ftp|mailto|xmpp|www)(?=\\?[:.])|(?=@)")
-# Streamlit draws ":material/name:" as an icon even from escaped colons: a zero-width space
-# after a colon that a name follows breaks it.
+# Streamlit draws ":material/name:" as an icon even from escaped colons: a word joiner after a
+# colon that a name follows breaks it.
 _ICON_START = re.compile(r"(?<=\\:)(?=[A-Za-z])")
-ZERO_WIDTH_SPACE = "\u200b"
+WORD_JOINER = "\u2060"  # invisible, and unlike a zero-width space no place to break a line
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
 
 
@@ -44,8 +44,8 @@ def inert(text: object) -> str:
     colour, icon, maths, HTML or list; direction overrides and control characters dropped."""
     text = _CONTROL.sub("", str(text))
     text = _LINE_START.sub(_escape_line_start, _SPECIAL.sub(r"\\\1", text))
-    text = _AUTOLINK_START.sub(lambda m: (m.group(1) or "") + ZERO_WIDTH_SPACE, text)
-    return _ICON_START.sub(ZERO_WIDTH_SPACE, text)
+    text = _AUTOLINK_START.sub(lambda m: (m.group(1) or "") + WORD_JOINER, text)
+    return _ICON_START.sub(WORD_JOINER, text)
 
 
 def quoted(value: str, length: int = SHOWN_LENGTH) -> str:

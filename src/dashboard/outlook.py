@@ -1,4 +1,4 @@
-"""The outlook tracker's logic: which indicator tests a statement, and a plain-language line on
+"""The outlook tracker's assessment logic (what it shows is shaped in dashboard.content.outlook): which indicator tests a statement, and a plain-language line on
 what the data show since the strategy was written, computed from the numbers. Pure: no streamlit.
 
 How a statement is read against the data:
@@ -26,8 +26,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from dashboard.charts.trends import format_value, source_name
-from dashboard.inert import inert
+from dashboard.charts.trends import format_value
 
 BASELINE_YEAR = {
     "iom_seeeca_strategy_2015_2020": 2014,
@@ -39,18 +38,9 @@ STRATEGIES = {
     "2020-2024": "iom_seeeca_strategy_2020_2024",
     "2015-2020": "iom_seeeca_strategy_2015_2020",
 }
-STRATEGY_LABELS = {
-    "all": "Both strategies",
-    "2020-2024": "Strategy 2020-2024",
-    "2015-2020": "Strategy 2015-2020",
-}
-# The tracker's two views (URL value -> label): the data since the strategy, the projections ahead.
-VIEWS = {"since": "Since the strategy", "ahead": "Ahead: UN projections to 2030"}
 REGION_STAY_SHARE = 0.25
 # Expectations whose test is trivial: listed in the scorecard, not counted among the verdicts.
 TRIVIAL_EXPECTATIONS = frozenset({"persist"})
-TRIVIAL_LABEL = "Still above zero (not counted)"
-
 EXPECTATIONS = {
     "increase": "expected to increase",
     "decrease": "expected to decrease",
@@ -73,18 +63,6 @@ VERDICT_LABELS = {
     PARTLY: "Partly consistent",
     NOT_CONSISTENT: "Not consistent with the expectation",
     NOT_MEASURABLE: "Cannot tell from the data yet",
-}
-VERDICT_SHORT = {
-    CONSISTENT: "Consistent",
-    PARTLY: "Partly consistent",
-    NOT_CONSISTENT: "Not consistent",
-    NOT_MEASURABLE: "Cannot tell yet",
-}
-VERDICT_ICONS = {
-    CONSISTENT: ":material/check_circle:",
-    PARTLY: ":material/contrast:",
-    NOT_CONSISTENT: ":material/cancel:",
-    NOT_MEASURABLE: ":material/hourglass_empty:",
 }
 
 
@@ -169,7 +147,7 @@ def scope_label(scope_iso3: Sequence[str], country_names: Mapping[str, str]) -> 
     )
 
 
-def _records(frame: pd.DataFrame, columns: Sequence[str] | None = None) -> list[dict]:
+def records(frame: pd.DataFrame, columns: Sequence[str] | None = None) -> list[dict]:
     """The rows as dicts of plain values, read a column at a time: row access (.iloc, .loc,
     itertuples, to_dict) on pyarrow-backed frames pays a conversion per cell and made the tracker
     the slowest step of the page."""
@@ -180,7 +158,7 @@ def _records(frame: pd.DataFrame, columns: Sequence[str] | None = None) -> list[
     ]
 
 
-def _grouped(records: Sequence[dict], key: str) -> dict[object, list[dict]]:
+def grouped(records: Sequence[dict], key: str) -> dict[object, list[dict]]:
     """Records by `key` in order of first appearance, like groupby(sort=False) (missing keys dropped)."""
     groups: dict[object, list[dict]] = {}
     for record in records:
@@ -217,7 +195,7 @@ def tracker(
         "rationale",
     ]
     statements = []
-    for statement_id, group in _grouped(_records(rows, columns), "statement_id").items():
+    for statement_id, group in grouped(records(rows, columns), "statement_id").items():
         first = group[0]
         links = []
         for row in group:
@@ -465,173 +443,11 @@ def assess_all(
     changes: pd.DataFrame, tests: Sequence[tuple[Statement, Link]], year_to: int
 ) -> list[Assessment]:
     """One assessment per test from outlook_link_changes rows (link_id i = the i-th test)."""
-    rows = {row["link_id"]: row for row in _records(changes)}
+    rows = {row["link_id"]: row for row in records(changes)}
     return [
         assess(rows[index + 1], link, statement.baseline_year, year_to)
         for index, (statement, link) in enumerate(tests)
     ]
-
-
-def by_statement(
-    tests: Sequence[tuple[Statement, Link]], results: Sequence[Assessment]
-) -> list[tuple[Statement, list[tuple[int, Link, Assessment]]]]:
-    """The tested statements in order, each with its (test index, link, assessment) triples."""
-    grouped: dict[str, tuple[Statement, list]] = {}
-    for index, ((statement, link), result) in enumerate(zip(tests, results, strict=True)):
-        grouped.setdefault(statement.statement_id, (statement, []))[1].append((index, link, result))
-    return list(grouped.values())
-
-
-Check = tuple[int, Link, Assessment]  # (test index, link, assessment), as by_statement gives
-
-# The verdict filter of the statement cards: URL value -> label ("all" keeps every statement).
-ALL = "all"
-VERDICT_FILTERS = {ALL: "All", **VERDICT_SHORT}
-PAGE_TESTS = 5  # indicator tests (each a chart) per page of statement cards, at most: a screenful
-SCORECARD_COLUMNS = (
-    "statement",
-    "verdict",
-    "indicator",
-    "where",
-    "expected",
-    "baseline",
-    "latest year",
-    "latest figure",
-    "statement text",
-    "strategy",
-    "indicator code",
-    "source",
-)
-
-
-def with_verdict(
-    groups: Sequence[tuple[Statement, list[Check]]], verdict: str
-) -> list[tuple[Statement, list[Check], list[Check]]]:
-    """The statements with at least one test of `verdict` (ALL: every statement), each with the
-    tests of that verdict and its other tests."""
-    selected = []
-    for statement, checks in groups:
-        shown = [
-            check
-            for check in checks
-            if verdict == ALL or (check[1].substantive and check[2].verdict == verdict)
-        ]
-        if shown:
-            selected.append(
-                (
-                    statement,
-                    shown,
-                    [check for check in checks if check not in shown] if verdict != ALL else [],
-                )
-            )
-    return selected
-
-
-def paginate(
-    selected: Sequence[tuple[Statement, list[Check], list[Check]]], limit: int = PAGE_TESTS
-) -> list[list[tuple[Statement, list[Check], list[Check]]]]:
-    """The statements (with_verdict items) in pages of at most `limit` tests shown, each chart
-    being one test; a statement is never split, so a page holds at least one. At least one page."""
-    pages: list[list] = []
-    current: list = []
-    count = 0
-    for item in selected:
-        if current and count + len(item[1]) > limit:
-            pages.append(current)
-            current, count = [], 0
-        current.append(item)
-        count += len(item[1])
-    return [*pages, current] if current or not pages else pages
-
-
-def page_range(pages: Sequence[Sequence], page: int) -> str:
-    """'5-8 of 26': which statements page `page` (1-based) of `pages` holds."""
-    total = sum(len(items) for items in pages)
-    first = sum(len(items) for items in pages[: page - 1]) + 1
-    last = first + len(pages[page - 1]) - 1
-    return f"{first} of {total}" if first == last else f"{first}-{last} of {total}"
-
-
-def locate(
-    groups: Sequence[tuple[Statement, list[Check]]],
-    statement_id: str,
-    verdict: str,
-    limit: int = PAGE_TESTS,
-) -> tuple[str, int] | None:
-    """(verdict filter, page) that shows the statement's card: the current filter when it keeps
-    the statement, otherwise ALL; None for a statement that is not among `groups`."""
-    for current in (verdict, ALL):
-        for number, items in enumerate(paginate(with_verdict(groups, current), limit), start=1):
-            if any(statement.statement_id == statement_id for statement, _, _ in items):
-                return current, number
-    return None
-
-
-def latest_text(result: Assessment, link: Link) -> str:
-    """The latest figure as the scorecard writes it, or why there is none."""
-    if result.latest_year is None or link.definition is None:
-        return ""
-    if result.latest_value is not None:
-        return format_value(result.latest_value, link.definition["unit"])
-    return f"no single figure ({result.latest_countries} countries report)"
-
-
-def short_text(text: str, limit: int = 90) -> str:
-    """The text cut at a word boundary near `limit` characters, with an ellipsis when cut."""
-    if len(text) <= limit:
-        return text
-    return text[:limit].rsplit(" ", 1)[0].rstrip(" ,;:") + "\u2026"
-
-
-def scorecard(
-    tests: Sequence[tuple[Statement, Link]], results: Sequence[Assessment]
-) -> pd.DataFrame:
-    """One row per indicator test, in display order: what was expected, the verdict and the
-    latest figure, with the indicator code and source behind it."""
-    rows = [
-        (
-            statement.title,
-            VERDICT_SHORT[result.verdict] if link.substantive else TRIVIAL_LABEL,
-            link.family_label,
-            link.scope_label,
-            link.expectation_label.removeprefix("expected to "),
-            result.baseline_year,
-            result.latest_year,
-            latest_text(result, link),
-            short_text(statement.text),
-            statement.edition,
-            link.code or "",
-            source_name(link.definition)
-            if link.definition is not None
-            else "no indicator in the warehouse",
-        )
-        for (statement, link), result in zip(tests, results, strict=True)
-    ]
-    table = pd.DataFrame(rows, columns=list(SCORECARD_COLUMNS))
-    return table.astype({"baseline": "Int64", "latest year": "Int64"})
-
-
-def source_names(tests: Sequence[tuple[Statement, Link]]) -> list[str]:
-    """The distinct datasets behind the tests ('publisher, title (vintage)'), in display order."""
-    return list(
-        dict.fromkeys(
-            source_name(link.definition) for _, link in tests if link.definition is not None
-        )
-    )
-
-
-def chart_start(results: Sequence[Assessment], year_from: int) -> int:
-    """The first year the outlook charts show: the chosen one, or earlier to include every baseline."""
-    return min([year_from, *(r.baseline_year for r in results if r.baseline_year is not None)])
-
-
-def series_by_link(series: pd.DataFrame) -> dict[int, pd.DataFrame]:
-    """Every test's outlook_link_series rows (link_id = index + 1) at once, by test index
-    (0-based), in one pass over the frame instead of one per test. Tests without rows are absent."""
-    return {
-        int(link_id) - 1: series.iloc[rows]
-        for link_id, rows in series.groupby("link_id", sort=False).indices.items()
-    }
 
 
 def verdict_counts(verdicts: Sequence[str]) -> dict[str, int]:
@@ -652,46 +468,3 @@ def select(statements: Sequence[Statement], strategy: str) -> list[Statement]:
     """The statements of one strategy (a STRATEGIES key; "all" keeps every statement)."""
     source_id = STRATEGIES.get(strategy)
     return [s for s in statements if source_id is None or s.source_id == source_id]
-
-
-def defaults_table(choices: pd.DataFrame) -> pd.DataFrame:
-    """Per family, the indicator the tracker tests it with and the codes it passed over."""
-    columns = [
-        "family",
-        "family_label",
-        "indicator_code",
-        "is_family_default",
-        "first_year",
-        "last_year",
-        "country_count",
-        "publisher",
-        "source_title",
-        "vintage",
-        "edition",
-    ]
-    rows = []
-    for group in _grouped(_records(choices, columns), "family").values():
-        chosen = [r for r in group if r["is_family_default"]][0]
-        rows.append(
-            {
-                "family": chosen["family_label"],
-                "indicator used": chosen["indicator_code"],
-                "source": source_name(chosen),
-                "years": f"{chosen['first_year']}-{chosen['last_year']}",
-                "countries": chosen["country_count"],
-                "other codes": ", ".join(
-                    f"{r['indicator_code']} ({r['first_year']}-{r['last_year']})"
-                    for r in group
-                    if not r["is_family_default"]
-                ),
-            }
-        )
-    table = pd.DataFrame(rows)
-    if rows:  # the catalogue's integer type, as the row-wise version gave
-        table["countries"] = table["countries"].astype(choices["country_count"].dtype)
-    return table
-
-
-def quote_markdown(text: str) -> str:
-    """A statement as a markdown block quote."""
-    return "> " + inert(text)

@@ -10,7 +10,7 @@ import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
-from dashboard import cache, notes
+from dashboard import cache, downloads, notes
 from dashboard import glossary as glossary_lookup
 from dashboard.inert import inert
 from dashboard.queries import catalog as catalog_queries
@@ -108,10 +108,10 @@ def chart_with_table(
     """A chart, its source and caveats, and the same data as an accessible, downloadable table
     (`blank_missing`: see table_view). `table` may be a function, called only when the Table tab
     is open."""
-    # The tabs rerun the page when switched, so only the open one is built: a table nobody opened
-    # cost as much to send as its chart.
     # The chart's text alternative, read before the chart (the Table tab holds every value).
     chart_summary(figure)
+    # The tabs rerun the page when switched, so only the open one is built: a table nobody opened
+    # cost as much to send as its chart.
     chart_tab, table_tab = st.tabs(["Chart", "Table"], key=f"tabs-{key}", on_change="rerun")
     with chart_tab:
         if chart_tab.open:
@@ -134,7 +134,9 @@ def chart_with_table(
     for caveat in caveats or []:
         st.caption(f":material/info: {caveat}")
     if map_of is None:
-        footnotes(figure, caveats or [])
+        # Whether the figure shows "Kosovo*" is read once per cached figure, not on every rerun.
+        shows_kosovo = cache.figure_fact(notes.mentions_kosovo, figure)
+        footnotes(caveats or [], iso3=("XKX",) if shows_kosovo else ())
 
 
 def chart_summary(figure: go.Figure) -> None:
@@ -167,7 +169,7 @@ def table_view(
     st.download_button(
         "Download CSV",
         # built on click, not on every rerun of a page with many tables
-        lambda: table.to_csv(index=False).encode("utf-8"),
+        lambda: downloads.csv_bytes(table),
         file_name=f"{slug(key)}.csv",
         mime="text/csv",
         key=f"download-{key}",

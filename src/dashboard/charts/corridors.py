@@ -22,7 +22,8 @@ SOURCE = (
 CAVEAT = (
     "Migrants are people living outside their country of birth (or citizenship, where that is"
     " what the country records), at mid-year. An origin absent for a destination means UN DESA"
-    " had too little data, not zero. No Kosovo row: UN DESA counts no Kosovo of its own."
+    " had too little data, not zero. No row for Kosovo (UNSCR 1244): the notes do not say"
+    " whether Serbia's figures include its migrants."
 )
 
 
@@ -80,7 +81,8 @@ def corridor_sankey(corridors: pd.DataFrame, title: str) -> go.Figure:
     figure.update_layout(
         template=TEMPLATE_NAME,
         title=title,
-        height=max(420, 28 * max(len(origins), len(destinations)) + 120),
+        height=max(440, 28 * max(len(origins), len(destinations)) + 150),
+        margin={"t": 100},
         annotations=[
             {
                 "text": "Country of origin",
@@ -134,7 +136,7 @@ def share_bars(frame: pd.DataFrame, place_column: str, title: str) -> go.Figure:
 
 
 def corridor_table(corridors: pd.DataFrame) -> pd.DataFrame:
-    """main_corridors as users read it."""
+    """main_corridors (or main_corridors_grouped) as users read it."""
     return pd.DataFrame(
         {
             "Rank": range(1, len(corridors) + 1),

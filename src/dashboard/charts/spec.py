@@ -13,8 +13,9 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 import pandas as pd
+import plotly.graph_objects as go
 
-from dashboard.style import IOM_BLUE, MUTED, PALETTE, format_number
+from dashboard.style import IOM_BLUE, MUTED, PALETTE, TEMPLATE_NAME, format_number
 
 if TYPE_CHECKING:
     from dashboard.content.overview import IndicatorLine
@@ -165,3 +166,56 @@ def funding_by_country_chart(
         labels=tuple(format_number(v, "usd") for v in amounts),
         colours=tuple(IOM_BLUE if codes[r] in wanted else MUTED for r in rows),
     )
+
+
+# Where a country's emigrants live: the region in IOM blue, the European Union in sky blue.
+PLACE_COLOURS = {"SEEECA region": IOM_BLUE, "European Union": "#56B4E9"}
+
+
+def destinations_chart(destinations: pd.DataFrame, title: str) -> ChartSpec:
+    """A country's emigrants by country of destination (queries.corridors.country_destinations),
+    largest first, each bar labelled with its count and share of all the country's emigrants."""
+    migrants = [float(v) for v in destinations["migrants"].tolist()]
+    shares = [float(v) for v in destinations["share"].tolist()]
+    divisor, word = scale(max(migrants, default=0.0))
+    return ChartSpec(
+        kind="bar",
+        title=title,
+        categories=tuple(str(name) for name in destinations["destination"].tolist()),
+        series=(Series("Emigrants", tuple(migrants), IOM_BLUE),),
+        unit="persons",
+        axis_title=_axis_title("persons", word),
+        divisor=divisor,
+        labels=tuple(
+            f"{format_number(m)} ({s:.0%})" for m, s in zip(migrants, shares, strict=True)
+        ),
+        colours=tuple(
+            PLACE_COLOURS.get(group, MUTED) for group in destinations["place_group"].tolist()
+        ),
+    )
+
+
+def bar_figure(spec: ChartSpec) -> go.Figure:
+    """The bar chart of a spec as a plotly figure for the screen (first category at the top)."""
+    values = [0 if v is None else v / spec.divisor for v in spec.series[0].values]
+    figure = go.Figure(
+        go.Bar(
+            x=values[::-1],
+            y=list(spec.categories)[::-1],
+            orientation="h",
+            marker={"color": list(spec.colours)[::-1] or spec.series[0].colour},
+            text=list(spec.labels)[::-1],
+            textposition="outside",
+            cliponaxis=False,
+            hovertemplate="%{y}: %{text}<extra></extra>",
+        )
+    )
+    peak = max(values, default=0) or 1
+    figure.update_layout(
+        template=TEMPLATE_NAME,
+        title=spec.title,
+        showlegend=False,
+        xaxis={"title": {"text": spec.axis_title}, "range": [0, peak * 1.35]},
+        yaxis={"title": None},
+    )
+    return figure

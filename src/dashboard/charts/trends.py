@@ -13,7 +13,7 @@ import plotly.express as px
 import plotly.graph_objects as go
 import plotly.io as pio
 
-from dashboard import geo, maps
+from dashboard import geo, maps, speedups
 from dashboard.style import MUTED, PALETTE, REGION_COLOUR, SEQUENTIAL, TEMPLATE_NAME
 
 AGGREGATE_COLOURS = (REGION_COLOUR, "#6B6B6B")
@@ -588,7 +588,7 @@ def outlook_figure(
             }
             for year, text in marks
         ]
-    return go.Figure(data=traces, layout=layout, _validate=False)
+    return speedups.unvalidated_figure(traces, layout)
 
 
 def outlook_table(series: pd.DataFrame, definition: Mapping, label: str) -> pd.DataFrame:

@@ -94,7 +94,8 @@ def content(briefing: Briefing) -> list:
                 _p(item.name, styles["cell"]),
                 _p(card.display, styles["cell"]),
                 _p(str(item.year) if item.year else "–", styles["cell"]),
-                _p(item.source, styles["cell"]),
+                # the short title here; the full citation is under Sources
+                _p(data.definition[item.code]["short_title"], styles["cell"]),
             ]
         )
     table = Table(rows, colWidths=[7.2 * cm, 2.6 * cm, 1.3 * cm, 6.9 * cm], repeatRows=1)
@@ -134,6 +135,16 @@ def content(briefing: Briefing) -> list:
         )
     )
     story.append(_p(data.office_source, styles["small"]))
+    corridors = [s for s in briefing.screens if s.key == "corridors"]
+    if corridors:
+        chart = corridors[0].chart
+        story.append(_p("Where emigrants live", styles["heading"]))
+        top = "; ".join(
+            f"{place} {label}"
+            for place, label in zip(chart.categories[:5], chart.labels[:5], strict=True)
+        )
+        story.append(_p(f"{corridors[0].title}. Largest destinations: {top}.", styles["body"]))
+        story.append(_p("; ".join(corridors[0].sources), styles["small"]))
     rank = data.funding_rank
     story.append(_p("Funding requirement 2016", styles["heading"]))
     story.append(_p(rank.sentence, styles["body"]))

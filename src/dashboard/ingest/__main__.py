@@ -17,9 +17,10 @@ import sys
 import time
 from pathlib import Path
 
-REPO_ROOT = Path(__file__).resolve().parents[3]
-DEFAULT_PUBLIC_DIR = REPO_ROOT.parent / "shared" / "data" / "public"
-DEFAULT_OUT_DIR = REPO_ROOT / "data" / "sources"
+from dashboard import config
+
+DEFAULT_PUBLIC_DIR = config.DEFAULT_PUBLIC_DATA_DIR  # paths live in config, once
+DEFAULT_OUT_DIR = config.SOURCES_DIR
 
 
 def main(argv: list[str] | None = None) -> int:

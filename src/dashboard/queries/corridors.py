@@ -49,3 +49,14 @@ def main_corridors(
 def corridor_years(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
     """The years with corridor figures, latest first."""
     return run_sql(con, "corridor_years")
+
+
+def main_corridors_grouped(
+    con: duckdb.DuckDBPyConnection,
+    iso3: tuple[str, ...],
+    year: int = LATEST_YEAR,
+    limit: int = 15,
+) -> pd.DataFrame:
+    """main_corridors() with places grouped: SEEECA subregions, the European Union (27), other
+    countries by name (e.g. Central Asia to the Russian Federation, Ukraine to the EU)."""
+    return run_sql(con, "main_corridors_grouped", iso3=list(iso3), year=year, limit=limit)

@@ -13,7 +13,7 @@ from datetime import date
 import pandas as pd
 import streamlit as st
 
-from dashboard import cache, config, exports, ui, url_state
+from dashboard import cache, config, downloads, exports, ui, url_state
 from dashboard.briefing import Briefing, Screen
 from dashboard.charts import country as charts
 from dashboard.content import country as profile
@@ -150,7 +150,7 @@ def static_table(table: pd.DataFrame, key: str) -> None:
     st.table(table, hide_index=True)
     st.download_button(
         "Download CSV",
-        lambda: table.to_csv(index=False).encode("utf-8"),  # built on click, not on every rerun
+        lambda: downloads.csv_bytes(table),  # built on click, not on every rerun
         file_name=f"{ui.slug(key)}.csv",
         mime="text/csv",
         key=f"download-{key}",

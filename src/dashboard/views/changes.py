@@ -24,18 +24,39 @@ def _scope(filters: Filters, options: FilterOptions) -> str:
     )
 
 
-def _facts(filters: Filters, options: FilterOptions) -> list[changes.LatestFact]:
-    figures = cache.query(headline_q.headline_figures, filters.selected_iso3, None, False)
+def _latest(iso3: tuple[str, ...], scope: str, year_to: int) -> tuple[list, list, list]:
+    """(facts, stale concepts, break notes) of a selection: built once per selection and year
+    (through cache.derived, keyed by these small arguments rather than by the frames)."""
+    figures = cache.query(headline_q.headline_figures, iso3, None, False)
     breaks = cache.query(q.series_breaks)
-    return cache.derived(
-        changes.latest_facts,
-        figures,
-        breaks,
-        filters.selected_iso3,
-        _scope(filters, options),
-        filters.year_to,
-        changes.CONCEPT_ORDER,
+    facts = changes.latest_facts(figures, breaks, iso3, scope, year_to, changes.CONCEPT_ORDER)
+    return (
+        facts,
+        changes.stale_concepts(figures, facts, year_to),
+        changes.break_notes(breaks, facts, iso3),
     )
+
+
+def _facts(filters: Filters, options: FilterOptions) -> list[changes.LatestFact]:
+    return cache.derived(_latest, filters.selected_iso3, _scope(filters, options), filters.year_to)[
+        0
+    ]
+
+
+def _notable(codes: tuple[str, ...], iso3: tuple[str, ...], year_to: int) -> changes.Notable:
+    """The notable changes of the headline indicators `codes` in a selection (cache.derived)."""
+    history = cache.query(q.indicator_history_by_country, codes, iso3, year_to)
+    definitions = cache.query(overview_q.indicator_definitions, codes)
+    by_code = {
+        code: {"name": name, "unit": unit}
+        for code, name, unit in zip(
+            definitions["indicator_code"].tolist(),
+            definitions["name"].tolist(),
+            definitions["unit"].tolist(),
+            strict=True,
+        )
+    }
+    return changes.notable_changes(history, by_code, cache.query(q.series_breaks))
 
 
 def latest_block(
@@ -46,7 +67,7 @@ def latest_block(
     the concepts whose indicators speak to it come first."""
     scope = _scope(filters, options)
     st.header(f"Latest year: {scope}")
-    facts = _facts(filters, options)
+    facts, stale, notes = cache.derived(_latest, filters.selected_iso3, scope, filters.year_to)
     if theme_families:
         menu = theme_view.menu()
         facts = themes.theme_first_by_code(
@@ -68,19 +89,13 @@ def latest_block(
     for index, fact in enumerate(facts):
         with left if index < (len(facts) + 1) // 2 else right:
             st.markdown(f"- {ui_text(fact.sentence)} ({ui_text(fact.source)})")
-    stale = changes.stale_concepts(
-        cache.query(headline_q.headline_figures, filters.selected_iso3, None, False),
-        facts,
-        filters.year_to,
-    )
     if stale:
         st.caption(
             "No figure in the last ten years for: "
             + "; ".join(f"{ui_text(name)} (latest {year})" for name, year in stale)
             + "."
         )
-    breaks = cache.query(q.series_breaks)
-    for note in changes.break_notes(breaks, facts, filters.selected_iso3):
+    for note in notes:
         st.caption(f":material/info: Series break: {ui_text(note)}")
     notable_block(filters, options, facts)
 
@@ -98,20 +113,7 @@ def notable_block(
     if not codes:
         st.caption("No headline figure for this selection.")
         return
-    history = cache.query(
-        q.indicator_history_by_country, codes, filters.selected_iso3, filters.year_to
-    )
-    definitions = cache.query(overview_q.indicator_definitions, codes)
-    by_code = {
-        code: {"name": name, "unit": unit}
-        for code, name, unit in zip(
-            definitions["indicator_code"].tolist(),
-            definitions["name"].tolist(),
-            definitions["unit"].tolist(),
-            strict=True,
-        )
-    }
-    result = cache.derived(changes.notable_changes, history, by_code, cache.query(q.series_breaks))
+    result = cache.derived(_notable, codes, filters.selected_iso3, filters.year_to)
     st.caption(
         f"Movements on the year before at least {changes.SCORE_THRESHOLD:.0f} times the series' "
         f"usual yearly movement (the median of up to {changes.HISTORY_YEARS} years before) and at "
@@ -123,7 +125,8 @@ def notable_block(
     for change in result.changes:
         st.page_link(
             TRENDS_PAGE,
-            label=ui_text(change.sentence),
+            label=ui_text(change.headline),
+            help=ui_text(f"{change.sentence} ({change.indicator_name}). Opens its trend view."),
             icon=":material/trending_up:"
             if change.after > change.before
             else ":material/trending_down:",

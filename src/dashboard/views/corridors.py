@@ -21,8 +21,9 @@ def country_corridors(iso3: str, name: str) -> None:
     groups = cache.query(q.corridor_groups, iso3)
     if groups.empty:
         st.info(
-            f"UN DESA's origin-by-destination table has no figures for {name}: it counts Kosovo"
-            " within no country of its own.",
+            f"UN DESA's International Migrant Stock has no row for {name}: Serbia's population"
+            " note says Serbia excludes Kosovo (UNSCR 1244), and the migrant notes do not say"
+            " whether Serbia's migrant figures include those of Kosovo (UNSCR 1244).",
             icon=":material/info:",
         )
         return
@@ -47,7 +48,7 @@ def country_corridors(iso3: str, name: str) -> None:
     ):
         frame = cache.query(query, iso3, limit=TOP)
         with column:
-            sentence = charts.group_sentence(groups, name, direction)
+            sentence = cache.derived(charts.group_sentence, groups, name, direction)
             if sentence:
                 st.markdown(f"**{sentence}**")
             if frame.empty:
@@ -62,9 +63,11 @@ def country_corridors(iso3: str, name: str) -> None:
             )
 
 
-def main_corridors(iso3: tuple[str, ...], scope: str, top: int) -> None:
-    """The largest corridors into, out of and within the selection: a flow diagram and a table."""
-    corridors = cache.query(q.main_corridors, iso3, limit=top)
+def main_corridors(iso3: tuple[str, ...], scope: str, top: int, grouped: bool = False) -> None:
+    """The largest corridors into, out of and within the selection: a flow diagram and a table;
+    `grouped`: places grouped into SEEECA subregions, the European Union and other countries."""
+    query = q.main_corridors_grouped if grouped else q.main_corridors
+    corridors = cache.query(query, iso3, limit=top)
     if corridors.empty:
         st.info(f"No corridor figures for {scope}.", icon=":material/info:")
         return
@@ -72,15 +75,23 @@ def main_corridors(iso3: tuple[str, ...], scope: str, top: int) -> None:
         cache.chart(
             charts.corridor_sankey,
             corridors,
-            f"The {len(corridors)} largest corridors, {scope}, 2024",
+            f"The {len(corridors)} largest corridors"
+            + (" between groups of countries" if grouped else "")
+            + ", mid-2024",
         ),
         functools.partial(charts.corridor_table, corridors),
         charts.SOURCE,
-        "main-corridors",
+        "main-corridors-grouped" if grouped else "main-corridors",
         [
             charts.CAVEAT,
             "Band width is the number of migrants; colours show where the origin is (SEEECA"
             " region, European Union, elsewhere). A country both sending and receiving appears"
-            " on both sides.",
+            " on both sides."
+            + (
+                " Grouped: a SEEECA country is shown by its subregion (the Russian Federation,"
+                " Türkiye and Israel by name), the 27 EU member states as one."
+                if grouped
+                else ""
+            ),
         ],
     )

@@ -13,8 +13,9 @@ from collections.abc import Callable
 import pandas as pd
 import streamlit as st
 
-from dashboard import cache, outlook, ui
+from dashboard import cache, downloads, outlook, ui
 from dashboard.charts import trends as charts
+from dashboard.content import outlook as outlook_content
 from dashboard.inert import inert
 
 SCORECARD_KEY = "outlook-scorecard"
@@ -51,7 +52,7 @@ def scorecard(tests: list, results: list, open_statement: Callable[[str], None])
         "One row per indicator test of the statements shown. Tick a row to open its "
         "statement's card below."
     )
-    table = cache.derived(outlook.scorecard, tests, results)
+    table = cache.derived(outlook_content.scorecard, tests, results)
     row_ids = tuple(statement.statement_id for statement, _ in tests)  # the table shows titles
     table_key = f"{SCORECARD_KEY}-{state.get(SCORECARD_ROUND, 0)}"
 
@@ -89,14 +90,14 @@ def scorecard(tests: list, results: list, open_statement: Callable[[str], None])
     )
     st.download_button(
         "Download CSV",
-        lambda: table.to_csv(index=False).encode("utf-8"),
+        lambda: downloads.csv_bytes(table),
         file_name="outlook-scorecard.csv",
         mime="text/csv",
         key="download-outlook-scorecard",
         icon=":material/download:",
     )
     ui.source_line(
-        f"{'; '.join(outlook.source_names(tests))}. Each test's dataset is in its row, and "
+        f"{'; '.join(outlook_content.source_names(tests))}. Each test's dataset is in its row, and "
         "its edition, licence and indicator code in its card below."
     )
 
@@ -114,7 +115,7 @@ def statement_card(
     with st.container(border=True):
         if statement.statement_id == opened:
             st.badge("Opened from the scorecard", icon=":material/table_rows:", color="blue")
-        st.markdown(outlook.quote_markdown(statement.text))
+        st.markdown(outlook_content.quote_markdown(statement.text))
         st.caption(
             f"{statement.title} · {statement.document} ({statement.edition}), "
             f"{statement.source_section}"
@@ -125,9 +126,9 @@ def statement_card(
                 f"**{inert(f'{link.family_label}, {link.scope_label}')}: "
                 f"{link.expectation_label}.** "
                 + (
-                    f"{outlook.VERDICT_ICONS[result.verdict]} {outlook.VERDICT_LABELS[result.verdict]}"
+                    f"{outlook_content.VERDICT_ICONS[result.verdict]} {outlook.VERDICT_LABELS[result.verdict]}"
                     if link.substantive
-                    else f":material/exposure_zero: {outlook.TRIVIAL_LABEL}"
+                    else f":material/exposure_zero: {outlook_content.TRIVIAL_LABEL} (not counted)"
                 )
             )
             chart_column, text_column = st.columns([3, 2])
@@ -176,7 +177,7 @@ def statement_card(
                 "Also tested, under another verdict: "
                 + "; ".join(
                     f"{link.family_label}, {link.scope_label} "
-                    f"({(outlook.VERDICT_SHORT[result.verdict] if link.substantive else outlook.TRIVIAL_LABEL).lower()})"
+                    f"({(outlook_content.VERDICT_SHORT[result.verdict] if link.substantive else outlook_content.TRIVIAL_LABEL).lower()})"
                     for _, link, result in others
                 )
                 + "."
@@ -198,7 +199,7 @@ def untested_list(untested: list) -> None:
 def ahead(found: list, source: str) -> None:
     """The Ahead view: per 2020-2024 statement a projection speaks to, what WPP 2024 projects
     to 2030 for its countries, with the per-country figures; evidence, not a verdict."""
-    st.subheader("Ahead: what the UN projects to 2030")
+    st.header("Ahead: what the UN projects to 2030")
     st.caption(
         "For each outlook statement of the 2020-2024 strategy that a population projection can "
         "speak to, the UN's World Population Prospects 2024 (medium variant) for the statement's "
@@ -218,11 +219,8 @@ def ahead(found: list, source: str) -> None:
         statement = items[0].statement
         with st.container(border=True):
             st.markdown(f"**{inert(statement.title)}**")
-            st.markdown(outlook.quote_markdown(statement.text))
-            st.caption(
-                f"{statement.title} · {statement.document} ({statement.edition}), "
-                f"{statement.source_section}"
-            )
+            st.markdown(outlook_content.quote_markdown(statement.text))
+            st.caption(f"{statement.document} ({statement.edition}), {statement.source_section}")
             for index, item in enumerate(items):
                 link = item.link
                 st.markdown(

@@ -18,6 +18,44 @@ HORIZON = 2050
 SPOKEN_YEARS = (2030, 2050)
 
 
+def _country_projection(
+    iso3: str, name: str, family: str, year_from: int, year_to: int
+) -> tuple | None:
+    """(figure, rows, series, source, sentence) of one family's projection for a country, or
+    None where WPP 2024 projects nothing for the family. Built once per country, family and years
+    (through cache.chart, keyed by these small arguments rather than by the frames)."""
+    found = cache.query(pq.projection_series_for_family, family)
+    if found.empty:
+        return None
+    series = found.iloc[0].to_dict()
+    code = series["series_code"]
+    anchor = int(series["last_estimate_year"] or series["first_projection_year"])
+    rows = cache.query(pq.projection_by_country, code, (iso3,), min(year_from, anchor), HORIZON)
+    projected = rows[rows["year"] >= anchor]
+    history, source = [], projection.source_text(series)
+    menu = cache.shaped(trend_charts.IndicatorMenu.of, trend_queries.indicator_choices_by_family)
+    if series["last_estimate_year"]:  # the same edition's estimates lead into the projection
+        history.append(
+            ("UN estimates (WPP 2024)", rows[rows["is_estimate"] & (rows["year"] >= year_from)])
+        )
+    elif family in menu.defaults:  # another source's history, drawn as its own line
+        definition = menu.definition(menu.default_code(family))
+        past = cache.query(
+            trend_queries.indicator_series_by_country,
+            definition["indicator_code"],
+            (iso3,),
+            year_from,
+            year_to,
+        )
+        history.append((f"{definition['name']}", past))
+        source += f" History: {trend_charts.source_name(definition)}."
+    figure = projection.country_projection_figure(
+        tuple(history), projected, series, HORIZON, f"{series['name'].split(' (')[0]}, {name}"
+    )
+    sentence = projection.projection_sentence(projected, series, SPOKEN_YEARS)
+    return figure, rows, series, source, sentence
+
+
 def country_projections(iso3: str, name: str, year_from: int, year_to: int) -> None:
     """Net migration (UN estimates, then the projection) and population (the catalogue's default
     population series, then the projection) for one country, side by side."""
@@ -27,48 +65,19 @@ def country_projections(iso3: str, name: str, year_from: int, year_to: int) -> N
         "medium variant, dashed), with its 80% and 95% intervals. A projection under the UN's "
         "assumptions, not IOM's forecast."
     )
-    menu = cache.shaped(trend_charts.IndicatorMenu.of, trend_queries.indicator_choices_by_family)
     columns = st.columns(2)
     for column, family in zip(columns, ("net_migration", "population"), strict=True):
-        found = cache.query(pq.projection_series_for_family, family)
-        if found.empty:
+        built = cache.chart(_country_projection, iso3, name, family, year_from, year_to)
+        if built is None:
             continue
-        series = found.iloc[0].to_dict()
-        code = series["series_code"]
-        anchor = int(series["last_estimate_year"] or series["first_projection_year"])
-        rows = cache.query(pq.projection_by_country, code, (iso3,), min(year_from, anchor), HORIZON)
-        projected = rows[rows["year"] >= anchor]
-        history, history_source = [], ""
-        if series["last_estimate_year"]:  # the same edition's estimates lead into the projection
-            estimates = rows[rows["is_estimate"] & (rows["year"] >= year_from)]
-            history.append(("UN estimates (WPP 2024)", estimates))
-        elif family in menu.defaults:  # another source's history, drawn as its own line
-            definition = menu.definition(menu.default_code(family))
-            past = cache.query(
-                trend_queries.indicator_series_by_country,
-                definition["indicator_code"],
-                (iso3,),
-                year_from,
-                year_to,
-            )
-            history.append((f"{definition['name']}", past))
-            history_source = f" History: {trend_charts.source_name(definition)}."
+        figure, rows, series, source, sentence = built
         with column:
-            figure = cache.chart(
-                projection.country_projection_figure,
-                tuple(history),
-                projected,
-                series,
-                HORIZON,
-                f"{series['name'].split(' (')[0]}, {name}",
-            )
             ui.chart_with_table(
                 figure,
                 functools.partial(projection.projection_table, rows, (), series),
-                projection.source_text(series) + history_source,
+                source,
                 f"{iso3}-projection-{family}",
                 [series["caveat"]],
             )
-            sentence = projection.projection_sentence(projected, series, SPOKEN_YEARS)
             if sentence:
                 st.markdown(f"**{sentence}**")

@@ -1,0 +1,86 @@
+"""Guards of the shortcuts in dashboard.speedups and maps.CompactDeck: each fails if a plotly,
+pydeck or Streamlit upgrade changes the private behaviour the shortcut relies on, before a page
+silently shows a stale or broken chart."""
+
+from __future__ import annotations
+
+import json
+
+import plotly.graph_objects as go
+import plotly.io as pio
+from streamlit.testing.v1 import AppTest
+
+from dashboard import speedups
+from dashboard.charts import summary
+
+
+def a_figure() -> go.Figure:
+    return go.Figure(
+        go.Scatter(x=[2000, 2010, 2020], y=[1.5, 2.0, 2.5], name="Kazakhstan"),
+        layout={"title": {"text": "Migrant stock"}},
+    )
+
+
+def test_a_figure_can_be_frozen_and_still_reads_as_itself():
+    figure = a_figure()
+    expected = figure.to_dict()
+    frozen = speedups.freeze_figure(figure)
+    assert frozen is figure and isinstance(frozen, go.Figure)  # the class swap took
+    assert frozen.to_dict() == expected
+    assert summary.figure_summary(frozen).startswith("Line chart: Migrant stock")
+
+
+def test_plotly_serialises_a_figure_through_to_dict():
+    """What freezing relies on: to_json (which st.plotly_chart calls) reads Figure.to_dict()."""
+    frozen = speedups.freeze_figure(a_figure())
+    frozen._frozen_dict["layout"]["title"]["text"] = "answered from the frozen dict"
+    assert "answered from the frozen dict" in pio.to_json(frozen, validate=False)
+
+
+def _draw_frozen_figure():
+    import streamlit as st
+
+    from dashboard import speedups
+
+    frozen = speedups.freeze_figure(
+        __import__("plotly.graph_objects").graph_objects.Figure(layout={"title": {"text": "x"}})
+    )
+    frozen._frozen_dict["layout"]["title"]["text"] = "drawn from the frozen dict"
+    st.plotly_chart(frozen)
+
+
+def test_streamlit_draws_a_frozen_figure_from_its_frozen_dict():
+    at = AppTest.from_function(_draw_frozen_figure).run()
+    assert not at.exception
+    spec = json.loads(at.get("plotly_chart")[0].proto.spec)
+    assert spec["layout"]["title"]["text"] == "drawn from the frozen dict"
+
+
+def test_an_unvalidated_figure_serialises_its_traces_like_the_validated_one():
+    validated = a_figure()
+    traces = json.loads(pio.to_json(validated, validate=False))["data"]
+    rebuilt = speedups.unvalidated_figure(traces, {"title": {"text": "Migrant stock"}})
+    assert json.loads(pio.to_json(rebuilt, validate=False))["data"] == traces
+    # and it is unvalidated: plotly would reject this colour (the speed comes from not checking)
+    speedups.unvalidated_figure([{"type": "scatter", "line": {"color": "not a colour"}}])
+
+
+def _draw_frozen_deck():
+    import pydeck as pdk
+    import streamlit as st
+
+    from dashboard import maps
+
+    deck = maps.deck([], pdk.ViewState(latitude=45, longitude=30, zoom=3)).freeze()
+    deck.__dict__["_frozen_json"] = deck.to_json().replace("MapView", "MapView", 1)[:-1] + (
+        ',"frozenMarker":true}'
+    )
+    st.pydeck_chart(deck)
+
+
+def test_streamlit_sends_a_deck_as_its_to_json():
+    """What CompactDeck.freeze relies on: st.pydeck_chart sends deck.to_json() as it is."""
+    at = AppTest.from_function(_draw_frozen_deck).run()
+    assert not at.exception
+    sent = json.loads(at.get("deck_gl_json_chart")[0].proto.json)
+    assert sent["frozenMarker"] is True
