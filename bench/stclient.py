@@ -65,8 +65,10 @@ def _server_value(kind: str, element) -> object:
     if kind in ("checkbox",):
         return element.value if element.set_value else element.default
     if kind == "button_group":
+        # Options are messages; the browser reports the chosen ones by their text (`content`).
+        texts = [option.content for option in options]
         return (
-            list(element.raw_values) if element.set_value else [options[i] for i in element.default]
+            list(element.raw_values) if element.set_value else [texts[i] for i in element.default]
         )
     raise KeyError(kind)
 

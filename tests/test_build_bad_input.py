@@ -19,6 +19,7 @@ import pytest
 from dashboard import config
 from dashboard.sources import SourceError
 from dashboard.warehouse import build, main
+from tests.suite_cases import SUITE_CASES
 
 
 @pytest.fixture()
@@ -551,3 +552,10 @@ def test_implausible_document_figure_fails_the_build(sources, previous_warehouse
     with pytest.raises(Exception, match="assert_key_figure_plausible") as raised:
         build(sources, previous_warehouse)
     assert f"key_figures.csv, line {index + 1}, column 'value'" in str(raised.value)
+
+
+SUITE_CASES["Build bad input (tests/test_build_bad_input.py)"] = (
+    f"{len(CASES)} bad source values, 20-digit amounts, sources that are folders or pipes,"
+    " read-only output folders, targets that are not warehouses, killed builds, and"
+    " implausible values (per-unit bounds) through the real build"
+)

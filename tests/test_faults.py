@@ -38,6 +38,7 @@ from dashboard.sources import (
     SourceTable,
     read_source,
 )
+from tests.suite_cases import SUITE_CASES
 
 APP = str(Path(__file__).resolve().parents[1] / "app.py")
 
@@ -819,3 +820,12 @@ def test_warehouse_replaced_by_a_broken_file_mid_session_is_explained(
     at.run()
     message = only_error(at)
     assert str(target) in message
+
+
+SUITE_CASES["Faults (tests/test_faults.py)"] = (
+    f"{len(FAULTS)} corrupted-source cases ({len(FAULT_KINDS)} kinds over {len(SOURCE_TABLES)}"
+    f" source files), {len(BUILD_FAULTS)} of them through a whole build;"
+    f" {len(ACCEPTED_VARIANTS)} spreadsheet variants; {len(DAMAGES)} kinds of damaged warehouse"
+    " (found when opened, rebuilt), truncated Parquet files, and a missing, locked, foreign or"
+    " replaced warehouse under AppTest"
+)

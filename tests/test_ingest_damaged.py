@@ -28,6 +28,7 @@ from dashboard.ingest.common import (
     read_delimited,
 )
 from dashboard.ingest.pipeline import OUTPUT_FILES
+from tests.suite_cases import SUITE_CASES
 
 PUBLIC = config.DEFAULT_PUBLIC_DATA_DIR
 needs_public = pytest.mark.skipif(
@@ -326,3 +327,10 @@ def test_an_intact_download_still_passes_and_changes_nothing(public, out, capsys
     code, stderr = run(public, out, capsys)
     assert code == 0, stderr
     assert digest(out) == before
+
+
+SUITE_CASES["Damaged downloads (tests/test_ingest_damaged.py)"] = (
+    f"{len(CASES)} official files damaged (cut mid-line, cut at a comma, cut in half, re-encoded,"
+    " truncated workbooks) through the ingest command, plus the reader and the extract"
+    " comparison on small files"
+)
