@@ -171,6 +171,23 @@ def test_notable_changes_on_the_outlook_page():
     assert any("against a usual yearly movement" in link.help for link in links), links
 
 
+def test_counts_by_origin_say_where_people_come_from(warehouse_path):
+    """Emigrants and refugees from a place are counted by origin: the sentence says "from", never
+    "in the 2 selected countries" after a "from the country" name, nor "Emigrants ... was"."""
+    pair = open_page("pages/overview.py", {"country": ["MDA", "UKR"]})
+    bullets = [m.value.replace("\\", "") for m in pair.markdown if m.value.startswith("- ")]
+    assert any(b.startswith("- Refugees from the 2 selected countries rose to") for b in bullets)
+    assert any(
+        b.startswith("- Emigrants from the 2 selected countries living abroad numbered")
+        for b in bullets
+    ), bullets
+    shown = " ".join(bullets)
+    assert "from these countries in" not in shown and "abroad in the" not in shown
+    one = open_page("pages/overview.py", {"country": ["UKR"]})
+    bullets = " ".join(m.value.replace("\\", "") for m in one.markdown if m.value.startswith("- "))
+    assert "Refugees from Ukraine " in bullets and "from the country in" not in bullets
+
+
 def _figures(rows):
     columns = [
         "concept",
