@@ -255,3 +255,12 @@ def test_headline_cards_show_the_latest_year_sentences_edition_and_year(warehous
         year = re.search(r"(\d{4})$", label).group(1)
         said = re.search(re.escape(sentence) + r"[^()]*? in (\d{4})", bullets)
         assert said and said.group(1) == year, (label, said and said.group(0))
+
+
+def test_a_quiet_year_is_said_in_words_not_none(warehouse_path):
+    """Kosovo* has no notable change: the page says so without a bare "None", which the
+    publication standard forbids in visible text."""
+    at = open_page("pages/overview.py", {"country": ["XKX"]})
+    captions = [c.value for c in at.caption]
+    assert any(c.startswith("No notable change this year") for c in captions), captions
+    assert not any(re.search(r"\bNone\b", c) for c in captions)

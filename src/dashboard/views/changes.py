@@ -121,7 +121,7 @@ def notable_block(
         f"{result.considered} country series of the headline indicators were checked."
     )
     if not result.changes:
-        st.caption("None this year: every movement is within its series' usual range.")
+        st.caption("No notable change this year: every movement is within its series' usual range.")
     for change in result.changes:
         st.page_link(
             TRENDS_PAGE,
