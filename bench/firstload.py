@@ -307,7 +307,7 @@ def main(argv: list[str] | None = None) -> int:
         drawn = v.drawn / floor["visit"].drawn if floor else None
         targets.rows.append(
             [
-                row["name"],
+                row["name"] + (" (baseline)" if row["name"] in ("empty app", "floor app") else ""),
                 f"{share:.0%} {verdict(share <= 0.35)}",
                 f"{kb(v.repeat.js_wire)} {verdict(v.repeat.js_wire == 0)}",
                 "n/a" if tbt is None else f"{tbt:.1f}x {verdict(tbt <= 2)}",

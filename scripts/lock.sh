@@ -19,8 +19,7 @@ if ! .venv/bin/python -m uv --version >/dev/null 2>&1; then
 fi
 keep=()
 if [ "${1:-}" != "--upgrade" ]; then
-  installed=$(mktemp)
-  trap 'rm -f "$installed"' EXIT
+  installed=.venv/installed-versions.txt  # a fixed name: the locks' "via" notes name it
   # Only pins of packages still required matter to the resolver; the others are ignored.
   .venv/bin/python -m pip freeze --exclude-editable --disable-pip-version-check > "$installed"
   keep=(--constraint "$installed")

@@ -3,6 +3,8 @@ warehouse, and how the country is chosen (link, sidebar filter, its own selector
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from streamlit.testing.v1 import AppTest
 
@@ -74,7 +76,10 @@ def test_every_number_has_a_source_line(ukraine):
 def test_ukraine_quotes_outlook_and_data_quality_notes(ukraine):
     shown = texts(ukraine)
     assert "118,000" in shown, "the 2015 strategy's IDP figure for Ukraine is quoted"
-    assert "names Ukraine" in shown, "country-specific outlook statements are marked"
+    assert "countries named: Ukraine" in shown.replace("\\", ""), (
+        "country-specific outlook statements are marked"
+    )
+    assert "(names " not in shown and "*names " not in shown, "a scope reads as a phrase"
     assert "region-wide" in shown
     assert "Dotnetsk" not in shown, "the notes are listed only once their expander is opened"
     assert "Dotnetsk" in texts(open_findings(ukraine)), (
@@ -135,3 +140,12 @@ def test_profile_opens_with_where_the_country_stands_out(ukraine, con):
         assert metric_value(ukraine, standing.concept.card) == standing.display
         assert standing.reason("Ukraine") in captions.replace("\\", "")
     assert len(chosen) >= story.MIN_STANDOUTS
+
+
+def test_status_notes_read_as_sentences_without_codes(ukraine):
+    """The membership-status notes under the status table are shown on every profile: they name
+    the documents, never a column (iom_status) or a seed number (000, 001)."""
+    notes = [c.value for c in ukraine.caption if "observer" in c.value]
+    assert len(notes) == 2, notes
+    for note in notes:
+        assert not re.search(r"\b[a-z]+_[a-z_]+\b|\b00\d\b", note), note

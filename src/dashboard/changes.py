@@ -51,6 +51,17 @@ MIN_HISTORY = 5
 HISTORY_YEARS = 10
 SCORE_THRESHOLD = 3.0
 TOP = 8
+# Concepts counted by origin: a sentence says where the people come from, not where they are
+# ("Emigrants from Ukraine living abroad", not "Emigrants living abroad in Ukraine").
+ORIGIN_CONCEPTS = frozenset({"emigrants", "refugees_originating"})
+# Concepts that count people: "numbered", not "was", when there is no change to state.
+PEOPLE_CONCEPTS = ORIGIN_CONCEPTS | {
+    "refugees_hosted",
+    "asylum_seekers_hosted",
+    "idps_unhcr",
+    "idps_conflict",
+    "other_protection_hosted",
+}
 # Names read with an article in a sentence ("in the Republic of Moldova").
 WITH_ARTICLE = frozenset({"Republic of Moldova", "Russian Federation"})
 
@@ -186,7 +197,6 @@ def latest_facts(
     latest complete year up to `year_to` (else the latest year, marked incomplete); concepts
     with nothing in the last STALE_YEARS years are left out."""
     facts = []
-    scope_is_country = len(iso3) == 1
     columns = [
         "concept",
         "concept_name",
@@ -239,10 +249,10 @@ def latest_facts(
             else f" ({int(latest['countries_reporting'])} of {int(latest['countries_in_scope'])}"
             " countries report)"
         )
-        name = latest["concept_name"]
-        if not scope_is_country:  # "refugees from the country" of a group of countries
-            name = name.replace("from the country", "from these countries")
-        sentence = f"{name} in {scope} {verb} {format_amount(value, unit)} in {year}{coverage}" + (
+        if verb == "was" and concept in PEOPLE_CONCEPTS:
+            verb = "numbered"
+        subject = _subject(concept, latest["concept_name"], scope)
+        sentence = f"{subject} {verb} {format_amount(value, unit)} in {year}{coverage}" + (
             f", {'; '.join(parts)}" if parts else ""
         )
         facts.append(
@@ -259,6 +269,16 @@ def latest_facts(
             )
         )
     return facts
+
+
+def _subject(concept: str, name: str, scope: str) -> str:
+    """The sentence's subject: the concept in the scope, or from it for a count by origin."""
+    if concept not in ORIGIN_CONCEPTS:
+        return f"{name} in {scope}"
+    if "from the country" in name:  # "Refugees from the country" -> "Refugees from Ukraine"
+        return name.replace("from the country", f"from {scope}")
+    first, _, rest = name.partition(" ")  # "Emigrants living abroad"
+    return f"{first} from {scope} {rest}".rstrip()
 
 
 def stale_concepts(

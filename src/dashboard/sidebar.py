@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from dashboard import cache, filters, navigation, ui, url_state
+from dashboard import cache, config, filters, navigation, ui, url_state
 from dashboard.filters import FilterOptions, Filters
 from dashboard.queries import filters as filter_queries
 
@@ -112,6 +112,8 @@ def render(options: FilterOptions) -> Filters:
         )
         url_state.warn(warnings)
         st.caption("The address bar holds these filters: copy it to share this view.")
+        # The country list names Kosovo*, and so may any page: its footnote is always at hand.
+        st.caption(config.KOSOVO_FOOTNOTE)
     chosen = filters.make_filters(subregions, countries, theme, years, options)
     _write_url(chosen, default_years)
     st.session_state[SESSION_KEY] = chosen

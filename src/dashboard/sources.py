@@ -138,7 +138,7 @@ SOURCE_TABLES: tuple[SourceTable, ...] = (
         "iso3_reference",
         (_req("iso3"), _req("name")),
         ("iso3",),
-        "ISO 3166-1 alpha-3 codes (pycountry) plus XKX for Kosovo, to validate codes.",
+        "ISO 3166-1 alpha-3 codes (pycountry) plus XKX for Kosovo (UNSCR 1244), to validate codes.",
         generated_by="python -m dashboard.ingest.gazetteer",
     ),
     SourceTable(

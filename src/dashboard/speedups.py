@@ -2,7 +2,7 @@
 because bench/ shows it pays and each guarded by tests/test_speedups.py, which fails if a
 library upgrade changes the behaviour relied on (requirements.txt caps those libraries).
 
-Measured on the Ukraine briefing (bench: see bench/README.md, "Private shortcuts"):
+Measured on the Ukraine briefing (bench/README.md, "Private shortcuts"):
 
 - freezing a figure: st.plotly_chart serialises through plotly.io.to_json, which deep-copies
   every trace through Figure.to_dict() on each rerun; a frozen figure answers with the dict made

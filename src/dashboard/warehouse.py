@@ -113,11 +113,52 @@ def _load_sources(con: duckdb.DuckDBPyConnection, sources_dir: Path) -> None:
     region_iso3: set[str] = set()
     for table in SOURCE_TABLES:
         frame = read_source(table, sources_dir / table.file, iso3_codes, region_iso3)
-        _create_raw_table(con, table, frame)
+        _create_raw_table(con, table, mark_kosovo_in(table, frame))
         if table.name == "iso3_reference":
             iso3_codes = set(frame["iso3"])
         elif table.name == "countries":
             region_iso3 = set(frame["iso3"])
+
+
+# Text the screens show that names Kosovo reads "Kosovo*" (the footnote on UNSCR 1244 follows
+# on every page): notes, caveats, definitions, quotes. Names as published (*_as_published), keys
+# and the names table are left as they are, as are the reference to the resolution itself and
+# the forms that already carry it.
+_KOSOVO_KEPT = (
+    ("Kosovo**", "Kosovo*"),
+    ("Kosovo* (UNSCR 1244)", "Kosovo (UNSCR 1244)"),
+    ("References to Kosovo* shall", "References to Kosovo shall"),
+    ("1244-administered Kosovo*", "1244-administered Kosovo"),
+)
+
+
+def mark_kosovo(text: str) -> str:
+    """`text` with every "Kosovo" marked "Kosovo*" unless it already carries the reference."""
+    marked = text.replace("Kosovo", "Kosovo*")
+    for wrong, right in _KOSOVO_KEPT:
+        marked = marked.replace(wrong, right)
+    return marked
+
+
+def mark_kosovo_in(table: SourceTable, frame):
+    """The source frame with Kosovo marked in its prose columns (see mark_kosovo)."""
+    if table.name == "display_names":
+        return frame
+    keys = set(table.key)
+    for column in table.columns:
+        if (
+            column.type != "text"
+            or column.name in keys
+            or column.name.endswith("as_published")
+            or column.iso3
+            or column.choices
+        ):
+            continue
+        values = frame[column.name]
+        mask = values.str.contains("Kosovo", regex=False, na=False)
+        if mask.any():
+            frame.loc[mask, column.name] = values[mask].map(mark_kosovo)
+    return frame
 
 
 def _create_raw_table(con: duckdb.DuckDBPyConnection, table: SourceTable, frame) -> None:

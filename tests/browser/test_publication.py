@@ -52,10 +52,14 @@ VISIBLE_TEXT = """() => {
   const roots = [...document.querySelectorAll('[data-testid="stMain"], [data-testid="stSidebarUserContent"]')];
   return roots.map((root) => {
     const copy = root.cloneNode(true);
-    copy.querySelectorAll('[data-testid="stIconMaterial"], .material-symbols-rounded, svg, canvas')
+    copy.querySelectorAll('[data-testid="stIconMaterial"], svg, canvas')
       .forEach((node) => node.remove());
     document.body.appendChild(copy);
     copy.style.position = 'absolute'; copy.style.left = '-10000px'; copy.style.width = '1400px';
+    // Icons are ligatures drawn by the Material Symbols font: their text is not text.
+    [...copy.querySelectorAll('span, i')]
+      .filter((node) => getComputedStyle(node).fontFamily.includes('Material'))
+      .forEach((node) => node.remove());
     const text = copy.innerText;
     copy.remove();
     return text;

@@ -22,8 +22,8 @@ SOURCE = (
 CAVEAT = (
     "Migrants are people living outside their country of birth (or citizenship, where that is"
     " what the country records), at mid-year. An origin absent for a destination means UN DESA"
-    " had too little data, not zero. No Kosovo row: the notes do not say whether Serbia's"
-    " figures include Kosovo's migrants."
+    " had too little data, not zero. No row for Kosovo (UNSCR 1244): the notes do not say"
+    " whether Serbia's figures include its migrants."
 )
 
 

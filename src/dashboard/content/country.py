@@ -291,9 +291,10 @@ def status_table(names: pd.DataFrame) -> pd.DataFrame:
 
 
 def statement_scope(row: Mapping) -> str:
-    """'names Belarus, Ukraine' for a statement about given countries, else 'region-wide'."""
+    """'countries named: Belarus, Ukraine' for a statement about given countries, else
+    'region-wide' (said beside the quoted statement, so a bare verb would read as its text)."""
     named = row.get("named_countries")
-    return f"names {named}" if isinstance(named, str) and named else "region-wide"
+    return f"countries named: {named}" if isinstance(named, str) and named else "region-wide"
 
 
 def display_unit(unit: str) -> str:

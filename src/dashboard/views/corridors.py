@@ -22,8 +22,8 @@ def country_corridors(iso3: str, name: str) -> None:
     if groups.empty:
         st.info(
             f"UN DESA's International Migrant Stock has no row for {name}: Serbia's population"
-            " note says Serbia excludes Kosovo, and the migrant notes do not say whether"
-            " Serbia's migrant figures include Kosovo's.",
+            " note says Serbia excludes Kosovo (UNSCR 1244), and the migrant notes do not say"
+            " whether Serbia's migrant figures include those of Kosovo (UNSCR 1244).",
             icon=":material/info:",
         )
         return
@@ -48,7 +48,7 @@ def country_corridors(iso3: str, name: str) -> None:
     ):
         frame = cache.query(query, iso3, limit=TOP)
         with column:
-            sentence = charts.group_sentence(groups, name, direction)
+            sentence = cache.derived(charts.group_sentence, groups, name, direction)
             if sentence:
                 st.markdown(f"**{sentence}**")
             if frame.empty:
