@@ -10,7 +10,7 @@ import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
-from dashboard import cache, downloads, notes
+from dashboard import cache, config, downloads, notes
 from dashboard import glossary as glossary_lookup
 from dashboard.inert import inert
 from dashboard.queries import catalog as catalog_queries
@@ -164,7 +164,17 @@ def table_view(
             column_config=usd,
         )
     else:
-        st.dataframe(table, width="stretch", hide_index=True, height=height, key=f"table-{key}")
+        # An empty cell reads as an en dash, never "None" (config.MISSING_VALUE_NOTE says why).
+        st.dataframe(
+            table,
+            width="stretch",
+            hide_index=True,
+            height=height,
+            key=f"table-{key}",
+            placeholder=config.MISSING_VALUE,
+        )
+        if table.isna().to_numpy().any():
+            st.caption(config.MISSING_VALUE_NOTE)
     footnotes(table)
     st.download_button(
         "Download CSV",
