@@ -78,6 +78,7 @@ with right:
         ),
         height=420,
         iso3=(iso3,),
+        alt=f"Map of the IOM offices serving {name}; the table beside it lists them.",
     )
     st.caption(briefing_view.OFFICE_LEGEND)
     for note in screens["map"].notes:

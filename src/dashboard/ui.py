@@ -59,10 +59,11 @@ def footnotes(*items: object, iso3=()) -> None:
         st.caption(note)
 
 
-def map_view(deck, height: int, iso3=(), **pydeck_options) -> None:
+def map_view(deck, height: int, iso3=(), alt: str | None = None, **pydeck_options) -> None:
     """A pydeck map with IOM's map disclaimer always visible under it, and the Kosovo footnote
-    when Kosovo is drawn (XKX in `iso3`, the countries on the map)."""
-    st.pydeck_chart(deck, height=height, **pydeck_options)
+    when Kosovo is drawn (XKX in `iso3`, the countries on the map). `alt`: the map's text
+    alternative for screen readers, saying what it shows and where its table is."""
+    st.pydeck_chart(deck, height=height, alt=alt, **pydeck_options)
     map_notes(iso3)
 
 

@@ -203,6 +203,8 @@ def show_screen(screen: Screen, deck: Briefing, present: bool) -> None:
             ),
             height=520 if present else 440,
             iso3=scope.iso3,
+            alt=f"Map of the IOM offices in {scope.label}"
+            + ("." if present else "; the table below lists them."),
         )
         st.caption(OFFICE_LEGEND)
         if not present:
