@@ -10,7 +10,7 @@ import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
-from dashboard import cache, config, downloads, notes
+from dashboard import cache, downloads, notes
 from dashboard import glossary as glossary_lookup
 from dashboard.inert import inert
 from dashboard.queries import catalog as catalog_queries
@@ -148,10 +148,11 @@ def chart_summary(figure: go.Figure) -> None:
 def table_view(
     table: pd.DataFrame, key: str, height: int | str = "auto", blank_missing: bool = False
 ) -> None:
-    """A table with a CSV download of exactly the rows shown.
+    """A table with a CSV download of exactly the rows shown. Empty cells stay blank on screen,
+    as they are in the CSV (Streamlit would print "None" in them).
 
-    `blank_missing`: empty cells stay blank on screen, as they are in the CSV (a published "-"
-    is no requirement, not a missing value), and USD columns get thousands separators.
+    `blank_missing`: USD columns also get thousands separators (a published "-" is no
+    requirement, not a missing value).
     """
     if blank_missing:
         usd = {c: st.column_config.NumberColumn(format="localized") for c in table if "USD" in c}
@@ -165,17 +166,14 @@ def table_view(
             column_config=usd,
         )
     else:
-        # An empty cell reads as an en dash, never "None" (config.MISSING_VALUE_NOTE says why).
         st.dataframe(
             table,
             width="stretch",
             hide_index=True,
             height=height,
             key=f"table-{key}",
-            placeholder=config.MISSING_VALUE,
+            placeholder="",
         )
-        if table.isna().to_numpy().any():
-            st.caption(config.MISSING_VALUE_NOTE)
     footnotes(table)
     st.download_button(
         "Download CSV",
