@@ -78,6 +78,7 @@ with right:
         ),
         height=420,
         iso3=(iso3,),
+        alt=f"Map of the IOM offices serving {name}; the table beside it lists them.",
     )
     st.caption(briefing_view.OFFICE_LEGEND)
     for note in screens["map"].notes:
@@ -144,7 +145,7 @@ briefing_view.key_facts(data.key_figure_rows)
 
 st.header("Outlook statements")
 st.caption(f"Statements of the IOM strategies that name {name} come first, then region-wide ones.")
-briefing_view.outlook_list(data.outlook_rows)
+briefing_view.outlook_list(data.outlook_rows, theme_view.menu().families)
 
 st.header("Data-quality notes")
 if data.findings.empty:

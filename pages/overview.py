@@ -123,7 +123,13 @@ with left:
         filters.is_whole_region,
         cache.query(names.country_labels),
     )
-    ui.map_view(deck, height=420, iso3=filters.selected_iso3)
+    ui.map_view(
+        deck,
+        height=420,
+        iso3=filters.selected_iso3,
+        alt=f"Map of {definition['name']} by country, shaded light to dark as in the legend "
+        "below; the table view lists each country's value.",
+    )
     st.image(
         maps.legend_svg(maps.choropleth_legend(legend)),
         alt=f"Legend, light to dark: {'; '.join(legend['range'])}",

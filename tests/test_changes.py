@@ -4,6 +4,8 @@ against the warehouse, and both blocks on the overview and the outlook tracker."
 
 from __future__ import annotations
 
+import re
+
 import pandas as pd
 import pytest
 
@@ -233,3 +235,23 @@ def test_an_edition_change_is_not_read_as_a_change():
     )
     assert "not compared with 2023, which comes from another source or edition" in facts[0].sentence
     assert " was 5,000 in 2024" in facts[0].sentence  # not "rose"
+
+
+def test_headline_cards_show_the_latest_year_sentences_edition_and_year(warehouse_path):
+    """The overview's headline cards and its Latest year sentences speak of the same concept in the
+    same edition and year: no card on a superseded edition (UN DESA 2020, WDI 2023) under a
+    sentence on the current one."""
+    at = open_page("pages/overview.py", {"country": ["MDA", "UKR"]})
+    bullets = " ".join(m.value.replace("\\", "") for m in at.markdown if m.value.startswith("- "))
+    cards = {m.label: m.value for m in at.metric}
+    expected = {
+        "International migrant stock": ("UN DESA 2024", "International migrant stock in"),
+        "Emigrants living abroad": ("UN DESA 2024", "Emigrants from"),
+        "Personal remittances received": ("July 2026", "Personal remittances received in"),
+    }
+    for start, (edition, sentence) in expected.items():
+        label = next(label for label in cards if label.startswith(start))
+        assert edition in label, label
+        year = re.search(r"(\d{4})$", label).group(1)
+        said = re.search(re.escape(sentence) + r"[^()]*? in (\d{4})", bullets)
+        assert said and said.group(1) == year, (label, said and said.group(0))

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import numpy as np
 import plotly.graph_objects as go
+import pytest
 
 from dashboard.charts.summary import figure_summary
 from tests.apptest_helpers import open_page
@@ -36,3 +37,11 @@ def test_the_charts_of_a_page_carry_their_summary_before_them():
     assert summaries, "no chart summary on the funding page"
     assert all(s.endswith("Every value is in the Table tab.") for s in summaries)
     assert any(s.startswith(":material/description: Bar chart") for s in summaries)
+
+
+@pytest.mark.parametrize("page", ["pages/overview.py", "pages/map.py", "pages/country.py"])
+def test_every_map_has_a_text_alternative(page):
+    at = open_page(page, fail_on_error=True)
+    maps = at.get("deck_gl_json_chart")
+    assert maps, f"no map on {page}"
+    assert all(m.proto.alt.startswith("Map of ") for m in maps), [m.proto.alt for m in maps]

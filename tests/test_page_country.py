@@ -81,6 +81,11 @@ def test_ukraine_quotes_outlook_and_data_quality_notes(ukraine):
     )
     assert "(names " not in shown and "*names " not in shown, "a scope reads as a phrase"
     assert "region-wide" in shown
+    watched = [line for line in shown.splitlines() if "indicators to watch" in line]
+    assert watched and not any(
+        re.search(r"watch: .*\b(idps|remittances usd|migrant share)\b", line) for line in watched
+    ), watched  # families by their names, not their codes with spaces
+    assert any("Remittance inflows (US$)" in line.replace("\\", "") for line in watched), watched
     assert "Dotnetsk" not in shown, "the notes are listed only once their expander is opened"
     assert "Dotnetsk" in texts(open_findings(ukraine)), (
         "the misspelt Donetsk sub-office is a data-quality note"

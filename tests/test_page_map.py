@@ -189,6 +189,15 @@ def test_table_lists_the_offices_shown_with_both_spellings(warehouse_path, con):
     assert [b.label for b in at.get("download_button")] == ["Download CSV"]
 
 
+def test_missing_contacts_show_as_blank_cells_not_none():
+    """Sub-offices have no published address or telephone: the cells are empty on screen, as in
+    the CSV, never Streamlit's default "None"."""
+    at = open_page(PAGE, {"country": ["UKR"]})
+    offices = at.dataframe[0]
+    assert offices.value["Telephone"].isna().any(), "Ukraine's sub-offices have no telephone"
+    assert offices.proto.HasField("placeholder") and offices.proto.placeholder == ""
+
+
 def test_office_spelling_findings_are_listed(con):
     at = open_findings(open_page(PAGE))
     published = [

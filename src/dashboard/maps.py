@@ -183,10 +183,15 @@ _NUDGES = ((0, 0), (0, 15), (0, -15), (0, 28), (0, -28), (45, 15), (45, -15), (-
 
 
 def _callout_columns(
-    callouts: list[tuple[str, float, float]], zoom: float, placed: list[tuple[float, ...]]
+    callouts: list[tuple[str, float, float]],
+    zoom: float,
+    placed: list[tuple[float, ...]],
+    left_edge: float | None = None,
 ) -> tuple[list[dict], list[dict]]:
     """Names that fit nowhere near their shape, set in a column beside each crowded cluster (the
-    Western Balkans at regional zoom), right-aligned, each with a leader line to its shape."""
+    Western Balkans at regional zoom), each with a leader line to its shape: right-aligned west
+    of the cluster when the map has room there (`left_edge`: the map's west edge in pixels),
+    else left-aligned below it (over the Mediterranean for the Balkans)."""
     clusters: list[list[tuple[str, float, float, float, float]]] = []
     for name, lon, lat in sorted(callouts, key=lambda row: -row[2]):
         x, y = _pixels(lon, lat, zoom)
@@ -199,17 +204,31 @@ def _callout_columns(
     texts, leaders = [], []
     step = COUNTRY_LABEL_SIZE + 5
     for cluster in clusters:
-        column_x = min(x for *_, x, _ in cluster) - 30
-        middle = sum(y for *_, y in cluster) / len(cluster)
-        top = middle - step * (len(cluster) - 1) / 2
-        for index, (name, lon, lat, _, _) in enumerate(cluster):
-            y = top + index * step
+        widest = max(_box(0, 0, name, COUNTRY_LABEL_SIZE, "start")[2] for name, *_ in cluster)
+        west_x = min(x for *_, x, _ in cluster) - 30
+        if left_edge is None or west_x - widest > left_edge + 4:
+            anchor, column_x = "end", west_x
+            middle = sum(y for *_, y in cluster) / len(cluster)
+            top = middle - step * (len(cluster) - 1) / 2
+        else:
+            anchor, column_x = "start", min(x for *_, x, _ in cluster) - 10
+            top = max(y for *_, y in cluster) + 24
+        y = top
+        for name, lon, lat, _, _ in cluster:
+            box = _box(column_x, y, name, COUNTRY_LABEL_SIZE, anchor)
+            for _ in range(12):  # step past a label already there
+                if not _overlaps(box, placed):
+                    break
+                y += step
+                box = _box(column_x, y, name, COUNTRY_LABEL_SIZE, anchor)
+            placed.append(box)
             text_lon, text_lat = _lon_lat(column_x, y, zoom)
-            placed.append(_box(column_x, y, name, COUNTRY_LABEL_SIZE, "end"))
             texts.append(
-                _label(name, text_lon, text_lat, COUNTRY_LABEL_SIZE, LABEL_COLOUR, "end", 700)
+                _label(name, text_lon, text_lat, COUNTRY_LABEL_SIZE, LABEL_COLOUR, anchor, 700)
             )
-            leaders.append({"path": [list(_lon_lat(column_x + 3, y, zoom)), [lon, lat]]})
+            tip = column_x + 3 if anchor == "end" else column_x - 3
+            leaders.append({"path": [list(_lon_lat(tip, y, zoom)), [lon, lat]]})
+            y += step
     return texts, leaders
 
 
@@ -218,6 +237,7 @@ def label_layers(
     shown: tuple[str, ...],
     zoom: float,
     obstacles: list[tuple[float, float, float]] = (),
+    left_edge: float | None = None,
 ) -> list[pdk.Layer]:
     """Country names and capital cities of the `shown` countries, laid out for `zoom` so that no
     two labels overlap each other or the `obstacles` ((lon, lat, radius px): office dots). A
@@ -227,6 +247,8 @@ def label_layers(
     anchors = geo.label_points()
     rows = places[places["iso3"].isin(shown)] if shown else places
     placed: list[tuple[float, ...]] = []
+    if left_edge is not None:  # nothing may start beyond the map's west edge
+        placed.append((left_edge - 1e6, -1e9, left_edge + 2, 1e9))
     for lon, lat, radius in obstacles:
         x, y = _pixels(lon, lat, zoom)
         placed.append((x - radius, y - radius, x + radius, y + radius))
@@ -254,7 +276,7 @@ def label_layers(
                 break
         else:
             callouts.append((name, lon, lat))
-    called_out, leaders = _callout_columns(callouts, zoom, placed)
+    called_out, leaders = _callout_columns(callouts, zoom, placed, left_edge)
     texts += called_out
     capitals = []
     for name, lon, lat, on_map in zip(
@@ -500,10 +522,11 @@ def overlay_layers(
     shown: tuple[str, ...],
     view: pdk.ViewState,
     offices: pd.DataFrame | None = None,
+    width_px: int | None = 560,
 ) -> list[pdk.Layer]:
     """What every map draws over its shapes: Kosovo's outline (dashed towards Serbia), the office
     dots if given, and, given country_labels rows, the country and capital names laid out for
-    the view's zoom around the dots."""
+    the view's zoom around the dots (for a map at least `width_px` wide)."""
     layers = kosovo_boundary_layers(view.zoom)
     obstacles = []
     if offices is not None:
@@ -518,7 +541,12 @@ def overlay_layers(
             )
         ]
     if places is not None:
-        layers += label_layers(places, shown, view.zoom, obstacles)
+        left_edge = (
+            None
+            if width_px is None
+            else _pixels(view.longitude, view.latitude, view.zoom)[0] - width_px / 2
+        )
+        layers += label_layers(places, shown, view.zoom, obstacles, left_edge)
     return layers
 
 
@@ -824,5 +852,6 @@ def offices_deck(
         layers.append(choropleth)
     view = view_for_offices(offices, selected, whole_region, height=height)
     shown = tuple(names_of(places)) if whole_region else selected
-    layers += overlay_layers(places, shown, view, offices)
+    # About the narrowest the offices map is drawn (1280-px screens): names stay inside it.
+    layers += overlay_layers(places, shown, view, offices, width_px=660)
     return deck(layers, view, TOOLTIP), classes

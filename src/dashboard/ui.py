@@ -59,10 +59,11 @@ def footnotes(*items: object, iso3=()) -> None:
         st.caption(note)
 
 
-def map_view(deck, height: int, iso3=(), **pydeck_options) -> None:
+def map_view(deck, height: int, iso3=(), alt: str | None = None, **pydeck_options) -> None:
     """A pydeck map with IOM's map disclaimer always visible under it, and the Kosovo footnote
-    when Kosovo is drawn (XKX in `iso3`, the countries on the map)."""
-    st.pydeck_chart(deck, height=height, **pydeck_options)
+    when Kosovo is drawn (XKX in `iso3`, the countries on the map). `alt`: the map's text
+    alternative for screen readers, saying what it shows and where its table is."""
+    st.pydeck_chart(deck, height=height, alt=alt, **pydeck_options)
     map_notes(iso3)
 
 
@@ -147,10 +148,11 @@ def chart_summary(figure: go.Figure) -> None:
 def table_view(
     table: pd.DataFrame, key: str, height: int | str = "auto", blank_missing: bool = False
 ) -> None:
-    """A table with a CSV download of exactly the rows shown.
+    """A table with a CSV download of exactly the rows shown. Empty cells stay blank on screen,
+    as they are in the CSV (Streamlit would print "None" in them).
 
-    `blank_missing`: empty cells stay blank on screen, as they are in the CSV (a published "-"
-    is no requirement, not a missing value), and USD columns get thousands separators.
+    `blank_missing`: USD columns also get thousands separators (a published "-" is no
+    requirement, not a missing value).
     """
     if blank_missing:
         usd = {c: st.column_config.NumberColumn(format="localized") for c in table if "USD" in c}
@@ -164,7 +166,14 @@ def table_view(
             column_config=usd,
         )
     else:
-        st.dataframe(table, width="stretch", hide_index=True, height=height, key=f"table-{key}")
+        st.dataframe(
+            table,
+            width="stretch",
+            hide_index=True,
+            height=height,
+            key=f"table-{key}",
+            placeholder="",
+        )
     footnotes(table)
     st.download_button(
         "Download CSV",

@@ -30,14 +30,16 @@ KPI_FIGURES = (
     FIGURE_EMIGRANTS_2013,
 )
 
-# Official-data indicators shown with a sparkline, and the one coloured on the overview map.
+# Official-data indicators shown with a sparkline, and the one coloured on the overview map:
+# each the headline rule's preferred (current) edition, so a card shows the figure and year of
+# the Latest year sentence above it, not a superseded edition's.
 HEADLINE_INDICATORS = (
-    "undesa2020.migrant_stock",
-    "undesa2020.emigrants",
-    "wdi.remittances_usd",
+    "undesa2024.migrant_stock",
+    "undesa2024.emigrants",
+    "wdi2026.remittances_usd",
     "unhcr.refugees_hosted",
 )
-MAP_INDICATOR = "undesa2020.migrant_share"
+MAP_INDICATOR = "undesa2024.migrant_share"
 
 
 @dataclass(frozen=True)

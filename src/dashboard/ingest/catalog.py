@@ -25,12 +25,15 @@ AGGREGATIONS = ("sum", "weighted_mean", "none")
 # named. Counts of people are never negative and no country counts more than 1.5 billion people;
 # shares are 0-100; net migration (inflow minus outflow) may be negative. A new unit needs its
 # bounds here (validate_catalog says so).
+# A family whose values outgrow its unit's bounds: GDP in current US$ (the Russian Federation's
+# is about 2 x 10^12, while a remittance inflow above 10^12 would be a scaling error).
+FAMILY_BOUNDS: dict[str, tuple[float, float]] = {"gdp": (0, 1e14)}
 UNIT_BOUNDS: dict[str, tuple[float, float]] = {
     "persons": (0, 1.5e9),
     "persons per year": (-5e7, 5e7),
     "percent": (0, 100),
     "percent of GDP": (0, 100),
-    "current US$": (0, 1e14),  # GDP too: the Russian Federation is about 2 x 10^12
+    "current US$": (0, 1e12),
     "US$ million (current)": (0, 1e6),
 }
 
@@ -1035,8 +1038,8 @@ def catalog_rows() -> list[dict[str, str]]:
             "source_id": i.source_id,
             "description": i.description,
             "caveat": i.caveat,
-            "lowest_plausible": format_bound(UNIT_BOUNDS[i.unit][0]),
-            "highest_plausible": format_bound(UNIT_BOUNDS[i.unit][1]),
+            "lowest_plausible": format_bound(FAMILY_BOUNDS.get(i.family, UNIT_BOUNDS[i.unit])[0]),
+            "highest_plausible": format_bound(FAMILY_BOUNDS.get(i.family, UNIT_BOUNDS[i.unit])[1]),
         }
         for i in sorted(INDICATORS, key=lambda i: i.code)
     ]

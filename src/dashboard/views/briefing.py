@@ -203,6 +203,8 @@ def show_screen(screen: Screen, deck: Briefing, present: bool) -> None:
             ),
             height=520 if present else 440,
             iso3=scope.iso3,
+            alt=f"Map of the IOM offices in {scope.label}"
+            + ("." if present else "; the table below lists them."),
         )
         st.caption(OFFICE_LEGEND)
         if not present:
@@ -377,13 +379,18 @@ def key_facts(figures: list[Mapping]) -> None:
         ui.source_line(profile.document_source(row["document"], row["file"], row["source_section"]))
 
 
-def outlook_list(statements: list[Mapping]) -> None:
+def outlook_list(statements: list[Mapping], family_labels: Mapping[str, str]) -> None:
     """Outlook statements with their scope, indicators and source (rows of
-    outlook_statements_for_selection, as BriefingData.outlook_rows)."""
+    outlook_statements_for_selection, as BriefingData.outlook_rows); `family_labels` names each
+    indicator family as the trends picker does ("Remittance inflows (US$)", not a code)."""
     for row in statements:
         expected = row["expectations"].replace("_", " ")
+        families = ", ".join(
+            family_labels.get(family, family.replace("_", " "))
+            for family in row["indicator_families"].split(", ")
+        )
         st.markdown(
             f"- {inert(row['statement'])}  \n*{inert(profile.statement_scope(row))}; indicators to watch: "
-            f"{inert(row['indicator_families'].replace('_', ' '))} (expected: {inert(expected)})*"
+            f"{inert(families)} (expected: {inert(expected)})*"
         )
         ui.source_line(profile.document_source(row["document"], row["file"], row["source_section"]))
