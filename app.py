@@ -19,12 +19,20 @@ st.set_page_config(
     initial_sidebar_state="expanded",
 )
 
+
+def stop_with(message: str) -> None:
+    """Say why there is nothing to show, and stop. The menu is declared (hidden) first: without
+    st.navigation in the run, Streamlit would list the files of pages/ as a menu of raw names."""
+    st.error(message, icon=":material/database:")
+    st.navigation([st.Page(navigation.DEFAULT_PAGE.path)], position="hidden")
+    st.stop()
+
+
 try:
     cache.connection()  # cached per warehouse version, so this costs nothing on a rerun
 except (db.WarehouseMissing, db.WarehouseOutdated, db.WarehouseDamaged) as problem:
     if config.parquet_dir() is not None:  # a deployed export is the release's, never rebuilt here
-        st.error(str(problem), icon=":material/database:")
-        st.stop()
+        stop_with(str(problem))
     # The build is quick, atomic and reads only the committed sources, so the app makes the
     # warehouse it needs rather than asking the user to. Sessions arriving together run one build
     # (a lock); the others wait for it and use its result.
@@ -32,13 +40,9 @@ except (db.WarehouseMissing, db.WarehouseOutdated, db.WarehouseDamaged) as probl
         try:
             warehouse.build_if_needed(db.usable, out=config.warehouse_path())
         except Exception as error:  # the message names file, line and column
-            st.error(
-                f"{problem}\n\nThe automatic build failed: {error}", icon=":material/database:"
-            )
-            st.stop()
+            stop_with(f"{problem}\n\nThe automatic build failed: {error}")
 except db.WarehouseUnavailable as problem:
-    st.error(str(problem), icon=":material/database:")
-    st.stop()
+    stop_with(str(problem))
 
 filters = sidebar.render(cache.per_warehouse(sidebar.filter_options))
 

@@ -300,6 +300,10 @@ def proxied_server(
     temporary SERVE_DIR; stopped like Ctrl-C stops it."""
     import tempfile
 
+    if signal.getsignal(signal.SIGTERM) is signal.SIG_DFL:
+        # A benchmark stopped by `timeout` or kill must still stop the servers it started (they
+        # run in sessions of their own): SIGTERM unwinds through the finally below.
+        signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))
     port, replica_port = free_port(), _consecutive_free_ports(replicas)
     scratch = tempfile.TemporaryDirectory(prefix="seeeca-serve-")
     serve_dir = Path(scratch.name)

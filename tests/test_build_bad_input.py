@@ -411,6 +411,18 @@ def test_rebuild_refuses_to_overwrite_a_file_that_is_not_a_warehouse(tmp_path, c
     assert sorted(p.name for p in tmp_path.iterdir()) == ["report.xlsx"]
 
 
+def test_rebuild_refuses_to_overwrite_a_duckdb_database_that_is_not_a_warehouse(tmp_path):
+    """Someone's own DuckDB analysis file is not ours to replace, even though it is DuckDB."""
+    out = tmp_path / "analysis.duckdb"
+    con = duckdb.connect(str(out))
+    con.execute("create table survey as select 42 as answer")
+    con.close()
+    before = digest(out)
+    result = run_cli("--out", str(out))
+    assert_one_line_failure(result, str(out), "not a dashboard warehouse", "refusing")
+    assert digest(out) == before
+
+
 def test_rebuild_refuses_a_directory_as_output(tmp_path):
     out = tmp_path / "warehouse.duckdb"
     out.mkdir()

@@ -399,6 +399,29 @@ def _check_output(out: Path) -> None:
             f"{out} is not a DuckDB warehouse; refusing to overwrite it. Move the file away or"
             " build into another path (--out, or the DASHBOARD_DB setting)"
         )
+    if head and not _is_warehouse_or_unreadable(out):
+        raise BuildError(
+            f"{out} is a DuckDB database but not a dashboard warehouse (it has no build_log"
+            " table); refusing to overwrite it. Move the file away or build into another path"
+            " (--out, or the DASHBOARD_DB setting)"
+        )
+
+
+def _is_warehouse_or_unreadable(path: Path) -> bool:
+    """Whether a DuckDB file holds a build's log (any version of the warehouse has one), or cannot
+    be opened at all (damaged: rebuilding it loses nothing)."""
+    con = duckdb.connect(":memory:")
+    try:
+        literal = str(path).replace("'", "''")  # ATTACH cannot bind its path
+        con.execute(f"attach '{literal}' as target (read_only)")
+        tables = con.execute(
+            "select table_name from duckdb_tables() where database_name = 'target'"
+        ).fetchall()
+    except duckdb.Error:
+        return True
+    finally:
+        con.close()
+    return ("build_log",) in tables
 
 
 def _check_folder(out: Path) -> None:

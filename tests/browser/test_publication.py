@@ -34,7 +34,8 @@ FORBIDDEN = {
     "16-hex hash": re.compile(r"\b[0-9a-f]{16}\b"),
     "file name": re.compile(r"\b[\w.-]+\.(?:csv|txt|duckdb)\b", re.IGNORECASE),
     "snake_case code": re.compile(r"\b[a-z][a-z0-9]*(?:_[a-z0-9]+)+\b"),
-    "None": re.compile(r"\bNone\b"),
+    # a placeholder "None" stands alone (a cell, a value after a colon), unlike the English word
+    "None": re.compile(r"(?m)(?:^|[\s:(])None(?=\s*(?:$|[,;)]))"),
     "nan": re.compile(r"\b(?:nan|NaN)\b"),
 }
 FRACTIONAL_YEAR = re.compile(r"^(?:19|20)\d\d\.\d+$")

@@ -1,7 +1,9 @@
 -- One row per indicator code with its family, source and coverage, grouped by family; key indicator_code.
 -- is_family_default marks the code a page opens with: the most recent data among codes with more
--- than one year (a single-year code cannot show change), then the most countries, then the
--- shortest code (the headline series before breakdowns such as by sex or by origin).
+-- than one year (a single-year code cannot show change), then the source the headline rule
+-- prefers (dim_headline_candidate, so a page opens on the series whose figure the overview, the
+-- profile and the deck state), then the most countries, then the shortest code (the headline
+-- series before breakdowns such as by sex or by origin).
 with families as (
     select *
     from (
@@ -39,6 +41,12 @@ indicators as (
     left join families using (family)
 ),
 
+headline_preference as (
+    select indicator_code, min(preference) as preference
+    from dim_headline_candidate
+    group by indicator_code
+),
+
 ranked as (
     select
         *,
@@ -47,11 +55,13 @@ ranked as (
             order by
                 (last_year > first_year) desc,
                 last_year desc,
+                coalesce(headline_preference.preference, 99),
                 country_count desc,
                 length(indicator_code),
                 indicator_code
         ) as rank_in_family
     from indicators
+    left join headline_preference using (indicator_code)
 ),
 
 final as (
