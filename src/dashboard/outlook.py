@@ -240,9 +240,11 @@ def format_change(delta: float, unit: str) -> str:
     return sign + format_value(abs(delta), unit)
 
 
-def _percent_change(baseline: float, latest: float) -> str:
-    if baseline <= 0:
-        return "no percentage for a baseline of zero or below"
+def _percent_change(baseline: float, latest: float) -> str | None:
+    """The change in per cent, or None where a percentage would mislead: a baseline of zero or
+    below, or a series that changed sign (net migration going from gains to losses)."""
+    if baseline <= 0 or latest < 0:
+        return None
     return f"{(latest - baseline) / baseline * 100:+.1f}%"
 
 
@@ -302,10 +304,11 @@ def _movement(change: Mapping, link: Link) -> str:
         where += f" ({compared} {'country' if compared == 1 else 'countries'} with figures for both years)"
     if _present(change["baseline_value"]) and _present(change["latest_value"]):
         baseline, latest = float(change["baseline_value"]), float(change["latest_value"])
+        percent = _percent_change(baseline, latest)
         return (
             f"{link.family_label} in {where} went from {format_value(baseline, unit)} in {by} to "
-            f"{format_value(latest, unit)} in {ly} ({format_change(latest - baseline, unit)}, "
-            f"{_percent_change(baseline, latest)})"
+            f"{format_value(latest, unit)} in {ly} ({format_change(latest - baseline, unit)}"
+            f"{', ' + percent if percent else ''})"
         )
     return (
         f"{link.family_label} rose in {int(change['countries_up'])} and fell in "
@@ -380,7 +383,11 @@ def assess(change: Mapping, link: Link, target_year: int, year_to: int) -> Asses
         int(change["latest_countries"]) if _present(change["latest_countries"]) else 0
     )
     definition = link.definition
-    source = f"{definition['name']}, {definition['vintage'] or definition['edition']} (indicator {definition['indicator_code']})"
+    # named as a reader would cite it: the series, its publisher and vintage (never its code)
+    source = (
+        f"{definition['name']}, {definition['publisher']}, "
+        f"{definition['vintage'] or definition['edition']}"
+    )
     unit = definition["unit"]
     baseline_year = int(change["baseline_year"]) if _present(change["baseline_year"]) else None
 
