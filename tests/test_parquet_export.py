@@ -249,7 +249,10 @@ def test_a_replica_serves_from_the_export_alone(export, tmp_path, browser):
             offices = page.locator('[data-testid="stMetric"]', has_text="Offices and sub-offices")
             assert offices.locator('[data-testid="stMetricValue"]').inner_text() == "48"
             open_page(page, base_url, "/data_sources")
+            # the build stamp sits in the collapsed technical details, opened as a reader would
+            page.get_by_text("Technical details", exact=False).first.click()
             stamp = page.locator('[data-testid="stMetric"]', has_text="Code revision")
+            stamp.wait_for(timeout=60_000)
             assert stamp.locator('[data-testid="stMetricValue"]').inner_text() == revision
             assert_offline_and_clean(page, record)
         finally:

@@ -14,6 +14,7 @@ import pandas as pd
 
 from dashboard.content import overview as headlines
 from dashboard.style import format_number
+from dashboard.warehouse import mark_kosovo
 
 KOSOVO = "XKX"
 ISRAEL = "ISR"
@@ -283,7 +284,8 @@ def status_table(names: pd.DataFrame) -> pd.DataFrame:
     return pd.DataFrame(
         {
             "Document": names["document"],
-            "Printed name": names["name_as_published"],
+            # the name as printed, with the UNSCR 1244 footnote marker where it names Kosovo
+            "Printed name": names["name_as_published"].map(mark_kosovo),
             "IOM status": names["iom_status"].fillna("not marked in this document"),
             "Where": names["source_section"],
         }
