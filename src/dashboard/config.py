@@ -23,6 +23,15 @@ PARQUET_ENV = "DASHBOARD_PARQUET"
 REGION_NAME = "South-Eastern Europe, Eastern Europe and Central Asia"
 REGION_SHORT = "SEEECA"
 FUNDING_EDITION = 2016
+# The first year the filters offer by default (the last is the warehouse's latest year with data).
+DEFAULT_FIRST_YEAR = 2000
+# The year each strategy's outlook statements are read from: the data year its text describes
+# (the 2015-2020 strategy, published 2014, quotes 2013-2014 data; the 2020-2024 strategy's
+# Table A1 describes 2019). Keyed by the strategy's source_id in dim_source.
+OUTLOOK_BASELINE_YEAR = {
+    "iom_seeeca_strategy_2015_2020": 2014,
+    "iom_seeeca_strategy_2020_2024": 2019,
+}
 
 # --- Publication texts: the one place for the notes every map, chart, table, export and slide
 # carries (IOM publication standard). Names themselves live in the warehouse (dim_display_name).

@@ -26,10 +26,10 @@ class FilterOptions:
 class Filters:
     """The view a manager has chosen; hashable so it can key caches."""
 
+    years: tuple[int, int]  # always from the warehouse's span (make_filters), never a literal
     subregions: tuple[str, ...] = ()
     countries: tuple[str, ...] = ()
     theme: str | None = None
-    years: tuple[int, int] = (2000, 2025)
     selected_iso3: tuple[str, ...] = field(default=())
 
     @property
@@ -51,7 +51,7 @@ class Filters:
             return ", ".join(names) if len(names) <= 4 else f"{len(names)} countries/territories"
         if self.subregions:
             return ", ".join(self.subregions)
-        return "the whole region (20 countries and territories)"
+        return f"the whole region ({len(options.countries)} countries and territories)"
 
     def describe(self, options: FilterOptions) -> str:
         """A one-line description of the selection, for captions and exports."""

@@ -26,12 +26,10 @@ from dataclasses import dataclass
 
 import pandas as pd
 
+from dashboard import config
 from dashboard.charts.trends import format_value
 
-BASELINE_YEAR = {
-    "iom_seeeca_strategy_2015_2020": 2014,
-    "iom_seeeca_strategy_2020_2024": 2019,
-}
+BASELINE_YEAR = config.OUTLOOK_BASELINE_YEAR  # one config value, read by the tracker and tests
 # URL value -> strategy document (source_id); "all" shows both.
 STRATEGIES = {
     "all": None,

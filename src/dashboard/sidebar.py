@@ -11,7 +11,7 @@ from dashboard.queries import filters as filter_queries
 SESSION_KEY = "filters"
 OPTIONS_KEY = "filter_options"
 URL_SEEDED_KEY = "filters_seeded_from_url"
-DEFAULT_YEARS = (2000, None)  # None: the latest year with data
+DEFAULT_YEARS = (config.DEFAULT_FIRST_YEAR, None)  # None: the latest year with data
 
 
 def filter_options() -> FilterOptions:

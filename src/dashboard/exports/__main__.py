@@ -13,11 +13,13 @@ from dashboard import briefing as briefings
 from dashboard import config, db
 from dashboard.exports import FORMATS, build_deck, one_page_pdf
 
-YEARS = (2000, 2025)
 
-
-def scope_for(con, iso3: str | None, years: tuple[int, int] = YEARS) -> briefings.Scope:
-    """A country's scope, or the whole region's when no country is given."""
+def scope_for(con, iso3: str | None, years: tuple[int, int] | None = None) -> briefings.Scope:
+    """A country's scope, or the whole region's when no country is given; by default the years
+    from config.DEFAULT_FIRST_YEAR to the warehouse's latest year with data."""
+    if years is None:
+        latest = con.execute("select max(year) from fct_indicator_value").fetchone()[0]
+        years = (config.DEFAULT_FIRST_YEAR, int(latest))
     names = dict(con.execute("select iso3, name from dim_country order by iso3").fetchall())
     if iso3:
         if iso3 not in names:
