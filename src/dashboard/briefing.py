@@ -17,7 +17,7 @@ import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
-from dashboard import config, maps, story
+from dashboard import changes, config, maps, story
 from dashboard.charts import country as charts
 from dashboard.charts import spec as chart_specs
 from dashboard.content import country as profile
@@ -557,7 +557,11 @@ def _headline_kpis(data: BriefingData, glance: tuple[tuple[str, str], ...]) -> l
         if row is None:
             kpis += _indicator_kpis(data, data.shown((code,)))
             continue
-        detail = f"{int(row['year'])}"
+        year = int(row["year"])
+        detail = f"{year}"
+        if year < data.scope.years[1] - changes.STALE_YEARS:
+            # an old figure is still the latest published one: say so, never let it pass as current
+            detail = f"{year}: the latest figure published, none since"
         if not data.scope.country:
             detail += (
                 f"; {int(row['countries_reporting'])} of {int(row['countries_in_scope'])} "
