@@ -6,6 +6,7 @@ several websocket sessions arriving together (a deploy, a restart under load).""
 from __future__ import annotations
 
 import asyncio
+import concurrent.futures
 import os
 import subprocess
 import sys
@@ -92,7 +93,10 @@ def test_sessions_arriving_together_on_a_missing_warehouse_all_render(tmp_path):
     target = tmp_path / "data" / "warehouse.duckdb"
     target.parent.mkdir()
     with streamlit_server(target, tmp_path) as base_url:
-        results = asyncio.run(_open_sessions(base_url, SESSIONS))
+        # In a thread of its own: in the full suite the session's Playwright (sync API) already
+        # runs an event loop in this thread, and asyncio.run refuses to nest in it.
+        with concurrent.futures.ThreadPoolExecutor(max_workers=1) as pool:
+            results = pool.submit(asyncio.run, _open_sessions(base_url, SESSIONS)).result()
     for exceptions, metrics in results:
         assert exceptions == []
         offices = [v for label, v in metrics.items() if label.startswith("Offices and sub-offices")]
