@@ -34,7 +34,8 @@ PRINT_CSS = """<style>
 @media print {
   section[data-testid="stSidebar"], header[data-testid="stHeader"], [data-testid="stToolbar"],
   [data-testid="stDownloadButton"], [data-testid="stPageLink"], [data-testid="stElementToolbar"],
-  [data-testid="stSelectbox"], [data-testid="stExpandSidebarButton"],
+  [data-testid="stSelectbox"], [data-testid="stButtonGroup"], [data-testid="stCheckbox"],
+  [data-testid="stExpandSidebarButton"],
   [data-testid="stSidebarCollapsedControl"] { display: none !important; }
   [data-testid="stMain"] { zoom: 0.7; }
   [data-testid="stMain"] .block-container { max-width: 100% !important; padding: 0 !important; }

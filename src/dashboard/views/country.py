@@ -199,7 +199,6 @@ def chart_blocks(page: Profile) -> None:
             format_func=profile.CHART_BLOCKS.get,
             key=CHART_PARAM,
             required=True,
-            width="stretch",
         )
         url_state.write(CHART_PARAM, chosen, profile.DEFAULT_CHART_BLOCK)
     for block in profile.chart_blocks_drawn(chosen, print_view()):
@@ -214,7 +213,7 @@ def chart_blocks(page: Profile) -> None:
 
 
 def _trend(page: Profile, screen: Screen) -> None:
-    st.subheader(inert(screen.title))
+    st.markdown(f"**{inert(screen.title)}**")
     if screen.figure is None:  # no value in the years: say so rather than draw empty axes
         for point in screen.points:
             st.info(point, icon=":material/info:")
