@@ -140,7 +140,9 @@ def statement_card(
                         result.latest_value,
                         link.definition["unit"],
                         trend_content.source_name(link.definition),
-                        display=trend_content.format_value(result.latest_value, link.definition["unit"])
+                        display=trend_content.format_value(
+                            result.latest_value, link.definition["unit"]
+                        )
                         if result.latest_value is not None
                         else f"{result.latest_countries} countries",
                         help=f"{result.latest_countries} of {len(link.scope_iso3)} countries report"
