@@ -7,8 +7,8 @@ from __future__ import annotations
 import streamlit as st
 
 from dashboard import cache, config, maps, themes, ui
-from dashboard.charts.trends import IndicatorMenu
 from dashboard.content import overview as content
+from dashboard.content.trends import IndicatorMenu
 from dashboard.filters import FilterOptions, Filters
 from dashboard.queries import names
 from dashboard.queries import overview as q

@@ -7,7 +7,7 @@ from __future__ import annotations
 import streamlit as st
 
 from dashboard import cache, themes
-from dashboard.charts.trends import IndicatorMenu
+from dashboard.content.trends import IndicatorMenu
 from dashboard.filters import FilterOptions, Filters
 from dashboard.queries import themes as theme_q
 from dashboard.queries import trends as trend_q
