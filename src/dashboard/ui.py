@@ -48,6 +48,22 @@ PRINT_CSS = """<style>
 </style>"""
 
 
+# On screen: a card's label wraps instead of ending in "..." (Streamlit cuts it to one line, which
+# dropped "(as of May 2020)" from the offices card at 1280-1600 px).
+SCREEN_CSS = """<style>
+[data-testid="stMetricLabel"] [data-testid="stMarkdownContainer"],
+[data-testid="stMetricLabel"] p {
+  white-space: normal !important; overflow: visible !important; text-overflow: clip !important;
+}
+</style>"""
+
+
+def page_styles() -> None:
+    """The dashboard's own styles on every page (app.py calls it on each run): labels that wrap
+    on screen, and the print stylesheet."""
+    st.html(SCREEN_CSS + PRINT_CSS)
+
+
 def print_styles() -> None:
     """The print stylesheet (A4 landscape, charts kept inside the page): call once per page."""
     st.html(PRINT_CSS)
