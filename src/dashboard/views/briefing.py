@@ -10,6 +10,7 @@ from __future__ import annotations
 from datetime import date
 
 import pandas as pd
+import pyarrow as pa
 import streamlit as st
 
 from dashboard import cache, config, downloads, exports, ui, url_state
@@ -143,9 +144,15 @@ def slide_number(total: int) -> int:
     return number
 
 
+def _as_arrow(table: pd.DataFrame) -> pa.Table:
+    return pa.Table.from_pandas(table, preserve_index=False)
+
+
 def static_table(table: pd.DataFrame, key: str) -> None:
     """A small table drawn as plain HTML (prints and projects well) with its CSV download."""
-    st.table(table, hide_index=True)
+    # Handed over as Arrow, converted once per table: Streamlit converts a DataFrame on every
+    # rerun (about 1 ms for a table of a few rows, two tables on the country profile).
+    st.table(cache.derived(_as_arrow, table), hide_index=True)
     st.download_button(
         "Download CSV",
         lambda: downloads.csv_bytes(table),  # built on click, not on every rerun

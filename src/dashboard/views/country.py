@@ -31,6 +31,7 @@ from dashboard.views import themes as theme_view
 COUNTRY_KEY = "profile_country"
 CHART_PARAM = "profile_chart"
 PRINT_PARAM = "print"
+OUTLOOK_KEY = "outlook-region-wide"
 # Shown only when printing the screen view (static CSS and text, no data value formatted in).
 PRINT_ONLY_NOTE = """<style>
 .profile-print-note { display: none; }
@@ -243,8 +244,22 @@ def documents(page: Profile) -> None:
 def outlook(page: Profile) -> None:
     """The strategies' outlook statements naming the country, then the region-wide ones."""
     st.header("Outlook statements")
-    st.caption(profile.outlook_order(page.name))
-    outlook_list(page.data.outlook_rows, theme_view.menu().families)
+    labels = theme_view.menu().families
+    named, region_wide = profile.split_by_scope(page.data.outlook_rows)
+    st.caption(profile.outlook_order(page.name, len(named)))
+    outlook_list(named, labels)
+    if not region_wide:
+        return
+    title = profile.region_wide_statements(len(region_wide))
+    if print_view():  # printed open: a closed expander prints nothing
+        st.markdown(f"**{title}**")
+        outlook_list(region_wide, labels)
+        return
+    # Built when opened, like the findings: 15-20 statements cost as much to send as the rest
+    # of the profile.
+    with st.expander(title, key=OUTLOOK_KEY, on_change="rerun") as box:
+        if box.open:
+            outlook_list(region_wide, labels)
 
 
 def findings(page: Profile) -> None:
