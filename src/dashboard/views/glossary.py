@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from dashboard import cache, downloads, glossary, url_params, url_state
+from dashboard import cache, glossary, ui, url_params, url_state
 from dashboard.inert import inert
 from dashboard.queries import catalog as q
 
@@ -46,12 +46,4 @@ def terms(search: str) -> None:
         )
         return
     table = cache.shaped(glossary.describe_glossary, q.glossary_terms_with_source, search)
-    # A static table wraps long definitions, which a data grid would cut off.
-    st.table(table, hide_index=True)
-    st.download_button(
-        "Download CSV",
-        lambda: downloads.csv_bytes(table),
-        file_name="glossary.csv",
-        mime="text/csv",
-        icon=":material/download:",
-    )
+    ui.static_table(table, "glossary")
