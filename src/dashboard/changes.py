@@ -135,6 +135,20 @@ def compared_with(before: float, after: float, unit: str, year: int) -> str:
 
 # --- Latest year ------------------------------------------------------------------------------
 
+# The columns of headline_figures that latest_facts reads (a test builds its figures from them).
+FIGURE_COLUMNS = (
+    "concept",
+    "concept_name",
+    "unit",
+    "year",
+    "value",
+    "indicator_code",
+    "source_title",
+    "countries_reporting",
+    "countries_in_scope",
+    "is_complete",
+)
+
 
 @dataclass(frozen=True)
 class LatestFact:
@@ -197,21 +211,9 @@ def latest_facts(
     latest complete year up to `year_to` (else the latest year, marked incomplete); concepts
     with nothing in the last STALE_YEARS years are left out."""
     facts = []
-    columns = [
-        "concept",
-        "concept_name",
-        "unit",
-        "year",
-        "value",
-        "indicator_code",
-        "source_title",
-        "countries_reporting",
-        "countries_in_scope",
-        "is_complete",
-    ]
     records = [
-        dict(zip(columns, values, strict=True))
-        for values in zip(*(figures[c].tolist() for c in columns), strict=True)
+        dict(zip(FIGURE_COLUMNS, values, strict=True))
+        for values in zip(*(figures[c].tolist() for c in FIGURE_COLUMNS), strict=True)
     ]
     by_concept: dict[str, dict[int, dict]] = {}
     for record in records:

@@ -9,8 +9,8 @@ import streamlit as st
 
 from dashboard import cache, lineage, navigation, themes, ui, url_state, warehouse
 from dashboard.charts import coverage as charts
-from dashboard.charts import trends as trend_charts
 from dashboard.content import data_sources as content
+from dashboard.content import trends as trend_content
 from dashboard.filters import Filters
 from dashboard.queries import catalog as q
 from dashboard.queries import headline as q_headline
@@ -102,7 +102,7 @@ def theme_indicators(theme: str | None) -> None:
             themes.crosswalk_table,
             cache.query(theme_queries.theme_indicator_crosswalk),
             cache.shaped(
-                trend_charts.IndicatorMenu.of, trend_queries.indicator_choices_by_family
+                trend_content.IndicatorMenu.of, trend_queries.indicator_choices_by_family
             ).families,
             theme,
         ),
