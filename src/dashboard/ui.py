@@ -203,6 +203,20 @@ def table_view(
     )
 
 
+def static_table(table: pd.DataFrame, key: str) -> None:
+    """A small table drawn as plain HTML, which wraps long texts (a data grid would cut them)
+    and prints and projects well, with a CSV download of exactly its rows."""
+    st.table(table, hide_index=True)
+    st.download_button(
+        "Download CSV",
+        lambda: downloads.csv_bytes(table),  # built on click, not on every rerun
+        file_name=f"{slug(key)}.csv",
+        mime="text/csv",
+        key=f"download-{key}",
+        icon=":material/download:",
+    )
+
+
 def findings(rows: pd.DataFrame, title: str = "Data-quality notes", expanded: bool = False) -> None:
     """The data-quality findings that apply to what is on screen, in a titled expander."""
     if rows.empty:
