@@ -24,11 +24,11 @@ from dashboard.content import country as profile
 from dashboard.content import overview as headlines
 from dashboard.filters import FilterOptions, Filters
 from dashboard.queries import catalog as catq
+from dashboard.queries import changes as chq
 from dashboard.queries import corridors as corq
 from dashboard.queries import country as cq
 from dashboard.queries import headline as hq
 from dashboard.queries import overview as oq
-from dashboard.queries import trends as tq
 from dashboard.style import format_number
 
 Fetch = Callable[..., pd.DataFrame]
@@ -198,7 +198,7 @@ class BriefingData:
     destinations: pd.DataFrame = field(default_factory=pd.DataFrame)
     corridor_groups: pd.DataFrame = field(default_factory=pd.DataFrame)
     region_names: pd.DataFrame = field(default_factory=pd.DataFrame)
-    break_series: pd.DataFrame = field(default_factory=pd.DataFrame)
+    moving_breaks: pd.DataFrame = field(default_factory=pd.DataFrame)
     citations: pd.DataFrame = field(default_factory=pd.DataFrame)
     candidates: pd.DataFrame = field(default_factory=pd.DataFrame)
     resolved: dict[str, str] = field(default_factory=dict)  # declared code -> code shown
@@ -271,14 +271,11 @@ class BriefingData:
         names = self.name_of
         in_scope = [names[c] for c in self.scope.iso3 if c in names]
         notes = story.scoped_notes(self.definition[code]["caveat"], in_scope, list(names.values()))
-        by_year = {
-            int(year): float(value)
-            for year, value in zip(
-                self.break_series["year"].tolist(), self.break_series["value"].tolist(), strict=True
-            )
-        }
         # a break that moves the total comes first: it is what a reader of the chart must know
-        return story.break_notes(code, self.scope.iso3, by_year, names) + notes
+        breaks = story.break_notes(
+            code, self.scope.iso3, self.moving_breaks, names, self.scope.years
+        )
+        return breaks + notes
 
     @functools.cached_property
     def definition(self) -> dict[str, dict]:
@@ -400,12 +397,7 @@ def load(fetch: Fetch, scope: Scope) -> BriefingData:
         citations=fetch(catq.source_citations),
         candidates=candidates,
         headline=headline,
-        break_series=fetch(
-            tq.indicator_series_by_country,
-            story.SERIES_BREAKS[0].code,
-            (story.SERIES_BREAKS[0].reporter,),
-            *scope.years,
-        ),
+        moving_breaks=fetch(chq.series_breaks_moving_totals),
         **(
             {
                 "profile": fetch(cq.country_profile, country),

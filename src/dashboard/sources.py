@@ -513,10 +513,15 @@ SOURCE_TABLES: tuple[SourceTable, ...] = (
             _req("year", "int", min=1900, max=2100),
             _req("kind", choices=("reporting change", "coverage change")),
             _req("note"),
+            # A break that another country's break causes (UNHCR's 2024 reporting change for the
+            # Russian Federation moves Ukraine's refugees): the cause's indicator and country.
+            _c("cause_indicator_code"),
+            _c("cause_iso3", iso3="region"),
         ),
         ("indicator_code", "iso3", "year"),
         "Years in which a country's series stops being comparable with the year before (a"
-        " reporting or coverage change): flagged, never read as a change.",
+        " reporting or coverage change): flagged, never read as a change; a break caused by"
+        " another country's names it.",
     ),
     SourceTable(
         "headline_concepts",

@@ -237,57 +237,46 @@ def without_file_names(text: str) -> str:
 # --- series breaks that move a total ----------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class SeriesBreak:
-    """A reporting change in one country's figure that also moves other countries' totals."""
-
-    reporter: str  # ISO3 of the country whose reporting changed
-    code: str  # the indicator whose figure changed there
-    year: int  # first year of the new reporting
-    moves: tuple[tuple[str, str], ...]  # (indicator, ISO3) totals it moves
-    what: str  # the change in words, for the note
-
-
-# UNHCR's 2024 figures for the Russian Federation count refugees differently; in 2022-2023 almost
-# all refugees it hosted were from Ukraine (UNHCR population table, origin x asylum), so the same
-# change moves Ukraine's refugees originating and the region's totals of both.
-SERIES_BREAKS = (
-    SeriesBreak(
-        reporter="RUS",
-        code="unhcr.refugees_hosted",
-        year=2024,
-        moves=(("unhcr.refugees_originating", "UKR"),),
-        what="a change in what UNHCR reports for the Russian Federation, not a return or an outflow",
-    ),
-)
-
-
 def break_notes(
     code: str,
     iso3: Iterable[str],
-    hosted_by_reporter: Mapping[int, float],
+    moving: pd.DataFrame,
     name_of: Mapping[str, str],
+    years: tuple[int, int],
 ) -> list[str]:
-    """Notes for the series breaks that move the total of `code` over the countries `iso3`.
+    """Notes for the series breaks, caused by another country's reporting change, that move the
+    total of `code` over the countries `iso3` (UNHCR's 2024 figures for the Russian Federation
+    move Ukraine's refugees); the breaks are declared once, in data/sources/series_breaks.csv.
 
-    hosted_by_reporter: the reporter's figure by year (to state the size of the break)."""
+    moving: rows of the query series_breaks_moving_totals (the cause's figure before and after);
+    a break is explained when both figures fall within `years`."""
     scope = set(iso3)
+    rows = [
+        dict(zip(moving.columns, values, strict=True))
+        for values in zip(*(moving[c].tolist() for c in moving.columns), strict=True)
+    ]
+    causes: dict[tuple[str, str, int], list[dict]] = {}
+    for row in rows:
+        causes.setdefault(
+            (row["cause_indicator_code"], row["cause_iso3"], int(row["year"])), []
+        ).append(row)
     notes = []
-    for item in SERIES_BREAKS:
+    for (_, reporter, year), moved in causes.items():
         # The reporter's own series carries the break in its caveat; this note is for the totals
         # the break moves elsewhere.
-        moved = any(c == code and country in scope for c, country in item.moves)
-        before, after = hosted_by_reporter.get(item.year - 1), hosted_by_reporter.get(item.year)
-        if not moved or before is None or after is None:
+        if not any(r["indicator_code"] == code and r["iso3"] in scope for r in moved):
+            continue
+        before, after = (
+            _optional(moved[0]["cause_value_before"]),
+            _optional(moved[0]["cause_value_after"]),
+        )
+        if before is None or after is None or year - 1 < years[0] or year > years[1]:
             continue
         notes.append(
-            f"Series break in {item.year}: refugees hosted by the {name_of[item.reporter]} "
-            f"fall from {format_number(before)} in {item.year - 1} to {format_number(after)} in "
-            f"{item.year}, {item.what}. Totals that include them move with it"
-            + (
-                f" (refugees from {', '.join(name_of[c] for _, c in item.moves)})."
-                if item.moves
-                else "."
-            )
+            f"Series break in {year}: refugees hosted by the {name_of[reporter]} "
+            f"fall from {format_number(before)} in {year - 1} to {format_number(after)} in "
+            f"{year}, a change in what UNHCR reports for the {name_of[reporter]}, not a return "
+            "or an outflow. Totals that include them move with it"
+            f" (refugees from {', '.join(name_of[r['iso3']] for r in moved)})."
         )
     return notes

@@ -11,7 +11,7 @@ Pure (never imports streamlit). The contract every module codes against:
 - `N_(msgid)` marks a text made at import time (constants, tables of labels) for extraction;
   translate it with `_(CONSTANT)` where it is shown. Never call `_()` at import time.
 - `d_(text)`: a text from the warehouse (indicator names, units, glossary terms...), translated
-  through data.po (its msgids are declared in dashboard.i18n.data, not extracted from code);
+  through data.po (its msgids are declared in dashboard.i18n_data, not extracted from code);
   an unknown text comes back unchanged.
 - `format_number`, `format_percent`, `format_money`, `format_date`, `format_year`: numbers and
   dates in the language's conventions (English exactly as the dashboard always wrote them;

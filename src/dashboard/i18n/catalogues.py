@@ -6,6 +6,10 @@ msgid lives in exactly one .po: the first that already has it (in AREAS order), 
 `update` adds the new msgids with an empty translation, drops untranslated entries the code no
 longer uses, and never moves or drops a translated entry. The .po files carry no line numbers
 and are sorted by msgid, so adding a string changes a few lines.
+
+data.po (texts from the warehouse) is maintained by `python -m dashboard.i18n_data update` from
+the declared columns of dashboard.i18n_data; here it is only read: a code msgid it already has
+is not added elsewhere, and `check` reports its declared msgids left untranslated.
 """
 
 from __future__ import annotations
@@ -33,8 +37,9 @@ AREAS: tuple[str, ...] = (
     "glossary",
     "briefing",
     "exports",  # exports/, story.py, changes.py, the briefing builder, downloads.py
-    "data",  # texts from the warehouse, through d_() (msgids from dashboard.i18n.data)
+    "data",  # texts from the warehouse, through d_() (dashboard.i18n_data maintains it)
 )
+DATA_AREA = "data"
 TARGET_LANGUAGES = ("ru",)
 PROJECT = "SEEECA Migration Outlook"
 # Modules whose area is not the page name in their path.
@@ -107,7 +112,8 @@ def source_files(root: Path = config.REPO_ROOT) -> list[Path]:
 
 
 def extract(root: Path = config.REPO_ROOT) -> list[Found]:
-    """Every msgid in the code (Babel's Python extractor) and in the declared data columns."""
+    """Every msgid in the code (Babel's Python extractor) and in the declared data columns
+    (dashboard.i18n_data's hook; the build's own texts only with a warehouse, see there)."""
     from babel.messages.extract import extract as babel_extract
 
     found: list[Found] = []
@@ -125,10 +131,10 @@ def extract(root: Path = config.REPO_ROOT) -> list[Found]:
                 if not singular:
                     continue
                 found.append(Found(singular, context, plural, area, (relative, line)))
-    from dashboard.i18n import data
+    from dashboard import i18n_data
 
-    for msgid, where in data.msgids(root):
-        found.append(Found(msgid, None, None, "data", (where, 0)))
+    for msgid, places in i18n_data.data_msgids(root / "data" / "sources").items():
+        found.append(Found(msgid, None, None, DATA_AREA, (places[0], 0)))
     return found
 
 
@@ -183,6 +189,8 @@ def update(root: Path = config.REPO_ROOT, lang: str = "ru") -> dict[str, int]:
     for item in found:
         files_using.setdefault(item.key, set()).add(item.location[0])
         area = owner.setdefault(item.key, item.area)
+        if area == DATA_AREA:  # dashboard.i18n_data's to write
+            continue
         catalog = catalogs[area]
         message_id = (item.msgid, item.plural) if item.plural else item.msgid
         existing = catalog.get(item.msgid, context=item.context)
@@ -194,6 +202,8 @@ def update(root: Path = config.REPO_ROOT, lang: str = "ru") -> dict[str, int]:
                 existing.id = message_id
                 existing.string = ("",) * catalog.num_plurals
     for area, catalog in catalogs.items():
+        if area == DATA_AREA:  # dashboard.i18n_data's to write
+            continue
         for message in list(catalog):
             if not message.id:
                 continue
@@ -242,7 +252,9 @@ def problems(root: Path = config.REPO_ROOT, lang: str = "ru") -> Iterator[Proble
     for item in extract(root):
         if item.key not in known and item.key not in reported:
             reported.add(item.key)
-            yield Problem(item.area, item.msgid, item.context, "not in any catalogue (run update)")
+            tool = "dashboard.i18n_data" if item.area == DATA_AREA else "dashboard.i18n"
+            what = f"not in any catalogue (run python -m {tool} update)"
+            yield Problem(item.area, item.msgid, item.context, what)
     for area, catalog in catalogs.items():
         for message in catalog:
             if not message.id:

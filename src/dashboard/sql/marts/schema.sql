@@ -390,5 +390,8 @@ create table dim_series_break (
     year integer not null,
     kind varchar not null check (kind in ('reporting change', 'coverage change')),
     note varchar not null,
+    -- the other country's break that causes this one (both or neither)
+    cause_indicator_code varchar references dim_indicator (indicator_code),
+    cause_iso3 varchar references dim_country (iso3),
     primary key (indicator_code, iso3, year)
 );
