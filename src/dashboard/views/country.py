@@ -130,7 +130,7 @@ def presence(page: Profile) -> None:
         if not data.offices_in_country:
             st.info(profile.covered_from_vienna(page.name), icon=":material/info:")
         # The map screen's table is profile.office_table(data.offices), built once with the briefing.
-        briefing_view.static_table(page.screen("map").table, key=f"offices-{page.iso3}")
+        ui.static_table(page.screen("map").table, key=f"offices-{page.iso3}")
         ui.source_line(profile.office_sources(data.office_source, data.contact_source))
     with right:
         ui.map_view(
@@ -155,7 +155,7 @@ def status(page: Profile) -> None:
     """How each document names the country and which IOM status it marks."""
     st.header("IOM status in the documents")
     data = page.data
-    briefing_view.static_table(data.status_table, key=f"status-{page.iso3}")
+    ui.static_table(data.status_table, key=f"status-{page.iso3}")
     country = data.profile_row
     ui.source_line(
         profile.document_source(country["document"], country["file"], country["source_section"])
