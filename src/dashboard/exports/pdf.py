@@ -19,8 +19,10 @@ from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen import canvas as pdf_canvas
 
 from dashboard.briefing import Briefing
+from dashboard.changes import decimal
 from dashboard.charts.spec import ChartSpec
 from dashboard.exports import layout
+from dashboard.i18n import _, language
 from dashboard.style import MUTED, REGION_COLOUR
 
 MIME = "application/pdf"
@@ -147,9 +149,11 @@ def nice_ticks(low: float, high: float, count: int = 5) -> list[float]:
 
 
 def _tick_text(value: float, spec: ChartSpec) -> str:
+    """A tick's value in the axis' unit, the language's way: "2.5", "1,000", "12%" ("2,5",
+    "1 000", "12 %")."""
     shown = value / spec.divisor if spec.unit != "percent" else value
-    text = f"{shown:,.1f}" if shown != int(shown) else f"{int(shown):,}"
-    return f"{text}%" if spec.unit == "percent" else text
+    text = decimal(shown, 1) if shown != int(shown) else decimal(int(shown), 0)
+    return _("{value}%").format(value=text) if spec.unit == "percent" else text
 
 
 def _title_lines(box: layout.Box, spec: ChartSpec) -> list[str]:
@@ -321,14 +325,20 @@ def draw_item(page: Page, item: layout.Item) -> None:
 
 
 def new_canvas(out: io.BytesIO, size: tuple[float, float], title: str, subject: str):
+    """A canvas with the file's title, subject, author and language (the current one: a screen
+    reader reads a Russian deck with a Russian voice)."""
     register_fonts()
     canvas = pdf_canvas.Canvas(
-        out, pagesize=(size[0] * 72, size[1] * 72), initialFontName=FONT, initialFontSize=12
+        out,
+        pagesize=(size[0] * 72, size[1] * 72),
+        initialFontName=FONT,
+        initialFontSize=12,
+        lang=language(),
     )
     canvas.setTitle(title)
-    canvas.setAuthor(layout.AUTHOR)
+    canvas.setAuthor(_(layout.AUTHOR))
     canvas.setSubject(subject)
-    canvas.setCreator(layout.AUTHOR)
+    canvas.setCreator(_(layout.AUTHOR))
     canvas.setKeywords(["IOM", "SEEECA", "migration", "briefing"])
     return canvas
 
