@@ -5,8 +5,8 @@ import streamlit as st
 
 from dashboard import cache, lineage, navigation, sidebar, themes, ui, url_state, warehouse
 from dashboard.charts import coverage as charts
-from dashboard.charts import trends as trend_charts
 from dashboard.content import data_sources as content
+from dashboard.content import trends as trend_content
 from dashboard.queries import catalog as q
 from dashboard.queries import headline as q_headline
 from dashboard.queries import themes as theme_queries
@@ -96,7 +96,7 @@ ui.table_view(
         themes.crosswalk_table,
         cache.query(theme_queries.theme_indicator_crosswalk),
         cache.shaped(
-            trend_charts.IndicatorMenu.of, trend_queries.indicator_choices_by_family
+            trend_content.IndicatorMenu.of, trend_queries.indicator_choices_by_family
         ).families,
         filters.theme,
     ),

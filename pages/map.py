@@ -3,7 +3,7 @@
 import streamlit as st
 
 from dashboard import cache, config, maps, sidebar, themes, ui, url_state
-from dashboard.charts import trends as trend_charts
+from dashboard.content import trends as trend_content
 from dashboard.content.overview import FIGURE_OFFICES
 from dashboard.queries import names as name_queries
 from dashboard.queries import offices as q
@@ -57,7 +57,7 @@ for column, office_type, label in zip(
 
 names = cache.shaped(maps.indicator_names, q.map_indicators)  # code -> name
 # A chosen theme colours the countries by its first indicator and lists its indicators first.
-menu = cache.shaped(trend_charts.IndicatorMenu.of, trend_q.indicator_choices_by_family)
+menu = cache.shaped(trend_content.IndicatorMenu.of, trend_q.indicator_choices_by_family)
 theme_families = theme_view.families(filters.theme)
 lead = themes.lead_code(menu.defaults, theme_families, None)
 codes = (

@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 
 from dashboard import briefing, changes
-from dashboard.charts.trends import IndicatorMenu
+from dashboard.content.trends import IndicatorMenu
 from dashboard.queries import changes as changes_q
 from dashboard.queries import headline as headline_q
 from dashboard.queries import trends as trend_q

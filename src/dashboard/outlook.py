@@ -27,7 +27,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from dashboard import config
-from dashboard.charts.trends import format_value
+from dashboard.content.trends import format_value
 
 BASELINE_YEAR = config.OUTLOOK_BASELINE_YEAR  # one config value, read by the tracker and tests
 # URL value -> strategy document (source_id); "all" shows both.

@@ -15,14 +15,8 @@ from collections.abc import Mapping, Sequence
 import pandas as pd
 import plotly.graph_objects as go
 
-from dashboard.charts.trends import (
-    Aggregate,
-    format_value,
-    hover_value,
-    source_name,
-    trend_figure,
-    trend_table,
-)
+from dashboard.charts.trends import hover_value, trend_figure, trend_table
+from dashboard.content.trends import Aggregate, format_value, source_name
 from dashboard.style import MUTED, PALETTE, REGION_COLOUR, TEMPLATE_NAME
 
 # URL value -> the last projected year drawn ("off": none).

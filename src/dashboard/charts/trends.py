@@ -6,7 +6,6 @@ from __future__ import annotations
 import functools
 import math
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
 
 import pandas as pd
 import plotly.express as px
@@ -14,6 +13,7 @@ import plotly.graph_objects as go
 import plotly.io as pio
 
 from dashboard import geo, maps, speedups
+from dashboard.content.trends import Aggregate, format_value, is_percent, partial_years
 from dashboard.style import MUTED, PALETTE, REGION_COLOUR, SEQUENTIAL, TEMPLATE_NAME
 
 AGGREGATE_COLOURS = (REGION_COLOUR, "#6B6B6B")
@@ -26,193 +26,16 @@ REGION_FILL = "#E2E8F0"
 NO_DATA_FILL = "#BDBDBD"
 
 
-@dataclass(frozen=True)
-class Aggregate:
-    """One aggregate line: its label, indicator_aggregate rows, and the countries it should cover."""
-
-    label: str
-    rows: pd.DataFrame
-    countries_expected: int
-    weighted: bool = False
-
-    @classmethod
-    def of(
-        cls, definition: Mapping, scope: str, rows: pd.DataFrame, values: pd.DataFrame
-    ) -> Aggregate:
-        """The aggregate of `scope` expected to cover every country with data in `values`
-        (indicator_values_in_year rows of the same countries and years)."""
-        return cls(
-            aggregate_label(definition, scope),
-            rows,
-            countries_with_data(values),
-            definition["aggregation"] == "weighted_mean",
-        )
-
-
-def source_name(definition: Mapping) -> str:
-    """'Publisher, title (vintage)': how a line of text names the source."""
-    return f"{definition['publisher']}, {definition['source_title']} ({definition['vintage'] or definition['edition']})"
-
-
-def source_text(definition: Mapping) -> str:
-    """The source line under a chart: the source's human citation (dim_source.cite_as:
-    publisher, title, edition, vintage, licence); no codes or file names."""
-    cited = definition.get("cite_as") if hasattr(definition, "get") else None
-    if isinstance(cited, str) and cited:
-        return cited if cited.endswith(".") else f"{cited}."
-    vintage = f", version of {definition['vintage']}" if definition["vintage"] else ""
-    return (
-        f"{definition['publisher']}, {definition['source_title']}{vintage}. "
-        f"Licence: {definition['licence']}."
-    )
-
-
-def _is_percent(unit: str) -> bool:
-    return unit.lower().startswith("percent")
-
-
-def format_value(value: float, unit: str) -> str:
-    """A value as written in text: exact counts, two decimals for shares, US$ with its scale."""
-    lowered = unit.lower()
-    if _is_percent(unit):
-        return f"{value:,.2f}%"
-    if "us$ million" in lowered:
-        return f"US$ {value:,.1f} million"
-    if "us$" in lowered:
-        if abs(value) >= 1e9:
-            return f"US$ {value / 1e9:,.2f} billion"
-        return f"US$ {value / 1e6:,.1f} million"
-    return f"{value:,.0f}"
-
-
-# --- Choosing an indicator -------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class IndicatorMenu:
-    """The indicator catalogue (indicator_choices rows) arranged for the pickers.
-
-    Built once per catalogue (see cache.shaped): with thousands of indicators, scanning the
-    catalogue for each lookup on every rerun was the page's largest cost.
-    """
-
-    families: dict[str, str]  # family -> label, in catalogue order
-    codes_by_family: dict[str, list[str]]  # in catalogue order, the family's default first
-    defaults: dict[str, str]  # family -> its default code
-    labels: dict[str, str]  # code -> "name, first-last", for the radio
-    rows: dict[str, dict]  # code -> its catalogue row
-    family_of: dict[str, str]  # code -> its family
-
-    @classmethod
-    def of(cls, choices: pd.DataFrame) -> IndicatorMenu:
-        families: dict[str, str] = {}
-        codes_by_family: dict[str, list[str]] = {}
-        defaults: dict[str, str] = {}
-        labels: dict[str, str] = {}
-        rows: dict[str, dict] = {}
-        # Column by column: to_dict("records") reads cell by cell, 4x slower on 22,000 codes.
-        columns = list(choices.columns)
-        for values in zip(*(choices[column].tolist() for column in columns), strict=True):
-            row = dict(zip(columns, values, strict=True))
-            code, family = row["indicator_code"], row["family"]
-            families[family] = row["family_label"]
-            codes_by_family.setdefault(family, []).append(code)
-            if row["is_family_default"]:
-                defaults.setdefault(family, code)
-            labels.setdefault(code, f"{row['name']}, {row['first_year']}-{row['last_year']}")
-            rows.setdefault(code, row)
-        family_of = {code: row["family"] for code, row in rows.items()}
-        return cls(families, codes_by_family, defaults, labels, rows, family_of)
-
-    def default_code(self, family: str | None = None) -> str:
-        """The default code of a family (of the first family with a default when None)."""
-        return self.defaults[family] if family is not None else next(iter(self.defaults.values()))
-
-    def definition(self, code: str) -> dict:
-        """The catalogue row of one code, as a mapping."""
-        return self.rows[code]
-
-
-# --- Coverage --------------------------------------------------------------------------------
-
-
-def countries_without_data(values: pd.DataFrame) -> list[str]:
-    """Selected countries with no figure at all in the chosen years (indicator_values_in_year rows)."""
-    return list(values.loc[values["years_with_data"] == 0, "country"])
-
-
-def countries_without_value(values: pd.DataFrame) -> list[str]:
-    """Selected countries with figures in the range but none in the chosen year."""
-    return list(values.loc[(values["years_with_data"] > 0) & values["value"].isna(), "country"])
-
-
-def countries_with_data(values: pd.DataFrame) -> int:
-    return int((values["years_with_data"] > 0).sum())
-
-
-def aggregate_in_year(rows: pd.DataFrame, year: int) -> dict | None:
-    """The aggregate row of one year, or None when no country reports that year."""
-    found = rows[(rows["year"] == year) & rows["value"].notna()]
-    return None if found.empty else found.iloc[0].to_dict()
-
-
 def hover_value(unit: str, field: str = "y") -> str:
     """A plotly hover template fragment giving the exact value in the indicator's unit."""
     lowered = unit.lower()
-    if _is_percent(unit):
+    if is_percent(unit):
         return f"%{{{field}:,.2f}}%"
     if "us$ million" in lowered:
         return f"US$ %{{{field}:,.1f}} million"
     if "us$" in lowered:
         return f"US$ %{{{field}:,.0f}}"
     return f"%{{{field}:,.0f}}"
-
-
-def aggregate_label(definition: Mapping, scope: str) -> str:
-    """'Whole region (sum)' or 'Selected countries (weighted by population)'."""
-    if definition["aggregation"] == "sum":
-        return f"{scope} (sum)"
-    weight = str(definition["weight_indicator_code"] or "").split(".")[-1].replace("_", " ")
-    return f"{scope} (weighted by {weight})"
-
-
-def partial_years(aggregate: Aggregate) -> list[int]:
-    """Years in which the aggregate lacks a country that reports in other years of the range."""
-    rows = aggregate.rows
-    partial = rows["countries_reporting"] < aggregate.countries_expected
-    if aggregate.weighted:
-        partial |= rows["countries_weighted"] < rows["countries_reporting"]
-    return [int(y) for y in rows.loc[partial, "year"]]
-
-
-def year_ranges(years: Sequence[int]) -> str:
-    """1995, 2000-2003, 2010: consecutive years joined into ranges."""
-    runs: list[list[int]] = []
-    for year in sorted(years):
-        if runs and year == runs[-1][-1] + 1:
-            runs[-1].append(year)
-        else:
-            runs.append([year])
-    return ", ".join(str(r[0]) if len(r) == 1 else f"{r[0]}-{r[-1]}" for r in runs)
-
-
-def coverage_note(aggregate: Aggregate) -> str:
-    """How many of the selected countries the aggregate covers, year by year, and which years
-    are partial (open markers on the chart)."""
-    rows = aggregate.rows.dropna(subset=["value"])
-    if rows.empty:
-        return f"{aggregate.label}: no year with figures."
-    selected = int(rows["countries_selected"].iloc[0])
-    counts = rows.groupby("countries_reporting", sort=False)["year"].apply(list)
-    parts = [f"{int(count)} in {year_ranges(years)}" for count, years in counts.items()]
-    note = f"{aggregate.label} covers, of the {selected} selected countries, {'; '.join(parts)}."
-    partial = partial_years(aggregate)
-    if partial:
-        note += (
-            f" In {year_ranges(partial)} a country that reports in other years is missing: "
-            "those points are open markers, not joined to the line."
-        )
-    return note
 
 
 def trend_figure(
@@ -283,7 +106,7 @@ def trend_figure(
         yaxis_title=definition["unit"],
         xaxis_title=None,
     )
-    if _is_percent(definition["unit"]):
+    if is_percent(definition["unit"]):
         figure.update_yaxes(ticksuffix="%")
     return figure
 
@@ -468,7 +291,7 @@ def ranking_figure(values: pd.DataFrame, definition: Mapping, year: int) -> go.F
     figure.update_layout(
         height=max(260, 34 * len(present) + 90), xaxis_title=definition["unit"], yaxis_title=None
     )
-    if _is_percent(definition["unit"]):
+    if is_percent(definition["unit"]):
         figure.update_xaxes(ticksuffix="%")
     return figure
 
@@ -558,7 +381,7 @@ def outlook_figure(
         "margin": {"l": 10, "r": 10, "t": 30, "b": 10},
         "yaxis": {
             "title": {"text": definition["unit"]},
-            **({"ticksuffix": "%"} if _is_percent(definition["unit"]) else {}),
+            **({"ticksuffix": "%"} if is_percent(definition["unit"]) else {}),
         },
     }
     if marks:  # plotly drops empty lists when it validates; so does this figure

@@ -8,7 +8,7 @@ from collections.abc import Sequence
 
 import pandas as pd
 
-from dashboard.charts.trends import format_value, source_name
+from dashboard.content.trends import format_value, source_name
 from dashboard.inert import inert
 from dashboard.outlook import (
     CONSISTENT,

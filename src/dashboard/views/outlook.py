@@ -16,6 +16,7 @@ import streamlit as st
 from dashboard import cache, downloads, outlook, ui
 from dashboard.charts import trends as charts
 from dashboard.content import outlook as outlook_content
+from dashboard.content import trends as trend_content
 from dashboard.inert import inert
 
 SCORECARD_KEY = "outlook-scorecard"
@@ -138,8 +139,10 @@ def statement_card(
                         f"Latest, {result.latest_year}",
                         result.latest_value,
                         link.definition["unit"],
-                        charts.source_name(link.definition),
-                        display=charts.format_value(result.latest_value, link.definition["unit"])
+                        trend_content.source_name(link.definition),
+                        display=trend_content.format_value(
+                            result.latest_value, link.definition["unit"]
+                        )
                         if result.latest_value is not None
                         else f"{result.latest_countries} countries",
                         help=f"{result.latest_countries} of {len(link.scope_iso3)} countries report"
@@ -168,7 +171,7 @@ def statement_card(
                     functools.partial(
                         charts.outlook_table, link_series, link.definition, link.scope_label
                     ),
-                    charts.source_text(link.definition),
+                    trend_content.source_text(link.definition),
                     f"outlook-{index}",
                     [link.definition["caveat"]] if link.definition["caveat"] else [],
                 )

@@ -10,7 +10,7 @@ import streamlit as st
 
 from dashboard import cache, ui
 from dashboard.charts import projection
-from dashboard.charts import trends as trend_charts
+from dashboard.content import trends as trend_content
 from dashboard.queries import projections as pq
 from dashboard.queries import trends as trend_queries
 
@@ -33,7 +33,7 @@ def _country_projection(
     rows = cache.query(pq.projection_by_country, code, (iso3,), min(year_from, anchor), HORIZON)
     projected = rows[rows["year"] >= anchor]
     history, source = [], projection.source_text(series)
-    menu = cache.shaped(trend_charts.IndicatorMenu.of, trend_queries.indicator_choices_by_family)
+    menu = cache.shaped(trend_content.IndicatorMenu.of, trend_queries.indicator_choices_by_family)
     if series["last_estimate_year"]:  # the same edition's estimates lead into the projection
         history.append(
             ("UN estimates (WPP 2024)", rows[rows["is_estimate"] & (rows["year"] >= year_from)])
@@ -48,7 +48,7 @@ def _country_projection(
             year_to,
         )
         history.append((f"{definition['name']}", past))
-        source += f" History: {trend_charts.source_name(definition)}."
+        source += f" History: {trend_content.source_name(definition)}."
     figure = projection.country_projection_figure(
         tuple(history), projected, series, HORIZON, f"{series['name'].split(' (')[0]}, {name}"
     )

@@ -5,7 +5,7 @@ ordering rules are the pure dashboard.themes."""
 from __future__ import annotations
 
 from dashboard import cache, themes
-from dashboard.charts.trends import IndicatorMenu
+from dashboard.content.trends import IndicatorMenu
 from dashboard.queries import themes as theme_q
 from dashboard.queries import trends as trend_q
 
