@@ -66,6 +66,15 @@ DATA_TEXTS: tuple[DataText, ...] = (
     # --- Places and groupings
     _t("countries", "subregion", "sidebar Subregion filter, tables and captions of every page"),
     _t("countries", "subregion_basis", "country profile: why the country is in its subregion"),
+    # the headline scopes the build lists (countries, subregions, the region) and the corridor
+    # page's groups of places
+    DataText(
+        "dim_headline_scope",
+        "scope_name",
+        "overview, trends, deck: what a headline figure covers",
+        mart=True,
+    ),
+    DataText("dim_corridor_place", "place_group", "corridors page: groups of places", mart=True),
     _t("iom_regions", "name_as_published", "funding page: IOM regions of the 2016 tables"),
     _t(
         "funding_requirements",
@@ -116,6 +125,13 @@ DATA_TEXTS: tuple[DataText, ...] = (
     _t("crosswalk", "relation", "strategy crosswalk table: how two elements are linked"),
     _t("crosswalk", "justification", "strategy crosswalk table: why two elements are linked"),
     _t("theme_indicators", "reason", "data and sources, every page's theme note: why it speaks"),
+    # the build adds the links a theme inherits (from its area, priority or outlook statements)
+    DataText(
+        "bridge_theme_indicator",
+        "reason",
+        "every page's theme note and data and sources: why an inherited link speaks",
+        mart=True,
+    ),
     _t("initiatives_2016", "title", "strategy drill-down: initiatives as published", QUOTE),
     _t("initiatives_2016", "chapter_title", "strategy drill-down: MiGOF chapter headings", QUOTE),
     _t("initiatives_2016", "quote", "strategy drill-down: the sentence stating the USD", QUOTE),
