@@ -24,7 +24,16 @@ from dashboard.charts import spec as chart_specs
 from dashboard.content import country as profile
 from dashboard.content import overview as headlines
 from dashboard.filters import FilterOptions, Filters
-from dashboard.i18n import N_, _, d_, format_date, format_percent, language, ngettext
+from dashboard.i18n import (
+    DEFAULT_LANGUAGE,
+    N_,
+    _,
+    d_,
+    format_date,
+    format_percent,
+    language,
+    ngettext,
+)
 from dashboard.queries import catalog as catq
 from dashboard.queries import changes as chq
 from dashboard.queries import corridors as corq
@@ -507,8 +516,17 @@ def statements(data: BriefingData, limit: int = MAX_STATEMENTS) -> list[dict]:
 
 
 def _statement_point(row: Mapping) -> str:
-    return _("{statement} ({scope}; {edition})").format(
-        statement=d_(row["statement"]), scope=profile.statement_scope(row), edition=row["edition"]
+    """The statement as published and where it applies; in another language than English led
+    by its translated short title, the quotation marked as English."""
+    if language() == DEFAULT_LANGUAGE:
+        return _("{statement} ({scope}; {edition})").format(
+            statement=row["statement"], scope=profile.statement_scope(row), edition=row["edition"]
+        )
+    return _("{title}: “{statement}” (quoted in English; {scope}; {edition})").format(
+        title=d_(row["short_title"]),
+        statement=row["statement"],
+        scope=profile.statement_scope(row),
+        edition=d_(row["edition"]),
     )
 
 
@@ -563,7 +581,7 @@ def _funding_table(by_country: pd.DataFrame) -> pd.DataFrame:
     # From the columns' arrays: selecting and renaming columns copied the frame twice.
     return pd.DataFrame(
         {
-            _("Country or territory"): by_country["name"].array,
+            _("Country or territory"): [d_(name) for name in by_country["name"].tolist()],
             _("Requirement 2016 (USD)"): by_country["usd"].array,
             _("Rank"): by_country["rank"].array,
         },
@@ -740,7 +758,9 @@ def _corridor_screens(data: BriefingData, name: str) -> list[Screen]:
             chart=chart,
             table=pd.DataFrame(
                 {
-                    _("Country of destination"): destinations["destination"].array,
+                    _("Country of destination"): [
+                        d_(name) for name in destinations["destination"].tolist()
+                    ],
                     _("Emigrants"): destinations["migrants"].array,
                     _("Share of all emigrants"): [
                         format_percent(v * 100) for v in destinations["share"].tolist()
@@ -816,7 +836,8 @@ def _sources_screen(screens: list[Screen], findings: list[dict]) -> Screen:
 
 def _country_screens(data: BriefingData, generated: str) -> list[Screen]:
     country = data.profile_row
-    name, iso3 = str(country["name"]), data.scope.country
+    # names in the current language (data.po: the names table's display names)
+    name, iso3 = d_(str(country["name"])), data.scope.country
     profile_source = profile.document_source(
         country["document"], country["file"], country["source_section"]
     )
@@ -846,7 +867,7 @@ def _country_screens(data: BriefingData, generated: str) -> list[Screen]:
             ).format(
                 subregion=d_(country["subregion"]),
                 capital=country["capital"],
-                region=config.REGION_SHORT,
+                region=_(config.REGION_SHORT),
             ),
             points=_title_points(data, generated),
             sources=(profile_source,),
@@ -890,7 +911,9 @@ def _country_screens(data: BriefingData, generated: str) -> list[Screen]:
     ]
     if rank.in_table:
         by_area = _("Funding requirement 2016 by area, {place}").format(place=name)
-        by_country = _("Funding requirement 2016 by country, {region}").format(region="SEEECA")
+        by_country = _("Funding requirement 2016 by country, {region}").format(
+            region=_(config.REGION_SHORT)
+        )
         screens.append(
             Screen(
                 "funding",
@@ -957,7 +980,7 @@ def _country_screens(data: BriefingData, generated: str) -> list[Screen]:
 
 def _selection_screens(data: BriefingData, generated: str) -> list[Screen]:
     scope = data.scope
-    place = _("the region") if scope.whole_region else scope.label
+    place = _("the region") if scope.whole_region else d_(scope.label)
     figures = profile.records(
         data.region_figures, ("figure_id", "value", "document", "source_section")
     )
@@ -970,13 +993,15 @@ def _selection_screens(data: BriefingData, generated: str) -> list[Screen]:
     total = funding["usd"].sum(min_count=1)
     source_2016 = data.region_source
     by_area = _("Funding requirement 2016 by area, {place}").format(place=place)
-    by_country = _("Funding requirement 2016 by country, {region}").format(region="SEEECA")
+    by_country = _("Funding requirement 2016 by country, {region}").format(
+        region=_(config.REGION_SHORT)
+    )
     screens = [
         Screen(
             "title",
             "title",
-            _("{region} migration outlook").format(region=config.REGION_SHORT),
-            text=_("{region}: {scope}").format(region=_(config.REGION_NAME), scope=scope.label),
+            _("{region} migration outlook").format(region=_(config.REGION_SHORT)),
+            text=_("{region}: {scope}").format(region=_(config.REGION_NAME), scope=d_(scope.label)),
             points=_title_points(data, generated),
         ),
         Screen(

@@ -113,7 +113,7 @@ def scope_name(
     if whole_region:
         return _("the region")
     if len(iso3) == 1:
-        return place(names.get(iso3[0], iso3[0]))
+        return place(d_(names.get(iso3[0], iso3[0])))
     if subregions and len(subregions) == 1:
         return d_(subregions[0])
     return ngettext("the {n} selected country", "the {n} selected countries", len(iso3)).format(
@@ -370,7 +370,7 @@ class Change:
         if name[1:2].islower():  # "Net migration" -> "net migration"; "IDPs ..." stays
             name = name[:1].lower() + name[1:]
         return _("{country}, {indicator}: {amount} in {year}, {comparison}").format(
-            country=self.country,
+            country=d_(self.country),
             indicator=name,
             amount=format_amount(self.after, self.unit),
             year=self.year,
@@ -386,7 +386,7 @@ class Change:
         )
         text = template.format(
             indicator=d_(self.indicator_name),
-            place=place(self.country),
+            place=place(d_(self.country)),
             amount=format_amount(self.after, self.unit),
             year=self.year,
             comparison=compared_with(self.before, self.after, self.unit, self.year - 1),

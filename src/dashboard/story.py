@@ -18,7 +18,7 @@ import pandas as pd
 
 from dashboard.changes import decimal, place
 from dashboard.content import country as profile
-from dashboard.i18n import N_, _, d_
+from dashboard.i18n import N_, _, d_, language
 from dashboard.style import format_number
 
 POPULATION_CODE = "wdi.population"
@@ -117,8 +117,8 @@ class Standing:
         """'Ukraine ranks 1st of 19 in the region for refugees from the country (5.2 million in
         2025)': the one line that says why this indicator leads the country's story.
 
-        {rank} is the English ordinal ("1st"), {position} the bare number (for languages that
-        write the ordinal in words around it)."""
+        {rank} is the English ordinal ("1st"); other languages get the number and inflect
+        around it ("1-е место")."""
         template = (
             _(
                 "{name} ranks {rank} of {count} in the region for {indicator} per inhabitant "
@@ -131,8 +131,7 @@ class Standing:
         )
         return template.format(
             name=name,
-            rank=profile.ordinal(self.best_rank),
-            position=self.best_rank,
+            rank=profile.ordinal(self.best_rank) if language() == "en" else self.best_rank,
             count=self.best_of,
             indicator=_(self.concept.label),
             per_inhabitant=self.per_inhabitant_display,
@@ -313,10 +312,10 @@ def break_notes(
             ).format(
                 year=year,
                 previous=year - 1,
-                reporter=place(name_of[reporter]),
+                reporter=place(d_(name_of[reporter])),
                 before=format_number(before),
                 after=format_number(after),
-                countries=", ".join(name_of[r["iso3"]] for r in moved),
+                countries=", ".join(d_(name_of[r["iso3"]]) for r in moved),
             )
         )
     return notes

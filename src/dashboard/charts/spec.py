@@ -175,7 +175,7 @@ def funding_by_country_chart(
     return ChartSpec(
         kind="bar",
         title=title,
-        categories=tuple(str(names[r]) for r in rows),
+        categories=tuple(d_(str(names[r])) for r in rows),
         series=(Series(_("Requirement 2016"), tuple(amounts), MUTED),),
         unit="usd",
         axis_title=_axis_title("USD", word),
@@ -198,7 +198,7 @@ def destinations_chart(destinations: pd.DataFrame, title: str) -> ChartSpec:
     return ChartSpec(
         kind="bar",
         title=title,
-        categories=tuple(str(name) for name in destinations["destination"].tolist()),
+        categories=tuple(d_(str(name)) for name in destinations["destination"].tolist()),
         series=(Series(_("Emigrants"), tuple(migrants), IOM_BLUE),),
         unit="persons",
         axis_title=_axis_title("persons", word),

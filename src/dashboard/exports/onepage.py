@@ -65,7 +65,7 @@ def content(briefing: Briefing) -> list:
     """The flowables of the page (country briefings only)."""
     data = briefing.data
     country = data.profile_row
-    name = str(country["name"])
+    name = d_(str(country["name"]))
     styles = _styles()
     story: list = [
         _p(title(briefing), styles["title"]),
@@ -126,7 +126,7 @@ def content(briefing: Briefing) -> list:
     # A stand-in position (an office published without a town) names no city.
     stand_in = offices.get("position_is_stand_in", pd.Series(False, index=offices.index))
     own = [
-        office if standing_in else f"{office} ({city})"
+        d_(office) if standing_in else f"{d_(office)} ({d_(city)})"
         for office, city, kind, standing_in in zip(
             offices["name"].tolist(),
             offices["city"].tolist(),
@@ -194,7 +194,7 @@ def content(briefing: Briefing) -> list:
 
 
 def title(briefing: Briefing) -> str:
-    return _("{name}: country at a glance").format(name=briefing.data.profile_row["name"])
+    return _("{name}: country at a glance").format(name=d_(briefing.data.profile_row["name"]))
 
 
 def pdf_bytes(briefing: Briefing) -> bytes:

@@ -161,7 +161,7 @@ def notable_block(
                 "Not a change, a series break: {indicator} in {place}, {previous} to {year}. {note}"
             ).format(
                 indicator=ui_text(d_(change.indicator_name)),
-                place=ui_text(changes.place(change.country)),
+                place=ui_text(changes.place(d_(change.country))),
                 previous=change.year - 1,
                 year=change.year,
                 note=ui_text(d_(change.note)),
