@@ -4,7 +4,7 @@ from pathlib import Path
 
 import streamlit as st
 
-from dashboard import cache, config, db, navigation, sidebar, warehouse
+from dashboard import cache, config, db, navigation, sidebar, ui, warehouse
 
 # In Streamlit's legacy pages/-folder mode this script would run as one page among the files of
 # pages/ (see dashboard.navigation): leave it and rerun, routed by st.navigation below.
@@ -45,6 +45,7 @@ except db.WarehouseUnavailable as problem:
     stop_with(str(problem))
 
 filters = sidebar.render(cache.per_warehouse(sidebar.filter_options))
+ui.page_styles()
 
 # The pages (dashboard.navigation.PAGES) whose file exists beside this script.
 try:

@@ -227,3 +227,30 @@ def test_command_line_writes_a_russian_deck_and_one_pager(tmp_path, capsys):
     cli.main(["--country", "MDA", "--out", str(english), "--one-page"])
     assert "Republic of Moldova: country at a glance" in pdftotext(english.read_bytes())[0]
     assert layout.AUTHOR == "SEEECA Migration Outlook"
+
+
+@pytest.mark.parametrize("iso3", ["MDA", None])
+def test_long_russian_bar_labels_wrap_inside_their_column_and_row(con, iso3):
+    """Russian programmatic areas are longer than the English: the PDF wraps a bar's label onto
+    lines inside the label column, at 12 pt or more, within its own row."""
+    deck = deck_in(con, iso3, "ru")
+    pictures = stand_in_pictures(deck)
+    wrapped = 0
+    with using("ru"):
+        for number, screen in enumerate(deck.screens, start=1):
+            for item in layout.slide_items(screen, number, len(deck.screens), pictures):
+                if not isinstance(item, layout.Chart) or item.spec.kind != "bar":
+                    continue
+                geometry = pdf.bar_geometry(
+                    item.spec, item.box, pdf.title_height(item.box, item.spec)
+                )
+                size = geometry["size"]
+                assert size >= layout.MIN_LABEL_PT
+                for lines in geometry["lines"]:
+                    wrapped += len(lines) > 1
+                    for line in lines:
+                        assert pdf.measure(line, size, False) <= geometry["label_width"], line
+                    height = len(lines) * size * layout.LINE_SPACING
+                    assert height <= geometry["row"] * 72 + 0.5, (screen.key, lines)
+    if iso3 == "MDA":
+        assert wrapped, "the Russian area names need two lines"

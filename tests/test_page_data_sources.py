@@ -141,11 +141,16 @@ def test_sources_table_lists_every_source_with_licence_and_citation(default_page
     assert len(sources) == expected
     assert sources["Licence"].notna().all() and sources["Citation"].notna().all()
     wdi = sources[
-        sources["Source"].str.contains("Net migration (SM.POP.NETM), World", regex=False)
+        sources["Source"].str.contains("Net migration, World Development Indicators", regex=False)
     ].iloc[0]
     assert wdi["Licence"] == "CC BY 4.0" and "Official indicator values" in wdi["Used in"]
-    # the human citation, never the file name (that is in the technical details)
+    # the human citation, never the file name nor a series code (those are in the technical
+    # details, with the citation as published)
     assert not sources["Source"].str.contains(r"\.(?:txt|csv|xlsx)\b").any()
+    series_code = r"\b[A-Z]{2}\.[A-Z]{3,}(?:\.[A-Z0-9]+)+\b"  # SM.POP.NETM, BX.TRF.PWKR.CD.DT
+    assert not sources["Source"].str.contains(series_code).any()
+    assert not sources["Citation"].str.contains(series_code).any()
+    assert wdi["Citation"].startswith("World Bank. World Development Indicators: Net migration,")
 
 
 def test_every_finding_is_shown(default_page, con):

@@ -64,6 +64,23 @@ PEOPLE_CONCEPTS = ORIGIN_CONCEPTS | {
     "idps_conflict",
     "other_protection_hosted",
 }
+# Measures that only look alike are separate concepts (docs/HEADLINES.md), yet a source may give
+# the other's figure for some places: UNHCR's IDPs of concern in Ukraine equal IDMC's conflict
+# stock in every year since 2020. Two equal lines would read as one number shown twice.
+LOOK_ALIKE = (
+    (
+        "idps_unhcr",
+        "idps_conflict",
+        N_(
+            "here UNHCR reports the count IDMC estimates. It is one count of the same displaced "
+            "people, not two groups to add up; the two are kept apart because elsewhere they "
+            "differ (UNHCR counts the internally displaced it protects or assists, IDMC everyone "
+            "displaced by conflict and violence)."
+        ),
+    ),
+)
+# Within this share of each other, two figures are "the same" to the precision sentences show.
+SAME_FIGURE_TOLERANCE = 0.005
 # Names read with an article in a sentence ("in the Republic of Moldova").
 WITH_ARTICLE = frozenset({"Republic of Moldova", "Russian Federation"})
 # How a sentence names the people counted by origin, from the place they come from.
@@ -342,6 +359,34 @@ def break_notes(
         for note in _breaks_between(breaks, fact.indicator_code, iso3, fact.year - 5, fact.year):
             if note not in notes:
                 notes.append(note)
+    return notes
+
+
+def look_alike_notes(facts: Sequence[LatestFact]) -> list[str]:
+    """A note for each pair of look-alike measures (LOOK_ALIKE) that the facts give as the same
+    figure in the same year: which they are, and that they are not two groups to add up."""
+    by_concept = {fact.concept: fact for fact in facts}
+    notes = []
+    for first, second, why in LOOK_ALIKE:
+        one, other = by_concept.get(first), by_concept.get(second)
+        if one is None or other is None or one.year != other.year:
+            continue
+        if not math.isclose(one.value, other.value, rel_tol=SAME_FIGURE_TOLERANCE):
+            continue
+        notes.append(
+            _(
+                "{first} ({first_source}) and {second} ({second_source}) give the same figure "
+                "for {year}, {amount}: {why}"
+            ).format(
+                first=d_(one.concept_name),
+                first_source=one.source,
+                second=d_(other.concept_name).lower(),
+                second_source=other.source,
+                year=one.year,
+                amount=format_amount(one.value, one.unit),
+                why=_(why),
+            )
+        )
     return notes
 
 

@@ -34,7 +34,8 @@ PRINT_CSS = """<style>
 @media print {
   section[data-testid="stSidebar"], header[data-testid="stHeader"], [data-testid="stToolbar"],
   [data-testid="stDownloadButton"], [data-testid="stPageLink"], [data-testid="stElementToolbar"],
-  [data-testid="stSelectbox"], [data-testid="stExpandSidebarButton"],
+  [data-testid="stSelectbox"], [data-testid="stButtonGroup"], [data-testid="stCheckbox"],
+  [data-testid="stExpandSidebarButton"],
   [data-testid="stSidebarCollapsedControl"] { display: none !important; }
   [data-testid="stMain"] { zoom: 0.7; }
   [data-testid="stMain"] .block-container { max-width: 100% !important; padding: 0 !important; }
@@ -45,6 +46,22 @@ PRINT_CSS = """<style>
   h1, h2, h3 { break-after: avoid; }
 }
 </style>"""
+
+
+# On screen: a card's label wraps instead of ending in "..." (Streamlit cuts it to one line, which
+# dropped "(as of May 2020)" from the offices card at 1280-1600 px).
+SCREEN_CSS = """<style>
+[data-testid="stMetricLabel"] [data-testid="stMarkdownContainer"],
+[data-testid="stMetricLabel"] p {
+  white-space: normal !important; overflow: visible !important; text-overflow: clip !important;
+}
+</style>"""
+
+
+def page_styles() -> None:
+    """The dashboard's own styles on every page (app.py calls it on each run): labels that wrap
+    on screen, and the print stylesheet."""
+    st.html(SCREEN_CSS + PRINT_CSS)
 
 
 def print_styles() -> None:

@@ -412,6 +412,27 @@ PARAMS: tuple[Param, ...] = (
         example="UKR",
     ),
     Param(
+        "profile_chart",
+        "profile_chart",
+        "the chart block the country profile draws: a trend group, the UN projections or the "
+        "migration corridors",
+        "the keys of content.country.CHART_BLOCKS",
+        "the first trend group (immigrants and emigrants)",
+        (COUNTRY,),
+        example="corridors",
+    ),
+    Param(
+        "print",
+        "print",
+        "the country profile's print view: every chart drawn, one under the other",
+        "1 (on) or 0 (off)",
+        "off",
+        (COUNTRY,),
+        kind=FLAG,
+        hint="use 1 (on) or 0 (off)",
+        example="1",
+    ),
+    Param(
         "slide",
         "slide",
         "the briefing slide on screen",

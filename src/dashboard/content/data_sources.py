@@ -141,6 +141,7 @@ def describe_sources(
         return pd.DataFrame(
             {
                 "Source": sources["cite_as"],
+                "Citation as published": sources["citation"],
                 "File": sources["file"],
                 "Edition": sources["edition"],
                 "Vintage": sources["vintage"],
@@ -152,7 +153,7 @@ def describe_sources(
             "Source": sources["cite_as"],
             "Kind": sources["kind"],
             "Licence": sources["licence"],
-            "Citation": sources["citation"],
+            "Citation": sources["citation_shown"],
             "Used in": used_in,
             "Note": sources["note"],
         }

@@ -173,7 +173,9 @@ def _title(page: Page, box: layout.Box, spec: ChartSpec) -> float:
 
 
 def bar_geometry(spec: ChartSpec, box: layout.Box, top: float) -> dict:
-    """Where the bars and their labels go: rows, label size, label column and value scale."""
+    """Where the bars and their labels go: rows, label size, each label's lines, label column
+    and value scale. A label wider than the column (a long Russian area name) is wrapped onto
+    lines that fit it, never cut at the page's edge."""
     count = len(spec.categories)
     axis_room = 0.55
     plot_top, plot_bottom = box.top + top, box.top + box.height - PAD - axis_room
@@ -181,6 +183,11 @@ def bar_geometry(spec: ChartSpec, box: layout.Box, top: float) -> dict:
     size = max(MIN_PT, min(LABEL_PT, row * 72 * 0.8))
     label_width = max(measure(c, size, False) for c in spec.categories) + 0.15
     label_width = min(label_width, box.width * 0.45)
+    lines = [layout.wrap(c, size, False, label_width - 0.15, measure) for c in spec.categories]
+    # shrink a wrapped label's type while its lines are taller than the row (not below 12 pt)
+    while size > MIN_PT and max(len(ls) for ls in lines) * size * layout.LINE_SPACING > row * 72:
+        size = max(MIN_PT, size - 1)
+        lines = [layout.wrap(c, size, False, label_width - 0.15, measure) for c in spec.categories]
     value_width = max(measure(label, size, False) for label in spec.labels) + 0.15
     plot_left = box.left + PAD + label_width
     plot_right = box.left + box.width - PAD - value_width
@@ -188,6 +195,8 @@ def bar_geometry(spec: ChartSpec, box: layout.Box, top: float) -> dict:
     return {
         "row": row,
         "size": size,
+        "lines": lines,
+        "label_width": label_width - 0.15,
         "plot": (plot_left, plot_top, plot_right, plot_bottom),
         "ticks": nice_ticks(0, peak or 1),
     }
@@ -206,10 +215,13 @@ def draw_bar(page: Page, box: layout.Box, spec: ChartSpec) -> None:
     page.line(left, plot_top, left, bottom, AXIS)
     page.text((left + right) / 2, bottom + 0.3, spec.axis_title, MIN_PT, MUTED, align="centre")
     values = spec.series[0].values
-    for index, (category, value) in enumerate(zip(spec.categories, values, strict=True)):
+    line_height = size * layout.LINE_SPACING / 72
+    for index, (lines, value) in enumerate(zip(geometry["lines"], values, strict=True)):
         centre = plot_top + row * (index + 0.5)
         text_top = centre - size / 72 * 0.5
-        page.text(left - 0.1, text_top, category, size, align="right")
+        first = centre - (len(lines) * line_height) / 2 + (line_height - size / 72) / 2
+        for number, line in enumerate(lines):
+            page.text(left - 0.1, first + number * line_height, line, size, align="right")
         end = left
         if value is not None and value > 0:
             end = left + (right - left) * value / span

@@ -7,7 +7,6 @@ pure modules (briefing, content.country, exports).
 
 from __future__ import annotations
 
-from collections.abc import Mapping
 from datetime import date
 
 import pandas as pd
@@ -16,7 +15,6 @@ import streamlit as st
 from dashboard import cache, config, downloads, exports, ui, url_state
 from dashboard.briefing import Briefing, Screen
 from dashboard.charts import country as charts
-from dashboard.content import country as profile
 from dashboard.filters import FilterOptions, Filters
 from dashboard.inert import inert
 from dashboard.queries import names as name_queries
@@ -343,54 +341,3 @@ def export_panel(deck: Briefing) -> None:
             icon=":material/image:",
             key=f"download-png-{key}",
         )
-
-
-def indicator_cards(cards: list[profile.IndicatorCard], columns: int = 4) -> None:
-    """Headline indicators with sparkline, latest year and source; absent values say why."""
-    for start in range(0, len(cards), columns):
-        for column, card in zip(st.columns(columns), cards[start : start + columns], strict=False):
-            item = card.headline
-            with column:
-                detail = (
-                    str(item.year)
-                    if item.year
-                    else ("no separate figure" if card.note else "no data")
-                )
-                st.metric(
-                    item.name,
-                    card.display,
-                    delta=detail,
-                    delta_color="off",
-                    delta_arrow="off",
-                    border=True,
-                    chart_data=item.series or None,
-                    chart_type="line",
-                    help=card.note or item.caveat,
-                )
-                ui.source_line(item.source)
-
-
-def key_facts(figures: list[Mapping]) -> None:
-    """The document's own words about the country, each with its source (rows of
-    country_key_figures, as BriefingData.key_figure_rows)."""
-    for row in figures:
-        st.markdown(f"**{inert(row['label'])}**")
-        st.markdown(f"> {inert(row['quote'])}")
-        ui.source_line(profile.document_source(row["document"], row["file"], row["source_section"]))
-
-
-def outlook_list(statements: list[Mapping], family_labels: Mapping[str, str]) -> None:
-    """Outlook statements with their scope, indicators and source (rows of
-    outlook_statements_for_selection, as BriefingData.outlook_rows); `family_labels` names each
-    indicator family as the trends picker does ("Remittance inflows (US$)", not a code)."""
-    for row in statements:
-        expected = row["expectations"].replace("_", " ")
-        families = ", ".join(
-            family_labels.get(family, family.replace("_", " "))
-            for family in row["indicator_families"].split(", ")
-        )
-        st.markdown(
-            f"- {inert(row['statement'])}  \n*{inert(profile.statement_scope(row))}; indicators to watch: "
-            f"{inert(families)} (expected: {inert(expected)})*"
-        )
-        ui.source_line(profile.document_source(row["document"], row["file"], row["source_section"]))

@@ -100,6 +100,8 @@ def latest_block(
         st.caption(_("No figure in the last ten years for: {concepts}.").format(concepts=concepts))
     for note in notes:
         st.caption(":material/info: " + _("Series break: {note}").format(note=ui_text(d_(note))))
+    for note in changes.look_alike_notes(facts):
+        st.caption(f":material/info: {ui_text(note)}")
     notable_block(filters, options, facts)
 
 
