@@ -22,7 +22,7 @@ from pypdf import PdfReader
 from dashboard import briefing, downloads, exports
 from dashboard.exports import __main__ as cli
 from dashboard.exports import layout, pdf, powerpoint
-from dashboard.i18n import ALLOWED_LATIN, ISO3_PATTERN, using
+from dashboard.i18n import ALLOWED_LATIN, ISO3_PATTERN, d_, using
 from tests.test_exports import FORBIDDEN, YEARS, flat, render_pages, slide_texts, stand_in_pictures
 
 GENERATED = dt.date(2026, 12, 6)
@@ -170,7 +170,8 @@ def test_russian_one_page_summary(con, iso3):
     data = exports.one_page_pdf(deck, "ru")
     assert _pages(data) == 1
     (text,) = pdftotext(data)
-    name = deck.data.profile_row["name"]
+    with using("ru"):
+        name = d_(deck.data.profile_row["name"])
     for heading in ("краткий обзор страны", "Основные показатели", "Офисы МОМ", "Источники"):
         assert heading in text, heading
     for standing in deck.data.standouts:

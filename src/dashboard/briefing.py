@@ -1087,17 +1087,26 @@ def _selection_screens(data: BriefingData, generated: str) -> list[Screen]:
     return screens
 
 
+def _date(text: str) -> str:
+    """A date given as text in the current language: an ISO date ("2026-12-06"), and in another
+    language than English an English one too ("06 December 2026", as the pages write today's);
+    any other text as given."""
+    parsers = [dt.date.fromisoformat]
+    if language() != DEFAULT_LANGUAGE:
+        parsers.append(lambda t: dt.datetime.strptime(t, "%d %B %Y").date())
+    for parse in parsers:
+        try:
+            return format_date(parse(text))
+        except ValueError:
+            continue
+    return text
+
+
 def build(data: BriefingData, generated: dt.date | str) -> Briefing:
     """The briefing's screens for the data's scope, in the current language (dashboard.i18n);
-    `generated` is the date printed on the title (a date or an ISO date is written the
-    language's way, any other text as given)."""
-    if isinstance(generated, dt.date):
-        generated = format_date(generated)
-    else:
-        try:
-            generated = format_date(dt.date.fromisoformat(generated))
-        except ValueError:
-            pass
+    `generated` is the date printed on the title (a date, or a date as text, is written the
+    language's way)."""
+    generated = format_date(generated) if isinstance(generated, dt.date) else _date(generated)
     scope = data.scope
     screens = (
         _country_screens(data, generated) if scope.country else _selection_screens(data, generated)
