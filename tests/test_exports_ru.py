@@ -17,6 +17,7 @@ import subprocess
 
 import pytest
 from pptx import Presentation
+from pptx.enum.lang import MSO_LANGUAGE_ID
 from pypdf import PdfReader
 
 from dashboard import briefing, downloads, exports
@@ -132,6 +133,15 @@ def test_russian_powerpoint_slides_notes_and_properties(ukraine):
         assert flat(screen.title) in flat(text) and flat(en.title) not in flat(text)
     deck = Presentation(io.BytesIO(pptx))
     assert deck.core_properties.language == "ru"
+    runs = [
+        run
+        for slide in deck.slides
+        for shape in slide.shapes
+        if shape.has_text_frame
+        for paragraph in shape.text_frame.paragraphs
+        for run in paragraph.runs
+    ]
+    assert runs and all(run.font.language_id == MSO_LANGUAGE_ID.RUSSIAN for run in runs)
     notes = [slide.notes_slide.notes_text_frame.text for slide in deck.slides]
     assert any(note.startswith("Источники:") or "\n\nИсточники:" in note for note in notes)
     assert not any("Full citations:" in note for note in notes)

@@ -13,6 +13,7 @@ from pptx import Presentation
 from pptx.chart.data import CategoryChartData
 from pptx.dml.color import RGBColor
 from pptx.enum.chart import XL_CHART_TYPE, XL_LABEL_POSITION, XL_LEGEND_POSITION
+from pptx.enum.lang import MSO_LANGUAGE_ID
 from pptx.enum.shapes import MSO_SHAPE
 from pptx.enum.text import MSO_ANCHOR, MSO_AUTO_SIZE
 from pptx.oxml.ns import qn
@@ -34,6 +35,9 @@ MEASURE_FONTS = {
     False: ("/usr/share/fonts/truetype/liberation/LiberationSans-Regular.ttf",),
     True: ("/usr/share/fonts/truetype/liberation/LiberationSans-Bold.ttf",),
 }
+# The proofing language of the text of a deck in another language than English (English decks
+# keep PowerPoint's default).
+PROOFING = {"ru": MSO_LANGUAGE_ID.RUSSIAN}
 CHART_TITLE_PT = 16
 CHART_LABEL_PT = 14
 CHART_LABEL_PT_DENSE = 12  # bar charts of more than 12 categories: still the floor, all drawn
@@ -74,6 +78,8 @@ def _font(font, size: float, colour: str = REGION_COLOUR, bold: bool = False) ->
     font.name = FONT
     font.bold = bold
     font.color.rgb = _rgb(colour)
+    if language() in PROOFING:  # PowerPoint checks spelling and reads aloud in that language
+        font.language_id = PROOFING[language()]
 
 
 def label_step(spec: ChartSpec) -> int:
