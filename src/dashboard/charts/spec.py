@@ -113,7 +113,7 @@ def trend_chart(
     """One line per indicator with a value, on the years any of them has (lines:
     headlines.indicator_lines, definitions: profile.definitions_by_code)."""
     drawn = [(position, code) for position, code in enumerate(codes) if code in lines]
-    years = sorted({int(y) for _, code in drawn for y in lines[code].years.tolist()})
+    years = sorted({int(y) for _position, code in drawn for y in lines[code].years.tolist()})
     series = []
     for position, code in drawn:
         line = lines[code]
@@ -157,7 +157,7 @@ def funding_by_area_chart(areas: pd.DataFrame, title: str) -> ChartSpec:
         labels=tuple(
             _("- no requirement") if v is None else format_number(v, "usd") for v in amounts
         ),
-        colours=tuple(IOM_BLUE for _ in amounts),
+        colours=tuple(IOM_BLUE for _amount in amounts),
     )
 
 

@@ -311,7 +311,7 @@ def draw_chart(page: Page, item: layout.Chart) -> None:
 
 
 def draw_text(page: Page, item: layout.Text) -> None:
-    _, lines = layout.fit(item, measure)
+    _shrink, lines = layout.fit(item, measure)
     for line in lines:
         page.text(
             item.box.left, item.box.top + line.offset, line.text, line.size, line.colour, line.bold
