@@ -9,6 +9,7 @@ from collections.abc import Callable
 
 import pandas as pd
 import plotly.graph_objects as go
+import pyarrow as pa
 import streamlit as st
 
 from dashboard import cache, downloads, i18n, notes
@@ -255,10 +256,16 @@ def table_view(
     )
 
 
+def _as_arrow(table: pd.DataFrame) -> pa.Table:
+    return pa.Table.from_pandas(table, preserve_index=False)
+
+
 def static_table(table: pd.DataFrame, key: str) -> None:
     """A small table drawn as plain HTML, which wraps long texts (a data grid would cut them)
     and prints and projects well, with a CSV download of exactly its rows."""
-    st.table(table, hide_index=True)
+    # Handed over as Arrow, converted once per table: Streamlit converts a DataFrame on every
+    # rerun (about 1 ms for a few rows; the country profile draws two such tables).
+    st.table(cache.derived(_as_arrow, table), hide_index=True)
     st.download_button(
         _("Download CSV"),
         lambda: downloads.csv_bytes(table),  # built on click, not on every rerun

@@ -387,8 +387,14 @@ def no_key_figures(name: str) -> str:
     )
 
 
-def outlook_order(name: str) -> str:
-    return f"Statements of the IOM strategies that name {name} come first, then region-wide ones."
+def outlook_order(name: str, named: int) -> str:
+    """The line under the outlook heading: the statements naming the country come first."""
+    if named:
+        return (
+            f"Statements of the IOM strategies that name {name} first; the region-wide ones "
+            "open below."
+        )
+    return f"No statement of the IOM strategies names {name}; the region-wide ones open below."
 
 
 def no_findings(name: str) -> str:
@@ -397,3 +403,14 @@ def no_findings(name: str) -> str:
 
 def findings_title(name: str) -> str:
     return f"What to know about the published figures for {name}"
+
+
+def split_by_scope(statements: list[Mapping]) -> tuple[list[Mapping], list[Mapping]]:
+    """Outlook statements that name countries, then the region-wide ones (each in its order)."""
+    named = [row for row in statements if statement_scope(row) != "region-wide"]
+    return named, [row for row in statements if statement_scope(row) == "region-wide"]
+
+
+def region_wide_statements(count: int) -> str:
+    """The title of the expander holding the region-wide statements."""
+    return f"Region-wide statements ({count})"
