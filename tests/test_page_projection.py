@@ -80,7 +80,7 @@ def test_the_projection_can_be_switched_off_and_the_link_keeps_it():
 
 
 def test_the_country_page_shows_both_projections_to_2050(warehouse_path):
-    at = open_page("pages/country.py", {"country": ["TJK"]})
+    at = open_page("pages/country.py", {"country": ["TJK"], "profile_chart": ["projections"]})
     specs = {s["layout"]["title"]["text"]: s for s in figures(at)}
     for title, series in (
         ("Net migration, Tajikistan", "wpp2024.net_migration"),

@@ -149,9 +149,9 @@ def test_initiatives_are_global_and_not_added_to_the_level(warehouse_path, con):
 
 def test_outlook_statements_follow_the_level(warehouse_path, con):
     expected = con.execute(
-        "select statement_id from dim_outlook_statement "
+        "select short_title from dim_outlook_statement "
         "where element_id in ('s2020.sp1', 's2015.ta2', 's2015.ta4')"
-    ).df()["statement_id"]
+    ).df()["short_title"]
     at = open_page(PAGE, {"node": ["s2020.sp1"]})
     assert not [d for d in at.dataframe if "Attached to" in d.value.columns], (
         "built only when opened"
@@ -222,13 +222,33 @@ def test_every_table_keeps_its_columns_in_the_declared_order(con):
     for query, shape, columns in (
         (q.strategy_node_countries, content.node_countries, content.COUNTRY_COLUMNS),
         (q.strategy_node_offices, content.node_offices, content.OFFICE_COLUMNS),
-        (q.strategy_node_outlook, content.node_outlook, content.OUTLOOK_COLUMNS),
         (q.strategy_node_initiatives, content.node_initiatives, content.INITIATIVE_COLUMNS),
     ):
         rows = query(con, scope)
         table = shape(rows)
         assert list(table.columns) == list(columns.values())
         assert len(table) == len(rows) > 0
+    outlook = content.node_outlook(
+        q.strategy_node_outlook(con, scope), {"remittances": "Remittance inflows (US$)"}, {}
+    )
+    assert list(outlook.columns) == list(content.OUTLOOK_COLUMNS.values())
     crosswalk = content.crosswalk(q.strategy_crosswalk(con))
     assert set(crosswalk["Basis"]) <= set(content.BASIS_LABELS.values())
     assert not crosswalk["Source"].str.endswith(", None").any()
+
+
+def test_outlook_statements_are_named_by_title_and_their_tests_in_words(warehouse_path, con):
+    at = with_tab(open_page(PAGE, {"node": ["s2020.sp1"]}), "Outlook statements and indicators")
+    table = table_with(at, "Attached to")
+    ids = set(con.execute("select statement_id from dim_outlook_statement").df()["statement_id"])
+    assert not ids & set(table["Statement"]), "statements are shown by their short title"
+    tests = " ".join(table["Indicators to watch (expected, where)"].dropna())
+    assert "expected to" in tests and "_" not in tests
+    assert "Remittance inflows" in tests or "Net migration" in tests
+    country = open_page(PAGE, {"node": ["s2020.sp1"], "country": ["UKR"]})
+    words = " ".join(
+        table_with(with_tab(country, "Outlook statements and indicators"), "Attached to")[
+            "Indicators to watch (expected, where)"
+        ].dropna()
+    )
+    assert "UKR" not in words and "_" not in words

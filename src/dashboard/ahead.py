@@ -103,6 +103,42 @@ def _population(rows: pd.DataFrame, link: Link) -> tuple[str, pd.DataFrame]:
     return text, table
 
 
+def _signed(value: float) -> str:
+    """A net figure with its sign: '+2.28 million', '-65,775'."""
+    return ("+" if value > 0 else "") + _persons(value)
+
+
+def _year_span(years: Sequence[int]) -> str:
+    first, last = min(years), max(years)
+    return str(first) if first == last else f"{first}-{last}"
+
+
+def _why_the_total_differs(years: pd.DataFrame, total: float, at_end: float) -> str:
+    """When the sum over the period and the last year's figure have opposite signs (WPP 2024
+    projects large inflows to Ukraine in 2024-2025, then net emigration everywhere), the
+    country and years that carry the total, and the years after which the sum changes sign."""
+    if total == 0 or at_end == 0 or (total > 0) == (at_end > 0):
+        return ""
+    sign = 1 if total > 0 else -1
+    by_country = years.groupby("country", sort=False)["value"].sum() * sign
+    driver = str(by_country.idxmax())
+    own = years[(years["country"] == driver) & (years["value"] * sign > 0)]
+    yearly = years.groupby("year")["value"].sum()
+    after = sorted(int(year) for year, value in yearly.items() if value * sign <= 0)
+    direction = "above" if sign > 0 else "below"
+    text = (
+        f" The total is {direction} zero because of {place(driver)} in "
+        f"{_year_span(own['year'].astype(int).tolist())} ({_signed(float(own['value'].sum()))})"
+    )
+    if after and after[-1] == TO_YEAR:
+        start = after[-1]
+        while start - 1 in after:
+            start -= 1
+        subject = "the countries' sum" if by_country.size > 1 else "it"
+        text += f"; from {start} {subject} is {'below' if sign > 0 else 'above'} zero every year"
+    return text + "."
+
+
 def _net_migration(rows: pd.DataFrame, link: Link) -> tuple[str, pd.DataFrame]:
     years = rows[(rows["year"] >= FROM_YEAR) & (rows["year"] <= TO_YEAR)]
     total = years.groupby("iso3", sort=False)["value"].sum()
@@ -117,17 +153,18 @@ def _net_migration(rows: pd.DataFrame, link: Link) -> tuple[str, pd.DataFrame]:
         }
     ).reset_index(drop=True)
     negative = int((end["value"] < 0).sum())
+    overall, at_end = float(total.sum()), float(end["value"].sum())
     text = (
-        f"WPP 2024 projects net migration of {_persons(float(total.sum()))} in total over "
+        f"WPP 2024 projects net migration of {_signed(overall)} in total over "
         f"{FROM_YEAR}-{TO_YEAR} for {_where(link)} (medium variant), and "
-        f"{_persons(float(end['value'].sum()))} in {TO_YEAR} alone"
+        f"{_signed(at_end)} in {TO_YEAR} alone"
     )
     if len(end) == 1:
         row = end.iloc[0]
         text += f" (80% interval {_persons(row['lower_80'])} to {_persons(row['upper_80'])})."
     else:
         text += f"; below zero in {TO_YEAR} in {negative} of the {len(end)} countries."
-    return text, table
+    return text + _why_the_total_differs(years, overall, at_end), table
 
 
 def evidence(

@@ -62,6 +62,21 @@ PEOPLE_CONCEPTS = ORIGIN_CONCEPTS | {
     "idps_conflict",
     "other_protection_hosted",
 }
+# Measures that only look alike are separate concepts (docs/HEADLINES.md), yet a source may give
+# the other's figure for some places: UNHCR's IDPs of concern in Ukraine equal IDMC's conflict
+# stock in every year since 2020. Two equal lines would read as one number shown twice.
+LOOK_ALIKE = (
+    (
+        "idps_unhcr",
+        "idps_conflict",
+        "here UNHCR reports the count IDMC estimates. It is one count of the same displaced "
+        "people, not two groups to add up; the two are kept apart because elsewhere they differ "
+        "(UNHCR counts the internally displaced it protects or assists, IDMC everyone displaced "
+        "by conflict and violence).",
+    ),
+)
+# Within this share of each other, two figures are "the same" to the precision sentences show.
+SAME_FIGURE_TOLERANCE = 0.005
 # Names read with an article in a sentence ("in the Republic of Moldova").
 WITH_ARTICLE = frozenset({"Republic of Moldova", "Russian Federation"})
 
@@ -306,6 +321,25 @@ def break_notes(
         for note in _breaks_between(breaks, fact.indicator_code, iso3, fact.year - 5, fact.year):
             if note not in notes:
                 notes.append(note)
+    return notes
+
+
+def look_alike_notes(facts: Sequence[LatestFact]) -> list[str]:
+    """A note for each pair of look-alike measures (LOOK_ALIKE) that the facts give as the same
+    figure in the same year: which they are, and that they are not two groups to add up."""
+    by_concept = {fact.concept: fact for fact in facts}
+    notes = []
+    for first, second, why in LOOK_ALIKE:
+        one, other = by_concept.get(first), by_concept.get(second)
+        if one is None or other is None or one.year != other.year:
+            continue
+        if not math.isclose(one.value, other.value, rel_tol=SAME_FIGURE_TOLERANCE):
+            continue
+        notes.append(
+            f"{one.concept_name} ({one.source}) and {other.concept_name.lower()} "
+            f"({other.source}) give the same figure for {one.year}, "
+            f"{format_amount(one.value, one.unit)}: {why}"
+        )
     return notes
 
 

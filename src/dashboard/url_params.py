@@ -182,6 +182,18 @@ SELECTION_PAGES = (
 )
 
 PARAMS: tuple[Param, ...] = (
+    # The language, read by the shell first on every run (dashboard.i18n); bound to the sidebar's
+    # switch like the filters.
+    Param(
+        "lang",
+        "language",
+        "the language of every page and export",
+        "en (English) or ru (Russian), the keys of dashboard.i18n.LANGUAGES",
+        "en",
+        (SIDEBAR, *SELECTION_PAGES, GLOSSARY),
+        hint="use en (English) or ru (Русский)",
+        example="ru",
+    ),
     # The sidebar's filters, read by the shell on every page.
     Param(
         "subregion",
@@ -410,6 +422,27 @@ PARAMS: tuple[Param, ...] = (
         (COUNTRY, BRIEFING),
         hint="unknown country code (use ISO3 codes such as UKR or XKX)",
         example="UKR",
+    ),
+    Param(
+        "profile_chart",
+        "profile_chart",
+        "the chart block the country profile draws: a trend group, the UN projections or the "
+        "migration corridors",
+        "the keys of content.country.CHART_BLOCKS",
+        "the first trend group (immigrants and emigrants)",
+        (COUNTRY,),
+        example="corridors",
+    ),
+    Param(
+        "print",
+        "print",
+        "the country profile's print view: every chart drawn, one under the other",
+        "1 (on) or 0 (off)",
+        "off",
+        (COUNTRY,),
+        kind=FLAG,
+        hint="use 1 (on) or 0 (off)",
+        example="1",
     ),
     Param(
         "slide",

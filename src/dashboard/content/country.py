@@ -42,6 +42,7 @@ class TrendGroup:
     codes: tuple[str, ...]
     subject: str  # the chart's title, "{place}" standing for the country or selection
     country_only: bool = False  # no regional figure exists (a ratio without its denominator)
+    label: str = ""  # its name in the profile's chart picker
 
 
 TREND_GROUPS = (
@@ -49,23 +50,32 @@ TREND_GROUPS = (
         "migrants",
         ("undesa2020.migrant_stock", "undesa2020.emigrants"),
         "Immigrants and emigrants, {place}",
+        label="Immigrants and emigrants",
     ),
-    TrendGroup("remittances", ("wdi.remittances_usd",), "Personal remittances received, {place}"),
+    TrendGroup(
+        "remittances",
+        ("wdi.remittances_usd",),
+        "Personal remittances received, {place}",
+        label="Remittances (US$)",
+    ),
     TrendGroup(
         "remittances-gdp",
         ("wdi.remittances_gdp",),
         "Personal remittances received as % of GDP, {place}",
         country_only=True,
+        label="Remittances (% of GDP)",
     ),
     TrendGroup(
         "displacement",
         ("unhcr.refugees_originating", "unhcr.asylum_seekers_originating", "unhcr.idps"),
         "Refugees and asylum-seekers from {place}, and IDPs",
+        label="Refugees from it, IDPs",
     ),
     TrendGroup(
         "refugees-hosted",
         ("unhcr.refugees_hosted", "unhcr.asylum_seekers_hosted"),
         "Refugees and asylum-seekers hosted in {place}",
+        label="Refugees hosted",
     ),
 )
 TREND_CODES = tuple(dict.fromkeys(code for group in TREND_GROUPS for code in group.codes))
@@ -326,3 +336,81 @@ def change_text(
         return f"about the same in {last_year} as in {first_year}"
     direction = "up" if change > 0 else "down"
     return f"{direction} {abs(change):.0%} from {first_year} to {last_year}"
+
+
+# The profile's chart blocks beyond the funding charts, one drawn at a time on screen (a picker
+# chooses) and all of them in the print view: the trend groups, the UN projections, the corridors.
+PROJECTIONS, CORRIDORS = "projections", "corridors"
+CHART_BLOCKS: dict[str, str] = {
+    **{f"trend-{group.key}": group.label for group in TREND_GROUPS},
+    PROJECTIONS: "UN projections to 2050",
+    CORRIDORS: "Migration corridors",
+}
+DEFAULT_CHART_BLOCK = next(iter(CHART_BLOCKS))
+
+
+def chart_blocks_drawn(chosen: str | None, print_view: bool) -> tuple[str, ...]:
+    """The chart blocks a run draws: every one in the print view, else the chosen one."""
+    if print_view:
+        return tuple(CHART_BLOCKS)
+    return (chosen if chosen in CHART_BLOCKS else DEFAULT_CHART_BLOCK,)
+
+
+def introduction(country: Mapping, years: tuple[int, int]) -> str:
+    """The line under the profile's title: where the country is, and the years shown."""
+    return (
+        f"{country['subregion']} · capital {country['capital']} · indicators {years[0]}-{years[1]}."
+    )
+
+
+def office_sources(office_source: str, contact_source: str | None) -> str:
+    """The source line of the office list: the annex, and where the contacts come from."""
+    return office_source + (f"; contacts: {contact_source}" if contact_source else "")
+
+
+def covered_from_vienna(name: str) -> str:
+    return f"{name} has no IOM office; the Regional Office in Vienna covers it (shown here)."
+
+
+def funding_scope(name: str) -> str:
+    """What the funding figures add up, under them."""
+    return (
+        f"Sum of {name}'s cells in the Migration Initiatives 2016 SEEECA table, all programmatic "
+        "areas (the sidebar's theme filter does not apply here). '-' in the table means no "
+        "requirement."
+    )
+
+
+def no_key_figures(name: str) -> str:
+    return (
+        f"No document states a figure specific to {name}; region-wide figures are on the overview."
+    )
+
+
+def outlook_order(name: str, named: int) -> str:
+    """The line under the outlook heading: the statements naming the country come first."""
+    if named:
+        return (
+            f"Statements of the IOM strategies that name {name} first; the region-wide ones "
+            "open below."
+        )
+    return f"No statement of the IOM strategies names {name}; the region-wide ones open below."
+
+
+def no_findings(name: str) -> str:
+    return f"No data-quality finding names {name} or one of its offices."
+
+
+def findings_title(name: str) -> str:
+    return f"What to know about the published figures for {name}"
+
+
+def split_by_scope(statements: list[Mapping]) -> tuple[list[Mapping], list[Mapping]]:
+    """Outlook statements that name countries, then the region-wide ones (each in its order)."""
+    named = [row for row in statements if statement_scope(row) != "region-wide"]
+    return named, [row for row in statements if statement_scope(row) == "region-wide"]
+
+
+def region_wide_statements(count: int) -> str:
+    """The title of the expander holding the region-wide statements."""
+    return f"Region-wide statements ({count})"

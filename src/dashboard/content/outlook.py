@@ -4,7 +4,7 @@ indicator chosen per family. Pure: no streamlit."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 import pandas as pd
 
@@ -15,6 +15,7 @@ from dashboard.outlook import (
     NOT_CONSISTENT,
     NOT_MEASURABLE,
     PARTLY,
+    VERDICT_LABELS,
     Assessment,
     Link,
     Statement,
@@ -28,13 +29,22 @@ STRATEGY_LABELS = {
     "2015-2020": "Strategy 2015-2020",
 }
 # The tracker's two views (URL value -> label): the data since the strategy, the projections ahead.
-
-
-# The tracker's two views (URL value -> label): the data since the strategy, the projections ahead.
 VIEWS = {"since": "Since the strategy", "ahead": "Ahead: UN projections to 2030"}
 
 
 TRIVIAL_LABEL = "Above zero only"  # with "(not counted)" where there is room
+
+
+INTRO = (
+    "Each statement of the strategies' migration outlook is set against the official data "
+    "published since. Statements about the whole region are always tested on the whole region; "
+    "those naming countries appear when they name a selected country."
+)
+COUNT_HELP = "Substantive indicator tests of the {statements} statements shown."
+TRIVIAL_HELP = (
+    "Checks that a stock is still above zero: listed in the scorecard, not counted as "
+    "consistency, since a stock that has not vanished says little about an outlook."
+)
 
 
 VERDICT_SHORT = {
@@ -64,9 +74,6 @@ def by_statement(
 
 
 Check = tuple[int, Link, Assessment]  # (test index, link, assessment), as by_statement gives
-
-# The verdict filter of the statement cards: URL value -> label ("all" keeps every statement).
-
 
 # The verdict filter of the statement cards: URL value -> label ("all" keeps every statement).
 ALL = "all"
@@ -265,3 +272,94 @@ def defaults_table(choices: pd.DataFrame) -> pd.DataFrame:
 def quote_markdown(text: str) -> str:
     """A statement as a markdown block quote."""
     return "> " + inert(text)
+
+
+def counts_caption(tests: int, trivial: int, statements: int, untested: int, year_to: int) -> str:
+    """The line under the verdict counts: what was counted, what was listed only, what cannot
+    be tested."""
+    return (
+        f'{tests - trivial} substantive indicator tests and {trivial} "still above zero" checks '
+        f"(listed, not counted) of {statements} statements; {untested} statements shown cannot "
+        f"be tested with the data in the warehouse (listed below). Latest data up to {year_to}."
+    )
+
+
+def judged(verdict: str) -> str:
+    """' judged consistent' for a verdict filter; '' for every statement."""
+    return "" if verdict == ALL else f" judged {VERDICT_SHORT[verdict].lower()}"
+
+
+def no_test_note(verdict: str) -> str:
+    return f"No test of the statements shown is{judged(verdict)}."
+
+
+def page_caption(
+    pages: Sequence[Sequence], page: int, verdict: str, shown_tests: int, tests: int
+) -> str:
+    """Which statements the page shows, and under a verdict filter how many tests it keeps."""
+    kept = f" with a test{judged(verdict)} ({shown_tests} of the {tests} tests)"
+    return (
+        f"Statements {page_range(pages, page)}"
+        + (kept if verdict != ALL else "")
+        + f", page {page} of {len(pages)}."
+    )
+
+
+def opened_note(title: str | None, page: int) -> str:
+    """The toast after a scorecard row opened a statement's card."""
+    return f"{title or 'The statement'}: its card is on page {page} of the statements below."
+
+
+def statement_caption(statement: Statement) -> str:
+    """Under a statement's quote: its title, document, edition, section and strategy element."""
+    return (
+        f"{statement.title} · {statement.document} ({statement.edition}), "
+        f"{statement.source_section}"
+        + (f" · {statement.element_title}" if statement.element_title else "")
+    )
+
+
+def test_heading(link: Link, result: Assessment) -> str:
+    """A test's line over its chart: the indicator and where, the expectation, the verdict (or
+    that the check is not counted). Markdown; the warehouse's text is inert."""
+    verdict = (
+        f"{VERDICT_ICONS[result.verdict]} {VERDICT_LABELS[result.verdict]}"
+        if link.substantive
+        else f":material/exposure_zero: {TRIVIAL_LABEL} (not counted)"
+    )
+    return f"**{inert(f'{link.family_label}, {link.scope_label}')}: {link.expectation_label}.** {verdict}"
+
+
+def latest_help(result: Assessment, link: Link) -> str:
+    """The latest figure's help: how many countries report, and why there may be no figure."""
+    reporting = f"{result.latest_countries} of {len(link.scope_iso3)} countries report"
+    if result.latest_value is not None:
+        return f"{reporting}."
+    return (
+        f"{reporting}; percentages without a weight give no single figure (see the chart's table)."
+    )
+
+
+def latest_display(result: Assessment, link: Link) -> str:
+    """The latest figure as the card writes it, or how many countries report without one."""
+    if result.latest_value is not None and link.definition is not None:
+        return format_value(result.latest_value, link.definition["unit"])
+    return f"{result.latest_countries} countries"
+
+
+def also_tested(others: Sequence[Check]) -> str:
+    """The statement's tests under another verdict than the one filtered, named."""
+    named = [
+        f"{link.family_label}, {link.scope_label} "
+        f"({(VERDICT_SHORT[result.verdict] if link.substantive else TRIVIAL_LABEL).lower()})"
+        for _, link, result in others
+    ]
+    return f"Also tested, under another verdict: {'; '.join(named)}."
+
+
+def projection_source(series: Mapping) -> str:
+    """The Ahead view's source line: the projection's publisher, title, edition and licence."""
+    return (
+        f"{series['publisher']}, {series['source_title']} ({series['edition']}), licence "
+        f"{series['licence']}."
+    )

@@ -158,3 +158,86 @@ def figure_display(row: Mapping) -> str:
     number = format_number(row["value"], row["unit"], compact=True)
     qualifier = row.get("qualifier")
     return f"{qualifier} {number}" if isinstance(qualifier, str) and qualifier else number
+
+
+@dataclass(frozen=True)
+class RegionWideFigure:
+    """A figure the documents give for the whole region only, as a card: its key figure id, its
+    label and the glossary term its help defines (None: the figure's own label explains it)."""
+
+    figure_id: str
+    label: str
+    term: str | None = None
+
+
+def region_wide_figures(offices_as_of: str) -> tuple[RegionWideFigure, ...]:
+    """The region-wide cards, in the order shown (three to a row)."""
+    return (
+        RegionWideFigure(FIGURE_STAFF, f"Staff ({offices_as_of})"),
+        RegionWideFigure(FIGURE_BUDGET, "Annual budget 2019"),
+        RegionWideFigure(FIGURE_PROJECTS, "Projects implemented 2019"),
+        RegionWideFigure(FIGURE_DONORS, "Donors 2019"),
+        RegionWideFigure(FIGURE_MIGRANTS_2013, "International migrants 2013", "migrant stock"),
+        RegionWideFigure(FIGURE_EMIGRANTS_2013, "Emigrants 2013", "emigrant"),
+    )
+
+
+def as_published(figure: Mapping, with_label: bool) -> str:
+    """The help of a region-wide card: the document's own words (and the figure's label)."""
+    quote = f'As published: "{figure["quote"]}".'
+    return f"{quote} {figure['label']}." if with_label else quote
+
+
+def offices_shown(offices: Mapping[str, int]) -> int:
+    """Country offices and sub-offices of the selection (the Regional Office comes on top)."""
+    return sum(count for kind, count in offices.items() if kind != "regional")
+
+
+def funding_label(whole_region: bool) -> str:
+    """The funding card's label: what the requirement covers."""
+    scope = (
+        "the whole region, including regional programmes"
+        if whole_region
+        else "the selected countries (regional programmes excluded)"
+    )
+    return f"Migration Initiatives 2016 requirement for {scope}"
+
+
+def funding_help(areas: int) -> str:
+    return f"Sum of the cells of the SEEECA table over {areas} programmatic area(s)."
+
+
+def funding_mismatch(funding: Mapping, whole_region: bool) -> str | None:
+    """Why the whole region's requirement differs from the overview table's figure, else None."""
+    if not whole_region or funding["overview_total"] == funding["usd"]:
+        return None
+    return (
+        f"The overview table of Migration Initiatives 2016 prints USD "
+        f"{funding['overview_total']:,.0f} for this region, but the region's own table adds up "
+        f"to USD {funding['usd']:,.0f} (its printed total is USD {funding['table_total']:,.0f}). "
+        "The dashboard uses the table's cells, which carry the country detail."
+    )
+
+
+def priorities_by_pillar(strategy: pd.DataFrame) -> dict[str, list[str]]:
+    """The 2020-2024 strategic priorities under their pillar, in the strategy's order."""
+    grouped: dict[str, list[str]] = {}
+    for pillar, priority in zip(
+        strategy["pillar"].tolist(), strategy["priority"].tolist(), strict=True
+    ):
+        grouped.setdefault(pillar, []).append(priority)
+    return grouped
+
+
+def headline_label(item: Headline) -> str:
+    """A headline card's label: the indicator and its latest year."""
+    return f"{item.name}, {item.year or 'no data'}"
+
+
+def headline_help(item: Headline) -> str:
+    """How many selected countries report the card's year, then the indicator's caveat."""
+    reporting = (
+        f"{item.countries_reporting} of {item.countries_selected} selected countries report "
+        "this year."
+    )
+    return f"{reporting} {item.caveat}" if item.caveat else reporting

@@ -7,8 +7,12 @@ Pure over the tree DataFrame (queries.strategy.strategy_drilldown_tree shaped by
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
+
+import numpy as np
 import pandas as pd
 
+from dashboard.outlook import EXPECTATIONS, REGION_EXPECTATIONS
 from dashboard.queries.strategy import NodeScope
 
 ROOT = "seeeca"
@@ -195,12 +199,11 @@ OFFICE_COLUMNS = {
     "source_section": "Source section",
 }
 OUTLOOK_COLUMNS = {
-    "statement_id": "Statement",
+    "short_title": "Statement",
     "attached_to": "Attached to",
     "statement": "Text",
-    "theme": "Theme",
     "testable": "Testable with data",
-    "indicators": "Indicator families (expectation, scope)",
+    "links": "Indicators to watch (expected, where)",
     "document": "Document",
     "source_section": "Section",
 }
@@ -249,9 +252,36 @@ def node_offices(rows: pd.DataFrame) -> pd.DataFrame:
     return labelled(rows, OFFICE_COLUMNS)
 
 
-def node_outlook(rows: pd.DataFrame) -> pd.DataFrame:
-    """strategy_node_outlook rows as shown."""
-    return labelled(rows, OUTLOOK_COLUMNS)
+def indicator_tests(
+    links: Sequence[Mapping] | None,
+    family_labels: Mapping[str, str],
+    country_names: Mapping[str, str],
+) -> str:
+    """A statement's indicator tests as a line: each family by its name, what is expected and
+    where ("Remittance inflows (US$): expected to increase (whole region)")."""
+    if not isinstance(links, Sequence | np.ndarray) or len(links) == 0:
+        return ""
+    parts = []
+    for link in links:
+        scope = link["iso3_scope"]
+        expectations = REGION_EXPECTATIONS if scope is None else EXPECTATIONS
+        where = (
+            "whole region"
+            if scope is None
+            else ", ".join(country_names.get(iso3, iso3) for iso3 in scope.split(";"))
+        )
+        family = family_labels.get(link["indicator_family"], link["indicator_family"])
+        parts.append(f"{family}: {expectations[link['expectation']]} ({where})")
+    return "; ".join(parts)
+
+
+def node_outlook(
+    rows: pd.DataFrame, family_labels: Mapping[str, str], country_names: Mapping[str, str]
+) -> pd.DataFrame:
+    """strategy_node_outlook rows as shown: each statement by its short title, its indicator
+    tests by name."""
+    tests = [indicator_tests(links, family_labels, country_names) for links in rows["links"]]
+    return labelled(rows.assign(links=tests), OUTLOOK_COLUMNS)
 
 
 def node_initiatives(rows: pd.DataFrame) -> pd.DataFrame:

@@ -97,6 +97,8 @@ def latest_block(
         )
     for note in notes:
         st.caption(f":material/info: Series break: {ui_text(note)}")
+    for note in changes.look_alike_notes(facts):
+        st.caption(f":material/info: {ui_text(note)}")
     notable_block(filters, options, facts)
 
 

@@ -8,11 +8,49 @@ import functools
 
 import streamlit as st
 
-from dashboard import cache, ui
+from dashboard import cache, ui, url_state
 from dashboard.charts import corridors as charts
 from dashboard.queries import corridors as q
 
 TOP = 10
+# The corridors page: how many corridors it draws (choices, default) and its two link parameters.
+TOP_CHOICES, DEFAULT_TOP = (10, 15, 20, 30), 15
+PARAM_TOP, PARAM_GROUPED = "corridors", "corridor_groups"
+INTRODUCTION = (
+    "Where people from the selected countries live and where the migrants living there come "
+    "from, in mid-2024: the largest origin-destination pairs that start or end in the selection. "
+    "UN DESA counts people living outside their country of birth (or citizenship); the "
+    "sidebar's year range does not apply (one edition, one year)."
+)
+
+
+def heading() -> None:
+    st.title("Migration corridors")
+    st.caption(INTRODUCTION)
+
+
+def choices() -> tuple[int, bool]:
+    """How many corridors to draw and whether countries are grouped: two controls whose values
+    live in the link (?corridors=, ?corridor_groups=)."""
+    url_state.warn(url_state.seed(PARAM_TOP, TOP_CHOICES, DEFAULT_TOP))
+    url_state.warn(url_state.seed(PARAM_GROUPED, (False, True), False))
+    left, right = st.columns([2, 3], vertical_alignment="bottom")
+    top = left.segmented_control(
+        "Corridors shown", TOP_CHOICES, key=PARAM_TOP, format_func=str, required=True
+    )
+    grouped = right.toggle(
+        "Group countries (SEEECA subregions, European Union)",
+        key=PARAM_GROUPED,
+        help="Central Asia to the Russian Federation, Eastern Europe to the European Union: the "
+        "subregions and the EU as one place each.",
+    )
+    url_state.write(PARAM_TOP, top, DEFAULT_TOP)
+    url_state.write(PARAM_GROUPED, grouped, False)
+    return int(top or DEFAULT_TOP), bool(grouped)
+
+
+def showing(scope: str) -> None:
+    st.caption(f"Showing {scope}, mid-2024.")
 
 
 def country_corridors(iso3: str, name: str) -> None:

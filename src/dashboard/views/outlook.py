@@ -13,14 +13,229 @@ from collections.abc import Callable
 import pandas as pd
 import streamlit as st
 
-from dashboard import cache, downloads, outlook, ui
+from dashboard import ahead as ahead_
+from dashboard import cache, downloads, outlook, ui, url_state
 from dashboard.charts import trends as charts
 from dashboard.content import outlook as outlook_content
 from dashboard.content import trends as trend_content
+from dashboard.filters import FilterOptions, Filters
 from dashboard.inert import inert
+from dashboard.queries import outlook as q
+from dashboard.queries import projections as projection_queries
+from dashboard.queries import trends as trend_queries
 
+PARAM_STRATEGY = "outlook_strategy"
+PARAM_VERDICT = "outlook_verdict"
+PARAM_PAGE = "outlook_page"
+PARAM_VIEW = "outlook_view"
+OPENED_KEY = "outlook_opened"  # the statement a scorecard row just opened, and its page
+# Under the cards, previous/next buttons rather than a second st.pagination: two would be two
+# navigation landmarks of the same name for a screen reader.
+PREVIOUS_KEY, NEXT_KEY = "outlook_page_previous", "outlook_page_next"
 SCORECARD_KEY = "outlook-scorecard"
 SCORECARD_ROUND = "outlook_scorecard_round"  # a new table key after each jump clears its selection
+
+
+def first_page() -> None:
+    """Another strategy or verdict filter starts the cards at their first page."""
+    st.session_state[PARAM_PAGE] = 1
+
+
+def turn_page(step: int) -> None:
+    st.session_state[PARAM_PAGE] = st.session_state[PARAM_PAGE] + step
+
+
+def opener(groups: list) -> Callable[[str], None]:
+    """What a ticked scorecard row does: open the page of cards that holds its statement (under
+    the verdict filter when it keeps the statement)."""
+
+    def open_statement(statement_id: str) -> None:
+        state = st.session_state
+        found = outlook_content.locate(
+            groups, statement_id, state.get(PARAM_VERDICT, outlook_content.ALL)
+        )
+        if found is not None:
+            state[PARAM_VERDICT], state[PARAM_PAGE] = found
+            state[OPENED_KEY] = (statement_id, found[1])
+
+    return open_statement
+
+
+def strategy_and_view() -> tuple[str, str]:
+    """The strategy (or both) and the view (since the strategy, or ahead), from the link."""
+    url_state.warn(url_state.seed(PARAM_STRATEGY, list(outlook.STRATEGIES), "all"))
+    strategy = st.radio(
+        "Strategy",
+        list(outlook.STRATEGIES),
+        format_func=outlook_content.STRATEGY_LABELS.get,
+        key=PARAM_STRATEGY,
+        horizontal=True,
+        on_change=first_page,
+    )
+    url_state.write(PARAM_STRATEGY, strategy, "all")
+    url_state.warn(url_state.seed(PARAM_VIEW, list(outlook_content.VIEWS), "since"))
+    view = (
+        st.segmented_control(
+            "View",
+            list(outlook_content.VIEWS),
+            format_func=outlook_content.VIEWS.get,
+            key=PARAM_VIEW,
+            required=True,
+        )
+        or "since"
+    )
+    url_state.write(PARAM_VIEW, view, "since")
+    return strategy, view
+
+
+def statements(filters: Filters, options: FilterOptions, strategy: str) -> list:
+    """The statements of the strategy chosen under the sidebar's theme and places, each with its
+    indicator tests. The pure steps are memoised: a rerun looks them up by their inputs."""
+    choices = cache.query(trend_queries.indicator_choices_by_family)
+    rows = cache.query(
+        q.outlook_statement_links, filters.theme, filters.selected_iso3, filters.is_whole_region
+    )
+    region = tuple(options.countries)
+    return outlook.select(
+        cache.derived(outlook.tracker, rows, choices, region, options.countries), strategy
+    )
+
+
+def ahead_view(shown: list, region: tuple[str, ...]) -> None:
+    """The Ahead view: WPP 2024 for the whole region from 2024 to 2030; each statement's
+    countries are picked in the pure step."""
+    projections = {
+        code: cache.query(
+            projection_queries.projection_by_country, code, region, ahead_.FROM_YEAR, ahead_.TO_YEAR
+        )
+        for code in (ahead_.NET_MIGRATION, ahead_.POPULATION)
+    }
+    series = cache.query(projection_queries.projection_series_for_family, "population").iloc[0]
+    ahead(
+        cache.derived(ahead_.evidence, shown, projections),
+        outlook_content.projection_source(series),
+    )
+
+
+def assessments(
+    tests: list, filters: Filters, region: tuple[str, ...]
+) -> tuple[list, pd.DataFrame]:
+    """Each test's assessment up to the sidebar's last year, and the series its chart draws
+    (from the chosen first year, or earlier to include every baseline)."""
+    codes, scopes, targets, aggregated = outlook.requests(tests)
+    changes = cache.query(q.outlook_link_changes, codes, scopes, targets, filters.year_to, region)
+    results = cache.derived(outlook.assess_all, changes, tests, filters.year_to)
+    series = cache.query(
+        q.outlook_link_series,
+        codes,
+        scopes,
+        aggregated,
+        outlook_content.chart_start(results, filters.year_from),
+        filters.year_to,
+    )
+    return results, series
+
+
+def verdict_counts(
+    tests: list, results: list, statements_tested: int, untested: int, year_to: int
+) -> None:
+    """One card per verdict, and one for the checks listed but not counted."""
+    counts, trivial = outlook.substantive_counts(tests, results)
+    columns = st.columns(len(counts) + 1)
+    for column, (verdict, count) in zip(columns[:-1], counts.items(), strict=True):
+        column.metric(
+            outlook_content.VERDICT_SHORT[verdict],
+            count,
+            border=True,
+            help=outlook_content.COUNT_HELP.format(statements=statements_tested),
+        )
+    columns[-1].metric(
+        outlook_content.TRIVIAL_LABEL, trivial, border=True, help=outlook_content.TRIVIAL_HELP
+    )
+    st.caption(
+        outlook_content.counts_caption(len(tests), trivial, statements_tested, untested, year_to)
+    )
+
+
+def statement_pages(
+    groups: list, tests: list, statements_shown: list, series: pd.DataFrame
+) -> None:
+    """The statements in detail: the verdict filter, a page of statement cards at a time with
+    the pager above and previous/next below, the page and filter in the link."""
+    state = st.session_state
+    st.header("Statements in detail")
+    warnings = url_state.seed(
+        PARAM_VERDICT, list(outlook_content.VERDICT_FILTERS), outlook_content.ALL
+    )
+    verdict = (
+        st.segmented_control(
+            "Show the statements with a test judged",
+            list(outlook_content.VERDICT_FILTERS),
+            format_func=outlook_content.VERDICT_FILTERS.get,
+            key=PARAM_VERDICT,
+            required=True,
+            on_change=first_page,
+        )
+        or outlook_content.ALL
+    )
+    url_state.write(PARAM_VERDICT, verdict, outlook_content.ALL)
+
+    selected = outlook_content.with_verdict(groups, verdict)
+    cards = outlook_content.paginate(selected)
+    pages = len(cards)
+    warnings += url_state.seed(PARAM_PAGE, range(1, pages + 1), 1)
+    url_state.keep_valid(PARAM_PAGE, range(1, pages + 1), 1)
+    url_state.warn(warnings)
+
+    page = state[PARAM_PAGE]
+    if not selected:
+        st.info(outlook_content.no_test_note(verdict), icon=":material/filter_alt_off:")
+    else:
+        shown_tests = sum(len(shown) for _, shown, _ in selected)
+        summary, pager = st.columns([3, 2], vertical_alignment="center")
+        summary.caption(outlook_content.page_caption(cards, page, verdict, shown_tests, len(tests)))
+        if pages > 1:
+            with pager:
+                page = st.pagination(pages, key=PARAM_PAGE, width="stretch")
+    url_state.write(PARAM_PAGE, page, 1)
+
+    opened, opened_page = state.pop(OPENED_KEY, (None, None))
+    if opened is not None:
+        titles = {statement.statement_id: statement.title for statement in statements_shown}
+        st.toast(
+            outlook_content.opened_note(titles.get(opened), opened_page),
+            icon=":material/arrow_downward:",
+        )
+
+    by_link = cache.derived(outlook_content.series_by_link, series)
+    for statement, shown, others in cards[page - 1]:
+        statement_card(statement, shown, others, by_link, series, opened)
+
+    if pages > 1:
+        with st.container(horizontal=True, vertical_alignment="center"):
+            st.button(
+                "Previous page",
+                key=PREVIOUS_KEY,
+                icon=":material/arrow_back:",
+                disabled=page == 1,
+                on_click=turn_page,
+                args=(-1,),
+            )
+            st.caption(f"Page {page} of {pages}")
+            st.button(
+                "Next page",
+                key=NEXT_KEY,
+                icon=":material/arrow_forward:",
+                disabled=page == pages,
+                on_click=turn_page,
+                args=(1,),
+            )
+
+
+def no_tests() -> None:
+    """No test to filter or page through: a verdict or page in the link is dropped."""
+    url_state.warn(url_state.seed(PARAM_VERDICT, [], outlook_content.ALL))
+    url_state.warn(url_state.seed(PARAM_PAGE, [], 1))
 
 
 def reading_guide(choices_table: pd.DataFrame) -> None:
@@ -117,21 +332,9 @@ def statement_card(
         if statement.statement_id == opened:
             st.badge("Opened from the scorecard", icon=":material/table_rows:", color="blue")
         st.markdown(outlook_content.quote_markdown(statement.text))
-        st.caption(
-            f"{statement.title} · {statement.document} ({statement.edition}), "
-            f"{statement.source_section}"
-            + (f" · {statement.element_title}" if statement.element_title else "")
-        )
+        st.caption(outlook_content.statement_caption(statement))
         for index, link, result in shown:
-            st.markdown(
-                f"**{inert(f'{link.family_label}, {link.scope_label}')}: "
-                f"{link.expectation_label}.** "
-                + (
-                    f"{outlook_content.VERDICT_ICONS[result.verdict]} {outlook.VERDICT_LABELS[result.verdict]}"
-                    if link.substantive
-                    else f":material/exposure_zero: {outlook_content.TRIVIAL_LABEL} (not counted)"
-                )
-            )
+            st.markdown(outlook_content.test_heading(link, result))
             chart_column, text_column = st.columns([3, 2])
             with text_column:
                 if link.definition is not None and result.latest_year is not None:
@@ -140,18 +343,8 @@ def statement_card(
                         result.latest_value,
                         link.definition["unit"],
                         trend_content.source_name(link.definition),
-                        display=trend_content.format_value(
-                            result.latest_value, link.definition["unit"]
-                        )
-                        if result.latest_value is not None
-                        else f"{result.latest_countries} countries",
-                        help=f"{result.latest_countries} of {len(link.scope_iso3)} countries report"
-                        + (
-                            "."
-                            if result.latest_value is not None
-                            else "; percentages without a "
-                            "weight give no single figure (see the chart's table)."
-                        ),
+                        display=outlook_content.latest_display(result, link),
+                        help=outlook_content.latest_help(result, link),
                     )
                 st.markdown(inert(result.line))
                 st.caption(f"Why this indicator: {link.rationale}")
@@ -176,15 +369,7 @@ def statement_card(
                     [link.definition["caveat"]] if link.definition["caveat"] else [],
                 )
         if others:
-            st.caption(
-                "Also tested, under another verdict: "
-                + "; ".join(
-                    f"{link.family_label}, {link.scope_label} "
-                    f"({(outlook_content.VERDICT_SHORT[result.verdict] if link.substantive else outlook_content.TRIVIAL_LABEL).lower()})"
-                    for _, link, result in others
-                )
-                + "."
-            )
+            st.caption(outlook_content.also_tested(others))
 
 
 def untested_list(untested: list) -> None:

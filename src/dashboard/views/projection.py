@@ -59,7 +59,7 @@ def _country_projection(
 def country_projections(iso3: str, name: str, year_from: int, year_to: int) -> None:
     """Net migration (UN estimates, then the projection) and population (the catalogue's default
     population series, then the projection) for one country, side by side."""
-    st.header("Where it is heading: UN projections to 2050")
+    st.subheader("Where it is heading: UN projections to 2050")
     st.caption(
         f"What the UN Population Division projects for {name} (World Population Prospects 2024, "
         "medium variant, dashed), with its 80% and 95% intervals. A projection under the UN's "

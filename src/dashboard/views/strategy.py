@@ -5,6 +5,8 @@ walked and the tables labelled in the pure dashboard.content.strategy.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 import pandas as pd
 import streamlit as st
 
@@ -14,6 +16,7 @@ from dashboard.content import strategy as content
 from dashboard.queries import names as name_queries
 from dashboard.queries import strategy as q
 from dashboard.queries.strategy import NodeScope
+from dashboard.views import themes as theme_view
 
 NODE_PARAM = "node"
 DETAIL_TABS_KEY = "strategy_detail"
@@ -146,7 +149,9 @@ def levels_below(tree: pd.DataFrame, node_id: str) -> None:
     ui.source_line(citations()[0] + ".")
 
 
-def details(node: pd.Series, scope: NodeScope, offices: pd.DataFrame) -> None:
+def details(
+    node: pd.Series, scope: NodeScope, offices: pd.DataFrame, country_names: Mapping[str, str]
+) -> None:
     """The level's countries, offices, outlook statements and linked initiatives, one tab at a
     time: switching tabs reruns the page, so only the open tab's table is built."""
     funding_source, offices_source = citations()
@@ -172,7 +177,12 @@ def details(node: pd.Series, scope: NodeScope, offices: pd.DataFrame) -> None:
         if outlook.open:
             st.caption(content.outlook_note(country_level))
             ui.table_view(
-                cache.shaped(content.node_outlook, q.strategy_node_outlook, scope),
+                cache.derived(
+                    content.node_outlook,
+                    cache.query(q.strategy_node_outlook, scope),
+                    theme_view.menu().families,
+                    country_names,
+                ),
                 f"strategy-outlook-{node_id}",
                 blank_missing=True,
             )
