@@ -86,7 +86,7 @@ def test_seeeca_table_equals_the_cells_and_dashes_stay_blank(warehouse_path, con
 def test_csv_download_is_the_table_shown(warehouse_path, downloads):
     at = open_page(PAGE)
     shown = table_with(at, COUNTRY)
-    csv = downloads["funding-seeeca-by-country-and-area.csv"].decode("utf-8")
+    csv = downloads["funding-seeeca-by-country-and-area.csv"].decode("utf-8-sig")
     assert csv == shown.to_csv(index=False)
     from_csv = pd.read_csv(io.StringIO(csv))
     assert list(from_csv.columns) == list(shown.columns)

@@ -12,7 +12,7 @@ import plotly.graph_objects as go
 import pyarrow as pa
 import streamlit as st
 
-from dashboard import cache, downloads, i18n, notes
+from dashboard import cache, downloads, i18n, i18n_data, notes
 from dashboard import glossary as glossary_lookup
 from dashboard.i18n import _, pgettext
 from dashboard.inert import inert
@@ -303,7 +303,8 @@ def findings(rows: pd.DataFrame, title: str | None = None, expanded: bool = Fals
             detail = ""
             if isinstance(expected, str) and isinstance(published, str):
                 detail = " " + _("Published: **{published}**; expected: **{expected}**.").format(
-                    published=published, expected=expected
+                    published=i18n_data.finding_value(published),
+                    expected=i18n_data.finding_value(expected),
                 )
             st.markdown(f"- {i18n.d_(subject)}: {i18n.d_(note)}{detail}")
             source_line(f"{document} — {section}")

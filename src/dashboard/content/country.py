@@ -320,6 +320,14 @@ def display_unit(unit: str) -> str:
 NEAR_ZERO_RATIO = 3.0
 
 
+def change_is_span(first_value: float, last_value: float, unit: str) -> bool:
+    """Whether change_text gives the two figures ('from 64 in 2000 to 149,324 in 2025') rather
+    than a percentage: a share, or a near-zero (or zero, or negative) base."""
+    if display_unit(unit) == "percent":
+        return True
+    return first_value <= 0 or last_value / first_value >= NEAR_ZERO_RATIO
+
+
 def change_text(
     first_value: float, first_year: int, last_value: float, last_year: int, unit: str
 ) -> str:
@@ -327,9 +335,8 @@ def change_text(
     would be read off a near-zero (or zero, or negative) base."""
     shown = display_unit(unit)
     first, last = format_number(first_value, shown), format_number(last_value, shown)
-    if shown == "percent":  # a change of a share is said in points, not in percent of itself
-        return f"from {first} in {first_year} to {last} in {last_year}"
-    if first_value <= 0 or last_value / first_value >= NEAR_ZERO_RATIO:
+    # a change of a share is said in points, not in percent of itself
+    if change_is_span(first_value, last_value, unit):
         return f"from {first} in {first_year} to {last} in {last_year}"
     change = last_value / first_value - 1
     if round(change * 100) == 0:
