@@ -215,6 +215,11 @@ def chart_summary(figure: go.Figure) -> None:
     st.caption(f":material/description: {inert(cache.figure_summary(figure))}")
 
 
+# How a table heading says its column is in US dollars, in each language ("Total (USD)",
+# "Итого (долл. США)"): such columns get thousands separators.
+MONEY_HEADINGS = ("USD", "долл. США")
+
+
 def table_view(
     table: pd.DataFrame, key: str, height: int | str = "auto", blank_missing: bool = False
 ) -> None:
@@ -225,7 +230,11 @@ def table_view(
     requirement, not a missing value).
     """
     if blank_missing:
-        usd = {c: st.column_config.NumberColumn(format="localized") for c in table if "USD" in c}
+        usd = {
+            c: st.column_config.NumberColumn(format="localized")
+            for c in table
+            if any(mark in c for mark in MONEY_HEADINGS)
+        }
         st.dataframe(
             table,
             width="stretch",
