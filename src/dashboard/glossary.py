@@ -80,7 +80,7 @@ def glossary_terms_in(terms: pd.DataFrame, text: str) -> list[str]:
             taken.append((start, end))
             found.append((start, term))
             break
-    return [term for _, term in sorted(found)]
+    return [term for _position, term in sorted(found)]
 
 
 def glossary_help(terms: pd.DataFrame, text: str) -> str | None:
