@@ -437,10 +437,10 @@ def requests(tests: Sequence[tuple[Statement, Link]]) -> tuple[tuple, tuple, tup
     """(codes, scopes, baseline years, aggregated flags) of the tests, as hashable tuples for the
     batched outlook queries (link_id i answers the i-th test)."""
     return (
-        tuple(link.code for _, link in tests),
-        tuple(link.scope_iso3 for _, link in tests),
-        tuple(statement.baseline_year for statement, _ in tests),
-        tuple(link.aggregated for _, link in tests),
+        tuple(link.code for _statement, link in tests),
+        tuple(link.scope_iso3 for _statement, link in tests),
+        tuple(statement.baseline_year for statement, _link in tests),
+        tuple(link.aggregated for _statement, link in tests),
     )
 
 
@@ -465,7 +465,9 @@ def substantive_counts(
 ) -> tuple[dict[str, int], int]:
     """The verdict counts of the substantive tests, and how many trivial ("still above zero")
     checks were left out of them."""
-    verdicts = [r.verdict for (_, link), r in zip(tests, results, strict=True) if link.substantive]
+    verdicts = [
+        r.verdict for (_statement, link), r in zip(tests, results, strict=True) if link.substantive
+    ]
     return verdict_counts(verdicts), len(tests) - len(verdicts)
 
 

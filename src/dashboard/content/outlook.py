@@ -159,7 +159,7 @@ def locate(
     the statement, otherwise ALL; None for a statement that is not among `groups`."""
     for current in (verdict, ALL):
         for number, items in enumerate(paginate(with_verdict(groups, current), limit), start=1):
-            if any(statement.statement_id == statement_id for statement, _, _ in items):
+            if any(statement.statement_id == statement_id for statement, _shown, _others in items):
                 return current, number
     return None
 
@@ -212,7 +212,9 @@ def source_names(tests: Sequence[tuple[Statement, Link]]) -> list[str]:
     """The distinct datasets behind the tests ('publisher, title (vintage)'), in display order."""
     return list(
         dict.fromkeys(
-            source_name(link.definition) for _, link in tests if link.definition is not None
+            source_name(link.definition)
+            for _statement, link in tests
+            if link.definition is not None
         )
     )
 
@@ -352,7 +354,7 @@ def also_tested(others: Sequence[Check]) -> str:
     named = [
         f"{link.family_label}, {link.scope_label} "
         f"({(VERDICT_SHORT[result.verdict] if link.substantive else TRIVIAL_LABEL).lower()})"
-        for _, link, result in others
+        for _index, link, result in others
     ]
     return f"Also tested, under another verdict: {'; '.join(named)}."
 

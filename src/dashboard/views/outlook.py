@@ -191,7 +191,7 @@ def statement_pages(
     if not selected:
         st.info(outlook_content.no_test_note(verdict), icon=":material/filter_alt_off:")
     else:
-        shown_tests = sum(len(shown) for _, shown, _ in selected)
+        shown_tests = sum(len(shown) for _statement, shown, _others in selected)
         summary, pager = st.columns([3, 2], vertical_alignment="center")
         summary.caption(outlook_content.page_caption(cards, page, verdict, shown_tests, len(tests)))
         if pages > 1:
@@ -269,7 +269,7 @@ def scorecard(tests: list, results: list, open_statement: Callable[[str], None])
         "statement's card below."
     )
     table = cache.derived(outlook_content.scorecard, tests, results)
-    row_ids = tuple(statement.statement_id for statement, _ in tests)  # the table shows titles
+    row_ids = tuple(statement.statement_id for statement, _link in tests)  # the table shows titles
     table_key = f"{SCORECARD_KEY}-{state.get(SCORECARD_ROUND, 0)}"
 
     def open_card() -> None:
