@@ -171,9 +171,8 @@ def download_sites() -> list[str]:
 # Where each download button is, and what it sends; CSV ones go through downloads.csv_bytes.
 DOWNLOAD_SITES = {
     "src/dashboard/ui.py:table_view": "csv",
-    "src/dashboard/views/briefing.py:static_table": "csv",
+    "src/dashboard/ui.py:static_table": "csv",
     "src/dashboard/views/outlook.py:scorecard": "csv",
-    "pages/glossary.py:<page>": "csv",
     "src/dashboard/views/briefing.py:png_download": "png",
     "src/dashboard/views/briefing.py:export_panel": "pptx, pdf, png",
 }

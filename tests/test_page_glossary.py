@@ -121,3 +121,8 @@ def test_glossary_help_defines_terms_with_their_source(terms):
     assert glossary.glossary_help(terms, "Total population") is None
     many = " ".join(glossary.GLOSSARY_TERMS_USED[:10])
     assert glossary.glossary_help(terms, many).count("**:") <= glossary.GLOSSARY_HELP_MAX_TERMS
+
+
+def test_count_caption_quotes_the_search():
+    assert glossary.count_caption(85, 85, "") == "85 of 85 terms."
+    assert glossary.count_caption(3, 85, "border") == "3 of 85 terms contain 'border'."

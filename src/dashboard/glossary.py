@@ -13,6 +13,8 @@ from collections.abc import Callable
 
 import pandas as pd
 
+from dashboard.inert import quoted
+
 # Terms the pages put in front of managers; each must have a glossary entry (tested).
 GLOSSARY_TERMS_USED: tuple[str, ...] = (
     "SEEECA",
@@ -118,3 +120,8 @@ def describe_glossary(terms: pd.DataFrame) -> pd.DataFrame:
             "Related strategy element": terms["related_element"].fillna(""),
         }
     )
+
+
+def count_caption(shown: int, total: int, search: str) -> str:
+    """'12 of 85 terms contain "border".' (the search shortened and quoted), or '85 of 85 terms.'"""
+    return f"{shown} of {total} terms" + (f" contain {quoted(search)}." if search else ".")

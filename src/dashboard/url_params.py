@@ -182,6 +182,18 @@ SELECTION_PAGES = (
 )
 
 PARAMS: tuple[Param, ...] = (
+    # The language, read by the shell first on every run (dashboard.i18n); bound to the sidebar's
+    # switch like the filters.
+    Param(
+        "lang",
+        "language",
+        "the language of every page and export",
+        "en (English) or ru (Russian), the keys of dashboard.i18n.LANGUAGES",
+        "en",
+        (SIDEBAR, *SELECTION_PAGES, GLOSSARY),
+        hint="use en (English) or ru (Русский)",
+        example="ru",
+    ),
     # The sidebar's filters, read by the shell on every page.
     Param(
         "subregion",

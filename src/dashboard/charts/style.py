@@ -8,7 +8,8 @@ and by the exports, so every chart inherits it without each builder repeating it
 * category axes: every category drawn (20 countries, 20 names), long names wrapped, the chart
   tall enough for them;
 * colour scales: ticks in the indicator's unit ("35,156", "1.2 million"), never "35.1556k";
-* titles and legends wrapped rather than cut.
+* titles and legends wrapped rather than cut;
+* numbers in the language's separators ("1 234,5" in Russian; years are never grouped).
 
 The look itself (font, palette, template) is dashboard.style.
 """
@@ -22,6 +23,7 @@ from collections.abc import Iterable
 import numpy as np
 import plotly.graph_objects as go
 
+from dashboard import i18n
 from dashboard.style import format_number
 
 YEAR_RANGE = (1900, 2100)
@@ -195,6 +197,7 @@ def wrap_title(figure: go.Figure) -> None:
 
 def finish(figure: go.Figure) -> go.Figure:
     """Apply the publication rules above to a finished chart, in place; returns it."""
+    figure.layout.separators = i18n.plotly_separators()
     if any(trace.type in {"treemap", "sunburst", "pie"} for trace in figure.data):
         wrap_title(figure)
         return figure

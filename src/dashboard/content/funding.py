@@ -10,9 +10,13 @@ column of "-" only sums to NULL, never to 0.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from typing import Any
+
 import pandas as pd
 
 from dashboard.queries.funding import SEEECA
+from dashboard.style import format_number
 
 COUNTRY_COLUMN = "Country or programme"
 PUBLISHED_COLUMN = "Name as published"
@@ -136,3 +140,58 @@ def area_mix_comparison(overview: pd.DataFrame) -> pd.DataFrame:
         }
     )
     return table.rename_axis("Programmatic area").reset_index()
+
+
+def page_caption(selection: str) -> str:
+    """The line under the title: the sidebar selection and why the year filter does not apply."""
+    return (
+        f"Showing {selection}. Migration Initiatives 2016 is one edition, so the year filter "
+        "does not apply."
+    )
+
+
+def scope_caption(
+    area_count: int, themed: bool, seeeca: bool, whole_region: bool, countries: int
+) -> str:
+    """What the region's table covers: the programmatic areas (all, or the `area_count` under
+    the chosen theme) and how the country filters apply (to SEEECA only)."""
+    scope = [
+        f"the {area_count} programmatic area(s) under the chosen theme"
+        if themed
+        else "every programmatic area"
+    ]
+    if seeeca and not whole_region:
+        scope.append(
+            f"{countries} selected countries; regional programmes are left out, as no country "
+            "carries them"
+        )
+    elif not seeeca:
+        scope.append(
+            "country and subregion filters apply to SEEECA only, so every row of this table is "
+            "shown"
+        )
+    return "Showing " + "; ".join(scope) + "."
+
+
+def which_total(totals: Mapping[str, Any], name: str) -> str | None:
+    """Why the dashboard uses the sum of the cells when the overview prints another total for
+    the region (queries.funding.funding_region_totals); None when the two agree."""
+    printed, cells = totals["overview_printed_total"], totals["cells_usd"]
+    if printed == cells:
+        return None
+    return (
+        f"**Which total?** The overview prints **{printed:,.0f}** USD for {name}, but the cells "
+        f"of the region's own table add up to **{cells:,.0f}** USD (that table prints "
+        f"{totals['table_printed_total']:,.0f}). The overview's own {name} cells add up to "
+        f"{totals['overview_cells_usd']:,.0f}. The dashboard therefore uses the sum of the cells "
+        f"({cells:,.0f}) and shows the printed {printed:,.0f} only beside it."
+    )
+
+
+def regional_sentence(regional: pd.DataFrame) -> str:
+    """The regional programmes line of the matrix in words: its requirement and share."""
+    return (
+        f"**Regional programmes** (not attributed to a country): "
+        f"{format_number(regional[TOTAL_COLUMN].sum(), 'usd')}, "
+        f"{regional[SHARE_COLUMN].sum():.1f}% of the requirement shown."
+    )

@@ -9,15 +9,15 @@ from __future__ import annotations
 
 from datetime import date
 
-import pandas as pd
 import streamlit as st
 
-from dashboard import cache, config, downloads, exports, ui, url_state
+from dashboard import briefing, cache, config, exports, ui, url_state
 from dashboard.briefing import Briefing, Screen
 from dashboard.charts import country as charts
 from dashboard.filters import FilterOptions, Filters
 from dashboard.inert import inert
 from dashboard.queries import names as name_queries
+from dashboard.views import themes as theme_view
 
 COUNTRY_PARAM = "iso3"
 SLIDE_PARAM = "slide"
@@ -71,6 +71,49 @@ def country_from_link(options: FilterOptions) -> str | None:
     """The link's country code when it is a known one (presentation mode draws no picker); an
     unknown code is reported and removed from the address bar."""
     return url_state.current(COUNTRY_PARAM, options.countries, None)
+
+
+BRIEFING_KEY = "briefing_country"
+
+
+def briefing_choice(filters: Filters, options: FilterOptions, present: bool) -> str | None:
+    """The briefing's country (or SELECTION) and the presentation button, on one line; in
+    presentation mode no picker is drawn and the choice comes from the session or the link."""
+    with st.container(horizontal=True, vertical_alignment="bottom"):
+        if not present:
+            chosen = country_picker(filters, options, key=BRIEFING_KEY, allow_selection=True)
+        else:
+            chosen = st.session_state.get(BRIEFING_KEY) or country_from_link(options)
+        presentation_controls(present)
+    return chosen
+
+
+def briefing_deck(chosen: str | None, filters: Filters, options: FilterOptions) -> Briefing:
+    """The briefing of the chosen country, else of the sidebar selection, under the sidebar's
+    years and theme (built once per scope and warehouse, shared)."""
+    families = theme_view.families(filters.theme)
+    if chosen in options.countries:
+        scope = briefing.country_scope(chosen, options, filters.years, filters.theme, families)
+    else:
+        scope = briefing.selection_scope(filters, options, families)
+    return cache.briefing_for(scope, date.today().strftime("%d %B %Y"))
+
+
+def briefing_heading(deck: Briefing) -> None:
+    """The page title (what the briefing covers) and how to move between its slides."""
+    st.title(f"Briefing: {deck.scope.label}")
+    st.caption(
+        f"{len(deck.screens)} slides, one insight each. Previous/next or the arrow keys move "
+        "between them; the slide number is in the address bar. The same slides make the PowerPoint "
+        "and the PDF below."
+    )
+
+
+def current_slide(deck: Briefing, present: bool) -> None:
+    """The slide the link or the previous/next buttons point at, framed unless presenting."""
+    number = slide_number(len(deck.screens))
+    with st.container(border=not present):
+        show_screen(deck.screens[number - 1], deck, present)
 
 
 def print_styles() -> None:
@@ -143,17 +186,8 @@ def slide_number(total: int) -> int:
     return number
 
 
-def static_table(table: pd.DataFrame, key: str) -> None:
-    """A small table drawn as plain HTML (prints and projects well) with its CSV download."""
-    st.table(table, hide_index=True)
-    st.download_button(
-        "Download CSV",
-        lambda: downloads.csv_bytes(table),  # built on click, not on every rerun
-        file_name=f"{ui.slug(key)}.csv",
-        mime="text/csv",
-        key=f"download-{key}",
-        icon=":material/download:",
-    )
+# The country page and the briefing's screens draw their small tables the shared way.
+static_table = ui.static_table
 
 
 def metric(label: str, value: str, detail: str, source: str) -> None:
