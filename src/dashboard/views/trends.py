@@ -276,7 +276,7 @@ def trend_lines(
     scopes = {content.SELECTED: selected, content.WHOLE_REGION: tuple(options.countries)}
     sums = [
         (
-            aggregate.scope,
+            _(aggregate.scope),
             cache.query(pq.projection_sum, code, scopes[aggregate.scope], start, horizon),
         )
         for aggregate in shown
@@ -302,16 +302,19 @@ def trend_lines(
             sums,
             series_row,
         ),
-        f"{source} Projection: {projection.source_text(series_row)}",
+        _("{source} Projection: {projection}").format(
+            source=ui.english(source), projection=ui.english(projection.source_text(series_row))
+        ),
         "trend-lines",
         [
             *caveats,
-            series_row["caveat"],
+            d_(series_row["caveat"]),
             projection.band_note(
                 len(selected), rows["iso3"].nunique() <= projection.BAND_COUNTRIES
             ),
-            *([projection.SUM_NOTE] if sums else []),
+            *([_(projection.SUM_NOTE)] if sums else []),
         ],
+        translated=True,
     )
 
 
