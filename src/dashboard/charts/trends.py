@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import functools
 import math
+import textwrap
 from collections.abc import Mapping, Sequence
 
 import pandas as pd
@@ -32,6 +33,7 @@ DIVERGING = ((0.0, "#D55E00"), (0.5, "#F7F7F7"), (1.0, "#0072B2"))
 NEIGHBOUR_FILL = "#F4F6F9"
 REGION_FILL = "#E2E8F0"
 NO_DATA_FILL = "#BDBDBD"
+RANKING_TITLE_WRAP = 40  # characters per title line of the ranking, in its 2:5 column
 
 
 def hover_value(unit: str, field: str = "y") -> str:
@@ -322,8 +324,14 @@ def ranking_figure(values: pd.DataFrame, definition: Mapping, year: int) -> go.F
         y="country",
         orientation="h",
         template=TEMPLATE_NAME,
-        title=_("{name}, {year}: ranking of the selection").format(
-            name=indicator_name(definition), year=year
+        # In a narrow column: wrapped here, shorter than the shared style wraps a title.
+        title="<br>".join(
+            textwrap.wrap(
+                _("{name}, {year}: ranking of the selection").format(
+                    name=indicator_name(definition), year=year
+                ),
+                RANKING_TITLE_WRAP,
+            )
         ),
     )
     figure.update_traces(
@@ -332,6 +340,7 @@ def ranking_figure(values: pd.DataFrame, definition: Mapping, year: int) -> go.F
     )
     figure.update_layout(
         height=max(260, 34 * len(present) + 90),
+        margin={"t": 80},
         xaxis_title=unit_label(definition["unit"]),
         yaxis_title=None,
     )

@@ -154,7 +154,9 @@ def page_range(pages: Sequence[Sequence], page: int) -> str:
     total = sum(len(items) for items in pages)
     first = sum(len(items) for items in pages[: page - 1]) + 1
     last = first + len(pages[page - 1]) - 1
-    return f"{first} of {total}" if first == last else f"{first}-{last} of {total}"
+    if first == last:
+        return _("{first} of {total}").format(first=first, total=total)
+    return _("{first}-{last} of {total}").format(first=first, last=last, total=total)
 
 
 def locate(

@@ -185,12 +185,13 @@ class IndicatorMenu:
 
 def countries_without_data(values: pd.DataFrame) -> list[str]:
     """Selected countries with no figure at all in the chosen years (indicator_values_in_year rows)."""
-    return list(values.loc[values["years_with_data"] == 0, "country"])
+    return [d_(name) for name in values.loc[values["years_with_data"] == 0, "country"]]
 
 
 def countries_without_value(values: pd.DataFrame) -> list[str]:
     """Selected countries with figures in the range but none in the chosen year."""
-    return list(values.loc[(values["years_with_data"] > 0) & values["value"].isna(), "country"])
+    missing = (values["years_with_data"] > 0) & values["value"].isna()
+    return [d_(name) for name in values.loc[missing, "country"]]
 
 
 def countries_with_data(values: pd.DataFrame) -> int:

@@ -158,7 +158,7 @@ def years_with_data(indicator: Indicator, filters: Filters, options: FilterOptio
     if not years:
         url_state.warn(url_state.seed(PARAM_YEAR, [], None))  # a year in the link has no figure
         url_state.write(PARAM_YEAR, None, None)
-        names = [options.countries[c] for c in filters.selected_iso3]
+        names = [d_(options.countries[c]) for c in filters.selected_iso3]
         st.info(
             content.no_figure_note(indicator.definition, filters.years, names, coverage=True),
             icon=":material/block:",
