@@ -9,9 +9,10 @@ from collections.abc import Callable
 
 import pandas as pd
 import plotly.graph_objects as go
+import pyarrow as pa
 import streamlit as st
 
-from dashboard import cache, downloads, i18n, notes
+from dashboard import cache, downloads, i18n, i18n_data, notes
 from dashboard import glossary as glossary_lookup
 from dashboard.i18n import _, pgettext
 from dashboard.inert import inert
@@ -217,6 +218,11 @@ def chart_summary(figure: go.Figure) -> None:
     st.caption(f":material/description: {inert(cache.figure_summary(figure))}")
 
 
+# How a table heading says its column is in US dollars, in each language ("Total (USD)",
+# "Итого (долл. США)"): such columns get thousands separators.
+MONEY_HEADINGS = ("USD", "долл. США")
+
+
 def table_view(
     table: pd.DataFrame, key: str, height: int | str = "auto", blank_missing: bool = False
 ) -> None:
@@ -227,7 +233,11 @@ def table_view(
     requirement, not a missing value).
     """
     if blank_missing:
-        usd = {c: st.column_config.NumberColumn(format="localized") for c in table if "USD" in c}
+        usd = {
+            c: st.column_config.NumberColumn(format="localized")
+            for c in table
+            if any(mark in c for mark in MONEY_HEADINGS)
+        }
         st.dataframe(
             table,
             width="stretch",
@@ -258,10 +268,16 @@ def table_view(
     )
 
 
+def _as_arrow(table: pd.DataFrame) -> pa.Table:
+    return pa.Table.from_pandas(table, preserve_index=False)
+
+
 def static_table(table: pd.DataFrame, key: str) -> None:
     """A small table drawn as plain HTML, which wraps long texts (a data grid would cut them)
     and prints and projects well, with a CSV download of exactly its rows."""
-    st.table(table, hide_index=True)
+    # Handed over as Arrow, converted once per table: Streamlit converts a DataFrame on every
+    # rerun (about 1 ms for a few rows; the country profile draws two such tables).
+    st.table(cache.derived(_as_arrow, table), hide_index=True)
     st.download_button(
         _("Download CSV"),
         lambda: downloads.csv_bytes(table),  # built on click, not on every rerun
@@ -299,7 +315,8 @@ def findings(rows: pd.DataFrame, title: str | None = None, expanded: bool = Fals
             detail = ""
             if isinstance(expected, str) and isinstance(published, str):
                 detail = " " + _("Published: **{published}**; expected: **{expected}**.").format(
-                    published=published, expected=expected
+                    published=i18n_data.finding_value(published),
+                    expected=i18n_data.finding_value(expected),
                 )
             st.markdown(f"- {i18n.d_(subject)}: {i18n.d_(note)}{detail}")
             source_line(f"{document} — {section}")
