@@ -489,7 +489,9 @@ def outlook_table(series: pd.DataFrame, definition: Mapping, label: str) -> pd.D
     # Series would be aligned on their index again).
     return pd.DataFrame(
         {
-            _("series"): series["series"].astype(object).map(d_).fillna(label).array,
+            _("series"): [
+                d_(name) if isinstance(name, str) else label for name in series["series"]
+            ],
             _("year"): series["year"].array,
             value_heading(definition["unit"]): series["value"].array,
             _("countries reporting"): series["countries_reporting"].array,
