@@ -53,6 +53,7 @@ __all__ = [
     "LANGUAGES",
     "NBSP",
     "N_",
+    "NP_",
     "_",
     "d_",
     "format_date",
@@ -261,6 +262,11 @@ def npgettext(context: str, singular: str, plural: str, n: int) -> str:
 
 def N_(msgid: str) -> str:  # noqa: N802 (the gettext convention the extractor looks for)
     """Marks `msgid` for extraction and returns it unchanged: translate it where it is shown."""
+    return msgid
+
+
+def NP_(context: str, msgid: str) -> str:  # noqa: N802
+    """`N_` with a translation context: marks `msgid` (shown as `pgettext(context, msgid)`)."""
     return msgid
 
 
