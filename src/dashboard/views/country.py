@@ -146,7 +146,7 @@ def presence(page: Profile) -> None:
             iso3=(page.iso3,),
             alt=f"Map of the IOM offices serving {page.name}; the table beside it lists them.",
         )
-        st.caption(briefing_view.OFFICE_LEGEND)
+        st.caption(briefing_view.office_legend())
         for note in page.screen("map").notes:
             st.caption(f":material/info: {inert(note)}")
 
