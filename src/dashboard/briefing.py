@@ -593,7 +593,7 @@ def _trend_screens(data: BriefingData, place: str) -> list[Screen]:
     standout_concepts = [s.concept_id for s in data.standouts]
     for group in trend_groups(data):
         codes = tuple(c for c in data.shown(group.codes) if c in definition)
-        subject = group.subject.format(place=place)
+        subject = group.title(place)
         sources = tuple(dict.fromkeys(profile.dataset_source(definition[c]) for c in codes))
         lead = next(
             (

@@ -150,8 +150,10 @@ def kpi(
     display: str | None = None,
     delta: str | None = None,
     chart: list | None = None,
+    translated_source: bool = False,
 ) -> None:
-    """One headline number with its source line directly under it."""
+    """One headline number with its source line directly under it (`translated_source`: the
+    source is written in the page's language, as source_line's `translated`)."""
     st.metric(
         label,
         display if display is not None else format_number(value, unit, compact=True),
@@ -162,7 +164,7 @@ def kpi(
         chart_data=chart,
         chart_type="line",
     )
-    source_line(source)
+    source_line(source, translated=translated_source)
 
 
 def chart_with_table(

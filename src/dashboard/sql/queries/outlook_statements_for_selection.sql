@@ -24,6 +24,7 @@ final as (
     select
         statement.statement_id,
         statement.statement,
+        statement.short_title,
         statement.theme,
         bool_or(relevant.iso3_scope is not null) as names_selection,
         any_value(named.named_countries) as named_countries,
