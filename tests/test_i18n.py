@@ -6,6 +6,7 @@ from __future__ import annotations
 import ast
 import datetime as dt
 import logging
+import re
 import shutil
 from pathlib import Path
 
@@ -15,6 +16,7 @@ import pytest
 from dashboard import cache, config, i18n, notes, style
 from dashboard.charts import style as chart_style
 from dashboard.i18n import N_, NBSP, _, catalogues, d_, ngettext, pgettext
+from dashboard.ingest import names_ru
 from tests.apptest_helpers import open_page
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -376,3 +378,64 @@ def test_an_unknown_language_in_the_link_is_reported_and_english_shown(warehouse
     assert at.session_state["lang"] == "en"
     assert any("Ignored language 'de'" in warning.value for warning in at.sidebar.warning)
     assert "lang" not in at.query_params
+
+
+# --- Names in both languages --------------------------------------------------------------------
+
+
+def test_the_region_is_named_in_russian_as_the_un_names_it(warehouse_path, con):
+    with i18n.using("ru"):
+        assert i18n.country_name("KGZ") == "Кыргызстан", "UN Russian, not ISO's Киргизия"
+        assert i18n.country_name("MDA") == "Республика Молдова"
+        assert i18n.country_name("TUR") == "Турция"
+        assert i18n.country_name("XKX") == "Косово*"
+        assert i18n.country_name("XKX", standalone=True) == "Косово (СБ ООН 1244)"
+        assert i18n.place_name("Kosovo (UNSCR 1244)") == "Косово (СБ ООН 1244)"
+        assert i18n.place_name("Kyiv") == "Киев"
+        assert i18n.place_name("Astana") == i18n.place_name("Nur-Sultan") == "Астана"
+        assert i18n.place_name("Chisinau") == "Кишинёв"
+        assert i18n.place_name("Not a place") == "Not a place"
+        codes = [row[0] for row in con.execute("select iso3 from dim_country").fetchall()]
+        russian = [i18n.country_name(code) for code in codes]
+    assert len(codes) == 20
+    assert not [name for name in russian if re.search("[A-Za-z]", name)], russian
+    assert i18n.country_name("KGZ") == "Kyrgyzstan" and i18n.place_name("Kyiv") == "Kyiv"
+    towns = con.execute("select count(*) from dim_display_name where kind = 'city'").fetchone()[0]
+    cyrillic = con.execute(
+        "select count(*) from dim_display_name where regexp_matches(label_ru, '^[А-яЁё* ()1-9-]+$')"
+    ).fetchone()[0]
+    assert towns > 40 and cyrillic == len(codes) + towns + 1, "every name in Cyrillic (and Austria)"
+
+
+def test_the_russian_names_file_is_what_the_ingest_writes():
+    """display_names_ru.csv is generated: pycountry's ISO 3166 Russian plus names_ru.csv."""
+    written = names_ru._read(config.SOURCES_DIR / "display_names_ru.csv")
+    assert written == names_ru.russian_names(), (
+        "run PYTHONPATH=src .venv/bin/python -m dashboard.ingest.names_ru"
+    )
+    kept = {row["key"]: row for row in names_ru._read(config.SOURCES_DIR / "names_ru.csv")}
+    assert kept["KGZ"]["iso3166_ru"] == names_ru.iso3166_russian("KGZ") == "Киргизия"
+    assert all(row["reason"] for row in kept.values()), "every correction says why"
+
+
+def test_a_correction_made_against_another_catalogue_stops_the_run(tmp_path):
+    sources = tmp_path / "sources"
+    shutil.copytree(config.SOURCES_DIR, sources)
+    table = (sources / "names_ru.csv").read_text(encoding="utf-8")
+    (sources / "names_ru.csv").write_text(table.replace(",Киргизия,", ",Киргизстан,"), "utf-8")
+    with pytest.raises(names_ru.NamesError, match="KGZ"):
+        names_ru.russian_names(sources)
+    rows = (sources / "display_names.csv").read_text(encoding="utf-8")
+    (sources / "display_names.csv").write_text(rows + "city,Nowhere,Nowhere,Nowhere,x.,true\n")
+    (sources / "names_ru.csv").write_text(table, "utf-8")
+    with pytest.raises(names_ru.NamesError, match="Nowhere"):
+        names_ru.russian_names(sources)
+
+
+def test_the_country_filter_names_countries_in_russian_in_russian_order(warehouse_path):
+    at = open_page(query={"lang": ["ru"], "country": ["KGZ", "XKX"]}, fail_on_error=True)
+    countries = at.sidebar.multiselect(key="country")
+    assert "Кыргызстан" in countries.options and "Косово*" in countries.options
+    assert countries.value == ["KGZ", "XKX"]
+    central_asia = [n for n in countries.options if n in ("Казахстан", "Кыргызстан", "Узбекистан")]
+    assert central_asia == ["Казахстан", "Кыргызстан", "Узбекистан"]

@@ -31,6 +31,8 @@ import streamlit as st
 from dashboard import db, i18n, maps, speedups
 from dashboard.charts import style as chart_style
 from dashboard.charts import summary
+from dashboard.i18n import names as i18n_names
+from dashboard.queries import names as name_queries
 
 if TYPE_CHECKING:  # the export stack is imported only by the pages that export
     from dashboard import briefing, exports
@@ -287,3 +289,7 @@ def _briefing(scope: briefing.Scope, generated: str, version: str, lang: str) ->
 def briefing_for(scope: briefing.Scope, generated: str) -> briefing.Briefing:
     """The briefing of a scope, built once per warehouse version and shared: treat it as read-only."""
     return _briefing(scope, generated, db.warehouse_version(), i18n.language())
+
+
+# The names in the current language (i18n.country_name) read the names table through this cache.
+i18n_names.use_loader(lambda: query(name_queries.display_names))

@@ -25,7 +25,7 @@ def filter_options() -> FilterOptions:
     kind = {1: N_("Pillar: {title}"), 2: N_("Priority: {title}"), 3: N_("Thematic area: {title}")}
     return FilterOptions(
         subregions=tuple(dict.fromkeys(countries["subregion"])),
-        countries=dict(zip(countries["iso3"], countries["name"], strict=True)),
+        countries=_names_in_order(countries),
         country_subregion=dict(zip(countries["iso3"], countries["subregion"], strict=True)),
         themes={
             row.element_id: prefix[row.level] + _(kind[row.level]).format(title=d_(row.title))
@@ -34,6 +34,17 @@ def filter_options() -> FilterOptions:
         year_min=int(span["year_min"]),
         year_max=int(span["year_max"]),
     )
+
+
+def _names_in_order(countries) -> dict[str, str]:
+    """ISO3 -> name in the current language, by subregion as the query orders them, then
+    alphabetically in the language (the query sorts by the English name)."""
+    subregions = list(dict.fromkeys(countries["subregion"]))
+    named = [
+        (subregions.index(subregion), i18n.country_name(code), code)
+        for code, subregion in zip(countries["iso3"], countries["subregion"], strict=True)
+    ]
+    return {code: name for _rank, name, code in sorted(named)}
 
 
 def set_language() -> list[str]:

@@ -12,7 +12,7 @@ import plotly.graph_objects as go
 import pyarrow as pa
 import streamlit as st
 
-from dashboard import cache, downloads, i18n, notes
+from dashboard import cache, downloads, i18n, i18n_data, notes
 from dashboard import glossary as glossary_lookup
 from dashboard.i18n import _, pgettext
 from dashboard.inert import inert
@@ -217,6 +217,11 @@ def chart_summary(figure: go.Figure) -> None:
     st.caption(f":material/description: {inert(cache.figure_summary(figure))}")
 
 
+# How a table heading says its column is in US dollars, in each language ("Total (USD)",
+# "Итого (долл. США)"): such columns get thousands separators.
+MONEY_HEADINGS = ("USD", "долл. США")
+
+
 def table_view(
     table: pd.DataFrame, key: str, height: int | str = "auto", blank_missing: bool = False
 ) -> None:
@@ -227,7 +232,11 @@ def table_view(
     requirement, not a missing value).
     """
     if blank_missing:
-        usd = {c: st.column_config.NumberColumn(format="localized") for c in table if "USD" in c}
+        usd = {
+            c: st.column_config.NumberColumn(format="localized")
+            for c in table
+            if any(mark in c for mark in MONEY_HEADINGS)
+        }
         st.dataframe(
             table,
             width="stretch",
@@ -305,7 +314,8 @@ def findings(rows: pd.DataFrame, title: str | None = None, expanded: bool = Fals
             detail = ""
             if isinstance(expected, str) and isinstance(published, str):
                 detail = " " + _("Published: **{published}**; expected: **{expected}**.").format(
-                    published=published, expected=expected
+                    published=i18n_data.finding_value(published),
+                    expected=i18n_data.finding_value(expected),
                 )
             st.markdown(f"- {i18n.d_(subject)}: {i18n.d_(note)}{detail}")
             source_line(f"{document} — {section}")

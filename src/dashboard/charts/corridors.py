@@ -7,7 +7,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from dashboard import i18n
-from dashboard.i18n import N_, _, d_, ngettext
+from dashboard.i18n import N_, _, d_, ngettext, place_name
 from dashboard.style import IOM_BLUE, MUTED, PALETTE, REGION_COLOUR, TEMPLATE_NAME, format_number
 
 # One colour per group of places, the same on every corridor chart.
@@ -29,6 +29,12 @@ CAVEAT = N_(
 )
 
 
+def _place(name: str) -> str:
+    """A place of a corridor in the current language: a name of the names table, else a group
+    or a country of the world as data.po has it."""
+    return d_(place_name(name))
+
+
 def _rgba(hex_colour: str, alpha: float) -> str:
     red, green, blue = (int(hex_colour[i : i + 2], 16) for i in (1, 3, 5))
     return f"rgba({red},{green},{blue},{alpha})"
@@ -39,7 +45,7 @@ def corridor_sankey(corridors: pd.DataFrame, title: str) -> go.Figure:
     A country that is both an origin and a destination appears on both sides."""
     origins = list(dict.fromkeys(corridors["origin"].tolist()))
     destinations = list(dict.fromkeys(corridors["destination"].tolist()))
-    labels = [d_(place) for place in origins + destinations]
+    labels = [_place(place) for place in origins + destinations]
     group_of = dict(zip(corridors["origin"], corridors["origin_group"], strict=True)) | {}
     group_of_destination = dict(
         zip(corridors["destination"], corridors["destination_group"], strict=True)
@@ -69,7 +75,7 @@ def corridor_sankey(corridors: pd.DataFrame, title: str) -> go.Figure:
                 "color": link_colours,
                 "customdata": [
                     _("{origin} to {destination}: {migrants}").format(
-                        origin=d_(o), destination=d_(d), migrants=format_number(m)
+                        origin=_place(o), destination=_place(d), migrants=format_number(m)
                     )
                     for o, d, m in zip(
                         corridors["origin"],
@@ -118,7 +124,7 @@ def share_bars(frame: pd.DataFrame, place_column: str, title: str) -> go.Figure:
     figure = go.Figure(
         go.Bar(
             x=ordered["migrants"].tolist(),
-            y=[d_(place) for place in ordered[place_column].tolist()],
+            y=[_place(place) for place in ordered[place_column].tolist()],
             orientation="h",
             marker={"color": [GROUP_COLOURS.get(g, MUTED) for g in ordered["place_group"]]},
             text=[
@@ -144,8 +150,8 @@ def corridor_table(corridors: pd.DataFrame) -> pd.DataFrame:
     return pd.DataFrame(
         {
             _("Rank"): range(1, len(corridors) + 1),
-            _("From"): [d_(place) for place in corridors["origin"].tolist()],
-            _("To"): [d_(place) for place in corridors["destination"].tolist()],
+            _("From"): [_place(place) for place in corridors["origin"].tolist()],
+            _("To"): [_place(place) for place in corridors["destination"].tolist()],
             _("Migrants"): corridors["migrants"],
             _("Direction"): [d_(direction) for direction in corridors["direction"].tolist()],
         }
@@ -156,7 +162,7 @@ def place_table(frame: pd.DataFrame, place_column: str, label: str) -> pd.DataFr
     """country_destinations / country_origins as users read them."""
     return pd.DataFrame(
         {
-            label: [d_(place) for place in frame[place_column].tolist()],
+            label: [_place(place) for place in frame[place_column].tolist()],
             _("Group"): [d_(group) for group in frame["place_group"].tolist()],
             _("Migrants"): frame["migrants"],
             _("Share (%)"): (100 * frame["share"]).round(1),

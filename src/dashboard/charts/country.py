@@ -24,7 +24,7 @@ import plotly.io as pio
 import pydeck as pdk
 
 from dashboard import geo, i18n, maps, speedups
-from dashboard.i18n import N_, _, d_
+from dashboard.i18n import N_, _, d_, place_name
 from dashboard.style import IOM_BLUE, MUTED, PALETTE, TEMPLATE_NAME, format_number
 
 if TYPE_CHECKING:
@@ -189,7 +189,7 @@ def funding_by_country(
         [
             _bar(
                 amounts / divisor,
-                [d_(names[r]) for r in rows],
+                [place_name(names[r]) for r in rows],
                 [IOM_BLUE if codes[r] in wanted else MUTED for r in rows],
                 [format_number(v, "usd") for v in amounts.tolist()],
             )

@@ -14,7 +14,7 @@ import pandas as pd
 
 from dashboard import i18n
 from dashboard.content import overview as headlines
-from dashboard.i18n import N_, _, d_
+from dashboard.i18n import N_, _, d_, place_name
 from dashboard.style import format_number
 from dashboard.warehouse import mark_kosovo
 
@@ -202,7 +202,7 @@ class FundingRank:
             return _("{rank} of {count} in the region, tied with {others}").format(
                 rank=ordinal(self.rank),
                 count=self.countries_ranked,
-                others=", ".join(d_(name) for name in self.tied_with),
+                others=", ".join(place_name(name) for name in self.tied_with),
             )
         return _("{rank} of {count} in the region").format(
             rank=ordinal(self.rank), count=self.countries_ranked
@@ -214,9 +214,9 @@ class FundingRank:
             return _(
                 "{name} has no row in the Migration Initiatives 2016 SEEECA funding table, so no "
                 "2016 requirement was published for it."
-            ).format(name=d_(self.name))
+            ).format(name=place_name(self.name))
         return _("{name} asked for {amount} in 2016 ({exact}), {rank}.").format(
-            name=d_(self.name),
+            name=place_name(self.name),
             amount=self.display,
             exact=headlines.whole_usd(self.usd),
             rank=self.rank_text,
@@ -294,7 +294,7 @@ def office_table(offices: pd.DataFrame) -> pd.DataFrame:
         {
             _("Office"): text([d_(name) for name in offices["name"].tolist()]),
             _("Type"): text([kinds.get(kind, np.nan) for kind in offices["office_type"].tolist()]),
-            _("City"): text([d_(city) for city in offices["city"].tolist()]),
+            _("City"): text([place_name(city) for city in offices["city"].tolist()]),
             _("Printed as"): offices["name_as_published"].array,
             _("Address"): blank("address"),
             _("Telephone"): blank("telephone"),
@@ -336,7 +336,7 @@ def statement_scope(row: Mapping) -> str:
     'region-wide' (said beside the quoted statement, so a bare verb would read as its text)."""
     named = row.get("named_countries")
     if isinstance(named, str) and named:
-        names = ", ".join(d_(name) for name in named.split(", "))
+        names = ", ".join(place_name(name) for name in named.split(", "))
         return _("countries named: {names}").format(names=names)
     return _("region-wide")
 
@@ -352,6 +352,14 @@ def display_unit(unit: str) -> str:
 NEAR_ZERO_RATIO = 3.0
 
 
+def change_is_span(first_value: float, last_value: float, unit: str) -> bool:
+    """Whether change_text gives the two figures ('from 64 in 2000 to 149,324 in 2025') rather
+    than a percentage: a share, or a near-zero (or zero, or negative) base."""
+    if display_unit(unit) == "percent":
+        return True
+    return first_value <= 0 or last_value / first_value >= NEAR_ZERO_RATIO
+
+
 def change_text(
     first_value: float, first_year: int, last_value: float, last_year: int, unit: str
 ) -> str:
@@ -359,11 +367,11 @@ def change_text(
     would be read off a near-zero (or zero, or negative) base."""
     shown = display_unit(unit)
     first, last = format_number(first_value, shown), format_number(last_value, shown)
-    span = _("from {first} in {first_year} to {last} in {last_year}")
-    if shown == "percent":  # a change of a share is said in points, not in percent of itself
-        return span.format(first=first, first_year=first_year, last=last, last_year=last_year)
-    if first_value <= 0 or last_value / first_value >= NEAR_ZERO_RATIO:
-        return span.format(first=first, first_year=first_year, last=last, last_year=last_year)
+    # a change of a share is said in points, not in percent of itself
+    if change_is_span(first_value, last_value, unit):
+        return _("from {first} in {first_year} to {last} in {last_year}").format(
+            first=first, first_year=first_year, last=last, last_year=last_year
+        )
     change = last_value / first_value - 1
     if round(change * 100) == 0:
         return _("about the same in {last_year} as in {first_year}").format(
@@ -402,7 +410,7 @@ def introduction(country: Mapping, years: tuple[int, int]) -> str:
     """The line under the profile's title: where the country is, and the years shown."""
     return _("{subregion} · capital {capital} · indicators {year_from}-{year_to}.").format(
         subregion=d_(country["subregion"]),
-        capital=d_(country["capital"]),
+        capital=place_name(country["capital"]),
         year_from=years[0],
         year_to=years[1],
     )

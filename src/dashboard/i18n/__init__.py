@@ -17,6 +17,8 @@ Pure (never imports streamlit). The contract every module codes against:
   dates in the language's conventions (English exactly as the dashboard always wrote them;
   Russian after Babel's ru locale: "33,0 млн", "125,9 млн долл. США", "46,5 %",
   "6 декабря 2026 г.", every space inside a value a no-break space).
+- `country_name(iso3)`, `place_name(english_name)`: names from the names table (dim_display_name)
+  in the current language ("Кыргызстан", "Косово*", "Киев"); queries keep returning English.
 
 The catalogues are src/dashboard/locale/ru/LC_MESSAGES/<area>.po, one per area of the code
 (dashboard.i18n.catalogues.AREAS), chained at run time; `python -m dashboard.i18n update|check|
@@ -43,6 +45,7 @@ from dashboard.i18n.formats import (
     format_year,
     plotly_separators,
 )
+from dashboard.i18n.names import country_name, place_name
 
 __all__ = [
     "ALLOWED_LATIN",
@@ -57,6 +60,8 @@ __all__ = [
     "format_number",
     "format_percent",
     "format_year",
+    "country_name",
+    "place_name",
     "language",
     "ngettext",
     "npgettext",

@@ -22,7 +22,7 @@ from dashboard.briefing import Briefing, Screen
 from dashboard.charts import country as charts
 from dashboard.content import country as profile
 from dashboard.filters import FilterOptions, Filters
-from dashboard.i18n import _, d_
+from dashboard.i18n import _, d_, place_name
 from dashboard.inert import inert
 from dashboard.queries import names as name_queries
 from dashboard.views import briefing as briefing_view
@@ -75,7 +75,7 @@ def open_profile(filters: Filters, options: FilterOptions) -> Profile:
         briefing.country_scope(iso3, options, filters.years, filters.theme, theme_families),
         date.today().strftime("%d %B %Y"),
     )
-    name = d_(str(deck.data.profile_row["name"]))
+    name = place_name(str(deck.data.profile_row["name"]))
     title.title(_("Country profile: {name}").format(name=name))
     return Profile(iso3, name, deck, filters, options, theme_families)
 

@@ -23,8 +23,8 @@ named as (
 final as (
     select
         statement.statement_id,
-        statement.statement,
         statement.short_title,
+        statement.statement,
         statement.theme,
         bool_or(relevant.iso3_scope is not null) as names_selection,
         any_value(named.named_countries) as named_countries,
