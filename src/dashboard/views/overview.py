@@ -175,7 +175,7 @@ def strategy() -> None:
         translated=True,
     )
     if i18n.language() != i18n.DEFAULT_LANGUAGE:  # the strategy's wording, translated by us
-        st.caption(f":material/translate: {i18n_data.UNOFFICIAL_TRANSLATION.capitalize()}.")
+        st.caption(f":material/translate: {_(i18n_data.UNOFFICIAL_NOTE)}")
 
 
 def headline_cards(filters: Filters, theme_families: tuple[str, ...], menu: IndicatorMenu) -> None:
