@@ -439,3 +439,31 @@ def test_the_country_filter_names_countries_in_russian_in_russian_order(warehous
     assert countries.value == ["KGZ", "XKX"]
     central_asia = [n for n in countries.options if n in ("Казахстан", "Кыргызстан", "Узбекистан")]
     assert central_asia == ["Казахстан", "Кыргызстан", "Узбекистан"]
+
+
+def test_a_dropped_link_value_is_reported_in_russian(warehouse_path):
+    at = open_page(query={"lang": ["ru"], "country": ["ZZZ"], "years": ["1700"]})
+    said = [warning.value for warning in at.sidebar.warning]
+    assert any(
+        "'ZZZ'" in text and "(страна)" in text and "неизвестный код" in text for text in said
+    )
+    assert any("'1700'" in text and "допустимо" in text and " от " in text for text in said), said
+
+
+def test_chart_summaries_and_selection_captions_are_in_russian():
+    from dashboard.charts import summary
+    from dashboard.filters import FilterOptions, Filters
+
+    figure = go.Figure(
+        [go.Bar(x=["Албания", "Сербия"], y=[3, 5], name="Беженцы")],
+        layout={"title": {"text": "Беженцы"}},
+    )
+    with i18n.using("ru"):
+        text = summary.figure_summary(figure)
+        options = FilterOptions(("Central Asia",), {"KAZ": "Казахстан"}, {}, {}, 2000, 2025)
+        region = Filters(years=(2000, 2025)).describe(options)
+    assert text == (
+        "Столбчатая диаграмма: Беженцы; 1 ряд (Беженцы); наибольшее значение: Сербия. "
+        "Все значения — на вкладке «Таблица»."
+    )
+    assert region == "весь регион (1 страна и территория); 2000-2025"

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from dashboard import i18n_data
@@ -240,3 +242,16 @@ def test_shared_findings_list_reads_in_russian(warehouse_path):
     assert "Сводная таблица приводит для этого региона 118 075 000" in text
     assert "Опубликовано: **118\u00a0075\u00a0000**" in text or "118\u00a0075\u00a0000" in text
     assert "The overview prints" not in text and "118,075,000" not in text
+
+
+def test_russian_findings_name_no_files_or_columns(con):
+    """A finding a page lists speaks of documents and tables, not of the warehouse's file and
+    column names (country_names, key_figures.csv...), which mean nothing to the reader."""
+    identifier = re.compile(r"\b[a-z0-9]+(_[a-z0-9]+)+\b|\w+\.csv\b")
+    notes = [
+        *i18n_data.column_values(i18n_data.declared("published_issues", "note")),
+        *i18n_data.column_values(i18n_data.declared("dq_finding", "note"), con=con),
+        *i18n_data.column_values(i18n_data.declared("dq_finding", "subject"), con=con),
+    ]
+    wrong = [_translation(note) for note in notes if identifier.search(_translation(note))]
+    assert not wrong, wrong[:3]

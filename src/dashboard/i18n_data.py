@@ -71,7 +71,6 @@ def _t(table: str, column: str, shown: str, rule: str = TRANSLATE) -> DataText:
 DATA_TEXTS: tuple[DataText, ...] = (
     # --- Places and groupings
     _t("countries", "subregion", "sidebar Subregion filter, tables and captions of every page"),
-    _t("countries", "subregion_basis", "country profile: why the country is in its subregion"),
     # the headline scopes the build lists (countries, subregions, the region) and the corridor
     # page's groups of places
     DataText(
@@ -92,7 +91,6 @@ DATA_TEXTS: tuple[DataText, ...] = (
     _t("offices", "office_type", "offices map, country profile, strategy drill-down: office type"),
     _t("offices", "note", "offices map and directory: what the documents say about the office"),
     _t("offices", "current_status_note", "offices map: what the sources cannot tell today"),
-    _t("display_names", "basis", "data and sources: why each name is spelt as it is"),
     # --- Indicators, headline concepts and projections
     _t("indicator_catalog", "name", "trends picker, chart titles, tables, deck: indicator names"),
     _t("indicator_catalog", "unit", "axis titles, tables and cards: units"),

@@ -24,10 +24,11 @@ import numpy as np
 import plotly.graph_objects as go
 
 from dashboard import i18n
+from dashboard.i18n import N_, _
 from dashboard.style import format_number
 
 YEAR_RANGE = (1900, 2100)
-ONE_YEAR_NOTE = "One year of data: shown as a single labelled point, not as a trend."
+ONE_YEAR_NOTE = N_("One year of data: shown as a single labelled point, not as a trend.")
 CATEGORY_WRAP = 24  # characters per line of a category label
 TITLE_WRAP = 48  # characters per title line (a chart in a 2:3 column at 1280 px holds about 50)
 ROW_HEIGHT = 30  # pixels per category of a horizontal bar chart
@@ -104,9 +105,9 @@ def year_axis(figure: go.Figure, axis: str, years: Iterable[float]) -> None:
                 if trace.text is None and trace.y is not None:
                     trace.text = [format_number(value) for value in trace.y]
         notes = [a.text for a in figure.layout.annotations or ()]
-        if ONE_YEAR_NOTE not in notes:
+        if _(ONE_YEAR_NOTE) not in notes:
             figure.add_annotation(
-                text=ONE_YEAR_NOTE,
+                text=_(ONE_YEAR_NOTE),
                 xref="paper",
                 yref="paper",
                 x=0,

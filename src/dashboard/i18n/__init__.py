@@ -53,6 +53,7 @@ __all__ = [
     "LANGUAGES",
     "NBSP",
     "N_",
+    "NP_",
     "_",
     "d_",
     "format_date",
@@ -93,6 +94,7 @@ ALLOWED_LATIN: frozenset[str] = frozenset(
         "UNHCR",
         "GDI",  # IOM's Global Data Institute, the origin-destination matrix
         "SEEECA",  # the region's code in IOM
+        "MiGOF",  # IOM's Migration Governance Framework, cited by its acronym in Russian too
         "GDP",
         # the language switch names each language in itself ("English / Русский")
         "English",
@@ -260,6 +262,11 @@ def npgettext(context: str, singular: str, plural: str, n: int) -> str:
 
 def N_(msgid: str) -> str:  # noqa: N802 (the gettext convention the extractor looks for)
     """Marks `msgid` for extraction and returns it unchanged: translate it where it is shown."""
+    return msgid
+
+
+def NP_(context: str, msgid: str) -> str:  # noqa: N802
+    """`N_` with a translation context: marks `msgid` (shown as `pgettext(context, msgid)`)."""
     return msgid
 
 

@@ -61,6 +61,7 @@ SOURCE_GLOBS = ("app.py", "pages/*.py", "src/dashboard/**/*.py")
 KEYWORDS = {
     "_": None,
     "N_": None,
+    "NP_": ((1, "c"), 2),
     "ngettext": (1, 2),
     "pgettext": ((1, "c"), 2),
     "npgettext": ((1, "c"), 2, 3),

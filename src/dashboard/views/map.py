@@ -52,7 +52,7 @@ def office_cards(filters: Filters) -> None:
             "count",
             content.total_source(table_a1, ui.english(table_a1["document"])),
             help=content.total_help(counts, table_a1),
-            translated_source=True,
+            translated=True,
         )
     for column, (office_type, label) in zip(row[1:], content.OFFICE_TYPE_CARDS, strict=True):
         with column:
@@ -62,7 +62,7 @@ def office_cards(filters: Filters) -> None:
                 "count",
                 annex_1,
                 help=content.in_region_help(counts, office_type),
-                translated_source=True,
+                translated=True,
             )
 
 
