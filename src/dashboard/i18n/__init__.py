@@ -95,6 +95,9 @@ ALLOWED_LATIN: frozenset[str] = frozenset(
         "GDI",  # IOM's Global Data Institute, the origin-destination matrix
         "SEEECA",  # the region's code in IOM
         "GDP",
+        "GeoNames",  # the gazetteer of the offices' positions
+        "Natural",  # Natural Earth, the basemap's boundaries
+        "Earth",
         # the language switch names each language in itself ("English / Русский")
         "English",
         # file formats and the app's own controls
