@@ -5,10 +5,11 @@ import streamlit as st
 
 from dashboard import cache, sidebar
 from dashboard.content import funding as content
+from dashboard.i18n import _
 from dashboard.views import funding as view
 
 filters, options = sidebar.current()
-st.title("Funding requirements 2016")
+st.title(_("Funding requirements 2016"))
 st.caption(content.page_caption(filters.describe(options)))
 
 region = view.region(filters.theme)

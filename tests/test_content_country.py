@@ -31,8 +31,23 @@ def test_sentences_name_the_country():
     assert "Sum of Ukraine's cells" in profile.funding_scope("Ukraine")
     for sentence in (
         profile.no_key_figures("Georgia"),
-        profile.outlook_order("Georgia"),
+        profile.outlook_order("Georgia", 0),
+        profile.outlook_order("Georgia", 2),
         profile.no_findings("Georgia"),
         profile.findings_title("Georgia"),
     ):
         assert "Georgia" in sentence
+
+
+def test_statements_naming_countries_come_before_the_region_wide_ones():
+    rows = [
+        {"statement": "a", "named_countries": None},
+        {"statement": "b", "named_countries": "Ukraine"},
+        {"statement": "c", "named_countries": None},
+    ]
+    named, region_wide = profile.split_by_scope(rows)
+    assert [r["statement"] for r in named] == ["b"]
+    assert [r["statement"] for r in region_wide] == ["a", "c"]
+    assert profile.region_wide_statements(2) == "Region-wide statements (2)"
+    assert profile.outlook_order("Ukraine", 1).startswith("Statements of the IOM strategies")
+    assert profile.outlook_order("Israel", 0).startswith("No statement of the IOM strategies")

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from dashboard import i18n_data
@@ -187,3 +189,69 @@ def test_translation_doc_lists_the_declaration():
 
     doc = (config.REPO_ROOT / "docs" / "TRANSLATION.md").read_text(encoding="utf-8")
     assert i18n_data.markdown_table() in doc, "regenerate the table in docs/TRANSLATION.md"
+
+
+def test_d_gives_the_russian_of_a_declared_text_and_leaves_others_alone():
+    from dashboard import i18n
+
+    assert i18n.d_("Western Balkans") == "Western Balkans"  # English: the data as they are
+    with i18n.using("ru"):
+        assert i18n.d_("Western Balkans") == "Западные Балканы"
+        assert i18n.d_("Personal remittances received") == "Полученные личные денежные переводы"
+        assert i18n.d_("A text nobody declared") == "A text nobody declared"
+
+
+def test_unofficial_translation_is_said_only_in_russian():
+    from dashboard import i18n
+
+    assert i18n_data.unofficial_translation_note() is None
+    with i18n.using("ru"):
+        assert i18n_data.unofficial_translation_note().startswith("Неофициальный перевод")
+
+
+def test_finding_values_keep_their_figure_and_take_the_language():
+    from dashboard import i18n
+
+    assert i18n_data.finding_value("118,075,000") == "118,075,000"
+    assert i18n_data.finding_value("heading only") == "heading only"
+    with i18n.using("ru"):
+        assert i18n_data.finding_value("118,075,000") == "118\u00a0075\u00a0000"
+        assert i18n_data.finding_value("31.06") == "31,06"
+        assert i18n_data.finding_value("heading only") == "только заголовок"
+        assert i18n_data.finding_value("Tribinje") == "Tribinje"  # a spelling stays as printed
+        assert i18n_data.finding_value(None) is None
+
+
+def _findings_in_russian() -> None:
+    """A page block: the overview table's findings through the shared list, in Russian."""
+    from dashboard import cache, i18n, ui
+    from dashboard.queries import funding
+
+    i18n.set_language("ru")
+    ui.findings(cache.query(funding.funding_overview_findings), expanded=True)
+
+
+def test_shared_findings_list_reads_in_russian(warehouse_path):
+    """ui.findings in lang=ru on the real warehouse: subject, note and figures in Russian."""
+    from streamlit.testing.v1 import AppTest
+
+    at = AppTest.from_function(_findings_in_russian, default_timeout=60)
+    at.run()
+    assert not at.exception, [e.value for e in at.exception]
+    text = "\n".join(e.value for e in at.markdown)
+    assert "Сводная таблица приводит для этого региона 118 075 000" in text
+    assert "Опубликовано: **118\u00a0075\u00a0000**" in text or "118\u00a0075\u00a0000" in text
+    assert "The overview prints" not in text and "118,075,000" not in text
+
+
+def test_russian_findings_name_no_files_or_columns(con):
+    """A finding a page lists speaks of documents and tables, not of the warehouse's file and
+    column names (country_names, key_figures.csv...), which mean nothing to the reader."""
+    identifier = re.compile(r"\b[a-z0-9]+(_[a-z0-9]+)+\b|\w+\.csv\b")
+    notes = [
+        *i18n_data.column_values(i18n_data.declared("published_issues", "note")),
+        *i18n_data.column_values(i18n_data.declared("dq_finding", "note"), con=con),
+        *i18n_data.column_values(i18n_data.declared("dq_finding", "subject"), con=con),
+    ]
+    wrong = [_translation(note) for note in notes if identifier.search(_translation(note))]
+    assert not wrong, wrong[:3]

@@ -75,6 +75,11 @@ def test_every_number_has_a_source_line(ukraine):
 
 
 def test_ukraine_quotes_outlook_and_data_quality_notes(ukraine):
+    assert not any("region-wide;" in line for line in texts(ukraine).splitlines()), (
+        "the region-wide statements are built only once their expander is opened"
+    )
+    ukraine.session_state["outlook-region-wide"] = True
+    ukraine.run()
     shown = texts(ukraine)
     assert "118,000" in shown, "the 2015 strategy's IDP figure for Ukraine is quoted"
     assert "countries named: Ukraine" in shown.replace("\\", ""), (
@@ -200,6 +205,8 @@ def test_print_view_draws_every_chart_block(warehouse_path):
         assert expected in titles, titles
     assert any(t.startswith("Net migration, Ukraine") for t in titles), titles
     assert len(titles) == 11, titles  # 2 funding, 5 trends, 2 projections, 2 corridors
+    statements = [m.value for m in at.markdown if "indicators to watch" in m.value]
+    assert any("region-wide;" in s for s in statements), "region-wide statements are printed"
     at.toggle(key="print").set_value(False).run()
     assert "print" not in at.query_params
     assert len(at.get("plotly_chart")) == 3

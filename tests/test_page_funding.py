@@ -14,6 +14,7 @@ from dashboard.content import funding as content
 from dashboard.queries import funding as q
 from dashboard.queries import overview as overview_q
 from tests.apptest_helpers import metric_value, open_findings, open_page, open_tables, table_with
+from tests.test_i18n import server_like_reruns  # noqa: F401 (a fixture)
 
 PAGE = "pages/funding.py"
 COUNTRY = "Country or programme"
@@ -86,7 +87,7 @@ def test_seeeca_table_equals_the_cells_and_dashes_stay_blank(warehouse_path, con
 def test_csv_download_is_the_table_shown(warehouse_path, downloads):
     at = open_page(PAGE)
     shown = table_with(at, COUNTRY)
-    csv = downloads["funding-seeeca-by-country-and-area.csv"].decode("utf-8")
+    csv = downloads["funding-seeeca-by-country-and-area.csv"].decode("utf-8-sig")
     assert csv == shown.to_csv(index=False)
     from_csv = pd.read_csv(io.StringIO(csv))
     assert list(from_csv.columns) == list(shown.columns)
@@ -236,3 +237,20 @@ def test_regional_sentence_gives_requirement_and_share(con):
     sentence = content.regional_sentence(regional)
     assert sentence.startswith("**Regional programmes** (not attributed to a country): USD ")
     assert sentence.endswith(f", {share:.1f}% of the requirement shown.")
+
+
+@pytest.mark.usefixtures("server_like_reruns")
+def test_russian_page_names_columns_rows_and_totals_in_russian(warehouse_path):
+    at = open_page(PAGE, {"lang": ["ru"]})
+    shown = table_with(at, "Страна или программа")
+    assert {"Итого (долл. США)", "Здоровье мигрантов"} <= set(shown.columns)
+    rows = set(shown["Страна или программа"])
+    assert {"Республика Молдова", "Косово*", "Региональные программы"} <= rows
+    assert shown["Итого (долл. США)"].sum() == 125_925_000
+    text = page_text(at)
+    nbsp = "\u00a0"
+    assert (
+        f"**118{nbsp}075{nbsp}000** долл. США" in text
+    )  # the printed total, written the Russian way
+    assert "**Региональные программы** (не отнесённые ни к одной стране)" in text
+    assert at.selectbox(key="funding_region").format_func("seeeca").startswith("Юго-Восточная")

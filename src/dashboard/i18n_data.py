@@ -18,19 +18,25 @@ streamlit; the values are read from the source files, the build's own findings f
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-from dashboard import config
+from dashboard import config, i18n
 
 TRANSLATE = "translate"
 UNOFFICIAL = "unofficial"
 QUOTE = "quote"
 RULES = (TRANSLATE, UNOFFICIAL, QUOTE)
 
-# Shown beside the dashboard's own Russian of a strategy element or a glossary term (issue 19).
-UNOFFICIAL_TRANSLATION = "неофициальный перевод"
+# Said once wherever the dashboard shows its own translation of the documents' wording (strategy
+# elements, glossary terms and definitions): the documents exist in English only (issue 19).
+UNOFFICIAL_NOTE = i18n.N_(
+    "Unofficial translation by the dashboard: the documents are published in English only."
+)
+# A figure as the warehouse writes it into a finding ("118,075,000", "31.06").
+_FIGURE = re.compile(r"-?\d{1,3}(,\d{3})*(\.\d+)?|-?\d+(\.\d+)?")
 # Data texts live in their own catalogue (the contract: one .po per area).
 DOMAIN = "data"
 
@@ -65,7 +71,6 @@ def _t(table: str, column: str, shown: str, rule: str = TRANSLATE) -> DataText:
 DATA_TEXTS: tuple[DataText, ...] = (
     # --- Places and groupings
     _t("countries", "subregion", "sidebar Subregion filter, tables and captions of every page"),
-    _t("countries", "subregion_basis", "country profile: why the country is in its subregion"),
     # the headline scopes the build lists (countries, subregions, the region) and the corridor
     # page's groups of places
     DataText(
@@ -86,7 +91,6 @@ DATA_TEXTS: tuple[DataText, ...] = (
     _t("offices", "office_type", "offices map, country profile, strategy drill-down: office type"),
     _t("offices", "note", "offices map and directory: what the documents say about the office"),
     _t("offices", "current_status_note", "offices map: what the sources cannot tell today"),
-    _t("display_names", "basis", "data and sources: why each name is spelt as it is"),
     # --- Indicators, headline concepts and projections
     _t("indicator_catalog", "name", "trends picker, chart titles, tables, deck: indicator names"),
     _t("indicator_catalog", "unit", "axis titles, tables and cards: units"),
@@ -185,6 +189,24 @@ DATA_TEXTS: tuple[DataText, ...] = (
     _t("offices", "name_as_published", "offices directory: office names as published", QUOTE),
     _t("offices", "city_as_published", "offices directory: towns as published", QUOTE),
 )
+
+
+def unofficial_translation_note() -> str | None:
+    """The note for a block that shows the dashboard's own translation of document wording;
+    None in English, where the wording is the documents' own."""
+    if i18n.language() == i18n.DEFAULT_LANGUAGE:
+        return None
+    return i18n._(UNOFFICIAL_NOTE)
+
+
+def finding_value(text: object) -> object:
+    """A finding's expected or published value as a page shows it: words through `d_()`, a
+    figure exact, with the language's separators ("118,075,000" -> "118 075 000" in Russian)."""
+    if not isinstance(text, str):
+        return text
+    if _FIGURE.fullmatch(text) and i18n.language() != i18n.DEFAULT_LANGUAGE:
+        return text.replace(",", i18n.NBSP).replace(".", ",")
+    return i18n.d_(text)
 
 
 def translated_columns() -> tuple[DataText, ...]:

@@ -183,6 +183,35 @@ SOURCE_TABLES: tuple[SourceTable, ...] = (
         'filters ("Kosovo*", with the footnote), `display_name` the form that stands alone.',
     ),
     SourceTable(
+        "names_ru",
+        (
+            _req("kind", choices=("country", "city")),
+            _req("key"),
+            _req("display_name_ru"),
+            _req("label_ru"),
+            _c("iso3166_ru"),
+            _req("reason"),
+        ),
+        ("kind", "key"),
+        "The Russian names not taken unchanged from pycountry's ISO 3166 Russian catalogue: the "
+        "UN's Russian short name where it differs (`iso3166_ru`: what the catalogue said), "
+        "Kosovo, and the towns; each with its reason.",
+    ),
+    SourceTable(
+        "display_names_ru",
+        (
+            _req("kind", choices=("country", "city")),
+            _req("key"),
+            _req("display_name_ru"),
+            _req("label_ru"),
+            _req("basis_ru"),
+        ),
+        ("kind", "key"),
+        "The Russian of every name in display_names.csv (`label_ru` the short form, "
+        '"Косово*"), from pycountry\'s ISO 3166-1 catalogue in Russian and names_ru.csv.',
+        generated_by="python -m dashboard.ingest.names_ru",
+    ),
+    SourceTable(
         "country_names",
         (
             _req("iso3", iso3="region"),

@@ -16,7 +16,9 @@ from dataclasses import dataclass
 
 import pandas as pd
 
+from dashboard.changes import decimal, place
 from dashboard.content import country as profile
+from dashboard.i18n import N_, _, d_, language
 from dashboard.style import format_number
 
 POPULATION_CODE = "wdi.population"
@@ -27,21 +29,25 @@ class Concept:
     """A headline concept (docs/HEADLINES.md) a country can stand out on, in a sentence's words."""
 
     concept: str
-    label: str  # "refugees from the country": reads after "ranks 1st of 19 for"
-    card: str  # the card's label, capitalised
+    label: str  # "refugees from the country": reads after "ranks 1st of 19 for" (N_: translate)
+    card: str  # the card's label, capitalised (N_: translate where shown)
 
 
 # Candidates for a country's story, in the order ties are broken. Each is a headline concept, so
 # the figure is the one the headline rule picks (the same on every page and in every export).
 # Remittances in US$ are ranked per inhabitant too: the flow's size relative to the country.
 STORY_INDICATORS = (
-    Concept("refugees_originating", "refugees from the country", "Refugees from the country"),
-    Concept("idps_unhcr", "internally displaced people (IDPs)", "Internally displaced (IDPs)"),
-    Concept("refugees_hosted", "refugees hosted", "Refugees hosted"),
-    Concept("remittances_gdp", "remittances as % of GDP", "Remittances, % of GDP"),
-    Concept("emigrants", "emigrants living abroad", "Emigrants living abroad"),
-    Concept("migrant_stock", "international migrants living there", "Immigrants"),
-    Concept("remittances_usd", "remittances received", "Remittances received"),
+    Concept(
+        "refugees_originating", N_("refugees from the country"), N_("Refugees from the country")
+    ),
+    Concept(
+        "idps_unhcr", N_("internally displaced people (IDPs)"), N_("Internally displaced (IDPs)")
+    ),
+    Concept("refugees_hosted", N_("refugees hosted"), N_("Refugees hosted")),
+    Concept("remittances_gdp", N_("remittances as % of GDP"), N_("Remittances, % of GDP")),
+    Concept("emigrants", N_("emigrants living abroad"), N_("Emigrants living abroad")),
+    Concept("migrant_stock", N_("international migrants living there"), N_("Immigrants")),
+    Concept("remittances_usd", N_("remittances received"), N_("Remittances received")),
 )
 STORY_CONCEPTS = tuple(concept.concept for concept in STORY_INDICATORS)
 CONCEPTS = {concept.concept: concept for concept in STORY_INDICATORS}
@@ -102,21 +108,35 @@ class Standing:
         if self.per_inhabitant is None:
             return ""
         if profile.display_unit(self.unit) == "usd":
-            return f"USD {self.per_inhabitant:,.0f} per inhabitant"
-        return f"{self.per_inhabitant * 1000:,.1f} per 1,000 inhabitants"
+            return _("USD {value} per inhabitant").format(value=decimal(self.per_inhabitant, 0))
+        return _("{value} per 1,000 inhabitants").format(
+            value=decimal(self.per_inhabitant * 1000, 1)
+        )
 
     def reason(self, name: str) -> str:
         """'Ukraine ranks 1st of 19 in the region for refugees from the country (5.2 million in
-        2025)': the one line that says why this indicator leads the country's story."""
-        measure = (
-            f"{self.concept.label} per inhabitant ({self.per_inhabitant_display}, {self.display} "
-            f"in {self.year})"
+        2025)': the one line that says why this indicator leads the country's story.
+
+        {rank} is the English ordinal ("1st"); other languages get the number and inflect
+        around it ("1-е место")."""
+        template = (
+            _(
+                "{name} ranks {rank} of {count} in the region for {indicator} per inhabitant "
+                "({per_inhabitant}, {value} in {year})"
+            )
             if self.by_inhabitant
-            else f"{self.concept.label} ({self.display} in {self.year})"
+            else _(
+                "{name} ranks {rank} of {count} in the region for {indicator} ({value} in {year})"
+            )
         )
-        return (
-            f"{name} ranks {profile.ordinal(self.best_rank)} of {self.best_of} in the region "
-            f"for {measure}"
+        return template.format(
+            name=name,
+            rank=profile.ordinal(self.best_rank) if language() == "en" else self.best_rank,
+            count=self.best_of,
+            indicator=_(self.concept.label),
+            per_inhabitant=self.per_inhabitant_display,
+            value=self.display,
+            year=self.year,
         )
 
     def change(self) -> str | None:
@@ -202,7 +222,12 @@ def choose_standouts(
 # --- notes scoped to what a slide is about ----------------------------------------------------
 
 # A full stop after a word or a closing bracket ends a sentence; after an initial ("G. Abel") not.
-_SENTENCE_END = re.compile(r"(?<=[a-z0-9)%][.!?])\s+(?=[A-Z])")
+_SENTENCE_END = re.compile(r"(?<=[a-zа-яё0-9)%»][.!?])\s+(?=[A-ZА-ЯЁ«])")
+
+
+def sentences(text: str) -> list[str]:
+    """The sentences of a note (English or Russian)."""
+    return _SENTENCE_END.split(text.strip())
 
 
 def scoped_notes(
@@ -210,19 +235,25 @@ def scoped_notes(
 ) -> list[str]:
     """The sentences of a caveat that concern the scope: a sentence naming region countries, none
     of them in scope, is about another country and left out (Moldova's refugee slide carries no
-    note on the Russian Federation's reporting)."""
+    note on the Russian Federation's reporting).
+
+    The choice is made on the English caveat with the English names; in another language the
+    same sentences of the caveat's translation (d_) are kept, and all of them when the
+    translation does not have as many sentences as the English."""
     if not text:
         return []
     # Display names carry markers ("Kosovo*"); the caveats name countries plainly.
     wanted = {n.rstrip("*") for n in in_scope}
     others = [n.rstrip("*") for n in region_names if n.rstrip("*") not in wanted]
-    kept = []
-    for sentence in _SENTENCE_END.split(text.strip()):
+    english = sentences(text)
+    keep = []
+    for sentence in english:
         named = [n for n in [*wanted, *others] if n in sentence]
-        if named and not any(n in wanted for n in named):
-            continue
-        kept.append(sentence)
-    return kept
+        keep.append(not named or any(n in wanted for n in named))
+    shown = sentences(d_(text))
+    if len(shown) != len(english):
+        return shown
+    return [sentence for sentence, kept in zip(shown, keep, strict=True) if kept]
 
 
 _FILE_NAME = re.compile(r"\b[\w-]+\.(txt|csv|duckdb|xlsx?|rda|json)\b")
@@ -231,7 +262,7 @@ _FILE_NAME = re.compile(r"\b[\w-]+\.(txt|csv|duckdb|xlsx?|rda|json)\b")
 def without_file_names(text: str) -> str:
     """The sentences of a note that a reader needs: those naming a source file are technical
     detail, kept on the Data and sources page, not on a slide."""
-    return " ".join(s for s in _SENTENCE_END.split(text.strip()) if not _FILE_NAME.search(s))
+    return " ".join(s for s in sentences(text) if not _FILE_NAME.search(s))
 
 
 # --- series breaks that move a total ----------------------------------------------------------
@@ -261,7 +292,7 @@ def break_notes(
             (row["cause_indicator_code"], row["cause_iso3"], int(row["year"])), []
         ).append(row)
     notes = []
-    for (_, reporter, year), moved in causes.items():
+    for (_code, reporter, year), moved in causes.items():
         # The reporter's own series carries the break in its caveat; this note is for the totals
         # the break moves elsewhere.
         if not any(r["indicator_code"] == code and r["iso3"] in scope for r in moved):
@@ -273,10 +304,18 @@ def break_notes(
         if before is None or after is None or year - 1 < years[0] or year > years[1]:
             continue
         notes.append(
-            f"Series break in {year}: refugees hosted by the {name_of[reporter]} "
-            f"fall from {format_number(before)} in {year - 1} to {format_number(after)} in "
-            f"{year}, a change in what UNHCR reports for the {name_of[reporter]}, not a return "
-            "or an outflow. Totals that include them move with it"
-            f" (refugees from {', '.join(name_of[r['iso3']] for r in moved)})."
+            _(
+                "Series break in {year}: refugees hosted by {reporter} fall from {before} in "
+                "{previous} to {after} in {year}, a change in what UNHCR reports for {reporter}, "
+                "not a return or an outflow. Totals that include them move with it (refugees "
+                "from {countries})."
+            ).format(
+                year=year,
+                previous=year - 1,
+                reporter=place(d_(name_of[reporter])),
+                before=format_number(before),
+                after=format_number(after),
+                countries=", ".join(d_(name_of[r["iso3"]]) for r in moved),
+            )
         )
     return notes

@@ -3,27 +3,78 @@ footnotes and findings. The only dashboard module besides cache/sidebar that imp
 
 from __future__ import annotations
 
+import hashlib
 import re
 from collections.abc import Callable
 
 import pandas as pd
 import plotly.graph_objects as go
+import pyarrow as pa
 import streamlit as st
 
-from dashboard import cache, downloads, maps, notes
+from dashboard import cache, downloads, i18n, i18n_data, maps, notes
 from dashboard import glossary as glossary_lookup
+from dashboard.i18n import _, pgettext
 from dashboard.inert import inert
 from dashboard.queries import catalog as catalog_queries
 from dashboard.style import format_number
 
 
 def slug(text: str) -> str:
-    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")[:60] or "table"
+    """A widget key or file name from a title: ASCII letters and digits; a title without any
+    (a Russian one) gets a short digest of itself, so two titles never share a key."""
+    made = re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")[:60]
+    if made:
+        return made
+    if not text.strip():
+        return "table"
+    return "t-" + hashlib.blake2b(text.encode("utf-8"), digest_size=4).hexdigest()
 
 
-def source_line(text: str) -> None:
-    """The provenance under a number or chart: document + section, or dataset + vintage."""
-    st.caption(f"Source: {text}")
+def note_caption(note: str) -> None:
+    """A publication note (footnote, disclaimer) as a caption: a leading "* " (the Russian
+    Kosovo footnote) stays an asterisk, not a list bullet."""
+    st.caption("\\" + note if note.startswith("* ") else note)
+
+
+def english(text: object) -> str:
+    """`text` that stays English on a Russian page (a source title, a quotation), as markup for
+    st.markdown/st.caption with unsafe_allow_html: inside an element marked lang="en" (screen
+    readers read it as English, WCAG 3.1.2; the Russian browser check skips it), made inert.
+    In English the text itself."""
+    if i18n.language() == "en":
+        return str(text)
+    return f'<span lang="en">{inert(text)}</span>'
+
+
+def source_line(text: str, *, translated: bool = False) -> None:
+    """The provenance under a number or chart: document + section, or dataset + vintage.
+
+    `text` is the citation in English (titles of documents and datasets stay English, marked as
+    such on a Russian page). `translated=True`: the caller wrote it in the page's language,
+    with any English title inside through `english()`.
+    """
+    if i18n.language() == "en":
+        st.caption(f"Source: {text}")
+    elif translated:
+        st.caption(_("Source: {source}").format(source=text), unsafe_allow_html=True)
+    else:
+        line = pgettext("citation in English", "Source: {source}")
+        st.caption(line.format(source=english(text)), unsafe_allow_html=True)
+
+
+def quotation(text: str, source: str | None = None) -> None:
+    """A passage quoted from an English-only document: English, marked as such on a Russian
+    page, with its source under it."""
+    if i18n.language() == "en":
+        st.markdown("> " + inert(text))
+    else:
+        st.markdown(
+            "> " + english(text) + " " + _("(in English)"),
+            unsafe_allow_html=True,
+        )
+    if source:
+        source_line(source)
 
 
 # Printing (A4 landscape): the page's chrome hidden, and the main column zoomed so that a layout
@@ -73,7 +124,7 @@ def footnotes(*items: object, iso3=()) -> None:
     """The footnotes an element showing `items` must carry (the Kosovo reference to UNSCR 1244
     whenever "Kosovo*" is shown or XKX is among `iso3`), printed under it."""
     for note in notes.footnotes_for(*items, iso3=iso3):
-        st.caption(note)
+        note_caption(note)
 
 
 def map_view(deck, height: int, iso3=(), alt: str | None = None, **pydeck_options) -> None:
@@ -87,7 +138,7 @@ def map_view(deck, height: int, iso3=(), alt: str | None = None, **pydeck_option
 def map_notes(iso3=()) -> None:
     """The notes every map carries (for maps drawn by plotly: call right under the chart)."""
     for note in notes.map_notes(iso3):
-        st.caption(note)
+        note_caption(note)
 
 
 def kpi(
@@ -130,7 +181,9 @@ def chart_with_table(
     chart_summary(figure)
     # The tabs rerun the page when switched, so only the open one is built: a table nobody opened
     # cost as much to send as its chart.
-    chart_tab, table_tab = st.tabs(["Chart", "Table"], key=f"tabs-{key}", on_change="rerun")
+    chart_tab, table_tab = st.tabs(
+        [pgettext("tab", "Chart"), pgettext("tab", "Table")], key=f"tabs-{key}", on_change="rerun"
+    )
     with chart_tab:
         if chart_tab.open:
             st.plotly_chart(
@@ -147,7 +200,7 @@ def chart_with_table(
             table_view(table() if callable(table) else table, key, blank_missing=blank_missing)
     if map_of is not None:  # a map: IOM's disclaimer (and the Kosovo footnote) under it
         for note in notes.map_notes(map_of):
-            st.caption(note)
+            note_caption(note)
     source_line(source)
     for caveat in caveats or []:
         st.caption(f":material/info: {caveat}")
@@ -174,7 +227,9 @@ def map_with_table(
     instead, where a legend would have one class) under it, then IOM's map disclaimer (and the
     Kosovo footnote when Kosovo is among the countries `iso3`), the source and the caveats."""
     st.caption(f":material/description: {inert(alt)}")
-    map_tab, table_tab = st.tabs(["Map", "Table"], key=f"tabs-{key}", on_change="rerun")
+    map_tab, table_tab = st.tabs(
+        [pgettext("tab", "Map"), pgettext("tab", "Table")], key=f"tabs-{key}", on_change="rerun"
+    )
     with map_tab:
         if map_tab.open:
             st.pydeck_chart(deck, height=height, alt=alt, key=f"map-{key}")
@@ -183,7 +238,9 @@ def map_with_table(
             elif legend:
                 st.image(
                     maps.legend_svg(legend),
-                    alt=f"Legend: {'; '.join(label for _, label, _ in legend)}",
+                    alt=_("Legend: {classes}").format(
+                        classes="; ".join(entry[1] for entry in legend)
+                    ),
                 )
     with table_tab:
         if table_tab.open:
@@ -199,6 +256,11 @@ def chart_summary(figure: go.Figure) -> None:
     st.caption(f":material/description: {inert(cache.figure_summary(figure))}")
 
 
+# How a table heading says its column is in US dollars, in each language ("Total (USD)",
+# "Итого (долл. США)"): such columns get thousands separators.
+MONEY_HEADINGS = ("USD", "долл. США")
+
+
 def table_view(
     table: pd.DataFrame, key: str, height: int | str = "auto", blank_missing: bool = False
 ) -> None:
@@ -209,7 +271,11 @@ def table_view(
     requirement, not a missing value).
     """
     if blank_missing:
-        usd = {c: st.column_config.NumberColumn(format="localized") for c in table if "USD" in c}
+        usd = {
+            c: st.column_config.NumberColumn(format="localized")
+            for c in table
+            if any(mark in c for mark in MONEY_HEADINGS)
+        }
         st.dataframe(
             table,
             width="stretch",
@@ -230,7 +296,7 @@ def table_view(
         )
     footnotes(table)
     st.download_button(
-        "Download CSV",
+        _("Download CSV"),
         # built on click, not on every rerun of a page with many tables
         lambda: downloads.csv_bytes(table),
         file_name=f"{slug(key)}.csv",
@@ -240,12 +306,18 @@ def table_view(
     )
 
 
+def _as_arrow(table: pd.DataFrame) -> pa.Table:
+    return pa.Table.from_pandas(table, preserve_index=False)
+
+
 def static_table(table: pd.DataFrame, key: str) -> None:
     """A small table drawn as plain HTML, which wraps long texts (a data grid would cut them)
     and prints and projects well, with a CSV download of exactly its rows."""
-    st.table(table, hide_index=True)
+    # Handed over as Arrow, converted once per table: Streamlit converts a DataFrame on every
+    # rerun (about 1 ms for a few rows; the country profile draws two such tables).
+    st.table(cache.derived(_as_arrow, table), hide_index=True)
     st.download_button(
-        "Download CSV",
+        _("Download CSV"),
         lambda: downloads.csv_bytes(table),  # built on click, not on every rerun
         file_name=f"{slug(key)}.csv",
         mime="text/csv",
@@ -254,16 +326,19 @@ def static_table(table: pd.DataFrame, key: str) -> None:
     )
 
 
-def findings(rows: pd.DataFrame, title: str = "Data-quality notes", expanded: bool = False) -> None:
-    """The data-quality findings that apply to what is on screen, in a titled expander."""
+def findings(rows: pd.DataFrame, title: str | None = None, expanded: bool = False) -> None:
+    """The data-quality findings that apply to what is on screen, in a titled expander
+    (default title: "Data-quality notes"; the key stays the English title's)."""
     if rows.empty:
         return
+    key_title = title or "Data-quality notes"
+    title = title or _("Data-quality notes")
     # Opening the expander reruns the page, so its list is built only while it is open: a page's
     # findings cost as much to send as the rest of the page.
     with st.expander(
         f":material/fact_check: {title} ({len(rows)})",
         expanded=expanded,
-        key=f"findings-{slug(title)}",
+        key=f"findings-{slug(key_title)}",
         on_change="rerun",
     ) as box:
         if not box.open:
@@ -277,9 +352,12 @@ def findings(rows: pd.DataFrame, title: str = "Data-quality notes", expanded: bo
         ):
             detail = ""
             if isinstance(expected, str) and isinstance(published, str):
-                detail = f" Published: **{published}**; expected: **{expected}**."
-            st.markdown(f"- {subject}: {note}{detail}")
-            st.caption(f"Source: {document} — {section}")
+                detail = " " + _("Published: **{published}**; expected: **{expected}**.").format(
+                    published=i18n_data.finding_value(published),
+                    expected=i18n_data.finding_value(expected),
+                )
+            st.markdown(f"- {i18n.d_(subject)}: {i18n.d_(note)}{detail}")
+            source_line(f"{document} — {section}")
 
 
 def glossary(text: str, extra: str | None = None) -> str | None:

@@ -320,6 +320,14 @@ def display_unit(unit: str) -> str:
 NEAR_ZERO_RATIO = 3.0
 
 
+def change_is_span(first_value: float, last_value: float, unit: str) -> bool:
+    """Whether change_text gives the two figures ('from 64 in 2000 to 149,324 in 2025') rather
+    than a percentage: a share, or a near-zero (or zero, or negative) base."""
+    if display_unit(unit) == "percent":
+        return True
+    return first_value <= 0 or last_value / first_value >= NEAR_ZERO_RATIO
+
+
 def change_text(
     first_value: float, first_year: int, last_value: float, last_year: int, unit: str
 ) -> str:
@@ -327,9 +335,8 @@ def change_text(
     would be read off a near-zero (or zero, or negative) base."""
     shown = display_unit(unit)
     first, last = format_number(first_value, shown), format_number(last_value, shown)
-    if shown == "percent":  # a change of a share is said in points, not in percent of itself
-        return f"from {first} in {first_year} to {last} in {last_year}"
-    if first_value <= 0 or last_value / first_value >= NEAR_ZERO_RATIO:
+    # a change of a share is said in points, not in percent of itself
+    if change_is_span(first_value, last_value, unit):
         return f"from {first} in {first_year} to {last} in {last_year}"
     change = last_value / first_value - 1
     if round(change * 100) == 0:
@@ -387,8 +394,14 @@ def no_key_figures(name: str) -> str:
     )
 
 
-def outlook_order(name: str) -> str:
-    return f"Statements of the IOM strategies that name {name} come first, then region-wide ones."
+def outlook_order(name: str, named: int) -> str:
+    """The line under the outlook heading: the statements naming the country come first."""
+    if named:
+        return (
+            f"Statements of the IOM strategies that name {name} first; the region-wide ones "
+            "open below."
+        )
+    return f"No statement of the IOM strategies names {name}; the region-wide ones open below."
 
 
 def no_findings(name: str) -> str:
@@ -397,3 +410,14 @@ def no_findings(name: str) -> str:
 
 def findings_title(name: str) -> str:
     return f"What to know about the published figures for {name}"
+
+
+def split_by_scope(statements: list[Mapping]) -> tuple[list[Mapping], list[Mapping]]:
+    """Outlook statements that name countries, then the region-wide ones (each in its order)."""
+    named = [row for row in statements if statement_scope(row) != "region-wide"]
+    return named, [row for row in statements if statement_scope(row) == "region-wide"]
+
+
+def region_wide_statements(count: int) -> str:
+    """The title of the expander holding the region-wide statements."""
+    return f"Region-wide statements ({count})"

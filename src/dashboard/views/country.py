@@ -31,6 +31,7 @@ from dashboard.views import themes as theme_view
 COUNTRY_KEY = "profile_country"
 CHART_PARAM = "profile_chart"
 PRINT_PARAM = "print"
+OUTLOOK_KEY = "outlook-region-wide"
 # Shown only when printing the screen view (static CSS and text, no data value formatted in).
 PRINT_ONLY_NOTE = """<style>
 .profile-print-note { display: none; }
@@ -129,7 +130,7 @@ def presence(page: Profile) -> None:
         if not data.offices_in_country:
             st.info(profile.covered_from_vienna(page.name), icon=":material/info:")
         # The map screen's table is profile.office_table(data.offices), built once with the briefing.
-        briefing_view.static_table(page.screen("map").table, key=f"offices-{page.iso3}")
+        ui.static_table(page.screen("map").table, key=f"offices-{page.iso3}")
         ui.source_line(profile.office_sources(data.office_source, data.contact_source))
     with right:
         ui.map_view(
@@ -154,7 +155,7 @@ def status(page: Profile) -> None:
     """How each document names the country and which IOM status it marks."""
     st.header("IOM status in the documents")
     data = page.data
-    briefing_view.static_table(data.status_table, key=f"status-{page.iso3}")
+    ui.static_table(data.status_table, key=f"status-{page.iso3}")
     country = data.profile_row
     ui.source_line(
         profile.document_source(country["document"], country["file"], country["source_section"])
@@ -243,8 +244,22 @@ def documents(page: Profile) -> None:
 def outlook(page: Profile) -> None:
     """The strategies' outlook statements naming the country, then the region-wide ones."""
     st.header("Outlook statements")
-    st.caption(profile.outlook_order(page.name))
-    outlook_list(page.data.outlook_rows, theme_view.menu().families)
+    labels = theme_view.menu().families
+    named, region_wide = profile.split_by_scope(page.data.outlook_rows)
+    st.caption(profile.outlook_order(page.name, len(named)))
+    outlook_list(named, labels)
+    if not region_wide:
+        return
+    title = profile.region_wide_statements(len(region_wide))
+    if print_view():  # printed open: a closed expander prints nothing
+        st.markdown(f"**{title}**")
+        outlook_list(region_wide, labels)
+        return
+    # Built when opened, like the findings: 15-20 statements cost as much to send as the rest
+    # of the profile.
+    with st.expander(title, key=OUTLOOK_KEY, on_change="rerun") as box:
+        if box.open:
+            outlook_list(region_wide, labels)
 
 
 def findings(page: Profile) -> None:

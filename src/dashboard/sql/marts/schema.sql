@@ -23,6 +23,10 @@ create table dim_display_name (
     label varchar not null,
     basis varchar not null,
     on_map boolean not null,
+    -- Russian (display_names_ru.csv): every name has one, so a missing row fails the build
+    display_name_ru varchar not null,
+    label_ru varchar not null,
+    basis_ru varchar not null,
     primary key (kind, key)
 );
 
