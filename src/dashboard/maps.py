@@ -13,6 +13,7 @@ import pydeck as pdk
 from pydeck.bindings.json_tools import default_serialize
 
 from dashboard import config, geo
+from dashboard.i18n import _
 from dashboard.style import SEQUENTIAL, format_number
 
 LAND_REGION = [226, 232, 240, 255]
@@ -206,7 +207,7 @@ def _callout_columns(
     for name, lon, lat in sorted(callouts, key=lambda row: -row[2]):
         x, y = _pixels(lon, lat, zoom)
         for cluster in clusters:
-            if any(math.hypot(x - cx, y - cy) < 90 for _, _, _, cx, cy in cluster):
+            if any(math.hypot(x - cx, y - cy) < 90 for *_rest, cx, cy in cluster):
                 cluster.append((name, lon, lat, x, y))
                 break
         else:
@@ -214,19 +215,19 @@ def _callout_columns(
     texts, leaders = [], []
     step = COUNTRY_LABEL_SIZE + 5
     for cluster in clusters:
-        widest = max(_box(0, 0, name, COUNTRY_LABEL_SIZE, "start")[2] for name, *_ in cluster)
-        west_x = min(x for *_, x, _ in cluster) - 30
+        widest = max(_box(0, 0, name, COUNTRY_LABEL_SIZE, "start")[2] for name, *_rest in cluster)
+        west_x = min(row[3] for row in cluster) - 30
         if left_edge is None or west_x - widest > left_edge + 4:
             anchor, column_x = "end", west_x
-            middle = sum(y for *_, y in cluster) / len(cluster)
+            middle = sum(row[4] for row in cluster) / len(cluster)
             top = middle - step * (len(cluster) - 1) / 2
         else:
-            anchor, column_x = "start", min(x for *_, x, _ in cluster) - 10
-            top = max(y for *_, y in cluster) + 24
+            anchor, column_x = "start", min(row[3] for row in cluster) - 10
+            top = max(row[4] for row in cluster) + 24
         y = top
-        for name, lon, lat, _, _ in cluster:
+        for name, lon, lat, *_drawn_at in cluster:
             box = _box(column_x, y, name, COUNTRY_LABEL_SIZE, anchor)
-            for _ in range(12):  # step past a label already there
+            for _step in range(12):  # step past a label already there
                 if not _overlaps(box, placed):
                     break
                 y += step
@@ -458,7 +459,7 @@ def _edge(value: float, unit: str) -> str:
 def _class_colour(value: float | None, classes: list[tuple[float, float, str]]) -> list[int]:
     if value is None or pd.isna(value) or not classes:
         return NO_DATA
-    for _, high, colour in classes:  # lowest first: the first class reaching the value
+    for _low, high, colour in classes:  # lowest first: the first class reaching the value
         if value <= high:
             return _hex_to_rgba(colour)
     return _hex_to_rgba(classes[-1][2])
@@ -666,23 +667,30 @@ def single_value_note(values: pd.DataFrame, unit: str) -> str | None:
     if len(present) != 1:
         return None
     only = present.iloc[0]
-    return (
-        f"One country shown ({only['country']}: {format_number(float(only['value']), unit)}), "
-        "so no colour scale."
+    return _("One country shown ({country}: {value}), so no colour scale.").format(
+        country=only["country"], value=format_number(float(only["value"]), unit)
     )
 
 
 def trend_map_alt(values: pd.DataFrame, name: str, unit: str, year: int) -> str:
     """The trends map's text alternative: what it shows, the extremes, where the values are."""
     present = values.dropna(subset=["value"]).sort_values("value")
-    text = f"Map: {name}, {year}, by country"
-    if len(present) > 1:
-        low, high = present.iloc[0], present.iloc[-1]
-        text += (
-            f"; highest {high['country']} ({format_number(float(high['value']), unit)}), "
-            f"lowest {low['country']} ({format_number(float(low['value']), unit)})"
+    if len(present) < 2:
+        return _("Map: {name}, {year}, by country. Every value is in the Table tab.").format(
+            name=name, year=year
         )
-    return text + ". Every value is in the Table tab."
+    low, high = present.iloc[0], present.iloc[-1]
+    return _(
+        "Map: {name}, {year}, by country; highest {highest} ({highest_value}), lowest {lowest} "
+        "({lowest_value}). Every value is in the Table tab."
+    ).format(
+        name=name,
+        year=year,
+        highest=high["country"],
+        highest_value=format_number(float(high["value"]), unit),
+        lowest=low["country"],
+        lowest_value=format_number(float(low["value"]), unit),
+    )
 
 
 # --- Offices ---------------------------------------------------------------------------------
@@ -787,7 +795,7 @@ def offices_layer(offices: pd.DataFrame) -> pdk.Layer:
     """Office dots sized and coloured by type, from offices_on_map rows; sub-offices on top."""
     order = {office_type: rank for rank, office_type in enumerate(OFFICE_STYLES)}
     points = []
-    for _, office in offices.sort_values("office_type", key=lambda s: s.map(order)).iterrows():
+    for _index, office in offices.sort_values("office_type", key=lambda s: s.map(order)).iterrows():
         style = OFFICE_STYLES[office["office_type"]]
         title, body = office_tooltip(office)
         # Only plain values go into the deck: NaN is not valid JSON and would blank the map.
