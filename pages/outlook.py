@@ -8,14 +8,17 @@ import streamlit as st
 
 from dashboard import cache, outlook, sidebar
 from dashboard.content import outlook as content
+from dashboard.i18n import _
 from dashboard.queries import trends as trend_queries
 from dashboard.views import changes as changes_view
 from dashboard.views import outlook as view
 
 filters, options = sidebar.current()
 region = tuple(options.countries)
-st.title("Outlook tracker")
-st.caption(f"Showing {filters.describe(options)}. {content.INTRO}")
+st.title(_("Outlook tracker"))
+st.caption(
+    _("Showing {selection}.").format(selection=filters.describe(options)) + " " + _(content.INTRO)
+)
 
 strategy, shown_view = view.strategy_and_view()
 statements = view.statements(filters, options, strategy)

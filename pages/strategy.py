@@ -6,12 +6,15 @@ import streamlit as st
 
 from dashboard import cache, sidebar
 from dashboard.content import strategy as content
+from dashboard.i18n import _
 from dashboard.queries import strategy as q
 from dashboard.views import strategy as view
 
 filters, options = sidebar.current()
-st.title("Strategy drill-down: from priorities to funding")
-st.caption(f"Showing {filters.describe(options)}. {content.INTRO}")
+st.title(_("Strategy drill-down: from priorities to funding"))
+st.caption(
+    _("Showing {selection}.").format(selection=filters.describe(options)) + " " + _(content.INTRO)
+)
 
 tree = cache.shaped(
     content.drilldown_tree,
@@ -28,9 +31,9 @@ offices = cache.shaped(content.node_offices, q.strategy_node_offices, scope)
 path = cache.derived(content.path_to, tree, node_id)
 
 view.breadcrumbs(path, node_id)
-st.header(f"{node['level_name']}: {node['label']}")
+st.header(content.level_heading(node))
 view.figures(tree, node, offices, filters.is_whole_region)
-view.placement(node, path)
+view.placement(tree, node, path)
 view.treemap(tree, node)
 view.levels_below(tree, node_id)
 view.details(node, scope, offices, options.countries)

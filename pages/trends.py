@@ -5,11 +5,12 @@ import streamlit as st
 
 from dashboard import cache, sidebar
 from dashboard.content import trends as content
+from dashboard.i18n import _
 from dashboard.views import trends as view
 
 filters, options = sidebar.current()
-st.title("Indicator trends")
-st.caption(f"Showing {filters.describe(options)}.")
+st.title(_("Indicator trends"))
+st.caption(_("Showing {selection}.").format(selection=filters.describe(options)))
 
 indicator = view.indicator_pickers(filters, options)
 compare = view.compare_toggle(indicator)

@@ -23,7 +23,8 @@ from pypdf import PdfReader
 from dashboard import briefing, downloads, exports
 from dashboard.exports import __main__ as cli
 from dashboard.exports import layout, pdf, powerpoint
-from dashboard.i18n import ALLOWED_LATIN, ISO3_PATTERN, d_, using
+from dashboard.i18n import ALLOWED_LATIN, ISO3_PATTERN, using
+from dashboard.i18n.names import place_name
 from tests.test_exports import FORBIDDEN, YEARS, flat, render_pages, slide_texts, stand_in_pictures
 
 GENERATED = dt.date(2026, 12, 6)
@@ -176,7 +177,7 @@ def test_russian_one_page_summary(con, iso3):
     assert _pages(data) == 1
     (text,) = pdftotext(data)
     with using("ru"):
-        name = d_(deck.data.profile_row["name"])
+        name = place_name(deck.data.profile_row["name"])
     for heading in ("краткий обзор страны", "Основные показатели", "Офисы МОМ", "Источники"):
         assert heading in text, heading
     for standing in deck.data.standouts:

@@ -34,6 +34,7 @@ from dashboard.i18n import (
     language,
     ngettext,
 )
+from dashboard.i18n.names import place_name
 from dashboard.queries import catalog as catq
 from dashboard.queries import changes as chq
 from dashboard.queries import corridors as corq
@@ -581,7 +582,7 @@ def _funding_table(by_country: pd.DataFrame) -> pd.DataFrame:
     # From the columns' arrays: selecting and renaming columns copied the frame twice.
     return pd.DataFrame(
         {
-            _("Country or territory"): [d_(name) for name in by_country["name"].tolist()],
+            _("Country or territory"): [place_name(n) for n in by_country["name"].tolist()],
             _("Requirement 2016 (USD)"): by_country["usd"].array,
             _("Rank"): by_country["rank"].array,
         },
@@ -759,7 +760,7 @@ def _corridor_screens(data: BriefingData, name: str) -> list[Screen]:
             table=pd.DataFrame(
                 {
                     _("Country of destination"): [
-                        d_(name) for name in destinations["destination"].tolist()
+                        place_name(name) for name in destinations["destination"].tolist()
                     ],
                     _("Emigrants"): destinations["migrants"].array,
                     _("Share of all emigrants"): [
@@ -836,8 +837,7 @@ def _sources_screen(screens: list[Screen], findings: list[dict]) -> Screen:
 
 def _country_screens(data: BriefingData, generated: str) -> list[Screen]:
     country = data.profile_row
-    # names in the current language (data.po: the names table's display names)
-    name, iso3 = d_(str(country["name"])), data.scope.country
+    name, iso3 = place_name(str(country["name"])), data.scope.country
     profile_source = profile.document_source(
         country["document"], country["file"], country["source_section"]
     )
@@ -866,7 +866,7 @@ def _country_screens(data: BriefingData, generated: str) -> list[Screen]:
                 "{subregion} · capital {capital} · IOM region {region} (Regional Office Vienna)"
             ).format(
                 subregion=d_(country["subregion"]),
-                capital=country["capital"],
+                capital=place_name(country["capital"]),
                 region=_(config.REGION_SHORT),
             ),
             points=_title_points(data, generated),
@@ -980,7 +980,7 @@ def _country_screens(data: BriefingData, generated: str) -> list[Screen]:
 
 def _selection_screens(data: BriefingData, generated: str) -> list[Screen]:
     scope = data.scope
-    place = _("the region") if scope.whole_region else d_(scope.label)
+    place = _("the region") if scope.whole_region else place_name(scope.label)
     figures = profile.records(
         data.region_figures, ("figure_id", "value", "document", "source_section")
     )
@@ -1001,7 +1001,9 @@ def _selection_screens(data: BriefingData, generated: str) -> list[Screen]:
             "title",
             "title",
             _("{region} migration outlook").format(region=_(config.REGION_SHORT)),
-            text=_("{region}: {scope}").format(region=_(config.REGION_NAME), scope=d_(scope.label)),
+            text=_("{region}: {scope}").format(
+                region=_(config.REGION_NAME), scope=place_name(scope.label)
+            ),
             points=_title_points(data, generated),
         ),
         Screen(

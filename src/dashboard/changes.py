@@ -30,6 +30,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from dashboard.i18n import N_, NBSP, _, d_, language, ngettext
+from dashboard.i18n.names import place_name
 
 # The order of the "Latest year" sentences: people and flows first, then displacement.
 CONCEPT_ORDER = (
@@ -130,7 +131,7 @@ def scope_name(
     if whole_region:
         return _("the region")
     if len(iso3) == 1:
-        return place(d_(names.get(iso3[0], iso3[0])))
+        return place(place_name(names.get(iso3[0], iso3[0])))
     if subregions and len(subregions) == 1:
         return d_(subregions[0])
     return ngettext("the {n} selected country", "the {n} selected countries", len(iso3)).format(
@@ -415,7 +416,7 @@ class Change:
         if name[1:2].islower():  # "Net migration" -> "net migration"; "IDPs ..." stays
             name = name[:1].lower() + name[1:]
         return _("{country}, {indicator}: {amount} in {year}, {comparison}").format(
-            country=d_(self.country),
+            country=place_name(self.country),
             indicator=name,
             amount=format_amount(self.after, self.unit),
             year=self.year,
@@ -431,7 +432,7 @@ class Change:
         )
         text = template.format(
             indicator=d_(self.indicator_name),
-            place=place(d_(self.country)),
+            place=place(place_name(self.country)),
             amount=format_amount(self.after, self.unit),
             year=self.year,
             comparison=compared_with(self.before, self.after, self.unit, self.year - 1),

@@ -19,6 +19,7 @@ import pandas as pd
 from dashboard.changes import decimal, place
 from dashboard.content import country as profile
 from dashboard.i18n import N_, _, d_, language
+from dashboard.i18n.names import place_name
 from dashboard.style import format_number
 
 POPULATION_CODE = "wdi.population"
@@ -312,10 +313,10 @@ def break_notes(
             ).format(
                 year=year,
                 previous=year - 1,
-                reporter=place(d_(name_of[reporter])),
+                reporter=place(place_name(name_of[reporter])),
                 before=format_number(before),
                 after=format_number(after),
-                countries=", ".join(d_(name_of[r["iso3"]]) for r in moved),
+                countries=", ".join(place_name(name_of[r["iso3"]]) for r in moved),
             )
         )
     return notes

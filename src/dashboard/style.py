@@ -26,7 +26,10 @@ REGION_COLOUR = "#1B2A41"
 MUTED = "#8A94A6"
 # Sequential scale for choropleths (light to dark blue), readable in greyscale print too.
 SEQUENTIAL = ("#EFF3FF", "#C6DBEF", "#9ECAE1", "#6BAED6", "#3182BD", "#08519C", "#08306B")
-FONT_FAMILY = '"Source Sans Pro", "Source Sans 3", Arial, sans-serif'
+# "Source Sans" first: the variable font Streamlit bundles and declares under that name (Latin
+# and Cyrillic; tests/test_fonts.py), so charts draw in the app's type offline; the others are
+# fallbacks where it is not loaded (kaleido exports set their own, exports.renderer).
+FONT_FAMILY = '"Source Sans", "Source Sans Pro", "Source Sans 3", Arial, sans-serif'
 BASE_FONT_SIZE = 16
 # How a missing value reads on screen and in exports (config.MISSING_VALUE_NOTE explains it).
 MISSING = config.MISSING_VALUE

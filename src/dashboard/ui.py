@@ -150,8 +150,10 @@ def kpi(
     display: str | None = None,
     delta: str | None = None,
     chart: list | None = None,
+    translated: bool = False,
 ) -> None:
-    """One headline number with its source line directly under it."""
+    """One headline number with its source line directly under it (`translated`: see
+    source_line)."""
     st.metric(
         label,
         display if display is not None else format_number(value, unit, compact=True),
@@ -162,7 +164,7 @@ def kpi(
         chart_data=chart,
         chart_type="line",
     )
-    source_line(source)
+    source_line(source, translated=translated)
 
 
 def chart_with_table(
@@ -173,10 +175,11 @@ def chart_with_table(
     caveats: list[str] | None = None,
     blank_missing: bool = False,
     map_of: tuple[str, ...] | None = None,
+    translated: bool = False,
 ) -> None:
     """A chart, its source and caveats, and the same data as an accessible, downloadable table
-    (`blank_missing`: see table_view). `table` may be a function, called only when the Table tab
-    is open."""
+    (`blank_missing`: see table_view; `translated`: see source_line). `table` may be a function,
+    called only when the Table tab is open."""
     # The chart's text alternative, read before the chart (the Table tab holds every value).
     chart_summary(figure)
     # The tabs rerun the page when switched, so only the open one is built: a table nobody opened
@@ -201,7 +204,7 @@ def chart_with_table(
     if map_of is not None:  # a map: IOM's disclaimer (and the Kosovo footnote) under it
         for note in notes.map_notes(map_of):
             note_caption(note)
-    source_line(source)
+    source_line(source, translated=translated)
     for caveat in caveats or []:
         st.caption(f":material/info: {caveat}")
     if map_of is None:

@@ -113,3 +113,26 @@ def test_switching_language_keeps_the_filters_and_writes_lang_to_the_link(app_pa
     assert parse_qs(urlparse(app_page.url).query)["country"] == ["ALB", "XKX"]
     assert "Filters" in visible_text(app_page, '[data-testid="stSidebar"]')
     assert_offline_and_clean(app_page, app_page.record)
+
+
+FONT_OF_TEXT = """() => {
+  const sidebar = document.querySelector('[data-testid="stSidebar"] [data-testid="stMarkdownContainer"] h3');
+  const chart = document.querySelector('.js-plotly-plot text.gtitle, .js-plotly-plot .xtick text');
+  return {
+    page: sidebar ? getComputedStyle(sidebar).fontFamily : null,
+    chart: chart ? (chart.style.fontFamily || getComputedStyle(chart).fontFamily) : null,
+    loaded: document.fonts.check('16px "Source Sans"', 'Жжё'),
+  };
+}"""
+
+
+def test_russian_text_is_drawn_in_the_apps_own_font(app_page, app_server):
+    """Pages and plotly charts use Streamlit's bundled Source Sans, which covers Cyrillic
+    (tests/test_fonts.py reads its character map), loaded from the app itself."""
+    open_page(app_page, app_server, "/trends?lang=ru")
+    app_page.wait_for_selector(".js-plotly-plot", timeout=60_000)
+    fonts = app_page.evaluate(FONT_OF_TEXT)
+    assert fonts["loaded"], fonts
+    assert fonts["page"].startswith('"Source Sans"'), fonts
+    assert fonts["chart"].replace("'", '"').startswith('"Source Sans"'), fonts
+    assert_offline_and_clean(app_page, app_page.record)

@@ -16,6 +16,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from dashboard.i18n import N_, _, d_, format_percent, ngettext
+from dashboard.i18n.names import place_name
 from dashboard.style import IOM_BLUE, MUTED, PALETTE, TEMPLATE_NAME, format_number
 
 if TYPE_CHECKING:
@@ -175,7 +176,7 @@ def funding_by_country_chart(
     return ChartSpec(
         kind="bar",
         title=title,
-        categories=tuple(d_(str(names[r])) for r in rows),
+        categories=tuple(place_name(str(names[r])) for r in rows),
         series=(Series(_("Requirement 2016"), tuple(amounts), MUTED),),
         unit="usd",
         axis_title=_axis_title("USD", word),
@@ -198,7 +199,7 @@ def destinations_chart(destinations: pd.DataFrame, title: str) -> ChartSpec:
     return ChartSpec(
         kind="bar",
         title=title,
-        categories=tuple(d_(str(name)) for name in destinations["destination"].tolist()),
+        categories=tuple(place_name(str(n)) for n in destinations["destination"].tolist()),
         series=(Series(_("Emigrants"), tuple(migrants), IOM_BLUE),),
         unit="persons",
         axis_title=_axis_title("persons", word),

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import functools
 import math
+import textwrap
 from collections.abc import Mapping, Sequence
 
 import pandas as pd
@@ -13,24 +14,34 @@ import plotly.express as px
 import plotly.graph_objects as go
 import plotly.io as pio
 
-from dashboard import speedups
-from dashboard.content.trends import Aggregate, is_percent, partial_years
+from dashboard import i18n, speedups
+from dashboard.content.trends import (
+    Aggregate,
+    indicator_name,
+    is_percent,
+    partial_years,
+    unit_label,
+)
+from dashboard.i18n import _, d_, ngettext
 from dashboard.style import MUTED, PALETTE, REGION_COLOUR, TEMPLATE_NAME
 
 AGGREGATE_COLOURS = (REGION_COLOUR, "#6B6B6B")
 # Beyond eight countries the palette repeats, so the dash pattern tells the lines apart.
 LINE_DASHES = ("solid", "dot", "dashdot")
+RANKING_TITLE_WRAP = 40  # characters per title line of the ranking, in its 2:5 column
 
 
 def hover_value(unit: str, field: str = "y") -> str:
     """A plotly hover template fragment giving the exact value in the indicator's unit."""
     lowered = unit.lower()
     if is_percent(unit):
+        if i18n.language() != i18n.DEFAULT_LANGUAGE:
+            return f"%{{{field}:,.2f}}{i18n.NBSP}%"
         return f"%{{{field}:,.2f}}%"
     if "us$ million" in lowered:
-        return f"US$ %{{{field}:,.1f}} million"
+        return _("US$ {value} million").format(value=f"%{{{field}:,.1f}}")
     if "us$" in lowered:
-        return f"US$ %{{{field}:,.0f}}"
+        return _("US$ {value}").format(value=f"%{{{field}:,.0f}}")
     return f"%{{{field}:,.0f}}"
 
 
@@ -44,7 +55,8 @@ def trend_figure(
     """
     hover = hover_value(definition["unit"])
     figure = go.Figure()
-    for index, (country, rows) in enumerate(series.groupby("country", sort=False)):
+    for index, (english_name, rows) in enumerate(series.groupby("country", sort=False)):
+        country = d_(english_name)
         figure.add_trace(
             go.Scatter(
                 x=rows["year"],
@@ -64,7 +76,11 @@ def trend_figure(
         rows = aggregate.rows.dropna(subset=["value"])
         partial = set(partial_years(aggregate))
         coverage = [
-            f"{r.countries_reporting} of {r.countries_selected} selected countries report"
+            ngettext(
+                "{reporting} of {selected} selected country reports",
+                "{reporting} of {selected} selected countries report",
+                int(r.countries_selected),
+            ).format(reporting=r.countries_reporting, selected=r.countries_selected)
             for r in rows.itertuples()
         ]
         colour = AGGREGATE_COLOURS[index % len(AGGREGATE_COLOURS)]
@@ -87,11 +103,12 @@ def trend_figure(
                 go.Scatter(
                     x=rows.loc[marked, "year"],
                     y=rows.loc[marked, "value"],
-                    name=f"{aggregate.label}: partial coverage",
+                    name=_("{label}: partial coverage").format(label=aggregate.label),
                     mode="markers",
                     customdata=[c for c, m in zip(coverage, marked, strict=True) if m],
                     marker={"size": 10, "color": "white", "line": {"color": colour, "width": 2}},
-                    hovertemplate=f"<b>{aggregate.label} (partial)</b><br>%{{x}}: {hover}<br>%{{customdata}}<extra></extra>",
+                    hovertemplate=f"<b>{_('{label} (partial)').format(label=aggregate.label)}</b>"
+                    f"<br>%{{x}}: {hover}<br>%{{customdata}}<extra></extra>",
                 )
             )
     figure.update_layout(
@@ -99,7 +116,7 @@ def trend_figure(
         title=title,
         height=480,
         hovermode="closest",
-        yaxis_title=definition["unit"],
+        yaxis_title=unit_label(definition["unit"]),
         xaxis_title=None,
     )
     if is_percent(definition["unit"]):
@@ -112,40 +129,70 @@ def trend_table(
 ) -> pd.DataFrame:
     """The line chart's data as one long table: each country's values, then each aggregate's."""
     countries = series.assign(
-        series=series["country"], countries_reporting=pd.NA, partial_coverage=pd.NA
+        series=series["country"].map(d_), countries_reporting=pd.NA, partial_coverage=pd.NA
     )
     frames = [countries[["series", "year", "value", "countries_reporting", "partial_coverage"]]]
     for aggregate in aggregates:
         partial = set(partial_years(aggregate))
         rows = aggregate.rows.assign(
             series=aggregate.label,
-            countries_reporting=aggregate.rows["countries_reporting"].astype(str)
-            + " of "
-            + aggregate.rows["countries_selected"].astype(str),
+            countries_reporting=[
+                _("{reporting} of {selected}").format(reporting=reporting, selected=selected)
+                for reporting, selected in zip(
+                    aggregate.rows["countries_reporting"],
+                    aggregate.rows["countries_selected"],
+                    strict=True,
+                )
+            ],
             partial_coverage=aggregate.rows["year"].isin(partial),
         )
         frames.append(rows[["series", "year", "value", "countries_reporting", "partial_coverage"]])
     table = pd.concat([f for f in frames if not f.empty] or frames[:1], ignore_index=True)
-    return table.rename(columns={"value": f"value ({definition['unit']})"})
+    return table.rename(
+        columns={
+            "series": _("series"),
+            "year": _("year"),
+            "value": value_heading(definition["unit"]),
+            "countries_reporting": _("countries_reporting"),
+            "partial_coverage": _("partial_coverage"),
+        }
+    )
+
+
+def value_heading(unit: str) -> str:
+    """The heading of a table's value column: 'value (persons)'."""
+    return _("value ({unit})").format(unit=unit_label(unit))
 
 
 def ranking_figure(values: pd.DataFrame, definition: Mapping, year: int) -> go.Figure:
     """Countries with a value in the chosen year, largest at the top (columns country, value, rank)."""
     present = values.dropna(subset=["value"]).sort_values("value", ascending=True)
+    present = present.assign(country=present["country"].map(d_))
     figure = px.bar(
         present,
         x="value",
         y="country",
         orientation="h",
         template=TEMPLATE_NAME,
-        title=f"{definition['name']}, {year}: ranking of the selection",
+        # In a narrow column: wrapped here, shorter than the shared style wraps a title.
+        title="<br>".join(
+            textwrap.wrap(
+                _("{name}, {year}: ranking of the selection").format(
+                    name=indicator_name(definition), year=year
+                ),
+                RANKING_TITLE_WRAP,
+            )
+        ),
     )
     figure.update_traces(
         marker_color=PALETTE[0],
         hovertemplate=f"<b>%{{y}}</b><br>{year}: {hover_value(definition['unit'], 'x')}<extra></extra>",
     )
     figure.update_layout(
-        height=max(260, 34 * len(present) + 90), xaxis_title=definition["unit"], yaxis_title=None
+        height=max(260, 34 * len(present) + 90),
+        margin={"t": 80},
+        xaxis_title=unit_label(definition["unit"]),
+        yaxis_title=None,
     )
     if is_percent(definition["unit"]):
         figure.update_xaxes(ticksuffix="%")
@@ -155,8 +202,15 @@ def ranking_figure(values: pd.DataFrame, definition: Mapping, year: int) -> go.F
 def ranking_table(values: pd.DataFrame, definition: Mapping) -> pd.DataFrame:
     """The ranked countries, with the selected countries that have no value listed after them."""
     table = values.sort_values(["rank", "country"], na_position="last")
+    table = table.assign(country=table["country"].map(d_))
     return table[["rank", "country", "iso3", "year", "value"]].rename(
-        columns={"value": f"value ({definition['unit']})"}
+        columns={
+            "rank": _("rank"),
+            "country": _("country"),
+            "iso3": "iso3",
+            "year": _("year"),
+            "value": value_heading(definition["unit"]),
+        }
     )
 
 
@@ -187,7 +241,7 @@ def outlook_figure(
     aggregate = bool(names) and bool(missing.all())
     groups: dict[str, list[int]] = {}
     for row, (name, unnamed) in enumerate(zip(names, missing.tolist(), strict=True)):
-        groups.setdefault(label if unnamed else name, []).append(row)
+        groups.setdefault(label if unnamed else d_(name), []).append(row)
     traces: list[dict] = []
     for index, (name, rows) in enumerate(groups.items()):
         # An aggregate year missing a country that reports in other years is not joined to the
@@ -206,7 +260,11 @@ def outlook_figure(
                 "marker": {"size": 5},
                 "customdata": [reporting[r] for r in rows],
                 "hovertemplate": f"<b>{name}</b><br>%{{x}}: {hover}"
-                + ("<br>%{customdata} countries report" if aggregate else "")
+                + (
+                    "<br>" + _("{count} countries report").format(count="%{customdata}")
+                    if aggregate
+                    else ""
+                )
                 + "<extra></extra>",
             }
         )
@@ -217,17 +275,22 @@ def outlook_figure(
                     "type": "scatter",
                     "x": [years[r] for r in cut],
                     "y": [values[r] for r in cut],
-                    "name": f"{name}: partial coverage",
+                    "name": _("{label}: partial coverage").format(label=name),
                     "mode": "markers",
                     "customdata": [reporting[r] for r in cut],
                     "marker": {"size": 9, "color": "white", "line": {"color": colour, "width": 2}},
-                    "hovertemplate": f"<b>{name} (partial)</b><br>%{{x}}: {hover}"
-                    "<br>%{customdata} countries report<extra></extra>",
+                    "hovertemplate": f"<b>{_('{label} (partial)').format(label=name)}</b>"
+                    f"<br>%{{x}}: {hover}<br>"
+                    + _("{count} countries report").format(count="%{customdata}")
+                    + "<extra></extra>",
                 }
             )
     marks = [
         (int(year), text)
-        for year, text in ((baseline_year, "baseline"), (latest_year, "latest"))
+        for year, text in (
+            (baseline_year, _("baseline {year}")),
+            (latest_year, _("latest {year}")),
+        )
         if year is not None
     ]
     layout = {
@@ -236,7 +299,7 @@ def outlook_figure(
         "showlegend": len(traces) > 1,
         "margin": {"l": 10, "r": 10, "t": 30, "b": 10},
         "yaxis": {
-            "title": {"text": definition["unit"]},
+            "title": {"text": unit_label(definition["unit"])},
             **({"ticksuffix": "%"} if is_percent(definition["unit"]) else {}),
         },
     }
@@ -252,7 +315,7 @@ def outlook_figure(
                 "y1": 1,
                 "line": {"color": MUTED, "dash": "dot", "width": 1.5},
             }
-            for year, _ in marks
+            for year, _text in marks
         ]
         layout["annotations"] = [
             {
@@ -260,7 +323,7 @@ def outlook_figure(
                 "yref": "paper",
                 "x": year,
                 "y": 1,
-                "text": f"{text} {year}",
+                "text": text.format(year=year),
                 "showarrow": False,
                 "xanchor": "right",
                 "yanchor": "bottom",
@@ -276,10 +339,12 @@ def outlook_table(series: pd.DataFrame, definition: Mapping, label: str) -> pd.D
     # Series would be aligned on their index again).
     return pd.DataFrame(
         {
-            "series": series["series"].fillna(label).array,
-            "year": series["year"].array,
-            f"value ({definition['unit']})": series["value"].array,
-            "countries reporting": series["countries_reporting"].array,
+            _("series"): [
+                d_(name) if isinstance(name, str) else label for name in series["series"]
+            ],
+            _("year"): series["year"].array,
+            value_heading(definition["unit"]): series["value"].array,
+            _("countries reporting"): series["countries_reporting"].array,
         },
         index=series.index,
     )

@@ -13,22 +13,68 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-WHOLE_REGION = "Whole region"
-SELECTED = "Selected countries"
-NO_AGGREGATE = (
+from dashboard import i18n
+from dashboard.i18n import N_, _, d_, ngettext
+
+WHOLE_REGION = N_("Whole region")
+SELECTED = N_("Selected countries")
+NO_AGGREGATE = N_(
     "No regional aggregate: these are percentages and the warehouse holds no weight (population "
     "or GDP) for this source, and an average of percentages would misweight small and large "
     "countries."
 )
+# The families of the indicator catalogue as indicator_choices_by_family.sql names them (a test
+# keeps the two the same), marked here so that their Russian is extracted.
+FAMILY_LABELS = (
+    N_("International migrant stock"),
+    N_("Migrants as a share of the population"),
+    N_("Female share of migrants"),
+    N_("Emigrants living abroad"),
+    N_("Remittance inflows (US$)"),
+    N_("Remittance inflows (% of GDP)"),
+    N_("Net migration"),
+    N_("Refugees hosted"),
+    N_("Refugees originating from the country"),
+    N_("Asylum seekers"),
+    N_("Internally displaced persons (IDPs)"),
+    N_("Population"),
+    N_("Other people in need of international protection"),
+    N_("GDP (current US$)"),
+)
+# What a weighted mean is weighted by: the weight indicator's code without its edition.
+WEIGHT_NAMES = (N_("population"), N_("migrant stock"))
 
 
 def is_percent(unit: str) -> bool:
     return unit.lower().startswith("percent")
 
 
+def family_label(label: str) -> str:
+    """A family's label (as indicator_choices_by_family gives it) in the page's language."""
+    return _(label)
+
+
+def indicator_name(definition: Mapping) -> str:
+    """The indicator's name in the page's language."""
+    return d_(definition["name"])
+
+
+def unit_label(unit: str) -> str:
+    """The indicator's unit in the page's language (axis titles, table headings)."""
+    return d_(unit)
+
+
 def format_value(value: float, unit: str) -> str:
     """A value as written in text: exact counts, two decimals for shares, US$ with its scale."""
     lowered = unit.lower()
+    if i18n.language() != i18n.DEFAULT_LANGUAGE:
+        if is_percent(unit):
+            return i18n.format_percent(value, digits=2)
+        if "us$ million" in lowered:
+            return i18n.format_money(value * 1e6)
+        if "us$" in lowered:
+            return i18n.format_money(value)
+        return f"{value:,.0f}".replace(",", i18n.NBSP)
     if is_percent(unit):
         return f"{value:,.2f}%"
     if "us$ million" in lowered:
@@ -73,7 +119,6 @@ class IndicatorMenu:
     families: dict[str, str]  # family -> label, in catalogue order
     codes_by_family: dict[str, list[str]]  # in catalogue order, the family's default first
     defaults: dict[str, str]  # family -> its default code
-    labels: dict[str, str]  # code -> "name, first-last", for the radio
     rows: dict[str, dict]  # code -> its catalogue row
     family_of: dict[str, str]  # code -> its family
 
@@ -82,7 +127,6 @@ class IndicatorMenu:
         families: dict[str, str] = {}
         codes_by_family: dict[str, list[str]] = {}
         defaults: dict[str, str] = {}
-        labels: dict[str, str] = {}
         rows: dict[str, dict] = {}
         # Column by column: to_dict("records") reads cell by cell, 4x slower on 22,000 codes.
         columns = list(choices.columns)
@@ -93,10 +137,9 @@ class IndicatorMenu:
             codes_by_family.setdefault(family, []).append(code)
             if row["is_family_default"]:
                 defaults.setdefault(family, code)
-            labels.setdefault(code, f"{row['name']}, {row['first_year']}-{row['last_year']}")
             rows.setdefault(code, row)
         family_of = {code: row["family"] for code, row in rows.items()}
-        return cls(families, codes_by_family, defaults, labels, rows, family_of)
+        return cls(families, codes_by_family, defaults, rows, family_of)
 
     def default_code(self, family: str | None = None) -> str:
         """The default code of a family (of the first family with a default when None)."""
@@ -105,6 +148,15 @@ class IndicatorMenu:
     def definition(self, code: str) -> dict:
         """The catalogue row of one code, as a mapping."""
         return self.rows[code]
+
+    def label(self, code: str) -> str:
+        """A code as the source-and-revision picker offers it: "name, first-last"."""
+        row = self.rows[code]
+        return f"{d_(row['name'])}, {row['first_year']}-{row['last_year']}"
+
+    def family_name(self, family: str) -> str:
+        """A family as the indicator picker offers it."""
+        return family_label(self.families[family])
 
     def lead(self, family_order: Sequence[str], theme_families: Sequence[str]) -> str:
         """The code the page opens on: with a theme, the default of its first family shown;
@@ -133,12 +185,13 @@ class IndicatorMenu:
 
 def countries_without_data(values: pd.DataFrame) -> list[str]:
     """Selected countries with no figure at all in the chosen years (indicator_values_in_year rows)."""
-    return list(values.loc[values["years_with_data"] == 0, "country"])
+    return [d_(name) for name in values.loc[values["years_with_data"] == 0, "country"]]
 
 
 def countries_without_value(values: pd.DataFrame) -> list[str]:
     """Selected countries with figures in the range but none in the chosen year."""
-    return list(values.loc[(values["years_with_data"] > 0) & values["value"].isna(), "country"])
+    missing = (values["years_with_data"] > 0) & values["value"].isna()
+    return [d_(name) for name in values.loc[missing, "country"]]
 
 
 def countries_with_data(values: pd.DataFrame) -> int:
@@ -154,9 +207,9 @@ def aggregate_in_year(rows: pd.DataFrame, year: int) -> dict | None:
 def aggregate_label(definition: Mapping, scope: str) -> str:
     """'Whole region (sum)' or 'Selected countries (weighted by population)'."""
     if definition["aggregation"] == "sum":
-        return f"{scope} (sum)"
+        return _("{scope} (sum)").format(scope=_(scope))
     weight = str(definition["weight_indicator_code"] or "").split(".")[-1].replace("_", " ")
-    return f"{scope} (weighted by {weight})"
+    return _("{scope} (weighted by {weight})").format(scope=_(scope), weight=_(weight))
 
 
 @dataclass(frozen=True)
@@ -210,17 +263,24 @@ def coverage_note(aggregate: Aggregate) -> str:
     are partial (open markers on the chart)."""
     rows = aggregate.rows.dropna(subset=["value"])
     if rows.empty:
-        return f"{aggregate.label}: no year with figures."
+        return _("{label}: no year with figures.").format(label=aggregate.label)
     selected = int(rows["countries_selected"].iloc[0])
     counts = rows.groupby("countries_reporting", sort=False)["year"].apply(list)
-    parts = [f"{int(count)} in {year_ranges(years)}" for count, years in counts.items()]
-    note = f"{aggregate.label} covers, of the {selected} selected countries, {'; '.join(parts)}."
+    parts = [
+        _("{count} in {years}").format(count=int(count), years=year_ranges(years))
+        for count, years in counts.items()
+    ]
+    note = ngettext(
+        "{label} covers, of the {selected} selected country, {parts}.",
+        "{label} covers, of the {selected} selected countries, {parts}.",
+        selected,
+    ).format(label=aggregate.label, selected=selected, parts="; ".join(parts))
     partial = partial_years(aggregate)
     if partial:
-        note += (
-            f" In {year_ranges(partial)} a country that reports in other years is missing: "
-            "those points are open markers, not joined to the line."
-        )
+        note += " " + _(
+            "In {years} a country that reports in other years is missing: those points are "
+            "open markers, not joined to the line."
+        ).format(years=year_ranges(partial))
     return note
 
 
@@ -229,9 +289,9 @@ def coverage_note(aggregate: Aggregate) -> str:
 
 def base_caveats(definition: Mapping) -> list[str]:
     """The indicator's own caveat, and why there is no aggregate line when there is none."""
-    caveats = [definition["caveat"]] if definition["caveat"] else []
+    caveats = [d_(definition["caveat"])] if definition["caveat"] else []
     if definition["aggregation"] == "none":
-        caveats.append(NO_AGGREGATE)
+        caveats.append(_(NO_AGGREGATE))
     return caveats
 
 
@@ -240,23 +300,45 @@ def no_figure_note(
 ) -> str:
     """Which countries have no figure of the indicator in the chosen years (`coverage`: with the
     years the source covers, when no country has one)."""
-    note = f"No {definition['name']} figure in {years[0]}-{years[1]} for: {', '.join(countries)}"
+    values = {
+        "name": indicator_name(definition),
+        "first": years[0],
+        "last": years[1],
+        "countries": ", ".join(countries),
+        "source_first": definition["first_year"],
+        "source_last": definition["last_year"],
+    }
     if coverage:
-        note += f" (this source covers {definition['first_year']}-{definition['last_year']})"
-    return note + "."
+        return _(
+            "No {name} figure in {first}-{last} for: {countries} (this source covers "
+            "{source_first}-{source_last})."
+        ).format(**values)
+    return _("No {name} figure in {first}-{last} for: {countries}.").format(**values)
 
 
 def no_value_note(year: int, countries: Sequence[str]) -> str:
     """The countries drawn grey on the map and left off the ranking."""
-    return f":material/visibility_off: No value in {year} for: {', '.join(countries)}."
+    return ":material/visibility_off: " + _("No value in {year} for: {countries}.").format(
+        year=year, countries=", ".join(countries)
+    )
 
 
 def heading(definition: Mapping, years: tuple[int, int]) -> str:
-    return f"{definition['name']}, {years[0]}-{years[1]}"
+    return _("{name}, {first}-{last}").format(
+        name=indicator_name(definition), first=years[0], last=years[1]
+    )
 
 
 def line_title(definition: Mapping) -> str:
-    return f"{definition['name']} by country"
+    return _("{name} by country").format(name=indicator_name(definition))
+
+
+def map_heading(year: int) -> str:
+    return _("Map, {year}").format(year=year)
+
+
+def ranking_heading(year: int) -> str:
+    return _("Ranking, {year}").format(year=year)
 
 
 def aggregate_kpi(aggregate: Aggregate, year: int, unit: str) -> dict | None:
@@ -266,9 +348,17 @@ def aggregate_kpi(aggregate: Aggregate, year: int, unit: str) -> dict | None:
     if latest is None:
         return None
     return {
-        "label": f"{aggregate.label}, {year}",
+        "label": _("{label}, {year}").format(label=aggregate.label, year=year),
         "value": latest["value"],
         "display": format_value(latest["value"], unit),
-        "help": f"{latest['countries_reporting']} of {latest['countries_selected']} selected "
-        f"countries report in {year}: {latest['iso3_reporting']}.",
+        "help": ngettext(
+            "{reporting} of {selected} selected country reports in {year}: {iso3}.",
+            "{reporting} of {selected} selected countries report in {year}: {iso3}.",
+            int(latest["countries_selected"]),
+        ).format(
+            reporting=latest["countries_reporting"],
+            selected=latest["countries_selected"],
+            year=year,
+            iso3=latest["iso3_reporting"],
+        ),
     }

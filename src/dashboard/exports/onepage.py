@@ -21,6 +21,7 @@ from dashboard.briefing import Briefing
 from dashboard.content import country as profile
 from dashboard.exports import layout, pdf
 from dashboard.i18n import N_, _, d_, language
+from dashboard.i18n.names import place_name
 from dashboard.style import IOM_BLUE, MUTED, REGION_COLOUR
 
 DISCLAIMER = N_(
@@ -65,7 +66,7 @@ def content(briefing: Briefing) -> list:
     """The flowables of the page (country briefings only)."""
     data = briefing.data
     country = data.profile_row
-    name = d_(str(country["name"]))
+    name = place_name(str(country["name"]))
     styles = _styles()
     story: list = [
         _p(title(briefing), styles["title"]),
@@ -75,7 +76,7 @@ def content(briefing: Briefing) -> list:
                 "Central Asia (Regional Office Vienna) · prepared {date}"
             ).format(
                 subregion=d_(country["subregion"]),
-                capital=country["capital"],
+                capital=place_name(country["capital"]),
                 date=briefing.generated,
             ),
             styles["subtitle"],
@@ -126,7 +127,7 @@ def content(briefing: Briefing) -> list:
     # A stand-in position (an office published without a town) names no city.
     stand_in = offices.get("position_is_stand_in", pd.Series(False, index=offices.index))
     own = [
-        d_(office) if standing_in else f"{d_(office)} ({d_(city)})"
+        d_(office) if standing_in else f"{d_(office)} ({place_name(city)})"
         for office, city, kind, standing_in in zip(
             offices["name"].tolist(),
             offices["city"].tolist(),
@@ -194,7 +195,9 @@ def content(briefing: Briefing) -> list:
 
 
 def title(briefing: Briefing) -> str:
-    return _("{name}: country at a glance").format(name=d_(briefing.data.profile_row["name"]))
+    return _("{name}: country at a glance").format(
+        name=place_name(briefing.data.profile_row["name"])
+    )
 
 
 def pdf_bytes(briefing: Briefing) -> bytes:

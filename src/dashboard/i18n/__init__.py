@@ -94,6 +94,7 @@ ALLOWED_LATIN: frozenset[str] = frozenset(
         "UNHCR",
         "GDI",  # IOM's Global Data Institute, the origin-destination matrix
         "SEEECA",  # the region's code in IOM
+        "MiGOF",  # IOM's Migration Governance Framework, cited by its acronym in Russian too
         "GDP",
         # the language switch names each language in itself ("English / Русский")
         "English",

@@ -10,6 +10,7 @@ import streamlit as st
 from dashboard import cache, changes, themes
 from dashboard.filters import FilterOptions, Filters
 from dashboard.i18n import _, d_, ngettext
+from dashboard.i18n.names import place_name
 from dashboard.inert import inert as ui_text
 from dashboard.queries import changes as q
 from dashboard.queries import headline as headline_q
@@ -163,7 +164,7 @@ def notable_block(
                 "Not a change, a series break: {indicator} in {place}, {previous} to {year}. {note}"
             ).format(
                 indicator=ui_text(d_(change.indicator_name)),
-                place=ui_text(changes.place(d_(change.country))),
+                place=ui_text(changes.place(place_name(change.country))),
                 previous=change.year - 1,
                 year=change.year,
                 note=ui_text(d_(change.note)),

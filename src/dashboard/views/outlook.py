@@ -14,11 +14,12 @@ import pandas as pd
 import streamlit as st
 
 from dashboard import ahead as ahead_
-from dashboard import cache, downloads, outlook, ui, url_state
+from dashboard import cache, downloads, i18n, outlook, ui, url_state
 from dashboard.charts import trends as charts
 from dashboard.content import outlook as outlook_content
 from dashboard.content import trends as trend_content
 from dashboard.filters import FilterOptions, Filters
+from dashboard.i18n import _, d_
 from dashboard.inert import inert
 from dashboard.queries import outlook as q
 from dashboard.queries import projections as projection_queries
@@ -65,9 +66,9 @@ def strategy_and_view() -> tuple[str, str]:
     """The strategy (or both) and the view (since the strategy, or ahead), from the link."""
     url_state.warn(url_state.seed(PARAM_STRATEGY, list(outlook.STRATEGIES), "all"))
     strategy = st.radio(
-        "Strategy",
+        _("Strategy"),
         list(outlook.STRATEGIES),
-        format_func=outlook_content.STRATEGY_LABELS.get,
+        format_func=lambda strategy: _(outlook_content.STRATEGY_LABELS[strategy]),
         key=PARAM_STRATEGY,
         horizontal=True,
         on_change=first_page,
@@ -76,9 +77,9 @@ def strategy_and_view() -> tuple[str, str]:
     url_state.warn(url_state.seed(PARAM_VIEW, list(outlook_content.VIEWS), "since"))
     view = (
         st.segmented_control(
-            "View",
+            _("View"),
             list(outlook_content.VIEWS),
-            format_func=outlook_content.VIEWS.get,
+            format_func=lambda view: _(outlook_content.VIEWS[view]),
             key=PARAM_VIEW,
             required=True,
         )
@@ -144,13 +145,16 @@ def verdict_counts(
     columns = st.columns(len(counts) + 1)
     for column, (verdict, count) in zip(columns[:-1], counts.items(), strict=True):
         column.metric(
-            outlook_content.VERDICT_SHORT[verdict],
+            _(outlook_content.VERDICT_SHORT[verdict]),
             count,
             border=True,
-            help=outlook_content.COUNT_HELP.format(statements=statements_tested),
+            help=_(outlook_content.COUNT_HELP).format(statements=statements_tested),
         )
     columns[-1].metric(
-        outlook_content.TRIVIAL_LABEL, trivial, border=True, help=outlook_content.TRIVIAL_HELP
+        _(outlook_content.TRIVIAL_LABEL),
+        trivial,
+        border=True,
+        help=_(outlook_content.TRIVIAL_HELP),
     )
     st.caption(
         outlook_content.counts_caption(len(tests), trivial, statements_tested, untested, year_to)
@@ -163,15 +167,15 @@ def statement_pages(
     """The statements in detail: the verdict filter, a page of statement cards at a time with
     the pager above and previous/next below, the page and filter in the link."""
     state = st.session_state
-    st.header("Statements in detail")
+    st.header(_("Statements in detail"))
     warnings = url_state.seed(
         PARAM_VERDICT, list(outlook_content.VERDICT_FILTERS), outlook_content.ALL
     )
     verdict = (
         st.segmented_control(
-            "Show the statements with a test judged",
+            _("Show the statements with a test judged"),
             list(outlook_content.VERDICT_FILTERS),
-            format_func=outlook_content.VERDICT_FILTERS.get,
+            format_func=lambda verdict: _(outlook_content.VERDICT_FILTERS[verdict]),
             key=PARAM_VERDICT,
             required=True,
             on_change=first_page,
@@ -191,7 +195,7 @@ def statement_pages(
     if not selected:
         st.info(outlook_content.no_test_note(verdict), icon=":material/filter_alt_off:")
     else:
-        shown_tests = sum(len(shown) for _, shown, _ in selected)
+        shown_tests = sum(len(shown) for _statement, shown, _others in selected)
         summary, pager = st.columns([3, 2], vertical_alignment="center")
         summary.caption(outlook_content.page_caption(cards, page, verdict, shown_tests, len(tests)))
         if pages > 1:
@@ -214,16 +218,16 @@ def statement_pages(
     if pages > 1:
         with st.container(horizontal=True, vertical_alignment="center"):
             st.button(
-                "Previous page",
+                _("Previous page"),
                 key=PREVIOUS_KEY,
                 icon=":material/arrow_back:",
                 disabled=page == 1,
                 on_click=turn_page,
                 args=(-1,),
             )
-            st.caption(f"Page {page} of {pages}")
+            st.caption(_("Page {page} of {pages}").format(page=page, pages=pages))
             st.button(
-                "Next page",
+                _("Next page"),
                 key=NEXT_KEY,
                 icon=":material/arrow_forward:",
                 disabled=page == pages,
@@ -240,21 +244,23 @@ def no_tests() -> None:
 
 def reading_guide(choices_table: pd.DataFrame) -> None:
     """How the tracker reads the data, with the indicator chosen per family."""
-    with st.expander("How the tracker reads the data", icon=":material/help:"):
+    with st.expander(_("How the tracker reads the data"), icon=":material/help:"):
         st.markdown(
-            "- **Baseline**: the last year the authors could know, 2014 for the 2015-2020 strategy and "
-            "2019 for the 2020-2024 strategy; the comparison starts at the year with data nearest to it.\n"
-            "- **Same countries**: both years are compared over the countries reporting in both, so a "
-            "change in coverage is not read as a change in migration; the others are named.\n"
-            "- **Increase / decrease**: the sum (counts) or weighted mean (shares) of the countries named, "
-            "or of the whole region. Where no regional figure is meaningful, every country must move the "
-            "expected way for *consistent*, some for *partly*.\n"
-            "- **Stay high / low**: the named countries against the median of the region's countries in the "
-            "latest year; for the whole region, at least three quarters of the baseline level (at most a "
-            "quarter above it).\n"
-            "- **Persist**: still above zero in the latest year.\n"
-            "- **Indicator**: per family, the code with the most recent data (among codes with more than "
-            "one year), then the most countries, then the headline series before its breakdowns."
+            _(
+                "- **Baseline**: the last year the authors could know, 2014 for the 2015-2020 strategy and "
+                "2019 for the 2020-2024 strategy; the comparison starts at the year with data nearest to it.\n"
+                "- **Same countries**: both years are compared over the countries reporting in both, so a "
+                "change in coverage is not read as a change in migration; the others are named.\n"
+                "- **Increase / decrease**: the sum (counts) or weighted mean (shares) of the countries named, "
+                "or of the whole region. Where no regional figure is meaningful, every country must move the "
+                "expected way for *consistent*, some for *partly*.\n"
+                "- **Stay high / low**: the named countries against the median of the region's countries in the "
+                "latest year; for the whole region, at least three quarters of the baseline level (at most a "
+                "quarter above it).\n"
+                "- **Persist**: still above zero in the latest year.\n"
+                "- **Indicator**: per family, the code with the most recent data (among codes with more than "
+                "one year), then the most countries, then the headline series before its breakdowns."
+            )
         )
         ui.table_view(choices_table, "outlook-indicator-choice")
 
@@ -263,13 +269,15 @@ def scorecard(tests: list, results: list, open_statement: Callable[[str], None])
     """Every indicator test in one table; ticking a row calls `open_statement` with the row's
     statement id (the page opens the cards that hold it)."""
     state = st.session_state
-    st.header("Scorecard")
+    st.header(_("Scorecard"))
     st.caption(
-        "One row per indicator test of the statements shown. Tick a row to open its "
-        "statement's card below."
+        _(
+            "One row per indicator test of the statements shown. Tick a row to open its "
+            "statement's card below."
+        )
     )
     table = cache.derived(outlook_content.scorecard, tests, results)
-    row_ids = tuple(statement.statement_id for statement, _ in tests)  # the table shows titles
+    row_ids = tuple(statement.statement_id for statement, _link in tests)  # the table shows titles
     table_key = f"{SCORECARD_KEY}-{state.get(SCORECARD_ROUND, 0)}"
 
     def open_card() -> None:
@@ -289,23 +297,25 @@ def scorecard(tests: list, results: list, open_statement: Callable[[str], None])
         on_select=open_card,
         selection_mode="single-row",
         column_config={
-            "statement": st.column_config.TextColumn(
-                pinned=True, help="Tick a row to open the statement's card below."
+            _("statement"): st.column_config.TextColumn(
+                pinned=True, help=_("Tick a row to open the statement's card below.")
             ),
-            "verdict": st.column_config.TextColumn(
-                help="What the data since the baseline say about the expectation (see the card)."
+            _("verdict"): st.column_config.TextColumn(
+                help=_("What the data since the baseline say about the expectation (see the card).")
             ),
-            "baseline": st.column_config.NumberColumn(
+            _("baseline"): st.column_config.NumberColumn(
                 format="%d",
                 width="small",
-                help="The year compared with: the one with data nearest the strategy's baseline.",
+                help=_(
+                    "The year compared with: the one with data nearest the strategy's baseline."
+                ),
             ),
-            "latest year": st.column_config.NumberColumn(format="%d", width="small"),
-            "statement text": st.column_config.TextColumn(width="large"),
+            _("latest year"): st.column_config.NumberColumn(format="%d", width="small"),
+            _("statement text"): st.column_config.TextColumn(width="large"),
         },
     )
     st.download_button(
-        "Download CSV",
+        _("Download CSV"),
         lambda: downloads.csv_bytes(table),
         file_name="outlook-scorecard.csv",
         mime="text/csv",
@@ -313,8 +323,11 @@ def scorecard(tests: list, results: list, open_statement: Callable[[str], None])
         icon=":material/download:",
     )
     ui.source_line(
-        f"{'; '.join(outlook_content.source_names(tests))}. Each test's dataset is in its row, and "
-        "its edition, licence and indicator code in its card below."
+        _(
+            "{sources}. Each test's dataset is in its row, and its edition, licence and "
+            "indicator code in its card below."
+        ).format(sources=ui.english("; ".join(outlook_content.source_names(tests)))),
+        translated=True,
     )
 
 
@@ -331,23 +344,23 @@ def statement_card(
     with st.container(border=True):
         if statement.statement_id == opened:
             st.badge("Opened from the scorecard", icon=":material/table_rows:", color="blue")
-        st.markdown(outlook_content.quote_markdown(statement.text))
-        st.caption(outlook_content.statement_caption(statement))
+        quote(statement.text)
+        st.caption(outlook_content.statement_caption(statement, ui.english), unsafe_allow_html=True)
         for index, link, result in shown:
             st.markdown(outlook_content.test_heading(link, result))
             chart_column, text_column = st.columns([3, 2])
             with text_column:
                 if link.definition is not None and result.latest_year is not None:
                     ui.kpi(
-                        f"Latest, {result.latest_year}",
+                        outlook_content.latest_label(result.latest_year),
                         result.latest_value,
                         link.definition["unit"],
                         trend_content.source_name(link.definition),
                         display=outlook_content.latest_display(result, link),
                         help=outlook_content.latest_help(result, link),
                     )
-                st.markdown(inert(result.line))
-                st.caption(f"Why this indicator: {link.rationale}")
+                assessment_line(result)
+                st.caption(_("Why this indicator: {rationale}").format(rationale=link.rationale))
             if link.definition is None:
                 continue
             with chart_column:
@@ -366,38 +379,74 @@ def statement_card(
                     ),
                     trend_content.source_text(link.definition),
                     f"outlook-{index}",
-                    [link.definition["caveat"]] if link.definition["caveat"] else [],
+                    [d_(link.definition["caveat"])] if link.definition["caveat"] else [],
                 )
         if others:
             st.caption(outlook_content.also_tested(others))
 
 
+def quote(text: str) -> None:
+    """A statement quoted from its strategy, as a block quote; on a Russian page in English,
+    marked as such."""
+    if i18n.language() == i18n.DEFAULT_LANGUAGE:
+        st.markdown(outlook_content.quote_markdown(text))
+    else:
+        st.markdown(f"> {ui.english(text)} {_('(in English)')}", unsafe_allow_html=True)
+
+
+def assessment_line(result: outlook.Assessment) -> None:
+    """What the data show since the strategy, ending with the series it cites (kept in English
+    on a Russian page, marked as such)."""
+    if i18n.language() == i18n.DEFAULT_LANGUAGE or not result.source:
+        st.markdown(inert(result.line))
+        return
+    cited = _("Source: {source}.").format(source=result.source)
+    text = result.line.removesuffix(cited).rstrip()
+    st.markdown(
+        f"{inert(text)} " + _("Source: {source}.").format(source=ui.english(result.source)),
+        unsafe_allow_html=True,
+    )
+
+
 def untested_list(untested: list) -> None:
     """The statements no indicator in the warehouse can test."""
-    st.header("Statements no indicator can test")
+    st.header(_("Statements no indicator can test"))
     st.caption(
-        "The warehouse holds no official series for these themes (for example irregular "
-        "migration, trafficking, unaccompanied children, migrant health, climate)."
+        _(
+            "The warehouse holds no official series for these themes (for example irregular "
+            "migration, trafficking, unaccompanied children, migrant health, climate)."
+        )
     )
     for statement in untested:
-        st.markdown(f"- {inert(statement.text)}")
-        st.caption(f"{statement.title} · {statement.document}, {statement.source_section}")
+        if i18n.language() == i18n.DEFAULT_LANGUAGE:
+            st.markdown(f"- {inert(statement.text)}")
+        else:
+            st.markdown(
+                f"- {ui.english(statement.text)} {_('(in English)')}", unsafe_allow_html=True
+            )
+        st.caption(
+            f"{statement.title} · {ui.english(statement.document)}, "
+            f"{ui.english(statement.source_section)}",
+            unsafe_allow_html=True,
+        )
 
 
 def ahead(found: list, source: str) -> None:
     """The Ahead view: per 2020-2024 statement a projection speaks to, what WPP 2024 projects
     to 2030 for its countries, with the per-country figures; evidence, not a verdict."""
-    st.header("Ahead: what the UN projects to 2030")
+    st.header(_("Ahead: what the UN projects to 2030"))
     st.caption(
-        "For each outlook statement of the 2020-2024 strategy that a population projection can "
-        "speak to, the UN's World Population Prospects 2024 (medium variant) for the statement's "
-        "countries. This is evidence to read beside the statement, not a verdict on it: a "
-        "projection follows the UN's assumptions, not IOM's. Totals of several countries are "
-        "sums of their projections, without an interval."
+        _(
+            "For each outlook statement of the 2020-2024 strategy that a population projection can "
+            "speak to, the UN's World Population Prospects 2024 (medium variant) for the statement's "
+            "countries. This is evidence to read beside the statement, not a verdict on it: a "
+            "projection follows the UN's assumptions, not IOM's. Totals of several countries are "
+            "sums of their projections, without an interval."
+        )
     )
     if not found:
         st.info(
-            "No statement shown has a test a population projection can speak to.",
+            _("No statement shown has a test a population projection can speak to."),
             icon=":material/filter_alt_off:",
         )
     grouped: dict[str, list] = {}
@@ -407,17 +456,25 @@ def ahead(found: list, source: str) -> None:
         statement = items[0].statement
         with st.container(border=True):
             st.markdown(f"**{inert(statement.title)}**")
-            st.markdown(outlook_content.quote_markdown(statement.text))
-            st.caption(f"{statement.document} ({statement.edition}), {statement.source_section}")
+            quote(statement.text)
+            st.caption(
+                f"{ui.english(statement.document)} ({ui.english(statement.edition)}), "
+                f"{ui.english(statement.source_section)}",
+                unsafe_allow_html=True,
+            )
             for index, item in enumerate(items):
                 link = item.link
                 st.markdown(
                     f"*{inert(f'{link.family_label}, {link.scope_label}: {link.expectation_label}')}.*"
                     f" {inert(item.sentence)}"
                 )
-                st.caption(f"How the projection bears on it: {inert(item.bearing)}.")
+                st.caption(
+                    _("How the projection bears on it: {bearing}.").format(
+                        bearing=inert(item.bearing)
+                    )
+                )
                 key = f"ahead-{statement.statement_id}-{index}"
-                with st.expander("Countries", key=key, on_change="rerun") as box:
+                with st.expander(_("Countries"), key=key, on_change="rerun") as box:
                     if box.open:  # built only when opened
                         ui.table_view(item.table, key)
     ui.source_line(source)

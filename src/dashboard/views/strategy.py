@@ -13,6 +13,7 @@ import streamlit as st
 from dashboard import cache, ui, url_state
 from dashboard.charts import strategy as charts
 from dashboard.content import strategy as content
+from dashboard.i18n import _
 from dashboard.queries import names as name_queries
 from dashboard.queries import strategy as q
 from dashboard.queries.strategy import NodeScope
@@ -30,8 +31,8 @@ def citations() -> tuple[str, str]:
         return cache.shaped(name_queries.first_citation, name_queries.source_citation, source_id)
 
     return (
-        content.funding_source(cited(name_queries.MIGRATION_INITIATIVES_2016)),
-        content.offices_source(cited(name_queries.STRATEGY_2020)),
+        content.funding_source(ui.english(cited(name_queries.MIGRATION_INITIATIVES_2016))),
+        content.offices_source(ui.english(cited(name_queries.STRATEGY_2020))),
     )
 
 
@@ -64,40 +65,53 @@ def figures(tree: pd.DataFrame, node: pd.Series, offices: pd.DataFrame, whole_re
     funding_source, offices_source = citations()
     row = st.columns(4)
     with row[0]:
-        ui.kpi("Requirement 2016 (sum of SEEECA cells)", node["usd"], "usd", funding_source)
+        ui.kpi(
+            _("Requirement 2016 (sum of SEEECA cells)"),
+            node["usd"],
+            "usd",
+            funding_source,
+            translated=True,
+        )
     with row[1]:
         ui.kpi(
-            "Share of the SEEECA requirement"
+            _("Share of the SEEECA requirement")
             if whole_region
-            else "Share of the selection's requirement",
+            else _("Share of the selection's requirement"),
             content.share_of_root(tree, node.name),
             "percent",
             funding_source,
+            translated=True,
         )
     with row[2]:
         ui.kpi(
-            "Countries with a requirement",
+            _("Countries with a requirement"),
             node["countries"],
             "count",
             funding_source,
-            help="Regional programmes are not a country and are counted apart.",
+            help=_("Regional programmes are not a country and are counted apart."),
+            translated=True,
         )
     with row[3]:
         ui.kpi(
-            "IOM offices in those countries",
+            _("IOM offices in those countries"),
             len(offices),
             "count",
             offices_source,
-            help="The Regional Office in Vienna counts when the regional programmes line is "
-            "included.",
+            help=_(
+                "The Regional Office in Vienna counts when the regional programmes line is "
+                "included."
+            ),
+            translated=True,
         )
 
 
-def placement(node: pd.Series, path: list[tuple[str, str]]) -> None:
+def placement(tree: pd.DataFrame, node: pd.Series, path: list[tuple[str, str]]) -> None:
     """Why the level sits under its parent, and the document that says so."""
     if not isinstance(node["parent_id"], str):
         return
-    st.caption(content.placement_note(node["basis"], node["justification"], path[-2][1]))
+    parent_title = tree.loc[tree["node_id"] == node["parent_id"], "title"].iloc[0]
+    why = content.justification(node, parent_title, ui.english)
+    st.caption(content.placement_note(node, path[-2][1], why), unsafe_allow_html=True)
     ui.source_line(f"{node['document']}, {node['source_section']}.")
 
 
@@ -114,7 +128,7 @@ def treemap(tree: pd.DataFrame, node: pd.Series) -> None:
             box = points[0]["id"]
             go_to(parent if box == node_id and parent else box)
 
-    figure = cache.chart(charts.drilldown_treemap, tree, node_id, content.TREEMAP_TITLE)
+    figure = cache.chart(charts.drilldown_treemap, tree, node_id, _(content.TREEMAP_TITLE))
     ui.chart_summary(figure)  # the levels below are also the table under the chart
     st.plotly_chart(
         figure,
@@ -130,23 +144,24 @@ def levels_below(tree: pd.DataFrame, node_id: str) -> None:
     """A picker and a table of the levels directly below, or a note at the lowest level."""
     below = cache.derived(content.children, tree, node_id)
     if below.empty:
-        st.info(content.LOWEST_LEVEL, icon=":material/info:")
+        st.info(_(content.LOWEST_LEVEL), icon=":material/info:")
     else:
         choice = f"child-{node_id}"
+        level, name = _(content.LEVEL_COLUMN), _(content.NAME_COLUMN)
         st.selectbox(
-            f"Open a level below ({below['Level'].iloc[0]})",
+            _("Open a level below ({level})").format(level=below[level].iloc[0]),
             below["node_id"],
             index=None,
             key=choice,
-            format_func=dict(zip(below["node_id"], below["Name"], strict=True)).get,
+            format_func=dict(zip(below["node_id"], below[name], strict=True)).get,
             on_change=lambda: go_to(st.session_state[choice]),
-            placeholder="Choose a level",
+            placeholder=_("Choose a level"),
         )
         ui.table_view(
             below.drop(columns="node_id"), f"strategy-levels-below-{node_id}", blank_missing=True
         )
-        st.caption(f":material/info: {content.SUM_NOTE}")
-    ui.source_line(citations()[0] + ".")
+        st.caption(f":material/info: {_(content.SUM_NOTE)}")
+    ui.source_line(citations()[0] + ".", translated=True)
 
 
 def details(
@@ -157,7 +172,7 @@ def details(
     funding_source, offices_source = citations()
     node_id, country_level = node.name, scope.country is not None
     countries, offices_tab, outlook, initiatives = st.tabs(
-        list(content.DETAIL_TABS), key=DETAIL_TABS_KEY, on_change="rerun"
+        [_(tab) for tab in content.DETAIL_TABS], key=DETAIL_TABS_KEY, on_change="rerun"
     )
     with countries:
         if countries.open:
@@ -166,12 +181,20 @@ def details(
                 f"strategy-countries-{node_id}",
                 blank_missing=True,
             )
-            ui.source_line(f"{funding_source}; offices: {offices_source}.")
+            ui.source_line(
+                _("{requirements}; offices: {offices}.").format(
+                    requirements=funding_source, offices=offices_source
+                ),
+                translated=True,
+            )
     with offices_tab:
         if offices_tab.open:
             ui.table_view(offices, f"strategy-offices-{node_id}", blank_missing=True)
             ui.source_line(
-                f"{offices_source}: IOM offices in the region; Regional Office: 1. Introduction."
+                _("{offices}: IOM offices in the region; Regional Office: {introduction}.").format(
+                    offices=offices_source, introduction=ui.english("1. Introduction")
+                ),
+                translated=True,
             )
     with outlook:
         if outlook.open:
@@ -200,8 +223,8 @@ def details(
 
 def crosswalk() -> None:
     """Every link between the frameworks, the drill-down's tree among them."""
-    st.header(content.CROSSWALK_HEADING)
-    st.caption(content.CROSSWALK_NOTE)
+    st.header(_(content.CROSSWALK_HEADING))
+    st.caption(_(content.CROSSWALK_NOTE))
     ui.table_view(
         cache.shaped(content.crosswalk, q.strategy_crosswalk),
         "strategy-crosswalk",

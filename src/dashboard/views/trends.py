@@ -18,6 +18,7 @@ from dashboard.charts import projection
 from dashboard.charts import trends as charts
 from dashboard.content import trends as content
 from dashboard.filters import FilterOptions, Filters
+from dashboard.i18n import _, d_
 from dashboard.queries import names
 from dashboard.queries import projections as pq
 from dashboard.queries import trends as q
@@ -73,25 +74,25 @@ def indicator_pickers(filters: Filters, options: FilterOptions) -> Indicator:
 
     left, right = st.columns([2, 3])
     family = left.selectbox(
-        "Indicator",
+        _("Indicator"),
         family_order,
-        format_func=menu.families.get,
+        format_func=menu.family_name,
         key=FAMILY_KEY,
         on_change=family_changed,
     )
     code = right.radio(
-        "Source and revision",
+        _("Source and revision"),
         menu.codes_by_family[family],
-        format_func=menu.labels.get,
+        format_func=menu.label,
         key=PARAM_INDICATOR,
-        help="Each code is one source and revision; revisions are never joined into one line.",
+        help=_("Each code is one source and revision; revisions are never joined into one line."),
     )
     url_state.write(PARAM_INDICATOR, code, None)
     if theme_families:
         st.caption(
             themes.theme_note(
                 options.themes[filters.theme],
-                [menu.families[f] for f in theme_families if f in menu.families],
+                [menu.family_name(f) for f in theme_families if f in menu.families],
             )
         )
     definition = menu.definition(code)
@@ -102,11 +103,13 @@ def compare_toggle(indicator: Indicator) -> bool:
     """Whether the aggregate lines are drawn (off where the indicator cannot be aggregated)."""
     url_state.warn(url_state.seed(PARAM_COMPARE, (False, True), False))
     compare = st.toggle(
-        "Compare with the regional aggregate",
+        _("Compare with the regional aggregate"),
         key=PARAM_COMPARE,
         disabled=not indicator.aggregatable,
-        help="Adds the aggregate of the selected countries and of the whole region: sums for "
-        "counts, weighted means for shares.",
+        help=_(
+            "Adds the aggregate of the selected countries and of the whole region: sums for "
+            "counts, weighted means for shares."
+        ),
     )
     url_state.write(PARAM_COMPARE, compare, False)
     return compare
@@ -125,14 +128,16 @@ def projection_picker(indicator: Indicator) -> Projection | None:
         url_state.seed(PARAM_PROJECTION, list(projection.HORIZONS), projection.DEFAULT_HORIZON)
     )
     choice = st.segmented_control(
-        projected["label"],
+        d_(projected["label"]),
         list(projection.HORIZONS),
-        format_func=projection.HORIZON_LABELS.get,
+        format_func=lambda horizon: _(projection.HORIZON_LABELS[horizon]),
         key=PARAM_PROJECTION,
         required=True,
-        help="The UN's own projection (World Population Prospects 2024), dashed, with its 80% "
-        "and 95% intervals for up to three countries; totals are sums of the countries' "
-        "projections, without an interval.",
+        help=_(
+            "The UN's own projection (World Population Prospects 2024), dashed, with its 80% "
+            "and 95% intervals for up to three countries; totals are sums of the countries' "
+            "projections, without an interval."
+        ),
     )
     url_state.write(PARAM_PROJECTION, choice, projection.DEFAULT_HORIZON)
     horizon = projection.HORIZONS[choice or projection.DEFAULT_HORIZON]
@@ -154,7 +159,7 @@ def years_with_data(indicator: Indicator, filters: Filters, options: FilterOptio
     if not years:
         url_state.warn(url_state.seed(PARAM_YEAR, [], None))  # a year in the link has no figure
         url_state.write(PARAM_YEAR, None, None)
-        names = [options.countries[c] for c in filters.selected_iso3]
+        names = [d_(options.countries[c]) for c in filters.selected_iso3]
         st.info(
             content.no_figure_note(indicator.definition, filters.years, names, coverage=True),
             icon=":material/block:",
@@ -272,7 +277,7 @@ def trend_lines(
     scopes = {content.SELECTED: selected, content.WHOLE_REGION: tuple(options.countries)}
     sums = [
         (
-            aggregate.scope,
+            _(aggregate.scope),
             cache.query(pq.projection_sum, code, scopes[aggregate.scope], start, horizon),
         )
         for aggregate in shown
@@ -298,16 +303,19 @@ def trend_lines(
             sums,
             series_row,
         ),
-        f"{source} Projection: {projection.source_text(series_row)}",
+        _("{source} Projection: {projection}").format(
+            source=ui.english(source), projection=ui.english(projection.source_text(series_row))
+        ),
         "trend-lines",
         [
             *caveats,
-            series_row["caveat"],
+            d_(series_row["caveat"]),
             projection.band_note(
                 len(selected), rows["iso3"].nunique() <= projection.BAND_COUNTRIES
             ),
-            *([projection.SUM_NOTE] if sums else []),
+            *([_(projection.SUM_NOTE)] if sums else []),
         ],
+        translated=True,
     )
 
 
@@ -322,18 +330,19 @@ def map_and_ranking(
     countries with no value in it."""
     year = st.session_state[PARAM_YEAR]
     if len(years) > 1:
-        st.select_slider("Year for the map and the ranking", years, key=PARAM_YEAR)
+        st.select_slider(_("Year for the map and the ranking"), years, key=PARAM_YEAR)
     url_state.write(PARAM_YEAR, year, None)
     definition, source = indicator.definition, indicator.source
     ranking = cache.derived(charts.ranking_table, values, definition)
     map_column, bar_column = st.columns([3, 2])
     with map_column:
-        st.header(f"Map, {year}")
+        st.header(content.map_heading(year))
+        name = content.indicator_name(definition)
         deck, legend = cache.chart(
             maps.trend_deck,
             values,
             definition["unit"],
-            definition["name"],
+            name,
             year,
             filters.selected_iso3,
             filters.is_whole_region,
@@ -345,13 +354,13 @@ def map_and_ranking(
             ranking,
             source,
             "trend-map",
-            alt=maps.trend_map_alt(values, definition["name"], definition["unit"], year),
+            alt=maps.trend_map_alt(values, name, definition["unit"], year),
             caveats=caveats[:1],
             iso3=filters.selected_iso3,
             note=maps.single_value_note(values, definition["unit"]),
         )
     with bar_column:
-        st.header(f"Ranking, {year}")
+        st.header(content.ranking_heading(year))
         ui.chart_with_table(
             cache.chart(charts.ranking_figure, values, definition, year),
             ranking,
