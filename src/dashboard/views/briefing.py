@@ -296,7 +296,8 @@ def export_panel(deck: Briefing) -> None:
     problem = exports.renderer_problem()
     if problem:
         st.warning(problem, icon=":material/warning:")
-    build_id = (deck.scope, date.today().isoformat())
+    # a deck built in another language is not this page's deck
+    build_id = (deck.scope, deck.lang, date.today().isoformat())
     if st.button(
         "Build PowerPoint and PDF", type="primary", icon=":material/slideshow:", key="build-export"
     ):
