@@ -4,6 +4,7 @@ footnotes and findings. The only dashboard module besides cache/sidebar that imp
 from __future__ import annotations
 
 import hashlib
+import html
 import re
 from collections.abc import Callable
 
@@ -313,12 +314,53 @@ def _as_arrow(table: pd.DataFrame) -> pa.Table:
     return pa.Table.from_pandas(table, preserve_index=False)
 
 
-def static_table(table: pd.DataFrame, key: str) -> None:
+# A run of Latin-script words (with the digits, spaces and punctuation between them) inside a
+# translated text: an acronym (IRIS, MiGOF) or a title as published (Migration Initiatives 2016).
+_LATIN_RUN = re.compile(r"[A-Za-z][\w'’.-]*(?:[ \u00a0]+[A-Za-z0-9][\w'’.-]*)*", re.ASCII)
+
+
+def _marked(text: str) -> str:
+    """`text` escaped for HTML, each Latin-script run inside it marked lang="en" (WCAG 3.1.2:
+    the language of parts), so a Russian sentence naming an English title or acronym is read
+    right by a screen reader."""
+    parts, last = [], 0
+    for match in _LATIN_RUN.finditer(text):
+        parts.append(html.escape(text[last : match.start()]))
+        parts.append(f'<span lang="en">{html.escape(match.group())}</span>')
+        last = match.end()
+    parts.append(html.escape(text[last:]))
+    return "".join(parts)
+
+
+def _html_table(table: pd.DataFrame, english: str) -> str:
+    """The table as HTML whose `english` column is marked lang="en" (and, in the other
+    columns, each Latin-script run), every cell escaped."""
+    head = "".join(f"<th>{_marked(str(c))}</th>" for c in table.columns)
+    rows = "".join(
+        "<tr>"
+        + "".join(
+            f'<td lang="en">{html.escape(str(v))}</td>'
+            if c == english
+            else f"<td>{_marked(str(v))}</td>"
+            for c, v in zip(table.columns, row, strict=True)
+        )
+        + "</tr>"
+        for row in table.itertuples(index=False)
+    )
+    return f"<table><thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table>"
+
+
+def static_table(table: pd.DataFrame, key: str, english: str | None = None) -> None:
     """A small table drawn as plain HTML, which wraps long texts (a data grid would cut them)
-    and prints and projects well, with a CSV download of exactly its rows."""
-    # Handed over as Arrow, converted once per table: Streamlit converts a DataFrame on every
-    # rerun (about 1 ms for a few rows; the country profile draws two such tables).
-    st.table(cache.derived(_as_arrow, table), hide_index=True)
+    and prints and projects well, with a CSV download of exactly its rows. `english`: a column
+    that stays English on a page in another language (a document as published), marked
+    lang="en" there."""
+    if english is not None and english in table and i18n.language() != "en":
+        st.markdown(cache.derived(_html_table, table, english), unsafe_allow_html=True)
+    else:
+        # Handed over as Arrow, converted once per table: Streamlit converts a DataFrame on
+        # every rerun (about 1 ms for a few rows; the country profile draws two such tables).
+        st.table(cache.derived(_as_arrow, table), hide_index=True)
     st.download_button(
         _("Download CSV"),
         lambda: downloads.csv_bytes(table),  # built on click, not on every rerun

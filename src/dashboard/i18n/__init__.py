@@ -96,6 +96,9 @@ ALLOWED_LATIN: frozenset[str] = frozenset(
         "SEEECA",  # the region's code in IOM
         "MiGOF",  # IOM's Migration Governance Framework, cited by its acronym in Russian too
         "GDP",
+        "GeoNames",  # the gazetteer of the offices' positions
+        "Natural",  # Natural Earth, the basemap's boundaries
+        "Earth",
         # the language switch names each language in itself ("English / Русский")
         "English",
         # file formats and the app's own controls
