@@ -61,6 +61,10 @@ if [ "$installed" != "$(cd src/dashboard && pwd -P)" ]; then
     --no-build-isolation -e .
 fi
 
+# The Russian catalogues (src/dashboard/locale/*/LC_MESSAGES/*.po) compiled to the .mo files the
+# app loads; not committed. Without them the app compiles each .po in memory (and logs it once).
+.venv/bin/python -m dashboard.i18n compile >/dev/null
+
 # The PDF exports embed DejaVu Sans (Latin, Cyrillic, Greek): Debian's fonts-dejavu-core.
 if [ ! -f /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ]; then
   if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then

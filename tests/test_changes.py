@@ -191,24 +191,22 @@ def test_counts_by_origin_say_where_people_come_from(warehouse_path):
 
 
 def _figures(rows):
-    columns = [
-        "concept",
-        "concept_name",
-        "unit",
-        "year",
-        "value",
-        "indicator_code",
-        "source_title",
-        "countries_reporting",
-        "countries_in_scope",
-        "is_complete",
-    ]
+    """headline_figures rows of one concept, in the columns latest_facts reads."""
+    values = {
+        "concept": "stock",
+        "concept_name": "Migrant stock",
+        "unit": "persons",
+        "source_title": "Source",
+        "countries_reporting": 2,
+        "countries_in_scope": 2,
+        "is_complete": True,
+    }
     return pd.DataFrame(
         [
-            ("stock", "Migrant stock", "persons", y, v, code, "Source", 2, 2, True)
-            for y, v, code in rows
+            {**values, "year": year, "value": value, "indicator_code": code}
+            for year, value, code in rows
         ],
-        columns=columns,
+        columns=list(changes.FIGURE_COLUMNS),
     )
 
 

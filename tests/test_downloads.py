@@ -55,7 +55,7 @@ def test_csv_bytes_neutralises_text_and_headers_and_keeps_numbers():
             "note": pd.array(["@home", "-", "ok", pd.NA], dtype="string"),
         }
     )
-    rows = list(csv.reader(io.StringIO(downloads.csv_bytes(table).decode("utf-8"))))
+    rows = list(csv.reader(io.StringIO(downloads.csv_bytes(table).decode("utf-8-sig"))))
     assert rows[0] == ["'=name", "net migration", "share", "note"]
     assert rows[1] == ["'+43 1 581", "-520043", "-1.5", "'@home"]
     assert rows[2] == ['say "=x", then', "12", "2.0", "'-"]
@@ -103,7 +103,7 @@ def open_everything(page: str):
 
 def csv_cells(data) -> list[str]:
     payload = data() if callable(data) else data
-    text = payload.decode("utf-8") if isinstance(payload, bytes) else str(payload)
+    text = payload.decode("utf-8-sig") if isinstance(payload, bytes) else str(payload)
     return [cell for row in csv.reader(io.StringIO(text)) for cell in row]
 
 
@@ -171,9 +171,8 @@ def download_sites() -> list[str]:
 # Where each download button is, and what it sends; CSV ones go through downloads.csv_bytes.
 DOWNLOAD_SITES = {
     "src/dashboard/ui.py:table_view": "csv",
-    "src/dashboard/views/briefing.py:static_table": "csv",
+    "src/dashboard/ui.py:static_table": "csv",
     "src/dashboard/views/outlook.py:scorecard": "csv",
-    "pages/glossary.py:<page>": "csv",
     "src/dashboard/views/briefing.py:png_download": "png",
     "src/dashboard/views/briefing.py:export_panel": "pptx, pdf, png",
 }

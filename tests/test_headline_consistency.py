@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 
 from dashboard import briefing, changes
-from dashboard.charts.trends import IndicatorMenu
+from dashboard.content.trends import IndicatorMenu
 from dashboard.queries import changes as changes_q
 from dashboard.queries import headline as headline_q
 from dashboard.queries import trends as trend_q
@@ -82,3 +82,23 @@ def test_the_overview_page_states_the_rule_figure(con):
     text = " ".join(m.value for m in at.markdown)
     assert str(reference["year"]) in fact.sentence
     assert f"{reference['value']:,.0f}" in text.replace("\\", "")
+
+
+def test_two_measures_giving_one_figure_say_so_and_are_not_two_groups(con):
+    """Ukraine's IDPs: UNHCR's IDPs of concern and IDMC's conflict stock are separate concepts
+    that give the same figure; the overview says so once, under both lines, and only then."""
+    idps = {
+        concept: _reference(con, ("MDA", "UKR"), concept)
+        for concept in ("idps_unhcr", "idps_conflict")
+    }
+    assert idps["idps_unhcr"]["year"] == idps["idps_conflict"]["year"]
+    assert idps["idps_unhcr"]["value"] == pytest.approx(idps["idps_conflict"]["value"])
+    at = open_page(None, {"country": ["MDA", "UKR"]})
+    notes = [c.value for c in at.caption if "give the same figure" in c.value]
+    assert len(notes) == 1
+    assert changes.format_amount(idps["idps_unhcr"]["value"], "persons") in notes[0]
+    assert "not two groups to add up" in notes[0]
+    # No such note where the two differ: Georgia in 2013, 257,611 against 207,000.
+    at = open_page(None, {"country": ["GEO"], "years": ["2000", "2013"]})
+    assert [m.value for m in at.markdown if "IDPs of concern to UNHCR in Georgia" in m.value]
+    assert not [c.value for c in at.caption if "give the same figure" in c.value]

@@ -649,3 +649,52 @@ def test_no_percentage_across_a_sign_change_or_from_a_zero_base():
     assert outlook._percent_change(0, 10) is None
     assert outlook._percent_change(-5, 10) is None
     assert outlook._percent_change(200, 250) == "+25.0%"
+
+
+def test_the_page_sentences_name_the_filter_and_the_page():
+    tests, results, groups = groups_of(
+        {"a": ["consistent"], "b": ["partly", "consistent"], "c": ["not_consistent"]}
+    )
+    selected = outlook_content.with_verdict(groups, "consistent")
+    pages = outlook_content.paginate(selected, limit=1)
+    caption = outlook_content.page_caption(pages, 2, "consistent", 2, len(tests))
+    assert caption == (
+        "Statements 2 of 2 with a test judged consistent (2 of the 4 tests), page 2 of 2."
+    )
+    every = outlook_content.paginate(outlook_content.with_verdict(groups, "all"))
+    assert (
+        outlook_content.page_caption(every, 1, "all", 4, 4) == "Statements 1-3 of 3, page 1 of 1."
+    )
+    assert outlook_content.no_test_note("all") == "No test of the statements shown is."
+    assert outlook_content.no_test_note("partly") == (
+        "No test of the statements shown is judged partly consistent."
+    )
+    assert outlook_content.opened_note(None, 3).startswith("The statement: its card is on page 3")
+    _, shown, others = outlook_content.with_verdict(groups, "partly")[0]
+    assert outlook_content.also_tested(others) == (
+        "Also tested, under another verdict: Migrant stock, the whole region (consistent)."
+    )
+    assert outlook_content.counts_caption(4, 1, 3, 2, 2024).startswith(
+        '3 substantive indicator tests and 1 "still above zero" checks'
+    )
+
+
+def test_a_test_heading_says_its_verdict_or_that_it_is_not_counted():
+    counted = outlook_content.test_heading(
+        link(), outlook.Assessment("consistent", "", 1, 2, 3.0, 2)
+    )
+    assert counted == (
+        "**Migrant stock, the whole region: expected to increase.** "
+        ":material/check_circle: Consistent with the expectation"
+    )
+    trivial = outlook_content.test_heading(
+        link("persist"), outlook.Assessment("consistent", "", 1, 2, 3.0, 2)
+    )
+    assert trivial.endswith(f"{outlook_content.TRIVIAL_LABEL} (not counted)")
+    share = link(unit="percent", aggregation="none")
+    none = outlook.Assessment("partly", "", 2014, 2020, None, 2)
+    assert outlook_content.latest_display(none, share) == "2 countries"
+    assert outlook_content.latest_help(none, share).startswith("2 of 2 countries report; percent")
+    some = outlook.Assessment("partly", "", 2014, 2020, 12.5, 2)
+    assert outlook_content.latest_display(some, share) == "12.50%"
+    assert outlook_content.latest_help(some, share) == "2 of 2 countries report."

@@ -70,7 +70,7 @@ def test_the_page_draws_the_largest_corridors_as_a_flow_diagram():
 
 
 def test_the_country_profile_shows_where_emigrants_live():
-    at = open_page("pages/country.py", {"country": ["TJK"]})
+    at = open_page("pages/country.py", {"country": ["TJK"], "profile_chart": ["corridors"]})
     assert any(
         m.value.startswith("**Of the 514,478 emigrants from Tajikistan in mid-2024")
         for m in at.markdown
@@ -112,7 +112,7 @@ def test_a_link_opens_the_same_view_and_bad_values_are_dropped():
 
 
 def test_kosovo_profile_says_what_the_un_desa_notes_say():
-    at = open_page("pages/country.py", {"country": ["XKX"]})
+    at = open_page("pages/country.py", {"country": ["XKX"], "profile_chart": ["corridors"]})
     notes = [
         i.value for i in at.info if "International Migrant Stock has no row for Kosovo" in i.value
     ]

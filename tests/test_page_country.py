@@ -3,6 +3,7 @@ warehouse, and how the country is chosen (link, sidebar filter, its own selector
 
 from __future__ import annotations
 
+import json
 import re
 
 import pytest
@@ -74,6 +75,11 @@ def test_every_number_has_a_source_line(ukraine):
 
 
 def test_ukraine_quotes_outlook_and_data_quality_notes(ukraine):
+    assert not any("region-wide;" in line for line in texts(ukraine).splitlines()), (
+        "the region-wide statements are built only once their expander is opened"
+    )
+    ukraine.session_state["outlook-region-wide"] = True
+    ukraine.run()
     shown = texts(ukraine)
     assert "118,000" in shown, "the 2015 strategy's IDP figure for Ukraine is quoted"
     assert "countries named: Ukraine" in shown.replace("\\", ""), (
@@ -154,3 +160,53 @@ def test_status_notes_read_as_sentences_without_codes(ukraine):
     assert len(notes) == 2, notes
     for note in notes:
         assert not re.search(r"\b[a-z]+_[a-z_]+\b|\b00\d\b", note), note
+
+
+def _chart_titles(at: AppTest) -> list[str]:
+    return [
+        json.loads(chart.proto.spec)["layout"]["title"]["text"].replace("<br>", " ")
+        for chart in at.get("plotly_chart")
+    ]
+
+
+def test_one_chart_block_is_drawn_at_a_time_and_the_link_keeps_the_choice(warehouse_path):
+    """Beyond the two funding charts, a run draws only the chart block the picker shows (a warm
+    rerun drawing all eleven charts was 20-30 times an empty page); the choice is in the link."""
+    from dashboard.content import country as profile
+
+    ukraine = open_page(PAGE, {"iso3": ["UKR"]}, timeout=90)
+    picker = ukraine.segmented_control(key="profile_chart")
+    assert picker.value == profile.DEFAULT_CHART_BLOCK
+    assert list(picker.options) == list(profile.CHART_BLOCKS.values())
+    assert len(ukraine.get("plotly_chart")) == 3, _chart_titles(ukraine)  # funding x2 + trend
+    assert "Immigrants and emigrants, Ukraine" in _chart_titles(ukraine)
+    picker.set_value("corridors").run()
+    assert not ukraine.exception
+    assert url_value(ukraine, "profile_chart") == "corridors"
+    titles = _chart_titles(ukraine)
+    assert "Emigrants from Ukraine, top 10 destinations, 2024" in titles
+    assert "Immigrants and emigrants, Ukraine" not in titles
+    picker.set_value(profile.DEFAULT_CHART_BLOCK).run()
+    assert "profile_chart" not in ukraine.query_params, "the default stays out of the link"
+
+
+def test_print_view_draws_every_chart_block(warehouse_path):
+    at = open_page(PAGE, {"iso3": ["UKR"], "print": ["1"]}, timeout=90)
+    assert at.toggle(key="print").value is True
+    assert not at.get("segmented_control"), "no picker: every block is drawn"
+    titles = _chart_titles(at)
+    for expected in (
+        "Immigrants and emigrants, Ukraine",
+        "Personal remittances received as % of GDP, Ukraine",
+        "Refugees and asylum-seekers hosted in Ukraine",
+        "Emigrants from Ukraine, top 10 destinations, 2024",
+        "International migrants in Ukraine, top 10 origins, 2024",
+    ):
+        assert expected in titles, titles
+    assert any(t.startswith("Net migration, Ukraine") for t in titles), titles
+    assert len(titles) == 11, titles  # 2 funding, 5 trends, 2 projections, 2 corridors
+    statements = [m.value for m in at.markdown if "indicators to watch" in m.value]
+    assert any("region-wide;" in s for s in statements), "region-wide statements are printed"
+    at.toggle(key="print").set_value(False).run()
+    assert "print" not in at.query_params
+    assert len(at.get("plotly_chart")) == 3

@@ -141,11 +141,16 @@ def test_sources_table_lists_every_source_with_licence_and_citation(default_page
     assert len(sources) == expected
     assert sources["Licence"].notna().all() and sources["Citation"].notna().all()
     wdi = sources[
-        sources["Source"].str.contains("Net migration (SM.POP.NETM), World", regex=False)
+        sources["Source"].str.contains("Net migration, World Development Indicators", regex=False)
     ].iloc[0]
     assert wdi["Licence"] == "CC BY 4.0" and "Official indicator values" in wdi["Used in"]
-    # the human citation, never the file name (that is in the technical details)
+    # the human citation, never the file name nor a series code (those are in the technical
+    # details, with the citation as published)
     assert not sources["Source"].str.contains(r"\.(?:txt|csv|xlsx)\b").any()
+    series_code = r"\b[A-Z]{2}\.[A-Z]{3,}(?:\.[A-Z0-9]+)+\b"  # SM.POP.NETM, BX.TRF.PWKR.CD.DT
+    assert not sources["Source"].str.contains(series_code).any()
+    assert not sources["Citation"].str.contains(series_code).any()
+    assert wdi["Citation"].startswith("World Bank. World Development Indicators: Net migration,")
 
 
 def test_every_finding_is_shown(default_page, con):
@@ -320,3 +325,42 @@ def test_the_2024_edition_revision_is_shown_edition_by_edition(con):
     assert "Russian Federation, International migrant stock (UN DESA 2020)" in names
     for trace in figure["data"]:
         assert len(set(trace["x"])) == len(trace["x"])
+
+
+# ---------------------------------------------------------------- content, pure
+def test_default_choice_falls_back_to_the_first():
+    assert content.default_choice(["a", "b"], "b") == "b"
+    assert content.default_choice(["a", "b"], "z") == "a"
+
+
+def test_revision_series_and_sources_follow_the_largest_revisions(con):
+    from dashboard.queries import headline as q_headline
+
+    revisions = q_headline.edition_revisions(con, "migrant_stock")
+    countries, codes = content.revision_series(revisions)
+    assert countries == tuple(dict.fromkeys(revisions["iso3"]))[:2] and len(countries) == 2
+    assert set(codes) <= set(revisions["indicator_code"]) | set(revisions["alt_indicator_code"])
+    sources = content.revision_sources(revisions).split("; ")
+    assert len(sources) == len(set(sources)) >= 2
+    assert sources[0] == revisions["source_title"].iloc[0]
+
+
+def test_counts_cards_and_refresh_steps(con):
+    from dashboard.queries import catalog as q
+
+    checks = q.dq_finding_checks(con)
+    total = int(con.execute("select count(*) from dq_finding").fetchone()[0])
+    assert content.findings_count(3, checks) == f"3 of {total} findings shown."
+    build = q.build_info(con).iloc[0]
+    cards = content.build_cards(build, 41, 25)
+    assert [c["label"] for c in cards] == ["Built", "Code revision", "Build time", "Tables"]
+    assert cards[0]["value"] == f"{build['built_at']:%Y-%m-%d}"
+    assert cards[2]["help"] == "Loading, modelling and 41 data tests." and cards[3]["value"] == 25
+    assert "Then 41 data tests must find no offending rows." in content.refresh_steps(41)
+
+
+def test_coverage_outside_years_sentence():
+    definition = {"name": "Remittances (% of GDP)", "first_year": 2023, "last_year": 2023}
+    assert content.coverage_outside_years(definition, 2000, 2010) == (
+        "Remittances (% of GDP) has values for 2023-2023, outside the years selected (2000-2010)."
+    )

@@ -10,7 +10,11 @@ import pytest
 from streamlit.runtime.media_file_manager import MediaFileManager
 from streamlit.testing.v1 import AppTest
 
+from dashboard.content import funding as content
+from dashboard.queries import funding as q
+from dashboard.queries import overview as overview_q
 from tests.apptest_helpers import metric_value, open_findings, open_page, open_tables, table_with
+from tests.test_i18n import server_like_reruns  # noqa: F401 (a fixture)
 
 PAGE = "pages/funding.py"
 COUNTRY = "Country or programme"
@@ -83,7 +87,7 @@ def test_seeeca_table_equals_the_cells_and_dashes_stay_blank(warehouse_path, con
 def test_csv_download_is_the_table_shown(warehouse_path, downloads):
     at = open_page(PAGE)
     shown = table_with(at, COUNTRY)
-    csv = downloads["funding-seeeca-by-country-and-area.csv"].decode("utf-8")
+    csv = downloads["funding-seeeca-by-country-and-area.csv"].decode("utf-8-sig")
     assert csv == shown.to_csv(index=False)
     from_csv = pd.read_csv(io.StringIO(csv))
     assert list(from_csv.columns) == list(shown.columns)
@@ -190,7 +194,6 @@ def test_regions_are_compared_from_the_overview_cells(warehouse_path, con):
 
 def test_the_heatmap_leaves_dash_cells_empty(con):
     from dashboard.charts.funding import requirement_heatmap
-    from dashboard.queries import funding as q
 
     areas = tuple(
         con.execute("select programmatic_area from dim_programmatic_area").df().iloc[:, 0]
@@ -202,3 +205,52 @@ def test_the_heatmap_leaves_dash_cells_empty(con):
     assert sum(value is None for value in flat) == int(region_cells["usd"].isna().sum())
     assert 0 not in flat
     assert sum(value for value in flat if value is not None) == 125_925_000
+
+
+# ---------------------------------------------------------------- content.funding, pure
+def test_scope_caption_says_what_the_table_covers():
+    assert content.scope_caption(7, False, True, True, 20) == "Showing every programmatic area."
+    assert content.scope_caption(2, True, True, False, 3) == (
+        "Showing the 2 programmatic area(s) under the chosen theme; 3 selected countries; "
+        "regional programmes are left out, as no country carries them."
+    )
+    assert "apply to SEEECA only" in content.scope_caption(7, False, False, False, 3)
+
+
+def test_which_total_names_every_total_and_is_silent_when_they_agree(con):
+    seeeca = q.funding_region_totals(con, q.SEEECA).iloc[0]
+    sentence = content.which_total(seeeca, "SEEECA")
+    assert "**118,075,000** USD for SEEECA" in sentence
+    assert "add up to **125,925,000** USD" in sentence
+    agreeing = seeeca.copy()
+    agreeing["overview_printed_total"] = agreeing["cells_usd"]
+    assert content.which_total(agreeing, "SEEECA") is None
+
+
+def test_regional_sentence_gives_requirement_and_share(con):
+    areas = tuple(overview_q.theme_programmatic_areas(con, None)["programmatic_area"])
+    cells = q.funding_region_cells(con, q.SEEECA, (), True, areas)
+    matrix = content.requirement_matrix(cells)
+    regional = content.regional_programmes(matrix, cells)
+    assert len(regional) == 1
+    share = regional[content.SHARE_COLUMN].iloc[0]
+    sentence = content.regional_sentence(regional)
+    assert sentence.startswith("**Regional programmes** (not attributed to a country): USD ")
+    assert sentence.endswith(f", {share:.1f}% of the requirement shown.")
+
+
+@pytest.mark.usefixtures("server_like_reruns")
+def test_russian_page_names_columns_rows_and_totals_in_russian(warehouse_path):
+    at = open_page(PAGE, {"lang": ["ru"]})
+    shown = table_with(at, "Страна или программа")
+    assert {"Итого (долл. США)", "Здоровье мигрантов"} <= set(shown.columns)
+    rows = set(shown["Страна или программа"])
+    assert {"Республика Молдова", "Косово*", "Региональные программы"} <= rows
+    assert shown["Итого (долл. США)"].sum() == 125_925_000
+    text = page_text(at)
+    nbsp = "\u00a0"
+    assert (
+        f"**118{nbsp}075{nbsp}000** долл. США" in text
+    )  # the printed total, written the Russian way
+    assert "**Региональные программы** (не отнесённые ни к одной стране)" in text
+    assert at.selectbox(key="funding_region").format_func("seeeca").startswith("Юго-Восточная")

@@ -78,3 +78,23 @@ def test_an_unknown_view_is_reported_and_dropped(bad):
     at = open_page(PAGE, {"outlook_view": [bad]}, timeout=90)
     assert at.segmented_control(key="outlook_view").value == "since"
     assert at.warning and "outlook_view" in at.warning[0].value
+
+
+def test_a_total_and_a_last_year_of_opposite_signs_are_explained(warehouse_path):
+    """WPP 2024 projects large inflows to Ukraine in 2024-2025 and net emigration everywhere
+    after: the sum over 2024-2030 is above zero while every country is below zero in 2030, and
+    the sentence says which country and years carry the total."""
+    at = open_page(PAGE, {"outlook_view": ["ahead"]}, timeout=90, fail_on_error=True)
+    west = ("ALB", "BIH", "XKX", "MNE", "MKD", "SRB", "BLR", "MDA", "UKR")
+    total = summed(warehouse_path, "wpp2024.net_migration", west, tuple(range(2024, 2031)))
+    in_2030 = summed(warehouse_path, "wpp2024.net_migration", west, (2030,))
+    returns = summed(warehouse_path, "wpp2024.net_migration", ("UKR",), (2024, 2025))
+    assert total > 0 > in_2030 and returns > total
+    line = next(
+        line
+        for line in evidence_lines(at)
+        if f"net migration of +{millions(total)} in total over 2024-2030" in line
+    )
+    assert f"and {in_2030:,.0f} in 2030 alone; below zero in 2030 in 9 of the 9 countries" in line
+    assert f"because of Ukraine in 2024-2025 (+{millions(returns)})" in line
+    assert "from 2026 the countries' sum is below zero every year" in line

@@ -80,7 +80,7 @@ def test_the_projection_can_be_switched_off_and_the_link_keeps_it():
 
 
 def test_the_country_page_shows_both_projections_to_2050(warehouse_path):
-    at = open_page("pages/country.py", {"country": ["TJK"]})
+    at = open_page("pages/country.py", {"country": ["TJK"], "profile_chart": ["projections"]})
     specs = {s["layout"]["title"]["text"]: s for s in figures(at)}
     for title, series in (
         ("Net migration, Tajikistan", "wpp2024.net_migration"),
@@ -99,3 +99,15 @@ def test_the_country_page_shows_both_projections_to_2050(warehouse_path):
     # hand-sampled from popprojMed.txt: 11,826.507 thousand at 31 December 2030
     assert "Population (31 December of the year): 11.8 million in 2030" in text
     assert "Net migration: -20,370 in 2030" in text
+
+
+def test_one_country_compared_with_the_region_sums_the_regions_projection(warehouse_path):
+    # The whole region's dashed total is the region's sum, not the one selected country's.
+    at = open_page(
+        "pages/trends.py",
+        {"trend_indicator": ["wdi.population"], "country": ["MDA"], "trend_compare": ["1"]},
+    )
+    total = next(t for t in projection_traces(line_figure(at)) if t["name"].startswith("Whole"))
+    values = dict(zip(total["x"], total["y"], strict=True))
+    region = tuple(iso3 for (iso3,) in sql(warehouse_path, "select iso3 from dim_country"))
+    assert values[2030] == pytest.approx(medium(warehouse_path, "wpp2024.population", region, 2030))

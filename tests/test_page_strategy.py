@@ -149,9 +149,9 @@ def test_initiatives_are_global_and_not_added_to_the_level(warehouse_path, con):
 
 def test_outlook_statements_follow_the_level(warehouse_path, con):
     expected = con.execute(
-        "select statement_id from dim_outlook_statement "
+        "select short_title from dim_outlook_statement "
         "where element_id in ('s2020.sp1', 's2015.ta2', 's2015.ta4')"
-    ).df()["statement_id"]
+    ).df()["short_title"]
     at = open_page(PAGE, {"node": ["s2020.sp1"]})
     assert not [d for d in at.dataframe if "Attached to" in d.value.columns], (
         "built only when opened"
@@ -190,3 +190,65 @@ def test_the_treemap_opens_at_the_chosen_level_with_the_tree_values(con):
     values = dict(zip(trace.ids, trace.values, strict=True))
     assert values[content.ROOT] == 125_925_000
     assert values["migration_environment_climate"] == 0, "no requirement takes no area"
+
+
+def test_the_level_opened_is_the_link_then_the_theme_then_the_root(con):
+    tree = content.drilldown_tree(q.strategy_drilldown_tree(con, all_iso3(con), True))
+    known = set(tree["node_id"])
+    priority = tree.loc[tree["level"] == 2, "node_id"].iloc[0]
+    area = tree.loc[tree["level"] == 3, "node_id"].iloc[0]
+    assert content.opening_node(known, area, priority) == area
+    assert content.opening_node(known, None, priority) == priority
+    assert content.opening_node(known, None, "not-a-level") == content.ROOT
+    assert content.opening_node(known, None, None) == content.ROOT
+
+
+def test_shares_and_crumbs_of_a_level(con):
+    tree = content.drilldown_tree(q.strategy_drilldown_tree(con, all_iso3(con), True))
+    pillars = tree[tree["level"] == 1]
+    shares = [content.share_of_root(tree, node_id) for node_id in pillars["node_id"]]
+    assert content.share_of_root(tree, content.ROOT) == 100
+    assert sum(s for s in shares if s is not None) == pytest.approx(100, abs=0.01)
+    path = content.path_to(tree, tree.loc[tree["level"] == 5, "node_id"].iloc[0])
+    assert [step for step, _ in path][0] == content.ROOT and len(path) == 6
+    crumbs = [content.crumb_label(step, label) for step, (_, label) in enumerate(path)]
+    assert not crumbs[0].startswith("\u203a") and all(c.startswith("\u203a ") for c in crumbs[1:])
+    assert all(len(c) <= content.CRUMB_LENGTH + 2 for c in crumbs)
+
+
+def test_every_table_keeps_its_columns_in_the_declared_order(con):
+    tree = content.drilldown_tree(q.strategy_drilldown_tree(con, all_iso3(con), True))
+    scope = content.node_scope(tree, content.ROOT, all_iso3(con), True)
+    for query, shape, columns in (
+        (q.strategy_node_countries, content.node_countries, content.COUNTRY_COLUMNS),
+        (q.strategy_node_offices, content.node_offices, content.OFFICE_COLUMNS),
+        (q.strategy_node_initiatives, content.node_initiatives, content.INITIATIVE_COLUMNS),
+    ):
+        rows = query(con, scope)
+        table = shape(rows)
+        assert list(table.columns) == list(columns.values())
+        assert len(table) == len(rows) > 0
+    outlook = content.node_outlook(
+        q.strategy_node_outlook(con, scope), {"remittances": "Remittance inflows (US$)"}, {}
+    )
+    assert list(outlook.columns) == list(content.OUTLOOK_COLUMNS.values())
+    crosswalk = content.crosswalk(q.strategy_crosswalk(con))
+    assert set(crosswalk["Basis"]) <= set(content.BASIS_LABELS.values())
+    assert not crosswalk["Source"].str.endswith(", None").any()
+
+
+def test_outlook_statements_are_named_by_title_and_their_tests_in_words(warehouse_path, con):
+    at = with_tab(open_page(PAGE, {"node": ["s2020.sp1"]}), "Outlook statements and indicators")
+    table = table_with(at, "Attached to")
+    ids = set(con.execute("select statement_id from dim_outlook_statement").df()["statement_id"])
+    assert not ids & set(table["Statement"]), "statements are shown by their short title"
+    tests = " ".join(table["Indicators to watch (expected, where)"].dropna())
+    assert "expected to" in tests and "_" not in tests
+    assert "Remittance inflows" in tests or "Net migration" in tests
+    country = open_page(PAGE, {"node": ["s2020.sp1"], "country": ["UKR"]})
+    words = " ".join(
+        table_with(with_tab(country, "Outlook statements and indicators"), "Attached to")[
+            "Indicators to watch (expected, where)"
+        ].dropna()
+    )
+    assert "UKR" not in words and "_" not in words

@@ -16,6 +16,7 @@ from streamlit.testing.v1 import AppTest
 
 from dashboard import config
 from dashboard.charts import trends as charts
+from dashboard.content import trends as content
 from dashboard.queries import trends as q
 from dashboard.queries.overview import indicator_aggregate
 from tests.apptest_helpers import open_page, sql, url_values
@@ -106,16 +107,16 @@ def test_percentages_without_a_weight_get_no_aggregate(tiny):
 
 
 def test_a_partial_year_is_marked_not_drawn_as_a_fall(tiny):
-    definition = charts.IndicatorMenu.of(q.indicator_choices_by_family(tiny)).definition("t.stock")
+    definition = content.IndicatorMenu.of(q.indicator_choices_by_family(tiny)).definition("t.stock")
     values = q.indicator_values_in_year(tiny, "t.stock", ("AAA", "BBB"), 2020, 2000, 2030)
-    assert charts.countries_without_value(values) == ["Bland"]
-    aggregate = charts.Aggregate.of(
+    assert content.countries_without_value(values) == ["Bland"]
+    aggregate = content.Aggregate.of(
         definition,
         "Both",
         indicator_aggregate(tiny, ("t.stock",), ("AAA", "BBB"), 2000, 2030),
         values,
     )
-    assert charts.partial_years(aggregate) == [2020]
+    assert content.partial_years(aggregate) == [2020]
     series = q.indicator_series_by_country(tiny, "t.stock", ("AAA", "BBB"), 2000, 2030)
     traces = {t.name: t for t in charts.trend_figure(series, [aggregate], definition, "t").data}
     line = list(traces["Both (sum)"].y)

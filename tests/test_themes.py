@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from dashboard import themes
-from dashboard.charts.trends import IndicatorMenu
+from dashboard.content.trends import IndicatorMenu
 from dashboard.queries import themes as q
 from dashboard.queries import trends as trend_queries
 from tests.apptest_helpers import open_page, table_with

@@ -29,7 +29,7 @@ import duckdb
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from dashboard import navigation, url_params
+from dashboard import i18n, navigation, url_params
 from dashboard.queries import filters as filter_queries
 from dashboard.url_params import BY_NAME, FILTER_PARAMS, MAX_VALUES
 from tests.suite_cases import SUITE_CASES
@@ -184,6 +184,7 @@ def valid_values(warehouse: Path) -> dict[str, list[str]]:
         "subregion": list(dict.fromkeys(countries["subregion"])),
         "theme": list(themes["element_id"]),
         "years": [str(y) for y in range(int(span["year_min"]), int(span["year_max"]) + 1)],
+        "lang": list(i18n.LANGUAGES),
     }
 
 

@@ -22,7 +22,9 @@ from dataclasses import dataclass
 
 import pandas as pd
 
+from dashboard import i18n
 from dashboard.changes import format_amount, place
+from dashboard.i18n import N_, _, d_
 from dashboard.outlook import Link, Statement
 
 STRATEGY = "iom_seeeca_strategy_2020_2024"
@@ -30,17 +32,21 @@ FROM_YEAR, TO_YEAR = 2024, 2030
 NET_MIGRATION, POPULATION = "wpp2024.net_migration", "wpp2024.population"
 # indicator family of a test -> (projection series, how the projection bears on the family)
 SPEAKS_TO: dict[str, tuple[str, str]] = {
-    "population": (POPULATION, "the projected population"),
-    "net_migration": (NET_MIGRATION, "the projected net migration"),
+    "population": (POPULATION, N_("the projected population")),
+    "net_migration": (NET_MIGRATION, N_("the projected net migration")),
     "emigrants": (
         NET_MIGRATION,
-        "net emigration continues where projected net migration stays below zero (it nets out "
-        "immigration, so it understates emigration)",
+        N_(
+            "net emigration continues where projected net migration stays below zero (it nets "
+            "out immigration, so it understates emigration)"
+        ),
     ),
     "migrant_stock": (
         NET_MIGRATION,
-        "an immigrant stock grows where more people arrive than leave (projected net migration "
-        "above zero), though returns and deaths count too",
+        N_(
+            "an immigrant stock grows where more people arrive than leave (projected net "
+            "migration above zero), though returns and deaths count too"
+        ),
     ),
 }
 
@@ -57,15 +63,33 @@ class Evidence:
 
 def _where(link: Link) -> str:
     """The test's countries as a sentence names them ('the Russian Federation')."""
-    return place(link.scope_label) if len(link.scope_iso3) == 1 else link.scope_label
+    if len(link.scope_iso3) == 1 and i18n.language() == i18n.DEFAULT_LANGUAGE:
+        return place(link.scope_label)
+    return link.scope_label
+
+
+def _country(name: str) -> str:
+    """A country in a sentence: 'the Russian Federation' in English, its Russian name."""
+    return place(name) if i18n.language() == i18n.DEFAULT_LANGUAGE else d_(name)
 
 
 def _persons(value: float) -> str:
+    if i18n.language() != i18n.DEFAULT_LANGUAGE:
+        return i18n.format_number(value)
     return format_amount(value, "persons")
 
 
-def _names(names: Sequence[str]) -> str:
-    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+def _percent(change: float) -> str:
+    if i18n.language() != i18n.DEFAULT_LANGUAGE:
+        return f"{change:+.1f}".replace(".", ",") + i18n.NBSP + "%"
+    return f"{change:+.1f}%"
+
+
+def _interval(bound: str) -> str:
+    """The heading of an interval column: '80% interval 2030, lower'."""
+    if bound == "lower":
+        return _("80% interval {year}, lower").format(year=TO_YEAR)
+    return _("80% interval {year}, upper").format(year=TO_YEAR)
 
 
 def _population(rows: pd.DataFrame, link: Link) -> tuple[str, pd.DataFrame]:
@@ -73,34 +97,92 @@ def _population(rows: pd.DataFrame, link: Link) -> tuple[str, pd.DataFrame]:
     end = rows[rows["year"] == TO_YEAR].set_index("iso3")
     table = pd.DataFrame(
         {
-            "country": end["country"],
-            f"end-{FROM_YEAR}": start["value"],
-            f"end-{TO_YEAR}": end["value"],
-            "change (%)": ((end["value"] - start["value"]) / start["value"] * 100).round(1),
-            f"80% interval {TO_YEAR}, lower": end["lower_80"],
-            f"80% interval {TO_YEAR}, upper": end["upper_80"],
+            _("country"): end["country"].map(d_),
+            _("end-{year}").format(year=FROM_YEAR): start["value"],
+            _("end-{year}").format(year=TO_YEAR): end["value"],
+            _("change (%)"): ((end["value"] - start["value"]) / start["value"] * 100).round(1),
+            _interval("lower"): end["lower_80"],
+            _interval("upper"): end["upper_80"],
         }
     ).reset_index(drop=True)
     before, after = float(start["value"].sum()), float(end["value"].sum())
     falling = int((end["value"] < start["value"]).sum())
-    text = (
-        f"WPP 2024 projects the population of {_where(link)} to go from {_persons(before)} at "
-        f"the end of {FROM_YEAR} to {_persons(after)} at the end of {TO_YEAR} "
-        f"({(after - before) / before * 100:+.1f}%, medium variant)"
+    text = _(
+        "WPP 2024 projects the population of {where} to go from {before} at the end of {start} "
+        "to {after} at the end of {end} ({change}, medium variant)"
+    ).format(
+        where=_where(link),
+        before=_persons(before),
+        start=FROM_YEAR,
+        after=_persons(after),
+        end=TO_YEAR,
+        change=_percent((after - before) / before * 100),
     )
     if len(end) == 1:
         row = end.iloc[0]
-        text += (
-            f"; 80% interval {_persons(row['lower_80'])} to {_persons(row['upper_80'])} in "
-            f"{TO_YEAR}."
+        text += _("; 80% interval {lower} to {upper} in {year}.").format(
+            lower=_persons(row["lower_80"]), upper=_persons(row["upper_80"]), year=TO_YEAR
         )
+    elif falling == 0:
+        text += _("; it grows in every one of the {count} countries.").format(count=len(end))
     else:
-        text += (
-            f"; it grows in every one of the {len(end)} countries."
-            if falling == 0
-            else f"; it falls in {falling} of the {len(end)} countries."
+        text += _("; it falls in {falling} of the {count} countries.").format(
+            falling=falling, count=len(end)
         )
     return text, table
+
+
+def _signed(value: float) -> str:
+    """A net figure with its sign: '+2.28 million', '-65,775'."""
+    return ("+" if value > 0 else "") + _persons(value)
+
+
+def _year_span(years: Sequence[int]) -> str:
+    first, last = min(years), max(years)
+    return str(first) if first == last else f"{first}-{last}"
+
+
+def _why_the_total_differs(years: pd.DataFrame, total: float, at_end: float) -> str:
+    """When the sum over the period and the last year's figure have opposite signs (WPP 2024
+    projects large inflows to Ukraine in 2024-2025, then net emigration everywhere), the
+    country and years that carry the total, and the years after which the sum changes sign."""
+    if total == 0 or at_end == 0 or (total > 0) == (at_end > 0):
+        return ""
+    sign = 1 if total > 0 else -1
+    by_country = years.groupby("country", sort=False)["value"].sum() * sign
+    driver = str(by_country.idxmax())
+    own = years[(years["country"] == driver) & (years["value"] * sign > 0)]
+    yearly = years.groupby("year")["value"].sum()
+    after = sorted(int(year) for year, value in yearly.items() if value * sign <= 0)
+    values = {
+        "country": _country(driver),
+        "years": _year_span(own["year"].astype(int).tolist()),
+        "amount": _signed(float(own["value"].sum())),
+    }
+    if sign > 0:
+        text = " " + _("The total is above zero because of {country} in {years} ({amount})")
+    else:
+        text = " " + _("The total is below zero because of {country} in {years} ({amount})")
+    text = text.format(**values)
+    if after and after[-1] == TO_YEAR:
+        start = after[-1]
+        while start - 1 in after:
+            start -= 1
+        several = by_country.size > 1
+        if sign > 0:
+            every = (
+                _("; from {year} the countries' sum is below zero every year")
+                if several
+                else _("; from {year} it is below zero every year")
+            )
+        else:
+            every = (
+                _("; from {year} the countries' sum is above zero every year")
+                if several
+                else _("; from {year} it is above zero every year")
+            )
+        text += every.format(year=start)
+    return text + "."
 
 
 def _net_migration(rows: pd.DataFrame, link: Link) -> tuple[str, pd.DataFrame]:
@@ -109,25 +191,37 @@ def _net_migration(rows: pd.DataFrame, link: Link) -> tuple[str, pd.DataFrame]:
     end = rows[rows["year"] == TO_YEAR].set_index("iso3")
     table = pd.DataFrame(
         {
-            "country": end["country"],
-            f"net migration {FROM_YEAR}-{TO_YEAR} (sum)": total.reindex(end.index),
-            f"net migration {TO_YEAR}": end["value"],
-            f"80% interval {TO_YEAR}, lower": end["lower_80"],
-            f"80% interval {TO_YEAR}, upper": end["upper_80"],
+            _("country"): end["country"].map(d_),
+            _("net migration {start}-{end} (sum)").format(
+                start=FROM_YEAR, end=TO_YEAR
+            ): total.reindex(end.index),
+            _("net migration {year}").format(year=TO_YEAR): end["value"],
+            _interval("lower"): end["lower_80"],
+            _interval("upper"): end["upper_80"],
         }
     ).reset_index(drop=True)
     negative = int((end["value"] < 0).sum())
-    text = (
-        f"WPP 2024 projects net migration of {_persons(float(total.sum()))} in total over "
-        f"{FROM_YEAR}-{TO_YEAR} for {_where(link)} (medium variant), and "
-        f"{_persons(float(end['value'].sum()))} in {TO_YEAR} alone"
+    overall, at_end = float(total.sum()), float(end["value"].sum())
+    text = _(
+        "WPP 2024 projects net migration of {overall} in total over {start}-{end} for {where} "
+        "(medium variant), and {at_end} in {end} alone"
+    ).format(
+        overall=_signed(overall),
+        start=FROM_YEAR,
+        end=TO_YEAR,
+        where=_where(link),
+        at_end=_signed(at_end),
     )
     if len(end) == 1:
         row = end.iloc[0]
-        text += f" (80% interval {_persons(row['lower_80'])} to {_persons(row['upper_80'])})."
+        text += _(" (80% interval {lower} to {upper}).").format(
+            lower=_persons(row["lower_80"]), upper=_persons(row["upper_80"])
+        )
     else:
-        text += f"; below zero in {TO_YEAR} in {negative} of the {len(end)} countries."
-    return text, table
+        text += _("; below zero in {year} in {negative} of the {count} countries.").format(
+            year=TO_YEAR, negative=negative, count=len(end)
+        )
+    return text + _why_the_total_differs(years, overall, at_end), table
 
 
 def evidence(
@@ -150,5 +244,5 @@ def evidence(
                 continue
             build = _population if code == POPULATION else _net_migration
             sentence, table = build(rows, link)
-            found.append(Evidence(statement, link, code, bearing, sentence, table))
+            found.append(Evidence(statement, link, code, _(bearing), sentence, table))
     return found

@@ -8,6 +8,8 @@ tests pass `direct(con)`.
 
 from __future__ import annotations
 
+import dataclasses
+import datetime as dt
 import functools
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
@@ -23,12 +25,23 @@ from dashboard.charts import spec as chart_specs
 from dashboard.content import country as profile
 from dashboard.content import overview as headlines
 from dashboard.filters import FilterOptions, Filters
+from dashboard.i18n import (
+    DEFAULT_LANGUAGE,
+    N_,
+    _,
+    d_,
+    format_date,
+    format_percent,
+    language,
+    ngettext,
+)
+from dashboard.i18n.names import place_name
 from dashboard.queries import catalog as catq
+from dashboard.queries import changes as chq
 from dashboard.queries import corridors as corq
 from dashboard.queries import country as cq
 from dashboard.queries import headline as hq
 from dashboard.queries import overview as oq
-from dashboard.queries import trends as tq
 from dashboard.style import format_number
 
 Fetch = Callable[..., pd.DataFrame]
@@ -160,6 +173,7 @@ class Briefing:
     screens: tuple[Screen, ...]
     data: BriefingData
     generated: str = ""  # the date printed on the title slide
+    lang: str = "en"  # the language its texts were written in (dashboard.i18n)
 
     @property
     def sources(self) -> tuple[str, ...]:
@@ -198,7 +212,7 @@ class BriefingData:
     destinations: pd.DataFrame = field(default_factory=pd.DataFrame)
     corridor_groups: pd.DataFrame = field(default_factory=pd.DataFrame)
     region_names: pd.DataFrame = field(default_factory=pd.DataFrame)
-    break_series: pd.DataFrame = field(default_factory=pd.DataFrame)
+    moving_breaks: pd.DataFrame = field(default_factory=pd.DataFrame)
     citations: pd.DataFrame = field(default_factory=pd.DataFrame)
     candidates: pd.DataFrame = field(default_factory=pd.DataFrame)
     resolved: dict[str, str] = field(default_factory=dict)  # declared code -> code shown
@@ -271,14 +285,11 @@ class BriefingData:
         names = self.name_of
         in_scope = [names[c] for c in self.scope.iso3 if c in names]
         notes = story.scoped_notes(self.definition[code]["caveat"], in_scope, list(names.values()))
-        by_year = {
-            int(year): float(value)
-            for year, value in zip(
-                self.break_series["year"].tolist(), self.break_series["value"].tolist(), strict=True
-            )
-        }
         # a break that moves the total comes first: it is what a reader of the chart must know
-        return story.break_notes(code, self.scope.iso3, by_year, names) + notes
+        breaks = story.break_notes(
+            code, self.scope.iso3, self.moving_breaks, names, self.scope.years
+        )
+        return breaks + notes
 
     @functools.cached_property
     def definition(self) -> dict[str, dict]:
@@ -400,12 +411,7 @@ def load(fetch: Fetch, scope: Scope) -> BriefingData:
         citations=fetch(catq.source_citations),
         candidates=candidates,
         headline=headline,
-        break_series=fetch(
-            tq.indicator_series_by_country,
-            story.SERIES_BREAKS[0].code,
-            (story.SERIES_BREAKS[0].reporter,),
-            *scope.years,
-        ),
+        moving_breaks=fetch(chq.series_breaks_moving_totals),
         **(
             {
                 "profile": fetch(cq.country_profile, country),
@@ -456,13 +462,14 @@ def trend_table(data: BriefingData, codes: tuple[str, ...]) -> pd.DataFrame:
     year_dtype = drawn[0][1].years.dtype if drawn else data.aggregate["year"].dtype
     columns = [np.array(years, dtype=year_dtype)] + [
         np.array([cells[code].get(year, np.nan) for year in years], dtype="float64")
-        for code, _ in drawn
+        for code, _line in drawn
     ]
     table = pd.DataFrame(dict(enumerate(columns)))
     names = [
-        data.definition[code]["name"] if code in data.definition else code for code, _ in drawn
+        d_(data.definition[code]["name"]) if code in data.definition else code
+        for code, _line in drawn
     ]
-    table.columns = pd.Index(["Year", *names], dtype="str", name="indicator_code")
+    table.columns = pd.Index([_("Year"), *names], dtype="str", name="indicator_code")
     return table
 
 
@@ -474,16 +481,17 @@ def trend_sentence(data: BriefingData, code: str) -> str | None:
         return None
     definition = data.definition[code]
     years, values = line.years.tolist(), line.values.tolist()
-    unit = definition["unit"]
-    latest = f"{format_number(values[-1], profile.display_unit(unit))} in {int(years[-1])}"
-    if int(years[0]) >= int(years[-1]):
-        return f"{definition['name']}: {latest}"
-    change = profile.change_text(
-        float(values[0]), int(years[0]), float(values[-1]), int(years[-1]), unit
+    unit, name = definition["unit"], d_(definition["name"])
+    value, year = format_number(values[-1], profile.display_unit(unit)), int(years[-1])
+    if int(years[0]) >= year:
+        return _("{indicator}: {value} in {year}").format(indicator=name, value=value, year=year)
+    first, last = float(values[0]), float(values[-1])
+    change = profile.change_text(first, int(years[0]), last, year, unit)
+    if profile.change_is_span(first, last, unit):  # "from 64 in 2000 to 149,324 in 2025"
+        return _("{indicator}: {change}").format(indicator=name, change=change)
+    return _("{indicator}: {value} in {year}, {change}").format(
+        indicator=name, value=value, year=year, change=change
     )
-    if change.startswith("from "):
-        return f"{definition['name']}: {change}"
-    return f"{definition['name']}: {latest}, {change}"
 
 
 def coverage_note(data: BriefingData, code: str) -> str | None:
@@ -491,9 +499,11 @@ def coverage_note(data: BriefingData, code: str) -> str | None:
     line = data.lines.get(code)
     if data.scope.country or line is None:
         return None
-    return (
-        f"{int(line.countries_reporting[-1])} of {int(line.countries_selected[-1])} selected "
-        f"countries report {data.definition[code]['name']} in {int(line.years[-1])}."
+    return _("{reporting} of {selected} selected countries report {indicator} in {year}.").format(
+        reporting=int(line.countries_reporting[-1]),
+        selected=int(line.countries_selected[-1]),
+        indicator=d_(data.definition[code]["name"]),
+        year=int(line.years[-1]),
     )
 
 
@@ -508,10 +518,56 @@ def statements(data: BriefingData, limit: int = MAX_STATEMENTS) -> list[dict]:
 
 
 def _statement_point(row: Mapping) -> str:
-    return f"{row['statement']} ({profile.statement_scope(row)}; {row['edition']})"
+    """The statement as published and where it applies; in another language than English led
+    by its translated short title, the quotation marked as English."""
+    if language() == DEFAULT_LANGUAGE:
+        return _("{statement} ({scope}; {edition})").format(
+            statement=row["statement"], scope=profile.statement_scope(row), edition=row["edition"]
+        )
+    return _("{title}: “{statement}” (quoted in English; {scope}; {edition})").format(
+        title=d_(row["short_title"]),
+        statement=row["statement"],
+        scope=profile.statement_scope(row),
+        edition=d_(row["edition"]),
+    )
 
 
 # --- the screens --------------------------------------------------------------------------------
+
+NO_REQUIREMENT_NOTE = N_("Areas marked '-' had no requirement in the published table (not zero).")
+# (place group of the corridor data, share of the emigrants living there) for a title.
+PLACE_GROUP_SHARES = (
+    ("SEEECA region", N_("{share} elsewhere in the region")),
+    ("European Union", N_("{share} in the European Union")),
+    ("Rest of the world", N_("{share} in the rest of the world")),
+)
+
+
+def _country_offices(count: int) -> str:
+    """'no country offices', '1 country office', '2 country offices'."""
+    if count == 0:
+        return _("no country offices")
+    return ngettext("{n} country office", "{n} country offices", count).format(n=count)
+
+
+def _sub_offices(count: int) -> str:
+    """'no sub-offices', '1 sub-office', '6 sub-offices' (Russian: its three plural forms)."""
+    if count == 0:
+        return _("no sub-offices")
+    return ngettext("{n} sub-office", "{n} sub-offices", count).format(n=count)
+
+
+def _capitalised(text: str) -> str:
+    return text[:1].upper() + text[1:]
+
+
+def _title_points(data: BriefingData, generated: str) -> tuple[str, ...]:
+    """The title slide's date and years."""
+    first, last = data.scope.years
+    return (
+        _("Prepared {date} from the SEEECA Migration Outlook.").format(date=generated),
+        _("Indicator years {first}-{last}.").format(first=first, last=last),
+    )
 
 
 def _stand_in_notes(offices: pd.DataFrame) -> tuple[str, ...]:
@@ -527,9 +583,9 @@ def _funding_table(by_country: pd.DataFrame) -> pd.DataFrame:
     # From the columns' arrays: selecting and renaming columns copied the frame twice.
     return pd.DataFrame(
         {
-            "Country or territory": by_country["name"].array,
-            "Requirement 2016 (USD)": by_country["usd"].array,
-            "Rank": by_country["rank"].array,
+            _("Country or territory"): [place_name(n) for n in by_country["name"].tolist()],
+            _("Requirement 2016 (USD)"): by_country["usd"].array,
+            _("Rank"): by_country["rank"].array,
         },
         index=by_country.index,
     )
@@ -540,10 +596,14 @@ def _indicator_kpis(data: BriefingData, codes: tuple[str, ...]) -> list[Kpi]:
     kpis = []
     for card in profile.indicator_cards(data.lines, data.definition, codes, country):
         item = card.headline
-        detail = card.note or (f"{item.year}" if item.year else "no data in the chosen years")
+        detail = card.note or (f"{item.year}" if item.year else _("no data in the chosen years"))
         if not data.scope.country and item.year:
-            detail += f"; {item.countries_reporting} of {item.countries_selected} countries report"
-        kpis.append(Kpi(item.name, card.display, detail, item.source))
+            detail = _("{detail}; {reporting} of {selected} countries report").format(
+                detail=detail,
+                reporting=item.countries_reporting,
+                selected=item.countries_selected,
+            )
+        kpis.append(Kpi(d_(item.name), card.display, detail, item.source))
     return kpis
 
 
@@ -561,18 +621,23 @@ def _headline_kpis(data: BriefingData, glance: tuple[tuple[str, str], ...]) -> l
         detail = f"{year}"
         if year < data.scope.years[1] - changes.STALE_YEARS:
             # an old figure is still the latest published one: say so, never let it pass as current
-            detail = f"{year}: the latest figure published, none since"
+            detail = _("{year}: the latest figure published, none since").format(year=year)
         if not data.scope.country:
-            detail += (
-                f"; {int(row['countries_reporting'])} of {int(row['countries_in_scope'])} "
-                "countries report"
+            detail = _("{detail}; {reporting} of {selected} countries report").format(
+                detail=detail,
+                reporting=int(row["countries_reporting"]),
+                selected=int(row["countries_in_scope"]),
             )
         unit = profile.display_unit(str(row["unit"]))
         if row["alt_value"] is not None and not pd.isna(row["alt_value"]):
-            detail += f"; {row['alt_source_title']}: {format_number(row['alt_value'], unit)}"
+            detail = _("{detail}; {source}: {value}").format(
+                detail=detail,
+                source=row["alt_source_title"],
+                value=format_number(row["alt_value"], unit),
+            )
         kpis.append(
             Kpi(
-                str(row["concept_name"]),
+                d_(str(row["concept_name"])),
                 format_number(row["value"], unit),
                 detail,
                 f"{row['source_title']}, {row['source_licence']}",
@@ -601,7 +666,7 @@ def _trend_screens(data: BriefingData, place: str) -> list[Screen]:
     standout_concepts = [s.concept_id for s in data.standouts]
     for group in trend_groups(data):
         codes = tuple(c for c in data.shown(group.codes) if c in definition)
-        subject = group.subject.format(place=place)
+        subject = _(group.subject).format(place=place)
         sources = tuple(dict.fromkeys(profile.dataset_source(definition[c]) for c in codes))
         lead = next(
             (
@@ -615,18 +680,23 @@ def _trend_screens(data: BriefingData, place: str) -> list[Screen]:
         lead = lead or next((c for c in codes if c in data.lines), codes[0])
         headline = trend_sentence(data, lead)
         absent = [
-            f"Included in Serbia: {note}"
+            _("Included in Serbia: {note}").format(note=note)
             for c in codes
             if (note := profile.not_published_separately(definition[c], data.scope.country or ""))
         ]
+        first, last = data.scope.years
         if headline is None:
             notes = tuple(dict.fromkeys(n for n in absent if n)) or (
-                f"No values for {place} in {data.scope.years[0]}-{data.scope.years[1]}.",
+                _("No values for {place} in {first}-{last}.").format(
+                    place=place, first=first, last=last
+                ),
             )
             title = (
-                f"{subject}: included in Serbia's figures"
+                _("{subject}: included in Serbia's figures").format(subject=subject)
                 if any(absent)
-                else f"{subject}: no data in {data.scope.years[0]}-{data.scope.years[1]}"
+                else _("{subject}: no data in {first}-{last}").format(
+                    subject=subject, first=first, last=last
+                )
             )
             screens.append(
                 Screen(f"trend-{group.key}", "points", title, points=notes, sources=sources)
@@ -661,17 +731,19 @@ def _corridor_screens(data: BriefingData, name: str) -> list[Screen]:
         for row in profile.records(data.corridor_groups)
         if row["direction"] == "emigrants"
     }
-    title = f"Emigrants from {name} in {year}: " + ", ".join(
-        f"{share:.0%} {where}"
-        for group, where in (
-            ("SEEECA region", "elsewhere in the region"),
-            ("European Union", "in the European Union"),
-            ("Rest of the world", "in the rest of the world"),
-        )
+    shares = [
+        _(where).format(share=format_percent(share * 100, 0))
+        for group, where in PLACE_GROUP_SHARES
         if (share := groups.get(group)) and share >= 0.005
+    ]
+    title = _("Emigrants from {name} in {year}: {shares}").format(
+        name=name, year=year, shares=", ".join(shares)
     )
     chart = chart_specs.destinations_chart(
-        destinations, f"Where emigrants from {name} live, {year} (largest destinations)"
+        destinations,
+        _("Where emigrants from {name} live, {year} (largest destinations)").format(
+            name=name, year=year
+        ),
     )
     source_ids = set(destinations["source_id"].tolist())
     sources = tuple(
@@ -688,15 +760,21 @@ def _corridor_screens(data: BriefingData, name: str) -> list[Screen]:
             chart=chart,
             table=pd.DataFrame(
                 {
-                    "Country of destination": destinations["destination"].array,
-                    "Emigrants": destinations["migrants"].array,
-                    "Share of all emigrants": [f"{v:.1%}" for v in destinations["share"].tolist()],
+                    _("Country of destination"): [
+                        place_name(name) for name in destinations["destination"].tolist()
+                    ],
+                    _("Emigrants"): destinations["migrants"].array,
+                    _("Share of all emigrants"): [
+                        format_percent(v * 100) for v in destinations["share"].tolist()
+                    ],
                 }
             ),
             sources=sources,
             notes=(
-                "Dark blue: in the SEEECA region; light blue: in the European Union; grey: "
-                "elsewhere. Shares are of all the country's emigrants worldwide.",
+                _(
+                    "Dark blue: in the SEEECA region; light blue: in the European Union; grey: "
+                    "elsewhere. Shares are of all the country's emigrants worldwide."
+                ),
             ),
         )
     ]
@@ -707,21 +785,18 @@ def _standouts_screen(data: BriefingData, name: str) -> Screen:
     kpis = []
     for standing in data.standouts:
         change = standing.change()
-        kpis.append(
-            Kpi(
-                standing.concept.card,
-                standing.display,
-                standing.reason(name)
-                + "."
-                + (f" {change[0].upper()}{change[1:]}." if change else ""),
-                standing.source,
-            )
+        reason = standing.reason(name)
+        detail = (
+            _("{reason}. {change}.").format(reason=reason, change=change[0].upper() + change[1:])
+            if change
+            else _("{reason}.").format(reason=reason)
         )
+        kpis.append(Kpi(_(standing.concept.card), standing.display, detail, standing.source))
     lead = data.standouts[0].reason(name) if data.standouts else ""
     return Screen(
         "standouts",
         "kpis",
-        f"Where {name} stands out in the region",
+        _("Where {name} stands out in the region").format(name=name),
         text=lead,
         kpis=tuple(kpis),
         sources=tuple(dict.fromkeys(s.source for s in data.standouts)),
@@ -733,7 +808,7 @@ def _outlook_screen(data: BriefingData, place: str) -> Screen:
     return Screen(
         "outlook",
         "points",
-        f"Outlook: what the IOM strategies expect for {place}",
+        _("Outlook: what the IOM strategies expect for {place}").format(place=place),
         points=tuple(_statement_point(row) for row in chosen),
         sources=tuple(
             dict.fromkeys(
@@ -747,13 +822,15 @@ def _outlook_screen(data: BriefingData, place: str) -> Screen:
 def _sources_screen(screens: list[Screen], findings: list[dict]) -> Screen:
     sources = tuple(dict.fromkeys(s for screen in screens for s in screen.sources))
     notes = tuple(
-        f"{r['subject']}: {note}" for r in findings if (note := story.without_file_names(r["note"]))
+        _("{subject}: {note}").format(subject=d_(r["subject"]), note=note)
+        for r in findings
+        if (note := story.without_file_names(d_(r["note"])))
     )
     return Screen(
         "sources",
         "sources",
-        "Sources",
-        text="Every figure in this briefing comes from these documents and datasets.",
+        _("Sources"),
+        text=_("Every figure in this briefing comes from these documents and datasets."),
         points=sources,
         notes=notes,
     )
@@ -761,7 +838,7 @@ def _sources_screen(screens: list[Screen], findings: list[dict]) -> Screen:
 
 def _country_screens(data: BriefingData, generated: str) -> list[Screen]:
     country = data.profile_row
-    name, iso3 = str(country["name"]), data.scope.country
+    name, iso3 = place_name(str(country["name"])), data.scope.country
     profile_source = profile.document_source(
         country["document"], country["file"], country["source_section"]
     )
@@ -769,40 +846,46 @@ def _country_screens(data: BriefingData, generated: str) -> list[Screen]:
     offices = data.offices
     own = data.offices_in_country
     if own:
-        office_detail = (
-            f"{profile.plural(int(country['country_offices']), 'country office')}, "
-            f"{profile.plural(int(country['sub_offices']), 'sub-office')} (May 2020)"
+        office_detail = _("{country_offices}, {sub_offices} (May 2020)").format(
+            country_offices=_country_offices(int(country["country_offices"])),
+            sub_offices=_sub_offices(int(country["sub_offices"])),
         )
-        map_title = f"{own} IOM offices in {name}" if own > 1 else f"One IOM office in {name}"
+        map_title = ngettext("One IOM office in {name}", "{n} IOM offices in {name}", own).format(
+            n=own, name=name
+        )
     else:
-        office_detail = "No IOM office; covered by the Regional Office in Vienna"
-        map_title = f"No IOM office in {name}: the Regional Office in Vienna covers it"
+        office_detail = _("No IOM office; covered by the Regional Office in Vienna")
+        map_title = _("No IOM office in {name}: the Regional Office in Vienna covers it").format(
+            name=name
+        )
     screens = [
         Screen(
             "title",
             "title",
-            f"{name}: IOM migration briefing",
-            text=f"{country['subregion']} · capital {country['capital']} · IOM region {config.REGION_SHORT} "
-            "(Regional Office Vienna)",
-            points=(
-                f"Prepared {generated} from the SEEECA Migration Outlook.",
-                f"Indicator years {data.scope.years[0]}-{data.scope.years[1]}.",
+            _("{name}: IOM migration briefing").format(name=name),
+            text=_(
+                "{subregion} · capital {capital} · IOM region {region} (Regional Office Vienna)"
+            ).format(
+                subregion=d_(country["subregion"]),
+                capital=place_name(country["capital"]),
+                region=_(config.REGION_SHORT),
             ),
+            points=_title_points(data, generated),
             sources=(profile_source,),
         ),
         *([_standouts_screen(data, name)] if data.standouts else []),
         Screen(
             "kpis",
             "kpis",
-            f"{name} at a glance",
+            _("{name} at a glance").format(name=name),
             kpis=(
                 Kpi(
-                    "IOM offices and sub-offices",
+                    _("IOM offices and sub-offices"),
                     f"{int(country['office_count'])}",
                     office_detail,
                     profile_source,
                 ),
-                Kpi("Funding requirement 2016", rank.display, rank.rank_text, rank.source),
+                Kpi(_("Funding requirement 2016"), rank.display, rank.rank_text, rank.source),
                 *_headline_kpis(data, COUNTRY_GLANCE),
             ),
             sources=(profile_source, rank.source),
@@ -812,7 +895,12 @@ def _country_screens(data: BriefingData, generated: str) -> list[Screen]:
             "map",
             map_title,
             slide_figure_builder=functools.partial(
-                charts.office_map, offices, (iso3,), False, f"IOM offices, {name}", labels=True
+                charts.office_map,
+                offices,
+                (iso3,),
+                False,
+                _("IOM offices, {place}").format(place=name),
+                labels=True,
             ),
             table=profile.office_table(offices),
             offices=offices,
@@ -823,36 +911,38 @@ def _country_screens(data: BriefingData, generated: str) -> list[Screen]:
         *_corridor_screens(data, name),
     ]
     if rank.in_table:
+        by_area = _("Funding requirement 2016 by area, {place}").format(place=name)
+        by_country = _("Funding requirement 2016 by country, {region}").format(
+            region=_(config.REGION_SHORT)
+        )
         screens.append(
             Screen(
                 "funding",
                 "chart",
                 rank.sentence,
-                figure=charts.funding_by_area(
-                    data.funding_by_area, f"Funding requirement 2016 by area, {name}"
-                ),
-                chart=chart_specs.funding_by_area_chart(
-                    data.funding_by_area, f"Funding requirement 2016 by area, {name}"
-                ),
+                figure=charts.funding_by_area(data.funding_by_area, by_area),
+                chart=chart_specs.funding_by_area_chart(data.funding_by_area, by_area),
                 table=profile.funding_area_table(data.funding_by_area),
                 sources=(rank.source,),
-                notes=("Areas marked '-' had no requirement in the published table (not zero).",),
+                notes=(_(NO_REQUIREMENT_NOTE),),
             )
         )
         screens.append(
             Screen(
                 "funding-rank",
                 "chart",
-                f"Funding requirement 2016: {name} is {rank.rank_text}",
-                figure=charts.funding_by_country(
-                    data.funding_by_country, (iso3,), "Funding requirement 2016 by country, SEEECA"
+                _("Funding requirement 2016: {name} is {rank}").format(
+                    name=name, rank=rank.rank_text
                 ),
+                figure=charts.funding_by_country(data.funding_by_country, (iso3,), by_country),
                 chart=chart_specs.funding_by_country_chart(
-                    data.funding_by_country, (iso3,), "Funding requirement 2016 by country, SEEECA"
+                    data.funding_by_country, (iso3,), by_country
                 ),
                 table=_funding_table(data.funding_by_country),
                 sources=(rank.source,),
-                notes=("Regional programmes are not a country and are left out of the ranking.",),
+                notes=(
+                    _("Regional programmes are not a country and are left out of the ranking."),
+                ),
             )
         )
     else:
@@ -861,7 +951,7 @@ def _country_screens(data: BriefingData, generated: str) -> list[Screen]:
                 "funding",
                 "points",
                 rank.sentence,
-                points=tuple(r["note"] for r in data.finding_rows if r["topic"] == "funding"),
+                points=tuple(d_(r["note"]) for r in data.finding_rows if r["topic"] == "funding"),
                 sources=(rank.source,),
             )
         )
@@ -871,8 +961,11 @@ def _country_screens(data: BriefingData, generated: str) -> list[Screen]:
             Screen(
                 "facts",
                 "points",
-                f"What the IOM documents say about {name}",
-                points=tuple(f"“{r['quote']}” ({r['label']})" for r in facts),
+                _("What the IOM documents say about {name}").format(name=name),
+                points=tuple(
+                    _("“{quote}” ({label})").format(quote=r["quote"], label=d_(r["label"]))
+                    for r in facts
+                ),
                 sources=tuple(
                     dict.fromkeys(
                         profile.document_source(r["document"], r["file"], r["source_section"])
@@ -888,7 +981,7 @@ def _country_screens(data: BriefingData, generated: str) -> list[Screen]:
 
 def _selection_screens(data: BriefingData, generated: str) -> list[Screen]:
     scope = data.scope
-    place = "the region" if scope.whole_region else scope.label
+    place = _("the region") if scope.whole_region else place_name(scope.label)
     figures = profile.records(
         data.region_figures, ("figure_id", "value", "document", "source_section")
     )
@@ -900,42 +993,45 @@ def _selection_screens(data: BriefingData, generated: str) -> list[Screen]:
     funding = data.funding_by_area
     total = funding["usd"].sum(min_count=1)
     source_2016 = data.region_source
+    by_area = _("Funding requirement 2016 by area, {place}").format(place=place)
+    by_country = _("Funding requirement 2016 by country, {region}").format(
+        region=_(config.REGION_SHORT)
+    )
     screens = [
         Screen(
             "title",
             "title",
-            f"{config.REGION_SHORT} migration outlook",
-            text=f"{config.REGION_NAME}: {scope.label}",
-            points=(
-                f"Prepared {generated} from the SEEECA Migration Outlook.",
-                f"Indicator years {scope.years[0]}-{scope.years[1]}.",
+            _("{region} migration outlook").format(region=_(config.REGION_SHORT)),
+            text=_("{region}: {scope}").format(
+                region=_(config.REGION_NAME), scope=place_name(scope.label)
             ),
+            points=_title_points(data, generated),
         ),
         Screen(
             "kpis",
             "kpis",
-            f"{place[0].upper()}{place[1:]} at a glance",
+            _capitalised(_("{place} at a glance").format(place=place)),
             kpis=(
                 Kpi(
-                    "Countries and territories",
+                    _("Countries and territories"),
                     f"{len(scope.iso3)}",
-                    "covered by the Regional Office Vienna"
+                    _("covered by the Regional Office Vienna")
                     if scope.whole_region
-                    else f"of the region's {countries['value']:.0f}",
+                    else _("of the region's {count}").format(count=f"{countries['value']:.0f}"),
                     countries_source,
                 ),
                 Kpi(
-                    "IOM offices and sub-offices",
+                    _("IOM offices and sub-offices"),
                     f"{offices}",
-                    "May 2020, Regional Office not counted",
+                    _("May 2020, Regional Office not counted"),
                     offices_source,
                 ),
                 Kpi(
-                    "Funding requirement 2016",
+                    _("Funding requirement 2016"),
                     format_number(total, "usd"),
-                    "incl. regional programmes"
+                    _("incl. regional programmes")
                     if scope.whole_region
-                    else "selected countries only",
+                    else _("selected countries only"),
                     source_2016,
                 ),
                 *_headline_kpis(data, SELECTION_GLANCE),
@@ -945,13 +1041,17 @@ def _selection_screens(data: BriefingData, generated: str) -> list[Screen]:
         Screen(
             "map",
             "map",
-            f"{offices} IOM offices and sub-offices in {place}",
+            ngettext(
+                "{n} IOM office or sub-office in {place}",
+                "{n} IOM offices and sub-offices in {place}",
+                offices,
+            ).format(n=offices, place=place),
             slide_figure_builder=functools.partial(
                 charts.office_map,
                 data.offices,
                 () if scope.whole_region else scope.iso3,
                 scope.whole_region,
-                f"IOM offices, {place}",
+                _("IOM offices, {place}").format(place=place),
                 labels=False,
             ),
             table=profile.office_table(data.offices),
@@ -963,28 +1063,26 @@ def _selection_screens(data: BriefingData, generated: str) -> list[Screen]:
         Screen(
             "funding-rank",
             "chart",
-            f"{format_number(total, 'usd')} requested for {place} in 2016",
-            figure=charts.funding_by_country(
-                data.funding_by_country, scope.iso3, "Funding requirement 2016 by country, SEEECA"
+            _("{amount} requested for {place} in 2016").format(
+                amount=format_number(total, "usd"), place=place
             ),
+            figure=charts.funding_by_country(data.funding_by_country, scope.iso3, by_country),
             chart=chart_specs.funding_by_country_chart(
-                data.funding_by_country, scope.iso3, "Funding requirement 2016 by country, SEEECA"
+                data.funding_by_country, scope.iso3, by_country
             ),
             table=_funding_table(data.funding_by_country),
             sources=(source_2016,),
-            notes=("Israel has no row in the 2016 SEEECA table.",),
+            notes=(_("Israel has no row in the 2016 SEEECA table."),),
         ),
         Screen(
             "funding",
             "chart",
-            f"Funding requirement 2016 by programmatic area, {place}",
-            figure=charts.funding_by_area(funding, f"Funding requirement 2016 by area, {place}"),
-            chart=chart_specs.funding_by_area_chart(
-                funding, f"Funding requirement 2016 by area, {place}"
-            ),
+            _("Funding requirement 2016 by programmatic area, {place}").format(place=place),
+            figure=charts.funding_by_area(funding, by_area),
+            chart=chart_specs.funding_by_area_chart(funding, by_area),
             table=profile.funding_area_table(funding),
             sources=(source_2016,),
-            notes=("Areas marked '-' had no requirement in the published table (not zero).",),
+            notes=(_(NO_REQUIREMENT_NOTE),),
         ),
         _outlook_screen(data, place),
     ]
@@ -992,11 +1090,31 @@ def _selection_screens(data: BriefingData, generated: str) -> list[Screen]:
     return screens
 
 
-def build(data: BriefingData, generated: str) -> Briefing:
-    """The briefing's screens for the data's scope; `generated` is the date printed on the title."""
+def _date(text: str) -> str:
+    """A date given as text in the current language: an ISO date ("2026-12-06"), and in another
+    language than English an English one too ("06 December 2026", as the pages write today's);
+    any other text as given."""
+    parsers = [dt.date.fromisoformat]
+    if language() != DEFAULT_LANGUAGE:
+        parsers.append(lambda t: dt.datetime.strptime(t, "%d %B %Y").date())
+    for parse in parsers:
+        try:
+            return format_date(parse(text))
+        except ValueError:
+            continue
+    return text
+
+
+def build(data: BriefingData, generated: dt.date | str) -> Briefing:
+    """The briefing's screens for the data's scope, in the current language (dashboard.i18n);
+    `generated` is the date printed on the title (a date, or a date as text, is written the
+    language's way)."""
+    generated = format_date(generated) if isinstance(generated, dt.date) else _date(generated)
     scope = data.scope
     screens = (
         _country_screens(data, generated) if scope.country else _selection_screens(data, generated)
     )
+    # a title may open with a placeholder ("{place}: ..."), which a translation can put first
+    screens = [dataclasses.replace(s, title=_capitalised(s.title)) for s in screens]
     title = screens[0].title
-    return Briefing(scope, title, screens[0].text, tuple(screens), data, generated)
+    return Briefing(scope, title, screens[0].text, tuple(screens), data, generated, language())

@@ -8,6 +8,9 @@ warehouse is read afresh:
 - `shaped(shape, fn, *args)`: a query result reshaped once (keyed by the query, not its data);
 - `per_warehouse(fn)`: what depends on nothing but the warehouse (the filters' options);
 - `briefing_for` and `renderer()`: the briefing of a scope and the warm chart renderer.
+
+Everything that holds text (charts, derived, shaped, per-warehouse values and briefings) is kept
+per language as well (dashboard.i18n.language()); query results are data, shared by languages.
 """
 
 from __future__ import annotations
@@ -25,9 +28,11 @@ import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
-from dashboard import db, maps, speedups
+from dashboard import db, i18n, maps, speedups
 from dashboard.charts import style as chart_style
 from dashboard.charts import summary
+from dashboard.i18n import names as i18n_names
+from dashboard.queries import names as name_queries
 
 if TYPE_CHECKING:  # the export stack is imported only by the pages that export
     from dashboard import briefing, exports
@@ -117,7 +122,13 @@ def shaped(
     For what a page derives from a large result on every run (the indicator catalogue arranged
     for a picker): keyed by the query itself, so unlike `derived` nothing is fingerprinted.
     """
-    key = ("shaped", shape.__module__, shape.__qualname__, _query_key(function, args, kwargs))
+    key = (
+        "shaped",
+        shape.__module__,
+        shape.__qualname__,
+        _query_key(function, args, kwargs),
+        i18n.language(),
+    )
     return _derived.get(key, lambda: shape(query(function, *args, **kwargs)))
 
 
@@ -181,7 +192,13 @@ def figure_summary(figure: go.Figure) -> str:
 def per_warehouse(function: Callable[[], Any]) -> Any:
     """`function()`, computed once per warehouse version and shared by every session: for what
     depends on nothing but the warehouse (the filters' options, asked for on every rerun)."""
-    key = ("per_warehouse", function.__module__, function.__qualname__, db.warehouse_version())
+    key = (
+        "per_warehouse",
+        function.__module__,
+        function.__qualname__,
+        db.warehouse_version(),
+        i18n.language(),
+    )
     return _derived.get(key, function)
 
 
@@ -205,7 +222,13 @@ def _memoised(
     fingerprint = _fingerprint(args, kwargs)
     if fingerprint is None:
         return finish(function(*args, **kwargs))
-    key = (function.__module__, function.__qualname__, fingerprint, db.warehouse_version())
+    key = (
+        function.__module__,
+        function.__qualname__,
+        fingerprint,
+        db.warehouse_version(),
+        i18n.language(),
+    )
     return store.get(key, lambda: finish(function(*args, **kwargs)))
 
 
@@ -250,16 +273,23 @@ def renderer() -> exports.ChartRenderer:
 
 
 @st.cache_resource(show_spinner=False, max_entries=64, ttl=6 * 3600)
-def _briefing(scope: briefing.Scope, generated: str, version: str) -> briefing.Briefing:
+def _briefing(scope: briefing.Scope, generated: str, version: str, lang: str) -> briefing.Briefing:
     # A resource, not data: its plotly figures would be rebuilt (validated) on every unpickle.
+    # Built in `lang` (the key): the language of the run that asks, set again here in case the
+    # cache computes in another context.
     from dashboard import briefing
 
-    built = briefing.build(briefing.load(query, scope), generated)
-    for screen in built.screens:
-        _freeze(screen.figure)
+    with i18n.using(lang):
+        built = briefing.build(briefing.load(query, scope), generated)
+        for screen in built.screens:
+            _freeze(screen.figure)
     return built
 
 
 def briefing_for(scope: briefing.Scope, generated: str) -> briefing.Briefing:
     """The briefing of a scope, built once per warehouse version and shared: treat it as read-only."""
-    return _briefing(scope, generated, db.warehouse_version())
+    return _briefing(scope, generated, db.warehouse_version(), i18n.language())
+
+
+# The names in the current language (i18n.country_name) read the names table through this cache.
+i18n_names.use_loader(lambda: query(name_queries.display_names))

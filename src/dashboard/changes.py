@@ -29,6 +29,9 @@ from dataclasses import dataclass
 
 import pandas as pd
 
+from dashboard.i18n import N_, NBSP, _, d_, language, ngettext
+from dashboard.i18n.names import place_name
+
 # The order of the "Latest year" sentences: people and flows first, then displacement.
 CONCEPT_ORDER = (
     "migrant_stock",
@@ -62,8 +65,45 @@ PEOPLE_CONCEPTS = ORIGIN_CONCEPTS | {
     "idps_conflict",
     "other_protection_hosted",
 }
+# Measures that only look alike are separate concepts (docs/HEADLINES.md), yet a source may give
+# the other's figure for some places: UNHCR's IDPs of concern in Ukraine equal IDMC's conflict
+# stock in every year since 2020. Two equal lines would read as one number shown twice.
+LOOK_ALIKE = (
+    (
+        "idps_unhcr",
+        "idps_conflict",
+        N_(
+            "here UNHCR reports the count IDMC estimates. It is one count of the same displaced "
+            "people, not two groups to add up; the two are kept apart because elsewhere they "
+            "differ (UNHCR counts the internally displaced it protects or assists, IDMC everyone "
+            "displaced by conflict and violence)."
+        ),
+    ),
+)
+# Within this share of each other, two figures are "the same" to the precision sentences show.
+SAME_FIGURE_TOLERANCE = 0.005
 # Names read with an article in a sentence ("in the Republic of Moldova").
 WITH_ARTICLE = frozenset({"Republic of Moldova", "Russian Federation"})
+# How a sentence names the people counted by origin, from the place they come from.
+ORIGIN_SUBJECTS = {
+    "refugees_originating": N_("Refugees from {scope}"),
+    "emigrants": N_("Emigrants from {scope} living abroad"),
+}
+# A Latest year sentence by the movement on the year before (whole sentences: word order and
+# agreement differ between languages).
+STATEMENTS = {
+    "rose": N_("{subject} rose to {amount} in {year}"),
+    "fell": N_("{subject} fell to {amount} in {year}"),
+    "stayed": N_("{subject} stayed at {amount} in {year}"),
+    "was": N_("{subject} was {amount} in {year}"),
+    "numbered": N_("{subject} numbered {amount} in {year}"),
+}
+
+
+def decimal(value: float, digits: int) -> str:
+    """A number with exactly `digits` decimals in the language's way: 1,234.50 ("1 234,50")."""
+    text = f"{value:,.{digits}f}"
+    return text if language() == "en" else text.replace(",", NBSP).replace(".", ",")
 
 
 def minimum_change(unit: str) -> float:
@@ -79,7 +119,8 @@ def minimum_change(unit: str) -> float:
 
 
 def place(name: str) -> str:
-    """A country name as it reads after 'in': 'the Republic of Moldova', 'Ukraine'."""
+    """A country name as it reads after 'in': 'the Republic of Moldova', 'Ukraine' (an English
+    article: other languages' names never match)."""
     return f"the {name}" if name in WITH_ARTICLE else name
 
 
@@ -88,28 +129,30 @@ def scope_name(
 ) -> str:
     """How a sentence names the selection: a country, a subregion, the region, or a count."""
     if whole_region:
-        return "the region"
+        return _("the region")
     if len(iso3) == 1:
-        return place(names.get(iso3[0], iso3[0]))
+        return place(place_name(names.get(iso3[0], iso3[0])))
     if subregions and len(subregions) == 1:
-        return subregions[0]
-    return f"the {len(iso3)} selected countries"
+        return d_(subregions[0])
+    return ngettext("the {n} selected country", "the {n} selected countries", len(iso3)).format(
+        n=len(iso3)
+    )
 
 
 def format_amount(value: float, unit: str) -> str:
     """A value as a sentence writes it: exact below a million, then in millions or billions."""
     lowered = unit.lower()
     if lowered.startswith("percent"):
-        return f"{value:,.1f}%"
+        return _("{value}%").format(value=decimal(value, 1))
     if "us$ million" in lowered:
         value, lowered = value * 1e6, "us$"
     if "us$" in lowered:
         if abs(value) >= 1e9:
-            return f"US$ {value / 1e9:,.2f} billion"
-        return f"US$ {value / 1e6:,.0f} million"
+            return _("US$ {value} billion").format(value=decimal(value / 1e9, 2))
+        return _("US$ {value} million").format(value=decimal(value / 1e6, 0))
     if abs(value) >= 1e6:
-        return f"{value / 1e6:,.2f} million"
-    return f"{value:,.0f}"
+        return _("{value} million").format(value=decimal(value / 1e6, 2))
+    return decimal(value, 0)
 
 
 def format_change(before: float, after: float, unit: str) -> str:
@@ -118,22 +161,39 @@ def format_change(before: float, after: float, unit: str) -> str:
     delta = after - before
     sign = "+" if delta >= 0 else "-"
     if unit.lower().startswith("percent"):
-        return f"{sign}{abs(delta):,.1f} percentage points"
+        return _("{change} percentage points").format(change=sign + decimal(abs(delta), 1))
     if before <= 0 or after < 0:
         return f"{sign}{format_amount(abs(delta), unit)}"
     percent = delta / before * 100
-    return f"{percent:+,.1f}%" if abs(percent) < 10 else f"{percent:+,.0f}%"
+    sign = "+" if percent >= 0 else "-"
+    return _("{value}%").format(value=sign + decimal(abs(percent), 1 if abs(percent) < 10 else 0))
 
 
 def compared_with(before: float, after: float, unit: str, year: int) -> str:
     """'+10% on 2024'; from a base a tenth of the figure or less, the ratio instead of a
     percentage nobody can read ('369 times the 2020 figure of 405')."""
     if not unit.lower().startswith("percent") and 0 < before * 10 <= after:
-        return f"{after / before:,.0f} times the {year} figure of {format_amount(before, unit)}"
-    return f"{format_change(before, after, unit)} on {year}"
+        return _("{ratio} times the {year} figure of {amount}").format(
+            ratio=decimal(after / before, 0), year=year, amount=format_amount(before, unit)
+        )
+    return _("{change} on {year}").format(change=format_change(before, after, unit), year=year)
 
 
 # --- Latest year ------------------------------------------------------------------------------
+
+# The columns of headline_figures that latest_facts reads (a test builds its figures from them).
+FIGURE_COLUMNS = (
+    "concept",
+    "concept_name",
+    "unit",
+    "year",
+    "value",
+    "indicator_code",
+    "source_title",
+    "countries_reporting",
+    "countries_in_scope",
+    "is_complete",
+)
 
 
 @dataclass(frozen=True)
@@ -174,14 +234,20 @@ def _comparison(rows: Mapping[int, Mapping], latest: Mapping, back: int, breaks,
     if before is None:
         return ""
     if before["indicator_code"] != latest["indicator_code"]:
-        return f"not compared with {year}, which comes from another source or edition"
-    if int(before["countries_reporting"]) != int(latest["countries_reporting"]):
-        return (
-            f"not compared with {year}: {int(before['countries_reporting'])} countries reported"
-            f" then, {int(latest['countries_reporting'])} now"
+        return _("not compared with {year}, which comes from another source or edition").format(
+            year=year
         )
+    if int(before["countries_reporting"]) != int(latest["countries_reporting"]):
+        then = int(before["countries_reporting"])
+        return ngettext(
+            "not compared with {year}: {then} country reported then, {now} now",
+            "not compared with {year}: {then} countries reported then, {now} now",
+            then,
+        ).format(year=year, then=then, now=int(latest["countries_reporting"]))
     if _breaks_between(breaks, latest["indicator_code"], iso3, year, int(latest["year"])):
-        return f"not compared with {year}: the series breaks in between (see the note)"
+        return _("not compared with {year}: the series breaks in between (see the note)").format(
+            year=year
+        )
     return compared_with(float(before["value"]), float(latest["value"]), latest["unit"], year)
 
 
@@ -197,21 +263,9 @@ def latest_facts(
     latest complete year up to `year_to` (else the latest year, marked incomplete); concepts
     with nothing in the last STALE_YEARS years are left out."""
     facts = []
-    columns = [
-        "concept",
-        "concept_name",
-        "unit",
-        "year",
-        "value",
-        "indicator_code",
-        "source_title",
-        "countries_reporting",
-        "countries_in_scope",
-        "is_complete",
-    ]
     records = [
-        dict(zip(columns, values, strict=True))
-        for values in zip(*(figures[c].tolist() for c in columns), strict=True)
+        dict(zip(FIGURE_COLUMNS, values, strict=True))
+        for values in zip(*(figures[c].tolist() for c in FIGURE_COLUMNS), strict=True)
     ]
     by_concept: dict[str, dict[int, dict]] = {}
     for record in records:
@@ -234,7 +288,7 @@ def latest_facts(
             and not _breaks_between(breaks, latest["indicator_code"], iso3, year - 1, year)
         ):
             delta = value - float(previous["value"])
-            verb = "rose to" if delta > 0 else "fell to" if delta < 0 else "stayed at"
+            verb = "rose" if delta > 0 else "fell" if delta < 0 else "stayed"
         parts = [
             text
             for text in (
@@ -243,18 +297,23 @@ def latest_facts(
             )
             if text
         ]
-        coverage = (
-            ""
-            if latest["is_complete"]
-            else f" ({int(latest['countries_reporting'])} of {int(latest['countries_in_scope'])}"
-            " countries report)"
-        )
         if verb == "was" and concept in PEOPLE_CONCEPTS:
             verb = "numbered"
-        subject = _subject(concept, latest["concept_name"], scope)
-        sentence = f"{subject} {verb} {format_amount(value, unit)} in {year}{coverage}" + (
-            f", {'; '.join(parts)}" if parts else ""
+        sentence = _(STATEMENTS[verb]).format(
+            subject=_subject(concept, latest["concept_name"], scope),
+            amount=format_amount(value, unit),
+            year=year,
         )
+        if not latest["is_complete"]:
+            sentence = _("{statement} ({reporting} of {in_scope} countries report)").format(
+                statement=sentence,
+                reporting=int(latest["countries_reporting"]),
+                in_scope=int(latest["countries_in_scope"]),
+            )
+        if parts:
+            sentence = _("{statement}, {comparisons}").format(
+                statement=sentence, comparisons="; ".join(parts)
+            )
         facts.append(
             LatestFact(
                 concept,
@@ -273,12 +332,9 @@ def latest_facts(
 
 def _subject(concept: str, name: str, scope: str) -> str:
     """The sentence's subject: the concept in the scope, or from it for a count by origin."""
-    if concept not in ORIGIN_CONCEPTS:
-        return f"{name} in {scope}"
-    if "from the country" in name:  # "Refugees from the country" -> "Refugees from Ukraine"
-        return name.replace("from the country", f"from {scope}")
-    first, _, rest = name.partition(" ")  # "Emigrants living abroad"
-    return f"{first} from {scope} {rest}".rstrip()
+    if concept in ORIGIN_SUBJECTS:
+        return _(ORIGIN_SUBJECTS[concept]).format(scope=scope)
+    return _("{concept} in {scope}").format(concept=d_(name), scope=scope)
 
 
 def stale_concepts(
@@ -307,6 +363,34 @@ def break_notes(
     return notes
 
 
+def look_alike_notes(facts: Sequence[LatestFact]) -> list[str]:
+    """A note for each pair of look-alike measures (LOOK_ALIKE) that the facts give as the same
+    figure in the same year: which they are, and that they are not two groups to add up."""
+    by_concept = {fact.concept: fact for fact in facts}
+    notes = []
+    for first, second, why in LOOK_ALIKE:
+        one, other = by_concept.get(first), by_concept.get(second)
+        if one is None or other is None or one.year != other.year:
+            continue
+        if not math.isclose(one.value, other.value, rel_tol=SAME_FIGURE_TOLERANCE):
+            continue
+        notes.append(
+            _(
+                "{first} ({first_source}) and {second} ({second_source}) give the same figure "
+                "for {year}, {amount}: {why}"
+            ).format(
+                first=d_(one.concept_name),
+                first_source=one.source,
+                second=d_(other.concept_name).lower(),
+                second_source=other.source,
+                year=one.year,
+                amount=format_amount(one.value, one.unit),
+                why=_(why),
+            )
+        )
+    return notes
+
+
 # --- Notable changes ----------------------------------------------------------------------------
 
 
@@ -328,27 +412,36 @@ class Change:
     def headline(self) -> str:
         """The change in a line short enough for a link: 'Ukraine, net migration: -299,961 in
         2023, +5.40 million on 2022'."""
-        name = self.indicator_name.split(" (")[0]
+        name = d_(self.indicator_name).split(" (")[0]
         if name[1:2].islower():  # "Net migration" -> "net migration"; "IDPs ..." stays
             name = name[:1].lower() + name[1:]
-        return (
-            f"{self.country}, {name}: {format_amount(self.after, self.unit)} "
-            f"in {self.year}, {compared_with(self.before, self.after, self.unit, self.year - 1)}"
+        return _("{country}, {indicator}: {amount} in {year}, {comparison}").format(
+            country=place_name(self.country),
+            indicator=name,
+            amount=format_amount(self.after, self.unit),
+            year=self.year,
+            comparison=compared_with(self.before, self.after, self.unit, self.year - 1),
         )
 
     @property
     def sentence(self) -> str:
-        verb = "rose" if self.after > self.before else "fell"
-        text = (
-            f"{self.indicator_name} in {place(self.country)} {verb} to "
-            f"{format_amount(self.after, self.unit)} in {self.year}, "
-            f"{compared_with(self.before, self.after, self.unit, self.year - 1)}"
+        template = (
+            _("{indicator} in {place} rose to {amount} in {year}, {comparison}")
+            if self.after > self.before
+            else _("{indicator} in {place} fell to {amount} in {year}, {comparison}")
         )
-        if self.usual is not None:
-            text += (
-                f", against a usual yearly movement of about {format_amount(self.usual, self.unit)}"
-            )
-        return text
+        text = template.format(
+            indicator=d_(self.indicator_name),
+            place=place(place_name(self.country)),
+            amount=format_amount(self.after, self.unit),
+            year=self.year,
+            comparison=compared_with(self.before, self.after, self.unit, self.year - 1),
+        )
+        if self.usual is None:
+            return text
+        return _("{sentence}, against a usual yearly movement of about {usual}").format(
+            sentence=text, usual=format_amount(self.usual, self.unit)
+        )
 
 
 @dataclass(frozen=True)
@@ -391,7 +484,7 @@ def notable_changes(
             series.setdefault((code, iso3), {})[int(year)] = float(value)
             countries[iso3] = country
     latest_year: dict[str, int] = {}
-    for (code, _), values in series.items():
+    for (code, _iso3), values in series.items():
         latest_year[code] = max(latest_year.get(code, 0), max(values))
     found, flagged, considered = [], [], 0
     for (code, iso3), values in series.items():

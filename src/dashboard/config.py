@@ -6,6 +6,8 @@ import functools
 import os
 from pathlib import Path
 
+from dashboard.i18n import N_
+
 PACKAGE_DIR = Path(__file__).resolve().parent
 REPO_ROOT = PACKAGE_DIR.parents[1]
 DATA_DIR = REPO_ROOT / "data"
@@ -35,9 +37,10 @@ OUTLOOK_BASELINE_YEAR = {
 
 # --- Publication texts: the one place for the notes every map, chart, table, export and slide
 # carries (IOM publication standard). Names themselves live in the warehouse (dim_display_name).
+# Marked N_ for translation: show them as _(config.MAP_DISCLAIMER) (dashboard.notes does).
 
 # IOM's standard map disclaimer, printed under every map, never only in a tooltip.
-MAP_DISCLAIMER = (
+MAP_DISCLAIMER = N_(
     "This map is for illustration purposes only. The boundaries and names shown and the "
     "designations used on this map do not imply official endorsement or acceptance by the "
     "International Organization for Migration."
@@ -45,17 +48,19 @@ MAP_DISCLAIMER = (
 # The marker dim_display_name puts on Kosovo's short label, and the footnote that must follow
 # every map, chart, table or slide showing it (wording of the 2020-2024 strategy, footnote 4).
 KOSOVO_MARKER = "Kosovo*"
-KOSOVO_FOOTNOTE = (
+# The marked label in each language (the names table's Russian name is "Косово*").
+KOSOVO_MARKERS = {"en": KOSOVO_MARKER, "ru": "Косово*"}
+KOSOVO_FOOTNOTE = N_(
     "*References to Kosovo shall be understood to be in the context of United Nations Security "
     "Council resolution 1244 (1999)."
 )
 # The date of the office list (Annex 1 of the 2020-2024 strategy): every office layer says it.
-OFFICES_AS_OF = "as of May 2020"
+OFFICES_AS_OF = N_("as of May 2020")
 # How a missing value is shown, and the note that explains it once per table or chart.
 MISSING_VALUE = "–"
-MISSING_VALUE_NOTE = "– : no value published for this cell."
+MISSING_VALUE_NOTE = N_("– : no value published for this cell.")
 # The credit line for the basemap (the edition's technical name stays in data/geo/README.md).
-BOUNDARIES_CREDIT = "Boundaries: Natural Earth (public domain), simplified."
+BOUNDARIES_CREDIT = N_("Boundaries: Natural Earth (public domain), simplified.")
 
 
 def _from_setting(setting: str, resolve: bool) -> Path:

@@ -9,6 +9,8 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
+from dashboard.i18n import _, d_, ngettext
+
 
 @dataclass(frozen=True)
 class FilterOptions:
@@ -48,18 +50,31 @@ class Filters:
         """The selected countries in a few words (no years), for a view that shows one year."""
         if self.countries:
             names = [options.countries.get(code, code) for code in self.countries]
-            return ", ".join(names) if len(names) <= 4 else f"{len(names)} countries/territories"
+            if len(names) <= 4:
+                return ", ".join(names)
+            return ngettext(
+                "{count} countries/territories", "{count} countries/territories", len(names)
+            ).format(count=len(names))
         if self.subregions:
-            return ", ".join(self.subregions)
-        return f"the whole region ({len(options.countries)} countries and territories)"
+            return ", ".join(d_(subregion) for subregion in self.subregions)
+        count = len(options.countries)
+        return ngettext(
+            "the whole region ({count} countries and territories)",
+            "the whole region ({count} countries and territories)",
+            count,
+        ).format(count=count)
 
     def describe(self, options: FilterOptions) -> str:
         """A one-line description of the selection, for captions and exports."""
         place = self.place(options)
-        theme = (
-            f"; theme: {options.themes[self.theme].strip()}" if self.theme in options.themes else ""
-        )
-        return f"{place}; {self.year_from}-{self.year_to}{theme}"
+        if self.theme in options.themes:
+            return _("{place}; {first}-{last}; theme: {theme}").format(
+                place=place,
+                first=self.year_from,
+                last=self.year_to,
+                theme=options.themes[self.theme].strip(),
+            )
+        return f"{place}; {self.year_from}-{self.year_to}"
 
 
 def resolve_iso3(

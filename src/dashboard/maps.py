@@ -13,12 +13,14 @@ import pydeck as pdk
 from pydeck.bindings.json_tools import default_serialize
 
 from dashboard import config, geo
+from dashboard.i18n import N_, _, d_, place_name
 from dashboard.style import SEQUENTIAL, format_number
 
 LAND_REGION = [226, 232, 240, 255]
 LAND_NEIGHBOUR = [244, 246, 249, 255]
 BORDER = [150, 160, 175, 255]
 NO_DATA = [215, 215, 215, 255]
+NO_DATA_LABEL = N_("no data")  # the legend's grey swatch
 KOSOVO = "XKX"
 WHOLE_REGION_VIEW = pdk.ViewState(latitude=46.0, longitude=52.0, zoom=2.3)
 
@@ -62,8 +64,9 @@ _NO_STROKE = [0, 0, 0, 0]
 
 def country_label(iso3: str, name: str) -> str:
     """The label of a basemap shape when no names table row is at hand: the file's name, with
-    Kosovo marked as config.KOSOVO_MARKER (its footnote goes under the map)."""
-    return config.KOSOVO_MARKER if iso3 == KOSOVO else name
+    Kosovo marked as config.KOSOVO_MARKER (its footnote goes under the map); in the current
+    language when the names table has it."""
+    return place_name(config.KOSOVO_MARKER if iso3 == KOSOVO else name)
 
 
 def basemap_layer(highlight: tuple[str, ...] = (), neighbours_only: bool = False) -> pdk.Layer:
@@ -196,7 +199,7 @@ def _callout_columns(
     for name, lon, lat in sorted(callouts, key=lambda row: -row[2]):
         x, y = _pixels(lon, lat, zoom)
         for cluster in clusters:
-            if any(math.hypot(x - cx, y - cy) < 90 for _, _, _, cx, cy in cluster):
+            if any(math.hypot(x - cx, y - cy) < 90 for *_front, cx, cy in cluster):
                 cluster.append((name, lon, lat, x, y))
                 break
         else:
@@ -204,19 +207,19 @@ def _callout_columns(
     texts, leaders = [], []
     step = COUNTRY_LABEL_SIZE + 5
     for cluster in clusters:
-        widest = max(_box(0, 0, name, COUNTRY_LABEL_SIZE, "start")[2] for name, *_ in cluster)
-        west_x = min(x for *_, x, _ in cluster) - 30
+        widest = max(_box(0, 0, name, COUNTRY_LABEL_SIZE, "start")[2] for name, *_rest in cluster)
+        west_x = min(x for *_front, x, _y in cluster) - 30
         if left_edge is None or west_x - widest > left_edge + 4:
             anchor, column_x = "end", west_x
-            middle = sum(y for *_, y in cluster) / len(cluster)
+            middle = sum(y for *_front, y in cluster) / len(cluster)
             top = middle - step * (len(cluster) - 1) / 2
         else:
-            anchor, column_x = "start", min(x for *_, x, _ in cluster) - 10
-            top = max(y for *_, y in cluster) + 24
+            anchor, column_x = "start", min(x for *_front, x, _y in cluster) - 10
+            top = max(y for *_front, y in cluster) + 24
         y = top
-        for name, lon, lat, _, _ in cluster:
+        for name, lon, lat, _x, _y in cluster:
             box = _box(column_x, y, name, COUNTRY_LABEL_SIZE, anchor)
-            for _ in range(12):  # step past a label already there
+            for _step in range(12):  # step past a label already there
                 if not _overlaps(box, placed):
                     break
                 y += step
@@ -255,7 +258,7 @@ def label_layers(
     texts, callouts = [], []
     # Larger countries first: they have room, the small ones are the ones to move.
     by_size = sorted(
-        zip(rows["iso3"].tolist(), rows["name"].tolist(), strict=True),
+        zip(rows["iso3"].tolist(), [place_name(n) for n in rows["name"].tolist()], strict=True),
         key=lambda row: -geo.shape_area(row[0]),
     )
     for iso3, name in by_size:
@@ -280,7 +283,7 @@ def label_layers(
     texts += called_out
     capitals = []
     for name, lon, lat, on_map in zip(
-        rows["capital"].tolist(),
+        [place_name(capital) for capital in rows["capital"].tolist()],
         rows["capital_lon"].tolist(),
         rows["capital_lat"].tolist(),
         rows["capital_on_map"].tolist(),
@@ -390,7 +393,7 @@ def legend(edges: list[float], unit: str) -> pd.DataFrame:
         }
         for i in range(len(edges) - 1)
     ]
-    return pd.DataFrame(rows + [{"colour": "#D7D7D7", "range": "no data"}])
+    return pd.DataFrame(rows + [{"colour": "#D7D7D7", "range": _(NO_DATA_LABEL)}])
 
 
 def _bin_colour(value: float | None, edges: list[float]) -> list[int]:
@@ -439,13 +442,17 @@ def choropleth_layer(
             props["iso3"], props["name"]
         )
         if row is not None:
-            text = f"{label}: {format_number(row[0], unit)} ({int(row[1])})"
+            text = _("{label}: {value} ({year})").format(
+                label=label, value=format_number(row[0], unit), year=int(row[1])
+            )
         elif props["iso3"] == KOSOVO and kosovo_in_serbia:
-            text = f"{label}: no separate figure; included in Serbia's in this source"
+            text = _("{label}: no separate figure; included in Serbia's in this source").format(
+                label=label
+            )
         else:
-            text = f"{label}: no data"
+            text = _("{label}: no data").format(label=label)
         if props["iso3"] == KOSOVO:
-            text += "\n" + config.KOSOVO_FOOTNOTE
+            text += "\n" + _(config.KOSOVO_FOOTNOTE)
         props["tooltip_body"] = text
         features.append(feature)
     shapes["features"] = features
@@ -463,9 +470,9 @@ def choropleth_layer(
     )
     rows = legend(edges, unit)
     if kosovo_in_serbia and (shown is None or KOSOVO in shown):
-        rows.loc[rows["range"] == "no data", "range"] = (
-            f"no data ({config.KOSOVO_MARKER}: in Serbia's figure)"
-        )
+        rows.loc[rows["range"] == _(NO_DATA_LABEL), "range"] = _(
+            "no data ({kosovo}: in Serbia's figure)"
+        ).format(kosovo=place_name(config.KOSOVO_MARKER))
     return layer, rows
 
 
@@ -585,9 +592,9 @@ class OfficeStyle:
 # Size carries the hierarchy as well as colour, so the map reads in greyscale print and for
 # colour-blind viewers; blue and orange are the safest Okabe-Ito pair.
 OFFICE_STYLES = {
-    "regional": OfficeStyle("Regional Office", "#D55E00", 12.0),
-    "country": OfficeStyle("Country office", "#0033A0", 8.0),
-    "sub-office": OfficeStyle("Sub-office", "#E69F00", 5.5),
+    "regional": OfficeStyle(N_("Regional Office"), "#D55E00", 12.0),
+    "country": OfficeStyle(N_("Country office"), "#0033A0", 8.0),
+    "sub-office": OfficeStyle(N_("Sub-office"), "#E69F00", 5.5),
 }
 OFFICE_OUTLINE = [255, 255, 255, 255]
 # Transcription bookkeeping that says nothing about the office itself: kept in the table, left
@@ -628,51 +635,62 @@ def _first_sentences(text: str, limit: int) -> str:
     if cut < 0:
         cut = text.find(". ")
     kept = text[: cut + 1] if cut >= 0 else text[:limit].rstrip() + "…"
-    return f"{kept} (Full note in the table below.)"
+    return _("{note} (Full note in the table below.)").format(note=kept)
 
 
 def office_tooltip(office: pd.Series) -> tuple[str, str]:
     """(title, body) of an office's tooltip as plain text, one line per fact: type, country,
     contacts, notes. Streamlit escapes it when filling the template."""
     style = OFFICE_STYLES[office["office_type"]]
+    city, country = place_name(office["city"]), place_name(office["country_name"])
     lines = [
-        f"{style.label} · {office['city']}, {office['country_name']} "
-        f"(listed {config.OFFICES_AS_OF})"
+        _("{office_type} · {city}, {country} (listed {as_of})").format(
+            office_type=_(style.label), city=city, country=country, as_of=_(config.OFFICES_AS_OF)
+        )
     ]
     if office["office_type"] == "regional":
         lines.append(
-            "Covers the region's countries and territories; Israel has no office of its own"
+            _("Covers the region's countries and territories; Israel has no office of its own")
         )
     status = _text(office.get("current_status_note"))
     if status:
-        lines.append(f"Status today: {status}")
+        lines.append(_("Status today: {status}").format(status=d_(status)))
     if office.get("iso3") == KOSOVO:
-        lines.append(config.KOSOVO_FOOTNOTE)
+        lines.append(_(config.KOSOVO_FOOTNOTE))
     published = _text(office["city_as_published"])
     if published and published != office["city"]:
-        lines.append(f"Published as: {published}")
+        lines.append(_("Published as: {name}").format(name=published))
     if office["position_is_stand_in"]:
         lines.append(
-            f"Position: no town is published; placed at {office['city']} (the country office) "
-            "as a stand-in"
+            _(
+                "Position: no town is published; placed at {city} (the country office) as a "
+                "stand-in"
+            ).format(city=city)
         )
-    for label, column in (("Address", "address"), ("Tel.", "telephone"), ("Email", "email")):
+    for label, column in (
+        (N_("Address"), "address"),
+        (N_("Tel."), "telephone"),
+        (N_("Email"), "email"),
+    ):
         value = _text(office[column])
         if value:
-            lines.append(f"{label}: {value}")
+            lines.append(_("{label}: {value}").format(label=_(label), value=value))
     note = _text(office["note"])
+    if note:  # translated whole (data.po), the bookkeeping sentence left out in either language
+        shown = d_(note)
+        for bookkeeping in (_CONTACT_TRANSCRIPTION_NOTE, d_(_CONTACT_TRANSCRIPTION_NOTE)):
+            shown = shown.replace(bookkeeping, "")
+        note = _text(shown)
     if note:
-        note = _text(note.replace(_CONTACT_TRANSCRIPTION_NOTE, ""))
-    if note:
-        lines.append(f"Note: {_first_sentences(note, TOOLTIP_NOTE_LENGTH)}")
-    return str(office["name"]), "\n".join(lines)
+        lines.append(_("Note: {note}").format(note=_first_sentences(note, TOOLTIP_NOTE_LENGTH)))
+    return str(d_(office["name"])), "\n".join(lines)
 
 
 def offices_layer(offices: pd.DataFrame) -> pdk.Layer:
     """Office dots sized and coloured by type, from offices_on_map rows; sub-offices on top."""
     order = {office_type: rank for rank, office_type in enumerate(OFFICE_STYLES)}
     points = []
-    for _, office in offices.sort_values("office_type", key=lambda s: s.map(order)).iterrows():
+    for _index, office in offices.sort_values("office_type", key=lambda s: s.map(order)).iterrows():
         style = OFFICE_STYLES[office["office_type"]]
         title, body = office_tooltip(office)
         # Only plain values go into the deck: NaN is not valid JSON and would blank the map.
@@ -744,14 +762,20 @@ def office_legend(counts: pd.DataFrame) -> list[tuple[str, str, float | None]]:
     """Legend rows for the office dots, with the number shown (office_type_counts rows)."""
     shown = dict(zip(counts["office_type"], counts["offices_shown"], strict=True))
     return [
-        (style.colour, f"{style.label} ({shown.get(office_type, 0)} shown)", style.radius)
+        (
+            style.colour,
+            _("{office_type} ({count} shown)").format(
+                office_type=_(style.label), count=shown.get(office_type, 0)
+            ),
+            style.radius,
+        )
         for office_type, style in OFFICE_STYLES.items()
     ]
 
 
 def office_legend_title() -> str:
     """The title of the office layer's legend: the list is dated."""
-    return f"IOM offices ({config.OFFICES_AS_OF})"
+    return _("IOM offices ({as_of})").format(as_of=_(config.OFFICES_AS_OF))
 
 
 def choropleth_legend(rows: pd.DataFrame) -> list[tuple[str, str, float | None]]:
@@ -795,8 +819,10 @@ def stand_in_notes(offices: pd.DataFrame) -> list[str]:
     """One sentence per shown office drawn at a stand-in position (no published town)."""
     stand_ins = offices[offices["position_is_stand_in"].fillna(False).astype(bool)]
     return [
-        f'The {country} sub-office published only as "{published}" has no '
-        f"published town: it is drawn at {city} (the country office) as a stand-in."
+        _(
+            'The {country} sub-office published only as "{published}" has no published town: '
+            "it is drawn at {city} (the country office) as a stand-in."
+        ).format(country=place_name(country), published=published, city=place_name(city))
         for country, published, city in zip(
             stand_ins["country_name"].tolist(),
             stand_ins["name_as_published"].tolist(),
@@ -811,7 +837,7 @@ def kosovo_note(kosovo_in_serbia: bool, shown: tuple[str, ...]) -> str | None:
     is on screen."""
     if not kosovo_in_serbia or not {"SRB", KOSOVO} & set(shown):
         return None
-    return (
+    return _(
         "Kosovo (UNSCR 1244) is folded into Serbia in this source: Serbia's value includes it, "
         "and Kosovo* is left uncoloured."
     )
@@ -821,15 +847,20 @@ def offices_source(offices: pd.DataFrame) -> str:
     """The source line of the office dots: list, contact details and positions."""
     lists = sorted(set(offices["document"].tolist()))
     contacts = sorted({str(doc) for doc in offices["contact_document"].dropna()})
-    text = f"Offices: {'; '.join(lists)}, Annex 1 (offices {config.OFFICES_AS_OF})"
+    as_of = _(config.OFFICES_AS_OF)
     if contacts:
-        text += f"; contact details: {'; '.join(contacts)}, CONTACT US"
-    return text + "; positions: GeoNames gazetteer"
+        return _(
+            "Offices: {lists}, Annex 1 (offices {as_of}); contact details: {contacts}, CONTACT "
+            "US; positions: GeoNames gazetteer"
+        ).format(lists="; ".join(lists), as_of=as_of, contacts="; ".join(contacts))
+    return _("Offices: {lists}, Annex 1 (offices {as_of}); positions: GeoNames gazetteer").format(
+        lists="; ".join(lists), as_of=as_of
+    )
 
 
 def basemap_source() -> str:
     """The credit for the committed boundaries (the edition's details are in data/geo/)."""
-    return config.BOUNDARIES_CREDIT
+    return _(config.BOUNDARIES_CREDIT)
 
 
 def offices_deck(

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from dashboard import config, url_params
+from dashboard.i18n import N_, _
 
 
 @dataclass(frozen=True)
@@ -22,9 +23,9 @@ class Page:
     """One page of the menu."""
 
     path: str  # the file, relative to the repository (served at /<stem>, the default at /)
-    title: str
+    title: str  # English, marked N_: shown as _(page.title)
     icon: str  # a material icon, drawn from Streamlit's bundled font (no CDN)
-    section: str
+    section: str  # English, marked N_: shown as _(page.section)
 
     @property
     def url_path(self) -> str:
@@ -38,17 +39,19 @@ class Page:
 
 # In the order a briefing walks through them; a section's pages follow each other.
 PAGES: tuple[Page, ...] = (
-    Page(url_params.OVERVIEW, "Regional overview", ":material/dashboard:", "Overview"),
-    Page(url_params.MAP, "Offices map", ":material/map:", "Map"),
-    Page(url_params.TRENDS, "Indicator trends", ":material/show_chart:", "Trends"),
-    Page(url_params.OUTLOOK, "Outlook tracker", ":material/fact_check:", "Trends"),
-    Page(url_params.CORRIDORS, "Migration corridors", ":material/swap_horiz:", "Trends"),
-    Page(url_params.FUNDING, "Funding requirements 2016", ":material/payments:", "Funding"),
-    Page(url_params.STRATEGY, "Strategy drill-down", ":material/account_tree:", "Strategy"),
-    Page(url_params.COUNTRY, "Country profile", ":material/flag:", "Country profile"),
-    Page(url_params.BRIEFING, "Briefing and exports", ":material/co_present:", "Briefing"),
-    Page(url_params.DATA_SOURCES, "Data and sources", ":material/database:", "Data & sources"),
-    Page(url_params.GLOSSARY, "Glossary", ":material/menu_book:", "Data & sources"),
+    Page(url_params.OVERVIEW, N_("Regional overview"), ":material/dashboard:", N_("Overview")),
+    Page(url_params.MAP, N_("Offices map"), ":material/map:", N_("Map")),
+    Page(url_params.TRENDS, N_("Indicator trends"), ":material/show_chart:", N_("Trends")),
+    Page(url_params.OUTLOOK, N_("Outlook tracker"), ":material/fact_check:", N_("Trends")),
+    Page(url_params.CORRIDORS, N_("Migration corridors"), ":material/swap_horiz:", N_("Trends")),
+    Page(url_params.FUNDING, N_("Funding requirements 2016"), ":material/payments:", N_("Funding")),
+    Page(url_params.STRATEGY, N_("Strategy drill-down"), ":material/account_tree:", N_("Strategy")),
+    Page(url_params.COUNTRY, N_("Country profile"), ":material/flag:", N_("Country profile")),
+    Page(url_params.BRIEFING, N_("Briefing and exports"), ":material/co_present:", N_("Briefing")),
+    Page(
+        url_params.DATA_SOURCES, N_("Data and sources"), ":material/database:", N_("Data & sources")
+    ),
+    Page(url_params.GLOSSARY, N_("Glossary"), ":material/menu_book:", N_("Data & sources")),
 )
 DEFAULT_PAGE = PAGES[0]
 BY_PATH: dict[str, Page] = {page.path: page for page in PAGES}
@@ -70,8 +73,8 @@ def run(root: Path) -> None:
 
     sections: dict[str, list] = {}
     for page in existing(root):
-        sections.setdefault(page.section, []).append(
-            st.Page(page.path, title=page.title, icon=page.icon, default=page == DEFAULT_PAGE)
+        sections.setdefault(_(page.section), []).append(
+            st.Page(page.path, title=_(page.title), icon=page.icon, default=page == DEFAULT_PAGE)
         )
     st.navigation(sections).run()
 

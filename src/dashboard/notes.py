@@ -1,7 +1,8 @@
 """Which publication notes a map, chart, table or slide must carry (pure: no streamlit).
 
-The texts live in `dashboard.config` (MAP_DISCLAIMER, KOSOVO_FOOTNOTE); the names in the
-warehouse (dim_display_name). Exports and slides call the same functions as the pages.
+The texts live in `dashboard.config` (MAP_DISCLAIMER, KOSOVO_FOOTNOTE), returned here in the
+current language (IOM's Russian wording in common.po); the names in the warehouse
+(dim_display_name). Exports and slides call the same functions as the pages.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from dashboard import config
+from dashboard.i18n import _
 
 
 def _strings_of(item: object) -> Iterable[str]:
@@ -55,17 +57,18 @@ def _strings_of(item: object) -> Iterable[str]:
 
 def mentions_kosovo(*items: object) -> bool:
     """Whether any text in the items (strings, frames, series, plotly figures, lists of them)
-    shows Kosovo's marked label, so the footnote must follow."""
-    return any(config.KOSOVO_MARKER in text for item in items for text in _strings_of(item))
+    shows Kosovo's marked label, in any language, so the footnote must follow."""
+    markers = tuple(config.KOSOVO_MARKERS.values())
+    return any(marker in text for item in items for text in _strings_of(item) for marker in markers)
 
 
 def footnotes_for(*items: object, iso3: Iterable[str] = ()) -> list[str]:
     """The footnotes to print under an element showing `items` (or the countries `iso3`)."""
     if "XKX" in set(iso3) or mentions_kosovo(*items):
-        return [config.KOSOVO_FOOTNOTE]
+        return [_(config.KOSOVO_FOOTNOTE)]
     return []
 
 
 def map_notes(iso3: Iterable[str] = (), *items: object) -> list[str]:
     """The notes under a map: IOM's map disclaimer always, the Kosovo footnote when it is drawn."""
-    return [config.MAP_DISCLAIMER, *footnotes_for(*items, iso3=iso3)]
+    return [_(config.MAP_DISCLAIMER), *footnotes_for(*items, iso3=iso3)]

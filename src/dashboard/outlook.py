@@ -26,8 +26,9 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from dashboard import config
-from dashboard.charts.trends import format_value
+from dashboard import config, i18n
+from dashboard.content.trends import format_value
+from dashboard.i18n import N_, _, d_, ngettext
 
 BASELINE_YEAR = config.OUTLOOK_BASELINE_YEAR  # one config value, read by the tracker and tests
 # URL value -> strategy document (source_id); "all" shows both.
@@ -40,16 +41,16 @@ REGION_STAY_SHARE = 0.25
 # Expectations whose test is trivial: listed in the scorecard, not counted among the verdicts.
 TRIVIAL_EXPECTATIONS = frozenset({"persist"})
 EXPECTATIONS = {
-    "increase": "expected to increase",
-    "decrease": "expected to decrease",
-    "stay_high": "expected to stay high relative to the region",
-    "stay_low": "expected to stay low relative to the region",
-    "persist": "expected to persist (stay above zero)",
+    "increase": N_("expected to increase"),
+    "decrease": N_("expected to decrease"),
+    "stay_high": N_("expected to stay high relative to the region"),
+    "stay_low": N_("expected to stay low relative to the region"),
+    "persist": N_("expected to persist (stay above zero)"),
 }
 REGION_EXPECTATIONS = {
     **EXPECTATIONS,
-    "stay_high": "expected to stay high",
-    "stay_low": "expected to stay low",
+    "stay_high": N_("expected to stay high"),
+    "stay_low": N_("expected to stay low"),
 }
 
 CONSISTENT = "consistent"
@@ -57,10 +58,17 @@ PARTLY = "partly"
 NOT_CONSISTENT = "not_consistent"
 NOT_MEASURABLE = "not_measurable"
 VERDICT_LABELS = {
-    CONSISTENT: "Consistent with the expectation",
-    PARTLY: "Partly consistent",
-    NOT_CONSISTENT: "Not consistent with the expectation",
-    NOT_MEASURABLE: "Cannot tell from the data yet",
+    CONSISTENT: N_("Consistent with the expectation"),
+    PARTLY: N_("Partly consistent"),
+    NOT_CONSISTENT: N_("Not consistent with the expectation"),
+    NOT_MEASURABLE: N_("Cannot tell from the data yet"),
+}
+# The verdict as it ends an assessment's line ("...: consistent with the expectation.").
+VERDICT_ENDINGS = {
+    CONSISTENT: N_("consistent with the expectation"),
+    PARTLY: N_("partly consistent"),
+    NOT_CONSISTENT: N_("not consistent with the expectation"),
+    NOT_MEASURABLE: N_("cannot tell from the data yet"),
 }
 
 
@@ -98,7 +106,7 @@ class Link:
 
     @property
     def expectation_label(self) -> str:
-        return (REGION_EXPECTATIONS if self.region_wide else EXPECTATIONS)[self.expectation]
+        return _((REGION_EXPECTATIONS if self.region_wide else EXPECTATIONS)[self.expectation])
 
 
 @dataclass(frozen=True)
@@ -127,6 +135,8 @@ class Assessment:
     latest_year: int | None
     latest_value: float | None
     latest_countries: int
+    # The series the line cites at its end ("Source: ..."): names a page keeps in English.
+    source: str = ""
 
 
 def _present(value: object) -> bool:
@@ -134,14 +144,16 @@ def _present(value: object) -> bool:
 
 
 def _names(names: Sequence[str]) -> str:
-    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+    if len(names) == 1:
+        return names[0]
+    return _("{names} and {last}").format(names=", ".join(names[:-1]), last=names[-1])
 
 
 def scope_label(scope_iso3: Sequence[str], country_names: Mapping[str, str]) -> str:
     return (
-        _names([country_names.get(code, code) for code in scope_iso3])
+        _names([d_(country_names.get(code, code)) for code in scope_iso3])
         if scope_iso3
-        else "the whole region"
+        else _("the whole region")
     )
 
 
@@ -204,25 +216,27 @@ def tracker(
             links.append(
                 Link(
                     family=family,
-                    family_label=labels.get(family, family.replace("_", " ")),
+                    family_label=_(labels.get(family, family.replace("_", " "))),
                     scope_iso3=named or tuple(region_iso3),
                     region_wide=not named,
                     scope_label=scope_label(named, country_names),
                     expectation=row["expectation"],
-                    rationale=row["rationale"],
+                    rationale=d_(row["rationale"]),
                     definition=defaults.get(family),
                 )
             )
         statements.append(
             Statement(
                 statement_id=statement_id,
-                title=first["short_title"],
+                title=d_(first["short_title"]),
                 text=first["statement"],
                 source_id=first["source_id"],
                 document=first["document"],
                 edition=first["edition"],
                 source_section=first["source_section"],
-                element_title=first["element_title"] if _present(first["element_title"]) else None,
+                element_title=d_(first["element_title"])
+                if _present(first["element_title"])
+                else None,
                 testable=bool(first["testable"]),
                 links=tuple(links),
             )
@@ -234,7 +248,10 @@ def format_change(delta: float, unit: str) -> str:
     """A signed change: '+803,049', '-0.13 percentage points', '+US$ 1.2 billion'."""
     sign = "+" if delta >= 0 else "-"
     if unit.lower().startswith("percent"):
-        return f"{sign}{abs(delta):,.2f} percentage points"
+        points = f"{abs(delta):,.2f}"
+        if i18n.language() != i18n.DEFAULT_LANGUAGE:
+            points = points.replace(",", i18n.NBSP).replace(".", ",")
+        return _("{sign}{points} percentage points").format(sign=sign, points=points)
     return sign + format_value(abs(delta), unit)
 
 
@@ -243,10 +260,15 @@ def _percent_change(baseline: float, latest: float) -> str | None:
     below, or a series that changed sign (net migration going from gains to losses)."""
     if baseline <= 0 or latest < 0:
         return None
-    return f"{(latest - baseline) / baseline * 100:+.1f}%"
+    change = (latest - baseline) / baseline * 100
+    if i18n.language() != i18n.DEFAULT_LANGUAGE:
+        return f"{change:+.1f}".replace(".", ",") + i18n.NBSP + "%"
+    return f"{change:+.1f}%"
 
 
 def _ordinal(number: int) -> str:
+    if i18n.language() != i18n.DEFAULT_LANGUAGE:
+        return _("{number}th").format(number=number)
     suffix = (
         "th" if 10 <= number % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(number % 10, "th")
     )
@@ -265,30 +287,53 @@ def _standing(change: Mapping, link: Link) -> tuple[str, int, int]:
     total = int(change["scope_countries_latest"])
     high = link.expectation == "stay_high"
     hits = int(change["scope_above_median" if high else "scope_below_median"])
-    median = format_value(float(change["region_median"]), unit)
-    region_countries = int(change["region_countries"])
-    year = int(change["latest_year"])
+    values = {
+        "year": int(change["latest_year"]),
+        "scope": link.scope_label,
+        "rank": _ordinal(int(change["best_rank"])),
+        "worst": _ordinal(int(change["worst_rank"])),
+        "countries": int(change["region_countries"]),
+        "median": format_value(float(change["region_median"]), unit),
+        "hits": hits,
+        "total": total,
+    }
     if total == 1:
-        relation = (
-            "above"
-            if int(change["scope_above_median"])
-            else "below"
-            if int(change["scope_below_median"])
-            else "at"
-        )
-        text = (
-            f"In {year} {link.scope_label} ranks {_ordinal(int(change['best_rank']))} of "
-            f"{region_countries} countries with figures, {relation} the regional median of {median}"
+        if int(change["scope_above_median"]):
+            template = _(
+                "In {year} {scope} ranks {rank} of {countries} countries with figures, above the "
+                "regional median of {median}"
+            )
+        elif int(change["scope_below_median"]):
+            template = _(
+                "In {year} {scope} ranks {rank} of {countries} countries with figures, below the "
+                "regional median of {median}"
+            )
+        else:
+            template = _(
+                "In {year} {scope} ranks {rank} of {countries} countries with figures, at the "
+                "regional median of {median}"
+            )
+    elif high:
+        template = ngettext(
+            "In {year} {hits} of the {total} named countries with figures is above the regional "
+            "median of {median} (ranks {rank} to {worst} of {countries})",
+            "In {year} {hits} of the {total} named countries with figures are above the regional "
+            "median of {median} (ranks {rank} to {worst} of {countries})",
+            hits,
         )
     else:
-        text = (
-            f"In {year} {hits} of the {total} named countries with figures "
-            f"{'is' if hits == 1 else 'are'} {'above' if high else 'below'} the regional median of "
-            f"{median} (ranks {_ordinal(int(change['best_rank']))} to "
-            f"{_ordinal(int(change['worst_rank']))} of {region_countries})"
+        template = ngettext(
+            "In {year} {hits} of the {total} named countries with figures is below the regional "
+            "median of {median} (ranks {rank} to {worst} of {countries})",
+            "In {year} {hits} of the {total} named countries with figures are below the regional "
+            "median of {median} (ranks {rank} to {worst} of {countries})",
+            hits,
         )
+    text = template.format(**values)
     if int(change["scope_negative"]) or float(change["region_median"]) < 0:
-        text += f"; the figure is below zero in {int(change['scope_negative'])} of {total}"
+        text += _("; the figure is below zero in {negative} of {total}").format(
+            negative=int(change["scope_negative"]), total=total
+        )
     return text, hits, total
 
 
@@ -299,22 +344,49 @@ def _movement(change: Mapping, link: Link) -> str:
     compared = int(change["countries_compared"])
     where = link.scope_label
     if link.region_wide or compared > 1:
-        where += f" ({compared} {'country' if compared == 1 else 'countries'} with figures for both years)"
+        where = ngettext(
+            "{scope} ({count} country with figures for both years)",
+            "{scope} ({count} countries with figures for both years)",
+            compared,
+        ).format(scope=where, count=compared)
     if _present(change["baseline_value"]) and _present(change["latest_value"]):
         baseline, latest = float(change["baseline_value"]), float(change["latest_value"])
         percent = _percent_change(baseline, latest)
-        return (
-            f"{link.family_label} in {where} went from {format_value(baseline, unit)} in {by} to "
-            f"{format_value(latest, unit)} in {ly} ({format_change(latest - baseline, unit)}"
-            f"{', ' + percent if percent else ''})"
+        change_text = format_change(latest - baseline, unit)
+        return _(
+            "{family} in {where} went from {baseline} in {baseline_year} to {latest} in "
+            "{latest_year} ({change})"
+        ).format(
+            family=link.family_label,
+            where=where,
+            baseline=format_value(baseline, unit),
+            baseline_year=by,
+            latest=format_value(latest, unit),
+            latest_year=ly,
+            change=change_text + (", " + percent if percent else ""),
         )
-    return (
-        f"{link.family_label} rose in {int(change['countries_up'])} and fell in "
-        f"{int(change['countries_down'])} of the {compared} countries of {link.scope_label} with "
-        f"figures for both {by} and {ly} (median change "
-        f"{format_change(float(change['median_change']), unit)}); this source gives no regional "
-        "figure, since an average of percentages would misweight small and large countries"
+    return _(
+        "{family} rose in {up} and fell in {down} of the {compared} countries of {scope} with "
+        "figures for both {baseline_year} and {latest_year} (median change {median}); this source "
+        "gives no regional figure, since an average of percentages would misweight small and large "
+        "countries"
+    ).format(
+        family=link.family_label,
+        up=int(change["countries_up"]),
+        down=int(change["countries_down"]),
+        compared=compared,
+        scope=link.scope_label,
+        baseline_year=by,
+        latest_year=ly,
+        median=format_change(float(change["median_change"]), unit),
     )
+
+
+def _share(fraction: float) -> str:
+    """A share written as a percentage without decimals: 75% (75 %)."""
+    if i18n.language() != i18n.DEFAULT_LANGUAGE:
+        return f"{fraction:.0%}".replace("%", i18n.NBSP + "%")
+    return f"{fraction:.0%}"
 
 
 def _test(change: Mapping, link: Link) -> tuple[str, str]:
@@ -331,36 +403,48 @@ def _test(change: Mapping, link: Link) -> tuple[str, str]:
         else:
             hits = int(change["countries_up" if wanted == "increase" else "countries_down"])
             verdict = _by_count(hits, int(change["countries_compared"]))
-        return verdict, f"the statement expects {'an' if wanted == 'increase' else 'a'} {wanted}"
+        if wanted == "increase":
+            return verdict, _("the statement expects an increase")
+        return verdict, _("the statement expects a decrease")
+    baseline_year = int(change["baseline_year"])
     if expectation in ("stay_high", "stay_low") and link.region_wide and aggregate:
         baseline, latest = float(change["baseline_value"]), float(change["latest_value"])
         if expectation == "stay_high":
             ok = latest >= baseline - REGION_STAY_SHARE * abs(baseline)
             return (
                 CONSISTENT if ok else NOT_CONSISTENT,
-                f"the statement expects it to stay high (read as: at least {1 - REGION_STAY_SHARE:.0%} of the {int(change['baseline_year'])} level)",
+                _(
+                    "the statement expects it to stay high (read as: at least {share} of the "
+                    "{year} level)"
+                ).format(share=_share(1 - REGION_STAY_SHARE), year=baseline_year),
             )
         ok = latest <= baseline + REGION_STAY_SHARE * abs(baseline)
         return (
             CONSISTENT if ok else NOT_CONSISTENT,
-            f"the statement expects it to stay low (read as: at most {REGION_STAY_SHARE:.0%} above the {int(change['baseline_year'])} level)",
+            _(
+                "the statement expects it to stay low (read as: at most {share} above the "
+                "{year} level)"
+            ).format(share=_share(REGION_STAY_SHARE), year=baseline_year),
         )
     if expectation in ("stay_high", "stay_low"):
         text, hits, total = _standing(change, link)
         return _by_count(hits, total), text
     # persist: still above zero
+    year = int(change["latest_year"])
     if link.region_wide and _present(change["latest_value_all"]):
         ok = float(change["latest_value_all"]) > 0
-        return (
-            CONSISTENT if ok else NOT_CONSISTENT,
-            f"the statement expects it to persist, and in {int(change['latest_year'])} it is "
-            f"{'still above zero' if ok else 'not above zero'}",
-        )
+        if ok:
+            text = _("the statement expects it to persist, and in {year} it is still above zero")
+        else:
+            text = _("the statement expects it to persist, and in {year} it is not above zero")
+        return CONSISTENT if ok else NOT_CONSISTENT, text.format(year=year)
     hits, total = int(change["scope_positive"]), int(change["scope_countries_latest"])
     return (
         _by_count(hits, total),
-        f"the statement expects it to persist, and in {int(change['latest_year'])} it is above "
-        f"zero in {hits} of the {total} countries with figures",
+        _(
+            "the statement expects it to persist, and in {year} it is above zero in {hits} of "
+            "the {total} countries with figures"
+        ).format(year=year, hits=hits, total=total),
     )
 
 
@@ -369,7 +453,9 @@ def assess(change: Mapping, link: Link, target_year: int, year_to: int) -> Asses
     if link.definition is None:
         return Assessment(
             NOT_MEASURABLE,
-            f"The warehouse holds no indicator of the family '{link.family}'.",
+            _("The warehouse holds no indicator of the family '{family}'.").format(
+                family=link.family
+            ),
             None,
             None,
             None,
@@ -383,7 +469,7 @@ def assess(change: Mapping, link: Link, target_year: int, year_to: int) -> Asses
     definition = link.definition
     # named as a reader would cite it: the series, its publisher and vintage (never its code)
     source = (
-        f"{definition['name']}, {definition['publisher']}, "
+        f"{d_(definition['name'])}, {definition['publisher']}, "
         f"{definition['vintage'] or definition['edition']}"
     )
     unit = definition["unit"]
@@ -392,40 +478,69 @@ def assess(change: Mapping, link: Link, target_year: int, year_to: int) -> Asses
     def pending(text: str) -> Assessment:
         return Assessment(
             NOT_MEASURABLE,
-            f"{text} Source: {source}.",
+            _("{text} Source: {source}.").format(text=text, source=source),
             baseline_year,
             latest_year,
             latest_all,
             latest_countries,
+            source,
         )
 
+    values = {
+        "scope": link.scope_label,
+        "year_to": year_to,
+        "latest_year": latest_year,
+        "target_year": target_year,
+        "baseline_year": baseline_year,
+    }
     if latest_year is None:
         return pending(
-            f"No figure of {link.family_label.lower()} for {link.scope_label} up to {year_to}."
+            _("No figure of {family} for {scope} up to {year_to}.").format(
+                family=link.family_label.lower(), **values
+            )
         )
     if latest_year <= target_year:
         return pending(
-            f"The latest figure for {link.scope_label} up to {year_to} is from {latest_year}, not after "
-            f"the strategy's {target_year} baseline: widen the years to see what happened since."
+            _(
+                "The latest figure for {scope} up to {year_to} is from {latest_year}, not after "
+                "the strategy's {target_year} baseline: widen the years to see what happened since."
+            ).format(**values)
         )
     if baseline_year is None or baseline_year >= latest_year:
-        shown = f" ({format_value(latest_all, unit)})" if latest_all is not None else ""
-        return pending(
-            f"The latest figure for {link.scope_label}, {latest_year}{shown}, is also the one nearest "
-            f"the strategy's {target_year} baseline, and this source has nothing later up to "
-            f"{year_to}: the change since cannot be measured yet."
-        )
+        if latest_all is not None:
+            text = _(
+                "The latest figure for {scope}, {latest_year} ({latest}), is also the one nearest "
+                "the strategy's {target_year} baseline, and this source has nothing later up to "
+                "{year_to}: the change since cannot be measured yet."
+            ).format(latest=format_value(latest_all, unit), **values)
+        else:
+            text = _(
+                "The latest figure for {scope}, {latest_year}, is also the one nearest the "
+                "strategy's {target_year} baseline, and this source has nothing later up to "
+                "{year_to}: the change since cannot be measured yet."
+            ).format(**values)
+        return pending(text)
     if not int(change["countries_compared"]):
         return pending(
-            f"No country of {link.scope_label} has figures for both {baseline_year} and {latest_year}."
+            _(
+                "No country of {scope} has figures for both {baseline_year} and {latest_year}."
+            ).format(**values)
         )
     verdict, test = _test(change, link)
-    line = f"{_movement(change, link)}. {test[0].upper()}{test[1:]}: {VERDICT_LABELS[verdict].lower()}."
+    line = _("{movement}. {test}: {verdict}.").format(
+        movement=_movement(change, link),
+        test=test[0].upper() + test[1:],
+        verdict=_(VERDICT_ENDINGS[verdict]),
+    )
     missing = change["countries_not_compared"]
     if _present(missing) and len(link.scope_iso3) > 1:
-        line += f" Not in the comparison (no figure for both years): {missing}."
-    line += f" Source: {source}."
-    return Assessment(verdict, line, baseline_year, latest_year, latest_all, latest_countries)
+        line += " " + _("Not in the comparison (no figure for both years): {countries}.").format(
+            countries=", ".join(d_(name) for name in str(missing).split(", "))
+        )
+    line += " " + _("Source: {source}.").format(source=source)
+    return Assessment(
+        verdict, line, baseline_year, latest_year, latest_all, latest_countries, source
+    )
 
 
 def tests_of(statements: Sequence[Statement]) -> list[tuple[Statement, Link]]:
@@ -437,10 +552,10 @@ def requests(tests: Sequence[tuple[Statement, Link]]) -> tuple[tuple, tuple, tup
     """(codes, scopes, baseline years, aggregated flags) of the tests, as hashable tuples for the
     batched outlook queries (link_id i answers the i-th test)."""
     return (
-        tuple(link.code for _, link in tests),
-        tuple(link.scope_iso3 for _, link in tests),
-        tuple(statement.baseline_year for statement, _ in tests),
-        tuple(link.aggregated for _, link in tests),
+        tuple(link.code for _statement, link in tests),
+        tuple(link.scope_iso3 for _statement, link in tests),
+        tuple(statement.baseline_year for statement, _link in tests),
+        tuple(link.aggregated for _statement, link in tests),
     )
 
 
@@ -465,7 +580,9 @@ def substantive_counts(
 ) -> tuple[dict[str, int], int]:
     """The verdict counts of the substantive tests, and how many trivial ("still above zero")
     checks were left out of them."""
-    verdicts = [r.verdict for (_, link), r in zip(tests, results, strict=True) if link.substantive]
+    verdicts = [
+        r.verdict for (_statement, link), r in zip(tests, results, strict=True) if link.substantive
+    ]
     return verdict_counts(verdicts), len(tests) - len(verdicts)
 
 

@@ -183,6 +183,35 @@ SOURCE_TABLES: tuple[SourceTable, ...] = (
         'filters ("Kosovo*", with the footnote), `display_name` the form that stands alone.',
     ),
     SourceTable(
+        "names_ru",
+        (
+            _req("kind", choices=("country", "city")),
+            _req("key"),
+            _req("display_name_ru"),
+            _req("label_ru"),
+            _c("iso3166_ru"),
+            _req("reason"),
+        ),
+        ("kind", "key"),
+        "The Russian names not taken unchanged from pycountry's ISO 3166 Russian catalogue: the "
+        "UN's Russian short name where it differs (`iso3166_ru`: what the catalogue said), "
+        "Kosovo, and the towns; each with its reason.",
+    ),
+    SourceTable(
+        "display_names_ru",
+        (
+            _req("kind", choices=("country", "city")),
+            _req("key"),
+            _req("display_name_ru"),
+            _req("label_ru"),
+            _req("basis_ru"),
+        ),
+        ("kind", "key"),
+        "The Russian of every name in display_names.csv (`label_ru` the short form, "
+        '"Косово*"), from pycountry\'s ISO 3166-1 catalogue in Russian and names_ru.csv.',
+        generated_by="python -m dashboard.ingest.names_ru",
+    ),
+    SourceTable(
         "country_names",
         (
             _req("iso3", iso3="region"),
@@ -513,10 +542,15 @@ SOURCE_TABLES: tuple[SourceTable, ...] = (
             _req("year", "int", min=1900, max=2100),
             _req("kind", choices=("reporting change", "coverage change")),
             _req("note"),
+            # A break that another country's break causes (UNHCR's 2024 reporting change for the
+            # Russian Federation moves Ukraine's refugees): the cause's indicator and country.
+            _c("cause_indicator_code"),
+            _c("cause_iso3", iso3="region"),
         ),
         ("indicator_code", "iso3", "year"),
         "Years in which a country's series stops being comparable with the year before (a"
-        " reporting or coverage change): flagged, never read as a change.",
+        " reporting or coverage change): flagged, never read as a change; a break caused by"
+        " another country's names it.",
     ),
     SourceTable(
         "headline_concepts",

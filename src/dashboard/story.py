@@ -16,7 +16,10 @@ from dataclasses import dataclass
 
 import pandas as pd
 
+from dashboard.changes import decimal, place
 from dashboard.content import country as profile
+from dashboard.i18n import N_, _, d_, language
+from dashboard.i18n.names import place_name
 from dashboard.style import format_number
 
 POPULATION_CODE = "wdi.population"
@@ -27,21 +30,25 @@ class Concept:
     """A headline concept (docs/HEADLINES.md) a country can stand out on, in a sentence's words."""
 
     concept: str
-    label: str  # "refugees from the country": reads after "ranks 1st of 19 for"
-    card: str  # the card's label, capitalised
+    label: str  # "refugees from the country": reads after "ranks 1st of 19 for" (N_: translate)
+    card: str  # the card's label, capitalised (N_: translate where shown)
 
 
 # Candidates for a country's story, in the order ties are broken. Each is a headline concept, so
 # the figure is the one the headline rule picks (the same on every page and in every export).
 # Remittances in US$ are ranked per inhabitant too: the flow's size relative to the country.
 STORY_INDICATORS = (
-    Concept("refugees_originating", "refugees from the country", "Refugees from the country"),
-    Concept("idps_unhcr", "internally displaced people (IDPs)", "Internally displaced (IDPs)"),
-    Concept("refugees_hosted", "refugees hosted", "Refugees hosted"),
-    Concept("remittances_gdp", "remittances as % of GDP", "Remittances, % of GDP"),
-    Concept("emigrants", "emigrants living abroad", "Emigrants living abroad"),
-    Concept("migrant_stock", "international migrants living there", "Immigrants"),
-    Concept("remittances_usd", "remittances received", "Remittances received"),
+    Concept(
+        "refugees_originating", N_("refugees from the country"), N_("Refugees from the country")
+    ),
+    Concept(
+        "idps_unhcr", N_("internally displaced people (IDPs)"), N_("Internally displaced (IDPs)")
+    ),
+    Concept("refugees_hosted", N_("refugees hosted"), N_("Refugees hosted")),
+    Concept("remittances_gdp", N_("remittances as % of GDP"), N_("Remittances, % of GDP")),
+    Concept("emigrants", N_("emigrants living abroad"), N_("Emigrants living abroad")),
+    Concept("migrant_stock", N_("international migrants living there"), N_("Immigrants")),
+    Concept("remittances_usd", N_("remittances received"), N_("Remittances received")),
 )
 STORY_CONCEPTS = tuple(concept.concept for concept in STORY_INDICATORS)
 CONCEPTS = {concept.concept: concept for concept in STORY_INDICATORS}
@@ -102,21 +109,35 @@ class Standing:
         if self.per_inhabitant is None:
             return ""
         if profile.display_unit(self.unit) == "usd":
-            return f"USD {self.per_inhabitant:,.0f} per inhabitant"
-        return f"{self.per_inhabitant * 1000:,.1f} per 1,000 inhabitants"
+            return _("USD {value} per inhabitant").format(value=decimal(self.per_inhabitant, 0))
+        return _("{value} per 1,000 inhabitants").format(
+            value=decimal(self.per_inhabitant * 1000, 1)
+        )
 
     def reason(self, name: str) -> str:
         """'Ukraine ranks 1st of 19 in the region for refugees from the country (5.2 million in
-        2025)': the one line that says why this indicator leads the country's story."""
-        measure = (
-            f"{self.concept.label} per inhabitant ({self.per_inhabitant_display}, {self.display} "
-            f"in {self.year})"
+        2025)': the one line that says why this indicator leads the country's story.
+
+        {rank} is the English ordinal ("1st"); other languages get the number and inflect
+        around it ("1-е место")."""
+        template = (
+            _(
+                "{name} ranks {rank} of {count} in the region for {indicator} per inhabitant "
+                "({per_inhabitant}, {value} in {year})"
+            )
             if self.by_inhabitant
-            else f"{self.concept.label} ({self.display} in {self.year})"
+            else _(
+                "{name} ranks {rank} of {count} in the region for {indicator} ({value} in {year})"
+            )
         )
-        return (
-            f"{name} ranks {profile.ordinal(self.best_rank)} of {self.best_of} in the region "
-            f"for {measure}"
+        return template.format(
+            name=name,
+            rank=profile.ordinal(self.best_rank) if language() == "en" else self.best_rank,
+            count=self.best_of,
+            indicator=_(self.concept.label),
+            per_inhabitant=self.per_inhabitant_display,
+            value=self.display,
+            year=self.year,
         )
 
     def change(self) -> str | None:
@@ -202,7 +223,12 @@ def choose_standouts(
 # --- notes scoped to what a slide is about ----------------------------------------------------
 
 # A full stop after a word or a closing bracket ends a sentence; after an initial ("G. Abel") not.
-_SENTENCE_END = re.compile(r"(?<=[a-z0-9)%][.!?])\s+(?=[A-Z])")
+_SENTENCE_END = re.compile(r"(?<=[a-zа-яё0-9)%»][.!?])\s+(?=[A-ZА-ЯЁ«])")
+
+
+def sentences(text: str) -> list[str]:
+    """The sentences of a note (English or Russian)."""
+    return _SENTENCE_END.split(text.strip())
 
 
 def scoped_notes(
@@ -210,19 +236,25 @@ def scoped_notes(
 ) -> list[str]:
     """The sentences of a caveat that concern the scope: a sentence naming region countries, none
     of them in scope, is about another country and left out (Moldova's refugee slide carries no
-    note on the Russian Federation's reporting)."""
+    note on the Russian Federation's reporting).
+
+    The choice is made on the English caveat with the English names; in another language the
+    same sentences of the caveat's translation (d_) are kept, and all of them when the
+    translation does not have as many sentences as the English."""
     if not text:
         return []
     # Display names carry markers ("Kosovo*"); the caveats name countries plainly.
     wanted = {n.rstrip("*") for n in in_scope}
     others = [n.rstrip("*") for n in region_names if n.rstrip("*") not in wanted]
-    kept = []
-    for sentence in _SENTENCE_END.split(text.strip()):
+    english = sentences(text)
+    keep = []
+    for sentence in english:
         named = [n for n in [*wanted, *others] if n in sentence]
-        if named and not any(n in wanted for n in named):
-            continue
-        kept.append(sentence)
-    return kept
+        keep.append(not named or any(n in wanted for n in named))
+    shown = sentences(d_(text))
+    if len(shown) != len(english):
+        return shown
+    return [sentence for sentence, kept in zip(shown, keep, strict=True) if kept]
 
 
 _FILE_NAME = re.compile(r"\b[\w-]+\.(txt|csv|duckdb|xlsx?|rda|json)\b")
@@ -231,63 +263,60 @@ _FILE_NAME = re.compile(r"\b[\w-]+\.(txt|csv|duckdb|xlsx?|rda|json)\b")
 def without_file_names(text: str) -> str:
     """The sentences of a note that a reader needs: those naming a source file are technical
     detail, kept on the Data and sources page, not on a slide."""
-    return " ".join(s for s in _SENTENCE_END.split(text.strip()) if not _FILE_NAME.search(s))
+    return " ".join(s for s in sentences(text) if not _FILE_NAME.search(s))
 
 
 # --- series breaks that move a total ----------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class SeriesBreak:
-    """A reporting change in one country's figure that also moves other countries' totals."""
-
-    reporter: str  # ISO3 of the country whose reporting changed
-    code: str  # the indicator whose figure changed there
-    year: int  # first year of the new reporting
-    moves: tuple[tuple[str, str], ...]  # (indicator, ISO3) totals it moves
-    what: str  # the change in words, for the note
-
-
-# UNHCR's 2024 figures for the Russian Federation count refugees differently; in 2022-2023 almost
-# all refugees it hosted were from Ukraine (UNHCR population table, origin x asylum), so the same
-# change moves Ukraine's refugees originating and the region's totals of both.
-SERIES_BREAKS = (
-    SeriesBreak(
-        reporter="RUS",
-        code="unhcr.refugees_hosted",
-        year=2024,
-        moves=(("unhcr.refugees_originating", "UKR"),),
-        what="a change in what UNHCR reports for the Russian Federation, not a return or an outflow",
-    ),
-)
-
-
 def break_notes(
     code: str,
     iso3: Iterable[str],
-    hosted_by_reporter: Mapping[int, float],
+    moving: pd.DataFrame,
     name_of: Mapping[str, str],
+    years: tuple[int, int],
 ) -> list[str]:
-    """Notes for the series breaks that move the total of `code` over the countries `iso3`.
+    """Notes for the series breaks, caused by another country's reporting change, that move the
+    total of `code` over the countries `iso3` (UNHCR's 2024 figures for the Russian Federation
+    move Ukraine's refugees); the breaks are declared once, in data/sources/series_breaks.csv.
 
-    hosted_by_reporter: the reporter's figure by year (to state the size of the break)."""
+    moving: rows of the query series_breaks_moving_totals (the cause's figure before and after);
+    a break is explained when both figures fall within `years`."""
     scope = set(iso3)
+    rows = [
+        dict(zip(moving.columns, values, strict=True))
+        for values in zip(*(moving[c].tolist() for c in moving.columns), strict=True)
+    ]
+    causes: dict[tuple[str, str, int], list[dict]] = {}
+    for row in rows:
+        causes.setdefault(
+            (row["cause_indicator_code"], row["cause_iso3"], int(row["year"])), []
+        ).append(row)
     notes = []
-    for item in SERIES_BREAKS:
+    for (_code, reporter, year), moved in causes.items():
         # The reporter's own series carries the break in its caveat; this note is for the totals
         # the break moves elsewhere.
-        moved = any(c == code and country in scope for c, country in item.moves)
-        before, after = hosted_by_reporter.get(item.year - 1), hosted_by_reporter.get(item.year)
-        if not moved or before is None or after is None:
+        if not any(r["indicator_code"] == code and r["iso3"] in scope for r in moved):
+            continue
+        before, after = (
+            _optional(moved[0]["cause_value_before"]),
+            _optional(moved[0]["cause_value_after"]),
+        )
+        if before is None or after is None or year - 1 < years[0] or year > years[1]:
             continue
         notes.append(
-            f"Series break in {item.year}: refugees hosted by the {name_of[item.reporter]} "
-            f"fall from {format_number(before)} in {item.year - 1} to {format_number(after)} in "
-            f"{item.year}, {item.what}. Totals that include them move with it"
-            + (
-                f" (refugees from {', '.join(name_of[c] for _, c in item.moves)})."
-                if item.moves
-                else "."
+            _(
+                "Series break in {year}: refugees hosted by {reporter} fall from {before} in "
+                "{previous} to {after} in {year}, a change in what UNHCR reports for {reporter}, "
+                "not a return or an outflow. Totals that include them move with it (refugees "
+                "from {countries})."
+            ).format(
+                year=year,
+                previous=year - 1,
+                reporter=place(place_name(name_of[reporter])),
+                before=format_number(before),
+                after=format_number(after),
+                countries=", ".join(place_name(name_of[r["iso3"]]) for r in moved),
             )
         )
     return notes

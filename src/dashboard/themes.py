@@ -8,6 +8,8 @@ from collections.abc import Iterable, Mapping, Sequence
 
 import pandas as pd
 
+from dashboard.i18n import _, d_, ngettext
+
 
 def theme_first(items: Iterable[str], theme_families: Sequence[str]) -> list[str]:
     """`items` (indicator families) with the theme's families first, in the theme's order, and
@@ -53,8 +55,16 @@ def lead_codes(
 def theme_note(theme_label: str, family_labels: Sequence[str], shown: int = 3) -> str:
     """One line saying what the sidebar's theme changed on a page."""
     names = ", ".join(family_labels[:shown])
-    more = f" and {len(family_labels) - shown} more" if len(family_labels) > shown else ""
-    return f"Theme {theme_label.strip()}: its indicators come first ({names}{more})."
+    more = len(family_labels) - shown
+    if more > 0:
+        return ngettext(
+            "Theme {theme}: its indicators come first ({names} and {more} more).",
+            "Theme {theme}: its indicators come first ({names} and {more} more).",
+            more,
+        ).format(theme=theme_label.strip(), names=names, more=more)
+    return _("Theme {theme}: its indicators come first ({names}).").format(
+        theme=theme_label.strip(), names=names
+    )
 
 
 def crosswalk_table(
@@ -70,22 +80,24 @@ def crosswalk_table(
     family = table["indicator_family"]
     return pd.DataFrame(
         {
-            "Framework": table["framework"],
-            "Thematic element": table["element_title"],
-            "Order": table["family_rank"].astype("Int64"),
-            "Indicator": [
+            _("Framework"): table["framework"].map(d_),
+            _("Thematic element"): table["element_title"].map(d_),
+            _("Order"): table["family_rank"].astype("Int64"),
+            _("Indicator"): [
                 "–" if pd.isna(code) else family_labels.get(code, code) for code in family
             ],
-            "Why": table["reason"],
-            "Basis": table["basis"],
-            "Cited in": table["cited_in"].fillna("–"),
+            _("Why"): table["reason"].map(d_),
+            _("Basis"): table["basis"].map(d_),
+            _("Cited in"): table["cited_in"].fillna("–"),
         }
     )
 
 
 def unaffected_note(theme_label: str, what: str) -> str:
     """The one line a page shows when the sidebar's theme cannot change what it shows."""
-    return f"The theme {theme_label.strip()} does not change {what}."
+    return _("The theme {theme} does not change {what}.").format(
+        theme=theme_label.strip(), what=what
+    )
 
 
 def codes_theme_first(

@@ -3,27 +3,79 @@ footnotes and findings. The only dashboard module besides cache/sidebar that imp
 
 from __future__ import annotations
 
+import hashlib
+import html
 import re
 from collections.abc import Callable
 
 import pandas as pd
 import plotly.graph_objects as go
+import pyarrow as pa
 import streamlit as st
 
-from dashboard import cache, downloads, notes
+from dashboard import cache, downloads, i18n, i18n_data, notes
 from dashboard import glossary as glossary_lookup
+from dashboard.i18n import _, pgettext
 from dashboard.inert import inert
 from dashboard.queries import catalog as catalog_queries
 from dashboard.style import format_number
 
 
 def slug(text: str) -> str:
-    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")[:60] or "table"
+    """A widget key or file name from a title: ASCII letters and digits; a title without any
+    (a Russian one) gets a short digest of itself, so two titles never share a key."""
+    made = re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")[:60]
+    if made:
+        return made
+    if not text.strip():
+        return "table"
+    return "t-" + hashlib.blake2b(text.encode("utf-8"), digest_size=4).hexdigest()
 
 
-def source_line(text: str) -> None:
-    """The provenance under a number or chart: document + section, or dataset + vintage."""
-    st.caption(f"Source: {text}")
+def note_caption(note: str) -> None:
+    """A publication note (footnote, disclaimer) as a caption: a leading "* " (the Russian
+    Kosovo footnote) stays an asterisk, not a list bullet."""
+    st.caption("\\" + note if note.startswith("* ") else note)
+
+
+def english(text: object) -> str:
+    """`text` that stays English on a Russian page (a source title, a quotation), as markup for
+    st.markdown/st.caption with unsafe_allow_html: inside an element marked lang="en" (screen
+    readers read it as English, WCAG 3.1.2; the Russian browser check skips it), made inert.
+    In English the text itself."""
+    if i18n.language() == "en":
+        return str(text)
+    return f'<span lang="en">{inert(text)}</span>'
+
+
+def source_line(text: str, *, translated: bool = False) -> None:
+    """The provenance under a number or chart: document + section, or dataset + vintage.
+
+    `text` is the citation in English (titles of documents and datasets stay English, marked as
+    such on a Russian page). `translated=True`: the caller wrote it in the page's language,
+    with any English title inside through `english()`.
+    """
+    if i18n.language() == "en":
+        st.caption(f"Source: {text}")
+    elif translated:
+        st.caption(_("Source: {source}").format(source=text), unsafe_allow_html=True)
+    else:
+        line = pgettext("citation in English", "Source: {source}")
+        st.caption(line.format(source=english(text)), unsafe_allow_html=True)
+
+
+def quotation(text: str, source: str | None = None) -> None:
+    """A passage quoted from an English-only document: English, marked as such on a Russian
+    page, with its source under it."""
+    if i18n.language() == "en":
+        st.markdown("> " + inert(text))
+    else:
+        st.markdown(
+            "> " + english(text) + " " + _("(in English)"),
+            unsafe_allow_html=True,
+        )
+    if source:
+        source_line(source)
 
 
 # Printing (A4 landscape): the page's chrome hidden, and the main column zoomed so that a layout
@@ -34,7 +86,8 @@ PRINT_CSS = """<style>
 @media print {
   section[data-testid="stSidebar"], header[data-testid="stHeader"], [data-testid="stToolbar"],
   [data-testid="stDownloadButton"], [data-testid="stPageLink"], [data-testid="stElementToolbar"],
-  [data-testid="stSelectbox"], [data-testid="stExpandSidebarButton"],
+  [data-testid="stSelectbox"], [data-testid="stButtonGroup"], [data-testid="stCheckbox"],
+  [data-testid="stExpandSidebarButton"],
   [data-testid="stSidebarCollapsedControl"] { display: none !important; }
   [data-testid="stMain"] { zoom: 0.7; }
   [data-testid="stMain"] .block-container { max-width: 100% !important; padding: 0 !important; }
@@ -47,6 +100,22 @@ PRINT_CSS = """<style>
 </style>"""
 
 
+# On screen: a card's label wraps instead of ending in "..." (Streamlit cuts it to one line, which
+# dropped "(as of May 2020)" from the offices card at 1280-1600 px).
+SCREEN_CSS = """<style>
+[data-testid="stMetricLabel"] [data-testid="stMarkdownContainer"],
+[data-testid="stMetricLabel"] p {
+  white-space: normal !important; overflow: visible !important; text-overflow: clip !important;
+}
+</style>"""
+
+
+def page_styles() -> None:
+    """The dashboard's own styles on every page (app.py calls it on each run): labels that wrap
+    on screen, and the print stylesheet."""
+    st.html(SCREEN_CSS + PRINT_CSS)
+
+
 def print_styles() -> None:
     """The print stylesheet (A4 landscape, charts kept inside the page): call once per page."""
     st.html(PRINT_CSS)
@@ -56,7 +125,7 @@ def footnotes(*items: object, iso3=()) -> None:
     """The footnotes an element showing `items` must carry (the Kosovo reference to UNSCR 1244
     whenever "Kosovo*" is shown or XKX is among `iso3`), printed under it."""
     for note in notes.footnotes_for(*items, iso3=iso3):
-        st.caption(note)
+        note_caption(note)
 
 
 def map_view(deck, height: int, iso3=(), alt: str | None = None, **pydeck_options) -> None:
@@ -70,7 +139,7 @@ def map_view(deck, height: int, iso3=(), alt: str | None = None, **pydeck_option
 def map_notes(iso3=()) -> None:
     """The notes every map carries (for maps drawn by plotly: call right under the chart)."""
     for note in notes.map_notes(iso3):
-        st.caption(note)
+        note_caption(note)
 
 
 def kpi(
@@ -82,8 +151,10 @@ def kpi(
     display: str | None = None,
     delta: str | None = None,
     chart: list | None = None,
+    translated: bool = False,
 ) -> None:
-    """One headline number with its source line directly under it."""
+    """One headline number with its source line directly under it (`translated`: see
+    source_line)."""
     st.metric(
         label,
         display if display is not None else format_number(value, unit, compact=True),
@@ -94,7 +165,7 @@ def kpi(
         chart_data=chart,
         chart_type="line",
     )
-    source_line(source)
+    source_line(source, translated=translated)
 
 
 def chart_with_table(
@@ -105,15 +176,18 @@ def chart_with_table(
     caveats: list[str] | None = None,
     blank_missing: bool = False,
     map_of: tuple[str, ...] | None = None,
+    translated: bool = False,
 ) -> None:
     """A chart, its source and caveats, and the same data as an accessible, downloadable table
-    (`blank_missing`: see table_view). `table` may be a function, called only when the Table tab
-    is open."""
+    (`blank_missing`: see table_view; `translated`: see source_line). `table` may be a function,
+    called only when the Table tab is open."""
     # The chart's text alternative, read before the chart (the Table tab holds every value).
     chart_summary(figure)
     # The tabs rerun the page when switched, so only the open one is built: a table nobody opened
     # cost as much to send as its chart.
-    chart_tab, table_tab = st.tabs(["Chart", "Table"], key=f"tabs-{key}", on_change="rerun")
+    chart_tab, table_tab = st.tabs(
+        [pgettext("tab", "Chart"), pgettext("tab", "Table")], key=f"tabs-{key}", on_change="rerun"
+    )
     with chart_tab:
         if chart_tab.open:
             st.plotly_chart(
@@ -130,8 +204,8 @@ def chart_with_table(
             table_view(table() if callable(table) else table, key, blank_missing=blank_missing)
     if map_of is not None:  # a map: IOM's disclaimer (and the Kosovo footnote) under it
         for note in notes.map_notes(map_of):
-            st.caption(note)
-    source_line(source)
+            note_caption(note)
+    source_line(source, translated=translated)
     for caveat in caveats or []:
         st.caption(f":material/info: {caveat}")
     if map_of is None:
@@ -145,6 +219,11 @@ def chart_summary(figure: go.Figure) -> None:
     st.caption(f":material/description: {inert(cache.figure_summary(figure))}")
 
 
+# How a table heading says its column is in US dollars, in each language ("Total (USD)",
+# "Итого (долл. США)"): such columns get thousands separators.
+MONEY_HEADINGS = ("USD", "долл. США")
+
+
 def table_view(
     table: pd.DataFrame, key: str, height: int | str = "auto", blank_missing: bool = False
 ) -> None:
@@ -155,7 +234,11 @@ def table_view(
     requirement, not a missing value).
     """
     if blank_missing:
-        usd = {c: st.column_config.NumberColumn(format="localized") for c in table if "USD" in c}
+        usd = {
+            c: st.column_config.NumberColumn(format="localized")
+            for c in table
+            if any(mark in c for mark in MONEY_HEADINGS)
+        }
         st.dataframe(
             table,
             width="stretch",
@@ -176,7 +259,7 @@ def table_view(
         )
     footnotes(table)
     st.download_button(
-        "Download CSV",
+        _("Download CSV"),
         # built on click, not on every rerun of a page with many tables
         lambda: downloads.csv_bytes(table),
         file_name=f"{slug(key)}.csv",
@@ -186,16 +269,80 @@ def table_view(
     )
 
 
-def findings(rows: pd.DataFrame, title: str = "Data-quality notes", expanded: bool = False) -> None:
-    """The data-quality findings that apply to what is on screen, in a titled expander."""
+def _as_arrow(table: pd.DataFrame) -> pa.Table:
+    return pa.Table.from_pandas(table, preserve_index=False)
+
+
+# A run of Latin-script words (with the digits, spaces and punctuation between them) inside a
+# translated text: an acronym (IRIS, MiGOF) or a title as published (Migration Initiatives 2016).
+_LATIN_RUN = re.compile(r"[A-Za-z][\w'’.-]*(?:[ \u00a0]+[A-Za-z0-9][\w'’.-]*)*", re.ASCII)
+
+
+def _marked(text: str) -> str:
+    """`text` escaped for HTML, each Latin-script run inside it marked lang="en" (WCAG 3.1.2:
+    the language of parts), so a Russian sentence naming an English title or acronym is read
+    right by a screen reader."""
+    parts, last = [], 0
+    for match in _LATIN_RUN.finditer(text):
+        parts.append(html.escape(text[last : match.start()]))
+        parts.append(f'<span lang="en">{html.escape(match.group())}</span>')
+        last = match.end()
+    parts.append(html.escape(text[last:]))
+    return "".join(parts)
+
+
+def _html_table(table: pd.DataFrame, english: str) -> str:
+    """The table as HTML whose `english` column is marked lang="en" (and, in the other
+    columns, each Latin-script run), every cell escaped."""
+    head = "".join(f"<th>{_marked(str(c))}</th>" for c in table.columns)
+    rows = "".join(
+        "<tr>"
+        + "".join(
+            f'<td lang="en">{html.escape(str(v))}</td>'
+            if c == english
+            else f"<td>{_marked(str(v))}</td>"
+            for c, v in zip(table.columns, row, strict=True)
+        )
+        + "</tr>"
+        for row in table.itertuples(index=False)
+    )
+    return f"<table><thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table>"
+
+
+def static_table(table: pd.DataFrame, key: str, english: str | None = None) -> None:
+    """A small table drawn as plain HTML, which wraps long texts (a data grid would cut them)
+    and prints and projects well, with a CSV download of exactly its rows. `english`: a column
+    that stays English on a page in another language (a document as published), marked
+    lang="en" there."""
+    if english is not None and english in table and i18n.language() != "en":
+        st.markdown(cache.derived(_html_table, table, english), unsafe_allow_html=True)
+    else:
+        # Handed over as Arrow, converted once per table: Streamlit converts a DataFrame on
+        # every rerun (about 1 ms for a few rows; the country profile draws two such tables).
+        st.table(cache.derived(_as_arrow, table), hide_index=True)
+    st.download_button(
+        _("Download CSV"),
+        lambda: downloads.csv_bytes(table),  # built on click, not on every rerun
+        file_name=f"{slug(key)}.csv",
+        mime="text/csv",
+        key=f"download-{key}",
+        icon=":material/download:",
+    )
+
+
+def findings(rows: pd.DataFrame, title: str | None = None, expanded: bool = False) -> None:
+    """The data-quality findings that apply to what is on screen, in a titled expander
+    (default title: "Data-quality notes"; the key stays the English title's)."""
     if rows.empty:
         return
+    key_title = title or "Data-quality notes"
+    title = title or _("Data-quality notes")
     # Opening the expander reruns the page, so its list is built only while it is open: a page's
     # findings cost as much to send as the rest of the page.
     with st.expander(
         f":material/fact_check: {title} ({len(rows)})",
         expanded=expanded,
-        key=f"findings-{slug(title)}",
+        key=f"findings-{slug(key_title)}",
         on_change="rerun",
     ) as box:
         if not box.open:
@@ -209,9 +356,12 @@ def findings(rows: pd.DataFrame, title: str = "Data-quality notes", expanded: bo
         ):
             detail = ""
             if isinstance(expected, str) and isinstance(published, str):
-                detail = f" Published: **{published}**; expected: **{expected}**."
-            st.markdown(f"- {subject}: {note}{detail}")
-            st.caption(f"Source: {document} — {section}")
+                detail = " " + _("Published: **{published}**; expected: **{expected}**.").format(
+                    published=i18n_data.finding_value(published),
+                    expected=i18n_data.finding_value(expected),
+                )
+            st.markdown(f"- {i18n.d_(subject)}: {i18n.d_(note)}{detail}")
+            source_line(f"{document} — {section}")
 
 
 def glossary(text: str, extra: str | None = None) -> str | None:

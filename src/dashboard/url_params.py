@@ -21,6 +21,8 @@ from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field
 from urllib.parse import quote_plus
 
+from dashboard.i18n import N_, NP_, _, pgettext
+from dashboard.i18n.formats import format_number
 from dashboard.inert import quoted
 
 MAX_PARAM_LENGTH = 64  # longer values are never a code, a number or a search
@@ -29,6 +31,7 @@ SEARCH_MAX_LENGTH = 60
 SIDEBAR = "sidebar"  # the shell's filters: read on every page (see Param.pages)
 FEW_CHOICES = 8  # choices listed in a warning when there are no more than this
 CODE, NUMBER, FLAG, TEXT = "code", "number", "flag", "text"
+LABEL = "link parameter"  # the translation context of the parameters' labels ("country"...)
 
 _SUSPICIOUS = re.compile(r"[;'\"\\<>]|--|/\*|\b(select|drop|union|insert|delete)\b", re.I)
 _CONTROL = re.compile(r"[\x00-\x1f\x7f]")
@@ -56,7 +59,9 @@ class Param:
     """One query-string parameter."""
 
     name: str  # the key in the query string, and the session-state key of the widget it seeds
-    label: str  # how a warning names it
+    label: (
+        str  # how a warning names it (English, marked NP_("link parameter", ...): shown translated)
+    )
     holds: str  # what one value is (docs)
     accepts: str  # which values are accepted and where the list comes from (docs)
     default: str  # what applies when the link has none (docs)
@@ -65,7 +70,7 @@ class Param:
     pages: tuple[str, ...]
     kind: str = CODE  # CODE (text compared with the choices), NUMBER, FLAG ("1"/"0"), TEXT (free)
     many: bool = False  # several values (repeat the key) rather than one
-    hint: str = ""  # how a good value looks, added to a warning; else the choices are listed
+    hint: str = ""  # how a good value looks (marked N_), added to a warning; else the choices
     digits: int = 4  # for NUMBER: at most this many digits
     example: str = ""  # a value that works (docs)
 
@@ -89,8 +94,10 @@ class Param:
         messages: list[str] = []
         if len(values) > MAX_VALUES:
             messages.append(
-                f"The link gives {len(values):,} values for '{self.name}'; extra values are "
-                f"ignored (at most {MAX_VALUES})."
+                _(
+                    "The link gives {count} values for '{name}'; extra values are ignored (at "
+                    "most {most})."
+                ).format(count=format_number(len(values)), name=self.name, most=MAX_VALUES)
             )
         allowed = None if choices is None else list(choices)
         for text in list(values)[:MAX_VALUES]:
@@ -104,7 +111,10 @@ class Param:
             elif kept and not self.many:
                 messages.append(
                     self.ignored(
-                        text, f"one {self.label} at a time, {quoted(self.text(kept[0]))} is shown"
+                        text,
+                        _("one {label} at a time, {shown} is shown").format(
+                            label=pgettext(LABEL, self.label), shown=quoted(self.text(kept[0]))
+                        ),
                     )
                 )
             else:
@@ -112,17 +122,22 @@ class Param:
         return Resolved(kept, messages)
 
     def ignored(self, text: str, reason: str) -> str:
-        return f"Ignored {self.label} {quoted(text)} from the link: {reason}."
+        return _("Ignored {label} {value} from the link: {reason}.").format(
+            label=pgettext(LABEL, self.label), value=quoted(text), reason=reason
+        )
 
     def reason(self, text: str, value: object, allowed: list | None) -> str:
         if self.kind == TEXT:
-            return f"more than {SEARCH_MAX_LENGTH} characters or unprintable"
+            return _("more than {count} characters or unprintable").format(count=SEARCH_MAX_LENGTH)
         if allowed is not None and not allowed:
-            return "nothing to choose from in this view"
+            return _("nothing to choose from in this view")
         if len(text) > MAX_PARAM_LENGTH or (self.kind == CODE and _SUSPICIOUS.search(text)):
             choices = "" if self.hint else self.choices_hint(allowed)
-            return "not a valid value" + (f"; {choices}" if choices else "")
-        return self.hint or self.choices_hint(allowed) or "not one of the available choices"
+            if choices:
+                return _("not a valid value; {choices}").format(choices=choices)
+            return _("not a valid value")
+        hint = _(self.hint) if self.hint else ""
+        return hint or self.choices_hint(allowed) or _("not one of the available choices")
 
     def choices_hint(self, allowed: list | None) -> str:
         """The accepted values, when they are few or a range of numbers."""
@@ -131,10 +146,15 @@ class Param:
         if self.kind == NUMBER:
             low, high = min(allowed), max(allowed)
             if len(allowed) == high - low + 1:
-                return f"available: {low} to {high}" if low != high else f"available: {low}"
-            return f"available: {', '.join(map(str, sorted(allowed)))}"[:200]
+                if low != high:
+                    return _("available: {low} to {high}").format(low=low, high=high)
+                return _("available: {value}").format(value=low)
+            listed = ", ".join(map(str, sorted(allowed)))
+            return _("available: {value}").format(value=listed)[:200]
         if len(allowed) <= FEW_CHOICES:
-            return f"use {', '.join(self.text(choice) for choice in allowed)}"
+            return _("use {choices}").format(
+                choices=", ".join(self.text(choice) for choice in allowed)
+            )
         return ""
 
     def text(self, value: object) -> str:
@@ -182,42 +202,54 @@ SELECTION_PAGES = (
 )
 
 PARAMS: tuple[Param, ...] = (
+    # The language, read by the shell first on every run (dashboard.i18n); bound to the sidebar's
+    # switch like the filters.
+    Param(
+        "lang",
+        NP_("link parameter", "language"),
+        "the language of every page and export",
+        "en (English) or ru (Russian), the keys of dashboard.i18n.LANGUAGES",
+        "en",
+        (SIDEBAR, *SELECTION_PAGES, GLOSSARY),
+        hint=N_("use en (English) or ru (Русский)"),
+        example="ru",
+    ),
     # The sidebar's filters, read by the shell on every page.
     Param(
         "subregion",
-        "subregion",
+        NP_("link parameter", "subregion"),
         "a subregion of the region",
         "the subregions in dim_country",
         "all subregions",
         (SIDEBAR, *SELECTION_PAGES),
         many=True,
-        hint="unknown subregion",
+        hint=N_("unknown subregion"),
         example="Central Asia",
     ),
     Param(
         "country",
-        "country",
+        NP_("link parameter", "country"),
         "a country or territory, as its ISO3 code",
         "the ISO3 codes in dim_country",
         "the whole region",
         (SIDEBAR, *SELECTION_PAGES),
         many=True,
-        hint="unknown country code (use ISO3 codes such as ALB or XKX)",
+        hint=N_("unknown country code (use ISO3 codes such as ALB or XKX)"),
         example="ALB",
     ),
     Param(
         "theme",
-        "theme",
+        NP_("link parameter", "theme"),
         "a pillar, strategic priority or thematic area, as its element id",
         "the element ids in dim_strategy_element",
         "all priorities and areas",
         (SIDEBAR, OVERVIEW, MAP, TRENDS, OUTLOOK, FUNDING, STRATEGY, DATA_SOURCES),
-        hint="unknown thematic area or strategic priority",
+        hint=N_("unknown thematic area or strategic priority"),
         example="s2020.sp1",
     ),
     Param(
         "years",
-        "year",
+        NP_("link parameter", "year"),
         "a year; two give the range from the earlier to the later",
         "years with indicator data (fct_indicator_value)",
         "2000 (or the first year with data) to the latest year with data",
@@ -229,7 +261,7 @@ PARAMS: tuple[Param, ...] = (
     # Page choices.
     Param(
         "indicator",
-        "indicator",
+        NP_("link parameter", "indicator"),
         "an indicator code of the catalogue",
         "on the map, the indicators that can colour a country; on Data and sources, every "
         "indicator of dim_indicator",
@@ -240,7 +272,7 @@ PARAMS: tuple[Param, ...] = (
     ),
     Param(
         "indicator_year",
-        "year",
+        NP_("link parameter", "year"),
         "the year the map colours the countries for",
         "the years the map's indicator has values in",
         "the latest of them",
@@ -250,28 +282,28 @@ PARAMS: tuple[Param, ...] = (
     ),
     Param(
         "trend_indicator",
-        "trend_indicator",
+        NP_("link parameter", "trend_indicator"),
         "the indicator code drawn",
         "every indicator code of the catalogue",
         "the chosen theme's first indicator, else the first family's default",
         (TRENDS,),
-        hint="not an indicator code of the catalogue",
+        hint=N_("not an indicator code of the catalogue"),
         example="undesa2020.migrant_stock",
     ),
     Param(
         "trend_compare",
-        "trend_compare",
+        NP_("link parameter", "trend_compare"),
         "whether the regional aggregate is drawn beside the selection",
         "1 (on) or 0 (off)",
         "off",
         (TRENDS,),
         kind=FLAG,
-        hint="use 1 (on) or 0 (off)",
+        hint=N_("use 1 (on) or 0 (off)"),
         example="1",
     ),
     Param(
         "trend_projection",
-        "trend_projection",
+        NP_("link parameter", "trend_projection"),
         "how far the UN projection continues the chart",
         "the horizons of charts.projection.HORIZONS",
         "the default horizon",
@@ -280,7 +312,7 @@ PARAMS: tuple[Param, ...] = (
     ),
     Param(
         "corridors",
-        "corridors",
+        NP_("link parameter", "corridors"),
         "how many corridors the migration corridors page draws",
         "10, 15, 20 or 30",
         "15",
@@ -290,29 +322,29 @@ PARAMS: tuple[Param, ...] = (
     ),
     Param(
         "corridor_groups",
-        "corridor_groups",
+        NP_("link parameter", "corridor_groups"),
         "whether the corridors page groups countries (SEEECA subregions, the EU as one)",
         "1 (on) or 0 (off)",
         "off",
         (CORRIDORS,),
         kind=FLAG,
-        hint="use 1 (on) or 0 (off)",
+        hint=N_("use 1 (on) or 0 (off)"),
         example="1",
     ),
     Param(
         "trend_year",
-        "trend_year",
+        NP_("link parameter", "trend_year"),
         "the year of the map and the ranking",
         "the years with a figure for the selection",
         "the latest of them",
         (TRENDS,),
         kind=NUMBER,
-        hint="no figure for that year in the selection",
+        hint=N_("no figure for that year in the selection"),
         example="2020",
     ),
     Param(
         "outlook_strategy",
-        "outlook_strategy",
+        NP_("link parameter", "outlook_strategy"),
         "which strategy's statements are shown",
         "the keys of outlook.STRATEGIES",
         "all",
@@ -321,7 +353,7 @@ PARAMS: tuple[Param, ...] = (
     ),
     Param(
         "outlook_view",
-        "outlook_view",
+        NP_("link parameter", "outlook_view"),
         "what the tracker shows: the data since the strategy, or the UN projections ahead",
         "the keys of content.outlook.VIEWS",
         "since",
@@ -330,7 +362,7 @@ PARAMS: tuple[Param, ...] = (
     ),
     Param(
         "outlook_verdict",
-        "outlook_verdict",
+        NP_("link parameter", "outlook_verdict"),
         "the verdict the statement cards are filtered by",
         "the keys of content.outlook.VERDICT_FILTERS",
         "all",
@@ -339,7 +371,7 @@ PARAMS: tuple[Param, ...] = (
     ),
     Param(
         "outlook_page",
-        "outlook_page",
+        NP_("link parameter", "outlook_page"),
         "the page of statement cards",
         "1 to the number of pages",
         "1",
@@ -350,49 +382,49 @@ PARAMS: tuple[Param, ...] = (
     ),
     Param(
         "node",
-        "level",
+        NP_("link parameter", "level"),
         "the level of the drill-down opened",
         "the node ids of the drill-down tree for the selection",
         "the chosen theme's level, else the top",
         (STRATEGY,),
-        hint="not a level of the drill-down for this selection",
+        hint=N_("not a level of the drill-down for this selection"),
         example="s2020.sp1",
     ),
     Param(
         "region",
-        "region",
+        NP_("link parameter", "region"),
         "an IOM region of the Migration Initiatives 2016 overview",
         "the regions of dim_iom_region",
         "seeeca",
         (FUNDING,),
-        hint="not an IOM region of the 2016 overview; showing SEEECA",
+        hint=N_("not an IOM region of the 2016 overview; showing SEEECA"),
         example="mena",
     ),
     Param(
         "dq_topic",
-        "topic",
+        NP_("link parameter", "topic"),
         "a topic of the data-quality findings",
         "the topics of dq_finding",
         "all topics",
         (DATA_SOURCES,),
         many=True,
-        hint="not one of the choices",
+        hint=N_("not one of the choices"),
         example="funding",
     ),
     Param(
         "dq_check",
-        "check",
+        NP_("link parameter", "check"),
         "a check of the data-quality findings",
         "the checks of dq_finding",
         "all checks",
         (DATA_SOURCES,),
         many=True,
-        hint="not one of the choices",
+        hint=N_("not one of the choices"),
         example="misspelling",
     ),
     Param(
         "q",
-        "search text",
+        NP_("link parameter", "search text"),
         "text searched in the glossary's terms and definitions",
         f"any printable text of at most {SEARCH_MAX_LENGTH} characters",
         "no search",
@@ -402,18 +434,39 @@ PARAMS: tuple[Param, ...] = (
     ),
     Param(
         "iso3",
-        "iso3",
+        NP_("link parameter", "iso3"),
         "the country or territory of the profile or the briefing, as its ISO3 code",
         "the ISO3 codes in dim_country",
         "profile: the sidebar's single country, else the first selected; briefing: the sidebar "
         "selection",
         (COUNTRY, BRIEFING),
-        hint="unknown country code (use ISO3 codes such as UKR or XKX)",
+        hint=N_("unknown country code (use ISO3 codes such as UKR or XKX)"),
         example="UKR",
     ),
     Param(
+        "profile_chart",
+        NP_("link parameter", "profile_chart"),
+        "the chart block the country profile draws: a trend group, the UN projections or the "
+        "migration corridors",
+        "the keys of content.country.CHART_BLOCKS",
+        "the first trend group (immigrants and emigrants)",
+        (COUNTRY,),
+        example="corridors",
+    ),
+    Param(
+        "print",
+        NP_("link parameter", "print"),
+        "the country profile's print view: every chart drawn, one under the other",
+        "1 (on) or 0 (off)",
+        "off",
+        (COUNTRY,),
+        kind=FLAG,
+        hint=N_("use 1 (on) or 0 (off)"),
+        example="1",
+    ),
+    Param(
         "slide",
-        "slide",
+        NP_("link parameter", "slide"),
         "the briefing slide on screen",
         "1 to the number of slides",
         "1",
@@ -424,13 +477,13 @@ PARAMS: tuple[Param, ...] = (
     ),
     Param(
         "present",
-        "present",
+        NP_("link parameter", "present"),
         "presentation mode: no sidebar, large type",
         "1 (on) or 0 (off)",
         "off",
         (BRIEFING,),
         kind=FLAG,
-        hint="use 1 to present",
+        hint=N_("use 1 to present"),
         example="1",
     ),
 )

@@ -142,7 +142,7 @@ def mark_kosovo(text: str) -> str:
 
 def mark_kosovo_in(table: SourceTable, frame):
     """The source frame with Kosovo marked in its prose columns (see mark_kosovo)."""
-    if table.name == "display_names":
+    if table.name in ("display_names", "display_names_ru", "names_ru"):  # the names table
         return frame
     keys = set(table.key)
     for column in table.columns:

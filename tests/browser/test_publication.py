@@ -18,6 +18,7 @@ import re
 import pytest
 
 from dashboard import config
+from dashboard.ingest.common import REGION_ISO3
 from tests.browser.harness import open_page, page_files, screenshot, url_path
 
 pytestmark = pytest.mark.browser
@@ -37,6 +38,10 @@ FORBIDDEN = {
     # a placeholder "None" stands alone (a cell, a value after a colon), unlike the English word
     "None": re.compile(r"(?m)(?:^|[\s:(])None(?=\s*(?:$|[,;)]))"),
     "nan": re.compile(r"\b(?:nan|NaN)\b"),
+    # WDI series codes (SM.POP.NETM, BX.TRF.PWKR.CD.DT) belong in the technical details only
+    "series code": re.compile(r"\b[A-Z]{2}\.[A-Z]{3,}(?:\.[A-Z0-9]+)+\b"),
+    # a country code beside or instead of a name ("Kosovo (XKX)")
+    "country code": re.compile(rf"\((?:{'|'.join(REGION_ISO3)})\)|\bXKX\b"),
 }
 FRACTIONAL_YEAR = re.compile(r"^(?:19|20)\d\d\.\d+$")
 SEPARATED_YEAR = re.compile(r"^(?:1,9\d\d|2,0\d\d|2,1\d\d)$")

@@ -9,11 +9,31 @@ from __future__ import annotations
 import pandas as pd
 import plotly.graph_objects as go
 
-from dashboard import style
+from dashboard import i18n, style
+from dashboard.charts import style as chart_style
+from dashboard.content import funding as content
+from dashboard.i18n import _
 from dashboard.style import IOM_BLUE, MUTED, PALETTE, SEQUENTIAL, TEMPLATE_NAME
 
 ROW_HEIGHT = 28
-USD_HOVER = "USD %{x:,.0f}"
+
+
+def _usd_hover() -> str:
+    """The hover text of an amount in US dollars, in the current language."""
+    return _("USD {amount}").format(amount="%{x:,.0f}")
+
+
+def _usd_axis(high: float) -> dict:
+    """An axis (or colour bar) of US dollars up to `high`: SI ticks in English ("5M"); in
+    Russian the ticks are written out ("5 млн"), since plotly's SI letters are Latin."""
+    if i18n.language() == i18n.DEFAULT_LANGUAGE:
+        return {"title": "USD", "tickformat": "~s"}
+    ticks = chart_style.nice_ticks(0, max(float(high), 1.0))
+    return {
+        "title": _("USD"),
+        "tickvals": ticks,
+        "ticktext": [style.format_number(tick, compact=True) for tick in ticks],
+    }
 
 
 def _colour(area_order: int) -> str:
@@ -36,14 +56,14 @@ def requirement_by_row(cells: pd.DataFrame, title: str) -> go.Figure:
             x=shown["usd"].astype(float),
             orientation="h",
             marker_color=_colour(order),
-            hovertemplate=f"%{{y}}<br>{area}: {USD_HOVER}<extra></extra>",
+            hovertemplate=f"%{{y}}<br>{area}: {_usd_hover()}<extra></extra>",
         )
     figure.update_layout(
         template=TEMPLATE_NAME,
         title=title,
         barmode="stack",
         height=_height(len(rows), 220),
-        xaxis={"title": "USD", "tickformat": "~s"},
+        xaxis=_usd_axis(cells.groupby("country_or_programme")["usd"].sum().max()),
         # largest first, read top-down
         yaxis={"categoryorder": "array", "categoryarray": rows[::-1], "title": None},
         legend={"orientation": "h", "y": -0.12 - 3 / max(len(rows), 3) * 0.1},
@@ -61,7 +81,12 @@ def requirement_heatmap(cells: pd.DataFrame, title: str) -> go.Figure:
     values = [[None if pd.isna(v) else float(v) for v in row] for row in grid.to_numpy()]
     labels = [["" if v is None else style.format_number(v, "") for v in row] for row in values]
     hover = [
-        ["no requirement (\u201c-\u201d)" if v is None else f"USD {v:,.0f}" for v in row]
+        [
+            _("no requirement (\u201c-\u201d)")
+            if v is None
+            else _("USD {amount}").format(amount=content.grouped(v))
+            for v in row
+        ]
         for row in values
     ]
     figure = go.Figure(
@@ -76,7 +101,7 @@ def requirement_heatmap(cells: pd.DataFrame, title: str) -> go.Figure:
             texttemplate="%{text}",
             colorscale=[[i / (len(SEQUENTIAL) - 1), c] for i, c in enumerate(SEQUENTIAL)],
             hovertemplate="%{y}<br>%{x}: %{customdata}<extra></extra>",
-            colorbar={"title": "USD", "tickformat": "~s"},
+            colorbar=_usd_axis(cells["usd"].max()),
             xgap=2,
             ygap=2,
         )
@@ -103,12 +128,12 @@ def _share_bars(
             orientation="h",
             marker_color=colours,
             text=[
-                "no requirement" if pd.isna(u) else f"{s:.1f}%"
+                _("no requirement") if pd.isna(u) else i18n.format_percent(s)
                 for u, s in zip(usd, share, strict=True)
             ],
             textposition="outside",
             cliponaxis=False,
-            hovertemplate=f"%{{y}}: {USD_HOVER}<extra></extra>",
+            hovertemplate=f"%{{y}}: {_usd_hover()}<extra></extra>",
         )
     )
     figure.update_layout(
@@ -116,7 +141,7 @@ def _share_bars(
         title=title,
         height=_height(len(labels)),
         # room on the right for the share labels
-        xaxis={"title": "USD", "tickformat": "~s", "range": [0, max(values.max(), 1) * 1.18]},
+        xaxis={**_usd_axis(values.max()), "range": [0, max(values.max(), 1) * 1.18]},
         yaxis={"autorange": "reversed", "title": None},
         showlegend=False,
     )
@@ -124,14 +149,9 @@ def _share_bars(
 
 
 def area_shares(totals: pd.DataFrame, title: str) -> go.Figure:
-    """Each programmatic area's requirement, labelled with its share of the total."""
-    return _share_bars(
-        totals["Programmatic area"],
-        totals["Requirement (USD)"],
-        totals["Share (%)"],
-        title,
-        IOM_BLUE,
-    )
+    """Each programmatic area's requirement, labelled with its share of the total (columns:
+    area, requirement, share, as content.funding.area_totals makes them)."""
+    return _share_bars(totals.iloc[:, 0], totals.iloc[:, 1], totals.iloc[:, 2], title, IOM_BLUE)
 
 
 def top_countries(top: pd.DataFrame, title: str) -> go.Figure:
@@ -140,34 +160,36 @@ def top_countries(top: pd.DataFrame, title: str) -> go.Figure:
 
 
 def region_comparison(comparison: pd.DataFrame, highlight: str, title: str) -> go.Figure:
-    """Every region's requirement (overview cells), the highlighted region in IOM blue."""
+    """Every region's requirement (overview cells), the highlighted region in IOM blue (columns
+    as content.funding.region_comparison makes them: code, name, requirement, share...)."""
     colours = [IOM_BLUE if region == highlight else MUTED for region in comparison["region"]]
     return _share_bars(
-        comparison["Region"], comparison.iloc[:, 2], comparison.iloc[:, 3], title, colours
+        comparison.iloc[:, 1], comparison.iloc[:, 2], comparison.iloc[:, 3], title, colours
     )
 
 
 def area_mix(mix: pd.DataFrame, title: str) -> go.Figure:
-    """How SEEECA splits its requirement across areas, beside all other regions together."""
+    """How SEEECA splits its requirement across areas, beside all other regions together
+    (columns as content.funding.area_mix_comparison makes them: area, SEEECA USD and share,
+    other regions' USD and share...)."""
     figure = go.Figure()
-    for column, name, colour in (
-        ("Share of SEEECA total (%)", "SEEECA", IOM_BLUE),
-        ("Share of other regions' total (%)", "All other regions", MUTED),
-    ):
+    for position, name, colour in ((2, "SEEECA", IOM_BLUE), (4, _("All other regions"), MUTED)):
         figure.add_bar(
             name=name,
-            y=mix["Programmatic area"],
-            x=mix[column].astype("Float64").fillna(0).astype(float),
+            y=mix.iloc[:, 0],
+            x=mix.iloc[:, position].astype("Float64").fillna(0).astype(float),
             orientation="h",
             marker_color=colour,
-            hovertemplate=f"%{{y}}<br>{name}: %{{x:.1f}}% of its total<extra></extra>",
+            hovertemplate="%{y}<br>"
+            + _("{name}: {share} of its total").format(name=name, share="%{x:.1f}%")
+            + "<extra></extra>",
         )
     figure.update_layout(
         template=TEMPLATE_NAME,
         title=title,
         barmode="group",
         height=_height(len(mix) * 2),
-        xaxis={"title": "% of the requirement", "ticksuffix": "%"},
+        xaxis={"title": _("% of the requirement"), "ticksuffix": "%"},
         yaxis={"autorange": "reversed", "title": None},
     )
     return figure

@@ -15,25 +15,20 @@ from collections.abc import Mapping, Sequence
 import pandas as pd
 import plotly.graph_objects as go
 
-from dashboard.charts.trends import (
-    Aggregate,
-    format_value,
-    hover_value,
-    source_name,
-    trend_figure,
-    trend_table,
-)
+from dashboard.charts.trends import hover_value, trend_figure, trend_table
+from dashboard.content.trends import Aggregate, format_value, source_name
+from dashboard.i18n import N_, _, d_
 from dashboard.style import MUTED, PALETTE, REGION_COLOUR, TEMPLATE_NAME
 
 # URL value -> the last projected year drawn ("off": none).
 HORIZONS: dict[str, int | None] = {"2030": 2030, "2050": 2050, "off": None}
-HORIZON_LABELS = {"2030": "To 2030", "2050": "To 2050", "off": "Off"}
+HORIZON_LABELS = {"2030": N_("To 2030"), "2050": N_("To 2050"), "off": N_("Off")}
 DEFAULT_HORIZON = "2030"
 META = "projection"  # every projection trace carries it, so a reader can tell them from history
 # With more countries the bands overlap into one blur; the table still lists every bound.
 BAND_COUNTRIES = 3
 BAND_ALPHA = {"95": 0.12, "80": 0.24}
-SUM_NOTE = (
+SUM_NOTE = N_(
     "The total of several countries is the sum of their medium-variant projections and has no "
     "band: the bands of a sum are not the sum of the countries' bands (their uncertainties are "
     "not perfectly correlated, so adding bounds would overstate the range), and WPP 2024 "
@@ -50,13 +45,13 @@ def _rgba(colour: str, alpha: float) -> str:
 def band_note(countries: int, bands: bool) -> str:
     """What the shaded areas are, or why there are none."""
     if bands:
-        return (
+        return _(
             "Shaded: the UN's 80% (darker) and 95% (lighter) projection intervals for each country."
         )
-    return (
-        f"The UN's 80% and 95% intervals are drawn when at most {BAND_COUNTRIES} countries are "
-        f"selected ({countries} are); the table lists them for every country."
-    )
+    return _(
+        "The UN's 80% and 95% intervals are drawn when at most {limit} countries are selected "
+        "({countries} are); the table lists them for every country."
+    ).format(limit=BAND_COUNTRIES, countries=countries)
 
 
 def _when(series: Mapping) -> str:
@@ -117,7 +112,7 @@ def projection_traces(
                 "mode": "lines",
                 "meta": META,
                 "line": {"color": colour, "width": 2.5, "dash": "dash"},
-                "name": series["label"],
+                "name": d_(series["label"]),
                 "legendgroup": "projection",
                 "showlegend": first,
                 "hovertemplate": f"<b>{country}</b>, {series['label']}{_when(series)}"
@@ -141,7 +136,9 @@ def sum_traces(sums: Sequence[tuple[str, pd.DataFrame]], series: Mapping) -> lis
             "mode": "lines",
             "meta": META,
             "line": {"color": colours[index % len(colours)], "width": 4, "dash": "dot"},
-            "name": f"{label}: {series['label']}, summed over countries",
+            "name": _("{scope}: {projection}, summed over countries").format(
+                scope=label, projection=d_(series["label"])
+            ),
             "hovertemplate": f"<b>{label}</b>, sum of the countries' projections{_when(series)}"
             f"<br>%{{x}}: {hover}<br>%{{customdata}} countries; no interval for a sum"
             "<extra></extra>",
@@ -168,7 +165,7 @@ def with_projection(
     combined.add_vline(
         x=first_projection_year - 0.5,
         line={"color": MUTED, "dash": "dot", "width": 1.5},
-        annotation_text="UN projection",
+        annotation_text=_("UN projection"),
         annotation_position="top right",
     )
     combined.update_xaxes(range=[None, horizon + 0.5])

@@ -15,6 +15,8 @@ import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
+from dashboard.i18n import N_, _, d_, format_percent, ngettext
+from dashboard.i18n.names import place_name
 from dashboard.style import IOM_BLUE, MUTED, PALETTE, TEMPLATE_NAME, format_number
 
 if TYPE_CHECKING:
@@ -55,7 +57,11 @@ class ChartSpec:
                 reverse=True,
             )[:3]
             top = "; ".join(f"{c} {format_number(v, self.unit)}" for v, c in pairs)
-            return f"Bar chart: {self.title}, {len(self.categories)} categories; largest: {top}."
+            return ngettext(
+                "Bar chart: {title}, {n} category; largest: {top}.",
+                "Bar chart: {title}, {n} categories; largest: {top}.",
+                len(self.categories),
+            ).format(title=self.title, n=len(self.categories), top=top)
         parts = []
         for series in self.series:
             points = [
@@ -64,23 +70,33 @@ class ChartSpec:
             if points:
                 (first_year, first), (last_year, last) = points[0], points[-1]
                 parts.append(
-                    f"{series.name} from {format_number(first, self.unit)} in {first_year} "
-                    f"to {format_number(last, self.unit)} in {last_year}"
+                    _("{series} from {first} in {first_year} to {last} in {last_year}").format(
+                        series=series.name,
+                        first=format_number(first, self.unit),
+                        first_year=first_year,
+                        last=format_number(last, self.unit),
+                        last_year=last_year,
+                    )
                 )
-        return f"Line chart: {self.title}. " + "; ".join(parts) + "."
+        return _("Line chart: {title}. {lines}.").format(title=self.title, lines="; ".join(parts))
+
+
+SCALE_WORDS = ((1e9, N_("billion")), (1e6, N_("million")), (1e3, N_("thousand")))
+# Units an axis names in the dashboard's words; any other is the catalogue's unit (d_).
+AXIS_UNITS = {"current US$": N_("US$ (current)"), "USD": N_("USD"), "persons": N_("persons")}
 
 
 def scale(peak: float) -> tuple[float, str]:
     """Divisor and axis word so that ticks read '12 million' rather than '12M' or '0.012G'."""
-    for divisor, word in ((1e9, "billion"), (1e6, "million"), (1e3, "thousand")):
+    for divisor, word in SCALE_WORDS:
         if peak >= divisor:
-            return divisor, word
+            return divisor, _(word)
     return 1.0, ""
 
 
 def _axis_title(unit: str, word: str) -> str:
-    unit = unit.replace("current US$", "US$ (current)")
-    return f"{unit}, {word}" if word else unit
+    shown = _(AXIS_UNITS[unit]) if unit in AXIS_UNITS else d_(unit)
+    return _("{unit}, {scale}").format(unit=shown, scale=word) if word else shown
 
 
 def _display_unit(unit: str) -> str:
@@ -98,7 +114,7 @@ def trend_chart(
     """One line per indicator with a value, on the years any of them has (lines:
     headlines.indicator_lines, definitions: profile.definitions_by_code)."""
     drawn = [(position, code) for position, code in enumerate(codes) if code in lines]
-    years = sorted({int(y) for _, code in drawn for y in lines[code].years.tolist()})
+    years = sorted({int(y) for _position, code in drawn for y in lines[code].years.tolist()})
     series = []
     for position, code in drawn:
         line = lines[code]
@@ -107,7 +123,7 @@ def trend_chart(
             by_year.setdefault(int(year), float(value))
         series.append(
             Series(
-                definitions[code]["name"] if code in definitions else code,
+                d_(definitions[code]["name"]) if code in definitions else code,
                 tuple(by_year.get(year) for year in years),
                 PALETTE[position % len(PALETTE)],
             )
@@ -134,13 +150,15 @@ def funding_by_area_chart(areas: pd.DataFrame, title: str) -> ChartSpec:
     return ChartSpec(
         kind="bar",
         title=title,
-        categories=tuple(str(a) for a in areas["area"].tolist()),
-        series=(Series("Requirement 2016", tuple(amounts), IOM_BLUE),),
+        categories=tuple(d_(str(a)) for a in areas["area"].tolist()),
+        series=(Series(_("Requirement 2016"), tuple(amounts), IOM_BLUE),),
         unit="usd",
         axis_title=_axis_title("USD", word),
         divisor=divisor,
-        labels=tuple("- no requirement" if v is None else format_number(v, "usd") for v in amounts),
-        colours=tuple(IOM_BLUE for _ in amounts),
+        labels=tuple(
+            _("- no requirement") if v is None else format_number(v, "usd") for v in amounts
+        ),
+        colours=tuple(IOM_BLUE for _amount in amounts),
     )
 
 
@@ -158,8 +176,8 @@ def funding_by_country_chart(
     return ChartSpec(
         kind="bar",
         title=title,
-        categories=tuple(str(names[r]) for r in rows),
-        series=(Series("Requirement 2016", tuple(amounts), MUTED),),
+        categories=tuple(place_name(str(names[r])) for r in rows),
+        series=(Series(_("Requirement 2016"), tuple(amounts), MUTED),),
         unit="usd",
         axis_title=_axis_title("USD", word),
         divisor=divisor,
@@ -181,13 +199,14 @@ def destinations_chart(destinations: pd.DataFrame, title: str) -> ChartSpec:
     return ChartSpec(
         kind="bar",
         title=title,
-        categories=tuple(str(name) for name in destinations["destination"].tolist()),
-        series=(Series("Emigrants", tuple(migrants), IOM_BLUE),),
+        categories=tuple(place_name(str(n)) for n in destinations["destination"].tolist()),
+        series=(Series(_("Emigrants"), tuple(migrants), IOM_BLUE),),
         unit="persons",
         axis_title=_axis_title("persons", word),
         divisor=divisor,
         labels=tuple(
-            f"{format_number(m)} ({s:.0%})" for m, s in zip(migrants, shares, strict=True)
+            f"{format_number(m)} ({format_percent(s * 100, 0)})"
+            for m, s in zip(migrants, shares, strict=True)
         ),
         colours=tuple(
             PLACE_COLOURS.get(group, MUTED) for group in destinations["place_group"].tolist()

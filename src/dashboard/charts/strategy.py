@@ -6,6 +6,7 @@ from __future__ import annotations
 import pandas as pd
 import plotly.graph_objects as go
 
+from dashboard.i18n import _
 from dashboard.style import TEMPLATE_NAME, format_number
 
 LABEL_LENGTH = 42
@@ -21,7 +22,8 @@ def drilldown_treemap(tree: pd.DataFrame, node_id: str, title: str) -> go.Figure
     click tells the page where to go. Levels with no requirement take no area."""
     usd = tree["usd"].astype("Float64").fillna(0).astype(float)
     amounts = [
-        "no requirement" if pd.isna(value) else format_number(value, "usd") for value in tree["usd"]
+        _("no requirement") if pd.isna(value) else format_number(value, "usd")
+        for value in tree["usd"]
     ]
     figure = go.Figure(
         go.Treemap(
@@ -33,10 +35,12 @@ def drilldown_treemap(tree: pd.DataFrame, node_id: str, title: str) -> go.Figure
             level=node_id,
             maxdepth=DEPTH_SHOWN,
             customdata=list(zip(tree["level_name"], tree["label"], amounts, strict=True)),
-            texttemplate="<b>%{label}</b><br>%{customdata[2]}<br>%{percentEntry:.1%} of this view",
+            texttemplate="<b>%{label}</b><br>%{customdata[2]}<br>"
+            + _("{share} of this view").format(share="%{percentEntry:.1%}"),
             hovertemplate=(
-                "%{customdata[0]}<br><b>%{customdata[1]}</b><br>%{customdata[2]}"
-                "<br>%{percentParent:.1%} of the level above<extra></extra>"
+                "%{customdata[0]}<br><b>%{customdata[1]}</b><br>%{customdata[2]}<br>"
+                + _("{share} of the level above").format(share="%{percentParent:.1%}")
+                + "<extra></extra>"
             ),
             root_color="white",
             tiling={"pad": 2},

@@ -8,7 +8,8 @@ and by the exports, so every chart inherits it without each builder repeating it
 * category axes: every category drawn (20 countries, 20 names), long names wrapped, the chart
   tall enough for them;
 * colour scales: ticks in the indicator's unit ("35,156", "1.2 million"), never "35.1556k";
-* titles and legends wrapped rather than cut.
+* titles and legends wrapped rather than cut;
+* numbers in the language's separators ("1 234,5" in Russian; years are never grouped).
 
 The look itself (font, palette, template) is dashboard.style.
 """
@@ -22,10 +23,12 @@ from collections.abc import Iterable
 import numpy as np
 import plotly.graph_objects as go
 
+from dashboard import i18n
+from dashboard.i18n import N_, _
 from dashboard.style import format_number
 
 YEAR_RANGE = (1900, 2100)
-ONE_YEAR_NOTE = "One year of data: shown as a single labelled point, not as a trend."
+ONE_YEAR_NOTE = N_("One year of data: shown as a single labelled point, not as a trend.")
 CATEGORY_WRAP = 24  # characters per line of a category label
 TITLE_WRAP = 48  # characters per title line (a chart in a 2:3 column at 1280 px holds about 50)
 ROW_HEIGHT = 30  # pixels per category of a horizontal bar chart
@@ -102,9 +105,9 @@ def year_axis(figure: go.Figure, axis: str, years: Iterable[float]) -> None:
                 if trace.text is None and trace.y is not None:
                     trace.text = [format_number(value) for value in trace.y]
         notes = [a.text for a in figure.layout.annotations or ()]
-        if ONE_YEAR_NOTE not in notes:
+        if _(ONE_YEAR_NOTE) not in notes:
             figure.add_annotation(
-                text=ONE_YEAR_NOTE,
+                text=_(ONE_YEAR_NOTE),
                 xref="paper",
                 yref="paper",
                 x=0,
@@ -195,6 +198,7 @@ def wrap_title(figure: go.Figure) -> None:
 
 def finish(figure: go.Figure) -> go.Figure:
     """Apply the publication rules above to a finished chart, in place; returns it."""
+    figure.layout.separators = i18n.plotly_separators()
     if any(trace.type in {"treemap", "sunburst", "pie"} for trace in figure.data):
         wrap_title(figure)
         return figure

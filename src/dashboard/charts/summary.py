@@ -11,15 +11,18 @@ from collections.abc import Sequence
 
 import plotly.graph_objects as go
 
+from dashboard.i18n import N_, _, ngettext
+
 KINDS = {
-    "scatter": "Line chart",
-    "bar": "Bar chart",
-    "heatmap": "Heatmap",
-    "choropleth": "Map",
-    "choroplethmap": "Map",
-    "treemap": "Treemap",
-    "pie": "Pie chart",
+    "scatter": N_("Line chart"),
+    "bar": N_("Bar chart"),
+    "heatmap": N_("Heatmap"),
+    "choropleth": N_("Map"),
+    "choroplethmap": N_("Map"),
+    "treemap": N_("Treemap"),
+    "pie": N_("Pie chart"),
 }
+CHART = N_("Chart")
 _TAGS = re.compile(r"<[^>]+>")
 MAX_NAMES = 3
 
@@ -44,19 +47,31 @@ def _largest(categories: Sequence, values: Sequence) -> str | None:
 def figure_summary(figure: go.Figure) -> str:
     """'<Kind>: <title>; <series> from <first> to <last>; largest: <category>.'"""
     traces = [trace for trace in figure.data if trace.visible is not False]
-    kinds = list(dict.fromkeys(KINDS.get(trace.type, "Chart") for trace in traces)) or ["Chart"]
+    kinds = [_(kind) for kind in dict.fromkeys(KINDS.get(t.type, CHART) for t in traces)]
+    kinds = kinds or [_(CHART)]
+    kind = kinds[0]
+    if len(kinds) > 1:
+        kind = _("{kinds} and {last}").format(kinds=", ".join(kinds[:-1]), last=kinds[-1])
     title = _plain(figure.layout.title.text)
-    parts = [" and ".join(kinds) + (f": {title}" if title else "")]
+    parts = [_("{kind}: {title}").format(kind=kind, title=title) if title else kind]
     # Series are named for lines and bars; a map's traces are layers (values, "no value").
     named = [t for t in traces if t.type in {"scatter", "bar"}]
     names = list(dict.fromkeys(_plain(t.name) for t in named if _plain(t.name)))
     if names:
         shown = ", ".join(names[:MAX_NAMES])
         more = len(names) - MAX_NAMES
-        parts.append(f"{len(names)} series ({shown}{f' and {more} more' if more > 0 else ''})")
+        if more > 0:
+            series = ngettext(
+                "{count} series ({shown} and {more} more)",
+                "{count} series ({shown} and {more} more)",
+                len(names),
+            )
+        else:
+            series = ngettext("{count} series ({shown})", "{count} series ({shown})", len(names))
+        parts.append(series.format(count=len(names), shown=shown, more=more))
     xs = [x for t in traces if t.type == "scatter" for x in _values(t.x)]
     if xs and (all(isinstance(x, int | float) for x in xs) or all(isinstance(x, str) for x in xs)):
-        parts.append(f"from {min(xs)} to {max(xs)}")
+        parts.append(_("from {first} to {last}").format(first=min(xs), last=max(xs)))
     bars = [t for t in traces if t.type == "bar"]
     if len(bars) == 1:
         bar = bars[0]
@@ -66,5 +81,5 @@ def figure_summary(figure: go.Figure) -> str:
         )
         largest = _largest(categories, values)
         if largest:
-            parts.append(f"largest: {largest}")
-    return "; ".join(parts) + ". Every value is in the Table tab."
+            parts.append(_("largest: {name}").format(name=largest))
+    return _("{summary}. Every value is in the Table tab.").format(summary="; ".join(parts))

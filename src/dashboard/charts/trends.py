@@ -5,15 +5,24 @@ from __future__ import annotations
 
 import functools
 import math
+import textwrap
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
 
 import pandas as pd
 import plotly.express as px
 import plotly.graph_objects as go
 import plotly.io as pio
 
-from dashboard import geo, maps, speedups
+from dashboard import geo, i18n, maps, speedups
+from dashboard.content.trends import (
+    Aggregate,
+    format_value,
+    indicator_name,
+    is_percent,
+    partial_years,
+    unit_label,
+)
+from dashboard.i18n import _, d_, ngettext
 from dashboard.style import MUTED, PALETTE, REGION_COLOUR, SEQUENTIAL, TEMPLATE_NAME
 
 AGGREGATE_COLOURS = (REGION_COLOUR, "#6B6B6B")
@@ -24,195 +33,21 @@ DIVERGING = ((0.0, "#D55E00"), (0.5, "#F7F7F7"), (1.0, "#0072B2"))
 NEIGHBOUR_FILL = "#F4F6F9"
 REGION_FILL = "#E2E8F0"
 NO_DATA_FILL = "#BDBDBD"
-
-
-@dataclass(frozen=True)
-class Aggregate:
-    """One aggregate line: its label, indicator_aggregate rows, and the countries it should cover."""
-
-    label: str
-    rows: pd.DataFrame
-    countries_expected: int
-    weighted: bool = False
-
-    @classmethod
-    def of(
-        cls, definition: Mapping, scope: str, rows: pd.DataFrame, values: pd.DataFrame
-    ) -> Aggregate:
-        """The aggregate of `scope` expected to cover every country with data in `values`
-        (indicator_values_in_year rows of the same countries and years)."""
-        return cls(
-            aggregate_label(definition, scope),
-            rows,
-            countries_with_data(values),
-            definition["aggregation"] == "weighted_mean",
-        )
-
-
-def source_name(definition: Mapping) -> str:
-    """'Publisher, title (vintage)': how a line of text names the source."""
-    return f"{definition['publisher']}, {definition['source_title']} ({definition['vintage'] or definition['edition']})"
-
-
-def source_text(definition: Mapping) -> str:
-    """The source line under a chart: the source's human citation (dim_source.cite_as:
-    publisher, title, edition, vintage, licence); no codes or file names."""
-    cited = definition.get("cite_as") if hasattr(definition, "get") else None
-    if isinstance(cited, str) and cited:
-        return cited if cited.endswith(".") else f"{cited}."
-    vintage = f", version of {definition['vintage']}" if definition["vintage"] else ""
-    return (
-        f"{definition['publisher']}, {definition['source_title']}{vintage}. "
-        f"Licence: {definition['licence']}."
-    )
-
-
-def _is_percent(unit: str) -> bool:
-    return unit.lower().startswith("percent")
-
-
-def format_value(value: float, unit: str) -> str:
-    """A value as written in text: exact counts, two decimals for shares, US$ with its scale."""
-    lowered = unit.lower()
-    if _is_percent(unit):
-        return f"{value:,.2f}%"
-    if "us$ million" in lowered:
-        return f"US$ {value:,.1f} million"
-    if "us$" in lowered:
-        if abs(value) >= 1e9:
-            return f"US$ {value / 1e9:,.2f} billion"
-        return f"US$ {value / 1e6:,.1f} million"
-    return f"{value:,.0f}"
-
-
-# --- Choosing an indicator -------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class IndicatorMenu:
-    """The indicator catalogue (indicator_choices rows) arranged for the pickers.
-
-    Built once per catalogue (see cache.shaped): with thousands of indicators, scanning the
-    catalogue for each lookup on every rerun was the page's largest cost.
-    """
-
-    families: dict[str, str]  # family -> label, in catalogue order
-    codes_by_family: dict[str, list[str]]  # in catalogue order, the family's default first
-    defaults: dict[str, str]  # family -> its default code
-    labels: dict[str, str]  # code -> "name, first-last", for the radio
-    rows: dict[str, dict]  # code -> its catalogue row
-    family_of: dict[str, str]  # code -> its family
-
-    @classmethod
-    def of(cls, choices: pd.DataFrame) -> IndicatorMenu:
-        families: dict[str, str] = {}
-        codes_by_family: dict[str, list[str]] = {}
-        defaults: dict[str, str] = {}
-        labels: dict[str, str] = {}
-        rows: dict[str, dict] = {}
-        # Column by column: to_dict("records") reads cell by cell, 4x slower on 22,000 codes.
-        columns = list(choices.columns)
-        for values in zip(*(choices[column].tolist() for column in columns), strict=True):
-            row = dict(zip(columns, values, strict=True))
-            code, family = row["indicator_code"], row["family"]
-            families[family] = row["family_label"]
-            codes_by_family.setdefault(family, []).append(code)
-            if row["is_family_default"]:
-                defaults.setdefault(family, code)
-            labels.setdefault(code, f"{row['name']}, {row['first_year']}-{row['last_year']}")
-            rows.setdefault(code, row)
-        family_of = {code: row["family"] for code, row in rows.items()}
-        return cls(families, codes_by_family, defaults, labels, rows, family_of)
-
-    def default_code(self, family: str | None = None) -> str:
-        """The default code of a family (of the first family with a default when None)."""
-        return self.defaults[family] if family is not None else next(iter(self.defaults.values()))
-
-    def definition(self, code: str) -> dict:
-        """The catalogue row of one code, as a mapping."""
-        return self.rows[code]
-
-
-# --- Coverage --------------------------------------------------------------------------------
-
-
-def countries_without_data(values: pd.DataFrame) -> list[str]:
-    """Selected countries with no figure at all in the chosen years (indicator_values_in_year rows)."""
-    return list(values.loc[values["years_with_data"] == 0, "country"])
-
-
-def countries_without_value(values: pd.DataFrame) -> list[str]:
-    """Selected countries with figures in the range but none in the chosen year."""
-    return list(values.loc[(values["years_with_data"] > 0) & values["value"].isna(), "country"])
-
-
-def countries_with_data(values: pd.DataFrame) -> int:
-    return int((values["years_with_data"] > 0).sum())
-
-
-def aggregate_in_year(rows: pd.DataFrame, year: int) -> dict | None:
-    """The aggregate row of one year, or None when no country reports that year."""
-    found = rows[(rows["year"] == year) & rows["value"].notna()]
-    return None if found.empty else found.iloc[0].to_dict()
+RANKING_TITLE_WRAP = 40  # characters per title line of the ranking, in its 2:5 column
 
 
 def hover_value(unit: str, field: str = "y") -> str:
     """A plotly hover template fragment giving the exact value in the indicator's unit."""
     lowered = unit.lower()
-    if _is_percent(unit):
+    if is_percent(unit):
+        if i18n.language() != i18n.DEFAULT_LANGUAGE:
+            return f"%{{{field}:,.2f}}{i18n.NBSP}%"
         return f"%{{{field}:,.2f}}%"
     if "us$ million" in lowered:
-        return f"US$ %{{{field}:,.1f}} million"
+        return _("US$ {value} million").format(value=f"%{{{field}:,.1f}}")
     if "us$" in lowered:
-        return f"US$ %{{{field}:,.0f}}"
+        return _("US$ {value}").format(value=f"%{{{field}:,.0f}}")
     return f"%{{{field}:,.0f}}"
-
-
-def aggregate_label(definition: Mapping, scope: str) -> str:
-    """'Whole region (sum)' or 'Selected countries (weighted by population)'."""
-    if definition["aggregation"] == "sum":
-        return f"{scope} (sum)"
-    weight = str(definition["weight_indicator_code"] or "").split(".")[-1].replace("_", " ")
-    return f"{scope} (weighted by {weight})"
-
-
-def partial_years(aggregate: Aggregate) -> list[int]:
-    """Years in which the aggregate lacks a country that reports in other years of the range."""
-    rows = aggregate.rows
-    partial = rows["countries_reporting"] < aggregate.countries_expected
-    if aggregate.weighted:
-        partial |= rows["countries_weighted"] < rows["countries_reporting"]
-    return [int(y) for y in rows.loc[partial, "year"]]
-
-
-def year_ranges(years: Sequence[int]) -> str:
-    """1995, 2000-2003, 2010: consecutive years joined into ranges."""
-    runs: list[list[int]] = []
-    for year in sorted(years):
-        if runs and year == runs[-1][-1] + 1:
-            runs[-1].append(year)
-        else:
-            runs.append([year])
-    return ", ".join(str(r[0]) if len(r) == 1 else f"{r[0]}-{r[-1]}" for r in runs)
-
-
-def coverage_note(aggregate: Aggregate) -> str:
-    """How many of the selected countries the aggregate covers, year by year, and which years
-    are partial (open markers on the chart)."""
-    rows = aggregate.rows.dropna(subset=["value"])
-    if rows.empty:
-        return f"{aggregate.label}: no year with figures."
-    selected = int(rows["countries_selected"].iloc[0])
-    counts = rows.groupby("countries_reporting", sort=False)["year"].apply(list)
-    parts = [f"{int(count)} in {year_ranges(years)}" for count, years in counts.items()]
-    note = f"{aggregate.label} covers, of the {selected} selected countries, {'; '.join(parts)}."
-    partial = partial_years(aggregate)
-    if partial:
-        note += (
-            f" In {year_ranges(partial)} a country that reports in other years is missing: "
-            "those points are open markers, not joined to the line."
-        )
-    return note
 
 
 def trend_figure(
@@ -225,7 +60,8 @@ def trend_figure(
     """
     hover = hover_value(definition["unit"])
     figure = go.Figure()
-    for index, (country, rows) in enumerate(series.groupby("country", sort=False)):
+    for index, (english_name, rows) in enumerate(series.groupby("country", sort=False)):
+        country = d_(english_name)
         figure.add_trace(
             go.Scatter(
                 x=rows["year"],
@@ -245,7 +81,11 @@ def trend_figure(
         rows = aggregate.rows.dropna(subset=["value"])
         partial = set(partial_years(aggregate))
         coverage = [
-            f"{r.countries_reporting} of {r.countries_selected} selected countries report"
+            ngettext(
+                "{reporting} of {selected} selected country reports",
+                "{reporting} of {selected} selected countries report",
+                int(r.countries_selected),
+            ).format(reporting=r.countries_reporting, selected=r.countries_selected)
             for r in rows.itertuples()
         ]
         colour = AGGREGATE_COLOURS[index % len(AGGREGATE_COLOURS)]
@@ -268,11 +108,12 @@ def trend_figure(
                 go.Scatter(
                     x=rows.loc[marked, "year"],
                     y=rows.loc[marked, "value"],
-                    name=f"{aggregate.label}: partial coverage",
+                    name=_("{label}: partial coverage").format(label=aggregate.label),
                     mode="markers",
                     customdata=[c for c, m in zip(coverage, marked, strict=True) if m],
                     marker={"size": 10, "color": "white", "line": {"color": colour, "width": 2}},
-                    hovertemplate=f"<b>{aggregate.label} (partial)</b><br>%{{x}}: {hover}<br>%{{customdata}}<extra></extra>",
+                    hovertemplate=f"<b>{_('{label} (partial)').format(label=aggregate.label)}</b>"
+                    f"<br>%{{x}}: {hover}<br>%{{customdata}}<extra></extra>",
                 )
             )
     figure.update_layout(
@@ -280,10 +121,10 @@ def trend_figure(
         title=title,
         height=480,
         hovermode="closest",
-        yaxis_title=definition["unit"],
+        yaxis_title=unit_label(definition["unit"]),
         xaxis_title=None,
     )
-    if _is_percent(definition["unit"]):
+    if is_percent(definition["unit"]):
         figure.update_yaxes(ticksuffix="%")
     return figure
 
@@ -293,21 +134,39 @@ def trend_table(
 ) -> pd.DataFrame:
     """The line chart's data as one long table: each country's values, then each aggregate's."""
     countries = series.assign(
-        series=series["country"], countries_reporting=pd.NA, partial_coverage=pd.NA
+        series=series["country"].map(d_), countries_reporting=pd.NA, partial_coverage=pd.NA
     )
     frames = [countries[["series", "year", "value", "countries_reporting", "partial_coverage"]]]
     for aggregate in aggregates:
         partial = set(partial_years(aggregate))
         rows = aggregate.rows.assign(
             series=aggregate.label,
-            countries_reporting=aggregate.rows["countries_reporting"].astype(str)
-            + " of "
-            + aggregate.rows["countries_selected"].astype(str),
+            countries_reporting=[
+                _("{reporting} of {selected}").format(reporting=reporting, selected=selected)
+                for reporting, selected in zip(
+                    aggregate.rows["countries_reporting"],
+                    aggregate.rows["countries_selected"],
+                    strict=True,
+                )
+            ],
             partial_coverage=aggregate.rows["year"].isin(partial),
         )
         frames.append(rows[["series", "year", "value", "countries_reporting", "partial_coverage"]])
     table = pd.concat([f for f in frames if not f.empty] or frames[:1], ignore_index=True)
-    return table.rename(columns={"value": f"value ({definition['unit']})"})
+    return table.rename(
+        columns={
+            "series": _("series"),
+            "year": _("year"),
+            "value": value_heading(definition["unit"]),
+            "countries_reporting": _("countries_reporting"),
+            "partial_coverage": _("partial_coverage"),
+        }
+    )
+
+
+def value_heading(unit: str) -> str:
+    """The heading of a table's value column: 'value (persons)'."""
+    return _("value ({unit})").format(unit=unit_label(unit))
 
 
 def choropleth_figure(
@@ -326,7 +185,7 @@ def choropleth_figure(
     missing = dict(
         zip(
             values.loc[values["value"].isna(), "iso3"],
-            values.loc[values["value"].isna(), "country"],
+            values.loc[values["value"].isna(), "country"].map(d_),
             strict=True,
         )
     )
@@ -346,9 +205,10 @@ def choropleth_figure(
             zmax=2,
             showscale=False,
             marker={"line": {"color": "#FFFFFF", "width": 0.6}},
-            name="no value",
+            name=_("no value"),
             text=[
-                f"<b>{missing[f['properties']['iso3']]}</b><br>no value in {year}"
+                f"<b>{missing[f['properties']['iso3']]}</b><br>"
+                + _("no value in {year}").format(year=year)
                 if f["properties"]["iso3"] in missing
                 else ""
                 for f in base_features
@@ -376,13 +236,13 @@ def choropleth_figure(
                 featureidkey="properties.iso3",
                 locations=present["iso3"],
                 z=present["value"],
-                text=present["country"],
+                text=present["country"].map(d_),
                 colorscale=scale,
                 zmin=-limit if negative else None,
                 zmax=limit if negative else None,
                 marker={"line": {"color": "#FFFFFF", "width": 0.8}},
                 name=str(year),
-                colorbar={"title": {"text": definition["unit"]}, "thickness": 14},
+                colorbar={"title": {"text": unit_label(definition["unit"])}, "thickness": 14},
                 # One country has no scale to read: its value is in the tooltip and the title.
                 showscale=len(present) > 1,
                 hovertemplate=f"<b>%{{text}}</b><br>{year}: {hover_value(definition['unit'], 'z')}<extra></extra>",
@@ -391,12 +251,16 @@ def choropleth_figure(
     for trace in maps_overlay_traces(missing):
         figure.add_trace(trace)
     view = maps.view_for(iso3, whole_region)
-    title = f"{definition['name']}, {year}"
+    title = _("{name}, {year}").format(name=indicator_name(definition), year=year)
     if len(present) == 1:
         only = present.iloc[0]
         title += (
-            f"<br><sup>One country shown ({only['country']}: "
-            f"{format_value(float(only['value']), definition['unit'])}), so no colour scale</sup>"
+            "<br><sup>"
+            + _("One country shown ({country}: {value}), so no colour scale").format(
+                country=d_(only["country"]),
+                value=format_value(float(only["value"]), definition["unit"]),
+            )
+            + "</sup>"
         )
     figure.update_layout(
         template=TEMPLATE_NAME,
@@ -417,7 +281,7 @@ def maps_overlay_traces(missing: Mapping[str, str]) -> list[go.Scattermap]:
     """What a plotly map draws over its shapes: Kosovo's boundary with Serbia dashed (as UN maps
     draw it; cut into dashes here, MapLibre lines have no dash style) and, when some country has
     no value, a "no data" legend entry for the grey."""
-    _, shared = geo.kosovo_boundary()
+    __, shared = geo.kosovo_boundary()
     lons: list = []
     lats: list = []
     for line in shared:
@@ -442,7 +306,7 @@ def maps_overlay_traces(missing: Mapping[str, str]) -> list[go.Scattermap]:
                 lat=[None],
                 mode="markers",
                 marker={"size": 14, "color": NO_DATA_FILL, "symbol": "circle"},
-                name="no data",
+                name=_("no data"),
                 showlegend=True,
                 hoverinfo="skip",
             )
@@ -453,22 +317,34 @@ def maps_overlay_traces(missing: Mapping[str, str]) -> list[go.Scattermap]:
 def ranking_figure(values: pd.DataFrame, definition: Mapping, year: int) -> go.Figure:
     """Countries with a value in the chosen year, largest at the top (columns country, value, rank)."""
     present = values.dropna(subset=["value"]).sort_values("value", ascending=True)
+    present = present.assign(country=present["country"].map(d_))
     figure = px.bar(
         present,
         x="value",
         y="country",
         orientation="h",
         template=TEMPLATE_NAME,
-        title=f"{definition['name']}, {year}: ranking of the selection",
+        # In a narrow column: wrapped here, shorter than the shared style wraps a title.
+        title="<br>".join(
+            textwrap.wrap(
+                _("{name}, {year}: ranking of the selection").format(
+                    name=indicator_name(definition), year=year
+                ),
+                RANKING_TITLE_WRAP,
+            )
+        ),
     )
     figure.update_traces(
         marker_color=PALETTE[0],
         hovertemplate=f"<b>%{{y}}</b><br>{year}: {hover_value(definition['unit'], 'x')}<extra></extra>",
     )
     figure.update_layout(
-        height=max(260, 34 * len(present) + 90), xaxis_title=definition["unit"], yaxis_title=None
+        height=max(260, 34 * len(present) + 90),
+        margin={"t": 80},
+        xaxis_title=unit_label(definition["unit"]),
+        yaxis_title=None,
     )
-    if _is_percent(definition["unit"]):
+    if is_percent(definition["unit"]):
         figure.update_xaxes(ticksuffix="%")
     return figure
 
@@ -476,8 +352,15 @@ def ranking_figure(values: pd.DataFrame, definition: Mapping, year: int) -> go.F
 def ranking_table(values: pd.DataFrame, definition: Mapping) -> pd.DataFrame:
     """The ranked countries, with the selected countries that have no value listed after them."""
     table = values.sort_values(["rank", "country"], na_position="last")
+    table = table.assign(country=table["country"].map(d_))
     return table[["rank", "country", "iso3", "year", "value"]].rename(
-        columns={"value": f"value ({definition['unit']})"}
+        columns={
+            "rank": _("rank"),
+            "country": _("country"),
+            "iso3": "iso3",
+            "year": _("year"),
+            "value": value_heading(definition["unit"]),
+        }
     )
 
 
@@ -508,7 +391,7 @@ def outlook_figure(
     aggregate = bool(names) and bool(missing.all())
     groups: dict[str, list[int]] = {}
     for row, (name, unnamed) in enumerate(zip(names, missing.tolist(), strict=True)):
-        groups.setdefault(label if unnamed else name, []).append(row)
+        groups.setdefault(label if unnamed else d_(name), []).append(row)
     traces: list[dict] = []
     for index, (name, rows) in enumerate(groups.items()):
         # An aggregate year missing a country that reports in other years is not joined to the
@@ -527,7 +410,11 @@ def outlook_figure(
                 "marker": {"size": 5},
                 "customdata": [reporting[r] for r in rows],
                 "hovertemplate": f"<b>{name}</b><br>%{{x}}: {hover}"
-                + ("<br>%{customdata} countries report" if aggregate else "")
+                + (
+                    "<br>" + _("{count} countries report").format(count="%{customdata}")
+                    if aggregate
+                    else ""
+                )
                 + "<extra></extra>",
             }
         )
@@ -538,17 +425,22 @@ def outlook_figure(
                     "type": "scatter",
                     "x": [years[r] for r in cut],
                     "y": [values[r] for r in cut],
-                    "name": f"{name}: partial coverage",
+                    "name": _("{label}: partial coverage").format(label=name),
                     "mode": "markers",
                     "customdata": [reporting[r] for r in cut],
                     "marker": {"size": 9, "color": "white", "line": {"color": colour, "width": 2}},
-                    "hovertemplate": f"<b>{name} (partial)</b><br>%{{x}}: {hover}"
-                    "<br>%{customdata} countries report<extra></extra>",
+                    "hovertemplate": f"<b>{_('{label} (partial)').format(label=name)}</b>"
+                    f"<br>%{{x}}: {hover}<br>"
+                    + _("{count} countries report").format(count="%{customdata}")
+                    + "<extra></extra>",
                 }
             )
     marks = [
         (int(year), text)
-        for year, text in ((baseline_year, "baseline"), (latest_year, "latest"))
+        for year, text in (
+            (baseline_year, _("baseline {year}")),
+            (latest_year, _("latest {year}")),
+        )
         if year is not None
     ]
     layout = {
@@ -557,8 +449,8 @@ def outlook_figure(
         "showlegend": len(traces) > 1,
         "margin": {"l": 10, "r": 10, "t": 30, "b": 10},
         "yaxis": {
-            "title": {"text": definition["unit"]},
-            **({"ticksuffix": "%"} if _is_percent(definition["unit"]) else {}),
+            "title": {"text": unit_label(definition["unit"])},
+            **({"ticksuffix": "%"} if is_percent(definition["unit"]) else {}),
         },
     }
     if marks:  # plotly drops empty lists when it validates; so does this figure
@@ -573,7 +465,7 @@ def outlook_figure(
                 "y1": 1,
                 "line": {"color": MUTED, "dash": "dot", "width": 1.5},
             }
-            for year, _ in marks
+            for year, _text in marks
         ]
         layout["annotations"] = [
             {
@@ -581,7 +473,7 @@ def outlook_figure(
                 "yref": "paper",
                 "x": year,
                 "y": 1,
-                "text": f"{text} {year}",
+                "text": text.format(year=year),
                 "showarrow": False,
                 "xanchor": "right",
                 "yanchor": "bottom",
@@ -597,10 +489,12 @@ def outlook_table(series: pd.DataFrame, definition: Mapping, label: str) -> pd.D
     # Series would be aligned on their index again).
     return pd.DataFrame(
         {
-            "series": series["series"].fillna(label).array,
-            "year": series["year"].array,
-            f"value ({definition['unit']})": series["value"].array,
-            "countries reporting": series["countries_reporting"].array,
+            _("series"): [
+                d_(name) if isinstance(name, str) else label for name in series["series"]
+            ],
+            _("year"): series["year"].array,
+            value_heading(definition["unit"]): series["value"].array,
+            _("countries reporting"): series["countries_reporting"].array,
         },
         index=series.index,
     )

@@ -8,7 +8,8 @@ table come from `dashboard.lineage`, so the catalogue cannot fall behind the SQL
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
+from typing import Any
 
 import pandas as pd
 
@@ -141,6 +142,7 @@ def describe_sources(
         return pd.DataFrame(
             {
                 "Source": sources["cite_as"],
+                "Citation as published": sources["citation"],
                 "File": sources["file"],
                 "Edition": sources["edition"],
                 "Vintage": sources["vintage"],
@@ -152,7 +154,7 @@ def describe_sources(
             "Source": sources["cite_as"],
             "Kind": sources["kind"],
             "Licence": sources["licence"],
-            "Citation": sources["citation"],
+            "Citation": sources["citation_shown"],
             "Used in": used_in,
             "Note": sources["note"],
         }
@@ -296,3 +298,86 @@ def check_labels(checks: pd.DataFrame) -> dict[str, str]:
     """Check name -> 'check name (n findings)', for the findings filter."""
     totals = checks.groupby("check_name", sort=True)["findings"].sum()
     return {name: f"{name.replace('_', ' ')} ({count})" for name, count in totals.items()}
+
+
+DEFAULT_REVISED_CONCEPT = "migrant_stock"
+
+
+def default_choice(choices: Sequence[str], preferred: str) -> str:
+    """`preferred` when it is among `choices`, else the first choice (a smaller warehouse may
+    lack it)."""
+    return preferred if preferred in choices else choices[0]
+
+
+def revision_series(revisions: pd.DataFrame) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """(the two countries with the largest revisions, the first two indicator codes they come
+    from): what the editions chart draws, each edition its own line."""
+    countries = tuple(dict.fromkeys(revisions["iso3"].tolist()))[:2]
+    codes = tuple(
+        dict.fromkeys(
+            revisions["indicator_code"].tolist() + revisions["alt_indicator_code"].tolist()
+        )
+    )[:2]
+    return countries, codes
+
+
+def revision_sources(revisions: pd.DataFrame) -> str:
+    """The sources of the revisions table, each named once, headline sources first."""
+    return "; ".join(
+        dict.fromkeys(revisions["source_title"].tolist() + revisions["alt_source_title"].tolist())
+    )
+
+
+def findings_count(shown: int, checks: pd.DataFrame) -> str:
+    """'12 of 48 findings shown.' (`checks`: queries.catalog.dq_finding_checks)."""
+    return f"{shown} of {int(checks['findings'].sum())} findings shown."
+
+
+def coverage_outside_years(definition: Mapping[str, Any], year_from: int, year_to: int) -> str:
+    """Why an indicator's coverage is empty: its values lie outside the years selected."""
+    return (
+        f"{definition['name']} has values for {definition['first_year']}-"
+        f"{definition['last_year']}, outside the years selected ({year_from}-{year_to})."
+    )
+
+
+def build_cards(build: Mapping[str, Any], data_tests: int, tables: int) -> list[dict[str, Any]]:
+    """The warehouse build as metric cards (label, value, help), from queries.catalog.build_info."""
+    return [
+        {
+            "label": "Built",
+            "value": f"{build['built_at']:%Y-%m-%d}",
+            "help": f"At {build['built_at']:%H:%M}, the build machine's local time.",
+        },
+        {
+            "label": "Code revision",
+            "value": build["git_revision"],
+            "help": "Git revision of the dashboard code that built the warehouse.",
+        },
+        {
+            "label": "Build time",
+            "value": f"{build['build_seconds']:.1f} s",
+            "help": f"Loading, modelling and {data_tests} data tests.",
+        },
+        {"label": "Tables", "value": tables, "help": None},
+    ]
+
+
+def refresh_steps(data_tests: int) -> str:
+    """How to refresh the data, in three numbered steps (markdown)."""
+    return (
+        "1. Put the official downloads listed below under one directory, at the paths shown, "
+        "and run the ingest: `python -m dashboard.ingest [--public-dir DIR]`. It reads each file "
+        "in its published format and writes `indicators.csv`, `indicator_content.csv` and "
+        "`dataset_sources.csv` in `data/sources/`; a file that does not have the expected format "
+        "stops it with a message naming the file.\n"
+        "2. Build the warehouse: `python -m dashboard.warehouse build [--sources DIR] "
+        "[--out FILE] [--parquet DIR]`. Every source file is loaded with declared column types; "
+        "the first bad value stops the build with the **file, line and column**. Then "
+        f"{data_tests} data tests must find no offending rows.\n"
+        "3. The build writes a temporary file and swaps it in only when everything passed, so a "
+        "failed build leaves the previous warehouse **untouched**. The running dashboard notices "
+        "the new warehouse on the next click; no restart is needed.\n\n"
+        "Documents are transcribed by hand into `data/sources/` (see its README). Running the "
+        "dashboard on several servers is described in `docs/DEPLOYMENT.md`."
+    )

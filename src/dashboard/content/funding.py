@@ -10,14 +10,40 @@ column of "-" only sums to NULL, never to 0.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from typing import Any
+
 import pandas as pd
 
+from dashboard import i18n
+from dashboard.i18n import N_, _, d_, ngettext
 from dashboard.queries.funding import SEEECA
+from dashboard.style import format_number
 
-COUNTRY_COLUMN = "Country or programme"
-PUBLISHED_COLUMN = "Name as published"
-TOTAL_COLUMN = "Total (USD)"
-SHARE_COLUMN = "Share of total shown (%)"
+# Column headings, translated where a table is made (`_(TOTAL_COLUMN)`): the language of the run.
+COUNTRY_COLUMN = N_("Country or programme")
+PUBLISHED_COLUMN = N_("Name as published")
+TOTAL_COLUMN = N_("Total (USD)")
+SHARE_COLUMN = N_("Share of total shown (%)")
+AREA_COLUMN = N_("Programmatic area")
+REQUIREMENT_COLUMN = N_("Requirement (USD)")
+AREA_SHARE_COLUMN = N_("Share (%)")
+
+
+def localised(cells: pd.DataFrame) -> pd.DataFrame:
+    """Cells of the funding queries with their row and area names in the current language (the
+    warehouse holds English display names; a name data.po does not know stays as it is)."""
+    names = [c for c in ("country_or_programme", "area_name", "region_name") if c in cells]
+    if i18n.language() == i18n.DEFAULT_LANGUAGE or not names:
+        return cells
+    return cells.assign(**{c: [d_(v) for v in cells[c].tolist()] for c in names})
+
+
+def grouped(value: float) -> str:
+    """A whole number with thousands separators, as the document prints it: 118,075,000
+    (Russian 118 075 000, no-break spaces)."""
+    text = f"{value:,.0f}"
+    return text.replace(",", i18n.NBSP) if i18n.language() == "ru" else text
 
 
 def _share(part: pd.Series, whole: float | None) -> pd.Series:
@@ -40,18 +66,22 @@ def requirement_matrix(cells: pd.DataFrame) -> pd.DataFrame:
     matrix = wide.astype("Int64").reset_index()
     matrix.columns.name = None
     matrix = matrix.rename(
-        columns={"country_or_programme": COUNTRY_COLUMN, "name_as_published": PUBLISHED_COLUMN}
+        columns={
+            "country_or_programme": _(COUNTRY_COLUMN),
+            "name_as_published": _(PUBLISHED_COLUMN),
+        }
     )
     area_columns = list(columns["area_name"])
-    matrix[TOTAL_COLUMN] = matrix[area_columns].sum(axis=1, min_count=1).astype("Int64")
-    matrix[SHARE_COLUMN] = _share(matrix[TOTAL_COLUMN], matrix[TOTAL_COLUMN].sum())
+    total = _(TOTAL_COLUMN)
+    matrix[total] = matrix[area_columns].sum(axis=1, min_count=1).astype("Int64")
+    matrix[_(SHARE_COLUMN)] = _share(matrix[total], matrix[total].sum())
     return matrix
 
 
 def regional_programmes(matrix: pd.DataFrame, cells: pd.DataFrame) -> pd.DataFrame:
     """The matrix's regional programmes line (no row when the selection leaves it out)."""
     regional = set(cells.loc[cells["is_regional_programmes"], "country_or_programme"])
-    return matrix[matrix[COUNTRY_COLUMN].isin(regional)].reset_index(drop=True)
+    return matrix[matrix[_(COUNTRY_COLUMN)].isin(regional)].reset_index(drop=True)
 
 
 def area_totals(cells: pd.DataFrame) -> pd.DataFrame:
@@ -64,16 +94,19 @@ def area_totals(cells: pd.DataFrame) -> pd.DataFrame:
     totals["usd"] = totals["usd"].astype("Int64")
     totals["share"] = _share(totals["usd"], totals["usd"].sum())
     return totals.rename(
-        columns={"area_name": "Programmatic area", "usd": "Requirement (USD)", "share": "Share (%)"}
+        columns={
+            "area_name": _(AREA_COLUMN),
+            "usd": _(REQUIREMENT_COLUMN),
+            "share": _(AREA_SHARE_COLUMN),
+        }
     ).drop(columns="area_order")
 
 
 def top_countries(matrix: pd.DataFrame, regional: pd.DataFrame, count: int) -> pd.DataFrame:
     """The countries with the largest requirement (regional programmes left out), with shares."""
-    countries = matrix[
-        ~matrix[COUNTRY_COLUMN].isin(regional[COUNTRY_COLUMN]) & matrix[TOTAL_COLUMN].notna()
-    ]
-    return countries.nlargest(count, TOTAL_COLUMN)[[COUNTRY_COLUMN, TOTAL_COLUMN, SHARE_COLUMN]]
+    country, total = _(COUNTRY_COLUMN), _(TOTAL_COLUMN)
+    countries = matrix[~matrix[country].isin(regional[country]) & matrix[total].notna()]
+    return countries.nlargest(count, total)[[country, total, _(SHARE_COLUMN)]]
 
 
 def overview_column(overview: pd.DataFrame, region: str) -> pd.DataFrame:
@@ -82,9 +115,9 @@ def overview_column(overview: pd.DataFrame, region: str) -> pd.DataFrame:
     column = overview[overview["region"] == region]
     return pd.DataFrame(
         {
-            "Programmatic area": column["area_name"],
-            "Requirement (USD)": column["usd"].astype("Int64"),
-            "Share (%)": _share(column["usd"], column["usd"].sum()),
+            _(AREA_COLUMN): column["area_name"],
+            _(REQUIREMENT_COLUMN): column["usd"].astype("Int64"),
+            _(AREA_SHARE_COLUMN): _share(column["usd"], column["usd"].sum()),
         }
     ).reset_index(drop=True)
 
@@ -103,11 +136,11 @@ def region_comparison(overview: pd.DataFrame, regions: pd.DataFrame) -> pd.DataF
     return pd.DataFrame(
         {
             "region": by_region["region"],
-            "Region": by_region["region_name"],
-            "Requirement, overview cells (USD)": by_region["overview_usd"].astype("Int64"),
-            "Share of all regions (%)": by_region["share"],
-            "Requirement, region's own table (USD)": by_region["table_usd"].astype("Int64"),
-            "Printed overview total, all areas (USD)": by_region["printed"].astype("Int64"),
+            _("Region"): by_region["region_name"],
+            _("Requirement, overview cells (USD)"): by_region["overview_usd"].astype("Int64"),
+            _("Share of all regions (%)"): by_region["share"],
+            _("Requirement, region's own table (USD)"): by_region["table_usd"].astype("Int64"),
+            _("Printed overview total, all areas (USD)"): by_region["printed"].astype("Int64"),
         }
     ).reset_index(drop=True)
 
@@ -126,13 +159,84 @@ def area_mix_comparison(overview: pd.DataFrame) -> pd.DataFrame:
     world = (mix["seeeca"].fillna(0) + mix["others"].fillna(0)).astype("Float64")
     table = pd.DataFrame(
         {
-            "SEEECA (USD)": mix["seeeca"],
-            "Share of SEEECA total (%)": _share(mix["seeeca"], mix["seeeca"].sum()),
-            "Other regions (USD)": mix["others"],
-            "Share of other regions' total (%)": _share(mix["others"], mix["others"].sum()),
-            "SEEECA share of the area (%)": (
+            _("SEEECA (USD)"): mix["seeeca"],
+            _("Share of SEEECA total (%)"): _share(mix["seeeca"], mix["seeeca"].sum()),
+            _("Other regions (USD)"): mix["others"],
+            _("Share of other regions' total (%)"): _share(mix["others"], mix["others"].sum()),
+            _("SEEECA share of the area (%)"): (
                 mix["seeeca"].astype("Float64") / world.where(world > 0) * 100
             ).round(1),
         }
     )
-    return table.rename_axis("Programmatic area").reset_index()
+    return table.rename_axis(_(AREA_COLUMN)).reset_index()
+
+
+def page_caption(selection: str) -> str:
+    """The line under the title: the sidebar selection and why the year filter does not apply."""
+    return _(
+        "Showing {selection}. Migration Initiatives 2016 is one edition, so the year filter "
+        "does not apply."
+    ).format(selection=selection)
+
+
+def scope_caption(
+    area_count: int, themed: bool, seeeca: bool, whole_region: bool, countries: int
+) -> str:
+    """What the region's table covers: the programmatic areas (all, or the `area_count` under
+    the chosen theme) and how the country filters apply (to SEEECA only)."""
+    # English keeps "area(s)" and "countries" for any count; Russian needs its three forms.
+    areas = (
+        ngettext(
+            "the {count} programmatic area(s) under the chosen theme",
+            "the {count} programmatic area(s) under the chosen theme",
+            area_count,
+        ).format(count=area_count)
+        if themed
+        else _("every programmatic area")
+    )
+    if seeeca and not whole_region:
+        countries_text = ngettext(
+            "{count} selected countries; regional programmes are left out, as no country "
+            "carries them",
+            "{count} selected countries; regional programmes are left out, as no country "
+            "carries them",
+            countries,
+        ).format(count=countries)
+        return _("Showing {areas}; {countries}.").format(areas=areas, countries=countries_text)
+    if not seeeca:
+        return _(
+            "Showing {areas}; country and subregion filters apply to SEEECA only, so every row "
+            "of this table is shown."
+        ).format(areas=areas)
+    return _("Showing {areas}.").format(areas=areas)
+
+
+def which_total(totals: Mapping[str, Any], name: str) -> str | None:
+    """Why the dashboard uses the sum of the cells when the overview prints another total for
+    the region (queries.funding.funding_region_totals); None when the two agree."""
+    printed, cells = totals["overview_printed_total"], totals["cells_usd"]
+    if printed == cells:
+        return None
+    return _(
+        "**Which total?** The overview prints **{printed}** USD for {name}, but the cells of the "
+        "region's own table add up to **{cells}** USD (that table prints {table_printed}). The "
+        "overview's own {name} cells add up to {overview_cells}. The dashboard therefore uses "
+        "the sum of the cells ({cells}) and shows the printed {printed} only beside it."
+    ).format(
+        printed=grouped(printed),
+        name=name,
+        cells=grouped(cells),
+        table_printed=grouped(totals["table_printed_total"]),
+        overview_cells=grouped(totals["overview_cells_usd"]),
+    )
+
+
+def regional_sentence(regional: pd.DataFrame) -> str:
+    """The regional programmes line of the matrix in words: its requirement and share."""
+    return _(
+        "**Regional programmes** (not attributed to a country): {usd}, {share} of the "
+        "requirement shown."
+    ).format(
+        usd=format_number(regional[_(TOTAL_COLUMN)].sum(), "usd"),
+        share=i18n.format_percent(regional[_(SHARE_COLUMN)].sum()),
+    )

@@ -1,5 +1,6 @@
-"""`python -m dashboard.exports [--country ISO3] --out FILE [--one-page]`: a deck (.pptx or .pdf)
-or a country's one-page summary (.pdf) built outside the app, for scripts and checks."""
+"""`python -m dashboard.exports [--lang ru] [--country ISO3] --out FILE [--one-page]`: a deck
+(.pptx or .pdf) or a country's one-page summary (.pdf) built outside the app, in English (the
+default) or Russian, for scripts and checks."""
 
 from __future__ import annotations
 
@@ -12,6 +13,7 @@ from pathlib import Path
 from dashboard import briefing as briefings
 from dashboard import config, db
 from dashboard.exports import FORMATS, build_deck, one_page_pdf
+from dashboard.i18n import DEFAULT_LANGUAGE, LANGUAGES, _, using
 
 
 def scope_for(con, iso3: str | None, years: tuple[int, int] | None = None) -> briefings.Scope:
@@ -25,16 +27,14 @@ def scope_for(con, iso3: str | None, years: tuple[int, int] | None = None) -> br
         if iso3 not in names:
             raise SystemExit(f"Unknown country {iso3!r}; use an ISO3 code such as UKR or XKX.")
         return briefings.Scope((iso3,), names[iso3], years, country=iso3)
-    return briefings.Scope(tuple(names), "the whole region", years, whole_region=True)
+    return briefings.Scope(tuple(names), _("the whole region"), years, whole_region=True)
 
 
 def briefing_for(iso3: str | None) -> briefings.Briefing:
     con = db.connect_read_only()
     try:
         scope = scope_for(con, iso3)
-        return briefings.build(
-            briefings.load(briefings.direct(con), scope), date.today().isoformat()
-        )
+        return briefings.build(briefings.load(briefings.direct(con), scope), date.today())
     finally:
         con.close()
 
@@ -45,6 +45,12 @@ def main(argv: list[str] | None = None) -> None:
         description=f"Build a {config.REGION_SHORT} briefing deck or a country's one-page summary.",
     )
     parser.add_argument("--country", help="ISO3 code (default: the whole region)")
+    parser.add_argument(
+        "--lang",
+        choices=tuple(LANGUAGES),
+        default=DEFAULT_LANGUAGE,
+        help=f"language of the file (default: {DEFAULT_LANGUAGE})",
+    )
     parser.add_argument("--out", type=Path, required=True, help="FILE.pptx or FILE.pdf")
     parser.add_argument(
         "--one-page", action="store_true", help="the A4 'country at a glance' (needs --country)"
@@ -55,9 +61,10 @@ def main(argv: list[str] | None = None) -> None:
         parser.error("--out must end in .pptx or .pdf")
     if args.one_page and (fmt != "pdf" or not args.country):
         parser.error("--one-page writes a .pdf for one --country")
-    deck = briefing_for(args.country)
+    with using(args.lang):
+        deck = briefing_for(args.country)
     start = time.perf_counter()
-    data = one_page_pdf(deck) if args.one_page else build_deck(deck, fmt)
+    data = one_page_pdf(deck, args.lang) if args.one_page else build_deck(deck, fmt, lang=args.lang)
     args.out.write_bytes(data)
     what = "1 page" if args.one_page else f"{len(deck.screens)} slides"
     print(f"{args.out}: {what} in {time.perf_counter() - start:.2f} s", file=sys.stdout)

@@ -15,6 +15,7 @@ from PIL import Image
 from dashboard import notes as publication
 from dashboard.briefing import Briefing, Screen
 from dashboard.charts.spec import ChartSpec
+from dashboard.i18n import N_, _
 from dashboard.style import IOM_BLUE, MUTED, REGION_COLOUR
 
 SLIDE_W, SLIDE_H = 13.333, 7.5
@@ -22,7 +23,7 @@ MARGIN = 0.6
 BODY_TOP, BODY_BOTTOM = 1.45, 6.55  # below a title of up to two lines
 SUBTITLE_SPACE = 0.45
 LIGHT_FILL = "#F3F6FA"
-AUTHOR = "SEEECA Migration Outlook"
+AUTHOR = N_("SEEECA Migration Outlook")  # the files' author and creator (translate where set)
 # The smallest type on a slide, in points (the issue's floor for chart labels at 16:9).
 MIN_LABEL_PT = 12
 NOTE_PT = 12
@@ -105,7 +106,9 @@ class Line:
 
 
 def fit(item: Text, measure: Measure) -> tuple[float, list[Line]]:
-    """The type scale at which the paragraphs fit their box, and the lines at that scale."""
+    """The type scale at which the paragraphs fit their box, in height and in width (a value
+    that cannot break, "125,9 млн долл. США" joined by no-break spaces, shrinks until it fits
+    its card), and the lines at that scale."""
     steps = SHRINK_STEPS if item.shrink else (1.0,)
     for shrink in steps:
         lines, y = [], 0.0
@@ -117,7 +120,10 @@ def fit(item: Text, measure: Measure) -> tuple[float, list[Line]]:
                 lines.append(Line(line, scaled, bold, colour, y))
                 y += scaled * LINE_SPACING / 72
             y += scaled * PARAGRAPH_GAP / 72
-        if y <= item.box.height:
+        too_wide = any(
+            measure(line.text, line.size, line.bold) > item.box.width + 1e-6 for line in lines
+        )
+        if y <= item.box.height and not too_wide:
             break
     return shrink, lines
 
@@ -142,7 +148,10 @@ def slide_strings(screen: Screen) -> list[str]:
 
 
 def sources_line(screen: Screen) -> str:
-    return "Source: " + "; ".join(screen.sources) if screen.sources else ""
+    # source titles stay as published (English); only the framing word is translated
+    return (
+        _("Source: {sources}").format(sources="; ".join(screen.sources)) if screen.sources else ""
+    )
 
 
 def picture_alt_text(screen: Screen) -> str:
@@ -151,7 +160,9 @@ def picture_alt_text(screen: Screen) -> str:
     if offices is None:
         return screen.title
     cities = ", ".join(dict.fromkeys(str(c) for c in offices["city"].tolist()))
-    return f"Map: {screen.title}, as of May 2020. Offices in {cities}."
+    return _("Map: {title}, as of May 2020. Offices in {cities}.").format(
+        title=screen.title, cities=cities
+    )
 
 
 def speaker_notes(screen: Screen, briefing: Briefing) -> str:
@@ -160,10 +171,10 @@ def speaker_notes(screen: Screen, briefing: Briefing) -> str:
     if screen.chart is not None:
         parts.append(screen.chart.alt_text)
     if screen.sources:
-        parts.append("Sources: " + "; ".join(screen.sources))
+        parts.append(_("Sources: {sources}").format(sources="; ".join(screen.sources)))
     citations = briefing.data.full_citations(screen.sources)
     if citations:
-        parts.append("Full citations:\n" + "\n".join(f"- {c}" for c in citations))
+        parts.append(_("Full citations:") + "\n" + "\n".join(f"- {c}" for c in citations))
     return "\n\n".join(parts)
 
 
@@ -191,7 +202,12 @@ def _kpi_cards(screen: Screen, body_top: float) -> list[Item]:
                     (kpi.label, 16, True, REGION_COLOUR),
                     (kpi.value, 30, True, IOM_BLUE),
                     (kpi.detail, 14, False, REGION_COLOUR),
-                    ("Source: " + kpi.source if kpi.source else "", 10, False, MUTED),
+                    (
+                        _("Source: {sources}").format(sources=kpi.source) if kpi.source else "",
+                        10,
+                        False,
+                        MUTED,
+                    ),
                 ),
                 floor=CARD_FLOOR_PT,
             )
@@ -259,7 +275,7 @@ def slide_items(screen: Screen, number: int, total: int, pictures: dict[str, byt
         size = 22 if screen.kind == "points" else 15  # the fitting shrinks it if need be
         paragraphs = [("• " + p, size, False, REGION_COLOUR) for p in screen.points]
         if screen.notes and screen.kind == "sources":
-            paragraphs.append(("Data-quality notes", size, True, REGION_COLOUR))
+            paragraphs.append((_("Data-quality notes"), size, True, REGION_COLOUR))
             paragraphs += [("• " + n, max(size - 2, 10), False, MUTED) for n in screen.notes]
         items.append(
             Text(Box(MARGIN, body_top, full, BODY_BOTTOM - body_top + 0.1), tuple(paragraphs))

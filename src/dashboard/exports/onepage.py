@@ -20,9 +20,11 @@ from dashboard import notes as publication
 from dashboard.briefing import Briefing
 from dashboard.content import country as profile
 from dashboard.exports import layout, pdf
+from dashboard.i18n import N_, _, d_, language
+from dashboard.i18n.names import place_name
 from dashboard.style import IOM_BLUE, MUTED, REGION_COLOUR
 
-DISCLAIMER = (
+DISCLAIMER = N_(
     "The designations employed and the presentation of material in this summary do not imply the "
     "expression of any opinion whatsoever on the part of the International Organization for "
     "Migration (IOM) concerning the legal status of any country, territory, city or area, or of "
@@ -64,34 +66,44 @@ def content(briefing: Briefing) -> list:
     """The flowables of the page (country briefings only)."""
     data = briefing.data
     country = data.profile_row
-    name = str(country["name"])
+    name = place_name(str(country["name"]))
     styles = _styles()
     story: list = [
-        _p(f"{name}: country at a glance", styles["title"]),
+        _p(title(briefing), styles["title"]),
         _p(
-            f"{country['subregion']} · capital {country['capital']} · IOM South-Eastern Europe, "
-            f"Eastern Europe and Central Asia (Regional Office Vienna) · prepared {briefing.generated}",
+            _(
+                "{subregion} · capital {capital} · IOM South-Eastern Europe, Eastern Europe and "
+                "Central Asia (Regional Office Vienna) · prepared {date}"
+            ).format(
+                subregion=d_(country["subregion"]),
+                capital=place_name(country["capital"]),
+                date=briefing.generated,
+            ),
             styles["subtitle"],
         ),
         Spacer(1, 0.2 * cm),
     ]
     if data.standouts:
-        story.append(_p(f"Where {name} stands out in the region", styles["heading"]))
+        story.append(
+            _p(_("Where {name} stands out in the region").format(name=name), styles["heading"])
+        )
         for standing in data.standouts:
             change = standing.change()
-            story.append(
-                _p(
-                    "• " + standing.reason(name) + (f"; {change}." if change else "."),
-                    styles["body"],
-                )
+            reason = standing.reason(name)
+            line = (
+                _("{reason}; {change}.").format(reason=reason, change=change)
+                if change
+                else _("{reason}.").format(reason=reason)
             )
-    story.append(_p("Headline indicators", styles["heading"]))
-    rows = [[_p(h, styles["cell"]) for h in ("Indicator", "Latest", "Year", "Source")]]
+            story.append(_p("• " + line, styles["body"]))
+    story.append(_p(_("Headline indicators"), styles["heading"]))
+    headers = (_("Indicator"), _("Latest"), _("Year"), _("Source"))
+    rows = [[_p(h, styles["cell"]) for h in headers]]
     for card in data.indicator_cards:
         item = card.headline
         rows.append(
             [
-                _p(item.name, styles["cell"]),
+                _p(d_(item.name), styles["cell"]),
                 _p(card.display, styles["cell"]),
                 _p(str(item.year) if item.year else "–", styles["cell"]),
                 # the short title here; the full citation is under Sources
@@ -115,7 +127,7 @@ def content(briefing: Briefing) -> list:
     # A stand-in position (an office published without a town) names no city.
     stand_in = offices.get("position_is_stand_in", pd.Series(False, index=offices.index))
     own = [
-        office if standing_in else f"{office} ({city})"
+        d_(office) if standing_in else f"{d_(office)} ({place_name(city)})"
         for office, city, kind, standing_in in zip(
             offices["name"].tolist(),
             offices["city"].tolist(),
@@ -125,12 +137,14 @@ def content(briefing: Briefing) -> list:
         )
         if kind != "regional"
     ]
-    story.append(_p("IOM offices (as of May 2020)", styles["heading"]))
+    story.append(_p(_("IOM offices (as of May 2020)"), styles["heading"]))
     story.append(
         _p(
             "; ".join(own) + "."
             if own
-            else f"No IOM office in {name}; the Regional Office in Vienna covers it.",
+            else _("No IOM office in {name}; the Regional Office in Vienna covers it.").format(
+                name=name
+            ),
             styles["body"],
         )
     )
@@ -138,18 +152,25 @@ def content(briefing: Briefing) -> list:
     corridors = [s for s in briefing.screens if s.key == "corridors"]
     if corridors:
         chart = corridors[0].chart
-        story.append(_p("Where emigrants live", styles["heading"]))
+        story.append(_p(_("Where emigrants live"), styles["heading"]))
         top = "; ".join(
             f"{place} {label}"
             for place, label in zip(chart.categories[:5], chart.labels[:5], strict=True)
         )
-        story.append(_p(f"{corridors[0].title}. Largest destinations: {top}.", styles["body"]))
+        story.append(
+            _p(
+                _("{title}. Largest destinations: {destinations}.").format(
+                    title=corridors[0].title, destinations=top
+                ),
+                styles["body"],
+            )
+        )
         story.append(_p("; ".join(corridors[0].sources), styles["small"]))
     rank = data.funding_rank
-    story.append(_p("Funding requirement 2016", styles["heading"]))
+    story.append(_p(_("Funding requirement 2016"), styles["heading"]))
     story.append(_p(rank.sentence, styles["body"]))
     story.append(_p(rank.source, styles["small"]))
-    story.append(_p("Sources", styles["heading"]))
+    story.append(_p(_("Sources"), styles["heading"]))
     sources = tuple(
         dict.fromkeys(
             [
@@ -166,11 +187,17 @@ def content(briefing: Briefing) -> list:
     for citation in citations:
         story.append(_p("• " + citation, styles["small"]))
     story.append(Spacer(1, 0.25 * cm))
-    story.append(_p(DISCLAIMER, styles["small"]))
+    story.append(_p(_(DISCLAIMER), styles["small"]))
     shown = [str(p.text) for p in story if isinstance(p, Paragraph)]
     for footnote in publication.footnotes_for(shown, iso3=briefing.scope.iso3):
         story.append(_p(footnote, styles["small"]))
     return story
+
+
+def title(briefing: Briefing) -> str:
+    return _("{name}: country at a glance").format(
+        name=place_name(briefing.data.profile_row["name"])
+    )
 
 
 def pdf_bytes(briefing: Briefing) -> bytes:
@@ -185,10 +212,11 @@ def pdf_bytes(briefing: Briefing) -> bytes:
         rightMargin=MARGIN_CM * cm,
         topMargin=MARGIN_CM * cm,
         bottomMargin=MARGIN_CM * cm,
-        title=f"{briefing.data.profile_row['name']}: country at a glance",
-        author=layout.AUTHOR,
+        title=title(briefing),
+        author=_(layout.AUTHOR),
         subject=briefing.subtitle,
-        creator=layout.AUTHOR,
+        creator=_(layout.AUTHOR),
+        lang=language(),
     )
     frame_width = A4[0] - 2 * MARGIN_CM * cm
     frame_height = A4[1] - 2 * MARGIN_CM * cm

@@ -19,8 +19,10 @@ from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen import canvas as pdf_canvas
 
 from dashboard.briefing import Briefing
+from dashboard.changes import decimal
 from dashboard.charts.spec import ChartSpec
 from dashboard.exports import layout
+from dashboard.i18n import _, language
 from dashboard.style import MUTED, REGION_COLOUR
 
 MIME = "application/pdf"
@@ -147,9 +149,11 @@ def nice_ticks(low: float, high: float, count: int = 5) -> list[float]:
 
 
 def _tick_text(value: float, spec: ChartSpec) -> str:
+    """A tick's value in the axis' unit, the language's way: "2.5", "1,000", "12%" ("2,5",
+    "1 000", "12 %")."""
     shown = value / spec.divisor if spec.unit != "percent" else value
-    text = f"{shown:,.1f}" if shown != int(shown) else f"{int(shown):,}"
-    return f"{text}%" if spec.unit == "percent" else text
+    text = decimal(shown, 1) if shown != int(shown) else decimal(int(shown), 0)
+    return _("{value}%").format(value=text) if spec.unit == "percent" else text
 
 
 def _title_lines(box: layout.Box, spec: ChartSpec) -> list[str]:
@@ -169,7 +173,9 @@ def _title(page: Page, box: layout.Box, spec: ChartSpec) -> float:
 
 
 def bar_geometry(spec: ChartSpec, box: layout.Box, top: float) -> dict:
-    """Where the bars and their labels go: rows, label size, label column and value scale."""
+    """Where the bars and their labels go: rows, label size, each label's lines, label column
+    and value scale. A label wider than the column (a long Russian area name) is wrapped onto
+    lines that fit it, never cut at the page's edge."""
     count = len(spec.categories)
     axis_room = 0.55
     plot_top, plot_bottom = box.top + top, box.top + box.height - PAD - axis_room
@@ -177,6 +183,11 @@ def bar_geometry(spec: ChartSpec, box: layout.Box, top: float) -> dict:
     size = max(MIN_PT, min(LABEL_PT, row * 72 * 0.8))
     label_width = max(measure(c, size, False) for c in spec.categories) + 0.15
     label_width = min(label_width, box.width * 0.45)
+    lines = [layout.wrap(c, size, False, label_width - 0.15, measure) for c in spec.categories]
+    # shrink a wrapped label's type while its lines are taller than the row (not below 12 pt)
+    while size > MIN_PT and max(len(ls) for ls in lines) * size * layout.LINE_SPACING > row * 72:
+        size = max(MIN_PT, size - 1)
+        lines = [layout.wrap(c, size, False, label_width - 0.15, measure) for c in spec.categories]
     value_width = max(measure(label, size, False) for label in spec.labels) + 0.15
     plot_left = box.left + PAD + label_width
     plot_right = box.left + box.width - PAD - value_width
@@ -184,6 +195,8 @@ def bar_geometry(spec: ChartSpec, box: layout.Box, top: float) -> dict:
     return {
         "row": row,
         "size": size,
+        "lines": lines,
+        "label_width": label_width - 0.15,
         "plot": (plot_left, plot_top, plot_right, plot_bottom),
         "ticks": nice_ticks(0, peak or 1),
     }
@@ -202,10 +215,13 @@ def draw_bar(page: Page, box: layout.Box, spec: ChartSpec) -> None:
     page.line(left, plot_top, left, bottom, AXIS)
     page.text((left + right) / 2, bottom + 0.3, spec.axis_title, MIN_PT, MUTED, align="centre")
     values = spec.series[0].values
-    for index, (category, value) in enumerate(zip(spec.categories, values, strict=True)):
+    line_height = size * layout.LINE_SPACING / 72
+    for index, (lines, value) in enumerate(zip(geometry["lines"], values, strict=True)):
         centre = plot_top + row * (index + 0.5)
         text_top = centre - size / 72 * 0.5
-        page.text(left - 0.1, text_top, category, size, align="right")
+        first = centre - (len(lines) * line_height) / 2 + (line_height - size / 72) / 2
+        for number, line in enumerate(lines):
+            page.text(left - 0.1, first + number * line_height, line, size, align="right")
         end = left
         if value is not None and value > 0:
             end = left + (right - left) * value / span
@@ -295,7 +311,7 @@ def draw_chart(page: Page, item: layout.Chart) -> None:
 
 
 def draw_text(page: Page, item: layout.Text) -> None:
-    _, lines = layout.fit(item, measure)
+    _shrink, lines = layout.fit(item, measure)
     for line in lines:
         page.text(
             item.box.left, item.box.top + line.offset, line.text, line.size, line.colour, line.bold
@@ -321,14 +337,20 @@ def draw_item(page: Page, item: layout.Item) -> None:
 
 
 def new_canvas(out: io.BytesIO, size: tuple[float, float], title: str, subject: str):
+    """A canvas with the file's title, subject, author and language (the current one: a screen
+    reader reads a Russian deck with a Russian voice)."""
     register_fonts()
     canvas = pdf_canvas.Canvas(
-        out, pagesize=(size[0] * 72, size[1] * 72), initialFontName=FONT, initialFontSize=12
+        out,
+        pagesize=(size[0] * 72, size[1] * 72),
+        initialFontName=FONT,
+        initialFontSize=12,
+        lang=language(),
     )
     canvas.setTitle(title)
-    canvas.setAuthor(layout.AUTHOR)
+    canvas.setAuthor(_(layout.AUTHOR))
     canvas.setSubject(subject)
-    canvas.setCreator(layout.AUTHOR)
+    canvas.setCreator(_(layout.AUTHOR))
     canvas.setKeywords(["IOM", "SEEECA", "migration", "briefing"])
     return canvas
 

@@ -13,6 +13,7 @@ from pptx import Presentation
 from pptx.chart.data import CategoryChartData
 from pptx.dml.color import RGBColor
 from pptx.enum.chart import XL_CHART_TYPE, XL_LABEL_POSITION, XL_LEGEND_POSITION
+from pptx.enum.lang import MSO_LANGUAGE_ID
 from pptx.enum.shapes import MSO_SHAPE
 from pptx.enum.text import MSO_ANCHOR, MSO_AUTO_SIZE
 from pptx.oxml.ns import qn
@@ -21,14 +22,22 @@ from pptx.util import Emu, Inches, Pt
 from dashboard.briefing import Briefing
 from dashboard.charts.spec import ChartSpec
 from dashboard.exports import layout
+from dashboard.i18n import _, language
 from dashboard.style import REGION_COLOUR
 
 MIME = "application/vnd.openxmlformats-officedocument.presentationml.presentation"
-FONT = "Arial"  # on every PowerPoint; Liberation Sans (used to measure) shares its metrics
+# On every PowerPoint, with Cyrillic (Windows' and macOS' Arial cover Latin, Cyrillic and Greek);
+# LibreOffice draws it with Liberation Sans (fontconfig's metric alias for Arial), which covers
+# Cyrillic too and is what the layout measures with. DejaVu Sans, the PDF's font, is wider and
+# absent from most Windows machines: a deck set in it would be redrawn in a fallback font.
+FONT = "Arial"
 MEASURE_FONTS = {
     False: ("/usr/share/fonts/truetype/liberation/LiberationSans-Regular.ttf",),
     True: ("/usr/share/fonts/truetype/liberation/LiberationSans-Bold.ttf",),
 }
+# The proofing language of the text of a deck in another language than English (English decks
+# keep PowerPoint's default).
+PROOFING = {"ru": MSO_LANGUAGE_ID.RUSSIAN}
 CHART_TITLE_PT = 16
 CHART_LABEL_PT = 14
 CHART_LABEL_PT_DENSE = 12  # bar charts of more than 12 categories: still the floor, all drawn
@@ -55,7 +64,7 @@ def _number_format(spec: ChartSpec) -> str:
     """An Excel number format that shows the values in the axis' unit ('12.5 million')."""
     commas = {1e3: ",", 1e6: ",,", 1e9: ",,,"}.get(spec.divisor, "")
     if spec.unit == "percent":
-        return '0.0"%"'
+        return '0.0"{}"'.format(_("{value}%").format(value=""))
     decimals = "0.0" if commas else "0"
     return f"#,##{decimals}{commas}"
 
@@ -69,6 +78,8 @@ def _font(font, size: float, colour: str = REGION_COLOUR, bold: bool = False) ->
     font.name = FONT
     font.bold = bold
     font.color.rgb = _rgb(colour)
+    if language() in PROOFING:  # PowerPoint checks spelling and reads aloud in that language
+        font.language_id = PROOFING[language()]
 
 
 def label_step(spec: ChartSpec) -> int:
@@ -211,7 +222,8 @@ def pptx_bytes(briefing: Briefing, pictures: dict[str, bytes]) -> bytes:
     deck.slide_width, deck.slide_height = Emu(Inches(layout.SLIDE_W)), Emu(Inches(layout.SLIDE_H))
     deck.core_properties.title = briefing.title
     deck.core_properties.subject = briefing.subtitle
-    deck.core_properties.author = layout.AUTHOR
+    deck.core_properties.author = _(layout.AUTHOR)
+    deck.core_properties.language = language()
     total = len(briefing.screens)
     for number, screen in enumerate(briefing.screens, start=1):
         slide = deck.slides.add_slide(deck.slide_layouts[6])  # blank

@@ -21,14 +21,15 @@ import plotly
 import plotly.graph_objects as go
 
 from dashboard.briefing import Briefing
+from dashboard.i18n import N_, _
 
 BROWSER_ENV = "BROWSER_PATH"
 SYSTEM_BROWSERS = ("/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome")
 BROWSER_NAMES = ("chromium", "chromium-browser", "google-chrome")
-INSTALL_HINT = (
+INSTALL_HINT = N_(
     "Exports draw charts with a headless Chromium, and none was found{where}. Install it "
     "(Debian/Ubuntu: `apt-get install -y chromium`) or set the environment variable "
-    f"{BROWSER_ENV} to a Chrome or Chromium executable, then restart the app. The dashboard "
+    "{variable} to a Chrome or Chromium executable, then restart the app. The dashboard "
     "itself works without it; the charts' camera icon still saves a PNG in the browser."
 )
 PLOTLY_JS = Path(plotly.__file__).parent / "package_data" / "plotly.min.js"
@@ -74,8 +75,12 @@ def renderer_problem() -> str | None:
     if renderer_path() is not None:
         return None
     chosen = os.environ.get(BROWSER_ENV)
-    where = f" ({BROWSER_ENV}={chosen!r} is not an executable file)" if chosen is not None else ""
-    return INSTALL_HINT.format(where=where)
+    where = (
+        _(" ({setting} is not an executable file)").format(setting=f"{BROWSER_ENV}={chosen!r}")
+        if chosen is not None
+        else ""
+    )
+    return _(INSTALL_HINT).format(where=where, variable=BROWSER_ENV)
 
 
 def offline_page():
@@ -98,7 +103,10 @@ class ChartRenderer:
         path = browser or renderer_path()
         if path is None or not _is_executable(path):
             raise RendererUnavailable(
-                renderer_problem() or INSTALL_HINT.format(where=f" at {path}")
+                renderer_problem()
+                or _(INSTALL_HINT).format(
+                    where=_(" at {path}").format(path=path), variable=BROWSER_ENV
+                )
             )
         self.browser = path
         self._loop = asyncio.new_event_loop()
@@ -113,7 +121,9 @@ class ChartRenderer:
         except Exception as error:
             self.close()
             raise RendererUnavailable(
-                f"Chromium at {path} could not be started for exports ({error})."
+                _("Chromium at {path} could not be started for exports ({error}).").format(
+                    path=path, error=error
+                )
             ) from error
 
     @staticmethod
@@ -132,7 +142,9 @@ class ChartRenderer:
             return future.result(timeout=RENDER_TIMEOUT_S + 10)
         except TimeoutError as error:
             future.cancel()
-            raise RendererUnavailable("Chart rendering timed out; try the export again.") from error
+            raise RendererUnavailable(
+                _("Chart rendering timed out; try the export again.")
+            ) from error
 
     @property
     def alive(self) -> bool:
@@ -147,7 +159,7 @@ class ChartRenderer:
     ) -> bytes:
         """The figure as PNG bytes at width x height CSS pixels times scale."""
         if not self.alive:
-            raise RendererUnavailable("The chart renderer has stopped; try the export again.")
+            raise RendererUnavailable(_("The chart renderer has stopped; try the export again."))
         options = {"format": "png", "width": width, "height": height, "scale": scale}
         return self._call(self._kaleido.calc_fig(figure, opts=options))
 
@@ -206,5 +218,5 @@ def render_pictures(
             progress(done, len(figures), figure.layout.title.text or key)
         images[key] = renderer.png(slide_figure(figure), *MAP_PX, MAP_SCALE)
     if progress:
-        progress(len(figures), len(figures), "maps rendered")
+        progress(len(figures), len(figures), _("maps rendered"))
     return images

@@ -159,7 +159,7 @@ DATASETS: tuple[DatasetSource, ...] = (
         note=(
             "Long CSV (Country Name, Country Code, Year, Value) refreshed from the World Bank API"
             " by a GitHub Action; vintage = refresh commit date (the file states none). All 20"
-            " incl. Kosovo (XKX), 1960-2024."
+            " incl. Kosovo (UNSCR 1244), 1960-2024."
         ),
     ),
     DatasetSource(
@@ -684,8 +684,8 @@ INDICATORS: tuple[Indicator, ...] = (
         "sum",
         None,
         "wdi_population_datahub",
-        "Total population, mid-year (SP.POP.TOTL), all residents regardless of legal status.",
-        "World Bank WDI via datahub.io (refresh of 2026-03-06). Kosovo separate (XKX).",
+        "Total population, mid-year, all residents regardless of legal status.",
+        "World Bank WDI via datahub.io (refresh of 2026-03-06). Kosovo (UNSCR 1244) has its own series.",
     ),
     _i(
         "wdi.net_migration",
@@ -695,10 +695,10 @@ INDICATORS: tuple[Indicator, ...] = (
         "sum",
         None,
         "wdi_net_migration_2024_06",
-        "Immigrants minus emigrants in the year, citizens and non-citizens (SM.POP.NETM).",
+        "Immigrants minus emigrants in the year, citizens and non-citizens.",
         "UN WPP 2022 estimates, 1960-2021. The 2022-2023 values in this download are WPP 2022"
         " projections with round placeholders (-9999, -19999, 0) and are not included; the war"
-        " in Ukraine is therefore not reflected. Kosovo separate (XKX).",
+        " in Ukraine is therefore not reflected. Kosovo (UNSCR 1244) has its own series.",
     ),
     _i(
         "wdi.remittances_usd",
@@ -708,9 +708,9 @@ INDICATORS: tuple[Indicator, ...] = (
         "sum",
         None,
         "wdi_remittances_usd_2023_10",
-        "Personal transfers and compensation of employees received (BX.TRF.PWKR.CD.DT).",
+        "Personal transfers and compensation of employees received.",
         "WDI vintage 2023-10-26, to 2022. Zeros read as missing (Turkmenistan 2005-2022: no"
-        " data; Serbia and Montenegro 2005-2006). Kosovo separate (XKX). Differs from KNOMAD"
+        " data; Serbia and Montenegro 2005-2006). Kosovo (UNSCR 1244) has its own series. Differs from KNOMAD"
         " figures of other editions.",
     ),
     _i(
@@ -721,10 +721,10 @@ INDICATORS: tuple[Indicator, ...] = (
         "none",
         None,
         "wdi_remittances_gdp_2023_05",
-        "Personal remittances received as a share of GDP (BX.TRF.PWKR.DT.GD.ZS).",
+        "Personal remittances received as a share of GDP.",
         "WDI vintage 2023-05-10 (older than the US$ series), to 2021; Turkmenistan to 2019."
         " Zeros read as missing. No GDP series is ingested, so no regional average is"
-        " computed. Kosovo separate (XKX).",
+        " computed. Kosovo (UNSCR 1244) has its own series.",
     ),
     _i(
         "wdi2025.remittances_usd",
@@ -734,10 +734,10 @@ INDICATORS: tuple[Indicator, ...] = (
         "sum",
         None,
         "wdi_remittances_usd_2025_07",
-        "Personal transfers and compensation of employees received (BX.TRF.PWKR.CD.DT).",
+        "Personal transfers and compensation of employees received.",
         "WDI vintage 2025-07-01, to 2024; Kyrgyzstan, Serbia and Kosovo have no 2024 value in"
-        " this vintage. Turkmenistan: only 1996 (zeros in other years read as missing). Kosovo"
-        " separate (XKX). " + DO_NOT_MIX,
+        " this vintage. Turkmenistan: only 1996 (zeros in other years read as missing). Kosovo (UNSCR 1244)"
+        " has its own series. " + DO_NOT_MIX,
     ),
     _i(
         "wdi2026.remittances_usd",
@@ -747,9 +747,9 @@ INDICATORS: tuple[Indicator, ...] = (
         "sum",
         None,
         "wdi_2026_07",
-        "Personal transfers and compensation of employees received (BX.TRF.PWKR.CD.DT).",
+        "Personal transfers and compensation of employees received.",
         "WDI as served in July 2026, to 2024 for all but Turkmenistan (one value, 1996)."
-        " Kosovo separate (XKX). " + DO_NOT_MIX,
+        " Kosovo (UNSCR 1244) has its own series. " + DO_NOT_MIX,
     ),
     _i(
         "wdi2026.gdp_usd",
@@ -759,8 +759,8 @@ INDICATORS: tuple[Indicator, ...] = (
         "sum",
         None,
         "wdi_2026_07",
-        "Gross domestic product at purchasers' prices, current US$ (NY.GDP.MKTP.CD).",
-        "WDI as served in July 2026, to 2025. Kosovo separate (XKX). Used here as the"
+        "Gross domestic product at purchasers' prices, current US$.",
+        "WDI as served in July 2026, to 2025. Kosovo (UNSCR 1244) has its own series. Used here as the"
         " denominator of remittances as % of GDP.",
     ),
     _i(
@@ -771,9 +771,9 @@ INDICATORS: tuple[Indicator, ...] = (
         "weighted_mean",
         "wdi2026.gdp_usd",
         "wdi_2026_07",
-        "Derived by the dashboard: 100 x personal remittances received (BX.TRF.PWKR.CD.DT) /"
-        " GDP (NY.GDP.MKTP.CD), both in current US$ from WDI as served in July 2026.",
-        "Derived, not published by the World Bank: WDI's own ratio (BX.TRF.PWKR.DT.GD.ZS) in"
+        "Derived by the dashboard: 100 x personal remittances received /"
+        " GDP, both in current US$ from WDI as served in July 2026.",
+        "Derived, not published by the World Bank: WDI's own ratio in"
         " this vintage was not available; the official May 2023 ratio is its own series. Equals"
         " the World Bank ratio to 4 decimals where checked (Albania, Armenia, Azerbaijan, Bosnia"
         " and Herzegovina 2022-2023). Regional figures weight by GDP (total remittances / total"
@@ -787,10 +787,10 @@ INDICATORS: tuple[Indicator, ...] = (
         "sum",
         None,
         "wdi_2026_07",
-        "Immigrants minus emigrants in the year, citizens and non-citizens (SM.POP.NETM).",
+        "Immigrants minus emigrants in the year, citizens and non-citizens.",
         "UN World Population Prospects 2024 estimates, 1960-2023 (the war in Ukraine is"
         " reflected: Ukraine 2022 -5,699,445). The projected 2024-2025 values in this download"
-        " are not included. Kosovo separate (XKX). " + DO_NOT_MIX,
+        " are not included. Kosovo (UNSCR 1244) has its own series. " + DO_NOT_MIX,
     ),
     _i(
         "wdi2026.population",
@@ -800,10 +800,10 @@ INDICATORS: tuple[Indicator, ...] = (
         "sum",
         None,
         "wdi_2026_07",
-        "Total population, mid-year (SP.POP.TOTL), all residents regardless of legal status.",
+        "Total population, mid-year, all residents regardless of legal status.",
         "WDI as served in July 2026, to 2025. For most countries WDI takes population from UN"
         " World Population Prospects 2024, whose estimates end in 2023: 2024-2025 may be"
-        " projections. Kosovo separate (XKX).",
+        " projections. Kosovo (UNSCR 1244) has its own series.",
     ),
     # --- KNOMAD ---------------------------------------------------------------------------------
     _i(

@@ -14,6 +14,12 @@ def series_breaks(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
     return run_sql(con, "series_breaks")
 
 
+def series_breaks_moving_totals(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
+    """The breaks another country's break causes: indicator_code, iso3, year,
+    cause_indicator_code, cause_iso3, cause_value_before, cause_value_after."""
+    return run_sql(con, "series_breaks_moving_totals")
+
+
 def indicator_history_by_country(
     con: duckdb.DuckDBPyConnection, codes: tuple[str, ...], iso3: tuple[str, ...], year_to: int
 ) -> pd.DataFrame:

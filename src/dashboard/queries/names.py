@@ -16,7 +16,8 @@ def country_labels(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
 
 
 def display_names(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
-    """Every row of the names table: kind (country|city), key, display_name, label, basis."""
+    """Every row of the names table: kind (country|city), key, display_name, label, basis,
+    on_map, and the Russian display_name_ru, label_ru, basis_ru."""
     return run_sql(con, "display_names")
 
 

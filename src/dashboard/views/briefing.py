@@ -7,19 +7,17 @@ pure modules (briefing, content.country, exports).
 
 from __future__ import annotations
 
-from collections.abc import Mapping
 from datetime import date
 
-import pandas as pd
 import streamlit as st
 
-from dashboard import cache, config, downloads, exports, ui, url_state
+from dashboard import briefing, cache, config, exports, ui, url_state
 from dashboard.briefing import Briefing, Screen
 from dashboard.charts import country as charts
-from dashboard.content import country as profile
 from dashboard.filters import FilterOptions, Filters
 from dashboard.inert import inert
 from dashboard.queries import names as name_queries
+from dashboard.views import themes as theme_view
 
 COUNTRY_PARAM = "iso3"
 SLIDE_PARAM = "slide"
@@ -73,6 +71,49 @@ def country_from_link(options: FilterOptions) -> str | None:
     """The link's country code when it is a known one (presentation mode draws no picker); an
     unknown code is reported and removed from the address bar."""
     return url_state.current(COUNTRY_PARAM, options.countries, None)
+
+
+BRIEFING_KEY = "briefing_country"
+
+
+def briefing_choice(filters: Filters, options: FilterOptions, present: bool) -> str | None:
+    """The briefing's country (or SELECTION) and the presentation button, on one line; in
+    presentation mode no picker is drawn and the choice comes from the session or the link."""
+    with st.container(horizontal=True, vertical_alignment="bottom"):
+        if not present:
+            chosen = country_picker(filters, options, key=BRIEFING_KEY, allow_selection=True)
+        else:
+            chosen = st.session_state.get(BRIEFING_KEY) or country_from_link(options)
+        presentation_controls(present)
+    return chosen
+
+
+def briefing_deck(chosen: str | None, filters: Filters, options: FilterOptions) -> Briefing:
+    """The briefing of the chosen country, else of the sidebar selection, under the sidebar's
+    years and theme (built once per scope and warehouse, shared)."""
+    families = theme_view.families(filters.theme)
+    if chosen in options.countries:
+        scope = briefing.country_scope(chosen, options, filters.years, filters.theme, families)
+    else:
+        scope = briefing.selection_scope(filters, options, families)
+    return cache.briefing_for(scope, date.today().strftime("%d %B %Y"))
+
+
+def briefing_heading(deck: Briefing) -> None:
+    """The page title (what the briefing covers) and how to move between its slides."""
+    st.title(f"Briefing: {deck.scope.label}")
+    st.caption(
+        f"{len(deck.screens)} slides, one insight each. Previous/next or the arrow keys move "
+        "between them; the slide number is in the address bar. The same slides make the PowerPoint "
+        "and the PDF below."
+    )
+
+
+def current_slide(deck: Briefing, present: bool) -> None:
+    """The slide the link or the previous/next buttons point at, framed unless presenting."""
+    number = slide_number(len(deck.screens))
+    with st.container(border=not present):
+        show_screen(deck.screens[number - 1], deck, present)
 
 
 def print_styles() -> None:
@@ -145,17 +186,8 @@ def slide_number(total: int) -> int:
     return number
 
 
-def static_table(table: pd.DataFrame, key: str) -> None:
-    """A small table drawn as plain HTML (prints and projects well) with its CSV download."""
-    st.table(table, hide_index=True)
-    st.download_button(
-        "Download CSV",
-        lambda: downloads.csv_bytes(table),  # built on click, not on every rerun
-        file_name=f"{ui.slug(key)}.csv",
-        mime="text/csv",
-        key=f"download-{key}",
-        icon=":material/download:",
-    )
+# The country page and the briefing's screens draw their small tables the shared way.
+static_table = ui.static_table
 
 
 def metric(label: str, value: str, detail: str, source: str) -> None:
@@ -264,7 +296,8 @@ def export_panel(deck: Briefing) -> None:
     problem = exports.renderer_problem()
     if problem:
         st.warning(problem, icon=":material/warning:")
-    build_id = (deck.scope, date.today().isoformat())
+    # a deck built in another language is not this page's deck
+    build_id = (deck.scope, deck.lang, date.today().isoformat())
     if st.button(
         "Build PowerPoint and PDF", type="primary", icon=":material/slideshow:", key="build-export"
     ):
@@ -343,54 +376,3 @@ def export_panel(deck: Briefing) -> None:
             icon=":material/image:",
             key=f"download-png-{key}",
         )
-
-
-def indicator_cards(cards: list[profile.IndicatorCard], columns: int = 4) -> None:
-    """Headline indicators with sparkline, latest year and source; absent values say why."""
-    for start in range(0, len(cards), columns):
-        for column, card in zip(st.columns(columns), cards[start : start + columns], strict=False):
-            item = card.headline
-            with column:
-                detail = (
-                    str(item.year)
-                    if item.year
-                    else ("no separate figure" if card.note else "no data")
-                )
-                st.metric(
-                    item.name,
-                    card.display,
-                    delta=detail,
-                    delta_color="off",
-                    delta_arrow="off",
-                    border=True,
-                    chart_data=item.series or None,
-                    chart_type="line",
-                    help=card.note or item.caveat,
-                )
-                ui.source_line(item.source)
-
-
-def key_facts(figures: list[Mapping]) -> None:
-    """The document's own words about the country, each with its source (rows of
-    country_key_figures, as BriefingData.key_figure_rows)."""
-    for row in figures:
-        st.markdown(f"**{inert(row['label'])}**")
-        st.markdown(f"> {inert(row['quote'])}")
-        ui.source_line(profile.document_source(row["document"], row["file"], row["source_section"]))
-
-
-def outlook_list(statements: list[Mapping], family_labels: Mapping[str, str]) -> None:
-    """Outlook statements with their scope, indicators and source (rows of
-    outlook_statements_for_selection, as BriefingData.outlook_rows); `family_labels` names each
-    indicator family as the trends picker does ("Remittance inflows (US$)", not a code)."""
-    for row in statements:
-        expected = row["expectations"].replace("_", " ")
-        families = ", ".join(
-            family_labels.get(family, family.replace("_", " "))
-            for family in row["indicator_families"].split(", ")
-        )
-        st.markdown(
-            f"- {inert(row['statement'])}  \n*{inert(profile.statement_scope(row))}; indicators to watch: "
-            f"{inert(families)} (expected: {inert(expected)})*"
-        )
-        ui.source_line(profile.document_source(row["document"], row["file"], row["source_section"]))

@@ -9,6 +9,8 @@ import streamlit as st
 
 from dashboard import cache, changes, themes
 from dashboard.filters import FilterOptions, Filters
+from dashboard.i18n import _, d_, ngettext
+from dashboard.i18n.names import place_name
 from dashboard.inert import inert as ui_text
 from dashboard.queries import changes as q
 from dashboard.queries import headline as headline_q
@@ -66,7 +68,7 @@ def latest_block(
     five years before, as a sentence with its source; then the notable changes. With a theme,
     the concepts whose indicators speak to it come first."""
     scope = _scope(filters, options)
-    st.header(f"Latest year: {scope}")
+    st.header(_("Latest year: {scope}").format(scope=scope))
     facts, stale, notes = cache.derived(_latest, filters.selected_iso3, scope, filters.year_to)
     if theme_families:
         menu = theme_view.menu()
@@ -80,23 +82,27 @@ def latest_block(
             )
         )
     st.caption(
-        f"Each figure is the latest year up to {filters.year_to} with every reporting country of "
-        "the selection, from the source the headline rule prefers (Data and sources explains the "
-        "rule). A change is given only against the same source, the same countries and no series "
-        "break."
+        _(
+            "Each figure is the latest year up to {year} with every reporting country of the "
+            "selection, from the source the headline rule prefers (Data and sources explains the "
+            "rule). A change is given only against the same source, the same countries and no "
+            "series break."
+        ).format(year=filters.year_to)
     )
     left, right = st.columns(2)
     for index, fact in enumerate(facts):
         with left if index < (len(facts) + 1) // 2 else right:
             st.markdown(f"- {ui_text(fact.sentence)} ({ui_text(fact.source)})")
     if stale:
-        st.caption(
-            "No figure in the last ten years for: "
-            + "; ".join(f"{ui_text(name)} (latest {year})" for name, year in stale)
-            + "."
+        concepts = "; ".join(
+            _("{concept} (latest {year})").format(concept=ui_text(d_(name)), year=year)
+            for name, year in stale
         )
+        st.caption(_("No figure in the last ten years for: {concepts}.").format(concepts=concepts))
     for note in notes:
-        st.caption(f":material/info: Series break: {ui_text(note)}")
+        st.caption(":material/info: " + _("Series break: {note}").format(note=ui_text(d_(note))))
+    for note in changes.look_alike_notes(facts):
+        st.caption(f":material/info: {ui_text(note)}")
     notable_block(filters, options, facts)
 
 
@@ -109,24 +115,43 @@ def notable_block(
     link to its trend view; series breaks listed apart."""
     facts = facts if facts is not None else _facts(filters, options)
     codes = tuple(sorted({fact.indicator_code for fact in facts}))
-    st.markdown("**Notable changes in the latest year**")
+    st.markdown("**" + _("Notable changes in the latest year") + "**")
     if not codes:
-        st.caption("No headline figure for this selection.")
+        st.caption(_("No headline figure for this selection."))
         return
     result = cache.derived(_notable, codes, filters.selected_iso3, filters.year_to)
     st.caption(
-        f"Movements on the year before at least {changes.SCORE_THRESHOLD:.0f} times the series' "
-        f"usual yearly movement (the median of up to {changes.HISTORY_YEARS} years before) and at "
-        "least 5,000 persons, US$ 50 million or 1 percentage point, largest first; "
-        f"{result.considered} country series of the headline indicators were checked."
+        ngettext(
+            "Movements on the year before at least {threshold} times the series' usual yearly "
+            "movement (the median of up to {years} years before) and at least {persons} persons, "
+            "{money} or 1 percentage point, largest first; {n} country series of the headline "
+            "indicators was checked.",
+            "Movements on the year before at least {threshold} times the series' usual yearly "
+            "movement (the median of up to {years} years before) and at least {persons} persons, "
+            "{money} or 1 percentage point, largest first; {n} country series of the headline "
+            "indicators were checked.",
+            result.considered,
+        ).format(
+            threshold=f"{changes.SCORE_THRESHOLD:.0f}",
+            years=changes.HISTORY_YEARS,
+            persons=changes.decimal(5_000, 0),
+            money=changes.format_amount(50e6, "current US$"),
+            n=result.considered,
+        )
     )
     if not result.changes:
-        st.caption("No notable change this year: every movement is within its series' usual range.")
+        st.caption(
+            _("No notable change this year: every movement is within its series' usual range.")
+        )
     for change in result.changes:
         st.page_link(
             TRENDS_PAGE,
             label=ui_text(change.headline),
-            help=ui_text(f"{change.sentence} ({change.indicator_name}). Opens its trend view."),
+            help=ui_text(
+                _("{sentence} ({indicator}). Opens its trend view.").format(
+                    sentence=change.sentence, indicator=d_(change.indicator_name)
+                )
+            ),
             icon=":material/trending_up:"
             if change.after > change.before
             else ":material/trending_down:",
@@ -134,7 +159,14 @@ def notable_block(
         )
     for change in result.breaks:
         st.caption(
-            f":material/report: Not a change, a series break: {ui_text(change.indicator_name)} in "
-            f"{ui_text(changes.place(change.country))}, {change.year - 1} to {change.year}. "
-            f"{ui_text(change.note)}"
+            ":material/report: "
+            + _(
+                "Not a change, a series break: {indicator} in {place}, {previous} to {year}. {note}"
+            ).format(
+                indicator=ui_text(d_(change.indicator_name)),
+                place=ui_text(changes.place(place_name(change.country))),
+                previous=change.year - 1,
+                year=change.year,
+                note=ui_text(d_(change.note)),
+            )
         )

@@ -10,7 +10,7 @@ import streamlit as st
 
 from dashboard import cache, ui
 from dashboard.charts import projection
-from dashboard.charts import trends as trend_charts
+from dashboard.content import trends as trend_content
 from dashboard.queries import projections as pq
 from dashboard.queries import trends as trend_queries
 
@@ -33,7 +33,7 @@ def _country_projection(
     rows = cache.query(pq.projection_by_country, code, (iso3,), min(year_from, anchor), HORIZON)
     projected = rows[rows["year"] >= anchor]
     history, source = [], projection.source_text(series)
-    menu = cache.shaped(trend_charts.IndicatorMenu.of, trend_queries.indicator_choices_by_family)
+    menu = cache.shaped(trend_content.IndicatorMenu.of, trend_queries.indicator_choices_by_family)
     if series["last_estimate_year"]:  # the same edition's estimates lead into the projection
         history.append(
             ("UN estimates (WPP 2024)", rows[rows["is_estimate"] & (rows["year"] >= year_from)])
@@ -48,7 +48,7 @@ def _country_projection(
             year_to,
         )
         history.append((f"{definition['name']}", past))
-        source += f" History: {trend_charts.source_name(definition)}."
+        source += f" History: {trend_content.source_name(definition)}."
     figure = projection.country_projection_figure(
         tuple(history), projected, series, HORIZON, f"{series['name'].split(' (')[0]}, {name}"
     )
@@ -59,7 +59,7 @@ def _country_projection(
 def country_projections(iso3: str, name: str, year_from: int, year_to: int) -> None:
     """Net migration (UN estimates, then the projection) and population (the catalogue's default
     population series, then the projection) for one country, side by side."""
-    st.header("Where it is heading: UN projections to 2050")
+    st.subheader("Where it is heading: UN projections to 2050")
     st.caption(
         f"What the UN Population Division projects for {name} (World Population Prospects 2024, "
         "medium variant, dashed), with its 80% and 95% intervals. A projection under the UN's "

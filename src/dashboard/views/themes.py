@@ -4,8 +4,11 @@ ordering rules are the pure dashboard.themes."""
 
 from __future__ import annotations
 
+import streamlit as st
+
 from dashboard import cache, themes
-from dashboard.charts.trends import IndicatorMenu
+from dashboard.content.trends import IndicatorMenu
+from dashboard.filters import FilterOptions, Filters
 from dashboard.queries import themes as theme_q
 from dashboard.queries import trends as trend_q
 
@@ -20,3 +23,17 @@ def families(theme: str | None) -> tuple[str, ...]:
 def menu() -> IndicatorMenu:
     """The indicator catalogue arranged for pickers (built once per warehouse)."""
     return cache.shaped(IndicatorMenu.of, trend_q.indicator_choices_by_family)
+
+
+def note(
+    filters: Filters, options: FilterOptions, theme_families: tuple[str, ...], then: str = ""
+) -> None:
+    """Under a block the sidebar's theme reorders: which theme and which of its indicators lead,
+    then `then` (what the theme does not change on that page). Nothing without a theme."""
+    if not theme_families:
+        return
+    labels = menu().families
+    sentence = themes.theme_note(
+        options.themes[filters.theme], [labels[f] for f in theme_families if f in labels]
+    )
+    st.caption(f"{sentence} {then}".strip())

@@ -12,14 +12,19 @@ parts as (
             when 'International Organization for Migration' then 'IOM'
             when 'United Nations Department of Economic and Social Affairs, Population Division'
                 then 'UN DESA Population Division'
+            when 'World Bank (long CSVs by the datahub.io core datasets project)'
+                then 'World Bank (via the datahub.io core datasets)'
             else publisher
         end as publisher_short,
-        -- the title without a leading publisher abbreviation ("IOM Regional Strategy ...")
-        regexp_replace(title, '^IOM ', '') as bare_title,
-        -- editions that name a download file or a package path are technical details
+        -- the title without a leading publisher abbreviation ("IOM Regional Strategy ...") nor
+        -- WDI series codes ("Net migration (SM.POP.NETM)"): codes are technical details
+        regexp_replace(
+            regexp_replace(title, '^IOM ', ''), ' \([A-Z]{2}\.[A-Z0-9]+(\.[A-Z0-9]+)*\)', '', 'g'
+        ) as bare_title,
+        -- editions that name a download file, a package path or a commit are technical details
         case
             when edition is null
-                or regexp_matches(edition, '\.(csv|rda|xlsx?|txt|zip)|_|API|download')
+                or regexp_matches(edition, '\.(csv|rda|xlsx?|txt|zip)|_|API|download|commit')
                 or contains(title, edition)
                 then null
             else edition

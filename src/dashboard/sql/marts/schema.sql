@@ -23,6 +23,10 @@ create table dim_display_name (
     label varchar not null,
     basis varchar not null,
     on_map boolean not null,
+    -- Russian (display_names_ru.csv): every name has one, so a missing row fails the build
+    display_name_ru varchar not null,
+    label_ru varchar not null,
+    basis_ru varchar not null,
     primary key (kind, key)
 );
 
@@ -390,5 +394,8 @@ create table dim_series_break (
     year integer not null,
     kind varchar not null check (kind in ('reporting change', 'coverage change')),
     note varchar not null,
+    -- the other country's break that causes this one (both or neither)
+    cause_indicator_code varchar references dim_indicator (indicator_code),
+    cause_iso3 varchar references dim_country (iso3),
     primary key (indicator_code, iso3, year)
 );

@@ -23,6 +23,7 @@ named as (
 final as (
     select
         statement.statement_id,
+        statement.short_title,
         statement.statement,
         statement.theme,
         bool_or(relevant.iso3_scope is not null) as names_selection,

@@ -1,5 +1,6 @@
 -- One row per node of the strategy drill-down: region, pillar, strategic priority (2020-2024), thematic area (2015-2020), programmatic funding area (2016), country cell; key node_id.
 -- The tree follows the crosswalk's primary links: a priority sits under its pillar (parent_id), a thematic area under the priority that 'continues' it, a funding area under the thematic area it is 'funded_under'.
+-- label is code: title as published (code and title apart, for the pages to translate the title);
 -- usd is the sum of the SEEECA cells below the node (NULL when all are "-"); the root sums the cells directly, so a cell the tree misses shows as a gap between the root and its children.
 with elements as (
     select * from dim_strategy_element
@@ -102,6 +103,8 @@ root_node as (
         null::varchar as parent_id,
         0 as level,
         'SEEECA, all programmatic areas' as label,
+        null::varchar as code,
+        'SEEECA, all programmatic areas' as title,
         (select sum(usd) from cells) as usd,
         (select count(distinct iso3) from cells) as countries,
         (select list(distinct programmatic_area order by programmatic_area) from lineage) as areas,
@@ -122,6 +125,8 @@ pillar_nodes as (
         'seeeca' as parent_id,
         1 as level,
         pillar.title as label,
+        null::varchar as code,
+        pillar.title as title,
         (select sum(usd) from placed_cells where pillar_id = pillar.element_id) as usd,
         (select count(distinct iso3) from placed_cells where pillar_id = pillar.element_id) as countries,
         (select list(distinct programmatic_area order by programmatic_area) from lineage where pillar_id = pillar.element_id) as areas,
@@ -146,6 +151,8 @@ priority_nodes as (
         priorities.pillar_id as parent_id,
         2 as level,
         priority.code || ': ' || priority.title as label,
+        priority.code,
+        priority.title,
         (select sum(usd) from placed_cells where priority_id = priorities.priority_id) as usd,
         (select count(distinct iso3) from placed_cells where priority_id = priorities.priority_id) as countries,
         (select list(distinct programmatic_area order by programmatic_area) from lineage where priority_id = priorities.priority_id) as areas,
@@ -169,6 +176,8 @@ thematic_area_nodes as (
         thematic_areas.priority_id as parent_id,
         3 as level,
         area.code || ': ' || area.title as label,
+        area.code,
+        area.title,
         (select sum(usd) from placed_cells where thematic_area_id = thematic_areas.thematic_area_id) as usd,
         (select count(distinct iso3) from placed_cells where thematic_area_id = thematic_areas.thematic_area_id) as countries,
         (select list(distinct programmatic_area order by programmatic_area) from lineage where thematic_area_id = thematic_areas.thematic_area_id) as areas,
@@ -191,6 +200,8 @@ funding_area_nodes as (
         lineage.thematic_area_id as parent_id,
         4 as level,
         funding_area.name_as_published as label,
+        null::varchar as code,
+        funding_area.name_as_published as title,
         (select sum(usd) from placed_cells where programmatic_area = lineage.programmatic_area) as usd,
         (select count(distinct iso3) from placed_cells where programmatic_area = lineage.programmatic_area) as countries,
         [lineage.programmatic_area] as areas,
@@ -215,6 +226,8 @@ country_nodes as (
         placed_cells.programmatic_area as parent_id,
         5 as level,
         placed_cells.place_name as label,
+        null::varchar as code,
+        placed_cells.place_name as title,
         placed_cells.usd,
         (placed_cells.iso3 is not null)::integer as countries,
         [placed_cells.programmatic_area] as areas,

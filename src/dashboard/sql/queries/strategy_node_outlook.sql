@@ -1,5 +1,6 @@
--- One row per outlook statement attached to the given strategy elements, with the indicator families it is checked against; key statement_id.
+-- One row per outlook statement attached to the given strategy elements, with the indicator tests it is checked against; key statement_id.
 -- For one country, only the indicator links whose scope is the whole region or includes that country are listed.
+-- links: (indicator_family, expectation, iso3_scope) in a fixed order, named by the content layer.
 with statements as (
     select * from dim_outlook_statement where list_contains($elements::varchar[], element_id)
 ),
@@ -15,15 +16,18 @@ links as (
 final as (
     select
         statements.statement_id,
+        statements.short_title,
         element.code || ': ' || element.title as attached_to,
         statements.statement,
-        replace(statements.theme, '_', ' ') as theme,
         statements.testable,
-        string_agg(
-            replace(links.indicator_family, '_', ' ') || ' (' || replace(links.expectation, '_', ' ')
-                || ', ' || coalesce(replace(links.iso3_scope, ';', ' '), 'region') || ')',
-            '; ' order by links.indicator_family, links.iso3_scope
-        ) as indicators,
+        list(
+            {
+                'indicator_family': links.indicator_family,
+                'expectation': links.expectation,
+                'iso3_scope': links.iso3_scope
+            }
+            order by links.indicator_family, links.iso3_scope
+        ) filter (where links.indicator_family is not null) as links,
         source.title as document,
         statements.source_section
     from statements
