@@ -40,7 +40,7 @@ def test_sessions_reading_the_lineage_at_once_all_get_it():
             for _ in range(2):
                 _litter()
                 results.append(lineage.file_tables(PAGE))
-        except Exception as error:  # noqa: BLE001: any failure of any session is the finding
+        except Exception as error:  # noqa: BLE001 (any failure of any session is the finding)
             errors.append(f"{type(error).__name__}: {error}")
 
     thresholds = gc.get_threshold()
