@@ -168,7 +168,7 @@ def presence(page: Profile) -> None:
                 name=page.name
             ),
         )
-        st.caption(briefing_view.OFFICE_LEGEND)
+        st.caption(briefing_view.office_legend())
         for note in page.screen("map").notes:
             st.caption(f":material/info: {inert(d_(note))}")
 
