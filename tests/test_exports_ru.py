@@ -281,3 +281,21 @@ def test_russian_titles_start_with_a_capital_and_card_values_fit_their_cards(con
                     for line in lines:
                         width = measure(line.text, line.size, line.bold)
                         assert width <= item.box.width + 1e-6, (screen.key, line.text)
+
+
+def test_every_character_of_a_russian_deck_is_in_its_fonts(ukraine):
+    """The PDF embeds DejaVu Sans; the PowerPoint names Arial, which LibreOffice draws with
+    Liberation Sans (the metric-compatible font the layout measures with): both must hold every
+    character the Russian deck writes, or a reader sees empty boxes."""
+    from fontTools.ttLib import TTFont
+
+    _, _, pptx, data = ukraine
+    pdf_chars = set("".join(pdftotext(data))) - {" ", "\n", "\f"}
+    pptx_chars = set("".join(slide_texts(pptx))) - {" ", "\n", "\x0b"}
+    assert CYRILLIC.search("".join(pdf_chars)) and CYRILLIC.search("".join(pptx_chars))
+    for font, chars in (
+        (pdf.font_path(pdf.FONT), pdf_chars),
+        (powerpoint.MEASURE_FONTS[False][0], pptx_chars),
+    ):
+        covered = TTFont(str(font)).getBestCmap()
+        assert not {c for c in chars if ord(c) not in covered}, font
