@@ -13,7 +13,7 @@ import plotly.graph_objects as go
 import pyarrow as pa
 import streamlit as st
 
-from dashboard import cache, downloads, i18n, i18n_data, notes
+from dashboard import cache, downloads, i18n, i18n_data, maps, notes
 from dashboard import glossary as glossary_lookup
 from dashboard.i18n import _, pgettext
 from dashboard.inert import inert
@@ -100,11 +100,14 @@ PRINT_CSS = """<style>
 </style>"""
 
 
-# On screen: a card's label wraps instead of ending in "..." (Streamlit cuts it to one line, which
-# dropped "(as of May 2020)" from the offices card at 1280-1600 px).
+# On screen: a card's label, value and detail wrap instead of ending in "..." (Streamlit cuts each
+# to one line, which dropped "(as of May 2020)" from the offices card at 1280-1600 px, and cut
+# Russian values such as "12,00 млрд долл. США", a third longer than the English).
 SCREEN_CSS = """<style>
 [data-testid="stMetricLabel"] [data-testid="stMarkdownContainer"],
-[data-testid="stMetricLabel"] p {
+[data-testid="stMetricLabel"] p,
+[data-testid="stMetricValue"], [data-testid="stMetricValue"] div,
+[data-testid="stMetricDelta"], [data-testid="stMetricDelta"] div {
   white-space: normal !important; overflow: visible !important; text-overflow: clip !important;
 }
 </style>"""
@@ -212,6 +215,47 @@ def chart_with_table(
         # Whether the figure shows "Kosovo*" is read once per cached figure, not on every rerun.
         shows_kosovo = cache.figure_fact(notes.mentions_kosovo, figure)
         footnotes(caveats or [], iso3=("XKX",) if shows_kosovo else ())
+
+
+def map_with_table(
+    deck,
+    legend: list[tuple[str, str, float | None]] | None,
+    table: pd.DataFrame | Callable[[], pd.DataFrame],
+    source: str,
+    key: str,
+    alt: str,
+    caveats: list[str] | None = None,
+    iso3: tuple[str, ...] = (),
+    height: int = maps.MAP_HEIGHT_PX,
+    note: str | None = None,
+) -> None:
+    """A pydeck map and the same data as a table, in Map / Table tabs as chart_with_table has
+    them: the map's text alternative before it, its legend (rows for maps.legend_svg; `note`
+    instead, where a legend would have one class) under it, then IOM's map disclaimer (and the
+    Kosovo footnote when Kosovo is among the countries `iso3`), the source and the caveats."""
+    st.caption(f":material/description: {inert(alt)}")
+    map_tab, table_tab = st.tabs(
+        [pgettext("tab", "Map"), pgettext("tab", "Table")], key=f"tabs-{key}", on_change="rerun"
+    )
+    with map_tab:
+        if map_tab.open:
+            st.pydeck_chart(deck, height=height, alt=alt, key=f"map-{key}")
+            if note:
+                st.caption(f":material/info: {note}")
+            elif legend:
+                st.image(
+                    maps.legend_svg(legend),
+                    alt=_("Legend: {classes}").format(
+                        classes="; ".join(entry[1] for entry in legend)
+                    ),
+                )
+    with table_tab:
+        if table_tab.open:
+            table_view(table() if callable(table) else table, key)
+    map_notes(iso3)
+    source_line(source)
+    for caveat in caveats or []:
+        st.caption(f":material/info: {caveat}")
 
 
 def chart_summary(figure: go.Figure) -> None:
