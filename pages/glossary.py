@@ -2,21 +2,26 @@
 
 import streamlit as st
 
-from dashboard import sidebar, themes, ui
+from dashboard import sidebar, ui
+from dashboard.i18n import _, d_
 from dashboard.views import glossary as view
 
 # the glossary ignores the filters, but a shared link must still get the shell
 filters, options = sidebar.current()
 view.search_from_link()
 
-st.title("Glossary")
+st.title(_("Glossary"))
 if filters.theme:
     st.caption(
-        themes.unaffected_note(options.themes[filters.theme], "the glossary: it lists every term")
+        _("The theme {theme} does not change the glossary: it lists every term.").format(
+            theme=d_(options.themes[filters.theme].strip())
+        )
     )
 st.caption(
-    "Acronyms, regions, frameworks and statistical terms used on this dashboard, defined "
-    "from the IOM documents; the source column says where."
+    _(
+        "Acronyms, regions, frameworks and statistical terms used on this dashboard, defined "
+        "from the IOM documents; the source column says where."
+    )
 )
 view.terms(view.search())
-ui.source_line("the document and section given for each term.")
+ui.source_line(_("the document and section given for each term."), translated=True)

@@ -263,3 +263,21 @@ def test_long_russian_bar_labels_wrap_inside_their_column_and_row(con, iso3):
                     assert height <= geometry["row"] * 72 + 0.5, (screen.key, lines)
     if iso3 == "MDA":
         assert wrapped, "the Russian area names need two lines"
+
+
+def test_russian_titles_start_with_a_capital_and_card_values_fit_their_cards(con):
+    """'регион: 48 офисов' would open a slide in lower case; '125,9 млн долл. США' is one
+    unbreakable value (no-break spaces) that must shrink into its card, not run past it."""
+    deck = deck_in(con, None, "ru")
+    pictures = stand_in_pictures(deck)
+    with using("ru"):
+        for number, screen in enumerate(deck.screens, start=1):
+            assert screen.title[:1].isupper(), screen.title
+            for item in layout.slide_items(screen, number, len(deck.screens), pictures):
+                if not isinstance(item, layout.Text):
+                    continue
+                for measure in (pdf.measure, powerpoint.measure):
+                    _scale, lines = layout.fit(item, measure)
+                    for line in lines:
+                        width = measure(line.text, line.size, line.bold)
+                        assert width <= item.box.width + 1e-6, (screen.key, line.text)

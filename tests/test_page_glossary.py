@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import duckdb
 import pandas as pd
 import pytest
@@ -10,6 +12,7 @@ from streamlit.testing.v1 import AppTest
 from dashboard import glossary
 from dashboard.queries import catalog as q
 from tests.apptest_helpers import open_page
+from tests.test_i18n import server_like_reruns  # noqa: F401 (a fixture)
 
 PAGE = "pages/glossary.py"
 
@@ -126,3 +129,44 @@ def test_glossary_help_defines_terms_with_their_source(terms):
 def test_count_caption_quotes_the_search():
     assert glossary.count_caption(85, 85, "") == "85 of 85 terms."
     assert glossary.count_caption(3, 85, "border") == "3 of 85 terms contain 'border'."
+
+
+@pytest.mark.usefixtures("server_like_reruns")
+def test_russian_glossary_is_translated_marked_unofficial_and_searchable(warehouse_path, con):
+    at = open_page(PAGE, {"lang": ["ru"], "q": ["граница"]})
+    html_tables = [m.value for m in at.markdown if m.value.startswith("<table>")]
+    assert len(html_tables) == 1, "the Russian glossary is one table, its sources marked English"
+    table = html_tables[0]
+    assert "<th>Термин</th>" in table and "Гуманитарное управление границами" in table
+    assert table.count('<td lang="en">IOM, ') >= 2  # the sources: as published, in English
+    assert any("неофициальный перевод" in c.value for c in at.caption)
+    # a Russian word finds terms whose English text does not contain it
+    assert any("найдено" in c.value for c in at.caption)
+    every = con.execute("select count(*) from dim_glossary_term").fetchone()[0]
+    everything = open_page(PAGE, {"lang": ["ru"]})
+    rows = [m.value for m in everything.markdown if m.value.startswith("<table>")][0]
+    assert rows.count("<tr>") == every + 1  # every term, and the heading row
+
+
+def test_every_russian_term_and_definition_has_cyrillic(terms):
+    from dashboard import i18n
+
+    with i18n.using("ru"):
+        table = glossary.describe_glossary(terms)
+    assert list(table.columns[:2]) == ["Термин", "Определение"]
+    cyrillic = re.compile("[а-яё]", re.IGNORECASE)
+    untranslated = [d for d in table["Определение"] if not cyrillic.search(d)]
+    assert not untranslated, untranslated[:3]
+    assert list(table["Термин"]) == sorted(table["Термин"], key=str.casefold)
+
+
+def test_glossary_matching_searches_both_languages(terms):
+    from dashboard import i18n
+
+    english = glossary.matching(terms, "border")
+    assert len(english) > 1
+    with i18n.using("ru"):
+        russian = glossary.matching(terms, "границ")  # "border" in the Russian definitions
+        assert "Immigration and border management" in set(russian["term"]) and len(russian) > 1
+        assert len(glossary.matching(terms, "border")) == len(english)
+    assert glossary.matching(terms, "") is terms

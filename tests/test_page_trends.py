@@ -14,11 +14,12 @@ import numpy as np
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from dashboard import config
+from dashboard import config, maps
 from dashboard.charts import trends as charts
 from dashboard.content import trends as content
 from dashboard.queries import trends as q
 from dashboard.queries.overview import indicator_aggregate
+from dashboard.style import format_number
 from tests.apptest_helpers import open_page, sql, url_values
 from tests.test_outlook_logic import build_fixture_db
 
@@ -233,18 +234,61 @@ def test_year_slider_moves_the_map_and_the_ranking(warehouse_path):
         )
     )
     assert drawn == pytest.approx(expected)
-    coloured = next(  # the coloured layer (Kosovo's boundary and the legend entries lie on top)
-        trace
-        for trace in figure(at, "Population, total (World Bank WDI), 2010")["data"]
-        if trace["type"] == "choroplethmap" and trace.get("name") == "2010"
-    )
-    assert dict(zip(coloured["locations"], coloured["z"], strict=True))["KAZ"] == pytest.approx(
+    # The map (pydeck, offline): the selection coloured by its 2010 values, with names drawn
+    deck = json.loads(at.get("deck_gl_json_chart")[0].proto.json)
+    layers = {layer["id"]: layer for layer in deck["layers"]}
+    coloured = {
+        feature["properties"]["iso3"]: feature["properties"]
+        for feature in layers["choropleth"]["data"]["features"]
+    }
+    assert set(coloured) == {"KAZ", "KGZ", "TJK", "TKM", "UZB"}
+    kazakhstan = sql(
+        warehouse_path,
+        "select value from fct_indicator_value where indicator_code = "
+        "'wdi.population' and iso3 = 'KAZ' and year = 2010",
+    )[0][0]
+    assert f"{format_number(kazakhstan, 'persons')} (2010)" in coloured["KAZ"]["tooltip_body"]
+    labels = {label["text"] for label in layers["labels"]["data"]}
+    assert {"Kazakhstan", "Kyrgyzstan", "Tajikistan", "Turkmenistan", "Uzbekistan"} <= labels
+    assert {"Astana", "Bishkek", "Dushanbe", "Ashgabat", "Tashkent"} <= labels
+    assert config.MAP_DISCLAIMER in [c.value for c in at.caption]
+
+
+def test_the_map_colours_by_sign_and_marks_kosovo(warehouse_path):
+    """Net migration on both sides of zero: vermillion shades below, blue above; Kosovo's
+    boundary with Serbia dashed over a white line; one country gets a sentence, not a scale."""
+    at = open_page(PAGE, {"trend_indicator": ["wdi2026.net_migration"], "trend_year": ["2023"]})
+    layers = {
+        layer["id"]: layer
+        for layer in json.loads(at.get("deck_gl_json_chart")[0].proto.json)["layers"]
+    }
+    fills = {
+        feature["properties"]["iso3"]: feature["properties"]["fill"]
+        for feature in layers["choropleth"]["data"]["features"]
+    }
+    values = dict(
         sql(
             warehouse_path,
-            "select value from fct_indicator_value where indicator_code = "
-            "'wdi.population' and iso3 = 'KAZ' and year = 2010",
-        )[0][0]
+            "select iso3, value from fct_indicator_value where indicator_code = "
+            "'wdi2026.net_migration' and year = 2023",
+        )
     )
+    reds = {tuple(maps._hex_to_rgba(c)) for c in maps.NEGATIVE_SHADES}
+    blues = {tuple(maps._hex_to_rgba(c)) for c in maps.POSITIVE_SHADES}
+    assert {iso3 for iso3, value in values.items() if value < 0} == {
+        iso3 for iso3, fill in fills.items() if tuple(fill) in reds
+    }
+    assert {iso3 for iso3, value in values.items() if value > 0} == {
+        iso3 for iso3, fill in fills.items() if tuple(fill) in blues
+    }
+    assert {"kosovo-boundary-gaps", "kosovo-boundary-dashed"} <= set(layers)
+    one = open_page(PAGE, {"trend_indicator": ["wdi.population"], "country": ["MDA"]})
+    assert any(
+        c.value.endswith("so no colour scale.")
+        and "One country shown (Republic of Moldova" in c.value
+        for c in one.caption
+    )
+    assert not one.get("imgs")  # no one-class legend
 
 
 def test_the_link_restores_the_view():

@@ -8,6 +8,7 @@ tests pass `direct(con)`.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import functools
 from collections.abc import Callable, Mapping
@@ -1113,5 +1114,7 @@ def build(data: BriefingData, generated: dt.date | str) -> Briefing:
     screens = (
         _country_screens(data, generated) if scope.country else _selection_screens(data, generated)
     )
+    # a title may open with a placeholder ("{place}: ..."), which a translation can put first
+    screens = [dataclasses.replace(s, title=_capitalised(s.title)) for s in screens]
     title = screens[0].title
     return Briefing(scope, title, screens[0].text, tuple(screens), data, generated, language())

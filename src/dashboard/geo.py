@@ -80,7 +80,7 @@ _LABEL_EAST_LIMIT = 100.0
 def label_points() -> dict[str, tuple[float, float]]:
     """iso3 -> (lon, lat) inside each region country's largest piece, where its name is drawn
     (the pole of inaccessibility: the point farthest from the border, so the label sits inside)."""
-    import shapely
+    import shapely.ops  # polylabel: "import shapely" alone does not load the ops module
     from shapely.geometry import box, shape
 
     points = {}

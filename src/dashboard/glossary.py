@@ -13,6 +13,8 @@ from collections.abc import Callable
 
 import pandas as pd
 
+from dashboard import i18n
+from dashboard.i18n import N_, _, d_, ngettext
 from dashboard.inert import quoted
 
 # Terms the pages put in front of managers; each must have a glossary entry (tested).
@@ -53,6 +55,8 @@ GLOSSARY_TERMS_USED: tuple[str, ...] = (
     "counter-trafficking",
 )
 GLOSSARY_HELP_MAX_TERMS = 4
+# The column that stays in English on a Russian page (the document as published).
+SOURCE_COLUMN = N_("Source")
 
 
 def _term_pattern(term: str) -> re.Pattern[str]:
@@ -76,7 +80,7 @@ def glossary_terms_in(terms: pd.DataFrame, text: str) -> list[str]:
             taken.append((start, end))
             found.append((start, term))
             break
-    return [term for _, term in sorted(found)]
+    return [term for _position, term in sorted(found)]
 
 
 def glossary_help(terms: pd.DataFrame, text: str) -> str | None:
@@ -94,8 +98,11 @@ def glossary_help(terms: pd.DataFrame, text: str) -> str | None:
         row = by_term.loc[term]
         source = ""
         if "document" in by_term.columns and isinstance(row.get("document"), str):
-            source = f" _(Source: {row['document']}, {row.get('source_section', '')})_"
-        parts.append(f"**{term}**: {row['definition']}{source}")
+            cited = _("Source: {document}, {section}").format(
+                document=row["document"], section=row.get("source_section", "")
+            )
+            source = f" _({cited})_"
+        parts.append(f"**{d_(term)}**: {d_(row['definition'])}{source}")
     return "\n\n".join(parts)
 
 
@@ -111,17 +118,49 @@ def glossary_helper(terms: pd.DataFrame) -> Callable[[str], str | None]:
 
 
 def describe_glossary(terms: pd.DataFrame) -> pd.DataFrame:
-    """Glossary terms as users read them: term, definition, where it is defined, related element."""
-    return pd.DataFrame(
+    """Glossary terms as users read them: term, definition, where it is defined, related element
+    (in Russian: the dashboard's unofficial translation of term, definition and element; the
+    source stays as published, in English)."""
+    table = pd.DataFrame(
         {
-            "Term": terms["term"],
-            "Definition": terms["definition"],
-            "Source": terms["document"] + ", " + terms["source_section"],
-            "Related strategy element": terms["related_element"].fillna(""),
+            _("Term"): [d_(term) for term in terms["term"].tolist()],
+            _("Definition"): [d_(text) for text in terms["definition"].tolist()],
+            _(SOURCE_COLUMN): terms["document"] + ", " + terms["source_section"],
+            _("Related strategy element"): [
+                d_(title) for title in terms["related_element"].fillna("").tolist()
+            ],
         }
     )
+    if i18n.language() == i18n.DEFAULT_LANGUAGE:
+        return table  # already in the query's order
+    # alphabetical in the reader's language, as a glossary is read
+    order = sorted(range(len(table)), key=lambda i: table.iat[i, 0].casefold())
+    return table.iloc[order].reset_index(drop=True)
+
+
+def matching(terms: pd.DataFrame, search: str) -> pd.DataFrame:
+    """The terms whose term or definition contains `search`, in any case, as published or in
+    the current language (a Russian reader searches the Russian text); all when it is empty."""
+    if not search:
+        return terms
+    wanted = search.lower()
+    found = [
+        any(wanted in text.lower() for text in {term, definition, d_(term), d_(definition)})
+        for term, definition in zip(
+            terms["term"].tolist(), terms["definition"].tolist(), strict=True
+        )
+    ]
+    return terms[found].reset_index(drop=True)
 
 
 def count_caption(shown: int, total: int, search: str) -> str:
     """'12 of 85 terms contain "border".' (the search shortened and quoted), or '85 of 85 terms.'"""
-    return f"{shown} of {total} terms" + (f" contain {quoted(search)}." if search else ".")
+    if search:
+        return ngettext(
+            "{shown} of {total} terms contain {search}.",
+            "{shown} of {total} terms contain {search}.",
+            total,
+        ).format(shown=shown, total=total, search=quoted(search))
+    return ngettext("{shown} of {total} terms.", "{shown} of {total} terms.", total).format(
+        shown=shown, total=total
+    )

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import ast
 import re
+import threading
 from collections.abc import Mapping
 from functools import cache
 from pathlib import Path
@@ -34,6 +35,17 @@ _NOT_QUERYING = {
 _RUN_SQL_NAME = re.compile(r"""run_sql\(\s*\w+\s*,\s*["']([a-z0-9_]+)["']""")
 _TABLE_REFERENCE = re.compile(r"\b(?:from|join)\s+([a-z_][a-z0-9_]*)", re.IGNORECASE)
 
+# CPython 3.11 counts ast.parse's recursion in interpreter-wide state, so two sessions' threads
+# parsing at once can fail with "SystemError: AST constructor recursion depth mismatch"
+# (python/cpython#106905; the Data and sources page failed this way under load). Every parse
+# here holds this lock, and the page map is worked out once per process while holding it.
+_PARSE_LOCK = threading.RLock()
+
+
+def _parse(source: str) -> ast.Module:
+    with _PARSE_LOCK:
+        return ast.parse(source)
+
 
 @cache
 def _query_function_tables(module_name: str) -> dict[str, frozenset[str]]:
@@ -44,7 +56,7 @@ def _query_function_tables(module_name: str) -> dict[str, frozenset[str]]:
         return {}
     source = path.read_text(encoding="utf-8")
     functions = {
-        node.name: node for node in ast.parse(source).body if isinstance(node, ast.FunctionDef)
+        node.name: node for node in _parse(source).body if isinstance(node, ast.FunctionDef)
     }
     direct = {
         name: frozenset().union(
@@ -92,7 +104,7 @@ def _module_file(module: str) -> Path | None:
 def file_tables(path: Path, _seen: frozenset[Path] = frozenset()) -> frozenset[str]:
     """Tables a page (or the sidebar) reads through the query functions it names, directly or
     through the dashboard modules it imports (all of such a module's queries are counted)."""
-    tree = ast.parse(path.read_text(encoding="utf-8"))
+    tree = _parse(path.read_text(encoding="utf-8"))
     modules: dict[str, str] = {}  # local alias -> query module
     functions: dict[str, tuple[str, str]] = {}  # local name -> (query module, function)
     helpers: list[Path] = []  # dashboard modules that may run queries for the page
@@ -127,9 +139,14 @@ def file_tables(path: Path, _seen: frozenset[Path] = frozenset()) -> frozenset[s
     return frozenset(used)
 
 
-@cache  # the code does not change while the app runs; parsing it took ~1 s per rerun
 def tables_by_page(root: Path = config.REPO_ROOT) -> dict[str, frozenset[str]]:
     """Page path (relative to the repository) -> tables it reads; plus the sidebar's tables."""
+    with _PARSE_LOCK:  # sessions opening the page together wait for one parse, not race it
+        return _tables_by_page(root)
+
+
+@cache  # the code does not change while the app runs; parsing it took ~1 s per rerun
+def _tables_by_page(root: Path) -> dict[str, frozenset[str]]:
     pages = {page.path: file_tables(root / page.path) for page in navigation.existing(root)}
     return {**pages, SIDEBAR: file_tables(SIDEBAR_FILE)}
 

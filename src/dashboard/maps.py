@@ -13,14 +13,20 @@ import pydeck as pdk
 from pydeck.bindings.json_tools import default_serialize
 
 from dashboard import config, geo
+from dashboard.i18n import N_, _, d_, place_name
 from dashboard.style import SEQUENTIAL, format_number
 
 LAND_REGION = [226, 232, 240, 255]
 LAND_NEIGHBOUR = [244, 246, 249, 255]
 BORDER = [150, 160, 175, 255]
 NO_DATA = [215, 215, 215, 255]
+NO_DATA_LABEL = N_("no data")  # the legend's grey swatch
 KOSOVO = "XKX"
-WHOLE_REGION_VIEW = pdk.ViewState(latitude=46.0, longitude=52.0, zoom=2.3)
+# Framed for the narrowest map that shows it (about 480 px: a 3/5 column on a 1280-px screen):
+# from the Adriatic, with room below the Western Balkans for their names, to eastern Kazakhstan.
+NARROWEST_MAP_PX = 480
+MAP_HEIGHT_PX = 420  # the overview's and trends page's maps
+WHOLE_REGION_VIEW = pdk.ViewState(latitude=46.0, longitude=48.5, zoom=2.1)
 
 
 def _hex_to_rgba(colour: str, alpha: int = 235) -> list[int]:
@@ -62,8 +68,9 @@ _NO_STROKE = [0, 0, 0, 0]
 
 def country_label(iso3: str, name: str) -> str:
     """The label of a basemap shape when no names table row is at hand: the file's name, with
-    Kosovo marked as config.KOSOVO_MARKER (its footnote goes under the map)."""
-    return config.KOSOVO_MARKER if iso3 == KOSOVO else name
+    Kosovo marked as config.KOSOVO_MARKER (its footnote goes under the map); in the current
+    language when the names table has it."""
+    return place_name(config.KOSOVO_MARKER if iso3 == KOSOVO else name)
 
 
 def basemap_layer(highlight: tuple[str, ...] = (), neighbours_only: bool = False) -> pdk.Layer:
@@ -116,8 +123,10 @@ def dash_pieces(line: list[list[float]], dash: float, gap: float) -> list[list[l
 
 def kosovo_boundary_layers(zoom: float, colour: list[int] | None = None) -> list[pdk.Layer]:
     """Kosovo's outline as UN maps draw it: the line between Kosovo and Serbia dashed, the rest
-    of both outlines solid. Dashes are cut for the map's initial zoom (about 6 px on, 4 off)."""
-    colour = colour or [110, 120, 135, 255]
+    of both outlines solid. Dashes are cut for the map's initial zoom (about 6 px on, 4 off),
+    over a white line, so that the gaps read as gaps between two filled shapes (a dashed line on
+    the edge of two colours looks solid)."""
+    colour = colour or [70, 80, 95, 255]
     degrees_per_pixel = 360 / (512 * 2**zoom)
     solid, shared = geo.kosovo_boundary()
     dashed = [
@@ -131,13 +140,17 @@ def kosovo_boundary_layers(zoom: float, colour: list[int] | None = None) -> list
             [{"path": line} for line in lines],
             id=f"kosovo-boundary-{kind}",
             get_path="path",
-            get_color=colour,
+            get_color=line_colour,
             width_units="'pixels'",
             get_width=width,
             width_min_pixels=width,
             pickable=False,
         )
-        for kind, lines, width in (("solid", solid, 0.8), ("dashed", dashed, 1.4))
+        for kind, lines, width, line_colour in (
+            ("solid", solid, 0.8, colour),
+            ("gaps", shared, 2.6, [255, 255, 255, 255]),
+            ("dashed", dashed, 1.6, colour),
+        )
     ]
 
 
@@ -179,7 +192,7 @@ def _overlaps(box: tuple[float, ...], placed: list[tuple[float, ...]]) -> bool:
     )
 
 
-_NUDGES = ((0, 0), (0, 15), (0, -15), (0, 28), (0, -28), (45, 15), (45, -15), (-45, 15), (-45, -15))
+_NUDGES = ((0, 0), (0, 12), (0, -12), (0, 16), (0, -16), (-24, 0), (24, 0))
 
 
 def _callout_columns(
@@ -196,7 +209,7 @@ def _callout_columns(
     for name, lon, lat in sorted(callouts, key=lambda row: -row[2]):
         x, y = _pixels(lon, lat, zoom)
         for cluster in clusters:
-            if any(math.hypot(x - cx, y - cy) < 90 for _, _, _, cx, cy in cluster):
+            if any(math.hypot(x - cx, y - cy) < 90 for *_front, cx, cy in cluster):
                 cluster.append((name, lon, lat, x, y))
                 break
         else:
@@ -204,19 +217,19 @@ def _callout_columns(
     texts, leaders = [], []
     step = COUNTRY_LABEL_SIZE + 5
     for cluster in clusters:
-        widest = max(_box(0, 0, name, COUNTRY_LABEL_SIZE, "start")[2] for name, *_ in cluster)
-        west_x = min(x for *_, x, _ in cluster) - 30
+        widest = max(_box(0, 0, name, COUNTRY_LABEL_SIZE, "start")[2] for name, *_rest in cluster)
+        west_x = min(row[3] for row in cluster) - 30
         if left_edge is None or west_x - widest > left_edge + 4:
             anchor, column_x = "end", west_x
-            middle = sum(y for *_, y in cluster) / len(cluster)
+            middle = sum(row[4] for row in cluster) / len(cluster)
             top = middle - step * (len(cluster) - 1) / 2
         else:
-            anchor, column_x = "start", min(x for *_, x, _ in cluster) - 10
-            top = max(y for *_, y in cluster) + 24
+            anchor, column_x = "start", min(row[3] for row in cluster) - 10
+            top = max(row[4] for row in cluster) + 24
         y = top
-        for name, lon, lat, _, _ in cluster:
+        for name, lon, lat, *_drawn_at in cluster:
             box = _box(column_x, y, name, COUNTRY_LABEL_SIZE, anchor)
-            for _ in range(12):  # step past a label already there
+            for _step in range(12):  # step past a label already there
                 if not _overlaps(box, placed):
                     break
                 y += step
@@ -237,25 +250,33 @@ def label_layers(
     shown: tuple[str, ...],
     zoom: float,
     obstacles: list[tuple[float, float, float]] = (),
-    left_edge: float | None = None,
+    frame: tuple[float, float, float, float] | None = None,
 ) -> list[pdk.Layer]:
     """Country names and capital cities of the `shown` countries, laid out for `zoom` so that no
     two labels overlap each other or the `obstacles` ((lon, lat, radius px): office dots). A
     country name is nudged up or down when its place is taken, and set beside a crowded cluster
     with a leader line when nothing fits (the Western Balkans at regional zoom); a capital that
-    does not fit is left to the tooltip. `places` are country_labels rows."""
+    does not fit is left to the tooltip. `places` are country_labels rows; `frame`: the map's
+    (left, top, right, bottom) in pixels at `zoom`, which no label may cross."""
     anchors = geo.label_points()
     rows = places[places["iso3"].isin(shown)] if shown else places
     placed: list[tuple[float, ...]] = []
-    if left_edge is not None:  # nothing may start beyond the map's west edge
-        placed.append((left_edge - 1e6, -1e9, left_edge + 2, 1e9))
+    left_edge = None
+    if frame is not None:  # nothing may cross the map's edges: walls beyond each
+        left_edge, top, right, bottom = frame
+        placed += [
+            (left_edge - 1e6, -1e9, left_edge + 2, 1e9),
+            (right - 2, -1e9, right + 1e6, 1e9),
+            (-1e9, top - 1e6, 1e9, top + 2),
+            (-1e9, bottom - 2, 1e9, bottom + 1e6),
+        ]
     for lon, lat, radius in obstacles:
         x, y = _pixels(lon, lat, zoom)
         placed.append((x - radius, y - radius, x + radius, y + radius))
     texts, callouts = [], []
     # Larger countries first: they have room, the small ones are the ones to move.
     by_size = sorted(
-        zip(rows["iso3"].tolist(), rows["name"].tolist(), strict=True),
+        zip(rows["iso3"].tolist(), [place_name(n) for n in rows["name"].tolist()], strict=True),
         key=lambda row: -geo.shape_area(row[0]),
     )
     for iso3, name in by_size:
@@ -280,7 +301,7 @@ def label_layers(
     texts += called_out
     capitals = []
     for name, lon, lat, on_map in zip(
-        rows["capital"].tolist(),
+        [place_name(capital) for capital in rows["capital"].tolist()],
         rows["capital_lon"].tolist(),
         rows["capital_lat"].tolist(),
         rows["capital_on_map"].tolist(),
@@ -289,15 +310,24 @@ def label_layers(
         if not on_map or lon is None or pd.isna(lon):
             continue
         x, y = _pixels(lon, lat, zoom)
-        for anchor, dx in (("start", 10), ("end", -10)):
-            box = _box(x + dx, y, name, CAPITAL_LABEL_SIZE, anchor)
+        dot = (x - 4, y - 4, x + 4, y + 4)
+        if _overlaps(dot, placed):
+            continue
+        # right of the dot, left of it, then below or above it
+        for anchor, dx, dy in (
+            ("start", 10, 0),
+            ("end", -10, 0),
+            ("middle", 0, 13),
+            ("middle", 0, -13),
+        ):
+            box = _box(x + dx, y + dy, name, CAPITAL_LABEL_SIZE, anchor)
             if not _overlaps(box, placed):
-                placed.append(box)
+                placed += [box, dot]
                 capitals.append({"position": [lon, lat]})
                 texts.append(
                     {
                         **_label(name, lon, lat, CAPITAL_LABEL_SIZE, CAPITAL_COLOUR, anchor, 400),
-                        "offset": [dx, 0],
+                        "offset": [dx, dy],
                     }
                 )
                 break
@@ -380,27 +410,61 @@ def choropleth_bins(values: pd.Series, bins: int = 5) -> list[float]:
     return edges if len(edges) > 1 else [edges[0], edges[0]]
 
 
-def legend(edges: list[float], unit: str) -> pd.DataFrame:
+# Values on both sides of zero (net migration) are coloured by sign first: vermillion shades
+# below zero, blue shades above (light near zero), so the sign reads before the size.
+NEGATIVE_SHADES = ("#FBD3BE", "#F0A077", "#D55E00")  # near zero -> furthest below
+POSITIVE_SHADES = ("#C6DBEF", "#6BAED6", "#08519C")  # near zero -> furthest above
+NO_DATA_HEX = "#D7D7D7"
+
+
+def choropleth_classes(values: pd.Series) -> list[tuple[float, float, str]]:
+    """(low, high, colour) of each class, lowest first. Quantile classes in blues; for values
+    on both sides of zero, up to three classes on each side with zero as an edge."""
+    clean = values.dropna()
+    if clean.empty:
+        return []
+    if not (clean < 0).any():
+        edges = choropleth_bins(clean)
+        colours = SEQUENTIAL[1 : len(edges)]
+        return [(edges[i], edges[i + 1], colours[i]) for i in range(len(edges) - 1)]
+    classes = []
+    for side, shades in ((clean[clean < 0], NEGATIVE_SHADES), (clean[clean >= 0], POSITIVE_SHADES)):
+        if side.empty:
+            continue
+        count = min(len(shades), side.nunique())
+        cuts = side.abs().quantile([i / count for i in range(1, count)]).round(6).tolist()
+        edges = sorted({0.0, *cuts, float(side.abs().max())})
+        for index in range(len(edges) - 1):
+            low, high = edges[index], edges[index + 1]
+            colour = shades[min(index, len(shades) - 1)]
+            classes.append(
+                (-high, -low or 0.0, colour) if side.iloc[0] < 0 else (low, high, colour)
+            )
+    return sorted(classes)
+
+
+def legend(classes: list[tuple[float, float, str]], unit: str) -> pd.DataFrame:
     """Colour, range label: the legend of a choropleth, to be drawn beside the deck."""
-    colours = SEQUENTIAL[1 : len(edges)]
     rows = [
-        {
-            "colour": colours[i],
-            "range": f"{format_number(edges[i], unit)} – {format_number(edges[i + 1], unit)}",
-        }
-        for i in range(len(edges) - 1)
+        {"colour": colour, "range": f"{_edge(low, unit)} – {_edge(high, unit)}"}
+        for low, high, colour in classes
     ]
-    return pd.DataFrame(rows + [{"colour": "#D7D7D7", "range": "no data"}])
+    return pd.DataFrame(rows + [{"colour": NO_DATA_HEX, "range": _(NO_DATA_LABEL)}])
 
 
-def _bin_colour(value: float | None, edges: list[float]) -> list[int]:
-    if value is None or pd.isna(value) or not edges:
+def _edge(value: float, unit: str) -> str:
+    """A class edge as the legend prints it: whole numbers from 100 up (a quantile edge of
+    persons reads "199,545", not "199,544.8")."""
+    return format_number(round(value) if abs(value) >= 100 else value, unit)
+
+
+def _class_colour(value: float | None, classes: list[tuple[float, float, str]]) -> list[int]:
+    if value is None or pd.isna(value) or not classes:
         return NO_DATA
-    colours = SEQUENTIAL[1 : len(edges)]
-    for i in range(len(edges) - 1):
-        if value <= edges[i + 1]:
-            return _hex_to_rgba(colours[i])
-    return _hex_to_rgba(colours[-1])
+    for _low, high, colour in classes:  # lowest first: the first class reaching the value
+        if value <= high:
+            return _hex_to_rgba(colour)
+    return _hex_to_rgba(classes[-1][2])
 
 
 def choropleth_layer(
@@ -418,7 +482,7 @@ def choropleth_layer(
     when the filters change. Where the source folds Kosovo into Serbia (`kosovo_in_serbia`), Kosovo
     stays uncoloured and its tooltip says so rather than reading as "no data".
     """
-    edges = choropleth_bins(values["value"])
+    classes = choropleth_classes(values["value"])
     # Plain columns, not itertuples: this runs for every new selection of a map.
     by_iso3 = {
         iso3: (value, year)
@@ -433,19 +497,23 @@ def choropleth_layer(
         if not props["in_region"] or (shown is not None and props["iso3"] not in shown):
             continue
         row = by_iso3.get(props["iso3"])
-        props["fill"] = _bin_colour(None if row is None else row[0], edges)
+        props["fill"] = _class_colour(None if row is None else row[0], classes)
         props["line"] = _NO_STROKE if props["iso3"] in _OUTLINED_APART else [255, 255, 255, 255]
         props["tooltip_title"] = (names or {}).get(props["iso3"]) or country_label(
             props["iso3"], props["name"]
         )
         if row is not None:
-            text = f"{label}: {format_number(row[0], unit)} ({int(row[1])})"
+            text = _("{label}: {value} ({year})").format(
+                label=label, value=format_number(row[0], unit), year=int(row[1])
+            )
         elif props["iso3"] == KOSOVO and kosovo_in_serbia:
-            text = f"{label}: no separate figure; included in Serbia's in this source"
+            text = _("{label}: no separate figure; included in Serbia's in this source").format(
+                label=label
+            )
         else:
-            text = f"{label}: no data"
+            text = _("{label}: no data").format(label=label)
         if props["iso3"] == KOSOVO:
-            text += "\n" + config.KOSOVO_FOOTNOTE
+            text += "\n" + _(config.KOSOVO_FOOTNOTE)
         props["tooltip_body"] = text
         features.append(feature)
     shapes["features"] = features
@@ -461,11 +529,11 @@ def choropleth_layer(
         pickable=True,
         auto_highlight=True,
     )
-    rows = legend(edges, unit)
+    rows = legend(classes, unit)
     if kosovo_in_serbia and (shown is None or KOSOVO in shown):
-        rows.loc[rows["range"] == "no data", "range"] = (
-            f"no data ({config.KOSOVO_MARKER}: in Serbia's figure)"
-        )
+        rows.loc[rows["range"] == _(NO_DATA_LABEL), "range"] = _(
+            "no data ({kosovo}: in Serbia's figure)"
+        ).format(kosovo=place_name(config.KOSOVO_MARKER))
     return layer, rows
 
 
@@ -522,11 +590,13 @@ def overlay_layers(
     shown: tuple[str, ...],
     view: pdk.ViewState,
     offices: pd.DataFrame | None = None,
-    width_px: int | None = 560,
+    width_px: int | None = NARROWEST_MAP_PX,
+    height_px: int = MAP_HEIGHT_PX,
 ) -> list[pdk.Layer]:
     """What every map draws over its shapes: Kosovo's outline (dashed towards Serbia), the office
     dots if given, and, given country_labels rows, the country and capital names laid out for
-    the view's zoom around the dots (for a map at least `width_px` wide)."""
+    the view's zoom around the dots, inside a map at least `width_px` wide and `height_px`
+    high."""
     layers = kosovo_boundary_layers(view.zoom)
     obstacles = []
     if offices is not None:
@@ -541,12 +611,11 @@ def overlay_layers(
             )
         ]
     if places is not None:
-        left_edge = (
-            None
-            if width_px is None
-            else _pixels(view.longitude, view.latitude, view.zoom)[0] - width_px / 2
-        )
-        layers += label_layers(places, shown, view.zoom, obstacles, left_edge)
+        frame = None
+        if width_px is not None:
+            x, y = _pixels(view.longitude, view.latitude, view.zoom)
+            frame = (x - width_px / 2, y - height_px / 2, x + width_px / 2, y + height_px / 2)
+        layers += label_layers(places, shown, view.zoom, obstacles, frame)
     return layers
 
 
@@ -570,6 +639,66 @@ def indicator_deck(
     return deck(layers, view), legend_rows
 
 
+def trend_deck(
+    values: pd.DataFrame,
+    unit: str,
+    label: str,
+    year: int,
+    selected: tuple[str, ...],
+    whole_region: bool,
+    places: pd.DataFrame,
+    width_px: int = NARROWEST_MAP_PX,
+) -> tuple[CompactDeck, pd.DataFrame]:
+    """The trends page's map of one year: the selected countries coloured by `values` (iso3,
+    value; indicator_values_in_year rows), the others as context, Kosovo's outline and the
+    country and capital names laid out for a map about `width_px` wide; returns the deck and
+    its legend."""
+    shown = None if whole_region else selected
+    layer, legend_rows = choropleth_layer(
+        values.assign(year=year), unit, label, shown, names=names_of(places)
+    )
+    view = view_for(selected, whole_region)
+    labelled = tuple(names_of(places)) if whole_region else selected
+    layers = [
+        basemap_layer(selected, neighbours_only=whole_region),
+        layer,
+        *overlay_layers(places, labelled, view, width_px=width_px),
+    ]
+    return deck(layers, view), legend_rows
+
+
+def single_value_note(values: pd.DataFrame, unit: str) -> str | None:
+    """What a map of one coloured country says instead of a one-class legend (None otherwise)."""
+    present = values.dropna(subset=["value"])
+    if len(present) != 1:
+        return None
+    only = present.iloc[0]
+    return _("One country shown ({country}: {value}), so no colour scale.").format(
+        country=only["country"], value=format_number(float(only["value"]), unit)
+    )
+
+
+def trend_map_alt(values: pd.DataFrame, name: str, unit: str, year: int) -> str:
+    """The trends map's text alternative: what it shows, the extremes, where the values are."""
+    present = values.dropna(subset=["value"]).sort_values("value")
+    if len(present) < 2:
+        return _("Map: {name}, {year}, by country. Every value is in the Table tab.").format(
+            name=name, year=year
+        )
+    low, high = present.iloc[0], present.iloc[-1]
+    return _(
+        "Map: {name}, {year}, by country; highest {highest} ({highest_value}), lowest {lowest} "
+        "({lowest_value}). Every value is in the Table tab."
+    ).format(
+        name=name,
+        year=year,
+        highest=high["country"],
+        highest_value=format_number(float(high["value"]), unit),
+        lowest=low["country"],
+        lowest_value=format_number(float(low["value"]), unit),
+    )
+
+
 # --- Offices ---------------------------------------------------------------------------------
 
 
@@ -585,9 +714,9 @@ class OfficeStyle:
 # Size carries the hierarchy as well as colour, so the map reads in greyscale print and for
 # colour-blind viewers; blue and orange are the safest Okabe-Ito pair.
 OFFICE_STYLES = {
-    "regional": OfficeStyle("Regional Office", "#D55E00", 12.0),
-    "country": OfficeStyle("Country office", "#0033A0", 8.0),
-    "sub-office": OfficeStyle("Sub-office", "#E69F00", 5.5),
+    "regional": OfficeStyle(N_("Regional Office"), "#D55E00", 12.0),
+    "country": OfficeStyle(N_("Country office"), "#0033A0", 8.0),
+    "sub-office": OfficeStyle(N_("Sub-office"), "#E69F00", 5.5),
 }
 OFFICE_OUTLINE = [255, 255, 255, 255]
 # Transcription bookkeeping that says nothing about the office itself: kept in the table, left
@@ -628,51 +757,62 @@ def _first_sentences(text: str, limit: int) -> str:
     if cut < 0:
         cut = text.find(". ")
     kept = text[: cut + 1] if cut >= 0 else text[:limit].rstrip() + "…"
-    return f"{kept} (Full note in the table below.)"
+    return _("{note} (Full note in the table below.)").format(note=kept)
 
 
 def office_tooltip(office: pd.Series) -> tuple[str, str]:
     """(title, body) of an office's tooltip as plain text, one line per fact: type, country,
     contacts, notes. Streamlit escapes it when filling the template."""
     style = OFFICE_STYLES[office["office_type"]]
+    city, country = place_name(office["city"]), place_name(office["country_name"])
     lines = [
-        f"{style.label} · {office['city']}, {office['country_name']} "
-        f"(listed {config.OFFICES_AS_OF})"
+        _("{office_type} · {city}, {country} (listed {as_of})").format(
+            office_type=_(style.label), city=city, country=country, as_of=_(config.OFFICES_AS_OF)
+        )
     ]
     if office["office_type"] == "regional":
         lines.append(
-            "Covers the region's countries and territories; Israel has no office of its own"
+            _("Covers the region's countries and territories; Israel has no office of its own")
         )
     status = _text(office.get("current_status_note"))
     if status:
-        lines.append(f"Status today: {status}")
+        lines.append(_("Status today: {status}").format(status=d_(status)))
     if office.get("iso3") == KOSOVO:
-        lines.append(config.KOSOVO_FOOTNOTE)
+        lines.append(_(config.KOSOVO_FOOTNOTE))
     published = _text(office["city_as_published"])
     if published and published != office["city"]:
-        lines.append(f"Published as: {published}")
+        lines.append(_("Published as: {name}").format(name=published))
     if office["position_is_stand_in"]:
         lines.append(
-            f"Position: no town is published; placed at {office['city']} (the country office) "
-            "as a stand-in"
+            _(
+                "Position: no town is published; placed at {city} (the country office) as a "
+                "stand-in"
+            ).format(city=city)
         )
-    for label, column in (("Address", "address"), ("Tel.", "telephone"), ("Email", "email")):
+    for label, column in (
+        (N_("Address"), "address"),
+        (N_("Tel."), "telephone"),
+        (N_("Email"), "email"),
+    ):
         value = _text(office[column])
         if value:
-            lines.append(f"{label}: {value}")
+            lines.append(_("{label}: {value}").format(label=_(label), value=value))
     note = _text(office["note"])
+    if note:  # translated whole (data.po), the bookkeeping sentence left out in either language
+        shown = d_(note)
+        for bookkeeping in (_CONTACT_TRANSCRIPTION_NOTE, d_(_CONTACT_TRANSCRIPTION_NOTE)):
+            shown = shown.replace(bookkeeping, "")
+        note = _text(shown)
     if note:
-        note = _text(note.replace(_CONTACT_TRANSCRIPTION_NOTE, ""))
-    if note:
-        lines.append(f"Note: {_first_sentences(note, TOOLTIP_NOTE_LENGTH)}")
-    return str(office["name"]), "\n".join(lines)
+        lines.append(_("Note: {note}").format(note=_first_sentences(note, TOOLTIP_NOTE_LENGTH)))
+    return str(d_(office["name"])), "\n".join(lines)
 
 
 def offices_layer(offices: pd.DataFrame) -> pdk.Layer:
     """Office dots sized and coloured by type, from offices_on_map rows; sub-offices on top."""
     order = {office_type: rank for rank, office_type in enumerate(OFFICE_STYLES)}
     points = []
-    for _, office in offices.sort_values("office_type", key=lambda s: s.map(order)).iterrows():
+    for _index, office in offices.sort_values("office_type", key=lambda s: s.map(order)).iterrows():
         style = OFFICE_STYLES[office["office_type"]]
         title, body = office_tooltip(office)
         # Only plain values go into the deck: NaN is not valid JSON and would blank the map.
@@ -744,14 +884,20 @@ def office_legend(counts: pd.DataFrame) -> list[tuple[str, str, float | None]]:
     """Legend rows for the office dots, with the number shown (office_type_counts rows)."""
     shown = dict(zip(counts["office_type"], counts["offices_shown"], strict=True))
     return [
-        (style.colour, f"{style.label} ({shown.get(office_type, 0)} shown)", style.radius)
+        (
+            style.colour,
+            _("{office_type} ({count} shown)").format(
+                office_type=_(style.label), count=shown.get(office_type, 0)
+            ),
+            style.radius,
+        )
         for office_type, style in OFFICE_STYLES.items()
     ]
 
 
 def office_legend_title() -> str:
     """The title of the office layer's legend: the list is dated."""
-    return f"IOM offices ({config.OFFICES_AS_OF})"
+    return _("IOM offices ({as_of})").format(as_of=_(config.OFFICES_AS_OF))
 
 
 def choropleth_legend(rows: pd.DataFrame) -> list[tuple[str, str, float | None]]:
@@ -795,8 +941,10 @@ def stand_in_notes(offices: pd.DataFrame) -> list[str]:
     """One sentence per shown office drawn at a stand-in position (no published town)."""
     stand_ins = offices[offices["position_is_stand_in"].fillna(False).astype(bool)]
     return [
-        f'The {country} sub-office published only as "{published}" has no '
-        f"published town: it is drawn at {city} (the country office) as a stand-in."
+        _(
+            'The {country} sub-office published only as "{published}" has no published town: '
+            "it is drawn at {city} (the country office) as a stand-in."
+        ).format(country=place_name(country), published=published, city=place_name(city))
         for country, published, city in zip(
             stand_ins["country_name"].tolist(),
             stand_ins["name_as_published"].tolist(),
@@ -811,7 +959,7 @@ def kosovo_note(kosovo_in_serbia: bool, shown: tuple[str, ...]) -> str | None:
     is on screen."""
     if not kosovo_in_serbia or not {"SRB", KOSOVO} & set(shown):
         return None
-    return (
+    return _(
         "Kosovo (UNSCR 1244) is folded into Serbia in this source: Serbia's value includes it, "
         "and Kosovo* is left uncoloured."
     )
@@ -821,15 +969,20 @@ def offices_source(offices: pd.DataFrame) -> str:
     """The source line of the office dots: list, contact details and positions."""
     lists = sorted(set(offices["document"].tolist()))
     contacts = sorted({str(doc) for doc in offices["contact_document"].dropna()})
-    text = f"Offices: {'; '.join(lists)}, Annex 1 (offices {config.OFFICES_AS_OF})"
+    as_of = _(config.OFFICES_AS_OF)
     if contacts:
-        text += f"; contact details: {'; '.join(contacts)}, CONTACT US"
-    return text + "; positions: GeoNames gazetteer"
+        return _(
+            "Offices: {lists}, Annex 1 (offices {as_of}); contact details: {contacts}, CONTACT "
+            "US; positions: GeoNames gazetteer"
+        ).format(lists="; ".join(lists), as_of=as_of, contacts="; ".join(contacts))
+    return _("Offices: {lists}, Annex 1 (offices {as_of}); positions: GeoNames gazetteer").format(
+        lists="; ".join(lists), as_of=as_of
+    )
 
 
 def basemap_source() -> str:
     """The credit for the committed boundaries (the edition's details are in data/geo/)."""
-    return config.BOUNDARIES_CREDIT
+    return _(config.BOUNDARIES_CREDIT)
 
 
 def offices_deck(
@@ -853,5 +1006,5 @@ def offices_deck(
     view = view_for_offices(offices, selected, whole_region, height=height)
     shown = tuple(names_of(places)) if whole_region else selected
     # About the narrowest the offices map is drawn (1280-px screens): names stay inside it.
-    layers += overlay_layers(places, shown, view, offices, width_px=660)
+    layers += overlay_layers(places, shown, view, offices, width_px=660, height_px=height)
     return deck(layers, view, TOOLTIP), classes

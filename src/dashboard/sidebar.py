@@ -182,4 +182,6 @@ def current() -> tuple[Filters, FilterOptions]:
     """
     if SESSION_KEY not in st.session_state:
         navigation.route_through_app()
+    # A page run without app.py (AppTest's switch_page) still runs in the switch's language.
+    i18n.set_language(st.session_state.get(LANGUAGE_KEY) or i18n.DEFAULT_LANGUAGE)
     return st.session_state[SESSION_KEY], st.session_state[OPTIONS_KEY]

@@ -4,6 +4,7 @@ footnotes and findings. The only dashboard module besides cache/sidebar that imp
 from __future__ import annotations
 
 import hashlib
+import html
 import re
 from collections.abc import Callable
 
@@ -12,7 +13,7 @@ import plotly.graph_objects as go
 import pyarrow as pa
 import streamlit as st
 
-from dashboard import cache, downloads, i18n, i18n_data, notes
+from dashboard import cache, downloads, i18n, i18n_data, maps, notes
 from dashboard import glossary as glossary_lookup
 from dashboard.i18n import _, pgettext
 from dashboard.inert import inert
@@ -99,11 +100,14 @@ PRINT_CSS = """<style>
 </style>"""
 
 
-# On screen: a card's label wraps instead of ending in "..." (Streamlit cuts it to one line, which
-# dropped "(as of May 2020)" from the offices card at 1280-1600 px).
+# On screen: a card's label, value and detail wrap instead of ending in "..." (Streamlit cuts each
+# to one line, which dropped "(as of May 2020)" from the offices card at 1280-1600 px, and cut
+# Russian values such as "12,00 млрд долл. США", a third longer than the English).
 SCREEN_CSS = """<style>
 [data-testid="stMetricLabel"] [data-testid="stMarkdownContainer"],
-[data-testid="stMetricLabel"] p {
+[data-testid="stMetricLabel"] p,
+[data-testid="stMetricValue"], [data-testid="stMetricValue"] div,
+[data-testid="stMetricDelta"], [data-testid="stMetricDelta"] div {
   white-space: normal !important; overflow: visible !important; text-overflow: clip !important;
 }
 </style>"""
@@ -213,6 +217,47 @@ def chart_with_table(
         footnotes(caveats or [], iso3=("XKX",) if shows_kosovo else ())
 
 
+def map_with_table(
+    deck,
+    legend: list[tuple[str, str, float | None]] | None,
+    table: pd.DataFrame | Callable[[], pd.DataFrame],
+    source: str,
+    key: str,
+    alt: str,
+    caveats: list[str] | None = None,
+    iso3: tuple[str, ...] = (),
+    height: int = maps.MAP_HEIGHT_PX,
+    note: str | None = None,
+) -> None:
+    """A pydeck map and the same data as a table, in Map / Table tabs as chart_with_table has
+    them: the map's text alternative before it, its legend (rows for maps.legend_svg; `note`
+    instead, where a legend would have one class) under it, then IOM's map disclaimer (and the
+    Kosovo footnote when Kosovo is among the countries `iso3`), the source and the caveats."""
+    st.caption(f":material/description: {inert(alt)}")
+    map_tab, table_tab = st.tabs(
+        [pgettext("tab", "Map"), pgettext("tab", "Table")], key=f"tabs-{key}", on_change="rerun"
+    )
+    with map_tab:
+        if map_tab.open:
+            st.pydeck_chart(deck, height=height, alt=alt, key=f"map-{key}")
+            if note:
+                st.caption(f":material/info: {note}")
+            elif legend:
+                st.image(
+                    maps.legend_svg(legend),
+                    alt=_("Legend: {classes}").format(
+                        classes="; ".join(entry[1] for entry in legend)
+                    ),
+                )
+    with table_tab:
+        if table_tab.open:
+            table_view(table() if callable(table) else table, key)
+    map_notes(iso3)
+    source_line(source)
+    for caveat in caveats or []:
+        st.caption(f":material/info: {caveat}")
+
+
 def chart_summary(figure: go.Figure) -> None:
     """One sentence saying what a chart shows: its text alternative for screen readers."""
     st.caption(f":material/description: {inert(cache.figure_summary(figure))}")
@@ -272,12 +317,53 @@ def _as_arrow(table: pd.DataFrame) -> pa.Table:
     return pa.Table.from_pandas(table, preserve_index=False)
 
 
-def static_table(table: pd.DataFrame, key: str) -> None:
+# A run of Latin-script words (with the digits, spaces and punctuation between them) inside a
+# translated text: an acronym (IRIS, MiGOF) or a title as published (Migration Initiatives 2016).
+_LATIN_RUN = re.compile(r"[A-Za-z][\w'’.-]*(?:[ \u00a0]+[A-Za-z0-9][\w'’.-]*)*", re.ASCII)
+
+
+def _marked(text: str) -> str:
+    """`text` escaped for HTML, each Latin-script run inside it marked lang="en" (WCAG 3.1.2:
+    the language of parts), so a Russian sentence naming an English title or acronym is read
+    right by a screen reader."""
+    parts, last = [], 0
+    for match in _LATIN_RUN.finditer(text):
+        parts.append(html.escape(text[last : match.start()]))
+        parts.append(f'<span lang="en">{html.escape(match.group())}</span>')
+        last = match.end()
+    parts.append(html.escape(text[last:]))
+    return "".join(parts)
+
+
+def _html_table(table: pd.DataFrame, english: str) -> str:
+    """The table as HTML whose `english` column is marked lang="en" (and, in the other
+    columns, each Latin-script run), every cell escaped."""
+    head = "".join(f"<th>{_marked(str(c))}</th>" for c in table.columns)
+    rows = "".join(
+        "<tr>"
+        + "".join(
+            f'<td lang="en">{html.escape(str(v))}</td>'
+            if c == english
+            else f"<td>{_marked(str(v))}</td>"
+            for c, v in zip(table.columns, row, strict=True)
+        )
+        + "</tr>"
+        for row in table.itertuples(index=False)
+    )
+    return f"<table><thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table>"
+
+
+def static_table(table: pd.DataFrame, key: str, english: str | None = None) -> None:
     """A small table drawn as plain HTML, which wraps long texts (a data grid would cut them)
-    and prints and projects well, with a CSV download of exactly its rows."""
-    # Handed over as Arrow, converted once per table: Streamlit converts a DataFrame on every
-    # rerun (about 1 ms for a few rows; the country profile draws two such tables).
-    st.table(cache.derived(_as_arrow, table), hide_index=True)
+    and prints and projects well, with a CSV download of exactly its rows. `english`: a column
+    that stays English on a page in another language (a document as published), marked
+    lang="en" there."""
+    if english is not None and english in table and i18n.language() != "en":
+        st.markdown(cache.derived(_html_table, table, english), unsafe_allow_html=True)
+    else:
+        # Handed over as Arrow, converted once per table: Streamlit converts a DataFrame on
+        # every rerun (about 1 ms for a few rows; the country profile draws two such tables).
+        st.table(cache.derived(_as_arrow, table), hide_index=True)
     st.download_button(
         _("Download CSV"),
         lambda: downloads.csv_bytes(table),  # built on click, not on every rerun

@@ -26,6 +26,7 @@ from tests.browser.harness import (
 pytestmark = pytest.mark.browser
 
 PAGES_IN_RUSSIAN: tuple[str, ...] = (
+    "pages/glossary.py",
     "pages/trends.py",
     "pages/outlook.py",
     "pages/strategy.py",

@@ -23,7 +23,8 @@ import plotly.graph_objects as go
 import plotly.io as pio
 import pydeck as pdk
 
-from dashboard import geo, maps, speedups
+from dashboard import geo, i18n, maps, speedups
+from dashboard.i18n import N_, _, d_, place_name
 from dashboard.style import IOM_BLUE, MUTED, PALETTE, TEMPLATE_NAME, format_number
 
 if TYPE_CHECKING:
@@ -45,15 +46,27 @@ NO_REQUIREMENT = "-"
 
 def _scale(peak: float) -> tuple[float, str]:
     """Divisor and axis word so that ticks read '12 million' rather than '12M' or '0.012G'."""
-    for divisor, word in ((1e9, "billion"), (1e6, "million"), (1e3, "thousand")):
+    for divisor, word in ((1e9, N_("billion")), (1e6, N_("million")), (1e3, N_("thousand"))):
         if peak >= divisor:
             return divisor, word
     return 1.0, ""
 
 
+def _label_room() -> float:
+    """How far the value axis runs past the longest bar, so that its printed amount fits beside
+    it: "USD 8.0 million", a third more for "8,0 млн долл. США"."""
+    return 1.3 if i18n.language() == i18n.DEFAULT_LANGUAGE else 1.6
+
+
 def _unit_label(unit: str, word: str) -> str:
-    unit = unit.replace("current US$", "US$ (current)")
-    return f"{unit}, {word}" if word else unit
+    """An axis title: the unit, then the scale its ticks are read in ("persons, million")."""
+    if i18n.language() == i18n.DEFAULT_LANGUAGE:
+        unit = unit.replace("current US$", "US$ (current)")
+    elif unit == "USD":
+        unit = i18n.formats.RU_USD
+    else:
+        unit = d_(unit)
+    return f"{unit}, {_(word)}" if word else unit
 
 
 @functools.cache
@@ -101,7 +114,7 @@ def indicator_trend(
                 "line": {"color": PALETTE[position % len(PALETTE)], "width": 3},
                 "marker": {"size": 7},
                 "mode": "lines+markers",
-                "name": definitions[code]["name"] if code in definitions else code,
+                "name": d_(definitions[code]["name"]) if code in definitions else code,
                 "x": line.years,
                 "y": line.values / divisor,
                 "type": "scatter",
@@ -146,18 +159,18 @@ def funding_by_area(areas: pd.DataFrame, title: str) -> go.Figure:
     peak = max(present) if present else 0.0
     divisor, word = _scale(peak)
     labels = [
-        NO_REQUIREMENT + " no requirement" if pd.isna(v) else format_number(float(v), "usd")
+        NO_REQUIREMENT + " " + _("no requirement") if pd.isna(v) else format_number(float(v), "usd")
         for v in amounts
     ]
     bars = [0 if pd.isna(v) else float(v) / divisor for v in amounts]
     return _figure(
-        [_bar(bars, areas["area"].tolist()[::-1], IOM_BLUE, labels)],
+        [_bar(bars, [d_(area) for area in areas["area"].tolist()[::-1]], IOM_BLUE, labels)],
         {
             "title": {"text": title},
             "showlegend": False,
             "xaxis": {
                 "title": {"text": _unit_label("USD", word)},
-                "range": [0, max(peak / divisor, 1) * 1.3],
+                "range": [0, max(peak / divisor, 1) * _label_room()],
             },
             "yaxis": {"title": {}},
         },
@@ -182,7 +195,7 @@ def funding_by_country(
         [
             _bar(
                 amounts / divisor,
-                [names[r] for r in rows],
+                [place_name(names[r]) for r in rows],
                 [IOM_BLUE if codes[r] in wanted else MUTED for r in rows],
                 [format_number(v, "usd") for v in amounts.tolist()],
             )
@@ -191,7 +204,10 @@ def funding_by_country(
             "title": {"text": title},
             "showlegend": False,
             "bargap": 0.25,
-            "xaxis": {"title": {"text": _unit_label("USD", word)}, "range": [0, peak * 1.3]},
+            "xaxis": {
+                "title": {"text": _unit_label("USD", word)},
+                "range": [0, peak * _label_room()],
+            },
             "yaxis": {"title": {}},
         },
     )

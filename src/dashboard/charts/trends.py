@@ -1,5 +1,6 @@
-"""Figures of the trends and outlook pages: country lines with the regional aggregate, an offline
-choropleth for one year, a ranked bar, and the small chart beside each outlook statement. Pure."""
+"""Figures of the trends and outlook pages: country lines with the regional aggregate, a ranked
+bar, and the small chart beside each outlook statement (the map of one year is a pydeck map,
+maps.trend_deck, which can draw names offline). Pure."""
 
 from __future__ import annotations
 
@@ -13,26 +14,20 @@ import plotly.express as px
 import plotly.graph_objects as go
 import plotly.io as pio
 
-from dashboard import geo, i18n, maps, speedups
+from dashboard import i18n, speedups
 from dashboard.content.trends import (
     Aggregate,
-    format_value,
     indicator_name,
     is_percent,
     partial_years,
     unit_label,
 )
 from dashboard.i18n import _, d_, ngettext
-from dashboard.style import MUTED, PALETTE, REGION_COLOUR, SEQUENTIAL, TEMPLATE_NAME
+from dashboard.style import MUTED, PALETTE, REGION_COLOUR, TEMPLATE_NAME
 
 AGGREGATE_COLOURS = (REGION_COLOUR, "#6B6B6B")
 # Beyond eight countries the palette repeats, so the dash pattern tells the lines apart.
 LINE_DASHES = ("solid", "dot", "dashdot")
-# Okabe-Ito blue to orange through white: a diverging scale for series that go below zero.
-DIVERGING = ((0.0, "#D55E00"), (0.5, "#F7F7F7"), (1.0, "#0072B2"))
-NEIGHBOUR_FILL = "#F4F6F9"
-REGION_FILL = "#E2E8F0"
-NO_DATA_FILL = "#BDBDBD"
 RANKING_TITLE_WRAP = 40  # characters per title line of the ranking, in its 2:5 column
 
 
@@ -167,151 +162,6 @@ def trend_table(
 def value_heading(unit: str) -> str:
     """The heading of a table's value column: 'value (persons)'."""
     return _("value ({unit})").format(unit=unit_label(unit))
-
-
-def choropleth_figure(
-    values: pd.DataFrame, definition: Mapping, year: int, iso3: tuple[str, ...], whole_region: bool
-) -> go.Figure:
-    """The selected countries coloured by their value in one year (columns iso3, country, value).
-
-    Offline: MapLibre with the "white-bg" style and the committed GeoJSON, no tiles. Selected
-    countries without a value are grey and say so on hover; neighbours stay pale for context. The
-    coloured layer carries only the shapes it colours, to keep the page light.
-    """
-    # Only the region's shapes, each drawn once: the coloured countries in their own trace below,
-    # the others (unselected context, or selected without a value) here. The GeoJSON is most of
-    # the figure's weight, to serialise on the server and to parse in the browser.
-    shapes = geo.region_shapes()
-    missing = dict(
-        zip(
-            values.loc[values["value"].isna(), "iso3"],
-            values.loc[values["value"].isna(), "country"].map(d_),
-            strict=True,
-        )
-    )
-    coloured_iso3 = set(values.loc[values["value"].notna(), "iso3"])
-    base_features = [f for f in shapes["features"] if f["properties"]["iso3"] not in coloured_iso3]
-    figure = go.Figure(
-        go.Choroplethmap(
-            geojson={"type": "FeatureCollection", "features": base_features},
-            featureidkey="properties.iso3",
-            locations=[f["properties"]["iso3"] for f in base_features],
-            z=[
-                2 if f["properties"]["iso3"] in missing else int(f["properties"]["in_region"])
-                for f in base_features
-            ],
-            colorscale=[(0, NEIGHBOUR_FILL), (0.5, REGION_FILL), (1, NO_DATA_FILL)],
-            zmin=0,
-            zmax=2,
-            showscale=False,
-            marker={"line": {"color": "#FFFFFF", "width": 0.6}},
-            name=_("no value"),
-            text=[
-                f"<b>{missing[f['properties']['iso3']]}</b><br>"
-                + _("no value in {year}").format(year=year)
-                if f["properties"]["iso3"] in missing
-                else ""
-                for f in base_features
-            ],
-            hovertemplate="%{text}<extra></extra>",
-        )
-    )
-    present = values.dropna(subset=["value"])
-    if not present.empty:
-        wanted = set(present["iso3"])
-        coloured = {
-            "type": "FeatureCollection",
-            "features": [f for f in shapes["features"] if f["properties"]["iso3"] in wanted],
-        }
-        negative = bool((present["value"] < 0).any())
-        scale = (
-            list(DIVERGING)
-            if negative
-            else [(i / (len(SEQUENTIAL) - 2), c) for i, c in enumerate(SEQUENTIAL[1:])]
-        )
-        limit = float(present["value"].abs().max()) if negative else None
-        figure.add_trace(
-            go.Choroplethmap(
-                geojson=coloured,
-                featureidkey="properties.iso3",
-                locations=present["iso3"],
-                z=present["value"],
-                text=present["country"].map(d_),
-                colorscale=scale,
-                zmin=-limit if negative else None,
-                zmax=limit if negative else None,
-                marker={"line": {"color": "#FFFFFF", "width": 0.8}},
-                name=str(year),
-                colorbar={"title": {"text": unit_label(definition["unit"])}, "thickness": 14},
-                # One country has no scale to read: its value is in the tooltip and the title.
-                showscale=len(present) > 1,
-                hovertemplate=f"<b>%{{text}}</b><br>{year}: {hover_value(definition['unit'], 'z')}<extra></extra>",
-            )
-        )
-    for trace in maps_overlay_traces(missing):
-        figure.add_trace(trace)
-    view = maps.view_for(iso3, whole_region)
-    title = _("{name}, {year}").format(name=indicator_name(definition), year=year)
-    if len(present) == 1:
-        only = present.iloc[0]
-        title += (
-            "<br><sup>"
-            + _("One country shown ({country}: {value}), so no colour scale").format(
-                country=d_(only["country"]),
-                value=format_value(float(only["value"]), definition["unit"]),
-            )
-            + "</sup>"
-        )
-    figure.update_layout(
-        template=TEMPLATE_NAME,
-        height=460,
-        title=title,
-        legend={"orientation": "h", "y": 0.02, "x": 0.01, "bgcolor": "rgba(255,255,255,0.8)"},
-        map={
-            "style": "white-bg",
-            "center": {"lat": view.latitude, "lon": view.longitude},
-            "zoom": max(view.zoom - 0.6, 1.0),
-        },
-        margin={"l": 0, "r": 0, "t": 50, "b": 0},
-    )
-    return figure
-
-
-def maps_overlay_traces(missing: Mapping[str, str]) -> list[go.Scattermap]:
-    """What a plotly map draws over its shapes: Kosovo's boundary with Serbia dashed (as UN maps
-    draw it; cut into dashes here, MapLibre lines have no dash style) and, when some country has
-    no value, a "no data" legend entry for the grey."""
-    __, shared = geo.kosovo_boundary()
-    lons: list = []
-    lats: list = []
-    for line in shared:
-        for piece in maps.dash_pieces(line, 0.035, 0.025):
-            lons += [point[0] for point in piece] + [None]
-            lats += [point[1] for point in piece] + [None]
-    traces = [
-        go.Scattermap(
-            lon=lons,
-            lat=lats,
-            mode="lines",
-            line={"color": "#5A6475", "width": 1.6},
-            hoverinfo="skip",
-            showlegend=False,
-            name="Kosovo boundary",
-        )
-    ]
-    if missing:
-        traces.append(
-            go.Scattermap(
-                lon=[None],
-                lat=[None],
-                mode="markers",
-                marker={"size": 14, "color": NO_DATA_FILL, "symbol": "circle"},
-                name=_("no data"),
-                showlegend=True,
-                hoverinfo="skip",
-            )
-        )
-    return traces
 
 
 def ranking_figure(values: pd.DataFrame, definition: Mapping, year: int) -> go.Figure:

@@ -12,7 +12,9 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
+from dashboard import i18n
 from dashboard.content import overview as headlines
+from dashboard.i18n import N_, _, d_, place_name
 from dashboard.style import format_number
 from dashboard.warehouse import mark_kosovo
 
@@ -44,38 +46,42 @@ class TrendGroup:
     country_only: bool = False  # no regional figure exists (a ratio without its denominator)
     label: str = ""  # its name in the profile's chart picker
 
+    def title(self, place: str) -> str:
+        """The chart's title for `place`, in the current language."""
+        return _(self.subject).format(place=place)
+
 
 TREND_GROUPS = (
     TrendGroup(
         "migrants",
         ("undesa2020.migrant_stock", "undesa2020.emigrants"),
-        "Immigrants and emigrants, {place}",
-        label="Immigrants and emigrants",
+        N_("Immigrants and emigrants, {place}"),
+        label=N_("Immigrants and emigrants"),
     ),
     TrendGroup(
         "remittances",
         ("wdi.remittances_usd",),
-        "Personal remittances received, {place}",
-        label="Remittances (US$)",
+        N_("Personal remittances received, {place}"),
+        label=N_("Remittances (US$)"),
     ),
     TrendGroup(
         "remittances-gdp",
         ("wdi.remittances_gdp",),
-        "Personal remittances received as % of GDP, {place}",
+        N_("Personal remittances received as % of GDP, {place}"),
         country_only=True,
-        label="Remittances (% of GDP)",
+        label=N_("Remittances (% of GDP)"),
     ),
     TrendGroup(
         "displacement",
         ("unhcr.refugees_originating", "unhcr.asylum_seekers_originating", "unhcr.idps"),
-        "Refugees and asylum-seekers from {place}, and IDPs",
-        label="Refugees from it, IDPs",
+        N_("Refugees and asylum-seekers from {place}, and IDPs"),
+        label=N_("Refugees from it, IDPs"),
     ),
     TrendGroup(
         "refugees-hosted",
         ("unhcr.refugees_hosted", "unhcr.asylum_seekers_hosted"),
-        "Refugees and asylum-seekers hosted in {place}",
-        label="Refugees hosted",
+        N_("Refugees and asylum-seekers hosted in {place}"),
+        label=N_("Refugees hosted"),
     ),
 )
 TREND_CODES = tuple(dict.fromkeys(code for group in TREND_GROUPS for code in group.codes))
@@ -114,10 +120,9 @@ def not_published_separately(definition: Mapping, iso3: str) -> str | None:
     """Why a Kosovo figure is missing where the publisher counts Kosovo within Serbia, else None."""
     if iso3 != KOSOVO or "Serbia includes Kosovo" not in str(definition.get("caveat") or ""):
         return None
-    return (
-        f"{definition['publisher']} counts Kosovo (UNSCR 1244) within Serbia "
-        "and publishes no separate figure."
-    )
+    return _(
+        "{publisher} counts Kosovo (UNSCR 1244) within Serbia and publishes no separate figure."
+    ).format(publisher=definition["publisher"])
 
 
 @dataclass(frozen=True)
@@ -143,9 +148,9 @@ def indicator_cards(
         item = headlines.headline_of(lines.get(code), definition)
         included = not_published_separately(definition, iso3) if item.value is None else None
         if included:
-            display = "Included in Serbia"
+            display = _("Included in Serbia")
         elif item.value is None:
-            display = "no data"
+            display = _("no data")
         else:
             display = format_number(item.value, display_unit(item.unit))
         cards.append(IndicatorCard(item, display, included))
@@ -160,6 +165,9 @@ def plural(count: int, noun: str, nouns: str | None = None) -> str:
 
 
 def ordinal(number: int) -> str:
+    """'1st', '22nd' ('1-е', '22-е' in Russian: the ordinal of "место", neuter)."""
+    if i18n.language() != i18n.DEFAULT_LANGUAGE:
+        return _("{number}th").format(number=number)
     suffix = (
         "th" if 10 <= number % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(number % 10, "th")
     )
@@ -183,25 +191,35 @@ class FundingRank:
     @property
     def display(self) -> str:
         if not self.in_table:
-            return "not in the table"
-        return format_number(self.usd, "usd") if self.usd is not None else "no requirement"
+            return _("not in the table")
+        return format_number(self.usd, "usd") if self.usd is not None else _("no requirement")
 
     @property
     def rank_text(self) -> str:
         if self.rank is None:
-            return "not ranked"
-        tie = f", tied with {', '.join(self.tied_with)}" if self.tied_with else ""
-        return f"{ordinal(self.rank)} of {self.countries_ranked} in the region{tie}"
+            return _("not ranked")
+        if self.tied_with:
+            return _("{rank} of {count} in the region, tied with {others}").format(
+                rank=ordinal(self.rank),
+                count=self.countries_ranked,
+                others=", ".join(place_name(name) for name in self.tied_with),
+            )
+        return _("{rank} of {count} in the region").format(
+            rank=ordinal(self.rank), count=self.countries_ranked
+        )
 
     @property
     def sentence(self) -> str:
         if not self.in_table:
-            return (
-                f"{self.name} has no row in the Migration Initiatives 2016 SEEECA funding table, "
-                "so no 2016 requirement was published for it."
-            )
-        return (
-            f"{self.name} asked for {self.display} in 2016 (USD {self.usd:,.0f}), {self.rank_text}."
+            return _(
+                "{name} has no row in the Migration Initiatives 2016 SEEECA funding table, so no "
+                "2016 requirement was published for it."
+            ).format(name=place_name(self.name))
+        return _("{name} asked for {amount} in 2016 ({exact}), {rank}.").format(
+            name=place_name(self.name),
+            amount=self.display,
+            exact=headlines.whole_usd(self.usd),
+            rank=self.rank_text,
         )
 
 
@@ -244,17 +262,25 @@ def funding_rank(by_country: pd.DataFrame, iso3: str, region_source: str) -> Fun
 
 def funding_area_table(areas: pd.DataFrame) -> pd.DataFrame:
     """Requirement per programmatic area as printed: '-' where the table has no requirement."""
+    ru = i18n.language() != i18n.DEFAULT_LANGUAGE
     return pd.DataFrame(
         {
-            "Programmatic area": areas["area"],
-            "Requirement 2016 (USD)": ["-" if pd.isna(v) else f"{int(v):,}" for v in areas["usd"]],
+            _("Programmatic area"): [d_(area) for area in areas["area"].tolist()],
+            _("Requirement 2016 (USD)"): [
+                "-" if pd.isna(v) else f"{int(v):,}".replace(",", i18n.NBSP if ru else ",")
+                for v in areas["usd"]
+            ],
         }
     )
 
 
 def office_table(offices: pd.DataFrame) -> pd.DataFrame:
     """Offices with their contacts, as a manager would look them up (blank = not published)."""
-    kinds = {"regional": "Regional Office", "country": "Country office", "sub-office": "Sub-office"}
+    kinds = {
+        "regional": _("Regional Office"),
+        "country": _("Country office"),
+        "sub-office": _("Sub-office"),
+    }
 
     def text(values: list) -> pd.api.extensions.ExtensionArray:
         return pd.array(values, dtype="str")
@@ -266,13 +292,13 @@ def office_table(offices: pd.DataFrame) -> pd.DataFrame:
     # more than these few rows.
     return pd.DataFrame(
         {
-            "Office": offices["name"].array,
-            "Type": text([kinds.get(kind, np.nan) for kind in offices["office_type"].tolist()]),
-            "City": offices["city"].array,
-            "Printed as": offices["name_as_published"].array,
-            "Address": blank("address"),
-            "Telephone": blank("telephone"),
-            "Email": blank("email"),
+            _("Office"): text([d_(name) for name in offices["name"].tolist()]),
+            _("Type"): text([kinds.get(kind, np.nan) for kind in offices["office_type"].tolist()]),
+            _("City"): text([place_name(city) for city in offices["city"].tolist()]),
+            _("Printed as"): offices["name_as_published"].array,
+            _("Address"): blank("address"),
+            _("Telephone"): blank("telephone"),
+            _("Email"): blank("email"),
         },
         index=offices.index,
     )
@@ -293,11 +319,14 @@ def status_table(names: pd.DataFrame) -> pd.DataFrame:
     """Per document: the name it prints and the IOM status it marks (most mark none)."""
     return pd.DataFrame(
         {
-            "Document": names["document"],
+            _("Document"): names["document"],
             # the name as printed, with the UNSCR 1244 footnote marker where it names Kosovo
-            "Printed name": names["name_as_published"].map(mark_kosovo),
-            "IOM status": names["iom_status"].fillna("not marked in this document"),
-            "Where": names["source_section"],
+            _("Printed name"): names["name_as_published"].map(mark_kosovo),
+            _("IOM status"): [
+                d_(status) if isinstance(status, str) else _("not marked in this document")
+                for status in names["iom_status"].tolist()
+            ],
+            _("Where"): names["source_section"],
         }
     )
 
@@ -306,7 +335,10 @@ def statement_scope(row: Mapping) -> str:
     """'countries named: Belarus, Ukraine' for a statement about given countries, else
     'region-wide' (said beside the quoted statement, so a bare verb would read as its text)."""
     named = row.get("named_countries")
-    return f"countries named: {named}" if isinstance(named, str) and named else "region-wide"
+    if isinstance(named, str) and named:
+        names = ", ".join(place_name(name) for name in named.split(", "))
+        return _("countries named: {names}").format(names=names)
+    return _("region-wide")
 
 
 def display_unit(unit: str) -> str:
@@ -337,12 +369,23 @@ def change_text(
     first, last = format_number(first_value, shown), format_number(last_value, shown)
     # a change of a share is said in points, not in percent of itself
     if change_is_span(first_value, last_value, unit):
-        return f"from {first} in {first_year} to {last} in {last_year}"
+        return _("from {first} in {first_year} to {last} in {last_year}").format(
+            first=first, first_year=first_year, last=last, last_year=last_year
+        )
     change = last_value / first_value - 1
     if round(change * 100) == 0:
-        return f"about the same in {last_year} as in {first_year}"
-    direction = "up" if change > 0 else "down"
-    return f"{direction} {abs(change):.0%} from {first_year} to {last_year}"
+        return _("about the same in {last_year} as in {first_year}").format(
+            first_year=first_year, last_year=last_year
+        )
+    text = (
+        _("up {change} from {first_year} to {last_year}")
+        if change > 0
+        else _("down {change} from {first_year} to {last_year}")
+    )
+    percent = f"{abs(change):.0%}"
+    if i18n.language() != i18n.DEFAULT_LANGUAGE:
+        percent = i18n.format_percent(round(abs(change) * 100), digits=0)
+    return text.format(change=percent, first_year=first_year, last_year=last_year)
 
 
 # The profile's chart blocks beyond the funding charts, one drawn at a time on screen (a picker
@@ -350,8 +393,8 @@ def change_text(
 PROJECTIONS, CORRIDORS = "projections", "corridors"
 CHART_BLOCKS: dict[str, str] = {
     **{f"trend-{group.key}": group.label for group in TREND_GROUPS},
-    PROJECTIONS: "UN projections to 2050",
-    CORRIDORS: "Migration corridors",
+    PROJECTIONS: N_("UN projections to 2050"),
+    CORRIDORS: N_("Migration corridors"),
 }
 DEFAULT_CHART_BLOCK = next(iter(CHART_BLOCKS))
 
@@ -365,51 +408,63 @@ def chart_blocks_drawn(chosen: str | None, print_view: bool) -> tuple[str, ...]:
 
 def introduction(country: Mapping, years: tuple[int, int]) -> str:
     """The line under the profile's title: where the country is, and the years shown."""
-    return (
-        f"{country['subregion']} · capital {country['capital']} · indicators {years[0]}-{years[1]}."
+    return _("{subregion} · capital {capital} · indicators {year_from}-{year_to}.").format(
+        subregion=d_(country["subregion"]),
+        capital=place_name(country["capital"]),
+        year_from=years[0],
+        year_to=years[1],
     )
 
 
 def office_sources(office_source: str, contact_source: str | None) -> str:
-    """The source line of the office list: the annex, and where the contacts come from."""
-    return office_source + (f"; contacts: {contact_source}" if contact_source else "")
+    """The source line of the office list: the annex, and where the contacts come from (both
+    citations as given: markup on a Russian page, see ui.english)."""
+    if not contact_source:
+        return office_source
+    return _("{offices}; contacts: {contacts}").format(
+        offices=office_source, contacts=contact_source
+    )
 
 
 def covered_from_vienna(name: str) -> str:
-    return f"{name} has no IOM office; the Regional Office in Vienna covers it (shown here)."
+    return _(
+        "{name} has no IOM office; the Regional Office in Vienna covers it (shown here)."
+    ).format(name=name)
 
 
 def funding_scope(name: str) -> str:
     """What the funding figures add up, under them."""
-    return (
-        f"Sum of {name}'s cells in the Migration Initiatives 2016 SEEECA table, all programmatic "
+    return _(
+        "Sum of {name}'s cells in the Migration Initiatives 2016 SEEECA table, all programmatic "
         "areas (the sidebar's theme filter does not apply here). '-' in the table means no "
         "requirement."
-    )
+    ).format(name=name)
 
 
 def no_key_figures(name: str) -> str:
-    return (
-        f"No document states a figure specific to {name}; region-wide figures are on the overview."
-    )
+    return _(
+        "No document states a figure specific to {name}; region-wide figures are on the overview."
+    ).format(name=name)
 
 
 def outlook_order(name: str, named: int) -> str:
     """The line under the outlook heading: the statements naming the country come first."""
     if named:
-        return (
-            f"Statements of the IOM strategies that name {name} first; the region-wide ones "
-            "open below."
-        )
-    return f"No statement of the IOM strategies names {name}; the region-wide ones open below."
+        return _(
+            "Statements of the IOM strategies that name {name} first; the region-wide ones open "
+            "below."
+        ).format(name=name)
+    return _(
+        "No statement of the IOM strategies names {name}; the region-wide ones open below."
+    ).format(name=name)
 
 
 def no_findings(name: str) -> str:
-    return f"No data-quality finding names {name} or one of its offices."
+    return _("No data-quality finding names {name} or one of its offices.").format(name=name)
 
 
 def findings_title(name: str) -> str:
-    return f"What to know about the published figures for {name}"
+    return _("What to know about the published figures for {name}").format(name=name)
 
 
 def split_by_scope(statements: list[Mapping]) -> tuple[list[Mapping], list[Mapping]]:
@@ -420,4 +475,30 @@ def split_by_scope(statements: list[Mapping]) -> tuple[list[Mapping], list[Mappi
 
 def region_wide_statements(count: int) -> str:
     """The title of the expander holding the region-wide statements."""
-    return f"Region-wide statements ({count})"
+    return _("Region-wide statements ({count})").format(count=count)
+
+
+# What an outlook statement expects of its indicators (bridge_outlook_indicator.expectation).
+EXPECTATIONS = {
+    "increase": N_("increase"),
+    "decrease": N_("decrease"),
+    "persist": N_("persist"),
+    "stay_high": N_("stay high"),
+    "stay_low": N_("stay low"),
+}
+
+
+def expectations_text(expectations: str) -> str:
+    """'increase, stay high' from the query's comma-separated expectation codes."""
+    return ", ".join(
+        _(EXPECTATIONS[code]) if code in EXPECTATIONS else code.replace("_", " ")
+        for code in expectations.split(", ")
+    )
+
+
+def indicator_detail(card: IndicatorCard) -> str:
+    """Under a headline card's value: its year, else why there is none."""
+    item = card.headline
+    if item.year:
+        return str(item.year)
+    return _("no separate figure") if card.note else _("no data")

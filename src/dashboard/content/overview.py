@@ -8,6 +8,8 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
+from dashboard import i18n
+from dashboard.i18n import _, d_, ngettext
 from dashboard.style import format_number
 
 # Document figures shown as region-wide KPIs (fct_key_figure ids).
@@ -171,21 +173,30 @@ class RegionWideFigure:
 
 
 def region_wide_figures(offices_as_of: str) -> tuple[RegionWideFigure, ...]:
-    """The region-wide cards, in the order shown (three to a row)."""
+    """The region-wide cards, in the order shown (three to a row), labelled in the current
+    language (`offices_as_of` as config.OFFICES_AS_OF, translated here)."""
     return (
-        RegionWideFigure(FIGURE_STAFF, f"Staff ({offices_as_of})"),
-        RegionWideFigure(FIGURE_BUDGET, "Annual budget 2019"),
-        RegionWideFigure(FIGURE_PROJECTS, "Projects implemented 2019"),
-        RegionWideFigure(FIGURE_DONORS, "Donors 2019"),
-        RegionWideFigure(FIGURE_MIGRANTS_2013, "International migrants 2013", "migrant stock"),
-        RegionWideFigure(FIGURE_EMIGRANTS_2013, "Emigrants 2013", "emigrant"),
+        RegionWideFigure(FIGURE_STAFF, _("Staff ({as_of})").format(as_of=_(offices_as_of))),
+        RegionWideFigure(FIGURE_BUDGET, _("Annual budget 2019")),
+        RegionWideFigure(FIGURE_PROJECTS, _("Projects implemented 2019")),
+        RegionWideFigure(FIGURE_DONORS, _("Donors 2019")),
+        RegionWideFigure(FIGURE_MIGRANTS_2013, _("International migrants 2013"), "migrant stock"),
+        RegionWideFigure(FIGURE_EMIGRANTS_2013, _("Emigrants 2013"), "emigrant"),
     )
 
 
+def region_wide_label(card: RegionWideFigure) -> str:
+    return _("{label} · region-wide").format(label=card.label)
+
+
 def as_published(figure: Mapping, with_label: bool) -> str:
-    """The help of a region-wide card: the document's own words (and the figure's label)."""
-    quote = f'As published: "{figure["quote"]}".'
-    return f"{quote} {figure['label']}." if with_label else quote
+    """The help of a region-wide card: the document's own words (and the figure's label). The
+    quotation stays English, marked as such on a Russian page; the label is translated."""
+    if i18n.language() == i18n.DEFAULT_LANGUAGE:
+        quote = f'As published: "{figure["quote"]}".'
+        return f"{quote} {figure['label']}." if with_label else quote
+    quote = _('As published (in English): "{quote}".').format(quote=figure["quote"])
+    return f"{quote} {d_(figure['label'])}." if with_label else quote
 
 
 def offices_shown(offices: Mapping[str, int]) -> int:
@@ -193,51 +204,101 @@ def offices_shown(offices: Mapping[str, int]) -> int:
     return sum(count for kind, count in offices.items() if kind != "regional")
 
 
+def offices_label(offices_as_of: str) -> str:
+    return _("Offices and sub-offices ({as_of})").format(as_of=_(offices_as_of))
+
+
+def countries_help(countries: Mapping) -> str:
+    return _("Table A1 prints {figure} for the region.").format(figure=figure_display(countries))
+
+
+def offices_help(offices: Mapping) -> str:
+    return _(
+        "Counted from the Annex 1 list; Table A1 prints {figure} for the region. The Regional "
+        "Office in Vienna comes on top; Israel is covered by it."
+    ).format(figure=figure_display(offices))
+
+
+def whole_usd(value: float) -> str:
+    """An amount in whole US dollars, every digit shown: "USD 118,075,000" ("118 075 000 долл.
+    США"), for sentences that compare printed totals."""
+    if i18n.language() == i18n.DEFAULT_LANGUAGE:
+        return f"USD {value:,.0f}"
+    digits = f"{value:,.0f}".replace(",", i18n.NBSP)
+    return f"{digits}{i18n.NBSP}{i18n.formats.RU_USD}"
+
+
 def funding_label(whole_region: bool) -> str:
     """The funding card's label: what the requirement covers."""
-    scope = (
-        "the whole region, including regional programmes"
-        if whole_region
-        else "the selected countries (regional programmes excluded)"
+    if whole_region:
+        return _(
+            "Migration Initiatives 2016 requirement for the whole region, including regional "
+            "programmes"
+        )
+    return _(
+        "Migration Initiatives 2016 requirement for the selected countries (regional programmes "
+        "excluded)"
     )
-    return f"Migration Initiatives 2016 requirement for {scope}"
 
 
 def funding_help(areas: int) -> str:
-    return f"Sum of the cells of the SEEECA table over {areas} programmatic area(s)."
+    if i18n.language() == i18n.DEFAULT_LANGUAGE:  # as it always read
+        return f"Sum of the cells of the SEEECA table over {areas} programmatic area(s)."
+    return ngettext(
+        "Sum of the cells of the SEEECA table over {n} programmatic area.",
+        "Sum of the cells of the SEEECA table over {n} programmatic areas.",
+        areas,
+    ).format(n=areas)
 
 
 def funding_mismatch(funding: Mapping, whole_region: bool) -> str | None:
     """Why the whole region's requirement differs from the overview table's figure, else None."""
     if not whole_region or funding["overview_total"] == funding["usd"]:
         return None
-    return (
-        f"The overview table of Migration Initiatives 2016 prints USD "
-        f"{funding['overview_total']:,.0f} for this region, but the region's own table adds up "
-        f"to USD {funding['usd']:,.0f} (its printed total is USD {funding['table_total']:,.0f}). "
-        "The dashboard uses the table's cells, which carry the country detail."
+    return _(
+        "The overview table of Migration Initiatives 2016 prints {overview} for this region, but "
+        "the region's own table adds up to {cells} (its printed total is {printed}). The "
+        "dashboard uses the table's cells, which carry the country detail."
+    ).format(
+        overview=whole_usd(funding["overview_total"]),
+        cells=whole_usd(funding["usd"]),
+        printed=whole_usd(funding["table_total"]),
     )
 
 
 def priorities_by_pillar(strategy: pd.DataFrame) -> dict[str, list[str]]:
-    """The 2020-2024 strategic priorities under their pillar, in the strategy's order."""
+    """The 2020-2024 strategic priorities under their pillar, in the strategy's order, in the
+    current language (the dashboard's own unofficial translation in Russian)."""
     grouped: dict[str, list[str]] = {}
     for pillar, priority in zip(
         strategy["pillar"].tolist(), strategy["priority"].tolist(), strict=True
     ):
-        grouped.setdefault(pillar, []).append(priority)
+        grouped.setdefault(d_(pillar), []).append(d_(priority))
     return grouped
+
+
+def pillar_heading(pillar: str) -> str:
+    return _("Pillar: {pillar}").format(pillar=pillar)
 
 
 def headline_label(item: Headline) -> str:
     """A headline card's label: the indicator and its latest year."""
-    return f"{item.name}, {item.year or 'no data'}"
+    if item.year:
+        return _("{indicator}, {year}").format(indicator=d_(item.name), year=item.year)
+    return _("{indicator}, no data").format(indicator=d_(item.name))
 
 
 def headline_help(item: Headline) -> str:
     """How many selected countries report the card's year, then the indicator's caveat."""
-    reporting = (
-        f"{item.countries_reporting} of {item.countries_selected} selected countries report "
-        "this year."
-    )
-    return f"{reporting} {item.caveat}" if item.caveat else reporting
+    if i18n.language() == i18n.DEFAULT_LANGUAGE:  # as it always read, whatever the count
+        reporting = (
+            f"{item.countries_reporting} of {item.countries_selected} selected countries report "
+            "this year."
+        )
+    else:
+        reporting = ngettext(
+            "{reporting} of {selected} selected country reports this year.",
+            "{reporting} of {selected} selected countries report this year.",
+            item.countries_selected,
+        ).format(reporting=item.countries_reporting, selected=item.countries_selected)
+    return f"{reporting} {d_(item.caveat)}" if item.caveat else reporting

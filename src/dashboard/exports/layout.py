@@ -106,7 +106,9 @@ class Line:
 
 
 def fit(item: Text, measure: Measure) -> tuple[float, list[Line]]:
-    """The type scale at which the paragraphs fit their box, and the lines at that scale."""
+    """The type scale at which the paragraphs fit their box, in height and in width (a value
+    that cannot break, "125,9 млн долл. США" joined by no-break spaces, shrinks until it fits
+    its card), and the lines at that scale."""
     steps = SHRINK_STEPS if item.shrink else (1.0,)
     for shrink in steps:
         lines, y = [], 0.0
@@ -118,7 +120,10 @@ def fit(item: Text, measure: Measure) -> tuple[float, list[Line]]:
                 lines.append(Line(line, scaled, bold, colour, y))
                 y += scaled * LINE_SPACING / 72
             y += scaled * PARAGRAPH_GAP / 72
-        if y <= item.box.height:
+        too_wide = any(
+            measure(line.text, line.size, line.bold) > item.box.width + 1e-6 for line in lines
+        )
+        if y <= item.box.height and not too_wide:
             break
     return shrink, lines
 

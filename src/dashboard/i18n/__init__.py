@@ -100,6 +100,9 @@ ALLOWED_LATIN: frozenset[str] = frozenset(
         "TA",
         "COVID",  # COVID-19, written so in Russian too
         "GDP",
+        "GeoNames",  # the gazetteer of the offices' positions
+        "Natural",  # Natural Earth, the basemap's boundaries
+        "Earth",
         # the language switch names each language in itself ("English / Русский")
         "English",
         # file formats and the app's own controls

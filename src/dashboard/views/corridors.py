@@ -10,13 +10,14 @@ import streamlit as st
 
 from dashboard import cache, ui, url_state
 from dashboard.charts import corridors as charts
+from dashboard.i18n import N_, _
 from dashboard.queries import corridors as q
 
 TOP = 10
 # The corridors page: how many corridors it draws (choices, default) and its two link parameters.
 TOP_CHOICES, DEFAULT_TOP = (10, 15, 20, 30), 15
 PARAM_TOP, PARAM_GROUPED = "corridors", "corridor_groups"
-INTRODUCTION = (
+INTRODUCTION = N_(
     "Where people from the selected countries live and where the migrants living there come "
     "from, in mid-2024: the largest origin-destination pairs that start or end in the selection. "
     "UN DESA counts people living outside their country of birth (or citizenship); the "
@@ -25,8 +26,8 @@ INTRODUCTION = (
 
 
 def heading() -> None:
-    st.title("Migration corridors")
-    st.caption(INTRODUCTION)
+    st.title(_("Migration corridors"))
+    st.caption(_(INTRODUCTION))
 
 
 def choices() -> tuple[int, bool]:
@@ -36,13 +37,15 @@ def choices() -> tuple[int, bool]:
     url_state.warn(url_state.seed(PARAM_GROUPED, (False, True), False))
     left, right = st.columns([2, 3], vertical_alignment="bottom")
     top = left.segmented_control(
-        "Corridors shown", TOP_CHOICES, key=PARAM_TOP, format_func=str, required=True
+        _("Corridors shown"), TOP_CHOICES, key=PARAM_TOP, format_func=str, required=True
     )
     grouped = right.toggle(
-        "Group countries (SEEECA subregions, European Union)",
+        _("Group countries (SEEECA subregions, European Union)"),
         key=PARAM_GROUPED,
-        help="Central Asia to the Russian Federation, Eastern Europe to the European Union: the "
-        "subregions and the EU as one place each.",
+        help=_(
+            "Central Asia to the Russian Federation, Eastern Europe to the European Union: the "
+            "subregions and the EU as one place each."
+        ),
     )
     url_state.write(PARAM_TOP, top, DEFAULT_TOP)
     url_state.write(PARAM_GROUPED, grouped, False)
@@ -50,18 +53,20 @@ def choices() -> tuple[int, bool]:
 
 
 def showing(scope: str) -> None:
-    st.caption(f"Showing {scope}, mid-2024.")
+    st.caption(_("Showing {selection}, mid-2024.").format(selection=scope))
 
 
 def country_corridors(iso3: str, name: str) -> None:
     """Where the country's emigrants live and where its immigrants come from, mid-2024."""
-    st.subheader("Migration corridors: where its emigrants live, where its migrants come from")
+    st.subheader(_("Migration corridors: where its emigrants live, where its migrants come from"))
     groups = cache.query(q.corridor_groups, iso3)
     if groups.empty:
         st.info(
-            f"UN DESA's International Migrant Stock has no row for {name}: Serbia's population"
-            " note says Serbia excludes Kosovo (UNSCR 1244), and the migrant notes do not say"
-            " whether Serbia's migrant figures include those of Kosovo (UNSCR 1244).",
+            _(
+                "UN DESA's International Migrant Stock has no row for {name}: Serbia's population"
+                " note says Serbia excludes Kosovo (UNSCR 1244), and the migrant notes do not say"
+                " whether Serbia's migrant figures include those of Kosovo (UNSCR 1244)."
+            ).format(name=name),
             icon=":material/info:",
         )
         return
@@ -71,17 +76,19 @@ def country_corridors(iso3: str, name: str) -> None:
             left,
             q.country_destinations,
             "destination",
-            "Destination",
+            _("Destination"),
             "emigrants",
-            f"Emigrants from {name}, top {TOP} destinations, 2024",
+            _("Emigrants from {name}, top {top} destinations, 2024").format(name=name, top=TOP),
         ),
         (
             right,
             q.country_origins,
             "origin",
-            "Origin",
+            _("Origin"),
             "immigrants",
-            f"International migrants in {name}, top {TOP} origins, 2024",
+            _("International migrants in {name}, top {top} origins, 2024").format(
+                name=name, top=TOP
+            ),
         ),
     ):
         frame = cache.query(query, iso3, limit=TOP)
@@ -90,14 +97,19 @@ def country_corridors(iso3: str, name: str) -> None:
             if sentence:
                 st.markdown(f"**{sentence}**")
             if frame.empty:
-                st.info(f"No {direction} figures for {name}.", icon=":material/info:")
+                message = (
+                    _("No emigrant figures for {name}.")
+                    if direction == "emigrants"
+                    else _("No immigrant figures for {name}.")
+                )
+                st.info(message.format(name=name), icon=":material/info:")
                 continue
             ui.chart_with_table(
                 cache.chart(charts.share_bars, frame, place, title),
                 functools.partial(charts.place_table, frame, place, label),
                 charts.SOURCE,
                 f"{iso3}-corridors-{direction}",
-                [charts.CAVEAT],
+                [_(charts.CAVEAT)],
             )
 
 
@@ -107,29 +119,29 @@ def main_corridors(iso3: tuple[str, ...], scope: str, top: int, grouped: bool = 
     query = q.main_corridors_grouped if grouped else q.main_corridors
     corridors = cache.query(query, iso3, limit=top)
     if corridors.empty:
-        st.info(f"No corridor figures for {scope}.", icon=":material/info:")
+        st.info(
+            _("No corridor figures for {selection}.").format(selection=scope),
+            icon=":material/info:",
+        )
         return
+    title = (
+        _("The {count} largest corridors between groups of countries, mid-2024")
+        if grouped
+        else _("The {count} largest corridors, mid-2024")
+    )
+    reading = _(
+        "Band width is the number of migrants; colours show where the origin is (SEEECA region, "
+        "European Union, elsewhere). A country both sending and receiving appears on both sides."
+    )
+    if grouped:
+        reading += " " + _(
+            "Grouped: a SEEECA country is shown by its subregion (the Russian Federation, Türkiye "
+            "and Israel by name), the 27 EU member states as one."
+        )
     ui.chart_with_table(
-        cache.chart(
-            charts.corridor_sankey,
-            corridors,
-            f"The {len(corridors)} largest corridors"
-            + (" between groups of countries" if grouped else "")
-            + ", mid-2024",
-        ),
+        cache.chart(charts.corridor_sankey, corridors, title.format(count=len(corridors))),
         functools.partial(charts.corridor_table, corridors),
         charts.SOURCE,
         "main-corridors-grouped" if grouped else "main-corridors",
-        [
-            charts.CAVEAT,
-            "Band width is the number of migrants; colours show where the origin is (SEEECA"
-            " region, European Union, elsewhere). A country both sending and receiving appears"
-            " on both sides."
-            + (
-                " Grouped: a SEEECA country is shown by its subregion (the Russian Federation,"
-                " Türkiye and Israel by name), the 27 EU member states as one."
-                if grouped
-                else ""
-            ),
-        ],
+        [_(charts.CAVEAT), reading],
     )

@@ -6,7 +6,8 @@ from __future__ import annotations
 
 import streamlit as st
 
-from dashboard import cache, glossary, ui, url_params, url_state
+from dashboard import cache, glossary, i18n, ui, url_params, url_state
+from dashboard.i18n import _
 from dashboard.inert import inert
 from dashboard.queries import catalog as q
 
@@ -22,10 +23,10 @@ def search_from_link() -> None:
 def search() -> str:
     """The search text, typed or from the link, mirrored into the link."""
     typed = st.text_input(
-        "Search terms and definitions",
+        _("Search terms and definitions"),
         key=PARAM_SEARCH,
         max_chars=url_params.SEARCH_MAX_LENGTH,
-        placeholder="e.g. AVRR, border, Western Balkans",
+        placeholder=_("e.g. AVRR, border, Western Balkans"),
         icon=":material/search:",
     )
     text = url_params.BY_NAME[PARAM_SEARCH].parse(typed) or ""
@@ -34,16 +35,23 @@ def search() -> str:
 
 
 def terms(search: str) -> None:
-    """The terms whose term or definition contains `search` (all when empty), how many, and
-    their CSV; a hint when none does."""
-    shown = len(cache.query(q.glossary_terms_with_source, search))
-    total = len(cache.query(q.glossary_terms_with_source, ""))
-    st.caption(inert(glossary.count_caption(shown, total, search)))
-    if not shown:
+    """The terms whose term or definition contains `search` (all when empty; in Russian the
+    translated text is searched too), how many, and their CSV; a hint when none does."""
+    every = cache.query(q.glossary_terms_with_source, "")
+    shown = cache.derived(glossary.matching, every, search)
+    st.caption(inert(glossary.count_caption(len(shown), len(every), search)))
+    if shown.empty:
         st.info(
-            "No term or definition contains this text. Try a shorter word or an acronym.",
+            _("No term or definition contains this text. Try a shorter word or an acronym."),
             icon=":material/search_off:",
         )
         return
-    table = cache.shaped(glossary.describe_glossary, q.glossary_terms_with_source, search)
-    ui.static_table(table, "glossary")
+    table = cache.derived(glossary.describe_glossary, shown)
+    if i18n.language() != i18n.DEFAULT_LANGUAGE:  # said once, where the translation is shown
+        st.caption(
+            _(
+                "Terms, definitions and strategy elements in Russian are the dashboard's own "
+                "unofficial translation of the IOM documents; the sources are cited in English."
+            )
+        )
+    ui.static_table(table, "glossary", english=_(glossary.SOURCE_COLUMN))

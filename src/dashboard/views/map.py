@@ -13,6 +13,7 @@ from dashboard import cache, config, maps, themes, ui, url_state
 from dashboard.content import map as content
 from dashboard.content.overview import FIGURE_OFFICES
 from dashboard.filters import FilterOptions, Filters
+from dashboard.i18n import _, d_
 from dashboard.queries import names as name_queries
 from dashboard.queries import offices as q
 from dashboard.queries.overview import key_figures_with_source
@@ -34,7 +35,7 @@ class Colouring:
 
 
 def heading(filters: Filters, options: FilterOptions) -> None:
-    st.title("IOM offices in the region")
+    st.title(_("IOM offices in the region"))
     st.caption(content.introduction(filters.describe(options), config.OFFICES_AS_OF))
 
 
@@ -42,24 +43,26 @@ def office_cards(filters: Filters) -> None:
     """The offices shown (against Table A1's total for the region), then one card per type."""
     counts = cache.shaped(content.office_counts, q.office_type_counts, filters.selected_iso3)
     table_a1 = cache.query(key_figures_with_source, (FIGURE_OFFICES,)).iloc[0]
-    annex_1 = content.annex_source(counts.document, config.OFFICES_AS_OF)
+    annex_1 = content.annex_source(ui.english(counts.document), config.OFFICES_AS_OF)
     row = st.columns(4)
     with row[0]:
         ui.kpi(
-            "Offices and sub-offices",
+            _("Offices and sub-offices"),
             counts.offices_shown,
             "count",
-            content.total_source(table_a1),
+            content.total_source(table_a1, ui.english(table_a1["document"])),
             help=content.total_help(counts, table_a1),
+            translated=True,
         )
     for column, (office_type, label) in zip(row[1:], content.OFFICE_TYPE_CARDS, strict=True):
         with column:
             ui.kpi(
-                label,
+                _(label),
                 counts.shown[office_type],
                 "count",
                 annex_1,
                 help=content.in_region_help(counts, office_type),
+                translated=True,
             )
 
 
@@ -84,15 +87,17 @@ def colouring(filters: Filters, options: FilterOptions) -> Colouring | None:
     controls = st.columns([5, 2])
     with controls[0]:
         code = st.selectbox(
-            "Colour the countries by",
+            _("Colour the countries by"),
             codes,
             index=None,
-            format_func=names.get,
+            format_func=lambda code: d_(names.get(code)),
             key=INDICATOR_KEY,
-            placeholder="Nothing: offices only (choose an indicator)",
+            placeholder=_("Nothing: offices only (choose an indicator)"),
         )
     url_state.write(INDICATOR_KEY, code, lead)
-    theme_view.note(filters, options, theme_families, "The offices are the same for every theme.")
+    theme_view.note(
+        filters, options, theme_families, _("The offices are the same for every theme.")
+    )
     if code is None:  # no indicator: a year in the link has nothing to colour
         warnings += url_state.seed(YEAR_KEY, [], None)
         url_state.write(YEAR_KEY, None, None)
@@ -103,7 +108,7 @@ def colouring(filters: Filters, options: FilterOptions) -> Colouring | None:
     warnings += url_state.seed(YEAR_KEY, choices, choices[-1])
     url_state.keep_valid(YEAR_KEY, choices, choices[-1])
     with controls[1]:
-        year = st.selectbox("Year", choices, key=YEAR_KEY)
+        year = st.selectbox(_("Year"), choices, key=YEAR_KEY)
     if not years["in_filter_range"].all():
         st.info(
             content.years_outside_filter(filters.year_from, filters.year_to),
@@ -124,7 +129,7 @@ def offices_map(filters: Filters, colour: Colouring | None) -> None:
         indicator = (
             cache.query(q.map_indicator_values, colour.code, colour.year),
             colour.definition["unit"],
-            colour.definition["name"],
+            d_(colour.definition["name"]),
             bool(colour.definition["kosovo_in_serbia"]),
         )
     deck, classes = cache.chart(
@@ -148,8 +153,8 @@ def offices_map(filters: Filters, colour: Colouring | None) -> None:
     with side_panel:
         st.markdown(f"**{maps.office_legend_title()}**")
         legend = maps.office_legend(cache.query(q.office_type_counts, filters.selected_iso3))
-        st.image(maps.legend_svg(legend), alt=content.LEGEND_ALT)
-        st.info(content.ISRAEL_NOTE, icon=":material/info:")
+        st.image(maps.legend_svg(legend), alt=content.legend_alt())
+        st.info(content.israel_note(), icon=":material/info:")
         for note in maps.stand_in_notes(offices):
             st.caption(f":material/location_off: {note}")
         if colour is not None:
@@ -158,26 +163,30 @@ def offices_map(filters: Filters, colour: Colouring | None) -> None:
 
 def _indicator_legend(filters: Filters, colour: Colouring, classes: pd.DataFrame) -> None:
     definition = colour.definition
-    st.markdown(f"**{definition['name']}, {colour.year}**")
+    st.markdown(
+        "**"
+        + _("{indicator}, {year}").format(indicator=d_(definition["name"]), year=colour.year)
+        + "**"
+    )
     st.image(
         maps.legend_svg(maps.choropleth_legend(classes)),
-        alt=f"Legend, light to dark: {'; '.join(classes['range'])}",
+        alt=_("Legend, light to dark: {classes}").format(classes="; ".join(classes["range"])),
     )
     ui.source_line(f"{definition['cite_as']}.")
     kosovo = maps.kosovo_note(bool(definition["kosovo_in_serbia"]), filters.selected_iso3)
     if kosovo:
         st.caption(f":material/info: {kosovo}")
-    st.caption(f":material/info: {definition['caveat']}")
+    st.caption(f":material/info: {d_(definition['caveat'])}")
 
 
 def directory(filters: Filters) -> None:
     """Every office shown, with its contacts, and the findings on the published names."""
-    st.header(f"Offices shown ({config.OFFICES_AS_OF})")
-    offices = cache.query(q.office_directory, filters.selected_iso3)
+    st.header(content.offices_shown_heading(config.OFFICES_AS_OF))
+    offices = cache.shaped(content.directory_table, q.office_directory, filters.selected_iso3)
     ui.table_view(offices, "offices-shown")
     shown = cache.query(q.offices_on_map, filters.selected_iso3)
     ui.source_line(f"{maps.offices_source(shown)}; coordinates and names from GeoNames.")
     ui.findings(
         cache.query(q.office_findings),
-        title="Office names and contacts as printed in the documents: data-quality notes",
+        title=_("Office names and contacts as printed in the documents: data-quality notes"),
     )

@@ -6,10 +6,11 @@ from __future__ import annotations
 
 import streamlit as st
 
-from dashboard import cache, config, maps, themes, ui
+from dashboard import cache, config, i18n, i18n_data, maps, themes, ui
 from dashboard.content import overview as content
 from dashboard.content.trends import IndicatorMenu
 from dashboard.filters import FilterOptions, Filters
+from dashboard.i18n import _, d_
 from dashboard.queries import names
 from dashboard.queries import overview as q
 from dashboard.views import changes as changes_view
@@ -20,8 +21,8 @@ MAP_HEIGHT = 420
 
 def heading(filters: Filters, options: FilterOptions) -> None:
     ui.print_styles()
-    st.title("SEEECA migration outlook: regional overview")
-    st.caption(f"Showing {filters.describe(options)}.")
+    st.title(_("SEEECA migration outlook: regional overview"))
+    st.caption(_("Showing {selection}.").format(selection=filters.describe(options)))
 
 
 def latest_year(filters: Filters, options: FilterOptions, theme_families: tuple[str, ...]) -> None:
@@ -38,38 +39,39 @@ def iom_in_selection(filters: Filters) -> None:
     """Countries and offices of the selection, each against what Table A1 prints for the region."""
     figures = _figures()
     countries, offices = figures[content.FIGURE_COUNTRIES], figures[content.FIGURE_OFFICES]
-    st.header("IOM in the region" if filters.is_whole_region else "IOM in the selection")
+    st.header(_("IOM in the region") if filters.is_whole_region else _("IOM in the selection"))
     row = st.columns(4)
     with row[0]:
         ui.kpi(
-            "Countries and territories",
+            _("Countries and territories"),
             len(filters.selected_iso3),
             "count",
             content.figure_source(countries),
-            help=f"Table A1 prints {content.figure_display(countries)} for the region.",
+            help=content.countries_help(countries),
         )
     with row[1]:
         ui.kpi(
-            f"Offices and sub-offices ({config.OFFICES_AS_OF})",
+            content.offices_label(config.OFFICES_AS_OF),
             content.offices_shown(
                 cache.shaped(content.offices_by_type, q.office_counts, filters.selected_iso3)
             ),
             "count",
             content.figure_source(offices),
-            help="Counted from the Annex 1 list; Table A1 prints "
-            f"{content.figure_display(offices)} for the region. "
-            "The Regional Office in Vienna comes on top; Israel is covered by it.",
+            help=content.offices_help(offices),
         )
 
 
 def region_wide(filters: Filters) -> None:
     """Figures the documents give only for the whole region: a block of their own, titled so,
     so that nothing looks as if it followed the filters when it cannot."""
-    st.header("Region-wide figures (whole region, not filtered)")
+    st.header(_("Region-wide figures (whole region, not filtered)"))
     if not filters.is_whole_region:
         st.caption(
-            ":material/public: The documents give these for the whole region only: they stay "
-            "the same whatever the filters select."
+            ":material/public: "
+            + _(
+                "The documents give these for the whole region only: they stay the same "
+                "whatever the filters select."
+            )
         )
     figures, cards = _figures(), content.region_wide_figures(config.OFFICES_AS_OF)
     for start in range(0, len(cards), 3):
@@ -77,7 +79,7 @@ def region_wide(filters: Filters) -> None:
             figure = figures[card.figure_id]
             with column:
                 ui.kpi(
-                    f"{card.label} · region-wide",
+                    content.region_wide_label(card),
                     figure["value"],
                     figure["unit"],
                     content.figure_source(figure),
@@ -98,7 +100,7 @@ def funding(filters: Filters) -> None:
         filters.is_whole_region,
         tuple(areas["programmatic_area"]),
     ).iloc[0]
-    st.header("Funding requirement 2016")
+    st.header(_("Funding requirement 2016"))
     ui.kpi(
         content.funding_label(filters.is_whole_region),
         total["usd"],
@@ -111,7 +113,7 @@ def funding(filters: Filters) -> None:
         st.info(mismatch, icon=":material/rule:")
     ui.findings(
         cache.query(q.seeeca_funding_findings),
-        title="Data-quality findings on these funding figures",
+        title=_("Data-quality findings on these funding figures"),
     )
 
 
@@ -121,7 +123,8 @@ def indicator_map(filters: Filters, theme_families: tuple[str, ...], menu: Indic
     code = themes.lead_code(menu.defaults, theme_families, content.MAP_INDICATOR)
     shares = cache.query(q.indicator_latest_by_country, code, filters.year_to)
     definition = cache.query(q.indicator_definitions, (code,)).iloc[0]
-    st.header(definition["name"] if theme_families else "Migrants as a share of the population")
+    name = d_(definition["name"])
+    st.header(name if theme_families else _("Migrants as a share of the population"))
     deck, legend = cache.chart(
         maps.indicator_deck,
         shares,
@@ -135,37 +138,49 @@ def indicator_map(filters: Filters, theme_families: tuple[str, ...], menu: Indic
         deck,
         height=MAP_HEIGHT,
         iso3=filters.selected_iso3,
-        alt=f"Map of {definition['name']} by country, shaded light to dark as in the legend "
-        "below; the table view lists each country's value.",
+        alt=_(
+            "Map of {indicator} by country, shaded light to dark as in the legend below; the "
+            "table view lists each country's value."
+        ).format(indicator=name),
     )
     st.image(
         maps.legend_svg(maps.choropleth_legend(legend)),
-        alt=f"Legend, light to dark: {'; '.join(legend['range'])}",
+        alt=_("Legend, light to dark: {classes}").format(classes="; ".join(legend["range"])),
     )
     ui.source_line(
-        f"{definition['cite_as']}; latest year up to {filters.year_to}. {maps.basemap_source()}"
+        _("{citation}; latest year up to {year}. {basemap}").format(
+            citation=ui.english(definition["cite_as"]),
+            year=filters.year_to,
+            basemap=maps.basemap_source(),
+        ),
+        translated=True,
     )
-    st.caption(f":material/info: {definition['caveat']}")
-    with st.expander("Table view", key="overview-share-table", on_change="rerun") as table_box:
+    st.caption(f":material/info: {d_(definition['caveat'])}")
+    with st.expander(_("Table view"), key="overview-share-table", on_change="rerun") as table_box:
         if table_box.open:  # built only when opened
             ui.table_view(shares, "migrant-share-by-country")
 
 
 def strategy() -> None:
     """The 2020-2024 strategy's pillars and priorities."""
-    st.header("Strategy 2020-2024 at a glance")
+    st.header(_("Strategy 2020-2024 at a glance"))
     rows = cache.query(q.strategy_2020_at_a_glance)
     grouped = cache.shaped(content.priorities_by_pillar, q.strategy_2020_at_a_glance)
     for pillar, priorities in grouped.items():
-        st.markdown(f"**Pillar: {pillar}**")
+        st.markdown(f"**{content.pillar_heading(pillar)}**")
         for priority in priorities:
             st.markdown(f"- {priority}")
-    ui.source_line(f"{rows['document'].iat[0]}, strategic priorities.")
+    ui.source_line(
+        _("{document}, strategic priorities.").format(document=ui.english(rows["document"].iat[0])),
+        translated=True,
+    )
+    if i18n.language() != i18n.DEFAULT_LANGUAGE:  # the strategy's wording, translated by us
+        st.caption(f":material/translate: {_(i18n_data.UNOFFICIAL_NOTE)}")
 
 
 def headline_cards(filters: Filters, theme_families: tuple[str, ...], menu: IndicatorMenu) -> None:
     """The headline indicators of the selection (the theme's first), each with its sparkline."""
-    st.header("Headline indicators for the selection")
+    st.header(_("Headline indicators for the selection"))
     codes = themes.lead_codes(
         theme_families,
         menu.defaults,

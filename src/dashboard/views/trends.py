@@ -13,12 +13,13 @@ from dataclasses import dataclass
 import pandas as pd
 import streamlit as st
 
-from dashboard import cache, themes, ui, url_state
+from dashboard import cache, maps, themes, ui, url_state
 from dashboard.charts import projection
 from dashboard.charts import trends as charts
 from dashboard.content import trends as content
 from dashboard.filters import FilterOptions, Filters
 from dashboard.i18n import _, d_
+from dashboard.queries import names
 from dashboard.queries import projections as pq
 from dashboard.queries import trends as q
 from dashboard.queries.overview import indicator_aggregate
@@ -336,20 +337,27 @@ def map_and_ranking(
     map_column, bar_column = st.columns([3, 2])
     with map_column:
         st.header(content.map_heading(year))
-        ui.chart_with_table(
-            cache.chart(
-                charts.choropleth_figure,
-                values,
-                definition,
-                year,
-                filters.selected_iso3,
-                filters.is_whole_region,
-            ),
+        name = content.indicator_name(definition)
+        deck, legend = cache.chart(
+            maps.trend_deck,
+            values,
+            definition["unit"],
+            name,
+            year,
+            filters.selected_iso3,
+            filters.is_whole_region,
+            cache.query(names.country_labels),
+        )
+        ui.map_with_table(
+            deck,
+            maps.choropleth_legend(legend),
             ranking,
             source,
             "trend-map",
-            caveats[:1],
-            map_of=filters.selected_iso3,
+            alt=maps.trend_map_alt(values, name, definition["unit"], year),
+            caveats=caveats[:1],
+            iso3=filters.selected_iso3,
+            note=maps.single_value_note(values, definition["unit"]),
         )
     with bar_column:
         st.header(content.ranking_heading(year))
