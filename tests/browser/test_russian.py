@@ -25,7 +25,7 @@ from tests.browser.harness import (
 
 pytestmark = pytest.mark.browser
 
-PAGES_IN_RUSSIAN: tuple[str, ...] = ("pages/glossary.py",)
+PAGES_IN_RUSSIAN: tuple[str, ...] = ("pages/glossary.py", "pages/map.py", "pages/corridors.py")
 
 # The visible text of an element, leaving out what is hidden, marked lang="en" (below the
 # document's own lang), and Streamlit's material icons (drawn from ligature names such as
@@ -37,6 +37,8 @@ VISIBLE_TEXT = """(root) => {
     const parent = node.parentElement;
     if (!parent || !node.textContent.trim()) continue;
     if (parent.closest('[data-testid="stIconMaterial"], script, style, noscript')) continue;
+    // an icon inside markdown (":material/info:") is a ligature of the Material Symbols font
+    if (getComputedStyle(parent).fontFamily.includes('Material')) continue;
     const marked = parent.closest('[lang]');
     if (marked && marked !== document.documentElement && marked.lang.startsWith('en')) continue;
     const box = parent.closest('svg') || parent;

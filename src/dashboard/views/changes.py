@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from dashboard import cache, changes, themes
+from dashboard import cache, changes, i18n, themes, ui
 from dashboard.filters import FilterOptions, Filters
 from dashboard.i18n import _, d_, ngettext
 from dashboard.i18n.names import place_name
@@ -90,9 +90,12 @@ def latest_block(
         ).format(year=filters.year_to)
     )
     left, right = st.columns(2)
+    english = i18n.language() == i18n.DEFAULT_LANGUAGE
     for index, fact in enumerate(facts):
         with left if index < (len(facts) + 1) // 2 else right:
-            st.markdown(f"- {ui_text(fact.sentence)} ({ui_text(fact.source)})")
+            # the source's name stays English, marked so on a Russian page (ui.english)
+            source = ui_text(fact.source) if english else ui.english(fact.source)
+            st.markdown(f"- {ui_text(fact.sentence)} ({source})", unsafe_allow_html=not english)
     if stale:
         concepts = "; ".join(
             _("{concept} (latest {year})").format(concept=ui_text(d_(name)), year=year)
