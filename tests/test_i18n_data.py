@@ -281,3 +281,17 @@ def test_strategy_office_rows_name_towns_from_the_names_table(con):
     text = " ".join(str(v) for v in shown.iloc[0].tolist())
     assert "Киев" in text and "МОМ в Киеве" in text and "страновое бюро" in text
     assert "Kyiv" not in text
+
+
+def test_trends_map_text_alternative_names_countries_in_russian(warehouse_path):
+    import pandas as pd
+
+    from dashboard import i18n, maps
+
+    values = pd.DataFrame(
+        {"country": ["Russian Federation", "Bosnia and Herzegovina"], "value": [7.6e6, 34120.0]}
+    )
+    with i18n.using("ru"):
+        text = maps.trend_map_alt(values, "Численность международных мигрантов", "persons", 2024)
+    assert "Российская Федерация" in text and "Босния и Герцеговина" in text
+    assert "Russian Federation" not in text

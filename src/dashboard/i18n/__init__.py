@@ -96,6 +96,10 @@ ALLOWED_LATIN: frozenset[str] = frozenset(
         "SEEECA",  # the region's code in IOM
         "EUBAM",  # the EU Border Assistance Mission, in an office's name as published
         "MiGOF",  # IOM's Migration Governance Framework, cited by its acronym in Russian too
+        # the strategies' own codes of their elements (SP1-SP4, TA1-TA6), kept in Russian
+        "SP",
+        "TA",
+        "COVID",  # COVID-19, written so in Russian too
         "GDP",
         "GeoNames",  # the gazetteer of the offices' positions
         "Natural",  # Natural Earth, the basemap's boundaries

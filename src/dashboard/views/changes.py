@@ -7,9 +7,9 @@ from __future__ import annotations
 
 import streamlit as st
 
-from dashboard import cache, changes, i18n, themes, ui
+from dashboard import cache, changes, themes, ui
 from dashboard.filters import FilterOptions, Filters
-from dashboard.i18n import _, d_, ngettext
+from dashboard.i18n import DEFAULT_LANGUAGE, _, d_, language, ngettext
 from dashboard.i18n.names import place_name
 from dashboard.inert import inert as ui_text
 from dashboard.queries import changes as q
@@ -90,12 +90,15 @@ def latest_block(
         ).format(year=filters.year_to)
     )
     left, right = st.columns(2)
-    english = i18n.language() == i18n.DEFAULT_LANGUAGE
     for index, fact in enumerate(facts):
         with left if index < (len(facts) + 1) // 2 else right:
-            # the source's name stays English, marked so on a Russian page (ui.english)
-            source = ui_text(fact.source) if english else ui.english(fact.source)
-            st.markdown(f"- {ui_text(fact.sentence)} ({source})", unsafe_allow_html=not english)
+            if language() == DEFAULT_LANGUAGE:
+                st.markdown(f"- {ui_text(fact.sentence)} ({ui_text(fact.source)})")
+            else:  # the source's title stays English, marked as such
+                st.markdown(
+                    f"- {ui_text(fact.sentence)} ({ui.english(fact.source)})",
+                    unsafe_allow_html=True,
+                )
     if stale:
         concepts = "; ".join(
             _("{concept} (latest {year})").format(concept=ui_text(d_(name)), year=year)
