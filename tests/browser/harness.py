@@ -66,6 +66,22 @@ def _healthy(base_url: str) -> bool:
         return False
 
 
+def _wait_until_started(
+    ready, process: subprocess.Popen, log: Path, timeout: float, what: str
+) -> None:
+    """Poll `ready()` until it holds; raise with the end of the process's log if the process
+    exits first or `timeout` seconds pass."""
+    deadline = time.monotonic() + timeout
+    while not ready():
+        if process.poll() is not None:
+            raise RuntimeError(f"{what} exited ({process.returncode}):\n{log.read_text()[-3000:]}")
+        if time.monotonic() > deadline:
+            raise RuntimeError(
+                f"{what} did not start within {timeout} s:\n{log.read_text()[-3000:]}"
+            )
+        time.sleep(0.3)
+
+
 @contextlib.contextmanager
 def streamlit_server(warehouse: Path, log_dir: Path) -> Iterator[str]:
     """`streamlit run app.py` on a free local port with the repository's .streamlit/config.toml
@@ -88,18 +104,9 @@ def streamlit_server(warehouse: Path, log_dir: Path) -> Iterator[str]:
             command, cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT, start_new_session=True
         )
     try:
-        deadline = time.monotonic() + SERVER_START_TIMEOUT
-        while not _healthy(base_url):
-            if server.poll() is not None:
-                raise RuntimeError(
-                    f"streamlit exited ({server.returncode}):\n{log_path.read_text()[-3000:]}"
-                )
-            if time.monotonic() > deadline:
-                raise RuntimeError(
-                    f"streamlit did not answer /_stcore/health within "
-                    f"{SERVER_START_TIMEOUT} s:\n{log_path.read_text()[-3000:]}"
-                )
-            time.sleep(0.3)
+        _wait_until_started(
+            lambda: _healthy(base_url), server, log_path, SERVER_START_TIMEOUT, "streamlit"
+        )
         yield base_url
     finally:
         if server.poll() is None:
@@ -204,13 +211,13 @@ def serve_sh(
         log,
     )
     try:
-        deadline = time.monotonic() + timeout
-        while "Ctrl-C stops" not in log.read_text() or not _healthy(served.base_url):
-            if process.poll() is not None:
-                raise RuntimeError(f"serve.sh exited ({process.returncode}):\n{log.read_text()}")
-            if time.monotonic() > deadline:
-                raise RuntimeError(f"serve.sh did not start in time:\n{log.read_text()}")
-            time.sleep(0.3)
+        _wait_until_started(
+            lambda: "Ctrl-C stops" in log.read_text() and _healthy(served.base_url),
+            process,
+            log,
+            timeout,
+            "serve.sh",
+        )
         yield served
     finally:
         if process.poll() is None:
