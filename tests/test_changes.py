@@ -279,3 +279,6 @@ def test_latest_year_in_russian(warehouse_path):
     assert any('(<span lang="en">UNHCR' in b for b in bullets)
     links = [link.proto.label.replace("\\", "") for link in at.get("page_link")]
     assert not any("on 20" in label or " in 20" in label for label in links), links
+    pair = open_page("pages/overview.py", {"country": ["MDA", "UKR"], "lang": ["ru"]})
+    same = [c.value for c in pair.caption if "дают одну и ту же цифру" in c.value]
+    assert same and not any("Refugee Data Finder" in c for c in same), same
