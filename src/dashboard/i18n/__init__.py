@@ -96,6 +96,8 @@ ALLOWED_LATIN: frozenset[str] = frozenset(
         "SEEECA",  # the region's code in IOM
         "MiGOF",  # IOM's Migration Governance Framework, cited by its acronym in Russian too
         "GDP",
+        "COVID",  # COVID-19, written so in Russian too
+        "EUBAM",  # the EU Border Assistance Mission, an office name kept as an acronym
         "GeoNames",  # the gazetteer of the offices' positions
         "Natural",  # Natural Earth, the basemap's boundaries
         "Earth",
