@@ -252,3 +252,21 @@ def test_outlook_statements_are_named_by_title_and_their_tests_in_words(warehous
         ].dropna()
     )
     assert "UKR" not in words and "_" not in words
+
+
+def test_justifications_are_written_as_the_warehouse_states_them_and_in_russian(con):
+    from dashboard import i18n
+
+    tree = content.drilldown_tree(q.strategy_drilldown_tree(con, all_iso3(con), True))
+    titles = dict(zip(tree["node_id"], tree["title"], strict=True))
+    for node in tree[tree["level"] > 0].to_dict("records"):
+        written = content.justification(node, titles[node["parent_id"]])
+        assert written == node["justification"], node["node_id"]
+    with i18n.using("ru"):
+        tree = content.drilldown_tree(q.strategy_drilldown_tree(con, all_iso3(con), True))
+        priority = tree[tree["level"] == 2].iloc[0]
+        pillar = titles[priority["parent_id"]]
+        text = content.justification(priority, pillar)
+        assert text.startswith("Документ ") and "к основному направлению" in text
+        assert priority["level_name"] == "Стратегический приоритет 2020–2024 гг."
+        assert tree.loc[tree["node_id"] == content.ROOT, "label"].iloc[0].startswith("Регион")

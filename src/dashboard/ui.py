@@ -100,11 +100,14 @@ PRINT_CSS = """<style>
 </style>"""
 
 
-# On screen: a card's label wraps instead of ending in "..." (Streamlit cuts it to one line, which
-# dropped "(as of May 2020)" from the offices card at 1280-1600 px).
+# On screen: a card's label, value and detail wrap instead of ending in "..." (Streamlit cuts each
+# to one line, which dropped "(as of May 2020)" from the offices card at 1280-1600 px, and cut
+# Russian values such as "12,00 млрд долл. США", a third longer than the English).
 SCREEN_CSS = """<style>
 [data-testid="stMetricLabel"] [data-testid="stMarkdownContainer"],
-[data-testid="stMetricLabel"] p {
+[data-testid="stMetricLabel"] p,
+[data-testid="stMetricValue"], [data-testid="stMetricValue"] div,
+[data-testid="stMetricDelta"], [data-testid="stMetricDelta"] div {
   white-space: normal !important; overflow: visible !important; text-overflow: clip !important;
 }
 </style>"""

@@ -12,7 +12,7 @@ from collections.abc import Callable, Mapping, Sequence
 import numpy as np
 import pandas as pd
 
-from dashboard.i18n import N_, _, d_
+from dashboard.i18n import N_, _, d_, place_name
 from dashboard.outlook import EXPECTATIONS, REGION_EXPECTATIONS
 from dashboard.queries.strategy import NodeScope
 
@@ -324,8 +324,9 @@ def node_countries(rows: pd.DataFrame) -> pd.DataFrame:
 
 def node_offices(rows: pd.DataFrame) -> pd.DataFrame:
     """strategy_node_offices rows as shown."""
+    # towns and countries are names: the names table has them in both languages
     named = {
-        column: rows[column].map(d_)
+        column: rows[column].map(place_name if column in ("city", "country") else d_)
         for column in ("name", "office_type", "city", "country", "reports_to")
     }
     return labelled(rows.assign(**named), OFFICE_COLUMNS)

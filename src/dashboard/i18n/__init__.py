@@ -95,6 +95,10 @@ ALLOWED_LATIN: frozenset[str] = frozenset(
         "GDI",  # IOM's Global Data Institute, the origin-destination matrix
         "SEEECA",  # the region's code in IOM
         "MiGOF",  # IOM's Migration Governance Framework, cited by its acronym in Russian too
+        # the strategies' own codes of their elements (SP1-SP4, TA1-TA6), kept in Russian
+        "SP",
+        "TA",
+        "COVID",  # COVID-19, written so in Russian too
         "GDP",
         "COVID",  # COVID-19, written so in Russian too
         "EUBAM",  # the EU Border Assistance Mission, an office name kept as an acronym

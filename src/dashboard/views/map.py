@@ -182,7 +182,7 @@ def _indicator_legend(filters: Filters, colour: Colouring, classes: pd.DataFrame
 def directory(filters: Filters) -> None:
     """Every office shown, with its contacts, and the findings on the published names."""
     st.header(content.offices_shown_heading(config.OFFICES_AS_OF))
-    offices = cache.query(q.office_directory, filters.selected_iso3)
+    offices = cache.shaped(content.directory_table, q.office_directory, filters.selected_iso3)
     ui.table_view(offices, "offices-shown")
     shown = cache.query(q.offices_on_map, filters.selected_iso3)
     ui.source_line(f"{maps.offices_source(shown)}; coordinates and names from GeoNames.")
