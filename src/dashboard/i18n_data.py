@@ -24,6 +24,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from dashboard import config, i18n
+from dashboard.inert import inert
 
 TRANSLATE = "translate"
 UNOFFICIAL = "unofficial"
@@ -230,6 +231,26 @@ def finding_value(text: object) -> object:
     if _FIGURE.fullmatch(text) and i18n.language() != i18n.DEFAULT_LANGUAGE:
         return text.replace(",", i18n.NBSP).replace(".", ",")
     return i18n.d_(text)
+
+
+# A run of Latin-script words a translation keeps as published (a misspelt town, a heading, a
+# dataset's name): letters, digits and the punctuation inside names, joined by spaces or dashes.
+_LATIN_WORD = r"[A-Za-z\u00c0-\u024f][A-Za-z\u00c0-\u024f0-9'’./-]*"
+_LATIN_RUN = re.compile(rf"{_LATIN_WORD}(?:[ ,:;/–-]+{_LATIN_WORD})*")
+
+
+def markup(text: object) -> str:
+    """A translated data text as markdown (HTML allowed): made inert, and on a page not in
+    English each run of Latin-script words it keeps as published marked lang="en" (WCAG 3.1.2;
+    the Russian page check skips it)."""
+    text = str(text)
+    if i18n.language() == i18n.DEFAULT_LANGUAGE:
+        return inert(text)
+    parts, last = [], 0
+    for run in _LATIN_RUN.finditer(text):
+        parts += [inert(text[last : run.start()]), f'<span lang="en">{inert(run.group())}</span>']
+        last = run.end()
+    return "".join([*parts, inert(text[last:])])
 
 
 def translated_columns() -> tuple[DataText, ...]:

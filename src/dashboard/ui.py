@@ -398,13 +398,24 @@ def findings(rows: pd.DataFrame, title: str | None = None, expanded: bool = Fals
             ),
             strict=True,
         ):
-            detail = ""
-            if isinstance(expected, str) and isinstance(published, str):
-                detail = " " + _("Published: **{published}**; expected: **{expected}**.").format(
-                    published=i18n_data.finding_value(published),
-                    expected=i18n_data.finding_value(expected),
-                )
-            st.markdown(f"- {i18n.d_(subject)}: {i18n.d_(note)}{detail}")
+            if i18n.language() == "en":
+                detail = ""
+                if isinstance(expected, str) and isinstance(published, str):
+                    detail = f" Published: **{published}**; expected: **{expected}**."
+                st.markdown(f"- {subject}: {note}{detail}")
+            else:
+                # translated through data.po; what stays as published (a misspelt town, a
+                # heading) is marked English
+                detail = ""
+                if isinstance(expected, str) and isinstance(published, str):
+                    detail = " " + _(
+                        "Published: **{published}**; expected: **{expected}**."
+                    ).format(
+                        published=i18n_data.markup(i18n_data.finding_value(published)),
+                        expected=i18n_data.markup(i18n_data.finding_value(expected)),
+                    )
+                line = f"- {i18n_data.markup(i18n.d_(subject))}: {i18n_data.markup(i18n.d_(note))}"
+                st.markdown(line + detail, unsafe_allow_html=True)
             source_line(f"{document} — {section}")
 
 

@@ -31,6 +31,8 @@ PAGES_IN_RUSSIAN: tuple[str, ...] = (
     "pages/trends.py",
     "pages/outlook.py",
     "pages/strategy.py",
+    "pages/map.py",
+    "pages/corridors.py",
 )
 
 # The visible text of an element, leaving out what is hidden, marked lang="en" (below the
