@@ -101,7 +101,6 @@ ALLOWED_LATIN: frozenset[str] = frozenset(
         "TA",
         "COVID",  # COVID-19, written so in Russian too
         "GDP",
-        "EUBAM",  # the EU Border Assistance Mission, an office name kept as an acronym
         "GeoNames",  # the gazetteer of the offices' positions
         "Natural",  # Natural Earth, the basemap's boundaries
         "Earth",
