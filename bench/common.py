@@ -25,7 +25,7 @@ STREAMLIT = ROOT / ".venv" / "bin" / "streamlit"
 # The browser tests' Chromium and flags, so the benchmark measures the browser they check.
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "src"))
-from tests.browser.harness import CHROMIUM, CHROMIUM_ARGS  # noqa: E402, F401
+from tests.browser.harness import CHROMIUM, CHROMIUM_ARGS, Served, serve_sh  # noqa: E402, F401
 
 
 def app_pages() -> tuple[list[str], str]:
@@ -242,110 +242,18 @@ def machine_line() -> str:
     )
 
 
-@dataclass
-class Proxied:
-    """`scripts/serve.sh` running: nginx at `url` in front of replicas at `replica_urls`."""
-
-    process: subprocess.Popen
-    url: str
-    replica_urls: list[str]
-    serve_dir: Path
-    started: float  # perf_counter when serve.sh was spawned
-
-    def replica_pids(self) -> list[int]:
-        return [
-            int((self.serve_dir / "run" / f"replica-{i}.pid").read_text().split()[0])
-            for i in range(1, len(self.replica_urls) + 1)
-        ]
-
-    def replica_of(self, route: str) -> int:
-        """The replica (0-based) nginx sends a browser with this route cookie to."""
-        log = self.serve_dir / "run" / "access.log"
-        before = log.stat().st_size
-        request = urllib.request.Request(
-            f"{self.url}/_stcore/health", headers={"Cookie": f"seeeca_route={route}"}
-        )
-        urllib.request.urlopen(request, timeout=10).read()
-        pattern = re.compile(rf"route={re.escape(route)} upstream=127\.0\.0\.1:(\d+)")
-        for _ in range(100):  # nginx writes the line just after the answer
-            with log.open() as handle:
-                handle.seek(before)
-                found = pattern.findall(handle.read())
-            if found:
-                ports = [int(url.rsplit(":", 1)[1]) for url in self.replica_urls]
-                return ports.index(int(found[-1]))
-            time.sleep(0.02)
-        raise RuntimeError(f"route {route} not in {log}")
-
-
-def _consecutive_free_ports(count: int) -> int:
-    for _ in range(50):
-        first = free_port()
-        try:
-            with contextlib.ExitStack() as stack:
-                for port in range(first, first + count):
-                    sock = stack.enter_context(socket.socket())
-                    sock.bind(("127.0.0.1", port))
-            return first
-        except OSError:
-            continue
-    raise RuntimeError("no free ports")
-
-
 @contextlib.contextmanager
 def proxied_server(
     app: str = "app.py", replicas: int = 2, timeout: float = 240
-) -> Iterator[Proxied]:
+) -> Iterator[Served]:
     """`scripts/serve.sh` (nginx and `replicas` Streamlit processes) on free ports, with its own
-    temporary SERVE_DIR; stopped like Ctrl-C stops it."""
+    temporary SERVE_DIR; stopped like Ctrl-C stops it (tests/browser/harness.serve_sh)."""
     import tempfile
 
     if signal.getsignal(signal.SIGTERM) is signal.SIG_DFL:
         # A benchmark stopped by `timeout` or kill must still stop the servers it started (they
-        # run in sessions of their own): SIGTERM unwinds through the finally below.
+        # run in sessions of their own): SIGTERM unwinds through serve_sh's cleanup.
         signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))
-    port, replica_port = free_port(), _consecutive_free_ports(replicas)
-    scratch = tempfile.TemporaryDirectory(prefix="seeeca-serve-")
-    serve_dir = Path(scratch.name)
-    env = dict(
-        os.environ,
-        PORT=str(port),
-        REPLICA_PORT=str(replica_port),
-        REPLICAS=str(replicas),
-        SERVE_DIR=str(serve_dir),
-        APP=app,
-    )
-    env.pop("DASHBOARD_DB", None)
-    log = serve_dir / "serve.log"
-    started = time.perf_counter()
-    with log.open("wb") as output:
-        process = subprocess.Popen(
-            ["bash", "scripts/serve.sh"],
-            cwd=ROOT,
-            env=env,
-            stdout=output,
-            stderr=subprocess.STDOUT,
-            start_new_session=True,
-        )
-    proxied = Proxied(
-        process,
-        f"http://127.0.0.1:{port}",
-        [f"http://127.0.0.1:{replica_port + i}" for i in range(replicas)],
-        serve_dir,
-        started,
-    )
-    try:
-        deadline = time.monotonic() + timeout
-        while "Ctrl-C stops" not in log.read_text():
-            if process.poll() is not None or time.monotonic() > deadline:
-                raise RuntimeError(f"serve.sh did not start:\n{log.read_text()[-3000:]}")
-            time.sleep(0.2)
-        yield proxied
-    finally:
-        if process.poll() is None:
-            os.kill(process.pid, signal.SIGINT)
-            try:
-                process.wait(timeout=30)
-            except subprocess.TimeoutExpired:
-                os.killpg(process.pid, signal.SIGKILL)
-        scratch.cleanup()
+    with tempfile.TemporaryDirectory(prefix="seeeca-serve-") as scratch:
+        with serve_sh(Path(scratch), replicas=replicas, timeout=timeout, APP=app) as served:
+            yield served

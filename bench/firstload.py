@@ -237,13 +237,16 @@ def main(argv: list[str] | None = None) -> int:
             # One throwaway load per server, so no measured page pays the process's first import.
             for server in servers.values():
                 context = browser.new_context()
-                drawn_after(context.new_page(), server.url + "/")
+                drawn_after(context.new_page(), server.base_url + "/")
                 context.close()
             for label, app, paths in subjects:
                 server = servers[app]
                 for path in paths:
                     name = label if app != "app.py" else names.get(path, path)
-                    for mode, base in (("direct", server.replica_urls[0]), ("proxy", server.url)):
+                    for mode, base in (
+                        ("direct", server.replica_urls[0]),
+                        ("proxy", server.base_url),
+                    ):
                         result = visit(browser, base + path)
                         lh = None
                         if args.lighthouse == "both" or (args.lighthouse == mode == "proxy"):

@@ -359,15 +359,15 @@ def main(argv: list[str] | None = None) -> int:
 def main_proxied(args: argparse.Namespace) -> int:
     print(machine_line())
     with proxied_server("app.py", replicas=args.replicas) as served:
-        pids = served.replica_pids()
+        pids = [served.replica_pid(number) for number in range(1, args.replicas + 1)]
         # One route cookie per session, like one browser each; where nginx sends it is read back.
         routes = []
         for number in range(args.sessions):
             route = f"load-{number}"
-            routes.append((route, served.replica_of(route)))
+            routes.append((route, served.replica_of(route) - 1))
         outcome_sessions = Counter(replica for _, replica in routes)
         print(
-            f"nginx on {served.url}, replicas {', '.join(served.replica_urls)} (pids {pids}); "
+            f"nginx on {served.base_url}, replicas {', '.join(served.replica_urls)} (pids {pids}); "
             f"{args.sessions} sessions ({dict(sorted(outcome_sessions.items()))} per replica) "
             f"for {args.duration:.0f} s"
         )
@@ -376,7 +376,7 @@ def main_proxied(args: argparse.Namespace) -> int:
                 args.sessions,
                 args.duration,
                 tuple(args.think),
-                served.url.replace("http://", "ws://") + "/_stcore/stream",
+                served.base_url.replace("http://", "ws://") + "/_stcore/stream",
                 pids,
                 served.replica_urls,
                 routes,

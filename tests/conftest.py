@@ -35,6 +35,15 @@ def con(warehouse_path: Path):
     connection.close()
 
 
+@pytest.fixture(scope="session")
+def filter_options(warehouse_path: Path):
+    """The filters' options (country names, subregions, years) read from the test warehouse the
+    way the sidebar reads them, for code that takes them outside a page (briefing scopes)."""
+    from dashboard import sidebar
+
+    return sidebar.filter_options()
+
+
 # One Playwright driver per run: a second sync_playwright() in the same process fails while the
 # first is alive, so every suite that drives Chromium shares these.
 @pytest.fixture(scope="session")

@@ -262,3 +262,23 @@ def test_a_quiet_year_is_said_in_words_not_none(warehouse_path):
     captions = [c.value for c in at.caption]
     assert any(c.startswith("No notable change this year") for c in captions), captions
     assert not any(re.search(r"\bNone\b", c) for c in captions)
+
+
+def test_latest_year_in_russian(warehouse_path):
+    """The same facts as whole Russian sentences: the name in the nominative, numbers and years
+    the Russian way, the source's title kept in English and marked lang="en"."""
+    at = open_page("pages/overview.py", {"country": ["MDA"], "lang": ["ru"]})
+    assert at.header[0].value == "Последний год: Республика Молдова"
+    bullets = [m.value.replace("\\", "") for m in at.markdown if m.value.startswith("- ")]
+    assert any(
+        b.startswith(
+            "- Беженцы в стране (Республика Молдова): рост до 149\u00a0324 в 2025\u00a0г., +"
+        )
+        for b in bullets
+    ), bullets
+    assert any('(<span lang="en">UNHCR' in b for b in bullets)
+    links = [link.proto.label.replace("\\", "") for link in at.get("page_link")]
+    assert not any("on 20" in label or " in 20" in label for label in links), links
+    pair = open_page("pages/overview.py", {"country": ["MDA", "UKR"], "lang": ["ru"]})
+    same = [c.value for c in pair.caption if "дают одну и ту же цифру" in c.value]
+    assert same and not any("Refugee Data Finder" in c for c in same), same

@@ -82,3 +82,44 @@ def test_the_aggregate_card_names_its_coverage(menu):
     assert content.aggregate_kpi(aggregate, 2021, definition["unit"]) is None
     assert content.year_ranges([2020, 1995, 2000, 2001, 2002]) == "1995, 2000-2002, 2020"
     assert content.partial_years(aggregate) == [2020, 2021]
+
+
+def test_russian_values_follow_the_locale(menu):
+    from dashboard import i18n
+
+    assert content.format_value(1234567, "persons") == "1,234,567"
+    assert content.format_value(12.5, "percent of GDP") == "12.50%"
+    assert content.format_value(1250.0, "US$ million (current)") == "US$ 1,250.0 million"
+    with i18n.using("ru"):
+        assert content.format_value(1234567, "persons") == "1\u00a0234\u00a0567"
+        assert content.format_value(12.5, "percent of GDP") == "12,50\u00a0%"
+        assert content.format_value(1250.0, "US$ million (current)") == (
+            "1,25\u00a0млрд\u00a0долл.\u00a0США"
+        )
+        definition = menu.definition("wdi.population")
+        assert content.heading(definition, (2000, 2025)).endswith("2000–2025 гг.")
+        assert content.map_heading(2024) == "Карта, 2024 г."
+        assert content.family_label("Net migration") != "Net migration"
+
+
+def test_russian_coverage_notes_take_the_plural_of_the_count():
+    from dashboard import i18n
+
+    rows = pd.DataFrame(
+        {
+            "year": [2020, 2021],
+            "value": [5.0, 6.0],
+            "countries_reporting": [2, 1],
+            "countries_selected": [2, 2],
+            "countries_weighted": [2, 1],
+            "iso3_reporting": ["AAA, BBB", "AAA"],
+        }
+    )
+    aggregate = content.Aggregate("Selected countries (sum)", rows, 2, False)
+    assert content.coverage_note(aggregate).startswith(
+        "Selected countries (sum) covers, of the 2 selected countries, 2 in 2020; 1 in 2021."
+    )
+    with i18n.using("ru"):
+        note = content.coverage_note(aggregate)
+        assert "из 2 выбранных стран" in note and "2021" in note
+        assert "covers" not in note

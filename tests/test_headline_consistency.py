@@ -59,12 +59,15 @@ def test_region_figure_is_one_number_on_overview_trends_and_tracker(con, concept
 
 
 @pytest.mark.parametrize(("iso3", "concept"), COUNTRY_CASES)
-def test_country_figure_is_one_number_on_overview_profile_and_deck(con, iso3, concept):
+def test_country_figure_is_one_number_on_overview_profile_and_deck(
+    con, filter_options, iso3, concept
+):
     reference = _reference(con, (iso3,), concept)
     fact = _overview_fact(con, (iso3,), concept)
     assert (fact.year, fact.value) == (reference["year"], pytest.approx(reference["value"]))
-    options = type("Options", (), {"countries": {iso3: iso3}})()
-    data = briefing.load(briefing.direct(con), briefing.country_scope(iso3, options, (2000, 2025)))
+    data = briefing.load(
+        briefing.direct(con), briefing.country_scope(iso3, filter_options, (2000, 2025))
+    )
     row = data.headline_rows[concept]
     assert (row["year"], row["value"]) == (reference["year"], pytest.approx(reference["value"]))
     standing = next((s for s in data.standings if s.concept_id == concept), None)

@@ -698,3 +698,21 @@ def test_a_test_heading_says_its_verdict_or_that_it_is_not_counted():
     some = outlook.Assessment("partly", "", 2014, 2020, 12.5, 2)
     assert outlook_content.latest_display(some, share) == "12.50%"
     assert outlook_content.latest_help(some, share) == "2 of 2 countries report."
+
+
+def test_a_russian_line_is_whole_sentences_with_russian_numbers():
+    from dashboard import i18n
+
+    with i18n.using("ru"):
+        result = outlook.assess(change(), link(), 2014, 2025)
+        assert "Latest" not in result.line and "went from" not in result.line
+        # the fixture's link carries its labels in English; the sentence around them is Russian
+        assert result.line.startswith(
+            "Migrant stock (the whole region, 2 страны с данными за оба года): с 200 в 2014 г. "
+            "до 250 в 2020 г. (+50, +25,0\u00a0%). Тезис предполагает рост: согласуется с ожиданием."
+        )
+        assert "Источник:" in result.line and result.source in result.line
+        assert outlook.scope_label(("AAA", "BBB"), {"AAA": "Aland", "BBB": "Bland"}) == (
+            "Aland и Bland"
+        )
+        assert outlook_content.page_range([[1, 2], [3]], 2) == "3 из 3"

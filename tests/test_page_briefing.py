@@ -8,6 +8,7 @@ from streamlit.testing.v1 import AppTest
 
 from dashboard import exports
 from tests.apptest_helpers import open_page, open_tables, url_value
+from tests.test_i18n import server_like_reruns  # noqa: F401 (a fixture)
 
 PAGE = "pages/briefing.py"
 needs_chromium = pytest.mark.skipif(
@@ -115,3 +116,16 @@ def test_build_offers_pptx_pdf_the_map_and_the_one_pager(warehouse_path, con):
     assert [k for k in keys if k.startswith("download-png-")] == ["download-png-map"], (
         "charts are native in the files; the map is the one picture"
     )
+
+
+@pytest.mark.usefixtures("server_like_reruns")
+def test_russian_page_moves_between_slides_in_russian(warehouse_path):
+    at = open_page(PAGE, {"lang": ["ru"], "iso3": ["MDA"], "slide": ["4"]})
+    assert at.title[0].value == "Брифинг: Республика Молдова"
+    labels = {b.label for b in at.button}
+    assert {"Назад", "Далее", "Показ на весь экран", "Создать PowerPoint и PDF"} <= labels
+    assert any(m.value.startswith("**Слайд 4 из ") for m in at.markdown)
+    caption = next(c.value for c in at.caption if "на каждом — один вывод" in c.value)
+    assert caption.startswith("14 слайдов, ")  # the genitive plural
+    assert any(c.value.startswith("Бюро МОМ (по состоянию на май 2020 г.)") for c in at.caption)
+    assert at.selectbox(key="briefing_country").label == "Страна или территория"

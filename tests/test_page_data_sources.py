@@ -16,6 +16,7 @@ from dashboard.charts.coverage import coverage_heatmap
 from dashboard.content import data_sources as content
 from dashboard.warehouse import EXPORTED_TABLES, MARTS
 from tests.apptest_helpers import open_page, open_tables, table_with, url_values
+from tests.test_i18n import server_like_reruns  # noqa: F401 (a fixture)
 
 PAGE = "pages/data_sources.py"
 
@@ -364,3 +365,35 @@ def test_coverage_outside_years_sentence():
     assert content.coverage_outside_years(definition, 2000, 2010) == (
         "Remittances (% of GDP) has values for 2023-2023, outside the years selected (2000-2010)."
     )
+
+
+@pytest.mark.usefixtures("server_like_reruns")
+def test_russian_page_in_russian_with_titles_marked_english(warehouse_path, con):
+    at = open_page(PAGE, {"lang": ["ru"]})
+    assert at.title[0].value == "Данные и источники"
+    headers = [h.value for h in at.header]
+    assert (
+        "Как выбирается основное значение" in headers and "Замечания о качестве данных" in headers
+    )
+    findings = table_with(at, "Проверка")
+    assert "итог и сумма ячеек" in set(findings["Проверка"])
+    assert set(findings["Тема"]) == {"документы", "финансирование", "бюро"}
+    total = con.execute("select count(*) from dq_finding").fetchone()[0]
+    assert any(c.value == f"Показано {total} из {total} замечаний." for c in at.caption)
+    largest = next(m.value for m in at.markdown if m.value.startswith("**Наибольшее: "))
+    assert '<span lang="en">UN DESA International Migrant Stock 2024</span>' in largest
+    sources = table_with(at, "Вид")
+    assert set(sources["Вид"]) == {"документ", "набор данных"}
+
+
+def test_check_labels_cover_every_check_in_the_warehouse(con):
+    from dashboard.i18n import using
+
+    checks = {
+        row[0] for row in con.execute("select distinct check_name from dq_finding").fetchall()
+    }
+    assert checks <= set(content.CHECK_LABELS), checks - set(content.CHECK_LABELS)
+    with using("ru"):
+        assert content.check_label("total_vs_sum_of_cells") == "итог и сумма ячеек"
+    assert content.check_label("total_vs_sum_of_cells") == "total vs sum of cells"
+    assert content.check_label("a_new_check") == "a new check"

@@ -252,3 +252,34 @@ def test_outlook_statements_are_named_by_title_and_their_tests_in_words(warehous
         ].dropna()
     )
     assert "UKR" not in words and "_" not in words
+
+
+def test_justifications_are_written_as_the_warehouse_states_them_and_in_russian(con):
+    from dashboard import i18n
+
+    tree = content.drilldown_tree(q.strategy_drilldown_tree(con, all_iso3(con), True))
+    titles = dict(zip(tree["node_id"], tree["title"], strict=True))
+    for node in tree[tree["level"] > 0].to_dict("records"):
+        written = content.justification(node, titles[node["parent_id"]])
+        assert written == node["justification"], node["node_id"]
+    with i18n.using("ru"):
+        tree = content.drilldown_tree(q.strategy_drilldown_tree(con, all_iso3(con), True))
+        priority = tree[tree["level"] == 2].iloc[0]
+        pillar = titles[priority["parent_id"]]
+        text = content.justification(priority, pillar)
+        assert text.startswith("Документ ") and "к основному направлению" in text
+        assert priority["level_name"] == "Стратегический приоритет 2020–2024 гг."
+        assert tree.loc[tree["node_id"] == content.ROOT, "label"].iloc[0].startswith("Регион")
+
+
+def test_a_places_funding_areas_are_written_in_the_pages_language(con):
+    from dashboard import i18n
+
+    tree = content.drilldown_tree(q.strategy_drilldown_tree(con, ("UKR",), False))
+    scope = content.node_scope(tree, content.ROOT, ("UKR",), False)
+    rows = q.strategy_node_countries(con, scope)
+    english = content.node_countries(rows)["By funding area (USD)"].iloc[0]
+    assert "Migrant assistance 2,200,000" in english
+    with i18n.using("ru"):
+        russian = content.node_countries(rows).iloc[0, -1]
+    assert "Помощь мигрантам 2\u00a0200\u00a0000" in russian and "Migrant" not in russian

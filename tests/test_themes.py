@@ -224,16 +224,16 @@ STORY_CASES = [("MDA", "s2020.sp3"), ("UKR", "s2020.pillar.resilience"), ("TUR",
 
 
 @pytest.mark.parametrize(("iso3", "theme"), STORY_CASES)
-def test_country_story_is_chosen_within_the_theme(con, iso3, theme):
+def test_country_story_is_chosen_within_the_theme(con, filter_options, iso3, theme):
     from dashboard import briefing
-    from dashboard.sidebar import filter_options  # noqa: F401  (options need the app's cache)
 
     families = tuple(q.theme_indicator_families(con, theme)["indicator_family"])
-    options = type("Options", (), {"countries": {iso3: iso3}})()
-    plain = briefing.load(briefing.direct(con), briefing.country_scope(iso3, options, (2000, 2025)))
+    plain = briefing.load(
+        briefing.direct(con), briefing.country_scope(iso3, filter_options, (2000, 2025))
+    )
     themed = briefing.load(
         briefing.direct(con),
-        briefing.country_scope(iso3, options, (2000, 2025), theme, families),
+        briefing.country_scope(iso3, filter_options, (2000, 2025), theme, families),
     )
     in_theme = [s for s in plain.standings if s.current and themed.family_of[s.code] in families]
     chosen = themed.standouts
@@ -248,13 +248,13 @@ def test_country_story_is_chosen_within_the_theme(con, iso3, theme):
 
 
 @pytest.mark.parametrize(("iso3", "theme"), STORY_CASES)
-def test_country_profile_opens_with_the_theme_story(con, iso3, theme):
+def test_country_profile_opens_with_the_theme_story(con, filter_options, iso3, theme):
     from dashboard import briefing
 
     families = tuple(q.theme_indicator_families(con, theme)["indicator_family"])
-    options = type("Options", (), {"countries": {iso3: iso3}})()
     themed = briefing.load(
-        briefing.direct(con), briefing.country_scope(iso3, options, (2000, 2025), theme, families)
+        briefing.direct(con),
+        briefing.country_scope(iso3, filter_options, (2000, 2025), theme, families),
     )
     at = open_page("pages/country.py", {"theme": [theme], "iso3": [iso3]})
     labels = [m.label for m in at.metric]

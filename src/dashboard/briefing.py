@@ -760,9 +760,7 @@ def _corridor_screens(data: BriefingData, name: str) -> list[Screen]:
             chart=chart,
             table=pd.DataFrame(
                 {
-                    _("Country of destination"): [
-                        place_name(name) for name in destinations["destination"].tolist()
-                    ],
+                    _("Country of destination"): list(chart.categories),
                     _("Emigrants"): destinations["migrants"].array,
                     _("Share of all emigrants"): [
                         format_percent(v * 100) for v in destinations["share"].tolist()

@@ -374,11 +374,18 @@ def look_alike_notes(facts: Sequence[LatestFact]) -> list[str]:
             continue
         if not math.isclose(one.value, other.value, rel_tol=SAME_FIGURE_TOLERANCE):
             continue
-        notes.append(
+        # in another language than English the sources' titles (English, and named beside each
+        # figure above) are left out, so that the note is all in that language
+        template = (
             _(
                 "{first} ({first_source}) and {second} ({second_source}) give the same figure "
                 "for {year}, {amount}: {why}"
-            ).format(
+            )
+            if language() == "en"
+            else _("{first} and {second} give the same figure for {year}, {amount}: {why}")
+        )
+        notes.append(
+            template.format(
                 first=d_(one.concept_name),
                 first_source=one.source,
                 second=d_(other.concept_name).lower(),

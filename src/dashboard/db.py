@@ -15,6 +15,7 @@ from pathlib import Path
 import duckdb
 
 from dashboard import config
+from dashboard.i18n import _
 
 BUILD_COMMAND = "python -m dashboard.warehouse build"
 
@@ -48,8 +49,10 @@ def _short(error: Exception) -> str:
 
 def _damaged(path: Path, what: str) -> WarehouseDamaged:
     return WarehouseDamaged(
-        f"The warehouse at {path} is damaged: {what}. Rebuild it from data/sources/ with"
-        f" `{BUILD_COMMAND}` (or point {config.WAREHOUSE_ENV} at an intact warehouse file)."
+        _(
+            "The warehouse at {path} is damaged: {what}. Rebuild it from data/sources/ with "
+            "`{command}` (or point {setting} at an intact warehouse file)."
+        ).format(path=path, what=what, command=BUILD_COMMAND, setting=config.WAREHOUSE_ENV)
     )
 
 
@@ -61,7 +64,9 @@ def _verify(con: duckdb.DuckDBPyConnection, tables, damaged, prefix: str = "") -
             con.execute(f"select count(*), sum(hash(columns(*))) from {prefix}{table}").fetchall()  # noqa: S608
         except duckdb.Error as error:
             con.close()
-            raise damaged(f"table {table} cannot be read ({_short(error)})") from None
+            raise damaged(
+                _("table {table} cannot be read ({error})").format(table=table, error=_short(error))
+            ) from None
 
 
 def connect_read_only(path: Path | None = None) -> duckdb.DuckDBPyConnection:
@@ -73,8 +78,10 @@ def connect_read_only(path: Path | None = None) -> duckdb.DuckDBPyConnection:
     path = Path(path or config.warehouse_path())
     if not path.exists():
         raise WarehouseMissing(
-            f"No warehouse at {path}. Build it from data/sources/ with `{BUILD_COMMAND}`"
-            f" (or point {config.WAREHOUSE_ENV} at an existing warehouse file)."
+            _(
+                "No warehouse at {path}. Build it from data/sources/ with `{command}` (or point "
+                "{setting} at an existing warehouse file)."
+            ).format(path=path, command=BUILD_COMMAND, setting=config.WAREHOUSE_ENV)
         )
     _check_header(path)
     # An in-memory DuckDB that attaches the file, not duckdb.connect(path): DuckDB hands every
@@ -88,17 +95,24 @@ def connect_read_only(path: Path | None = None) -> duckdb.DuckDBPyConnection:
         con.close()
         if "lock" in str(error).lower():
             raise WarehouseUnavailable(
-                f"The warehouse at {path} cannot be opened read-only ({error}). If a build is "
-                "writing to it, wait for it to finish; builds normally write a temporary file "
-                "and swap it in, so this means another program holds the file open for writing."
+                _(
+                    "The warehouse at {path} cannot be opened read-only ({error}). If a build is "
+                    "writing to it, wait for it to finish; builds normally write a temporary file "
+                    "and swap it in, so this means another program holds the file open for "
+                    "writing."
+                ).format(path=path, error=error)
             ) from None
-        raise _damaged(path, f"it cannot be opened ({_short(error)})") from None
+        raise _damaged(
+            path, _("it cannot be opened ({error})").format(error=_short(error))
+        ) from None
     missing = _missing_tables(con)
     if missing:
         con.close()
         raise WarehouseOutdated(
-            f"The warehouse at {path} was built by an older version of the dashboard (it lacks "
-            f"{', '.join(missing)}). Rebuild it with `{BUILD_COMMAND}`."
+            _(
+                "The warehouse at {path} was built by an older version of the dashboard (it lacks "
+                "{tables}). Rebuild it with `{command}`."
+            ).format(path=path, tables=", ".join(missing), command=BUILD_COMMAND)
         )
     from dashboard.warehouse import EXPORTED_TABLES
 
@@ -117,21 +131,26 @@ def _check_header(path: Path) -> None:
             head = handle.read(12)
     except IsADirectoryError:
         raise WarehouseUnavailable(
-            f"{path} is a folder, not a warehouse file. Point {config.WAREHOUSE_ENV} at the"
-            " warehouse file (data/warehouse.duckdb by default)."
+            _(
+                "{path} is a folder, not a warehouse file. Point {setting} at the warehouse file "
+                "(data/warehouse.duckdb by default)."
+            ).format(path=path, setting=config.WAREHOUSE_ENV)
         ) from None
     except OSError as error:
         raise WarehouseUnavailable(
-            f"The warehouse at {path} cannot be read ({error.strerror})."
+            _("The warehouse at {path} cannot be read ({error}).").format(
+                path=path, error=error.strerror
+            )
         ) from None
     if not head:
-        raise _damaged(path, "the file is empty (a copy that was interrupted?)")
+        raise _damaged(path, _("the file is empty (a copy that was interrupted?)"))
     if len(head) < 12 or head[8:12] != DUCKDB_MAGIC:
         raise WarehouseUnavailable(
-            f"The file at {path} is not a valid DuckDB database, so it is not a warehouse; it is"
-            " left as it is (the build refuses to overwrite it). Move it away and build the"
-            f" warehouse with `{BUILD_COMMAND}`, or point {config.WAREHOUSE_ENV} at the warehouse"
-            " file."
+            _(
+                "The file at {path} is not a valid DuckDB database, so it is not a warehouse; it "
+                "is left as it is (the build refuses to overwrite it). Move it away and build the "
+                "warehouse with `{command}`, or point {setting} at the warehouse file."
+            ).format(path=path, command=BUILD_COMMAND, setting=config.WAREHOUSE_ENV)
         )
 
 
@@ -152,8 +171,9 @@ def connect_parquet(directory: Path) -> duckdb.DuckDBPyConnection:
     read in full once so a truncated one raises WarehouseDamaged here."""
     if not directory.is_dir() or not any(directory.glob("*.parquet")):
         raise WarehouseUnavailable(
-            f"No Parquet export in {directory}. Create one with "
-            f"`{BUILD_COMMAND} --parquet {directory}`."
+            _("No Parquet export in {directory}. Create one with `{command}`.").format(
+                directory=directory, command=f"{BUILD_COMMAND} --parquet {directory}"
+            )
         )
     from dashboard.warehouse import EXPORTED_TABLES  # late: warehouse imports this module's config
 
@@ -163,8 +183,13 @@ def connect_parquet(directory: Path) -> duckdb.DuckDBPyConnection:
         if not file.exists():
             con.close()
             raise WarehouseOutdated(
-                f"The Parquet export in {directory} lacks {file.name}. Rebuild it with"
-                f" `{BUILD_COMMAND} --parquet {directory}`."
+                _(
+                    "The Parquet export in {directory} lacks {file}. Rebuild it with `{command}`."
+                ).format(
+                    directory=directory,
+                    file=file.name,
+                    command=f"{BUILD_COMMAND} --parquet {directory}",
+                )
             )
         # The table name is one of the build's own; the path is quoted as a string literal
         # because DuckDB cannot bind parameters inside a view definition.

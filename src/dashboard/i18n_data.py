@@ -24,6 +24,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from dashboard import config, i18n
+from dashboard.inert import inert
 
 TRANSLATE = "translate"
 UNOFFICIAL = "unofficial"
@@ -50,6 +51,11 @@ class DataText:
     shown: str  # where a person reads it (page, export), i.e. why it is declared
     rule: str = TRANSLATE
     mart: bool = False  # written by the build (e.g. the findings it computes), not a source file
+    query: bool = False  # a column of a parameterless query of sql/queries that names things
+
+    @property
+    def from_warehouse(self) -> bool:
+        return self.mart or self.query
 
     @property
     def location(self) -> str:
@@ -57,6 +63,8 @@ class DataText:
         `#:` takes only file:line references)."""
         if self.mart:
             return f"warehouse:{self.table}.{self.column}"
+        if self.query:
+            return f"warehouse:sql/queries/{self.table}.sql:{self.column}"
         return f"data/sources/{self.table}.csv:{self.column}"
 
     @property
@@ -128,6 +136,22 @@ DATA_TEXTS: tuple[DataText, ...] = (
     _t("programmatic_areas", "name_as_published", "funding and strategy pages: funding areas"),
     _t("crosswalk", "relation", "strategy crosswalk table: how two elements are linked"),
     _t("crosswalk", "justification", "strategy crosswalk table: why two elements are linked"),
+    # the crosswalk and theme tables name relations, frameworks and bases in their queries
+    DataText(
+        "strategy_crosswalk", "relation", "strategy crosswalk table: the relation", query=True
+    ),
+    DataText(
+        "theme_indicator_crosswalk",
+        "framework",
+        "data and sources, theme links: the framework of the element",
+        query=True,
+    ),
+    DataText(
+        "theme_indicator_crosswalk",
+        "basis",
+        "data and sources, theme links: the basis of the link",
+        query=True,
+    ),
     _t("theme_indicators", "reason", "data and sources, every page's theme note: why it speaks"),
     # the build adds the links a theme inherits (from its area, priority or outlook statements)
     DataText(
@@ -209,6 +233,26 @@ def finding_value(text: object) -> object:
     return i18n.d_(text)
 
 
+# A run of Latin-script words a translation keeps as published (a misspelt town, a heading, a
+# dataset's name): letters, digits and the punctuation inside names, joined by spaces or dashes.
+_LATIN_WORD = r"[A-Za-z\u00c0-\u024f][A-Za-z\u00c0-\u024f0-9'’./-]*"
+_LATIN_RUN = re.compile(rf"{_LATIN_WORD}(?:[ ,:;/–-]+{_LATIN_WORD})*")
+
+
+def markup(text: object) -> str:
+    """A translated data text as markdown (HTML allowed): made inert, and on a page not in
+    English each run of Latin-script words it keeps as published marked lang="en" (WCAG 3.1.2;
+    the Russian page check skips it)."""
+    text = str(text)
+    if i18n.language() == i18n.DEFAULT_LANGUAGE:
+        return inert(text)
+    parts, last = [], 0
+    for run in _LATIN_RUN.finditer(text):
+        parts += [inert(text[last : run.start()]), f'<span lang="en">{inert(run.group())}</span>']
+        last = run.end()
+    return "".join([*parts, inert(text[last:])])
+
+
 def translated_columns() -> tuple[DataText, ...]:
     """The declared columns whose values are msgids of data.po."""
     return tuple(text for text in DATA_TEXTS if text.translated)
@@ -233,12 +277,15 @@ def column_values(text: DataText, sources_dir: Path | None = None, con=None) -> 
     Source files are read from `sources_dir` (data/sources by default); a mart column needs `con`,
     a connection to a built warehouse, and gives nothing without one.
     """
-    if text.mart:
+    if text.from_warehouse:
         if con is None:
             return []
-        # identifiers from the fixed declaration above, never from input
+        # identifiers and query files from the fixed declaration above, never from input
+        relation = text.table
+        if text.query:
+            relation = f"({(config.SQL_DIR / 'queries' / f'{text.table}.sql').read_text()}\n)"
         column = f'"{text.column}"'
-        query = f"select distinct {column} from {text.table} where {column} is not null"  # noqa: S608
+        query = f"select distinct {column} from {relation} where {column} is not null"  # noqa: S608
         rows = con.execute(query + " order by 1").fetchall()
         values = [str(row[0]).strip() for row in rows]
     else:
@@ -280,9 +327,25 @@ def markdown_table() -> str:
     """The declaration as the table docs/TRANSLATION.md carries (a test keeps the two equal)."""
     lines = ["| Column | Russian | Shown |", "|---|---|---|"]
     for text in DATA_TEXTS:
-        where = f"`{text.table}.{text.column}`" + (" (warehouse)" if text.mart else "")
+        where = f"`{text.table}.{text.column}`" + (
+            " (warehouse)" if text.mart else " (query)" if text.query else ""
+        )
         lines.append(f"| {where} | {RULE_NAMES[text.rule]} | {text.shown} |")
     return "\n".join(lines)
+
+
+DOC = config.REPO_ROOT / "docs" / "TRANSLATION.md"
+_DOC_START, _DOC_END = "<!-- data-texts:start -->", "<!-- data-texts:end -->"
+
+
+def write_doc_table(doc: Path = DOC) -> bool:
+    """Put the declaration's table between the markers of docs/TRANSLATION.md; True if changed."""
+    text = doc.read_text(encoding="utf-8")
+    start, end = text.index(_DOC_START) + len(_DOC_START), text.index(_DOC_END)
+    updated = f"{text[:start]}\n{markdown_table()}\n{text[end:]}"
+    if updated != text:
+        doc.write_text(updated, encoding="utf-8")
+    return updated != text
 
 
 def quoted_columns() -> Iterable[DataText]:
@@ -383,6 +446,8 @@ def main(argv: list[str] | None = None) -> int:
             print(f"{catalogue_path(lang)}: {added} added, {obsolete} obsolete")
         if con is None:
             print("No warehouse: the build's findings were kept as they were (build, then rerun).")
+        if write_doc_table():
+            print(f"{DOC}: the table of declared columns rewritten")
         return 0
     missing = {lang: untranslated(lang) for lang in CATALOGUE_LANGUAGES}
     for lang, msgids in missing.items():

@@ -14,10 +14,11 @@ from functools import cache
 from pathlib import Path
 
 from dashboard import config, navigation
+from dashboard.i18n import N_, _
 from dashboard.warehouse import EXPORTED_TABLES
 
 SIDEBAR = "sidebar"  # pseudo-page: the shared filters query the warehouse on every page
-SIDEBAR_TITLE = "Sidebar filters (every page)"
+SIDEBAR_TITLE = N_("Sidebar filters (every page)")
 SIDEBAR_FILE = config.PACKAGE_DIR / "sidebar.py"
 QUERIES_DIR = config.PACKAGE_DIR / "queries"
 
@@ -152,7 +153,8 @@ def _tables_by_page(root: Path) -> dict[str, frozenset[str]]:
 
 
 def page_title(page: str, titles: Mapping[str, str]) -> str:
-    """The menu title of a page path (or the sidebar), its file name if it has none."""
+    """The menu title of a page path (or the sidebar) in the current language, its file name if
+    it has none."""
     if page == SIDEBAR:
-        return SIDEBAR_TITLE
-    return titles.get(page, Path(page).stem.replace("_", " ").capitalize())
+        return _(SIDEBAR_TITLE)
+    return _(titles[page]) if page in titles else Path(page).stem.replace("_", " ").capitalize()

@@ -674,7 +674,7 @@ def single_value_note(values: pd.DataFrame, unit: str) -> str | None:
         return None
     only = present.iloc[0]
     return _("One country shown ({country}: {value}), so no colour scale.").format(
-        country=only["country"], value=format_number(float(only["value"]), unit)
+        country=place_name(only["country"]), value=format_number(float(only["value"]), unit)
     )
 
 
@@ -692,9 +692,9 @@ def trend_map_alt(values: pd.DataFrame, name: str, unit: str, year: int) -> str:
     ).format(
         name=name,
         year=year,
-        highest=high["country"],
+        highest=place_name(high["country"]),
         highest_value=format_number(float(high["value"]), unit),
-        lowest=low["country"],
+        lowest=place_name(low["country"]),
         lowest_value=format_number(float(low["value"]), unit),
     )
 

@@ -142,12 +142,14 @@ class Standing:
 
     def change(self) -> str | None:
         """The change since the first year of the same source in the years, period stated (None
-        if the source gives one year only)."""
+        if the source gives one year only). It ends the sentences that use it, which put the
+        full stop: one that closes an abbreviation ("в 2025 г.") is left to them."""
         if self.first_year >= self.year:
             return None
-        return profile.change_text(
+        text = profile.change_text(
             self.first_value, self.first_year, self.value, self.year, self.unit
         )
+        return text.removesuffix(".")
 
 
 def _optional(value) -> float | None:

@@ -101,12 +101,15 @@ PRINT_CSS = """<style>
 </style>"""
 
 
-# On screen: a card's label, value and note wrap instead of ending in "..." (Streamlit cuts each
-# to one line, which dropped "(as of May 2020)" from the offices card at 1280-1600 px and cut
-# "USD 4.6 million" on the country profile at 1280 px).
+# On screen: a card's label, value and detail wrap instead of ending in "..." (Streamlit cuts each
+# to one line, which dropped "(as of May 2020)" from the offices card at 1280-1600 px, cut
+# "USD 4.6 million" on the country profile at 1280 px, and cut Russian values such as
+# "12,00 млрд долл. США", a third longer than the English).
 SCREEN_CSS = """<style>
 [data-testid="stMetric"] [data-testid="stMarkdownContainer"],
-[data-testid="stMetric"] [data-testid="stMarkdownContainer"] p {
+[data-testid="stMetric"] [data-testid="stMarkdownContainer"] p,
+[data-testid="stMetricValue"], [data-testid="stMetricValue"] div,
+[data-testid="stMetricDelta"], [data-testid="stMetricDelta"] div {
   white-space: normal !important; overflow: visible !important; text-overflow: clip !important;
 }
 </style>"""
@@ -397,13 +400,24 @@ def findings(rows: pd.DataFrame, title: str | None = None, expanded: bool = Fals
             ),
             strict=True,
         ):
-            detail = ""
-            if isinstance(expected, str) and isinstance(published, str):
-                detail = " " + _("Published: **{published}**; expected: **{expected}**.").format(
-                    published=i18n_data.finding_value(published),
-                    expected=i18n_data.finding_value(expected),
-                )
-            st.markdown(f"- {i18n.d_(subject)}: {i18n.d_(note)}{detail}")
+            if i18n.language() == "en":
+                detail = ""
+                if isinstance(expected, str) and isinstance(published, str):
+                    detail = f" Published: **{published}**; expected: **{expected}**."
+                st.markdown(f"- {subject}: {note}{detail}")
+            else:
+                # translated through data.po; what stays as published (a misspelt town, a
+                # heading) is marked English
+                detail = ""
+                if isinstance(expected, str) and isinstance(published, str):
+                    detail = " " + _(
+                        "Published: **{published}**; expected: **{expected}**."
+                    ).format(
+                        published=i18n_data.markup(i18n_data.finding_value(published)),
+                        expected=i18n_data.markup(i18n_data.finding_value(expected)),
+                    )
+                line = f"- {i18n_data.markup(i18n.d_(subject))}: {i18n_data.markup(i18n.d_(note))}"
+                st.markdown(line + detail, unsafe_allow_html=True)
             source_line(f"{document} — {section}")
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import re
 import signal
 import socket
 import subprocess
@@ -65,6 +66,22 @@ def _healthy(base_url: str) -> bool:
         return False
 
 
+def _wait_until_started(
+    ready, process: subprocess.Popen, log: Path, timeout: float, what: str
+) -> None:
+    """Poll `ready()` until it holds; raise with the end of the process's log if the process
+    exits first or `timeout` seconds pass."""
+    deadline = time.monotonic() + timeout
+    while not ready():
+        if process.poll() is not None:
+            raise RuntimeError(f"{what} exited ({process.returncode}):\n{log.read_text()[-3000:]}")
+        if time.monotonic() > deadline:
+            raise RuntimeError(
+                f"{what} did not start within {timeout} s:\n{log.read_text()[-3000:]}"
+            )
+        time.sleep(0.3)
+
+
 @contextlib.contextmanager
 def streamlit_server(warehouse: Path, log_dir: Path) -> Iterator[str]:
     """`streamlit run app.py` on a free local port with the repository's .streamlit/config.toml
@@ -87,18 +104,9 @@ def streamlit_server(warehouse: Path, log_dir: Path) -> Iterator[str]:
             command, cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT, start_new_session=True
         )
     try:
-        deadline = time.monotonic() + SERVER_START_TIMEOUT
-        while not _healthy(base_url):
-            if server.poll() is not None:
-                raise RuntimeError(
-                    f"streamlit exited ({server.returncode}):\n{log_path.read_text()[-3000:]}"
-                )
-            if time.monotonic() > deadline:
-                raise RuntimeError(
-                    f"streamlit did not answer /_stcore/health within "
-                    f"{SERVER_START_TIMEOUT} s:\n{log_path.read_text()[-3000:]}"
-                )
-            time.sleep(0.3)
+        _wait_until_started(
+            lambda: _healthy(base_url), server, log_path, SERVER_START_TIMEOUT, "streamlit"
+        )
         yield base_url
     finally:
         if server.poll() is None:
@@ -108,6 +116,117 @@ def streamlit_server(warehouse: Path, log_dir: Path) -> Iterator[str]:
             except subprocess.TimeoutExpired:
                 os.killpg(server.pid, signal.SIGKILL)
                 server.wait(timeout=5)
+
+
+def free_ports(count: int = 1) -> int:
+    """The first of `count` consecutive free local ports (serve.sh puts replicas side by side)."""
+    for _ in range(50):
+        first = _free_port()
+        if first + count > 65535:
+            continue
+        try:
+            with contextlib.ExitStack() as stack:
+                for port in range(first, first + count):
+                    stack.enter_context(socket.socket()).bind(("127.0.0.1", port))
+            return first
+        except OSError:
+            continue
+    raise RuntimeError("no free ports")
+
+
+@dataclass
+class Served:
+    """`scripts/serve.sh` running: nginx at `base_url` in front of replicas on `replica_ports`."""
+
+    base_url: str
+    serve_dir: Path
+    replica_ports: list[int]
+    process: subprocess.Popen
+    log: Path  # serve.sh's own output
+
+    @property
+    def replica_urls(self) -> list[str]:
+        return [f"http://127.0.0.1:{port}" for port in self.replica_ports]
+
+    def replica_pid(self, number: int) -> int:
+        """Process id of replica `number` (1-based, as serve.sh numbers them)."""
+        return int((self.serve_dir / "run" / f"replica-{number}.pid").read_text().split()[0])
+
+    def access_log(self) -> str:
+        return (self.serve_dir / "run" / "access.log").read_text()
+
+    def replica_of(self, route: str) -> int:
+        """Which replica (1-based) nginx sends a browser with this route cookie to now.
+
+        Asked with a request of its own: nginx logs a websocket only when it closes."""
+        before = len(self.access_log())
+        request = urllib.request.Request(
+            f"{self.base_url}/_stcore/health", headers={"Cookie": f"seeeca_route={route}"}
+        )
+        urllib.request.urlopen(request, timeout=10).read()
+        pattern = re.compile(
+            rf'"GET /_stcore/health [^"]*" 200 \d+ route={re.escape(route)} '
+            r"upstream=127\.0\.0\.1:(\d+)"
+        )
+        for _ in range(100):  # nginx writes the line just after the answer
+            found = pattern.findall(self.access_log()[before:])
+            if found:
+                return self.replica_ports.index(int(found[-1])) + 1
+            time.sleep(0.05)
+        raise RuntimeError(f"no request with route {route} in the access log")
+
+
+@contextlib.contextmanager
+def serve_sh(
+    serve_dir: Path, replicas: int = 2, timeout: float = 240, **settings: str
+) -> Iterator[Served]:
+    """`bash scripts/serve.sh` (nginx and `replicas` Streamlit processes) on free ports, with
+    `serve_dir` as its SERVE_DIR and `settings` as further environment (APP, HEALTH_INTERVAL);
+    yields once nginx answers, and stops it on exit the way Ctrl-C does."""
+    port, replica_port = free_ports(1), free_ports(replicas)
+    env = {
+        **os.environ,
+        "PORT": str(port),
+        "REPLICA_PORT": str(replica_port),
+        "REPLICAS": str(replicas),
+        "SERVE_DIR": str(serve_dir),
+        **settings,
+    }
+    env.pop("DASHBOARD_DB", None)  # the replicas read serve.sh's own release
+    log = serve_dir / "serve.log"
+    with log.open("wb") as output:
+        process = subprocess.Popen(
+            ["bash", "scripts/serve.sh"],
+            cwd=ROOT,
+            env=env,
+            stdout=output,
+            stderr=subprocess.STDOUT,
+            start_new_session=True,
+        )
+    served = Served(
+        f"http://127.0.0.1:{port}",
+        serve_dir,
+        [replica_port + i for i in range(replicas)],
+        process,
+        log,
+    )
+    try:
+        _wait_until_started(
+            lambda: "Ctrl-C stops" in log.read_text() and _healthy(served.base_url),
+            process,
+            log,
+            timeout,
+            "serve.sh",
+        )
+        yield served
+    finally:
+        if process.poll() is None:
+            os.kill(process.pid, signal.SIGINT)
+            try:
+                process.wait(timeout=30)
+            except subprocess.TimeoutExpired:
+                os.killpg(process.pid, signal.SIGKILL)
+                raise
 
 
 def new_recorded_page(browser):

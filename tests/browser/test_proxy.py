@@ -11,30 +11,30 @@ the new data appears. Skipped with the reason when nginx is missing and cannot b
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import os
 import re
 import shutil
 import signal
-import socket
-import subprocess
 import sys
 import time
 import urllib.error
 import urllib.request
 from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 
 from tests.browser.harness import (
     ROOT,
+    Served,
     assert_offline_and_clean,
     new_recorded_page,
     open_page,
     page_files,
     screenshot,
+    serve_sh,
     url_path,
     wait_for_streamlit,
 )
@@ -56,65 +56,10 @@ def _nginx() -> str | None:
     )
 
 
-def _free_ports(count: int) -> int:
-    """The first of `count` consecutive free local ports."""
-    for _ in range(50):
-        with socket.socket() as probe:
-            probe.bind(("127.0.0.1", 0))
-            first = probe.getsockname()[1]
-        if first + count > 65535:
-            continue
-        sockets = []
-        try:
-            for port in range(first, first + count):
-                sock = socket.socket()
-                sockets.append(sock)
-                sock.bind(("127.0.0.1", port))
-            return first
-        except OSError:
-            continue
-        finally:
-            for sock in sockets:
-                sock.close()
-    raise RuntimeError("no free ports")
-
-
 def _get(url: str, headers: dict[str, str] | None = None):
     request = urllib.request.Request(url, headers=headers or {})
     with urllib.request.urlopen(request, timeout=10) as response:
         return response.status, dict(response.headers), response.read()
-
-
-@dataclass
-class Served:
-    base_url: str
-    serve_dir: Path
-    replica_ports: list[int]
-    process: subprocess.Popen
-    log: Path
-
-    def replica_pid(self, index: int) -> int:
-        return int((self.serve_dir / "run" / f"replica-{index}.pid").read_text().split()[0])
-
-    def access_log(self) -> str:
-        return (self.serve_dir / "run" / "access.log").read_text()
-
-    def replica_of(self, route: str) -> int:
-        """Which replica (1-based) the proxy sends a browser with this route cookie to now.
-
-        Asked with a request of its own: nginx logs a websocket only when it closes."""
-        before = len(self.access_log())
-        _get(f"{self.base_url}/_stcore/health", {"Cookie": f"seeeca_route={route}"})
-        pattern = re.compile(
-            rf'"GET /_stcore/health [^"]*" 200 \d+ route={re.escape(route)} '
-            r"upstream=127\.0\.0\.1:(\d+)"
-        )
-        for _ in range(50):  # nginx writes the line just after the answer
-            found = pattern.findall(self.access_log()[before:])
-            if found:
-                return self.replica_ports.index(int(found[-1])) + 1
-            time.sleep(0.05)
-        raise AssertionError(f"no request with route {route} in the access log")
 
 
 def _healthy(url: str) -> bool:
@@ -128,54 +73,26 @@ def _healthy(url: str) -> bool:
 def served(chromium_path, tmp_path_factory) -> Iterator[Served]:
     if _nginx() is None and os.geteuid() != 0:
         pytest.skip("nginx is not installed and cannot be installed without root (apt-get)")
-    serve_dir = tmp_path_factory.mktemp("serve")
-    port = _free_ports(1)
-    replica_port = _free_ports(2)
-    log = serve_dir / "serve.log"
-    env = {
-        **os.environ,
-        "PORT": str(port),
-        "REPLICA_PORT": str(replica_port),
-        "REPLICAS": "2",
-        "SERVE_DIR": str(serve_dir),
-        "HEALTH_INTERVAL": "1",
-    }
-    env.pop("DASHBOARD_DB", None)
-    with log.open("wb") as output:
-        process = subprocess.Popen(
-            ["bash", "scripts/serve.sh"],
-            cwd=ROOT,
-            env=env,
-            stdout=output,
-            stderr=subprocess.STDOUT,
-            start_new_session=True,
-        )
-    base_url = f"http://127.0.0.1:{port}"
-    try:
-        deadline = time.monotonic() + START_TIMEOUT
-        while "Ctrl-C stops" not in log.read_text() or not _healthy(base_url):
-            if process.poll() is not None:
-                if _nginx() is None:
-                    pytest.skip(f"nginx cannot be installed here:\n{log.read_text()[-1500:]}")
-                raise RuntimeError(f"serve.sh exited ({process.returncode}):\n{log.read_text()}")
-            if time.monotonic() > deadline:
-                raise RuntimeError(f"serve.sh did not start in time:\n{log.read_text()}")
-            time.sleep(0.5)
-        served = Served(base_url, serve_dir, [replica_port, replica_port + 1], process, log)
+    # Ctrl-C on leaving, the way a person stops it; it must take replicas and nginx down with it.
+    with contextlib.ExitStack() as stack:
+        try:
+            served = stack.enter_context(
+                serve_sh(
+                    tmp_path_factory.mktemp("serve"),
+                    replicas=2,
+                    timeout=START_TIMEOUT,
+                    HEALTH_INTERVAL="1",
+                )
+            )
+        except RuntimeError as error:
+            if _nginx() is None:
+                pytest.skip(f"nginx cannot be installed here:\n{str(error)[-1500:]}")
+            raise
         pids = [served.replica_pid(1), served.replica_pid(2)]
         yield served
-    finally:
-        # Ctrl-C, the way a person stops it; it must take its replicas and nginx down with it.
-        if process.poll() is None:
-            os.kill(process.pid, signal.SIGINT)
-            try:
-                process.wait(timeout=30)
-            except subprocess.TimeoutExpired:
-                os.killpg(process.pid, signal.SIGKILL)
-                raise
     left = [pid for pid in pids if _alive(pid)]
     assert not left, f"replicas still running after Ctrl-C: {left}"
-    assert not _healthy(base_url), "nginx still answers after Ctrl-C"
+    assert not _healthy(served.base_url), "nginx still answers after Ctrl-C"
 
 
 def _alive(pid: int) -> bool:

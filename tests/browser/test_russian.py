@@ -25,18 +25,25 @@ from tests.browser.harness import (
 
 pytestmark = pytest.mark.browser
 
-PAGES_IN_RUSSIAN: tuple[str, ...] = ("pages/glossary.py",)
+PAGES_IN_RUSSIAN: tuple[str, ...] = (
+    "pages/glossary.py",
+    "pages/trends.py",
+    "pages/outlook.py",
+    "pages/strategy.py",
+    "pages/map.py",
+    "pages/corridors.py",
+)
 
 # The visible text of an element, leaving out what is hidden, marked lang="en" (below the
 # document's own lang), and Streamlit's material icons (drawn from ligature names such as
-# "dashboard": glyphs, not words).
+# "dashboard": glyphs, not words; in markdown a `span role="img" translate="no"`).
 VISIBLE_TEXT = """(root) => {
   const parts = [];
   const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
   for (let node = walker.nextNode(); node; node = walker.nextNode()) {
     const parent = node.parentElement;
     if (!parent || !node.textContent.trim()) continue;
-    if (parent.closest('[data-testid="stIconMaterial"], script, style, noscript')) continue;
+    if (parent.closest('[data-testid="stIconMaterial"], span[role="img"][translate="no"], [translate="no"][aria-hidden="true"], script, style, noscript')) continue;
     const marked = parent.closest('[lang]');
     if (marked && marked !== document.documentElement && marked.lang.startsWith('en')) continue;
     const box = parent.closest('svg') || parent;

@@ -52,6 +52,12 @@ def _scale(peak: float) -> tuple[float, str]:
     return 1.0, ""
 
 
+def _label_room() -> float:
+    """How far the value axis runs past the longest bar, so that its printed amount fits beside
+    it: "USD 8.0 million", a third more for "8,0 млн долл. США"."""
+    return 1.3 if i18n.language() == i18n.DEFAULT_LANGUAGE else 1.6
+
+
 def _unit_label(unit: str, word: str) -> str:
     """An axis title: the unit, then the scale its ticks are read in ("persons, million")."""
     if i18n.language() == i18n.DEFAULT_LANGUAGE:
@@ -164,7 +170,7 @@ def funding_by_area(areas: pd.DataFrame, title: str) -> go.Figure:
             "showlegend": False,
             "xaxis": {
                 "title": {"text": _unit_label("USD", word)},
-                "range": [0, max(peak / divisor, 1) * 1.3],
+                "range": [0, max(peak / divisor, 1) * _label_room()],
             },
             "yaxis": {"title": {}},
         },
@@ -198,7 +204,10 @@ def funding_by_country(
             "title": {"text": title},
             "showlegend": False,
             "bargap": 0.25,
-            "xaxis": {"title": {"text": _unit_label("USD", word)}, "range": [0, peak * 1.3]},
+            "xaxis": {
+                "title": {"text": _unit_label("USD", word)},
+                "range": [0, peak * _label_room()],
+            },
             "yaxis": {"title": {}},
         },
     )

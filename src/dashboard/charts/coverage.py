@@ -6,6 +6,8 @@ from __future__ import annotations
 import pandas as pd
 import plotly.graph_objects as go
 
+from dashboard import i18n
+from dashboard.i18n import _, d_
 from dashboard.style import PALETTE, TEMPLATE_NAME, format_number
 
 HAS_VALUE_COLOUR = PALETTE[0]
@@ -18,6 +20,7 @@ def coverage_heatmap(grid: pd.DataFrame, title: str, unit: str) -> go.Figure:
 
     `grid` has one row per country and year: country, year, value (null where missing).
     """
+    no_value = _("no value")
     countries = list(dict.fromkeys(grid["country"]))
     years = sorted(grid["year"].unique())
     present = (
@@ -28,17 +31,17 @@ def coverage_heatmap(grid: pd.DataFrame, title: str, unit: str) -> go.Figure:
     )
     shown = (
         grid.assign(
-            shown=[format_number(v, unit) if pd.notna(v) else "no value" for v in grid["value"]]
+            shown=[format_number(v, unit) if pd.notna(v) else no_value for v in grid["value"]]
         )
         .pivot(index="country", columns="year", values="shown")
         .reindex(index=countries, columns=years)
-        .fillna("no value")
+        .fillna(no_value)
     )
     figure = go.Figure(
         go.Heatmap(
             z=present.to_numpy(),
             x=[str(year) for year in years],
-            y=countries,
+            y=[d_(country) for country in countries],
             customdata=shown.to_numpy(),
             zmin=0,
             zmax=1,
@@ -55,7 +58,7 @@ def coverage_heatmap(grid: pd.DataFrame, title: str, unit: str) -> go.Figure:
         )
     )
     # Legend entries for the two fills (a heatmap has no legend of its own).
-    for name, colour in (("Has a value", HAS_VALUE_COLOUR), ("No value", NO_VALUE_COLOUR)):
+    for name, colour in ((_("Has a value"), HAS_VALUE_COLOUR), (_("No value"), NO_VALUE_COLOUR)):
         figure.add_trace(
             go.Scatter(
                 x=[None],
@@ -99,9 +102,12 @@ def edition_lines(series: pd.DataFrame, title: str, unit: str) -> go.Figure:
                     x=rows["year"].tolist(),
                     y=rows["value"].tolist(),
                     mode="lines+markers",
-                    name=f"{country}, {rows['indicator_name'].iloc[0]}",
+                    name=f"{d_(country)}, {d_(rows['indicator_name'].iloc[0])}",
                     line={"color": colour, "dash": "solid" if rank == 0 else "dash"},
                 )
             )
-    figure.update_layout(template=TEMPLATE_NAME, title=title, yaxis={"title": unit}, height=460)
+    yaxis = {"title": d_(unit)}
+    if i18n.language() != i18n.DEFAULT_LANGUAGE:  # plotly's SI letters ("12M") are Latin
+        yaxis["tickformat"] = ",~r"
+    figure.update_layout(template=TEMPLATE_NAME, title=title, yaxis=yaxis, height=460)
     return figure

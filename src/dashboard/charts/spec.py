@@ -15,7 +15,7 @@ import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
-from dashboard.i18n import N_, _, d_, format_percent, ngettext
+from dashboard.i18n import N_, _, d_, format_percent, language, ngettext
 from dashboard.i18n.names import place_name
 from dashboard.style import IOM_BLUE, MUTED, PALETTE, TEMPLATE_NAME, format_number
 
@@ -190,6 +190,18 @@ def funding_by_country_chart(
 PLACE_COLOURS = {"SEEECA region": IOM_BLUE, "European Union": "#56B4E9"}
 
 
+def destination_name(name: str, iso3: str) -> str:
+    """A country of destination (UN DESA's name) in the current language: the region's from the
+    names table, the rest of the world's from data.po, else (a place no page names otherwise)
+    from pycountry's ISO 3166 Russian catalogue, as the names table's Russian is made."""
+    shown = d_(place_name(name))
+    if shown != name or language() == "en":
+        return shown
+    from dashboard.ingest.names_ru import iso3166_russian  # late: only another language needs it
+
+    return iso3166_russian(iso3) or name
+
+
 def destinations_chart(destinations: pd.DataFrame, title: str) -> ChartSpec:
     """A country's emigrants by country of destination (queries.corridors.country_destinations),
     largest first, each bar labelled with its count and share of all the country's emigrants."""
@@ -199,7 +211,14 @@ def destinations_chart(destinations: pd.DataFrame, title: str) -> ChartSpec:
     return ChartSpec(
         kind="bar",
         title=title,
-        categories=tuple(place_name(str(n)) for n in destinations["destination"].tolist()),
+        categories=tuple(
+            destination_name(str(name), str(iso3))
+            for name, iso3 in zip(
+                destinations["destination"].tolist(),
+                destinations["destination_iso3"].tolist(),
+                strict=True,
+            )
+        ),
         series=(Series(_("Emigrants"), tuple(migrants), IOM_BLUE),),
         unit="persons",
         axis_title=_axis_title("persons", word),

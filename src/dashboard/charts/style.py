@@ -71,6 +71,44 @@ def _position_values(figure: go.Figure) -> dict[str, list]:
     return by_axis
 
 
+def _amount_values(figure: go.Figure) -> dict[str, tuple[list[float], bool]]:
+    """Per layout axis, the amounts the traces plot along it (y of lines and vertical bars, x of
+    horizontal bars), and whether a bar starts from zero on it."""
+    by_axis: dict[str, tuple[list[float], bool]] = {}
+    for trace in figure.data:
+        if trace.type not in _POSITION_TYPES:
+            continue
+        letter = "x" if getattr(trace, "orientation", None) == "h" else "y"
+        values = getattr(trace, letter, None)
+        numbers = (
+            _numbers(np.asarray(values, dtype=object).ravel().tolist())
+            if values is not None
+            else None
+        )
+        if not numbers:
+            continue
+        amounts, bars = by_axis.setdefault(_axis_key(trace, letter), ([], False))
+        amounts.extend(numbers)
+        by_axis[_axis_key(trace, letter)] = (amounts, bars or trace.type == "bar")
+    return by_axis
+
+
+def amount_axis(figure: go.Figure, axis: str, numbers: list[float], from_zero: bool) -> None:
+    """Outside English, large amounts get ticks written by format_number ("5 млн"): plotly's own
+    short forms are SI letters (5M, 2k), which are Latin. English keeps plotly's ticks."""
+    low, high = min(numbers), max(numbers)
+    if from_zero:
+        low, high = min(low, 0.0), max(high, 0.0)
+    if max(abs(low), abs(high)) < 10_000 or figure.layout[axis].tickvals is not None:
+        return
+    ticks = nice_ticks(low, high)
+    if len(ticks) < 2:
+        return
+    figure.layout[axis].update(
+        tickmode="array", tickvals=ticks, ticktext=[format_number(t, compact=True) for t in ticks]
+    )
+
+
 def is_year_axis(values: list) -> bool:
     """Whether axis positions are calendar years (whole numbers within YEAR_RANGE)."""
     numbers = _numbers(values)
@@ -211,6 +249,10 @@ def finish(figure: go.Figure) -> go.Figure:
             horizontal_axis = axis.startswith("yaxis")
             if horizontal_axis or figure.layout[axis].type in (None, "category", "-"):
                 category_axis(figure, axis, [str(v) for v in values if v is not None])
+    if i18n.language() != i18n.DEFAULT_LANGUAGE:
+        for axis, (numbers, from_zero) in _amount_values(figure).items():
+            if axis in figure.layout:
+                amount_axis(figure, axis, numbers, from_zero)
     colour_ticks(figure)
     wrap_title(figure)
     return figure

@@ -7,7 +7,8 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from dashboard.i18n import N_, _
+from dashboard import i18n
+from dashboard.i18n import N_, _, d_, place_name
 
 # The cards after the total, one per office type (labels translated where shown).
 OFFICE_TYPE_CARDS = (
@@ -68,12 +69,10 @@ def annex_source(document: str, as_of: str) -> str:
     )
 
 
-def total_source(table_a1: Mapping, document: str) -> str:
+def total_source(document: str, section: str) -> str:
     """The source line of the offices total: Table A1's figure, then the list it is counted from
-    (`document` as markup, as in annex_source; the section stays as published)."""
-    return _("{document}, {section}; list in Annex 1").format(
-        document=document, section=table_a1["source_section"]
-    )
+    (`document` and `section` as markup, as in annex_source: they stay as published)."""
+    return _("{document}, {section}; list in Annex 1").format(document=document, section=section)
 
 
 def total_help(counts: OfficeCounts, table_a1: Mapping) -> str:
@@ -111,3 +110,53 @@ def years_outside_filter(year_from: int, year_to: int) -> str:
 
 def offices_shown_heading(as_of: str) -> str:
     return _("Offices shown ({as_of})").format(as_of=_(as_of))
+
+
+# The office list's columns (office_directory) in the order shown, each with how its values are
+# shown in another language than English: "name" through the names table, "text" through data.po
+# (d_), "type" as an office type; None: as published (names, towns, contacts and sources as the
+# documents print them).
+DIRECTORY_COLUMNS = {
+    "Office": (N_("Office"), "text"),
+    "Type": (N_("Type"), "type"),
+    "Country or territory": (N_("Country or territory"), "name"),
+    "Town": (N_("Town"), "name"),
+    "Town as published": (N_("Town as published"), None),
+    "Name as published": (N_("Name as published"), None),
+    "Address": (N_("Address"), None),
+    "Telephone": (N_("Telephone"), None),
+    "Fax": (N_("Fax"), None),
+    "Email": (N_("Email"), None),
+    "Latitude": (N_("Latitude"), None),
+    "Longitude": (N_("Longitude"), None),
+    "GeoNames id": (N_("GeoNames id"), None),
+    "Gazetteer name": (N_("Gazetteer name"), None),
+    "Status today": (N_("Status today"), "text"),
+    "Note": (N_("Note"), "text"),
+    "Source": (N_("Source"), None),
+    "Contact details source": (N_("Contact details source"), None),
+}
+OFFICE_TYPES = {
+    "Regional Office": N_("Regional Office"),
+    "Country office": N_("Country office"),
+    "Sub-office": N_("Sub-office"),
+}
+
+
+def directory_table(directory: pd.DataFrame) -> pd.DataFrame:
+    """office_directory in the current language: headers, office types, names and notes
+    translated; what the documents print stays as published. English: the query's frame."""
+    if i18n.language() == i18n.DEFAULT_LANGUAGE:
+        return directory
+    shown = {}
+    for column in directory.columns:
+        header, kind = DIRECTORY_COLUMNS.get(column, (column, None))
+        values = directory[column]
+        if kind == "type":
+            values = [_(OFFICE_TYPES[v]) if v in OFFICE_TYPES else v for v in values.tolist()]
+        elif kind == "name":
+            values = [place_name(v) for v in values.tolist()]
+        elif kind == "text":
+            values = [d_(v) for v in values.tolist()]
+        shown[_(header)] = values
+    return pd.DataFrame(shown, index=directory.index)

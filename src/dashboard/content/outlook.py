@@ -9,7 +9,7 @@ from collections.abc import Mapping, Sequence
 import pandas as pd
 
 from dashboard.content.trends import format_value, source_name
-from dashboard.i18n import N_, _, ngettext
+from dashboard.i18n import N_, _, d_, ngettext
 from dashboard.inert import inert
 from dashboard.outlook import (
     CONSISTENT,
@@ -210,7 +210,7 @@ def scorecard(
             result.latest_year,
             latest_text(result, link),
             short_text(statement.text),
-            statement.edition,
+            d_(statement.edition),  # "2015-2020 strategy": the dashboard's words (data.po)
             link.code or "",
             source_name(link.definition)
             if link.definition is not None

@@ -12,7 +12,8 @@ from collections.abc import Callable, Mapping, Sequence
 import numpy as np
 import pandas as pd
 
-from dashboard.i18n import N_, _, d_
+from dashboard import i18n
+from dashboard.i18n import N_, _, d_, place_name
 from dashboard.outlook import EXPECTATIONS, REGION_EXPECTATIONS
 from dashboard.queries.strategy import NodeScope
 
@@ -317,15 +318,33 @@ def node_countries(rows: pd.DataFrame) -> pd.DataFrame:
             usd=rows["usd"].astype("Int64"),
             place=rows["place"].map(d_),
             subregion=rows["subregion"].map(d_),
+            by_area=rows["by_area"].map(by_area_text),
         ),
         COUNTRY_COLUMNS,
     )
 
 
+def by_area_text(cells: object) -> str:
+    """A place's requirement per funding area, as one cell: "Migrant assistance 3,000,000;
+    Migration health 1,000,000" (the areas in the page's language, the amounts in its digits)."""
+    if not isinstance(cells, Sequence | np.ndarray):
+        return ""
+    return "; ".join(
+        f"{d_(cell['area'])} {_exact(cell['usd'])}" for cell in cells if cell is not None
+    )
+
+
+def _exact(usd: float) -> str:
+    """Whole dollars with the language's thousands separator: 1,000,000 (1 000 000)."""
+    text = f"{usd:,.0f}"
+    return text if i18n.language() == i18n.DEFAULT_LANGUAGE else text.replace(",", i18n.NBSP)
+
+
 def node_offices(rows: pd.DataFrame) -> pd.DataFrame:
     """strategy_node_offices rows as shown."""
+    # towns and countries are names: the names table has them in both languages
     named = {
-        column: rows[column].map(d_)
+        column: rows[column].map(place_name if column in ("city", "country") else d_)
         for column in ("name", "office_type", "city", "country", "reports_to")
     }
     return labelled(rows.assign(**named), OFFICE_COLUMNS)

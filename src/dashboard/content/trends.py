@@ -14,7 +14,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from dashboard import i18n
-from dashboard.i18n import N_, _, d_, ngettext
+from dashboard.i18n import N_, _, d_, ngettext, place_name
 
 WHOLE_REGION = N_("Whole region")
 SELECTED = N_("Selected countries")
@@ -282,6 +282,19 @@ def coverage_note(aggregate: Aggregate) -> str:
             "open markers, not joined to the line."
         ).format(years=year_ranges(partial))
     return note
+
+
+def places_in_language(places: pd.DataFrame) -> pd.DataFrame:
+    """country_labels rows with the names a map draws (country, capital) in the page's
+    language."""
+    return places.assign(
+        **{column: places[column].map(place_name) for column in ("name", "display_name", "capital")}
+    )
+
+
+def values_in_language(values: pd.DataFrame) -> pd.DataFrame:
+    """indicator_values_in_year rows with the countries named in the page's language."""
+    return values.assign(country=values["country"].map(place_name))
 
 
 # --- Sentences around the charts -------------------------------------------------------------

@@ -27,7 +27,8 @@ AUTHOR = N_("SEEECA Migration Outlook")  # the files' author and creator (transl
 # The smallest type on a slide, in points (the issue's floor for chart labels at 16:9).
 MIN_LABEL_PT = 12
 NOTE_PT = 12
-CARD_FLOOR_PT = 10  # a card's long "why absent" text and source may shrink to this, no further
+CARD_FLOOR_PT = 10
+MIN_FITTED_PT = 8  # an unbreakable word shrinks to fit its box's width, never below this  # a card's long "why absent" text and source may shrink to this, no further
 NOTES_ON_SLIDE = 2  # the rest are in the speaker notes
 DENSE_CATEGORIES = 12  # a bar chart with more rows keeps only the publication notes on its slide
 SHRINK_STEPS = (1.0, 0.9, 0.8, 0.7, 0.6, 0.5)
@@ -103,29 +104,36 @@ class Line:
     bold: bool
     colour: str
     offset: float  # inches below the box's top edge (top of the line)
+    paragraph: int = 0  # the index of its paragraph among the box's non-empty ones
 
 
 def fit(item: Text, measure: Measure) -> tuple[float, list[Line]]:
-    """The type scale at which the paragraphs fit their box, in height and in width (a value
-    that cannot break, "125,9 млн долл. США" joined by no-break spaces, shrinks until it fits
-    its card), and the lines at that scale."""
+    """The type scale at which the paragraphs fit their box, and the lines at that scale.
+
+    A paragraph with a word wider than the box (a value that cannot break, "12,00 млрд долл.
+    США" joined by no-break spaces) first gets a smaller type of its own until it fits the
+    width, the others keep theirs; then all shrink together until they fit the height."""
     steps = SHRINK_STEPS if item.shrink else (1.0,)
     for shrink in steps:
         lines, y = [], 0.0
-        for text, size, bold, colour in item.paragraphs:
-            if not text:
-                continue
+        shown = [paragraph for paragraph in item.paragraphs if paragraph[0]]
+        for index, (text, size, bold, colour) in enumerate(shown):
             scaled = max(size * shrink, min(item.floor, size))
-            for line in wrap(text, scaled, bold, item.box.width, measure):
-                lines.append(Line(line, scaled, bold, colour, y))
+            wrapped = wrap(text, scaled, bold, item.box.width, measure)
+            while scaled > MIN_FITTED_PT and _too_wide(wrapped, scaled, bold, item, measure):
+                scaled = max(MIN_FITTED_PT, scaled * 0.95)
+                wrapped = wrap(text, scaled, bold, item.box.width, measure)
+            for line in wrapped:
+                lines.append(Line(line, scaled, bold, colour, y, index))
                 y += scaled * LINE_SPACING / 72
             y += scaled * PARAGRAPH_GAP / 72
-        too_wide = any(
-            measure(line.text, line.size, line.bold) > item.box.width + 1e-6 for line in lines
-        )
-        if y <= item.box.height and not too_wide:
+        if y <= item.box.height:
             break
     return shrink, lines
+
+
+def _too_wide(lines: list[str], size: float, bold: bool, item: Text, measure: Measure) -> bool:
+    return any(measure(line, size, bold) > item.box.width + 1e-6 for line in lines)
 
 
 def _fit_picture(png: bytes, width: float, height: float) -> tuple[float, float]:

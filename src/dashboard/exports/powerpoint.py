@@ -204,13 +204,14 @@ def _draw(slide, item: layout.Item) -> None:
         frame.vertical_anchor = MSO_ANCHOR.TOP
         frame.auto_size = MSO_AUTO_SIZE.NONE
         frame.margin_left = frame.margin_right = frame.margin_top = frame.margin_bottom = 0
-        shrink = layout.fit(item, measure)[0]  # the scale the PDF page uses too
+        # each paragraph's size as fitted (the PDF page uses the same)
+        sizes = {line.paragraph: line.size for line in layout.fit(item, measure)[1]}
         paragraphs = [p for p in item.paragraphs if p[0]]
-        for index, (text, size, bold, colour) in enumerate(paragraphs):
+        for index, (text, _size, bold, colour) in enumerate(paragraphs):
             paragraph = frame.paragraphs[0] if index == 0 else frame.add_paragraph()
             paragraph.text = text
             paragraph.line_spacing = 1.0  # single: about LINE_SPACING x the size, as measured
-            scaled = max(size * shrink, min(item.floor, size))
+            scaled = sizes[index]
             paragraph.space_after = Pt(scaled * layout.PARAGRAPH_GAP)
             for run in paragraph.runs:
                 _font(run.font, round(scaled, 1), colour, bold)

@@ -48,6 +48,7 @@ MODULE_AREAS: dict[str, str] = {
     "src/dashboard/outlook.py": "outlook",
     "src/dashboard/lineage.py": "data_sources",
     "src/dashboard/sources.py": "data_sources",
+    "src/dashboard/charts/coverage.py": "data_sources",  # drawn on Data and sources only
     "src/dashboard/glossary.py": "glossary",
     "src/dashboard/story.py": "exports",
     "src/dashboard/changes.py": "exports",

@@ -1,4 +1,4 @@
-"""Shared pieces of the ingestion: the 20 countries, code tables, cell cleaning, the tidy row, and
+"""Shared pieces of the ingestion: the region's countries, code tables, cell cleaning, the tidy row, and
 the checks that a download is whole.
 
 Cell and row helpers are pure (no file access) so they can be tested on small in-memory fixtures.
@@ -45,31 +45,17 @@ from decimal import Decimal
 from pathlib import Path
 from typing import NamedTuple
 
-# The 20 countries and territories of the region: ISO3 (XKX for Kosovo, as used by the World
-# Bank and IDMC; not an ISO 3166 code) -> the short name the dashboard uses.
-COUNTRIES: dict[str, str] = {
-    "ALB": "Albania",
-    "ARM": "Armenia",
-    "AZE": "Azerbaijan",
-    "BLR": "Belarus",
-    "BIH": "Bosnia and Herzegovina",
-    "GEO": "Georgia",
-    "ISR": "Israel",
-    "KAZ": "Kazakhstan",
-    "XKX": "Kosovo",
-    "KGZ": "Kyrgyzstan",
-    "MDA": "Republic of Moldova",
-    "MNE": "Montenegro",
-    "MKD": "North Macedonia",
-    "RUS": "Russian Federation",
-    "SRB": "Serbia",
-    "TJK": "Tajikistan",
-    "TUR": "Türkiye",
-    "TKM": "Turkmenistan",
-    "UKR": "Ukraine",
-    "UZB": "Uzbekistan",
-}
-REGION_ISO3: tuple[str, ...] = tuple(sorted(COUNTRIES))
+from dashboard import config
+
+
+def _region_iso3() -> tuple[str, ...]:
+    """The region's countries and territories, as data/sources/countries.csv lists them (ISO3;
+    XKX for Kosovo, as the World Bank and IDMC code it, not an ISO 3166 code)."""
+    with (config.SOURCES_DIR / "countries.csv").open(encoding="utf-8", newline="") as handle:
+        return tuple(sorted(row["iso3"] for row in csv.DictReader(handle)))
+
+
+REGION_ISO3: tuple[str, ...] = _region_iso3()
 KOSOVO = "XKX"
 # UN DESA (and OWID, which republishes it) and UNHCR fold Kosovo into Serbia.
 REGION_ISO3_WITHOUT_KOSOVO: tuple[str, ...] = tuple(c for c in REGION_ISO3 if c != KOSOVO)

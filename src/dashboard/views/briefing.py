@@ -11,10 +11,11 @@ from datetime import date
 
 import streamlit as st
 
-from dashboard import briefing, cache, config, exports, ui, url_state
+from dashboard import briefing, cache, config, exports, i18n, ui, url_state
 from dashboard.briefing import Briefing, Screen
 from dashboard.charts import country as charts
 from dashboard.filters import FilterOptions, Filters
+from dashboard.i18n import N_, _, d_, ngettext
 from dashboard.inert import inert
 from dashboard.queries import names as name_queries
 from dashboard.views import themes as theme_view
@@ -36,11 +37,15 @@ section[data-testid="stSidebar"], [data-testid="stSidebarCollapsedControl"],
 [data-testid="stMetricValue"] { font-size: 2.8rem; }
 [data-testid="stMetricLabel"] p { font-size: 1.25rem; }
 </style>"""
-OFFICE_LEGEND = (
-    f"IOM offices {config.OFFICES_AS_OF}. Largest dot: the Regional Office in Vienna "
-    "(red-orange); blue: country offices; small orange: sub-offices. Hover a dot for its "
-    "contacts."
+OFFICE_LEGEND = N_(
+    "IOM offices {as_of}. Largest dot: the Regional Office in Vienna (red-orange); blue: country "
+    "offices; small orange: sub-offices. Hover a dot for its contacts."
 )
+
+
+def office_legend() -> str:
+    """The offices map's legend in words, in the current language."""
+    return _(OFFICE_LEGEND).format(as_of=_(config.OFFICES_AS_OF))
 
 
 def country_picker(
@@ -61,8 +66,8 @@ def country_picker(
     elif single and state.get(seen) != single:
         state[key] = single
     state[seen] = single
-    names = {SELECTION: "The sidebar selection", **options.countries}
-    chosen = st.selectbox("Country or territory", choices, format_func=names.get, key=key)
+    names = {SELECTION: _("The sidebar selection"), **options.countries}
+    chosen = st.selectbox(_("Country or territory"), choices, format_func=names.get, key=key)
     url_state.write(COUNTRY_PARAM, chosen, SELECTION)
     return chosen
 
@@ -101,11 +106,18 @@ def briefing_deck(chosen: str | None, filters: Filters, options: FilterOptions) 
 
 def briefing_heading(deck: Briefing) -> None:
     """The page title (what the briefing covers) and how to move between its slides."""
-    st.title(f"Briefing: {deck.scope.label}")
+    st.title(_("Briefing: {scope}").format(scope=d_(deck.scope.label)))
+    slides = len(deck.screens)
     st.caption(
-        f"{len(deck.screens)} slides, one insight each. Previous/next or the arrow keys move "
-        "between them; the slide number is in the address bar. The same slides make the PowerPoint "
-        "and the PDF below."
+        ngettext(
+            "{count} slides, one insight each. Previous/next or the arrow keys move between "
+            "them; the slide number is in the address bar. The same slides make the PowerPoint "
+            "and the PDF below.",
+            "{count} slides, one insight each. Previous/next or the arrow keys move between "
+            "them; the slide number is in the address bar. The same slides make the PowerPoint "
+            "and the PDF below.",
+            slides,
+        ).format(count=slides)
     )
 
 
@@ -133,7 +145,7 @@ def presentation_controls(present: bool) -> None:
     if present:
         st.html(PRESENTATION_CSS)
         st.button(
-            "Exit presentation",
+            _("Exit presentation"),
             icon=":material/close_fullscreen:",
             on_click=_set_presentation,
             args=(False,),
@@ -141,12 +153,15 @@ def presentation_controls(present: bool) -> None:
         )
     else:
         st.button(
-            "Present full screen",
+            _("Present full screen"),
             icon=":material/slideshow:",
             on_click=_set_presentation,
             args=(True,),
             key="start-presentation",
-            help="Hides the sidebar and enlarges the type; use the arrow keys to move between slides.",
+            help=_(
+                "Hides the sidebar and enlarges the type; use the arrow keys to move between "
+                "slides."
+            ),
         )
 
 
@@ -163,7 +178,7 @@ def slide_number(total: int) -> int:
     url_state.write(SLIDE_PARAM, number, None)  # always in the link: "slide 3" is what is shared
     back, where, forward = st.columns([1, 2, 1], vertical_alignment="center")
     back.button(
-        "Previous",
+        _("Previous"),
         icon=":material/arrow_back:",
         disabled=number == 1,
         on_click=_go_to,
@@ -172,9 +187,12 @@ def slide_number(total: int) -> int:
         shortcut="Left",
         width="stretch",
     )
-    where.markdown(f"**Slide {number} of {total}**", text_alignment="center")
+    where.markdown(
+        "**" + _("Slide {number} of {total}").format(number=number, total=total) + "**",
+        text_alignment="center",
+    )
     forward.button(
-        "Next",
+        _("Next"),
         icon=":material/arrow_forward:",
         disabled=number == total,
         on_click=_go_to,
@@ -235,10 +253,13 @@ def show_screen(screen: Screen, deck: Briefing, present: bool) -> None:
             ),
             height=520 if present else 440,
             iso3=scope.iso3,
-            alt=f"Map of the IOM offices in {scope.label}"
-            + ("." if present else "; the table below lists them."),
+            alt=(
+                _("Map of the IOM offices in {place}.")
+                if present
+                else _("Map of the IOM offices in {place}; the table below lists them.")
+            ).format(place=d_(scope.label)),
         )
-        st.caption(OFFICE_LEGEND)
+        st.caption(office_legend())
         if not present:
             static_table(screen.table, f"{scope.key}-offices")
     elif screen.kind == "chart" and screen.figure is not None:
@@ -266,7 +287,7 @@ def show_screen(screen: Screen, deck: Briefing, present: bool) -> None:
     elif screen.kind == "sources":
         st.markdown("\n".join(f"- {inert(point)}" for point in screen.points))
         if screen.notes:
-            st.markdown("**Data-quality notes**")
+            st.markdown("**" + _("Data-quality notes") + "**")
             st.markdown("\n".join(f"- {inert(note)}" for note in screen.notes))
         return
     if screen.sources and screen.kind != "kpis":
@@ -280,30 +301,42 @@ def png_download(screen: Screen, deck: Briefing) -> None:
     if exports.renderer_path() is None:
         return
     st.download_button(
-        "Download PNG",
+        _("Download PNG"),
         lambda: cache.renderer().png(exports.slide_figure(screen.figure)),
         file_name=f"{ui.slug(deck.scope.key + '-' + screen.key)}.png",
         mime="image/png",
         key=f"png-{deck.scope.key}-{screen.key}",
         icon=":material/image:",
-        help="A 2400 x 1040 pixel image for slides (the chart's camera icon saves what you see).",
+        help=_(
+            "A 2400 x 1040 pixel image for slides (the chart's camera icon saves what you see)."
+        ),
     )
+
+
+def _decimal(value: float) -> str:
+    """A measure with one decimal (seconds, megabytes) in the current language: 2.4 (2,4)."""
+    text = f"{value:.1f}"
+    return text.replace(".", ",") if i18n.language() == "ru" else text
 
 
 def export_panel(deck: Briefing) -> None:
     """Build the PowerPoint and the PDF with visible progress, then offer them and every chart."""
-    st.header("Export this briefing")
+    st.header(_("Export this briefing"))
     problem = exports.renderer_problem()
     if problem:
         st.warning(problem, icon=":material/warning:")
     # a deck built in another language is not this page's deck
     build_id = (deck.scope, deck.lang, date.today().isoformat())
     if st.button(
-        "Build PowerPoint and PDF", type="primary", icon=":material/slideshow:", key="build-export"
+        _("Build PowerPoint and PDF"),
+        type="primary",
+        icon=":material/slideshow:",
+        key="build-export",
     ):
-        with st.status("Building the briefing deck...", expanded=True) as status:
+        with st.status(_("Building the briefing deck..."), expanded=True) as status:
             bar = st.progress(
-                0.0, text="Starting the chart renderer (the first export takes a few seconds more)"
+                0.0,
+                text=_("Starting the chart renderer (the first export takes a few seconds more)"),
             )
             try:
                 renderer = cache.renderer()
@@ -312,15 +345,21 @@ def export_panel(deck: Briefing) -> None:
                     renderer,
                     progress=lambda done, total, label: bar.progress(
                         done / max(total, 1),
-                        text=f"Chart {min(done + 1, total)} of {total}: {label}",
+                        text=_("Chart {number} of {total}: {label}").format(
+                            number=min(done + 1, total), total=total, label=label
+                        ),
                     ),
                 )
             except exports.RendererUnavailable as error:
-                status.update(label="Export failed: no chart renderer", state="error")
+                status.update(label=_("Export failed: no chart renderer"), state="error")
                 st.error(str(error), icon=":material/error:")
                 return
             status.update(
-                label=f"Deck ready: {len(deck.screens)} slides in {result.seconds:.1f} s",
+                label=ngettext(
+                    "Deck ready: {count} slides in {seconds} s",
+                    "Deck ready: {count} slides in {seconds} s",
+                    len(deck.screens),
+                ).format(count=len(deck.screens), seconds=_decimal(result.seconds)),
                 state="complete",
                 expanded=False,
             )
@@ -328,15 +367,17 @@ def export_panel(deck: Briefing) -> None:
     stored = st.session_state.get(EXPORT_KEY)
     if not stored or stored[0] != build_id:
         st.caption(
-            "Draws the map once (a few seconds), then offers the deck as PowerPoint and PDF, the "
-            "map as PNG and, for a country, a one-page summary."
+            _(
+                "Draws the map once (a few seconds), then offers the deck as PowerPoint and PDF, "
+                "the map as PNG and, for a country, a one-page summary."
+            )
         )
         return
     result = stored[1]
     name = ui.slug(f"seeeca-briefing-{deck.scope.key}")
     left, right = st.columns(2)
     left.download_button(
-        "Download PowerPoint (.pptx)",
+        _("Download PowerPoint (.pptx)"),
         result.pptx,
         file_name=f"{name}.pptx",
         mime=exports.PPTX_MIME,
@@ -345,7 +386,7 @@ def export_panel(deck: Briefing) -> None:
         type="primary",
     )
     right.download_button(
-        "Download PDF",
+        _("Download PDF"),
         result.pdf,
         file_name=f"{name}.pdf",
         mime=exports.PDF_MIME,
@@ -354,7 +395,7 @@ def export_panel(deck: Briefing) -> None:
     )
     if deck.scope.country:
         st.download_button(
-            "Download the one-page country summary (PDF, A4)",
+            _("Download the one-page country summary (PDF, A4)"),
             lambda: exports.one_page_pdf(deck),  # built on click: a fifth of a second
             file_name=f"{name}-at-a-glance.pdf",
             mime=exports.PDF_MIME,
@@ -362,14 +403,23 @@ def export_panel(deck: Briefing) -> None:
             key="download-one-page",
         )
     st.caption(
-        f"{len(deck.screens)} slides; PowerPoint {len(result.pptx) / 1e6:.1f} MB, "
-        f"PDF {len(result.pdf) / 1e6:.1f} MB; built in {result.seconds:.1f} s. Charts are native "
-        "PowerPoint charts (editable) and vector graphics in the PDF."
+        ngettext(
+            "{count} slides; PowerPoint {pptx} MB, PDF {pdf} MB; built in {seconds} s. Charts are "
+            "native PowerPoint charts (editable) and vector graphics in the PDF.",
+            "{count} slides; PowerPoint {pptx} MB, PDF {pdf} MB; built in {seconds} s. Charts are "
+            "native PowerPoint charts (editable) and vector graphics in the PDF.",
+            len(deck.screens),
+        ).format(
+            count=len(deck.screens),
+            pptx=_decimal(len(result.pptx) / 1e6),
+            pdf=_decimal(len(result.pdf) / 1e6),
+            seconds=_decimal(result.seconds),
+        )
     )
     titles = {screen.key: screen.title for screen in deck.screens}
     for key, png in result.pngs.items():
         st.download_button(
-            f"PNG: {titles[key][:70]}",
+            _("PNG: {title}").format(title=titles[key][:70]),
             png,
             file_name=f"{ui.slug(name + '-' + key)}.png",
             mime="image/png",

@@ -7,9 +7,9 @@ from __future__ import annotations
 
 import streamlit as st
 
-from dashboard import cache, changes, themes
+from dashboard import cache, changes, themes, ui
 from dashboard.filters import FilterOptions, Filters
-from dashboard.i18n import _, d_, ngettext
+from dashboard.i18n import DEFAULT_LANGUAGE, _, d_, language, ngettext
 from dashboard.i18n.names import place_name
 from dashboard.inert import inert as ui_text
 from dashboard.queries import changes as q
@@ -92,7 +92,13 @@ def latest_block(
     left, right = st.columns(2)
     for index, fact in enumerate(facts):
         with left if index < (len(facts) + 1) // 2 else right:
-            st.markdown(f"- {ui_text(fact.sentence)} ({ui_text(fact.source)})")
+            if language() == DEFAULT_LANGUAGE:
+                st.markdown(f"- {ui_text(fact.sentence)} ({ui_text(fact.source)})")
+            else:  # the source's title stays English, marked as such
+                st.markdown(
+                    f"- {ui_text(fact.sentence)} ({ui.english(fact.source)})",
+                    unsafe_allow_html=True,
+                )
     if stale:
         concepts = "; ".join(
             _("{concept} (latest {year})").format(concept=ui_text(d_(name)), year=year)

@@ -10,6 +10,7 @@ block for an A4 printout, and a printout of the screen view says how to get it.
 
 from __future__ import annotations
 
+import functools
 import html
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -20,17 +21,23 @@ import streamlit as st
 from dashboard import briefing, cache, i18n, ui, url_state
 from dashboard.briefing import Briefing, Screen
 from dashboard.charts import country as charts
+from dashboard.charts import projection
 from dashboard.content import country as profile
+from dashboard.content import trends as trend_content
 from dashboard.filters import FilterOptions, Filters
 from dashboard.i18n import _, d_, place_name
 from dashboard.inert import inert
 from dashboard.queries import names as name_queries
+from dashboard.queries import projections as pq
+from dashboard.queries import trends as trend_queries
 from dashboard.views import briefing as briefing_view
 from dashboard.views import corridors as corridor_view
-from dashboard.views import projection as projection_view
 from dashboard.views import themes as theme_view
 
 COUNTRY_KEY = "profile_country"
+# The UN projections (WPP 2024) drawn to this year, and the years their sentence speaks of.
+HORIZON = 2050
+SPOKEN_YEARS = (2030, 2050)
 CHART_PARAM = "profile_chart"
 PRINT_PARAM = "print"
 OUTLOOK_KEY = "outlook-region-wide"
@@ -161,7 +168,7 @@ def presence(page: Profile) -> None:
                 name=page.name
             ),
         )
-        st.caption(briefing_view.OFFICE_LEGEND)
+        st.caption(briefing_view.office_legend())
         for note in page.screen("map").notes:
             st.caption(f":material/info: {inert(d_(note))}")
 
@@ -219,9 +226,7 @@ def chart_blocks(page: Profile) -> None:
         url_state.write(CHART_PARAM, chosen, profile.DEFAULT_CHART_BLOCK)
     for block in profile.chart_blocks_drawn(chosen, print_view()):
         if block == profile.PROJECTIONS:
-            projection_view.country_projections(
-                page.iso3, page.name, page.filters.year_from, page.filters.year_to
-            )
+            _projections(page.iso3, page.name, page.filters.year_from, page.filters.year_to)
         elif block == profile.CORRIDORS:
             corridor_view.country_corridors(page.iso3, page.name)
         else:
@@ -246,6 +251,80 @@ def _chart_screen(page: Profile, screen: Screen) -> None:
         f"{page.iso3}-{screen.key}",
         caveats=list(screen.notes),
     )
+
+
+# --- UN projections (WPP 2024) of the country ---
+
+
+def _country_projection(
+    iso3: str, name: str, family: str, year_from: int, year_to: int
+) -> tuple | None:
+    """(figure, rows, series, source, sentence) of one family's projection for a country, or
+    None where WPP 2024 projects nothing for the family. Built once per country, family and years
+    (through cache.chart, keyed by these small arguments rather than by the frames)."""
+    found = cache.query(pq.projection_series_for_family, family)
+    if found.empty:
+        return None
+    series = found.iloc[0].to_dict()
+    code = series["series_code"]
+    anchor = int(series["last_estimate_year"] or series["first_projection_year"])
+    rows = cache.query(pq.projection_by_country, code, (iso3,), min(year_from, anchor), HORIZON)
+    projected = rows[rows["year"] >= anchor]
+    history, source = [], projection.source_text(series)
+    menu = cache.shaped(trend_content.IndicatorMenu.of, trend_queries.indicator_choices_by_family)
+    if series["last_estimate_year"]:  # the same edition's estimates lead into the projection
+        history.append(
+            (_("UN estimates (WPP 2024)"), rows[rows["is_estimate"] & (rows["year"] >= year_from)])
+        )
+    elif family in menu.defaults:  # another source's history, drawn as its own line
+        definition = menu.definition(menu.default_code(family))
+        past = cache.query(
+            trend_queries.indicator_series_by_country,
+            definition["indicator_code"],
+            (iso3,),
+            year_from,
+            year_to,
+        )
+        history.append((d_(definition["name"]), past))
+        source += f" History: {trend_content.source_name(definition)}."
+    figure = projection.country_projection_figure(
+        tuple(history),
+        projected,
+        series,
+        HORIZON,
+        _("{series}, {name}").format(series=d_(series["name"].split(" (")[0]), name=name),
+    )
+    sentence = projection.projection_sentence(projected, series, SPOKEN_YEARS)
+    return figure, rows, series, source, sentence
+
+
+def _projections(iso3: str, name: str, year_from: int, year_to: int) -> None:
+    """Net migration (UN estimates, then the projection) and population (the catalogue's default
+    population series, then the projection) for one country, side by side."""
+    st.subheader(_("Where it is heading: UN projections to 2050"))
+    st.caption(
+        _(
+            "What the UN Population Division projects for {name} (World Population Prospects "
+            "2024, medium variant, dashed), with its 80% and 95% intervals. A projection under "
+            "the UN's assumptions, not IOM's forecast."
+        ).format(name=name)
+    )
+    columns = st.columns(2)
+    for column, family in zip(columns, ("net_migration", "population"), strict=True):
+        built = cache.chart(_country_projection, iso3, name, family, year_from, year_to)
+        if built is None:
+            continue
+        figure, rows, series, source, sentence = built
+        with column:
+            ui.chart_with_table(
+                figure,
+                functools.partial(projection.projection_table, rows, (), series),
+                source,
+                f"{iso3}-projection-{family}",
+                [d_(series["caveat"])],
+            )
+            if sentence:
+                st.markdown(f"**{sentence}**")
 
 
 def documents(page: Profile) -> None:

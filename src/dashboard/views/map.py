@@ -50,7 +50,9 @@ def office_cards(filters: Filters) -> None:
             _("Offices and sub-offices"),
             counts.offices_shown,
             "count",
-            content.total_source(table_a1, ui.english(table_a1["document"])),
+            content.total_source(
+                ui.english(table_a1["document"]), ui.english(table_a1["source_section"])
+            ),
             help=content.total_help(counts, table_a1),
             translated=True,
         )
@@ -182,7 +184,7 @@ def _indicator_legend(filters: Filters, colour: Colouring, classes: pd.DataFrame
 def directory(filters: Filters) -> None:
     """Every office shown, with its contacts, and the findings on the published names."""
     st.header(content.offices_shown_heading(config.OFFICES_AS_OF))
-    offices = cache.query(q.office_directory, filters.selected_iso3)
+    offices = cache.shaped(content.directory_table, q.office_directory, filters.selected_iso3)
     ui.table_view(offices, "offices-shown")
     shown = cache.query(q.offices_on_map, filters.selected_iso3)
     ui.source_line(f"{maps.offices_source(shown)}; coordinates and names from GeoNames.")

@@ -338,15 +338,16 @@ def map_and_ranking(
     with map_column:
         st.header(content.map_heading(year))
         name = content.indicator_name(definition)
+        named = cache.derived(content.values_in_language, values)
         deck, legend = cache.chart(
             maps.trend_deck,
-            values,
+            named,
             definition["unit"],
             name,
             year,
             filters.selected_iso3,
             filters.is_whole_region,
-            cache.query(names.country_labels),
+            cache.derived(content.places_in_language, cache.query(names.country_labels)),
         )
         ui.map_with_table(
             deck,
@@ -354,10 +355,10 @@ def map_and_ranking(
             ranking,
             source,
             "trend-map",
-            alt=maps.trend_map_alt(values, name, definition["unit"], year),
+            alt=maps.trend_map_alt(named, name, definition["unit"], year),
             caveats=caveats[:1],
             iso3=filters.selected_iso3,
-            note=maps.single_value_note(values, definition["unit"]),
+            note=maps.single_value_note(named, definition["unit"]),
         )
     with bar_column:
         st.header(content.ranking_heading(year))

@@ -7,7 +7,7 @@
 -- its thematic area, programmatic area <- the thematic areas funded under it, MiGOF <- the
 -- programmatic areas contributing to it). Where several paths give the same family, the most
 -- direct one (stated, then outlook, then crosswalk) and its reason are kept.
-with elements as (
+with recursive elements as (
     select element_id, 'strategy_element' as element_kind, element_type, title, parent_id
     from dim_strategy_element
     where element_type in (
@@ -110,83 +110,47 @@ titles as (
     select programmatic_area, name_as_published from dim_programmatic_area
 ),
 
-after_step_1 as (
-    select * from direct
+-- Every link known after each step (0: the direct ones), one round of the recursion a step: the
+-- links so far plus what the step's from_id passes on (ranked after the links it inherits from),
+-- one row per element and family, renumbered in display order for the next step to inherit.
+inherited as (
+    select 0 as step, * from direct
     union all
     select
-        inherits.to_id, known.indicator_family, min(known.path_rank), 3, 'crosswalk',
-        'Inherited from ' || min(inherits.how) || ': '
-        || string_agg(distinct titles.title, '; ' order by titles.title) || '.',
-        null, null, string_agg(distinct inherits.from_id, ', ' order by inherits.from_id)
-    from inherits
-    inner join direct as known on known.element_id = inherits.from_id
-    inner join titles on titles.id = inherits.from_id
-    where inherits.step = 1
-    group by inherits.to_id, known.indicator_family
-),
-
-ranked_1 as (
-    select
-        * exclude (path_rank),
+        step, element_id, indicator_family,
         row_number() over (
-            partition by element_id order by path_order, path_rank, indicator_family
-        ) as path_rank
-    from after_step_1
+            partition by element_id order by path_order, prior_rank, indicator_family
+        ) as path_rank,
+        path_order, basis, reason, source_id, source_section, via_id
+    from (
+        select
+            step + 1 as step, element_id, indicator_family, path_rank as prior_rank, path_order,
+            basis, reason, source_id, source_section, via_id
+        from inherited
+        union all
+        select
+            known.step + 1, inherits.to_id, known.indicator_family, min(known.path_rank),
+            known.step + 3, 'crosswalk',
+            'Inherited from ' || min(inherits.how) || ': '
+            || string_agg(distinct titles.title, '; ' order by titles.title) || '.',
+            null, null, string_agg(distinct inherits.from_id, ', ' order by inherits.from_id)
+        from inherited as known
+        inner join inherits
+            on inherits.from_id = known.element_id and inherits.step = known.step + 1
+        inner join titles on titles.id = inherits.from_id
+        group by known.step, inherits.to_id, known.indicator_family
+    )
+    where step <= 3
     qualify row_number() over (
-        partition by element_id, indicator_family order by path_order, path_rank
+        partition by element_id, indicator_family order by path_order, prior_rank
     ) = 1
-),
-
-after_step_2 as (
-    select * from ranked_1
-    union all
-    select
-        inherits.to_id, known.indicator_family, 4, 'crosswalk',
-        'Inherited from ' || min(inherits.how) || ': '
-        || string_agg(distinct titles.title, '; ' order by titles.title) || '.',
-        null, null, string_agg(distinct inherits.from_id, ', ' order by inherits.from_id), min(known.path_rank)
-    from inherits
-    inner join ranked_1 as known on known.element_id = inherits.from_id
-    inner join titles on titles.id = inherits.from_id
-    where inherits.step = 2
-    group by inherits.to_id, known.indicator_family
-),
-
-ranked_2 as (
-    select
-        * exclude (path_rank),
-        row_number() over (
-            partition by element_id order by path_order, path_rank, indicator_family
-        ) as path_rank
-    from after_step_2
-    qualify row_number() over (
-        partition by element_id, indicator_family order by path_order, path_rank
-    ) = 1
-),
-
-after_step_3 as (
-    select * from ranked_2
-    union all
-    select
-        inherits.to_id, known.indicator_family, 5, 'crosswalk',
-        'Inherited from ' || min(inherits.how) || ': '
-        || string_agg(distinct titles.title, '; ' order by titles.title) || '.',
-        null, null, string_agg(distinct inherits.from_id, ', ' order by inherits.from_id), min(known.path_rank)
-    from inherits
-    inner join ranked_2 as known on known.element_id = inherits.from_id
-    inner join titles on titles.id = inherits.from_id
-    where inherits.step = 3
-    group by inherits.to_id, known.indicator_family
 ),
 
 best as (
     select element_id, indicator_family, path_rank, path_order, basis, reason, source_id,
         source_section, via_id
-    from after_step_3
-    where element_id in (select element_id from elements)
-    qualify row_number() over (
-        partition by element_id, indicator_family order by path_order, path_rank
-    ) = 1
+    from inherited
+    where step = 3 and element_id in (select element_id from elements)
 ),
 
 -- elements no indicator can speak to, with the stated reason

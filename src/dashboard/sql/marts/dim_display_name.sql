@@ -1,6 +1,6 @@
--- One row per country (ISO3) or town with its name in English and Russian; key (kind, key).
--- The name every screen shows; the names as published stay in the source tables
--- (dim_country_name, dim_office.*_as_published).
+-- One row per country (ISO3) or town with its display name in English and Russian; key (kind, key).
+-- The name every screen shows; the names as published stay in the source tables (dim_country_name,
+-- dim_office.*_as_published).
 with names as (
     select * from stg_seeds__display_names
 ),

@@ -14,9 +14,9 @@ by_place as (
         cells.iso3,
         any_value(cells.country_or_programme) as name_as_published,
         sum(cells.usd) as usd,
-        string_agg(
-            area.name_as_published || ' ' || format('{:,}', cells.usd), '; ' order by area.sort_order
-        ) as by_area
+        -- (funding area as published, USD) in the table's order; the page writes them out
+        list({'area': area.name_as_published, 'usd': cells.usd} order by area.sort_order)
+            as by_area
     from cells
     inner join dim_programmatic_area as area using (programmatic_area)
     group by cells.iso3
