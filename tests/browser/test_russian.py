@@ -28,6 +28,9 @@ pytestmark = pytest.mark.browser
 PAGES_IN_RUSSIAN: tuple[str, ...] = (
     "pages/corridors.py",
     "pages/glossary.py",
+    "pages/funding.py",
+    "pages/data_sources.py",
+    "pages/briefing.py",
     "pages/trends.py",
     "pages/outlook.py",
     "pages/strategy.py",
