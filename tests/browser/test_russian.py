@@ -26,7 +26,6 @@ from tests.browser.harness import (
 pytestmark = pytest.mark.browser
 
 PAGES_IN_RUSSIAN: tuple[str, ...] = (
-    "pages/corridors.py",
     "pages/glossary.py",
     "pages/funding.py",
     "pages/data_sources.py",
