@@ -3,14 +3,14 @@ totals beside the sums, and SEEECA compared with the other IOM regions."""
 
 import streamlit as st
 
-from dashboard import cache, sidebar
+from dashboard import cache, sidebar, ui
 from dashboard.content import funding as content
 from dashboard.i18n import _
 from dashboard.views import funding as view
 
 filters, options = sidebar.current()
 st.title(_("Funding requirements 2016"))
-st.caption(content.page_caption(filters.describe(options)))
+st.caption(content.page_caption(filters.describe(options), ui.english), unsafe_allow_html=True)
 
 region = view.region(filters.theme)
 view.region_header(region, filters)

@@ -20,7 +20,7 @@ def test_office_counts_of_the_whole_region_and_of_one_country(con):
 def test_card_texts(con):
     counts = content.office_counts(q.office_type_counts(con, ("UKR",)))
     table_a1 = {"document": "Doc", "source_section": "Table A1", "value": 48.0}
-    assert content.total_source(table_a1, "Doc") == "Doc, Table A1; list in Annex 1"
+    assert content.total_source("Doc", "Table A1") == "Doc, Table A1; list in Annex 1"
     assert content.total_help(counts, table_a1).startswith(
         f"Counted from the Annex 1 list: {counts.offices_in_region} in the region, as Table A1 "
         "prints (48)."

@@ -146,6 +146,10 @@ def test_charts_take_the_languages_separators_and_years_stay_ungrouped():
     for figure in (english, russian):
         assert figure.layout.xaxis.tickformat == "d"
         assert figure.layout.xaxis.separatethousands is False
+    # English keeps plotly's "5M"; Russian writes values out ("5 000 000"), never "M" or "k"
+    assert english.layout.yaxis.exponentformat is None
+    assert russian.layout.yaxis.exponentformat == "none"
+    assert russian.layout.yaxis.separatethousands is True
 
 
 # --- Cache and notes per language ------------------------------------------------------------------

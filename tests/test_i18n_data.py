@@ -297,8 +297,7 @@ def test_trends_map_text_alternative_names_countries_in_russian(warehouse_path):
     assert "Russian Federation" not in text
 
 
-# Pages whose Russian is complete for the texts from the data (data_sources joins once its
-# revisions and series notes go through d_()).
+# Every page: the texts from the data reach each of them translated.
 PAGES_WITH_RUSSIAN_DATA = (
     "pages/overview.py",
     "pages/map.py",
@@ -310,6 +309,7 @@ PAGES_WITH_RUSSIAN_DATA = (
     "pages/funding.py",
     "pages/glossary.py",
     "pages/briefing.py",
+    "pages/data_sources.py",
 )
 _ENGLISH_ELEMENT = re.compile(r'<(span|td|div|p)[^>]*lang="en"[^>]*>.*?</\1>', re.S)
 

@@ -76,3 +76,15 @@ def test_kosovo_is_marked_and_its_boundary_with_serbia_dashed_over_white(places)
     _, shared = geo.kosovo_boundary()
     assert len(layers["kosovo-boundary-dashed"].data) > 10 * len(shared)  # cut into dashes
     assert layers["kosovo-boundary-gaps"].get_color == [255, 255, 255, 255]
+
+
+def test_a_capital_with_an_office_keeps_its_name():
+    """Kyiv's country office sits on the capital's dot: the name goes beside both."""
+    import json
+
+    from tests.apptest_helpers import open_page
+
+    at = open_page("pages/map.py", {"country": ["UKR"]})
+    spec = json.loads(at.get("deck_gl_json_chart")[0].proto.json)
+    labels = next(layer for layer in spec["layers"] if layer["id"] == "labels")["data"]
+    assert {"Ukraine", "Kyiv"} <= {label["text"] for label in labels}

@@ -310,9 +310,7 @@ def label_layers(
         if not on_map or lon is None or pd.isna(lon):
             continue
         x, y = _pixels(lon, lat, zoom)
-        dot = (x - 4, y - 4, x + 4, y + 4)
-        if _overlaps(dot, placed):
-            continue
+        dot = (x - 4, y - 4, x + 4, y + 4)  # kept clear of later labels once drawn
         # right of the dot, left of it, then below or above it
         for anchor, dx, dy in (
             ("start", 10, 0),

@@ -13,6 +13,7 @@ SESSION_KEY = "filters"
 OPTIONS_KEY = "filter_options"
 URL_SEEDED_KEY = "filters_seeded_from_url"
 LANGUAGE_KEY = "lang"  # the switch's widget key, and its URL parameter
+LANGUAGE_OF_WIDGETS_KEY = "language_of_widgets"  # the language the widgets were last drawn in
 DEFAULT_YEARS = (config.DEFAULT_FIRST_YEAR, None)  # None: the latest year with data
 
 
@@ -52,8 +53,29 @@ def set_language() -> list[str]:
     of this run; the shell calls it first, before anything is drawn. Returns the messages about
     a dropped link value (pass them to `render`)."""
     messages = url_state.seed(LANGUAGE_KEY, i18n.LANGUAGES, i18n.DEFAULT_LANGUAGE)
-    i18n.set_language(st.session_state.get(LANGUAGE_KEY) or i18n.DEFAULT_LANGUAGE)
+    lang = st.session_state.get(LANGUAGE_KEY) or i18n.DEFAULT_LANGUAGE
+    previous = st.session_state.get(LANGUAGE_OF_WIDGETS_KEY)
+    if previous is not None and previous != lang:
+        _keep_widget_values()
+    st.session_state[LANGUAGE_OF_WIDGETS_KEY] = lang
+    i18n.set_language(lang)
     return messages
+
+
+def _keep_widget_values() -> None:
+    """Every widget keeps its value across a change of language. The browser sends a choice
+    widget's value as its label ("Albania"), which the other language's labels ("Албания")
+    would not recognise, and the choice would be lost: each value is read now, while the labels
+    it was drawn with are still known, and put back as the value itself (codes, years)."""
+    from streamlit.errors import StreamlitAPIException
+
+    for key in list(st.session_state.keys()):
+        if key == LANGUAGE_KEY:
+            continue
+        try:
+            st.session_state[key] = st.session_state[key]
+        except (StreamlitAPIException, KeyError):  # buttons and forms cannot be set
+            continue
 
 
 def _language_switch() -> str:

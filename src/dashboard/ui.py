@@ -80,12 +80,13 @@ def quotation(text: str, source: str | None = None) -> None:
 
 # Printing (A4 landscape): the page's chrome hidden, and the main column zoomed so that a layout
 # drawn for a 1440-px screen, charts included (plotly sizes them in pixels when drawn), fits the
-# 27.7 cm of printable width; blocks are not split across pages.
+# 27.7 cm of printable width; blocks are not split across pages. Page links stay: the notable
+# changes are links to their trends.
 PRINT_CSS = """<style>
 @page { size: A4 landscape; margin: 1cm; }
 @media print {
   section[data-testid="stSidebar"], header[data-testid="stHeader"], [data-testid="stToolbar"],
-  [data-testid="stDownloadButton"], [data-testid="stPageLink"], [data-testid="stElementToolbar"],
+  [data-testid="stDownloadButton"], [data-testid="stElementToolbar"],
   [data-testid="stSelectbox"], [data-testid="stButtonGroup"], [data-testid="stCheckbox"],
   [data-testid="stExpandSidebarButton"],
   [data-testid="stSidebarCollapsedControl"] { display: none !important; }
@@ -101,11 +102,12 @@ PRINT_CSS = """<style>
 
 
 # On screen: a card's label, value and detail wrap instead of ending in "..." (Streamlit cuts each
-# to one line, which dropped "(as of May 2020)" from the offices card at 1280-1600 px, and cut
-# Russian values such as "12,00 млрд долл. США", a third longer than the English).
+# to one line, which dropped "(as of May 2020)" from the offices card at 1280-1600 px, cut
+# "USD 4.6 million" on the country profile at 1280 px, and cut Russian values such as
+# "12,00 млрд долл. США", a third longer than the English).
 SCREEN_CSS = """<style>
-[data-testid="stMetricLabel"] [data-testid="stMarkdownContainer"],
-[data-testid="stMetricLabel"] p,
+[data-testid="stMetric"] [data-testid="stMarkdownContainer"],
+[data-testid="stMetric"] [data-testid="stMarkdownContainer"] p,
 [data-testid="stMetricValue"], [data-testid="stMetricValue"] div,
 [data-testid="stMetricDelta"], [data-testid="stMetricDelta"] div {
   white-space: normal !important; overflow: visible !important; text-overflow: clip !important;

@@ -27,9 +27,14 @@ pytestmark = pytest.mark.browser
 
 PAGES_IN_RUSSIAN: tuple[str, ...] = (
     "pages/glossary.py",
+    "pages/funding.py",
+    "pages/data_sources.py",
+    "pages/briefing.py",
     "pages/trends.py",
     "pages/outlook.py",
     "pages/strategy.py",
+    "pages/map.py",
+    "pages/corridors.py",
 )
 
 # The visible text of an element, leaving out what is hidden, marked lang="en" (below the
@@ -100,7 +105,7 @@ def test_switching_language_keeps_the_filters_and_writes_lang_to_the_link(app_pa
     switch.get_by_text("Русский", exact=True).click()
     app_page.wait_for_timeout(300)  # let the rerun start before waiting for it to finish
     wait_for_streamlit(app_page)
-    app_page.wait_for_function("() => location.search.includes('lang=ru')", timeout=15_000)
+    app_page.wait_for_function("() => location.search.includes('lang=ru')", timeout=60_000)
     query = parse_qs(urlparse(app_page.url).query)
     assert query["lang"] == ["ru"]
     assert query["country"] == ["ALB", "XKX"] and query["years"] == ["2010", "2020"]
@@ -114,7 +119,7 @@ def test_switching_language_keeps_the_filters_and_writes_lang_to_the_link(app_pa
     switch.get_by_text("English", exact=True).click()
     app_page.wait_for_timeout(300)
     wait_for_streamlit(app_page)
-    app_page.wait_for_function("() => !location.search.includes('lang=')", timeout=15_000)
+    app_page.wait_for_function("() => !location.search.includes('lang=')", timeout=60_000)
     assert parse_qs(urlparse(app_page.url).query)["country"] == ["ALB", "XKX"]
     assert "Filters" in visible_text(app_page, '[data-testid="stSidebar"]')
     assert_offline_and_clean(app_page, app_page.record)

@@ -29,9 +29,22 @@ CAVEAT = N_(
 )
 
 
+# Texts the corridor queries write themselves (main_corridors, main_corridors_grouped): a place
+# that groups the EU, and each corridor's direction.
+QUERY_TEXTS = {
+    "European Union (27)": N_("European Union (27)"),
+    "within the selection": N_("within the selection"),
+    "emigration": N_("emigration"),
+    "immigration": N_("immigration"),
+    "mixed": N_("mixed"),
+}
+
+
 def _place(name: str) -> str:
     """A place of a corridor in the current language: a name of the names table, else a group
     or a country of the world as data.po has it."""
+    if name in QUERY_TEXTS:
+        return _(QUERY_TEXTS[name])
     return d_(place_name(name))
 
 
@@ -153,7 +166,7 @@ def corridor_table(corridors: pd.DataFrame) -> pd.DataFrame:
             _("From"): [_place(place) for place in corridors["origin"].tolist()],
             _("To"): [_place(place) for place in corridors["destination"].tolist()],
             _("Migrants"): corridors["migrants"],
-            _("Direction"): [d_(direction) for direction in corridors["direction"].tolist()],
+            _("Direction"): [_place(direction) for direction in corridors["direction"].tolist()],
         }
     )
 

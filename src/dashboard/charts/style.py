@@ -9,7 +9,8 @@ and by the exports, so every chart inherits it without each builder repeating it
   tall enough for them;
 * colour scales: ticks in the indicator's unit ("35,156", "1.2 million"), never "35.1556k";
 * titles and legends wrapped rather than cut;
-* numbers in the language's separators ("1 234,5" in Russian; years are never grouped).
+* numbers in the language's separators ("1 234,5" in Russian; years are never grouped), and in
+  Russian value axes in full ("5 000 000") rather than with English SI letters ("5M").
 
 The look itself (font, palette, template) is dashboard.style.
 """
@@ -234,6 +235,18 @@ def wrap_title(figure: go.Figure) -> None:
         figure.layout.margin.t = max(margin_top, 80)
 
 
+def whole_numbers_on_value_axes(figure: go.Figure) -> None:
+    """Value axes written out in full with the language's grouping ("5 000 000"), where plotly
+    would abbreviate with English SI letters ("5M", "20k"). For languages other than English."""
+    for name in figure.layout:
+        if not (name.startswith("xaxis") or name.startswith("yaxis")):
+            continue
+        axis = figure.layout[name]
+        if axis.tickformat or axis.ticktext or axis.type in ("log", "category", "date"):
+            continue  # years, categories and explicit formats keep theirs
+        axis.update(exponentformat="none", separatethousands=True)
+
+
 def finish(figure: go.Figure) -> go.Figure:
     """Apply the publication rules above to a finished chart, in place; returns it."""
     figure.layout.separators = i18n.plotly_separators()
@@ -255,4 +268,6 @@ def finish(figure: go.Figure) -> go.Figure:
                 amount_axis(figure, axis, numbers, from_zero)
     colour_ticks(figure)
     wrap_title(figure)
+    if i18n.language() != "en":
+        whole_numbers_on_value_axes(figure)
     return figure

@@ -10,7 +10,7 @@ column of "-" only sums to NULL, never to 0.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from typing import Any
 
 import pandas as pd
@@ -171,12 +171,12 @@ def area_mix_comparison(overview: pd.DataFrame) -> pd.DataFrame:
     return table.rename_axis(_(AREA_COLUMN)).reset_index()
 
 
-def page_caption(selection: str) -> str:
-    """The line under the title: the sidebar selection and why the year filter does not apply."""
+def page_caption(selection: str, english: Callable[[str], str] = str) -> str:
+    """The line under the title: the sidebar selection and why the year filter does not apply
+    (`english` marks the document's title, which stays English: ui.english on a page)."""
     return _(
-        "Showing {selection}. Migration Initiatives 2016 is one edition, so the year filter "
-        "does not apply."
-    ).format(selection=selection)
+        "Showing {selection}. {document} is one edition, so the year filter does not apply."
+    ).format(selection=selection, document=english("Migration Initiatives 2016"))
 
 
 def scope_caption(

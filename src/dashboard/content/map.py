@@ -69,12 +69,10 @@ def annex_source(document: str, as_of: str) -> str:
     )
 
 
-def total_source(table_a1: Mapping, document: str) -> str:
+def total_source(document: str, section: str) -> str:
     """The source line of the offices total: Table A1's figure, then the list it is counted from
-    (`document` as markup, as in annex_source; the section stays as published)."""
-    return _("{document}, {section}; list in Annex 1").format(
-        document=document, section=table_a1["source_section"]
-    )
+    (`document` and `section` as markup, as in annex_source: they stay as published)."""
+    return _("{document}, {section}; list in Annex 1").format(document=document, section=section)
 
 
 def total_help(counts: OfficeCounts, table_a1: Mapping) -> str:

@@ -94,6 +94,7 @@ ALLOWED_LATIN: frozenset[str] = frozenset(
         "UNHCR",
         "GDI",  # IOM's Global Data Institute, the origin-destination matrix
         "SEEECA",  # the region's code in IOM
+        "EUBAM",  # the EU Border Assistance Mission, in an office's name as published
         "MiGOF",  # IOM's Migration Governance Framework, cited by its acronym in Russian too
         # the strategies' own codes of their elements (SP1-SP4, TA1-TA6), kept in Russian
         "SP",

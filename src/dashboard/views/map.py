@@ -50,7 +50,9 @@ def office_cards(filters: Filters) -> None:
             _("Offices and sub-offices"),
             counts.offices_shown,
             "count",
-            content.total_source(table_a1, ui.english(table_a1["document"])),
+            content.total_source(
+                ui.english(table_a1["document"]), ui.english(table_a1["source_section"])
+            ),
             help=content.total_help(counts, table_a1),
             translated=True,
         )

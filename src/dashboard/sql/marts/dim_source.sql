@@ -16,11 +16,9 @@ parts as (
                 then 'World Bank (via the datahub.io core datasets)'
             else publisher
         end as publisher_short,
-        -- the title without a leading publisher abbreviation ("IOM Regional Strategy ...") nor
-        -- WDI series codes ("Net migration (SM.POP.NETM)"): codes are technical details
-        regexp_replace(
-            regexp_replace(title, '^IOM ', ''), ' \([A-Z]{2}\.[A-Z0-9]+(\.[A-Z0-9]+)*\)', '', 'g'
-        ) as bare_title,
+        -- the title as screens show it: without WDI series codes ("Net migration (SM.POP.NETM)"),
+        -- which are technical details (title keeps them)
+        regexp_replace(title, ' \([A-Z]{2}\.[A-Z0-9]+(\.[A-Z0-9]+)*\)', '', 'g') as shown_title,
         -- editions that name a download file, a package path or a commit are technical details
         case
             when edition is null
@@ -30,6 +28,14 @@ parts as (
             else edition
         end as shown_edition
     from sources
+),
+
+bare as (
+    select
+        *,
+        -- without a leading publisher abbreviation ("IOM Regional Strategy ...")
+        regexp_replace(shown_title, '^IOM ', '') as bare_title
+    from parts
 ),
 
 final as (
@@ -44,8 +50,8 @@ final as (
                 '. Licence: ' || licence
             )
         end as cite_as,
-        file, note
-    from parts
+        file, note, shown_title
+    from bare
 )
 
 select * from final

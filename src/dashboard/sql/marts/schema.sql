@@ -13,7 +13,9 @@ create table dim_source (
     -- the human citation screens show: publisher, title, edition; licence for datasets
     cite_as varchar,
     file varchar not null,
-    note varchar
+    note varchar,
+    -- the title as screens show it (WDI series codes left to the technical details)
+    shown_title varchar not null
 );
 
 create table dim_display_name (

@@ -10,7 +10,7 @@ with final as (
         indicator.first_year,
         indicator.last_year,
         indicator.country_count,
-        source.title as source_title,
+        source.shown_title as source_title,
         source.short_title as source_short_title,
         source.publisher,
         source.edition,

@@ -31,7 +31,7 @@ indicators as (
         coalesce(families.family_label, indicator.family) as family_label,
         coalesce(families.family_order, 99) as family_order,
         source.publisher,
-        source.title as source_title,
+        source.shown_title as source_title,
         source.edition,
         source.vintage,
         source.licence,

@@ -3,7 +3,7 @@ with final as (
     select
         indicator.*,
         source.publisher,
-        source.title as source_title,
+        source.shown_title as source_title,
         source.short_title,
         source.edition,
         source.vintage,
