@@ -123,3 +123,10 @@ def test_russian_coverage_notes_take_the_plural_of_the_count():
         note = content.coverage_note(aggregate)
         assert "из 2 выбранных стран" in note and "2021" in note
         assert "covers" not in note
+
+
+def test_a_source_is_named_without_series_codes(menu):
+    definition = menu.definition("wdi.net_migration")
+    name = content.source_name(definition)
+    assert "(" + definition["vintage"] + ")" in name or definition["edition"] in name
+    assert not content.SERIES_CODE.search(name) and "SM.POP" not in name

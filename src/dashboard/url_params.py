@@ -451,6 +451,7 @@ PARAMS: tuple[Param, ...] = (
         "the keys of content.country.CHART_BLOCKS",
         "the first trend group (immigrants and emigrants)",
         (COUNTRY,),
+        hint=N_("not a chart block of the profile (the picker lists them)"),
         example="corridors",
     ),
     Param(

@@ -79,3 +79,13 @@ def keep_valid(key: str, choices: Collection, default: object) -> None:
     selection can offer fewer)."""
     if st.session_state.get(key) not in choices:
         st.session_state[key] = default
+
+
+def toggle(name: str, label: str, help: str | None = None, where=st) -> bool:
+    """A switch (off by default) bound to the link's flag `name` (?name=1): seeded from the
+    link on its first draw, a bad value reported, the choice written back (off left out). Drawn
+    in `where` (a column, or the page)."""
+    warn(seed(name, (False, True), False))
+    on = bool(where.toggle(label, key=name, help=help))
+    write(name, on, False)
+    return on

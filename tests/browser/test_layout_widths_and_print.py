@@ -29,7 +29,12 @@ PAGES = {
     "trends-ukraine": "/trends?country=UKR",
     "overview-kosovo": "/?country=XKX",
 }
-PRINT_PAGES = {"overview": "/", "country": "/country?country=MDA"}
+PRINT_PAGES = {
+    "overview": "/",
+    "country": "/country?country=MDA",
+    # the profile's print view: every chart block drawn (on screen one at a time)
+    "country-print": "/country?country=MDA&print=1",
+}
 # A4 landscape less the stylesheet's 1 cm margins, in CSS pixels (96 per inch).
 PAGE_WIDTH_PX = round((29.7 - 2) / 2.54 * 96)
 PAGE_HEIGHT_PX = round((21.0 - 2) / 2.54 * 96)
@@ -128,7 +133,13 @@ def test_a4_landscape_print_keeps_every_chart_inside_the_page(browser, app_serve
             text = subprocess.run(
                 ["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True
             ).stdout
-            assert ("Republic of Moldova" if name == "country" else "regional overview") in text
+            assert (
+                "Republic of Moldova" if name.startswith("country") else "regional overview"
+            ) in text
+            if name == "country-print":  # every chart block's title is printed
+                for title in ("Immigrants and emigrants", "Population, Republic of Moldova"):
+                    assert title in text, title
+                assert "Migration corridors" in text
             if name == "overview":  # the notable changes are links, and printed
                 assert "Notable changes in the latest year" in text
                 assert "Ukraine, net migration" in text, "the notable changes are not printed"

@@ -8,6 +8,7 @@ source names, so a figure is written the same way on every page.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
@@ -16,6 +17,8 @@ import pandas as pd
 from dashboard import i18n
 from dashboard.i18n import N_, _, d_, ngettext, place_name
 
+# A WDI series code in parentheses, " (SM.POP.NETM)" (the pattern dim_source.sql drops too).
+SERIES_CODE = re.compile(r" \([A-Z]{2}\.[A-Z0-9]+(?:\.[A-Z0-9]+)*\)")
 WHOLE_REGION = N_("Whole region")
 SELECTED = N_("Selected countries")
 NO_AGGREGATE = N_(
@@ -87,9 +90,11 @@ def format_value(value: float, unit: str) -> str:
 
 
 def source_name(definition: Mapping) -> str:
-    """'Publisher, title (vintage)': how a line of text names the source."""
+    """'Publisher, title (vintage)': how a line of text names the source, without the WDI series
+    codes a dataset's title lists (technical details, as dim_source's cite_as leaves them out)."""
     vintage = definition["vintage"] or definition["edition"]
-    return f"{definition['publisher']}, {definition['source_title']} ({vintage})"
+    title = SERIES_CODE.sub("", definition["source_title"])
+    return f"{definition['publisher']}, {title} ({vintage})"
 
 
 def source_text(definition: Mapping) -> str:

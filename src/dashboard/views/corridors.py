@@ -34,22 +34,21 @@ def choices() -> tuple[int, bool]:
     """How many corridors to draw and whether countries are grouped: two controls whose values
     live in the link (?corridors=, ?corridor_groups=)."""
     url_state.warn(url_state.seed(PARAM_TOP, TOP_CHOICES, DEFAULT_TOP))
-    url_state.warn(url_state.seed(PARAM_GROUPED, (False, True), False))
     left, right = st.columns([2, 3], vertical_alignment="bottom")
     top = left.segmented_control(
         _("Corridors shown"), TOP_CHOICES, key=PARAM_TOP, format_func=str, required=True
     )
-    grouped = right.toggle(
+    url_state.write(PARAM_TOP, top, DEFAULT_TOP)
+    grouped = url_state.toggle(
+        PARAM_GROUPED,
         _("Group countries (SEEECA subregions, European Union)"),
-        key=PARAM_GROUPED,
         help=_(
             "Central Asia to the Russian Federation, Eastern Europe to the European Union: the "
             "subregions and the EU as one place each."
         ),
+        where=right,
     )
-    url_state.write(PARAM_TOP, top, DEFAULT_TOP)
-    url_state.write(PARAM_GROUPED, grouped, False)
-    return int(top or DEFAULT_TOP), bool(grouped)
+    return int(top or DEFAULT_TOP), grouped
 
 
 def showing(scope: str) -> None:

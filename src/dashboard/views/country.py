@@ -97,16 +97,15 @@ def introduction(page: Profile) -> None:
         icon=":material/co_present:",
         query_params={briefing_view.COUNTRY_PARAM: page.iso3},
     )
-    url_state.warn(url_state.seed(PRINT_PARAM, (False, True), False))
-    on = right.toggle(
+    on = url_state.toggle(
+        PRINT_PARAM,
         _("Print view: every chart"),
-        key=PRINT_PARAM,
         help=_(
             "Draws every chart of the profile one under the other, for printing (collapse the "
             "sidebar, then print A4 landscape). Off, one chart block at a time is drawn."
         ),
+        where=right,
     )
-    url_state.write(PRINT_PARAM, on, False)
     if not on:
         note = _(
             'This printout shows one chart block of the profile; open the print view (the "Print '
