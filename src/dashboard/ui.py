@@ -48,6 +48,29 @@ def english(text: object) -> str:
     return f'<span lang="en">{inert(text)}</span>'
 
 
+_QUOTED = re.compile(r"“([^”]*)”")
+
+
+def english_quotes(text: object) -> str:
+    """`text` (a translated sentence quoting an English-only document between “ ”) as inert
+    markup for st.markdown with unsafe_allow_html, each quotation inside an element marked
+    lang="en" on a page in another language. In English the inert text itself."""
+    marked = inert(text)
+    if i18n.language() == "en":
+        return marked
+    return _QUOTED.sub(lambda m: f'“<span lang="en">{m.group(1)}</span>”', marked)
+
+
+def latin_marked(text: object) -> str:
+    """`text` (a translated sentence citing spellings as printed, e.g. a data-quality note on
+    «Gjilan») as inert markup for st.markdown with unsafe_allow_html, each Latin-script run
+    marked lang="en" on a page in another language. In English the inert text itself."""
+    marked = inert(text)
+    if i18n.language() == "en":
+        return marked
+    return _LATIN_RUN.sub(lambda m: f'<span lang="en">{m.group()}</span>', marked)
+
+
 def source_line(text: str, *, translated: bool = False) -> None:
     """The provenance under a number or chart: document + section, or dataset + vintage.
 
@@ -337,15 +360,16 @@ def _marked(text: str) -> str:
     return "".join(parts)
 
 
-def _html_table(table: pd.DataFrame, english: str) -> str:
-    """The table as HTML whose `english` column is marked lang="en" (and, in the other
+def _html_table(table: pd.DataFrame, english: str | tuple[str, ...]) -> str:
+    """The table as HTML whose `english` column(s) are marked lang="en" (and, in the other
     columns, each Latin-script run), every cell escaped."""
+    english = (english,) if isinstance(english, str) else english
     head = "".join(f"<th>{_marked(str(c))}</th>" for c in table.columns)
     rows = "".join(
         "<tr>"
         + "".join(
             f'<td lang="en">{html.escape(str(v))}</td>'
-            if c == english
+            if c in english
             else f"<td>{_marked(str(v))}</td>"
             for c, v in zip(table.columns, row, strict=True)
         )
@@ -355,12 +379,15 @@ def _html_table(table: pd.DataFrame, english: str) -> str:
     return f"<table><thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table>"
 
 
-def static_table(table: pd.DataFrame, key: str, english: str | None = None) -> None:
+def static_table(
+    table: pd.DataFrame, key: str, english: str | tuple[str, ...] | None = None
+) -> None:
     """A small table drawn as plain HTML, which wraps long texts (a data grid would cut them)
     and prints and projects well, with a CSV download of exactly its rows. `english`: a column
-    that stays English on a page in another language (a document as published), marked
-    lang="en" there."""
-    if english is not None and english in table and i18n.language() != "en":
+    (or several) that stays English on a page in another language (a document as published,
+    a postal address), marked lang="en" there."""
+    marked = (english,) if isinstance(english, str) else (english or ())
+    if any(column in table for column in marked) and i18n.language() != "en":
         st.markdown(cache.derived(_html_table, table, english), unsafe_allow_html=True)
     else:
         # Handed over as Arrow, converted once per table: Streamlit converts a DataFrame on

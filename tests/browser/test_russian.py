@@ -146,3 +146,34 @@ def test_russian_text_is_drawn_in_the_apps_own_font(app_page, app_server):
     assert fonts["page"].startswith('"Source Sans"'), fonts
     assert fonts["chart"].replace("'", '"').startswith('"Source Sans"'), fonts
     assert_offline_and_clean(app_page, app_page.record)
+
+
+# Moldova (offices with contacts, strategy quotations), Ukraine (the largest briefing) and
+# Kosovo (figures "included in Serbia", its footnote, data-quality notes on printed spellings).
+@pytest.mark.parametrize(
+    ("iso3", "present"), [("MDA", False), ("UKR", True), ("XKX", False)], ids=str
+)
+def test_every_slide_of_a_russian_briefing_shows_no_english(app_page, app_server, iso3, present):
+    """Steps through the whole briefing with the Next button (as a presenter does, in
+    presentation mode for Ukraine) and checks every slide, not only the title slide."""
+    link = f"/briefing?lang=ru&iso3={iso3}&slide=1" + ("&present=1" if present else "")
+    open_page(app_page, app_server, link)
+    with i18n.using("ru"):
+        next_label = i18n._("Next")
+    number = 1
+    while True:
+        text = visible_text(app_page, '[data-testid="stMain"]')
+        found = english_words(text)
+        assert not found, f"English on slide {number} of {iso3}: {found}\n{lines_with(text, found)}"
+        if number in (3, 4):
+            screenshot(app_page, f"russian-briefing-{iso3}-{number}")
+        forward = app_page.get_by_role("button", name=next_label)
+        if forward.is_disabled():
+            break
+        forward.click()
+        app_page.wait_for_timeout(300)  # let the rerun start before waiting for it to finish
+        wait_for_streamlit(app_page)
+        number += 1
+        app_page.wait_for_function(f"() => location.search.includes('slide={number}')")
+    assert number >= 10, f"only {number} slides reached"
+    assert_offline_and_clean(app_page, app_page.record)

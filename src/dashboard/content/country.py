@@ -116,13 +116,34 @@ def dataset_source(definition: Mapping) -> str:
     )
 
 
+# The datasets' publishers as dim_source names them, marked for translation: a sentence in
+# another language names the publisher in that language (the source line keeps the English).
+PUBLISHERS = (
+    N_("International Organization for Migration"),
+    N_("World Bank-KNOMAD (republished by World Bank Data360)"),
+    N_("Internal Displacement Monitoring Centre (IDMC), via UNHCR"),
+    N_("World Bank (long CSVs by the datahub.io core datasets project)"),
+    N_("World Bank (from UN World Population Prospects 2022)"),
+    N_("World Bank (repackaged by the datahub.io core datasets project)"),
+    N_("World Bank-KNOMAD"),
+    N_("United Nations Department of Economic and Social Affairs, Population Division"),
+    N_("Guy Abel for IOM World Migration Report 2022 (from UN DESA IMS 2020)"),
+    N_(
+        "United Nations Department of Economic and Social Affairs, Population Division; reshaped "
+        "by the IOM Global Data Institute (R package gdidata)"
+    ),
+    N_("United Nations High Commissioner for Refugees (UNHCR)"),
+    N_("World Bank"),
+)
+
+
 def not_published_separately(definition: Mapping, iso3: str) -> str | None:
     """Why a Kosovo figure is missing where the publisher counts Kosovo within Serbia, else None."""
     if iso3 != KOSOVO or "Serbia includes Kosovo" not in str(definition.get("caveat") or ""):
         return None
     return _(
         "{publisher} counts Kosovo (UNSCR 1244) within Serbia and publishes no separate figure."
-    ).format(publisher=definition["publisher"])
+    ).format(publisher=_(definition["publisher"]))
 
 
 @dataclass(frozen=True)
@@ -302,6 +323,12 @@ def office_table(offices: pd.DataFrame) -> pd.DataFrame:
         },
         index=offices.index,
     )
+
+
+def office_table_english() -> tuple[str, ...]:
+    """The office table's columns that stay as published on a page in another language: the
+    office's name as printed, the postal address and the email."""
+    return (_("Printed as"), _("Address"), _("Email"))
 
 
 def contact_source(offices: pd.DataFrame) -> str | None:

@@ -14,6 +14,7 @@ import streamlit as st
 from dashboard import briefing, cache, config, exports, i18n, ui, url_state
 from dashboard.briefing import Briefing, Screen
 from dashboard.charts import country as charts
+from dashboard.content import country as profile
 from dashboard.filters import FilterOptions, Filters
 from dashboard.i18n import N_, _, d_, ngettext
 from dashboard.inert import inert
@@ -261,7 +262,9 @@ def show_screen(screen: Screen, deck: Briefing, present: bool) -> None:
         )
         st.caption(office_legend())
         if not present:
-            static_table(screen.table, f"{scope.key}-offices")
+            static_table(
+                screen.table, f"{scope.key}-offices", english=profile.office_table_english()
+            )
     elif screen.kind == "chart" and screen.figure is not None:
         if present:
             ui.chart_summary(screen.figure)
@@ -283,12 +286,25 @@ def show_screen(screen: Screen, deck: Briefing, present: bool) -> None:
             png_download(screen, deck)
             return
     elif screen.kind in {"points", "title"}:
-        st.markdown("\n".join(f"- {inert(point)}" for point in screen.points))
+        # quotations from the documents stay English, marked as such
+        points = (ui.english_quotes(point) for point in screen.points)
+        st.markdown("\n".join(f"- {point}" for point in points), unsafe_allow_html=True)
     elif screen.kind == "sources":
-        st.markdown("\n".join(f"- {inert(point)}" for point in screen.points))
+        # the documents' and datasets' titles as published (English)
+        st.markdown(
+            "\n".join(
+                f"- {inert(point) if i18n.language() == 'en' else ui.english(point)}"
+                for point in screen.points
+            ),
+            unsafe_allow_html=True,
+        )
         if screen.notes:
             st.markdown("**" + _("Data-quality notes") + "**")
-            st.markdown("\n".join(f"- {inert(note)}" for note in screen.notes))
+            # the notes cite spellings as printed in the documents (Latin script)
+            st.markdown(
+                "\n".join(f"- {ui.latin_marked(note)}" for note in screen.notes),
+                unsafe_allow_html=True,
+            )
         return
     if screen.sources and screen.kind != "kpis":
         ui.source_line("; ".join(screen.sources))

@@ -143,7 +143,11 @@ def presence(page: Profile) -> None:
         if not data.offices_in_country:
             st.info(profile.covered_from_vienna(page.name), icon=":material/info:")
         # The map screen's table is profile.office_table(data.offices), built once with the briefing.
-        ui.static_table(page.screen("map").table, key=f"offices-{page.iso3}")
+        ui.static_table(
+            page.screen("map").table,
+            key=f"offices-{page.iso3}",
+            english=profile.office_table_english(),
+        )
         contacts = data.contact_source
         ui.source_line(
             profile.office_sources(
