@@ -337,15 +337,15 @@ def _marked(text: str) -> str:
     return "".join(parts)
 
 
-def _html_table(table: pd.DataFrame, english: str) -> str:
-    """The table as HTML whose `english` column is marked lang="en" (and, in the other
+def _html_table(table: pd.DataFrame, english: tuple[str, ...]) -> str:
+    """The table as HTML whose `english` columns are marked lang="en" (and, in the other
     columns, each Latin-script run), every cell escaped."""
     head = "".join(f"<th>{_marked(str(c))}</th>" for c in table.columns)
     rows = "".join(
         "<tr>"
         + "".join(
             f'<td lang="en">{html.escape(str(v))}</td>'
-            if c == english
+            if c in english
             else f"<td>{_marked(str(v))}</td>"
             for c, v in zip(table.columns, row, strict=True)
         )
@@ -355,13 +355,16 @@ def _html_table(table: pd.DataFrame, english: str) -> str:
     return f"<table><thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table>"
 
 
-def static_table(table: pd.DataFrame, key: str, english: str | None = None) -> None:
+def static_table(
+    table: pd.DataFrame, key: str, english: str | tuple[str, ...] | None = None
+) -> None:
     """A small table drawn as plain HTML, which wraps long texts (a data grid would cut them)
     and prints and projects well, with a CSV download of exactly its rows. `english`: a column
-    that stays English on a page in another language (a document as published), marked
-    lang="en" there."""
-    if english is not None and english in table and i18n.language() != "en":
-        st.markdown(cache.derived(_html_table, table, english), unsafe_allow_html=True)
+    (or columns) that stays English on a page in another language (a document's title, a name
+    or address as published), marked lang="en" there."""
+    columns = (english,) if isinstance(english, str) else tuple(english or ())
+    if any(c in table for c in columns) and i18n.language() != "en":
+        st.markdown(cache.derived(_html_table, table, columns), unsafe_allow_html=True)
     else:
         # Handed over as Arrow, converted once per table: Streamlit converts a DataFrame on
         # every rerun (about 1 ms for a few rows; the country profile draws two such tables).

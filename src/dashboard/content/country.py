@@ -122,7 +122,7 @@ def not_published_separately(definition: Mapping, iso3: str) -> str | None:
         return None
     return _(
         "{publisher} counts Kosovo (UNSCR 1244) within Serbia and publishes no separate figure."
-    ).format(publisher=definition["publisher"])
+    ).format(publisher=d_(definition["publisher"]))
 
 
 @dataclass(frozen=True)
@@ -272,6 +272,18 @@ def funding_area_table(areas: pd.DataFrame) -> pd.DataFrame:
             ],
         }
     )
+
+
+def office_columns_as_published() -> tuple[str, ...]:
+    """The office table's columns that stay as published (the document's own name of the
+    office, the address as printed, the email): marked English on a page in another language."""
+    return (_("Printed as"), _("Address"), _("Email"))
+
+
+def status_columns_as_published() -> tuple[str, ...]:
+    """The status table's columns as published: the document's title, the name it prints and
+    its section heading."""
+    return (_("Document"), _("Printed name"), _("Where"))
 
 
 def office_table(offices: pd.DataFrame) -> pd.DataFrame:
