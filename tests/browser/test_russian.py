@@ -109,6 +109,7 @@ def test_a_translated_page_shows_no_english(app_page, app_server, page_file):
 def test_a_translated_page_for_one_country_shows_no_english(app_page, app_server, page_file, iso3):
     open_page(app_page, app_server, f"{url_path(page_file)}?lang=ru&country={iso3}")
     text = visible_text(app_page, '[data-testid="stSidebar"], [data-testid="stMain"]')
+    screenshot(app_page, f"russian-{page_file.removeprefix('pages/').removesuffix('.py')}-{iso3}")
     found = english_words(text)
     assert not found, (
         f"English on {page_file} ({iso3}) in Russian: {found}\n{lines_with(text, found)}"
