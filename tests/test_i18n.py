@@ -508,3 +508,17 @@ def test_chart_summaries_and_selection_captions_are_in_russian():
         "Все значения — на вкладке «Таблица»."
     )
     assert region == "весь регион (1 страна и территория); 2000-2025"
+
+
+def test_the_family_labels_marked_for_translation_are_those_the_sql_declares():
+    """content.trends.FAMILY_LABELS repeats, for the extractor, the family labels declared in
+    indicator_choices_by_family.sql: a label added or reworded in one must be in the other, or
+    its Russian is never extracted (or a stale msgid lingers)."""
+    from dashboard.content.trends import FAMILY_LABELS
+
+    sql = (config.SQL_DIR / "queries" / "indicator_choices_by_family.sql").read_text()
+    block = sql.split("with families as", 1)[1].split("as family_list", 1)[0]
+    declared = re.findall(r"\('[a-z_]+', '([^']+)', (\d+)\)", block)
+    assert declared, "no family labels found in indicator_choices_by_family.sql"
+    in_order = [label for label, _order in sorted(declared, key=lambda row: int(row[1]))]
+    assert list(FAMILY_LABELS) == in_order
