@@ -255,5 +255,7 @@ def proxied_server(
         # run in sessions of their own): SIGTERM unwinds through serve_sh's cleanup.
         signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))
     with tempfile.TemporaryDirectory(prefix="seeeca-serve-") as scratch:
-        with serve_sh(Path(scratch), replicas=replicas, timeout=timeout, APP=app) as served:
+        with serve_sh(
+            Path(scratch), replicas=replicas, timeout=timeout, strict_stop=False, APP=app
+        ) as served:
             yield served

@@ -283,6 +283,27 @@ def filter_changes(page, changes: list[tuple[str, str]]) -> list[Redraw]:
     return timings
 
 
+def language_switches(page, rounds: int) -> list[Redraw]:
+    """Switch the sidebar's language to Russian and back as a user does (a click on the
+    segmented control's button); time each switch to the redrawn page, as filter_changes does."""
+    switch = page.get_by_test_id("stSidebar")
+    timings = []
+    for _ in range(rounds):
+        for label in ("Русский", "English"):
+            page.evaluate(WATCH_RUNS)
+            began = page.evaluate("performance.now()")
+            started = time.perf_counter()
+            switch.get_by_text(label, exact=True).click()
+            page.wait_for_function(RERUN_DONE, timeout=60_000, polling=10)
+            page.evaluate(TWO_FRAMES)
+            total = time.perf_counter() - started
+            marks = page.evaluate("window.__marks")
+            running = next(t for state, t in marks if state == "running")
+            finished = max((t for state, t in marks if state == "notRunning"), default=running)
+            timings.append(Redraw(total, (running - began) / 1000, (finished - running) / 1000))
+    return timings
+
+
 def chromium_rows(warehouse: Path, pages: list[str], default_page: str, rounds: int) -> None:
     table = section(
         "Chromium (headless, /usr/bin/chromium)", ["Measure", "Time", "Target", "Result"]
@@ -355,6 +376,19 @@ def chromium_rows(warehouse: Path, pages: list[str], default_page: str, rounds: 
                     except Exception as error:
                         NOTES.append(
                             f"Chromium filter change on {path}: {type(error).__name__}: {str(error)[:200]}"
+                        )
+                    try:
+                        switches = language_switches(tab, rounds)
+                        worst = max(t.total for t in switches)
+                        table.add(
+                            f"Language switch to redraw, {path} ({len(switches)} switches)",
+                            f"median {ms(median([t.total for t in switches]))}, max {ms(worst)}",
+                            "< 1 s",
+                            verdict(worst < 1.0),
+                        )
+                    except Exception as error:
+                        NOTES.append(
+                            f"Chromium language switch on {path}: {type(error).__name__}: {str(error)[:200]}"
                         )
                     if timings:
                         worst = max(t.total for t in timings)

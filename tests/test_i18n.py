@@ -230,6 +230,43 @@ def test_catalogue_is_complete(area):
     assert not found, f"{len(found)} to fix in {area}.po:\n" + "\n".join(found)
 
 
+def test_no_msgid_is_in_two_catalogues():
+    """A msgid (with its context) lives in one .po: two engineers adding the same string in
+    parallel would otherwise leave two translations, the first in chain order winning silently.
+    Fix: delete it from the later .po, keeping the better translation in the earlier one."""
+    first: dict[tuple[str, str | None], str] = {}
+    twice = []
+    for area in catalogues.AREAS:
+        for message in catalogues.read(area):
+            if not message.id:
+                continue
+            key = (catalogues._singular(message.id), message.context)
+            if key in first:
+                twice.append(f"{key!r}: {first[key]}.po and {area}.po")
+            first.setdefault(key, area)
+    assert not twice, "in two catalogues:\n" + "\n".join(twice)
+
+
+def test_a_strategy_pillar_is_a_component_in_every_russian_catalogue():
+    """ "Pillar" is «компонент» (as the glossary says), never «направление», which names the
+    2015-2020 thematic areas (тематическое направление)."""
+    pillar = re.compile(r"\bpillars?\b", re.IGNORECASE)
+    wrong = []
+    for area in catalogues.AREAS:
+        for message in catalogues.read(area):
+            ids = message.id if isinstance(message.id, (tuple, list)) else (message.id,)
+            strings = (
+                message.string if isinstance(message.string, (tuple, list)) else (message.string,)
+            )
+            if any(pillar.search(text or "") for text in ids):
+                wrong += [
+                    f"{area}.po: {ids[0]!r} -> {text!r}"
+                    for text in strings
+                    if text and "компонент" not in text.lower()
+                ]
+    assert not wrong, "\n".join(wrong)
+
+
 def _copy_locale(tmp_path: Path, monkeypatch) -> Path:
     copy = tmp_path / "locale"
     shutil.copytree(i18n.LOCALE_DIR, copy, ignore=shutil.ignore_patterns("*.mo"))
@@ -471,3 +508,17 @@ def test_chart_summaries_and_selection_captions_are_in_russian():
         "Все значения — на вкладке «Таблица»."
     )
     assert region == "весь регион (1 страна и территория); 2000-2025"
+
+
+def test_the_family_labels_marked_for_translation_are_those_the_sql_declares():
+    """content.trends.FAMILY_LABELS repeats, for the extractor, the family labels declared in
+    indicator_choices_by_family.sql: a label added or reworded in one must be in the other, or
+    its Russian is never extracted (or a stale msgid lingers)."""
+    from dashboard.content.trends import FAMILY_LABELS
+
+    sql = (config.SQL_DIR / "queries" / "indicator_choices_by_family.sql").read_text()
+    block = sql.split("with families as", 1)[1].split("as family_list", 1)[0]
+    declared = re.findall(r"\('[a-z_]+', '([^']+)', (\d+)\)", block)
+    assert declared, "no family labels found in indicator_choices_by_family.sql"
+    in_order = [label for label, _order in sorted(declared, key=lambda row: int(row[1]))]
+    assert list(FAMILY_LABELS) == in_order

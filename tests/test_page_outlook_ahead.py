@@ -4,6 +4,8 @@ figures equal to the warehouse and the view in the link."""
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from tests.apptest_helpers import open_page, sql
@@ -98,3 +100,13 @@ def test_a_total_and_a_last_year_of_opposite_signs_are_explained(warehouse_path)
     assert f"and {in_2030:,.0f} in 2030 alone; below zero in 2030 in 9 of the 9 countries" in line
     assert f"because of Ukraine in 2024-2025 (+{millions(returns)})" in line
     assert "from 2026 the countries' sum is below zero every year" in line
+
+
+def test_the_opposite_signs_explanation_is_in_russian():
+    """The same explanation in lang=ru: every sentence from the catalogue (outlook.po), years
+    read as years («за 2024–2025 гг.», «начиная с 2026 г.»), no English left but the dataset."""
+    at = open_page(PAGE, {"outlook_view": ["ahead"], "lang": ["ru"]}, timeout=90)
+    line = next(line for line in evidence_lines(at) if "Итог выше нуля" in line)
+    assert "Итог выше нуля за счёт страны Украина за 2024–2025 гг. (+" in line
+    assert "начиная с 2026 г. сумма по странам ниже нуля каждый год." in line
+    assert re.findall(r"[A-Za-z]+", line.replace("WPP", "")) == [], line

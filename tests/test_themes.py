@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from dashboard import themes
+from dashboard import i18n, themes
 from dashboard.content.trends import IndicatorMenu
 from dashboard.queries import themes as q
 from dashboard.queries import trends as trend_queries
@@ -261,3 +261,22 @@ def test_country_profile_opens_with_the_theme_story(con, filter_options, iso3, t
     expected = [s.concept.card for s in themed.standouts]
     assert labels[: len(expected)] == expected
     assert any("story is chosen among them" in c.value for c in at.caption)
+
+
+def test_the_crosswalk_reads_in_russian():
+    """lang=ru: the headings and every value in Russian (indicator names, elements, reasons,
+    bases through d_()); only the citations stay English, and their heading says so."""
+    at = open_page("pages/data_sources.py", {"lang": ["ru"]})
+    table = table_with(at, "Тематический элемент")
+    assert all(re.search("[а-яё]", column.lower()) for column in table.columns), table.columns
+    assert "(на английском языке)" in table.columns[-1]
+    english = {
+        word
+        for column in table.columns[:-1]
+        for value in table[column].dropna().astype(str)
+        for word in re.findall(r"[A-Za-z]{2,}", value)
+    }
+    # a publication's title (the framework of 2016) and the pandemic's name stay as they are
+    assert english - set(i18n.ALLOWED_LATIN) - {"Migration", "Initiatives", "COVID"} == set()
+    indicators = set(table["Показатель"]) - {"–"}
+    assert indicators and all(re.search("[а-яё]", name.lower()) for name in indicators)

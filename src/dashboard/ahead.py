@@ -24,7 +24,7 @@ import pandas as pd
 
 from dashboard import i18n
 from dashboard.changes import format_amount, place
-from dashboard.i18n import N_, _, d_
+from dashboard.i18n import N_, _, d_, pgettext
 from dashboard.outlook import Link, Statement
 
 STRATEGY = "iom_seeeca_strategy_2020_2024"
@@ -138,8 +138,12 @@ def _signed(value: float) -> str:
 
 
 def _year_span(years: Sequence[int]) -> str:
+    """'2024' or '2024-2025'; in Russian '2024 г.' or '2024–2025 гг.' (a bare year after «за»
+    does not read as a year)."""
     first, last = min(years), max(years)
-    return str(first) if first == last else f"{first}-{last}"
+    if first == last:
+        return pgettext("one year in a sentence", "{year}").format(year=first)
+    return pgettext("years in a sentence", "{first}-{last}").format(first=first, last=last)
 
 
 def _why_the_total_differs(years: pd.DataFrame, total: float, at_end: float) -> str:

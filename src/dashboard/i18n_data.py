@@ -183,6 +183,9 @@ DATA_TEXTS: tuple[DataText, ...] = (
     _t("dataset_sources", "citation", "data and sources, speaker notes: full citation", QUOTE),
     _t("dataset_sources", "edition", "data and sources: the file or release read", QUOTE),
     _t("dataset_sources", "licence", "data and sources: licence of a dataset"),
+    # the publisher is named in the Russian sentences about a figure (UN Russian usage: УВКБ ООН,
+    # ДЭСВ ООН, Всемирный банк), while the dataset's title stays as published
+    _t("dataset_sources", "publisher", "country profile: who publishes no separate Kosovo figure"),
     _t("dataset_sources", "note", "data and sources: what to know about a dataset"),
     # --- Data-quality findings: the transcription notes and the findings the build computes
     _t("published_issues", "subject", "data-quality notes of every page: what the finding is on"),

@@ -84,7 +84,7 @@ def crosswalk_table(
             _("Thematic element"): table["element_title"].map(d_),
             _("Order"): table["family_rank"].astype("Int64"),
             _("Indicator"): [
-                "–" if pd.isna(code) else family_labels.get(code, code) for code in family
+                "–" if pd.isna(code) else d_(family_labels.get(code, code)) for code in family
             ],
             _("Why"): table["reason"].map(d_),
             _("Basis"): table["basis"].map(d_),

@@ -360,10 +360,9 @@ def _marked(text: str) -> str:
     return "".join(parts)
 
 
-def _html_table(table: pd.DataFrame, english: str | tuple[str, ...]) -> str:
-    """The table as HTML whose `english` column(s) are marked lang="en" (and, in the other
+def _html_table(table: pd.DataFrame, english: tuple[str, ...]) -> str:
+    """The table as HTML whose `english` columns are marked lang="en" (and, in the other
     columns, each Latin-script run), every cell escaped."""
-    english = (english,) if isinstance(english, str) else english
     head = "".join(f"<th>{_marked(str(c))}</th>" for c in table.columns)
     rows = "".join(
         "<tr>"
@@ -384,11 +383,11 @@ def static_table(
 ) -> None:
     """A small table drawn as plain HTML, which wraps long texts (a data grid would cut them)
     and prints and projects well, with a CSV download of exactly its rows. `english`: a column
-    (or several) that stays English on a page in another language (a document as published,
-    a postal address), marked lang="en" there."""
-    marked = (english,) if isinstance(english, str) else (english or ())
-    if any(column in table for column in marked) and i18n.language() != "en":
-        st.markdown(cache.derived(_html_table, table, english), unsafe_allow_html=True)
+    (or columns) that stays English on a page in another language (a document's title, a name
+    or address as published), marked lang="en" there."""
+    columns = (english,) if isinstance(english, str) else tuple(english or ())
+    if any(c in table for c in columns) and i18n.language() != "en":
+        st.markdown(cache.derived(_html_table, table, columns), unsafe_allow_html=True)
     else:
         # Handed over as Arrow, converted once per table: Streamlit converts a DataFrame on
         # every rerun (about 1 ms for a few rows; the country profile draws two such tables).

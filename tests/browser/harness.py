@@ -178,11 +178,17 @@ class Served:
 
 @contextlib.contextmanager
 def serve_sh(
-    serve_dir: Path, replicas: int = 2, timeout: float = 240, **settings: str
+    serve_dir: Path,
+    replicas: int = 2,
+    timeout: float = 240,
+    strict_stop: bool = True,
+    **settings: str,
 ) -> Iterator[Served]:
     """`bash scripts/serve.sh` (nginx and `replicas` Streamlit processes) on free ports, with
     `serve_dir` as its SERVE_DIR and `settings` as further environment (APP, HEALTH_INTERVAL);
-    yields once nginx answers, and stops it on exit the way Ctrl-C does."""
+    yields once nginx answers, and stops it on exit the way Ctrl-C does. A serve.sh that has not
+    stopped 30 s after Ctrl-C is killed; with `strict_stop` (tests) that is an error, without it
+    (the benchmarks, whose figures are already measured) a warning on stderr."""
     port, replica_port = free_ports(1), free_ports(replicas)
     env = {
         **os.environ,
@@ -226,7 +232,12 @@ def serve_sh(
                 process.wait(timeout=30)
             except subprocess.TimeoutExpired:
                 os.killpg(process.pid, signal.SIGKILL)
-                raise
+                if strict_stop:
+                    raise
+                print(
+                    f"serve.sh did not stop within 30 s of Ctrl-C; killed (log: {log})",
+                    file=sys.stderr,
+                )
 
 
 def new_recorded_page(browser):

@@ -116,34 +116,13 @@ def dataset_source(definition: Mapping) -> str:
     )
 
 
-# The datasets' publishers as dim_source names them, marked for translation: a sentence in
-# another language names the publisher in that language (the source line keeps the English).
-PUBLISHERS = (
-    N_("International Organization for Migration"),
-    N_("World Bank-KNOMAD (republished by World Bank Data360)"),
-    N_("Internal Displacement Monitoring Centre (IDMC), via UNHCR"),
-    N_("World Bank (long CSVs by the datahub.io core datasets project)"),
-    N_("World Bank (from UN World Population Prospects 2022)"),
-    N_("World Bank (repackaged by the datahub.io core datasets project)"),
-    N_("World Bank-KNOMAD"),
-    N_("United Nations Department of Economic and Social Affairs, Population Division"),
-    N_("Guy Abel for IOM World Migration Report 2022 (from UN DESA IMS 2020)"),
-    N_(
-        "United Nations Department of Economic and Social Affairs, Population Division; reshaped "
-        "by the IOM Global Data Institute (R package gdidata)"
-    ),
-    N_("United Nations High Commissioner for Refugees (UNHCR)"),
-    N_("World Bank"),
-)
-
-
 def not_published_separately(definition: Mapping, iso3: str) -> str | None:
     """Why a Kosovo figure is missing where the publisher counts Kosovo within Serbia, else None."""
     if iso3 != KOSOVO or "Serbia includes Kosovo" not in str(definition.get("caveat") or ""):
         return None
     return _(
         "{publisher} counts Kosovo (UNSCR 1244) within Serbia and publishes no separate figure."
-    ).format(publisher=_(definition["publisher"]))
+    ).format(publisher=d_(definition["publisher"]))
 
 
 @dataclass(frozen=True)
@@ -295,6 +274,18 @@ def funding_area_table(areas: pd.DataFrame) -> pd.DataFrame:
     )
 
 
+def office_columns_as_published() -> tuple[str, ...]:
+    """The office table's columns that stay as published (the document's own name of the
+    office, the address as printed, the email): marked English on a page in another language."""
+    return (_("Printed as"), _("Address"), _("Email"))
+
+
+def status_columns_as_published() -> tuple[str, ...]:
+    """The status table's columns as published: the document's title, the name it prints and
+    its section heading."""
+    return (_("Document"), _("Printed name"), _("Where"))
+
+
 def office_table(offices: pd.DataFrame) -> pd.DataFrame:
     """Offices with their contacts, as a manager would look them up (blank = not published)."""
     kinds = {
@@ -323,12 +314,6 @@ def office_table(offices: pd.DataFrame) -> pd.DataFrame:
         },
         index=offices.index,
     )
-
-
-def office_table_english() -> tuple[str, ...]:
-    """The office table's columns that stay as published on a page in another language: the
-    office's name as printed, the postal address and the email."""
-    return (_("Printed as"), _("Address"), _("Email"))
 
 
 def contact_source(offices: pd.DataFrame) -> str | None:

@@ -263,7 +263,7 @@ def show_screen(screen: Screen, deck: Briefing, present: bool) -> None:
         st.caption(office_legend())
         if not present:
             static_table(
-                screen.table, f"{scope.key}-offices", english=profile.office_table_english()
+                screen.table, f"{scope.key}-offices", english=profile.office_columns_as_published()
             )
     elif screen.kind == "chart" and screen.figure is not None:
         if present:

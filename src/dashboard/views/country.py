@@ -18,7 +18,7 @@ from datetime import date
 
 import streamlit as st
 
-from dashboard import briefing, cache, i18n, ui, url_state
+from dashboard import briefing, cache, i18n, i18n_data, ui, url_state
 from dashboard.briefing import Briefing, Screen
 from dashboard.charts import country as charts
 from dashboard.charts import projection
@@ -146,7 +146,7 @@ def presence(page: Profile) -> None:
         ui.static_table(
             page.screen("map").table,
             key=f"offices-{page.iso3}",
-            english=profile.office_table_english(),
+            english=profile.office_columns_as_published(),
         )
         contacts = data.contact_source
         ui.source_line(
@@ -173,20 +173,24 @@ def presence(page: Profile) -> None:
         )
         st.caption(briefing_view.office_legend())
         for note in page.screen("map").notes:
-            st.caption(f":material/info: {inert(d_(note))}")
+            st.caption(f":material/info: {i18n_data.markup(d_(note))}", unsafe_allow_html=True)
 
 
 def status(page: Profile) -> None:
     """How each document names the country and which IOM status it marks."""
     st.header(_("IOM status in the documents"))
     data = page.data
-    ui.static_table(data.status_table, key=f"status-{page.iso3}")
+    ui.static_table(
+        data.status_table,
+        key=f"status-{page.iso3}",
+        english=profile.status_columns_as_published(),
+    )
     country = data.profile_row
     ui.source_line(
         profile.document_source(country["document"], country["file"], country["source_section"])
     )
     for note in data.status_findings["note"].tolist():
-        st.caption(f":material/info: {inert(d_(note))}")
+        st.caption(f":material/info: {i18n_data.markup(d_(note))}", unsafe_allow_html=True)
 
 
 def funding(page: Profile) -> None:

@@ -155,7 +155,10 @@ def indicator_map(filters: Filters, theme_families: tuple[str, ...], menu: Indic
         ),
         translated=True,
     )
-    st.caption(f":material/info: {d_(definition['caveat'])}")
+    # a source named as published (Our World in Data, datahub.io) is marked English
+    st.caption(
+        f":material/info: {i18n_data.markup(d_(definition['caveat']))}", unsafe_allow_html=True
+    )
     with st.expander(_("Table view"), key="overview-share-table", on_change="rerun") as table_box:
         if table_box.open:  # built only when opened
             ui.table_view(shares, "migrant-share-by-country")
