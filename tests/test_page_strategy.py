@@ -176,7 +176,7 @@ def test_every_crosswalk_row_points_to_existing_elements(warehouse_path, con):
     shown = table_with(at, "Justification")
     assert len(shown) == links[0]
     assert shown["from_id"].isin(ends).all() and shown["to_id"].isin(ends).all()
-    assert shown["From"].notna().all() and shown["To"].notna().all()
+    assert shown["From element"].notna().all() and shown["To element"].notna().all()
     assert shown["Basis"].str.startswith("Judgement").sum() == links[1] > 0
     assert shown["Source"].notna().all()
 
@@ -267,7 +267,7 @@ def test_justifications_are_written_as_the_warehouse_states_them_and_in_russian(
         priority = tree[tree["level"] == 2].iloc[0]
         pillar = titles[priority["parent_id"]]
         text = content.justification(priority, pillar)
-        assert text.startswith("Документ ") and "к основному направлению" in text
+        assert text.startswith("Документ ") and "к компоненту" in text
         assert priority["level_name"] == "Стратегический приоритет 2020–2024 гг."
         assert tree.loc[tree["node_id"] == content.ROOT, "label"].iloc[0].startswith("Регион")
 

@@ -286,10 +286,10 @@ INITIATIVE_COLUMNS = {
     "source_section": N_("Section"),
 }
 CROSSWALK_COLUMNS = {
-    "from_name": N_("From"),
+    "from_name": N_("From element"),
     "from_framework": N_("From framework"),
     "relation": N_("Relation"),
-    "to_name": N_("To"),
+    "to_name": N_("To element"),
     "to_framework": N_("To framework"),
     "basis": N_("Basis"),
     "in_drilldown": N_("Used by the drill-down"),
