@@ -25,6 +25,7 @@ SOURCE_ROW = {
     "licence": "CC BY 4.0",
     "citation": "Test citation",
     "file": "test.csv",
+    "shown_title": "Test series",
 }
 INDICATORS = [
     # code, family, name, unit, aggregation, weight
