@@ -3,6 +3,7 @@ different lines), the verdict rules, and the comparison query on a tiny warehous
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import duckdb
@@ -717,3 +718,21 @@ def test_a_russian_line_is_whole_sentences_with_russian_numbers():
             "Aland и Bland"
         )
         assert outlook_content.page_range([[1, 2], [3]], 2) == "3 из 3"
+
+
+def test_a_statement_caption_is_inert_markup_in_every_language():
+    """The caption goes to st.caption with unsafe_allow_html: no warehouse text may reach it as
+    HTML, in English (where ui.english returns the text as it is) or in Russian."""
+    from dashboard import i18n, ui
+    from dashboard.content.outlook import statement_caption
+
+    hostile = '<img src=x onerror="alert(1)">'
+    statement = outlook.Statement(
+        "s1", hostile, "Text", "t_src", hostile, hostile, hostile, hostile, True, ()
+    )
+    for lang in ("en", "ru"):
+        with i18n.using(lang):
+            caption = statement_caption(statement, ui.english_markup)
+        # inert escapes "<" with a backslash: CommonMark reads "\\<img" as text, never a tag
+        assert not re.search(r"(?<!\\)<img", caption), (lang, caption)
+        assert caption.count("img src=x") == 5, (lang, caption)

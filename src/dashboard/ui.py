@@ -48,6 +48,12 @@ def english(text: object) -> str:
     return f'<span lang="en">{inert(text)}</span>'
 
 
+def english_markup(text: object) -> str:
+    """`english` for st.markdown/st.caption with unsafe_allow_html: inert in every language (in
+    English, `english` returns the text as it is, which such a call would render as HTML)."""
+    return inert(text) if i18n.language() == "en" else english(text)
+
+
 _QUOTED = re.compile(r"“([^”]*)”")
 
 

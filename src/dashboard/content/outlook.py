@@ -338,14 +338,15 @@ def opened_note(title: str | None, page: int) -> str:
     )
 
 
-def statement_caption(statement: Statement, english=str) -> str:
-    """Under a statement's quote: its title, document, edition, section and strategy element
-    (`english` marks the document's own words, which stay English)."""
+def statement_caption(statement: Statement, english=inert) -> str:
+    """Under a statement's quote, as inert markup: its title, document, edition, section and
+    strategy element (`english` makes the document's own words inert markup and may mark them as
+    English, which they stay)."""
     caption = (
-        f"{statement.title} · {english(statement.document)} ({english(statement.edition)}), "
-        f"{english(statement.source_section)}"
+        f"{inert(statement.title)} · {english(statement.document)} "
+        f"({english(statement.edition)}), {english(statement.source_section)}"
     )
-    return caption + (f" · {statement.element_title}" if statement.element_title else "")
+    return caption + (f" · {inert(statement.element_title)}" if statement.element_title else "")
 
 
 def test_heading(link: Link, result: Assessment) -> str:

@@ -292,10 +292,7 @@ def show_screen(screen: Screen, deck: Briefing, present: bool) -> None:
     elif screen.kind == "sources":
         # the documents' and datasets' titles as published (English)
         st.markdown(
-            "\n".join(
-                f"- {inert(point) if i18n.language() == 'en' else ui.english(point)}"
-                for point in screen.points
-            ),
+            "\n".join(f"- {ui.english_markup(point)}" for point in screen.points),
             unsafe_allow_html=True,
         )
         if screen.notes:

@@ -345,7 +345,9 @@ def statement_card(
         if statement.statement_id == opened:
             st.badge("Opened from the scorecard", icon=":material/table_rows:", color="blue")
         quote(statement.text)
-        st.caption(outlook_content.statement_caption(statement, ui.english), unsafe_allow_html=True)
+        st.caption(
+            outlook_content.statement_caption(statement, ui.english_markup), unsafe_allow_html=True
+        )
         for index, link, result in shown:
             st.markdown(outlook_content.test_heading(link, result))
             chart_column, text_column = st.columns([3, 2])
@@ -425,8 +427,8 @@ def untested_list(untested: list) -> None:
                 f"- {ui.english(statement.text)} {_('(in English)')}", unsafe_allow_html=True
             )
         st.caption(
-            f"{statement.title} · {ui.english(statement.document)}, "
-            f"{ui.english(statement.source_section)}",
+            f"{inert(statement.title)} · {ui.english_markup(statement.document)}, "
+            f"{ui.english_markup(statement.source_section)}",
             unsafe_allow_html=True,
         )
 
