@@ -29,6 +29,7 @@ import sys
 import tempfile
 import time
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -248,6 +249,21 @@ class Redraw:
     running: float  # script running, as the browser sees it (server time + messages)
 
 
+def timed_redraw(page, act: Callable[[], None]) -> Redraw:
+    """Do `act` (a user's action that reruns the script) and time it to the redrawn page."""
+    page.evaluate(WATCH_RUNS)
+    began = page.evaluate("performance.now()")
+    started = time.perf_counter()
+    act()
+    page.wait_for_function(RERUN_DONE, timeout=60_000, polling=10)
+    page.evaluate(TWO_FRAMES)
+    total = time.perf_counter() - started
+    marks = page.evaluate("window.__marks")
+    running = next(t for state, t in marks if state == "running")
+    finished = max((t for state, t in marks if state == "notRunning"), default=running)
+    return Redraw(total, (running - began) / 1000, (finished - running) / 1000)
+
+
 def filter_changes(page, changes: list[tuple[str, str]]) -> list[Redraw]:
     """Change the sidebar's country filter as a user does (type and Enter, or a chip's remove
     button); time each change to the redrawn page."""
@@ -264,20 +280,10 @@ def filter_changes(page, changes: list[tuple[str, str]]) -> list[Redraw]:
             field.fill(country)
             page.wait_for_timeout(250)  # the option list filters as the user types
         remove = box.locator(f'button[aria-label="Remove {country}"]')
-        page.evaluate(WATCH_RUNS)
-        began = page.evaluate("performance.now()")
-        started = time.perf_counter()
         if action == "add":
-            page.keyboard.press("Enter")
+            timings.append(timed_redraw(page, lambda: page.keyboard.press("Enter")))
         else:
-            remove.click()
-        page.wait_for_function(RERUN_DONE, timeout=60_000, polling=10)
-        page.evaluate(TWO_FRAMES)
-        total = time.perf_counter() - started
-        marks = page.evaluate("window.__marks")
-        running = next(t for state, t in marks if state == "running")
-        finished = max((t for state, t in marks if state == "notRunning"), default=running)
-        timings.append(Redraw(total, (running - began) / 1000, (finished - running) / 1000))
+            timings.append(timed_redraw(page, remove.click))
         if action == "add":
             page.keyboard.press("Escape")
     return timings
@@ -285,22 +291,12 @@ def filter_changes(page, changes: list[tuple[str, str]]) -> list[Redraw]:
 
 def language_switches(page, rounds: int) -> list[Redraw]:
     """Switch the sidebar's language to Russian and back as a user does (a click on the
-    segmented control's button); time each switch to the redrawn page, as filter_changes does."""
+    segmented control's button); time each switch to the redrawn page."""
     switch = page.get_by_test_id("stSidebar")
     timings = []
     for _ in range(rounds):
         for label in ("Русский", "English"):
-            page.evaluate(WATCH_RUNS)
-            began = page.evaluate("performance.now()")
-            started = time.perf_counter()
-            switch.get_by_text(label, exact=True).click()
-            page.wait_for_function(RERUN_DONE, timeout=60_000, polling=10)
-            page.evaluate(TWO_FRAMES)
-            total = time.perf_counter() - started
-            marks = page.evaluate("window.__marks")
-            running = next(t for state, t in marks if state == "running")
-            finished = max((t for state, t in marks if state == "notRunning"), default=running)
-            timings.append(Redraw(total, (running - began) / 1000, (finished - running) / 1000))
+            timings.append(timed_redraw(page, switch.get_by_text(label, exact=True).click))
     return timings
 
 
