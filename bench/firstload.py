@@ -159,7 +159,9 @@ def visit(browser, url: str) -> Visit:
         context.close()
 
 
-def lighthouse(url: str) -> dict[str, float] | None:
+def lighthouse(url: str, keep: Path | None = None) -> dict[str, float] | None:
+    """Lighthouse's desktop metrics for `url`; its whole report is copied to `keep` (where the
+    main-thread time went: bootup-time, mainthread-work-breakdown)."""
     if not LIGHTHOUSE.exists():
         return None
     with tempfile.TemporaryDirectory(prefix="seeeca-lh-") as scratch:
@@ -167,16 +169,28 @@ def lighthouse(url: str) -> dict[str, float] | None:
         flags = " ".join(["--headless=new", *CHROMIUM_ARGS])
         command = [
             "node", str(LIGHTHOUSE), url,
-            "--preset=desktop", "--only-categories=performance", "--quiet",
+            "--preset=desktop", "--only-categories=performance",
             "--output=json", f"--output-path={report}", f"--chrome-flags={flags}",
             "--max-wait-for-load=90000",
         ]  # fmt: skip
         env = dict(os.environ, CHROME_PATH=str(CHROMIUM), TMPDIR=scratch)
-        try:
-            subprocess.run(command, env=env, check=True, capture_output=True, timeout=300)
-            audits = json.loads(report.read_text())["audits"]
-        except (subprocess.SubprocessError, OSError, ValueError, KeyError) as error:
-            print(f"  lighthouse failed for {url}: {error}", file=sys.stderr)
+        audits = None
+        # Lighthouse now and then loses its browser on a loaded machine; a second try in a
+        # fresh profile keeps the baseline in the same run rather than leaving a gap.
+        for attempt in (1, 2):
+            try:
+                subprocess.run(command, env=env, check=True, capture_output=True, timeout=300)
+                audits = json.loads(report.read_text())["audits"]
+                if keep:
+                    keep.parent.mkdir(parents=True, exist_ok=True)
+                    keep.write_bytes(report.read_bytes())
+                break
+            except subprocess.CalledProcessError as error:
+                said = (error.stderr or b"").decode(errors="replace").strip().splitlines()[-3:]
+                print(f"  lighthouse attempt {attempt} failed for {url}: {said}", file=sys.stderr)
+            except (subprocess.SubprocessError, OSError, ValueError, KeyError) as error:
+                print(f"  lighthouse attempt {attempt} failed for {url}: {error}", file=sys.stderr)
+        if audits is None:
             return None
 
     def value(name: str) -> float:
@@ -250,7 +264,8 @@ def main(argv: list[str] | None = None) -> int:
                         result = visit(browser, base + path)
                         lh = None
                         if args.lighthouse == "both" or (args.lighthouse == mode == "proxy"):
-                            lh = lighthouse(base + path)
+                            slug = f"{name}-{mode}".replace(" ", "-")
+                            lh = lighthouse(base + path, RESULTS / "lighthouse" / f"{slug}.json")
                         rows.append({"name": name, "mode": mode, "visit": result, "lh": lh})
                         print(
                             f"  {name:>14} {mode:>6}: {kb(result.first.wire)} on the wire "

@@ -27,7 +27,7 @@ def _label_boxes(layers, zoom: float) -> list[tuple[str, tuple[float, ...]]]:
     texts = next(layer for layer in layers if layer.id == "labels").data
     boxes = []
     for text in texts:
-        x, y = maps._pixels(*text["position"], zoom)
+        x, y = maps.pixels(*text["position"], zoom)
         x, y = x + text["offset"][0], y + text["offset"][1]
         boxes.append((text["text"], maps._box(x, y, text["text"], text["size"], text["anchor"])))
     return boxes
@@ -62,7 +62,7 @@ def test_every_country_is_named_once_without_overlap_inside_the_map(places, sele
                 and other_box[1] < box[3]
             )
             assert not overlap, f"{text!r} overlaps {other!r} ({selection})"
-    centre_x, centre_y = maps._pixels(view.longitude, view.latitude, view.zoom)
+    centre_x, centre_y = maps.pixels(view.longitude, view.latitude, view.zoom)
     for width in WIDTHS:
         for text, (left, top, right, bottom) in boxes:
             assert centre_x - width / 2 <= left and right <= centre_x + width / 2, (text, width)

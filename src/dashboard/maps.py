@@ -62,7 +62,7 @@ def _shapes_with_own_properties() -> dict:
 
 # Kosovo and Serbia are outlined by kosovo_boundary_layers (the line between them dashed), not by
 # the shapes' own strokes, which would draw that line solid.
-_OUTLINED_APART = {"XKX", "SRB"}
+OUTLINED_APART = {"XKX", "SRB"}
 _NO_STROKE = [0, 0, 0, 0]
 
 
@@ -87,7 +87,7 @@ def basemap_layer(highlight: tuple[str, ...] = (), neighbours_only: bool = False
         props = feature["properties"]
         strong = props["iso3"] in wanted if wanted else props["in_region"]
         props["fill"] = LAND_REGION if strong else LAND_NEIGHBOUR
-        props["line"] = _NO_STROKE if props["iso3"] in _OUTLINED_APART else BORDER
+        props["line"] = _NO_STROKE if props["iso3"] in OUTLINED_APART else BORDER
     return pdk.Layer(
         "GeoJsonLayer",
         shapes,
@@ -166,7 +166,7 @@ CAPITAL_COLOUR = [70, 80, 95, 255]
 _LABEL_HALO = [255, 255, 255, 230]
 
 
-def _pixels(lon: float, lat: float, zoom: float) -> tuple[float, float]:
+def pixels(lon: float, lat: float, zoom: float) -> tuple[float, float]:
     """Web Mercator pixel position at `zoom` (deck.gl's world is 512 px wide at zoom 0)."""
     world = 512 * 2**zoom
     return (lon + 180) / 360 * world, (1 - _mercator_y(lat) / math.pi) / 2 * world
@@ -207,7 +207,7 @@ def _callout_columns(
     else left-aligned below it (over the Mediterranean for the Balkans)."""
     clusters: list[list[tuple[str, float, float, float, float]]] = []
     for name, lon, lat in sorted(callouts, key=lambda row: -row[2]):
-        x, y = _pixels(lon, lat, zoom)
+        x, y = pixels(lon, lat, zoom)
         for cluster in clusters:
             if any(math.hypot(x - cx, y - cy) < 90 for *_front, cx, cy in cluster):
                 cluster.append((name, lon, lat, x, y))
@@ -245,13 +245,25 @@ def _callout_columns(
     return texts, leaders
 
 
-def label_layers(
+@dataclass(frozen=True)
+class LabelPlan:
+    """Where a map's names go: `texts` (_label dicts: text, [lon, lat], size, colour, anchor,
+    pixel offset, weight), `leaders` ({"path": [[lon, lat], ...]}) and the `capitals` dots
+    ({"position": [lon, lat]}). Drawn by deck.gl (label_layers) or by plotly (the profile's
+    office map), so both maps name the same places in the same spots."""
+
+    texts: list[dict]
+    leaders: list[dict]
+    capitals: list[dict]
+
+
+def label_plan(
     places: pd.DataFrame,
     shown: tuple[str, ...],
     zoom: float,
     obstacles: list[tuple[float, float, float]] = (),
     frame: tuple[float, float, float, float] | None = None,
-) -> list[pdk.Layer]:
+) -> LabelPlan:
     """Country names and capital cities of the `shown` countries, laid out for `zoom` so that no
     two labels overlap each other or the `obstacles` ((lon, lat, radius px): office dots). A
     country name is nudged up or down when its place is taken, and set beside a crowded cluster
@@ -271,7 +283,7 @@ def label_layers(
             (-1e9, bottom - 2, 1e9, bottom + 1e6),
         ]
     for lon, lat, radius in obstacles:
-        x, y = _pixels(lon, lat, zoom)
+        x, y = pixels(lon, lat, zoom)
         placed.append((x - radius, y - radius, x + radius, y + radius))
     texts, callouts = [], []
     # Larger countries first: they have room, the small ones are the ones to move.
@@ -283,7 +295,7 @@ def label_layers(
         if iso3 not in anchors:
             continue
         lon, lat = anchors[iso3]
-        x, y = _pixels(lon, lat, zoom)
+        x, y = pixels(lon, lat, zoom)
         for dx, dy in _NUDGES:
             box = _box(x + dx, y + dy, name, COUNTRY_LABEL_SIZE, "middle")
             if not _overlaps(box, placed):
@@ -309,7 +321,7 @@ def label_layers(
     ):
         if not on_map or lon is None or pd.isna(lon):
             continue
-        x, y = _pixels(lon, lat, zoom)
+        x, y = pixels(lon, lat, zoom)
         dot = (x - 4, y - 4, x + 4, y + 4)  # kept clear of later labels once drawn
         # right of the dot, left of it, then below or above it
         for anchor, dx, dy in (
@@ -329,6 +341,19 @@ def label_layers(
                     }
                 )
                 break
+    return LabelPlan(texts, leaders, capitals)
+
+
+def label_layers(
+    places: pd.DataFrame,
+    shown: tuple[str, ...],
+    zoom: float,
+    obstacles: list[tuple[float, float, float]] = (),
+    frame: tuple[float, float, float, float] | None = None,
+) -> list[pdk.Layer]:
+    """label_plan drawn by deck.gl: leader lines, capital dots and the names."""
+    plan = label_plan(places, shown, zoom, obstacles, frame)
+    leaders, capitals, texts = plan.leaders, plan.capitals, plan.texts
     layers = []
     if leaders:
         layers.append(
@@ -496,7 +521,7 @@ def choropleth_layer(
             continue
         row = by_iso3.get(props["iso3"])
         props["fill"] = _class_colour(None if row is None else row[0], classes)
-        props["line"] = _NO_STROKE if props["iso3"] in _OUTLINED_APART else [255, 255, 255, 255]
+        props["line"] = _NO_STROKE if props["iso3"] in OUTLINED_APART else [255, 255, 255, 255]
         props["tooltip_title"] = (names or {}).get(props["iso3"]) or country_label(
             props["iso3"], props["name"]
         )
@@ -583,6 +608,19 @@ def names_of(places: pd.DataFrame | None) -> dict[str, str]:
     return dict(zip(places["iso3"].tolist(), places["name"].tolist(), strict=True))
 
 
+def office_obstacles(offices: pd.DataFrame) -> list[tuple[float, float, float]]:
+    """(lon, lat, radius px) of each office dot: places no name may cover."""
+    return [
+        (lon, lat, OFFICE_STYLES[kind].radius + 1)
+        for lon, lat, kind in zip(
+            offices["lon"].tolist(),
+            offices["lat"].tolist(),
+            offices["office_type"].tolist(),
+            strict=True,
+        )
+    ]
+
+
 def overlay_layers(
     places: pd.DataFrame | None,
     shown: tuple[str, ...],
@@ -599,19 +637,11 @@ def overlay_layers(
     obstacles = []
     if offices is not None:
         layers.append(offices_layer(offices))
-        obstacles = [
-            (lon, lat, OFFICE_STYLES[kind].radius + 1)
-            for lon, lat, kind in zip(
-                offices["lon"].tolist(),
-                offices["lat"].tolist(),
-                offices["office_type"].tolist(),
-                strict=True,
-            )
-        ]
+        obstacles = office_obstacles(offices)
     if places is not None:
         frame = None
         if width_px is not None:
-            x, y = _pixels(view.longitude, view.latitude, view.zoom)
+            x, y = pixels(view.longitude, view.latitude, view.zoom)
             frame = (x - width_px / 2, y - height_px / 2, x + width_px / 2, y + height_px / 2)
         layers += label_layers(places, shown, view.zoom, obstacles, frame)
     return layers
@@ -806,8 +836,9 @@ def office_tooltip(office: pd.Series) -> tuple[str, str]:
     return str(d_(office["name"])), "\n".join(lines)
 
 
-def offices_layer(offices: pd.DataFrame) -> pdk.Layer:
-    """Office dots sized and coloured by type, from offices_on_map rows; sub-offices on top."""
+def office_points(offices: pd.DataFrame) -> list[dict]:
+    """One dict per office (offices_on_map rows) in drawing order, sub-offices last (on top):
+    id, type, lon, lat, fill, radius and the tooltip's title and body as plain text."""
     order = {office_type: rank for rank, office_type in enumerate(OFFICE_STYLES)}
     points = []
     for _index, office in offices.sort_values("office_type", key=lambda s: s.map(order)).iterrows():
@@ -826,9 +857,14 @@ def offices_layer(offices: pd.DataFrame) -> pdk.Layer:
                 "tooltip_body": body,
             }
         )
+    return points
+
+
+def offices_layer(offices: pd.DataFrame) -> pdk.Layer:
+    """Office dots sized and coloured by type, from offices_on_map rows; sub-offices on top."""
     return pdk.Layer(
         "ScatterplotLayer",
-        points,
+        office_points(offices),
         id="offices",
         get_position=["lon", "lat"],
         get_fill_color="fill",

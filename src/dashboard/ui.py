@@ -170,6 +170,20 @@ def map_view(deck, height: int, iso3=(), alt: str | None = None, **pydeck_option
     map_notes(iso3)
 
 
+def plotly_map(figure: go.Figure, key: str, iso3=(), alt: str | None = None) -> None:
+    """A map drawn by plotly (SVG): its text alternative before it, then IOM's map disclaimer
+    (and the Kosovo footnote when Kosovo is among `iso3`) under it, as map_view has them."""
+    if alt:
+        st.caption(f":material/description: {inert(alt)}")
+    st.plotly_chart(
+        figure,
+        width="stretch",
+        key=f"map-{key}",
+        config={"displaylogo": False, "scrollZoom": False, "displayModeBar": False},
+    )
+    map_notes(iso3)
+
+
 def map_notes(iso3=()) -> None:
     """The notes every map carries (for maps drawn by plotly: call right under the chart)."""
     for note in notes.map_notes(iso3):

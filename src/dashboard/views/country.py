@@ -156,16 +156,14 @@ def presence(page: Profile) -> None:
             translated=True,
         )
     with right:
-        ui.map_view(
+        ui.plotly_map(
             cache.chart(
-                charts.office_deck,
+                charts.office_locator,
                 data.offices,
-                (page.iso3,),
-                False,
-                width_px=420,
+                page.iso3,
                 places=cache.query(name_queries.country_labels),
             ),
-            height=420,
+            key=f"office-map-{page.iso3}",
             iso3=(page.iso3,),
             alt=_("Map of the IOM offices serving {name}; the table beside it lists them.").format(
                 name=page.name
