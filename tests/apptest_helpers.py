@@ -91,3 +91,23 @@ def sql(warehouse_path, query: str, params=None) -> list[tuple]:
         return con.execute(query, params or []).fetchall()
     finally:
         con.close()
+
+
+def svg_maps(at: AppTest) -> list[dict]:
+    """The maps a page drew with plotly (dashboard.svgmap), as figure dicts."""
+    import json
+
+    from dashboard import svgmap
+
+    specs = [json.loads(chart.proto.spec) for chart in at.get("plotly_chart")]
+    return [spec for spec in specs if svgmap.is_map(spec)]
+
+
+def shaded_countries(spec: dict) -> dict[str, dict]:
+    """iso3 -> trace of each country a choropleth drawn by svgmap shades (hover on its fill)."""
+    return {t["name"]: t for t in spec["data"] if t.get("hoveron") == "fills"}
+
+
+def map_layer_names(spec: dict) -> set[str]:
+    """The deck layers an svgmap figure drew (traces are named after them)."""
+    return {t.get("name") for t in spec["data"]}

@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-import json
-
 import numpy as np
 import plotly.graph_objects as go
 import pytest
 
 from dashboard.charts.summary import figure_summary
-from tests.apptest_helpers import open_page
+from tests.apptest_helpers import open_page, svg_maps
 
 
 def test_a_line_chart_names_its_title_series_and_years():
@@ -41,21 +39,17 @@ def test_the_charts_of_a_page_carry_their_summary_before_them():
     assert any(s.startswith(":material/description: Bar chart") for s in summaries)
 
 
-@pytest.mark.parametrize("page", ["pages/overview.py", "pages/map.py"])
-def test_every_map_has_a_text_alternative(page):
-    at = open_page(page, fail_on_error=True)
+def test_the_offices_map_has_a_text_alternative():
+    at = open_page("pages/map.py", fail_on_error=True)
     maps = at.get("deck_gl_json_chart")
-    assert maps, f"no map on {page}"
+    assert maps, "no map on the offices map page"
     assert all(m.proto.alt.startswith("Map of ") for m in maps), [m.proto.alt for m in maps]
 
 
-def test_the_profile_map_drawn_by_plotly_has_its_text_alternative_before_it():
+@pytest.mark.parametrize("page", ["pages/overview.py", "pages/country.py", "pages/trends.py"])
+def test_a_map_drawn_by_plotly_has_its_text_alternative_before_it(page):
     """plotly charts have no alt attribute: the map's description is the caption before it."""
-    at = open_page("pages/country.py", fail_on_error=True)
-    kinds = [
-        (json.loads(c.proto.spec)["layout"].get("meta") or {}).get("kind")
-        for c in at.get("plotly_chart")
-    ]
-    assert "map" in kinds, "no office map on the profile"
-    alts = [c.value for c in at.caption if c.value.startswith(":material/description: Map of ")]
+    at = open_page(page, fail_on_error=True)
+    assert len(svg_maps(at)) == 1, f"no SVG map on {page}"
+    alts = [c.value for c in at.caption if c.value.startswith(":material/description: Map")]
     assert len(alts) == 1, alts

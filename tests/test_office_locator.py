@@ -5,26 +5,19 @@ hover as inert text)."""
 
 from __future__ import annotations
 
-import json
-
 import pytest
 
 from dashboard import config
 from dashboard.charts import country as charts
 from dashboard.queries import names as name_queries
 from dashboard.queries import offices as office_queries
-from tests.apptest_helpers import open_page
+from tests.apptest_helpers import open_page, svg_maps
 
 PAGE = "pages/country.py"
-DASH = "6px,4px"
 
 
 def _map_spec(at) -> dict:
-    maps = []
-    for chart in at.get("plotly_chart"):
-        spec = json.loads(chart.proto.spec)
-        if (spec.get("layout", {}).get("meta") or {}).get("kind") == "map":
-            maps.append(spec)
+    maps = svg_maps(at)
     assert len(maps) == 1, f"{len(maps)} office maps on the profile"
     return maps[0]
 
@@ -37,8 +30,18 @@ def _markers(spec: dict) -> int:
     )
 
 
-def _dashed(spec: dict) -> list[dict]:
-    return [t for t in spec["data"] if (t.get("line") or {}).get("dash") == DASH]
+def _dashed(spec: dict) -> list[tuple[float, float]]:
+    """The points of the dashes of Kosovo's boundary with Serbia (maps.kosovo_boundary_layers)
+    inside the map's frame."""
+    left, right = spec["layout"]["xaxis"]["range"]
+    bottom, top = spec["layout"]["yaxis"]["range"]
+    return [
+        (x, y)
+        for t in spec["data"]
+        if t.get("name") == "kosovo-boundary-dashed" and sum(x is None for x in t["x"]) >= 3
+        for x, y in zip(t["x"], t["y"], strict=True)
+        if x is not None and left < x < right and bottom < y < top
+    ]
 
 
 @pytest.mark.parametrize(

@@ -9,6 +9,7 @@ import re
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from dashboard import svgmap
 from dashboard.style import format_number
 from tests.apptest_helpers import metric_value, open_findings, open_page, open_tables, url_value
 
@@ -165,7 +166,7 @@ def test_status_notes_read_as_sentences_without_codes(ukraine):
 def _charts(at: AppTest) -> list[dict]:
     """The plotly charts drawn, without the office map (plotly too, layout.meta.kind "map")."""
     specs = [json.loads(chart.proto.spec) for chart in at.get("plotly_chart")]
-    return [s for s in specs if (s["layout"].get("meta") or {}).get("kind") != "map"]
+    return [spec for spec in specs if not svgmap.is_map(spec)]
 
 
 def _chart_titles(at: AppTest) -> list[str]:

@@ -14,13 +14,20 @@ import numpy as np
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from dashboard import config, maps
+from dashboard import config, maps, svgmap
 from dashboard.charts import trends as charts
 from dashboard.content import trends as content
 from dashboard.queries import trends as q
 from dashboard.queries.overview import indicator_aggregate
 from dashboard.style import format_number
-from tests.apptest_helpers import open_page, sql, url_values
+from tests.apptest_helpers import (
+    map_layer_names,
+    open_page,
+    shaded_countries,
+    sql,
+    svg_maps,
+    url_values,
+)
 from tests.test_outlook_logic import build_fixture_db
 
 PAGE = "pages/trends.py"
@@ -38,8 +45,9 @@ def decoded(value):
 
 
 def figures(at: AppTest) -> list[dict]:
-    """The plotly figures on the page, with numeric arrays decoded."""
+    """The plotly charts on the page (not the map, see svg_maps), with numeric arrays decoded."""
     specs = [json.loads(chart.proto.spec) for chart in at.get("plotly_chart")]
+    specs = [spec for spec in specs if not svgmap.is_map(spec)]
     for spec in specs:
         # charts.style wraps long titles with <br>: read them as one line
         title = spec["layout"].get("title", {})
@@ -234,21 +242,17 @@ def test_year_slider_moves_the_map_and_the_ranking(warehouse_path):
         )
     )
     assert drawn == pytest.approx(expected)
-    # The map (pydeck, offline): the selection coloured by its 2010 values, with names drawn
-    deck = json.loads(at.get("deck_gl_json_chart")[0].proto.json)
-    layers = {layer["id"]: layer for layer in deck["layers"]}
-    coloured = {
-        feature["properties"]["iso3"]: feature["properties"]
-        for feature in layers["choropleth"]["data"]["features"]
-    }
+    # The map (SVG, offline): the selection coloured by its 2010 values, with names drawn
+    (spec,) = svg_maps(at)
+    coloured = shaded_countries(spec)
     assert set(coloured) == {"KAZ", "KGZ", "TJK", "TKM", "UZB"}
     kazakhstan = sql(
         warehouse_path,
         "select value from fct_indicator_value where indicator_code = "
         "'wdi.population' and iso3 = 'KAZ' and year = 2010",
     )[0][0]
-    assert f"{format_number(kazakhstan, 'persons')} (2010)" in coloured["KAZ"]["tooltip_body"]
-    labels = {label["text"] for label in layers["labels"]["data"]}
+    assert f"{format_number(kazakhstan, 'persons')} (2010)" in coloured["KAZ"]["text"]
+    labels = {note["text"] for note in spec["layout"]["annotations"]}
     assert {"Kazakhstan", "Kyrgyzstan", "Tajikistan", "Turkmenistan", "Uzbekistan"} <= labels
     assert {"Astana", "Bishkek", "Dushanbe", "Ashgabat", "Tashkent"} <= labels
     assert config.MAP_DISCLAIMER in [c.value for c in at.caption]
@@ -258,14 +262,8 @@ def test_the_map_colours_by_sign_and_marks_kosovo(warehouse_path):
     """Net migration on both sides of zero: vermillion shades below, blue above; Kosovo's
     boundary with Serbia dashed over a white line; one country gets a sentence, not a scale."""
     at = open_page(PAGE, {"trend_indicator": ["wdi2026.net_migration"], "trend_year": ["2023"]})
-    layers = {
-        layer["id"]: layer
-        for layer in json.loads(at.get("deck_gl_json_chart")[0].proto.json)["layers"]
-    }
-    fills = {
-        feature["properties"]["iso3"]: feature["properties"]["fill"]
-        for feature in layers["choropleth"]["data"]["features"]
-    }
+    (spec,) = svg_maps(at)
+    fills = {iso3: trace["fillcolor"] for iso3, trace in shaded_countries(spec).items()}
     values = dict(
         sql(
             warehouse_path,
@@ -273,15 +271,15 @@ def test_the_map_colours_by_sign_and_marks_kosovo(warehouse_path):
             "'wdi2026.net_migration' and year = 2023",
         )
     )
-    reds = {tuple(maps._hex_to_rgba(c)) for c in maps.NEGATIVE_SHADES}
-    blues = {tuple(maps._hex_to_rgba(c)) for c in maps.POSITIVE_SHADES}
+    reds = {svgmap.css(maps._hex_to_rgba(c)) for c in maps.NEGATIVE_SHADES}
+    blues = {svgmap.css(maps._hex_to_rgba(c)) for c in maps.POSITIVE_SHADES}
     assert {iso3 for iso3, value in values.items() if value < 0} == {
-        iso3 for iso3, fill in fills.items() if tuple(fill) in reds
+        iso3 for iso3, fill in fills.items() if fill in reds
     }
     assert {iso3 for iso3, value in values.items() if value > 0} == {
-        iso3 for iso3, fill in fills.items() if tuple(fill) in blues
+        iso3 for iso3, fill in fills.items() if fill in blues
     }
-    assert {"kosovo-boundary-gaps", "kosovo-boundary-dashed"} <= set(layers)
+    assert {"kosovo-boundary-gaps", "kosovo-boundary-dashed"} <= map_layer_names(spec)
     one = open_page(PAGE, {"trend_indicator": ["wdi.population"], "country": ["MDA"]})
     assert any(
         c.value.endswith("so no colour scale.")

@@ -126,6 +126,10 @@ PRINT_CSS = """<style>
   [data-testid="stCaptionContainer"] { break-inside: avoid; }
   .js-plotly-plot, [data-testid="stDeckGlJsonChart"] { max-width: 100% !important; overflow: hidden; }
   h1, h2, h3 { break-after: avoid; }
+  /* Maps drawn by plotly (keys "map-..."): plotly measures its element after the zoom above
+     and would draw the map at 70% inside the zoom again, its names (fixed in pixels) crowding a
+     half-size map. Undone for maps: they print at full size across the page. */
+  [class*="st-key-map-"] { zoom: 1.4286; }
 }
 </style>"""
 
@@ -175,13 +179,19 @@ def plotly_map(figure: go.Figure, key: str, iso3=(), alt: str | None = None) -> 
     (and the Kosovo footnote when Kosovo is among `iso3`) under it, as map_view has them."""
     if alt:
         st.caption(f":material/description: {inert(alt)}")
+    _plotly_map_chart(figure, key)
+    map_notes(iso3)
+
+
+def _plotly_map_chart(figure: go.Figure, key: str) -> None:
+    # No mode bar: its zoom and download buttons would cover the map's corner names. The key
+    # names the element for the print stylesheet (PRINT_CSS).
     st.plotly_chart(
         figure,
         width="stretch",
         key=f"map-{key}",
         config={"displaylogo": False, "scrollZoom": False, "displayModeBar": False},
     )
-    map_notes(iso3)
 
 
 def map_notes(iso3=()) -> None:
@@ -263,7 +273,7 @@ def chart_with_table(
 
 
 def map_with_table(
-    deck,
+    figure: go.Figure,
     legend: list[tuple[str, str, float | None]] | None,
     table: pd.DataFrame | Callable[[], pd.DataFrame],
     source: str,
@@ -271,12 +281,11 @@ def map_with_table(
     alt: str,
     caveats: list[str] | None = None,
     iso3: tuple[str, ...] = (),
-    height: int = maps.MAP_HEIGHT_PX,
     note: str | None = None,
 ) -> None:
-    """A pydeck map and the same data as a table, in Map / Table tabs as chart_with_table has
-    them: the map's text alternative before it, its legend (rows for maps.legend_svg; `note`
-    instead, where a legend would have one class) under it, then IOM's map disclaimer (and the
+    """A map drawn as SVG (dashboard.svgmap; its height is the figure's) and the same data as a
+    table, in Map / Table tabs as chart_with_table has them: the map's text alternative before
+    it, its legend (rows for maps.legend_svg; `note` instead, where a legend would have one class) under it, then IOM's map disclaimer (and the
     Kosovo footnote when Kosovo is among the countries `iso3`), the source and the caveats."""
     st.caption(f":material/description: {inert(alt)}")
     map_tab, table_tab = st.tabs(
@@ -284,7 +293,7 @@ def map_with_table(
     )
     with map_tab:
         if map_tab.open:
-            st.pydeck_chart(deck, height=height, alt=alt, key=f"map-{key}")
+            _plotly_map_chart(figure, key)
             if note:
                 st.caption(f":material/info: {note}")
             elif legend:

@@ -13,9 +13,7 @@ leave each of them unchanged.
 from __future__ import annotations
 
 import functools
-import html
 import math
-import textwrap
 from collections.abc import Mapping
 from typing import TYPE_CHECKING
 
@@ -25,7 +23,7 @@ import plotly.graph_objects as go
 import plotly.io as pio
 import pydeck as pdk
 
-from dashboard import geo, i18n, maps, speedups
+from dashboard import geo, i18n, maps, speedups, svgmap
 from dashboard.i18n import N_, _, d_, place_name
 from dashboard.style import IOM_BLUE, MUTED, PALETTE, TEMPLATE_NAME, format_number
 
@@ -367,60 +365,9 @@ def office_view(
 # --- The profile's office map, drawn by plotly ---------------------------------------------------
 # A country profile already loads plotly for its charts; its one deck.gl element, this 420-px map,
 # cost the page deck.gl's bundle (0.8 MB gzipped) and, in a browser without a GPU, about two
-# seconds of main thread compiling WebGL shaders (bench/README.md, first load). Drawn as SVG in
-# Web Mercator pixels at the zoom the deck would open at, it shows the same shapes, dots, names
-# and Kosovo boundary, placed by the same code (maps.label_plan), with no WebGL at all.
+# seconds of main thread compiling WebGL shaders (bench/README.md, first load). The same deck is
+# drawn as SVG (dashboard.svgmap).
 LOCATOR_PX = 420
-_KOSOVO_LINE = "rgb(70, 80, 95)"
-
-
-def _css(colour: list[int]) -> str:
-    red, green, blue, alpha = colour
-    return f"rgba({red}, {green}, {blue}, {alpha / 255:.3g})"
-
-
-def _ring_points(
-    rings: list[list[list[float]]], zoom: float
-) -> tuple[list[float | None], list[float | None]]:
-    """Rings or lines of [lon, lat] as one trace's x and y in screen pixels (y up), a None
-    between two of them so that plotly starts a new piece."""
-    xs: list[float | None] = []
-    ys: list[float | None] = []
-    for ring in rings:
-        for lon, lat in ring:
-            x, y = maps.pixels(lon, lat, zoom)
-            xs.append(round(x, 1))
-            ys.append(round(-y, 1))
-        xs.append(None)
-        ys.append(None)
-    return xs, ys
-
-
-def _in_frame(feature: dict, frame: tuple[float, float, float, float], zoom: float) -> bool:
-    left, top, right, bottom = frame
-    xs, ys = _ring_points(_outer_rings(feature), zoom)
-    x = [value for value in xs if value is not None]
-    y = [-value for value in ys if value is not None]
-    return min(x) < right and max(x) > left and min(y) < bottom and max(y) > top
-
-
-# Characters per line of an office's hover box: plotly does not wrap hover text, and a note
-# on one line would run off a 420-px map.
-_HOVER_LINE = 58
-
-
-def _hover_text(title: str, body: str) -> str:
-    """A tooltip's plain text as plotly hover markup: escaped (plotly would read <b> or <a> in
-    the data as its own markup; it decodes &lt; &gt; &amp;, not &quot;), wrapped, bold title."""
-
-    def lines(text: str) -> list[str]:
-        return [
-            html.escape(piece, quote=False)
-            for line in text.split("\n")
-            for piece in textwrap.wrap(line, _HOVER_LINE, break_on_hyphens=False) or [""]
-        ]
-
-    return "<br>".join([f"<b>{line}</b>" for line in lines(title)] + lines(body))
 
 
 def office_locator(
@@ -433,156 +380,12 @@ def office_locator(
     """The country and the offices that serve it, as the offices map draws them: the country
     darker than its neighbours, Kosovo's boundary with Serbia dashed, office dots by type with
     their contacts on hover, and (given country_labels rows as `places`) the country's and its
-    capital's names. layout.meta marks the figure as a map (the map notes go under it)."""
+    capital's names, laid out for a map `width_px` x `height_px`."""
     view = office_view(offices, (iso3,), False, width_px)
-    zoom = view.zoom
-    centre_x, centre_y = maps.pixels(view.longitude, view.latitude, zoom)
-    frame = (
-        centre_x - width_px / 2,
-        centre_y - height_px / 2,
-        centre_x + width_px / 2,
-        centre_y + height_px / 2,
-    )
-    features = [f for f in geo.display_shapes()["features"] if _in_frame(f, frame, zoom)]
-    traces: list[go.Scatter] = []
-    by_look: dict[tuple[str, bool], list[dict]] = {}
-    for feature in features:
-        code = feature["properties"]["iso3"]
-        fill = maps.LAND_REGION if code == iso3 else maps.LAND_NEIGHBOUR
-        # Kosovo and Serbia are outlined below, their shared line dashed (maps.OUTLINED_APART).
-        by_look.setdefault((_css(fill), code not in maps.OUTLINED_APART), []).append(feature)
-    for (fill, stroked), group in sorted(
-        by_look.items(), key=lambda item: item[0][0] != _css(maps.LAND_NEIGHBOUR)
-    ):
-        xs, ys = _ring_points([ring for f in group for ring in _outer_rings(f)], zoom)
-        traces.append(
-            go.Scatter(
-                x=xs,
-                y=ys,
-                mode="lines",
-                fill="toself",
-                fillcolor=fill,
-                line={
-                    "color": _css(maps.BORDER) if stroked else fill,
-                    "width": 0.6 if stroked else 0,
-                },
-                hoverinfo="skip",
-                showlegend=False,
-            )
-        )
-    codes = {f["properties"]["iso3"] for f in features}
-    if codes & maps.OUTLINED_APART:
-        solid, shared = geo.kosovo_boundary()
-        for lines, width, colour, dash in (
-            (solid, 0.8, _KOSOVO_LINE, "solid"),
-            (shared, 2.6, "white", "solid"),
-            (shared, 1.6, _KOSOVO_LINE, "6px,4px"),
-        ):
-            xs, ys = _ring_points(lines, zoom)
-            traces.append(
-                go.Scatter(
-                    x=xs,
-                    y=ys,
-                    mode="lines",
-                    line={"color": colour, "width": width, "dash": dash},
-                    hoverinfo="skip",
-                    showlegend=False,
-                )
-            )
-    plan = (
-        maps.label_plan(places, (iso3,), zoom, maps.office_obstacles(offices), frame)
-        if places is not None
-        else maps.LabelPlan([], [], [])
-    )
-    if plan.leaders:
-        xs, ys = _ring_points([leader["path"] for leader in plan.leaders], zoom)
-        traces.append(
-            go.Scatter(
-                x=xs, y=ys, mode="lines", line={"color": "rgba(110, 120, 135, 0.8)", "width": 0.8},
-                hoverinfo="skip", showlegend=False,
-            )
-        )  # fmt: skip
-    if plan.capitals:
-        xs, ys = _ring_points([[c["position"]] for c in plan.capitals], zoom)
-        traces.append(
-            go.Scatter(
-                x=xs,
-                y=ys,
-                mode="markers",
-                marker={"size": 6, "color": "white", "line": {"color": _KOSOVO_LINE, "width": 1.2}},
-                hoverinfo="skip",
-                showlegend=False,
-            )
-        )
-    points = maps.office_points(offices)
-    for office_type, style in maps.OFFICE_STYLES.items():
-        group = [point for point in points if point["office_type"] == office_type]
-        if not group:
-            continue
-        xs, ys = _ring_points([[[p["lon"], p["lat"]]] for p in group], zoom)
-        traces.append(
-            go.Scatter(
-                x=xs,
-                y=ys,
-                mode="markers",
-                marker={
-                    "size": 2 * style.radius,
-                    "color": style.colour,
-                    "line": {"color": "white", "width": 1.5},
-                },
-                hovertext=[_hover_text(p["tooltip_title"], p["tooltip_body"]) for p in group],
-                hoverinfo="text",
-                name=_(style.label),
-                showlegend=False,
-            )
-        )
-    anchors = {"start": "left", "middle": "center", "end": "right"}
-    annotations = []
-    for text in plan.texts:
-        x, y = maps.pixels(*text["position"], zoom)
-        annotations.append(
-            {
-                "x": x + text["offset"][0],
-                "y": -(y + text["offset"][1]),
-                "text": html.escape(text["text"]),
-                "showarrow": False,
-                "xanchor": anchors[text["anchor"]],
-                "yanchor": "middle",
-                "font": {
-                    "size": text["size"] + 1,
-                    "color": _css(text["colour"]),
-                    "weight": text["weight"],
-                    "shadow": "1px 1px 2px white, -1px -1px 2px white, 1px -1px 2px white, -1px 1px 2px white",
-                },
-            }
-        )
-    left, top, right, bottom = frame
-    figure = go.Figure(traces)
-    figure.update_layout(
-        template=TEMPLATE_NAME,
-        height=height_px,
-        margin={"l": 0, "r": 0, "t": 0, "b": 0},
-        plot_bgcolor="white",
-        paper_bgcolor="white",
-        showlegend=False,
-        annotations=annotations,
-        hovermode="closest",
-        hoverlabel={
-            "bgcolor": "white",
-            "bordercolor": "#C0C7D2",
-            "font": {"color": "#1B2A41", "size": 14},
-            "align": "left",
-        },
-        meta={"kind": "map"},
-        dragmode="pan",
-    )
-    figure.update_xaxes(range=[left, right], visible=False, showgrid=False, constrain="domain")
-    figure.update_yaxes(
-        range=[-bottom, -top],
-        visible=False,
-        showgrid=False,
-        scaleanchor="x",
-        scaleratio=1,
-        constrain="domain",
-    )
-    return figure
+    layers = [
+        maps.basemap_layer((iso3,)),
+        *maps.overlay_layers(
+            places, (iso3,), view, offices, width_px=width_px, height_px=height_px
+        ),
+    ]
+    return svgmap.figure_from_deck(maps.deck(layers, view, maps.TOOLTIP), width_px, height_px)

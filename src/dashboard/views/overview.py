@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from dashboard import cache, config, i18n, i18n_data, maps, themes, ui
+from dashboard import cache, config, i18n, i18n_data, maps, svgmap, themes, ui
 from dashboard.content import overview as content
 from dashboard.content.trends import IndicatorMenu
 from dashboard.filters import FilterOptions, Filters
@@ -15,8 +15,6 @@ from dashboard.queries import names
 from dashboard.queries import overview as q
 from dashboard.views import changes as changes_view
 from dashboard.views import themes as theme_view
-
-MAP_HEIGHT = 420
 
 
 def heading(filters: Filters, options: FilterOptions) -> None:
@@ -125,8 +123,8 @@ def indicator_map(filters: Filters, theme_families: tuple[str, ...], menu: Indic
     definition = cache.query(q.indicator_definitions, (code,)).iloc[0]
     name = d_(definition["name"])
     st.header(name if theme_families else _("Migrants as a share of the population"))
-    deck, legend = cache.chart(
-        maps.indicator_deck,
+    figure, legend = cache.chart(
+        svgmap.indicator_map,
         shares,
         definition["unit"],
         definition["name"],
@@ -134,9 +132,9 @@ def indicator_map(filters: Filters, theme_families: tuple[str, ...], menu: Indic
         filters.is_whole_region,
         cache.query(names.country_labels),
     )
-    ui.map_view(
-        deck,
-        height=MAP_HEIGHT,
+    ui.plotly_map(
+        figure,
+        key="overview-map",
         iso3=filters.selected_iso3,
         alt=_(
             "Map of {indicator} by country, shaded light to dark as in the legend below; the "

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 import pandas as pd
 import streamlit as st
 
-from dashboard import cache, maps, themes, ui, url_state
+from dashboard import cache, maps, svgmap, themes, ui, url_state
 from dashboard.charts import projection
 from dashboard.charts import trends as charts
 from dashboard.content import trends as content
@@ -339,8 +339,8 @@ def map_and_ranking(
         st.header(content.map_heading(year))
         name = content.indicator_name(definition)
         named = cache.derived(content.values_in_language, values)
-        deck, legend = cache.chart(
-            maps.trend_deck,
+        figure, legend = cache.chart(
+            svgmap.trend_map,
             named,
             definition["unit"],
             name,
@@ -350,7 +350,7 @@ def map_and_ranking(
             cache.derived(content.places_in_language, cache.query(names.country_labels)),
         )
         ui.map_with_table(
-            deck,
+            figure,
             maps.choropleth_legend(legend),
             ranking,
             source,

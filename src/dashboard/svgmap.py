@@ -1,0 +1,320 @@
+"""A pydeck map drawn by plotly as SVG: the same deck, no WebGL. Pure: no streamlit.
+
+Why: in a browser without a GPU (Chromium's software WebGL, or a locked-down laptop), deck.gl
+compiles a shader program for every kind of layer on the main thread, about two seconds for a
+map of shapes, lines, dots and names; plotly draws the same picture as SVG in a fraction of
+that (bench/README.md, "First load"). The overview, the trends page and the country profile
+draw their maps this way; the offices map keeps deck.gl for its smooth zoom over the offices.
+
+The map is drawn in Web Mercator pixels at the deck's zoom (maps.pixels), so the names the
+deck's builders laid out (maps.label_plan) sit where they were placed, and a wider window shows
+more of the map around the same centre, as deck.gl does. Only the layer kinds the dashboard's
+decks use are known here; another kind is an error, not a silent gap.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+import textwrap
+
+import plotly.graph_objects as go
+
+from dashboard import maps
+from dashboard.style import TEMPLATE_NAME
+
+# Characters per line of a hover box: plotly does not wrap hover text, and a long note on one
+# line would run off a narrow map.
+HOVER_LINE = 58
+# Marks the figure as a map (the page puts IOM's disclaimer under it; the browser checks look
+# for it).
+META = {"kind": "map"}
+_ANCHORS = {"start": "left", "middle": "center", "end": "right"}
+# A white halo around names, as the deck's outlined text has, so they read over borders.
+_HALO = "1px 1px 2px white, -1px -1px 2px white, 1px -1px 2px white, -1px 1px 2px white"
+
+
+def css(colour: list[int]) -> str:
+    """[r, g, b, a] (a 0-255, as deck.gl takes it) as a CSS colour."""
+    red, green, blue, alpha = (list(colour) + [255])[:4]
+    return f"rgba({red}, {green}, {blue}, {alpha / 255:.3g})"
+
+
+def hover_text(title: str, body: str) -> str:
+    """A tooltip's plain text as plotly hover markup: escaped (plotly would read <b> or <a> in
+    the data as its own markup; it decodes &lt; &gt; &amp;, not &quot;), wrapped, bold title."""
+
+    def lines(text: str) -> list[str]:
+        return [
+            html.escape(piece, quote=False)
+            for line in text.split("\n")
+            for piece in textwrap.wrap(line, HOVER_LINE, break_on_hyphens=False) or [""]
+        ]
+
+    return "<br>".join([f"<b>{line}</b>" for line in lines(title)] + lines(body))
+
+
+def _value(layer: dict, prop: str, datum: dict, default=None):
+    """A layer property for one datum: a constant, or an accessor "@@=a.b" read from it."""
+    value = layer.get(prop, default)
+    if not (isinstance(value, str) and value.startswith("@@=")):
+        return value
+    expression = value[3:].strip()
+    if expression.startswith("[") and expression.endswith("]"):  # "[lon, lat]": two columns
+        return [_path(datum, key.strip()) for key in expression[1:-1].split(",")]
+    return _path(datum, expression)
+
+
+def _path(datum: dict, dotted: str):
+    for key in dotted.split("."):
+        datum = datum[key]
+    return datum
+
+
+class _Canvas:
+    """Screen pixels (y up) at the deck's zoom, and the frame the map must show."""
+
+    def __init__(self, view: dict, width_px: int, height_px: int) -> None:
+        self.zoom = view["zoom"]
+        x, y = maps.pixels(view["longitude"], view["latitude"], self.zoom)
+        self.frame = (x - width_px / 2, y - height_px / 2, x + width_px / 2, y + height_px / 2)
+
+    def point(self, lon: float, lat: float) -> tuple[float, float]:
+        x, y = maps.pixels(lon, lat, self.zoom)
+        return round(x, 1), round(-y, 1)
+
+    def lines(self, lines: list[list[list[float]]]) -> tuple[list, list]:
+        """Lines or rings of [lon, lat] as one trace's x and y, None between two of them."""
+        xs: list[float | None] = []
+        ys: list[float | None] = []
+        for line in lines:
+            for lon, lat in line:
+                x, y = self.point(lon, lat)
+                xs.append(x)
+                ys.append(y)
+            xs.append(None)
+            ys.append(None)
+        return xs, ys
+
+    def reaches(self, rings: list[list[list[float]]], margin: float = 200) -> bool:
+        """Whether any of the rings comes within `margin` pixels of the frame (a wider window
+        shows more than the frame)."""
+        left, top, right, bottom = self.frame
+        xs, ys = self.lines(rings)
+        x = [v for v in xs if v is not None]
+        y = [-v for v in ys if v is not None]
+        return (
+            min(x) < right + 2 * margin
+            and max(x) > left - 2 * margin
+            and min(y) < bottom + margin
+            and max(y) > top - margin
+        )
+
+
+def _outer_rings(geometry: dict) -> list[list[list[float]]]:
+    polygons = (
+        geometry["coordinates"] if geometry["type"] == "MultiPolygon" else [geometry["coordinates"]]
+    )
+    return [polygon[0] for polygon in polygons]
+
+
+def _shapes(layer: dict, canvas: _Canvas) -> list[go.Scatter]:
+    """A GeoJsonLayer: shapes with a tooltip get a trace each (plotly hovers a fill as one
+    trace); the others are drawn together by colour."""
+    stroked = layer.get("stroked", True)
+    width = layer.get("lineWidthMinPixels", 1) if stroked else 0
+    traces: list[go.Scatter] = []
+    plain: dict[tuple[str, str], list[list[list[float]]]] = {}
+    for feature in layer["data"]["features"]:
+        rings = _outer_rings(feature["geometry"])
+        if not canvas.reaches(rings):
+            continue
+        fill = css(_value(layer, "getFillColor", feature, [0, 0, 0, 255]))
+        line = _value(layer, "getLineColor", feature, [0, 0, 0, 255])
+        line_css = css(line) if stroked and line[3:4] != [0] else fill
+        props = feature["properties"]
+        if layer.get("pickable") and props.get("tooltip_title"):
+            xs, ys = canvas.lines(rings)
+            traces.append(
+                go.Scatter(
+                    x=xs,
+                    y=ys,
+                    mode="lines",
+                    fill="toself",
+                    fillcolor=fill,
+                    line={"color": line_css, "width": width if line_css != fill else 0},
+                    hoveron="fills",
+                    text=hover_text(props["tooltip_title"], props.get("tooltip_body", "")),
+                    hoverinfo="text",
+                    name=props.get("iso3", ""),
+                    showlegend=False,
+                )
+            )
+        else:
+            plain.setdefault((fill, line_css), []).extend(rings)
+    for (fill, line_css), rings in plain.items():
+        xs, ys = canvas.lines(rings)
+        traces.insert(
+            0,
+            go.Scatter(
+                x=xs,
+                y=ys,
+                mode="lines",
+                fill="toself",
+                fillcolor=fill,
+                line={"color": line_css, "width": width if line_css != fill else 0},
+                hoverinfo="skip",
+                name=layer["id"],
+                showlegend=False,
+            ),
+        )
+    return traces
+
+
+def _paths(layer: dict, canvas: _Canvas) -> list[go.Scatter]:
+    paths = [datum["path"] for datum in layer["data"] if canvas.reaches([datum["path"]])]
+    if not paths:
+        return []
+    xs, ys = canvas.lines(paths)
+    width = max(layer.get("getWidth", 1), layer.get("widthMinPixels", 0))
+    return [
+        go.Scatter(
+            x=xs,
+            y=ys,
+            mode="lines",
+            line={"color": css(layer.get("getColor", [0, 0, 0, 255])), "width": width},
+            hoverinfo="skip",
+            name=layer["id"],  # the deck's layer ("kosovo-boundary-dashed")
+            showlegend=False,
+        )
+    ]
+
+
+def _dots(layer: dict, canvas: _Canvas) -> list[go.Scatter]:
+    """A ScatterplotLayer in pixel units: dots grouped by colour and size, in the layer's order."""
+    groups: dict[tuple[str, float], list[dict]] = {}
+    for datum in layer["data"]:
+        fill = css(_value(layer, "getFillColor", datum, [0, 0, 0, 255]))
+        radius = float(_value(layer, "getRadius", datum, 1))
+        groups.setdefault((fill, radius), []).append(datum)
+    line = {
+        "color": css(layer.get("getLineColor", [0, 0, 0, 255])),
+        "width": layer.get("getLineWidth", 1) if layer.get("stroked") else 0,
+    }
+    traces = []
+    for (fill, radius), data in groups.items():
+        points = [canvas.point(*_value(layer, "getPosition", datum)) for datum in data]
+        hover = layer.get("pickable") and all("tooltip_title" in datum for datum in data)
+        traces.append(
+            go.Scatter(
+                x=[x for x, _y in points],
+                y=[y for _x, y in points],
+                mode="markers",
+                marker={"size": 2 * radius, "color": fill, "line": line},
+                hovertext=[hover_text(d["tooltip_title"], d["tooltip_body"]) for d in data]
+                if hover
+                else None,
+                hoverinfo="text" if hover else "skip",
+                name=layer["id"],
+                showlegend=False,
+            )
+        )
+    return traces
+
+
+def _names(layer: dict, canvas: _Canvas) -> list[dict]:
+    """A TextLayer's labels (maps.label_plan texts) as annotations, pixel offsets kept."""
+    annotations = []
+    for text in layer["data"]:
+        x, y = canvas.point(*text["position"])
+        dx, dy = text.get("offset", [0, 0])
+        annotations.append(
+            {
+                "x": x + dx,
+                "y": y - dy,
+                "text": html.escape(text["text"], quote=False),
+                "showarrow": False,
+                "xanchor": _ANCHORS[text["anchor"]],
+                "yanchor": "middle",
+                "font": {
+                    "size": text["size"] + 1,
+                    "color": css(text["colour"]),
+                    "weight": text.get("weight", 400),
+                    "shadow": _HALO,
+                },
+            }
+        )
+    return annotations
+
+
+def figure_from_deck(deck, width_px: int, height_px: int) -> go.Figure:
+    """The deck as a plotly figure `height_px` high showing at least the `width_px` x
+    `height_px` frame around the deck's view (more on a wider window, as deck.gl shows)."""
+    spec = json.loads(deck.to_json())
+    canvas = _Canvas(spec["initialViewState"], width_px, height_px)
+    traces: list[go.Scatter] = []
+    annotations: list[dict] = []
+    for layer in spec["layers"]:
+        kind = layer["@@type"]
+        if kind == "GeoJsonLayer":
+            traces += _shapes(layer, canvas)
+        elif kind == "PathLayer":
+            traces += _paths(layer, canvas)
+        elif kind == "ScatterplotLayer":
+            traces += _dots(layer, canvas)
+        elif kind == "TextLayer":
+            annotations += _names(layer, canvas)
+        else:
+            raise ValueError(f"no SVG drawing for a deck.gl {kind}")
+    left, top, right, bottom = canvas.frame
+    figure = go.Figure(traces)
+    figure.update_layout(
+        template=TEMPLATE_NAME,
+        height=height_px,
+        margin={"l": 0, "r": 0, "t": 0, "b": 0},
+        plot_bgcolor="white",
+        paper_bgcolor="white",
+        showlegend=False,
+        annotations=annotations,
+        hovermode="closest",
+        hoverlabel={
+            "bgcolor": "white",
+            "bordercolor": "#C0C7D2",
+            "font": {"color": "#1B2A41", "size": 14},
+            "align": "left",
+        },
+        meta=META,
+        dragmode="pan",
+    )
+    # Equal scales on both axes; a window of another shape widens whichever range it must, so the
+    # whole frame stays in view and more map shows around it (as deck.gl does), never a strip.
+    figure.update_xaxes(range=[left, right], visible=False, showgrid=False, constrain="range")
+    figure.update_yaxes(
+        range=[-bottom, -top],
+        visible=False,
+        showgrid=False,
+        scaleanchor="x",
+        scaleratio=1,
+        constrain="range",
+    )
+    return figure
+
+
+def is_map(figure_spec: dict) -> bool:
+    """Whether a plotly figure (as a dict) is a map drawn here."""
+    return (figure_spec.get("layout", {}).get("meta") or {}).get("kind") == META["kind"]
+
+
+def indicator_map(*args, **kwargs) -> tuple[go.Figure, object]:
+    """The overview's choropleth (maps.indicator_deck's arguments) drawn as SVG, and its legend.
+    Names were laid out for a map at least maps.NARROWEST_MAP_PX x maps.MAP_HEIGHT_PX."""
+    deck, legend = maps.indicator_deck(*args, **kwargs)
+    return figure_from_deck(deck, maps.NARROWEST_MAP_PX, maps.MAP_HEIGHT_PX), legend
+
+
+def trend_map(*args, **kwargs) -> tuple[go.Figure, object]:
+    """The trends page's choropleth of one year (maps.trend_deck's arguments) as SVG, and its
+    legend."""
+    deck, legend = maps.trend_deck(*args, **kwargs)
+    width = kwargs.get("width_px", maps.NARROWEST_MAP_PX)
+    return figure_from_deck(deck, width, maps.MAP_HEIGHT_PX), legend
