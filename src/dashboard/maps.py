@@ -522,7 +522,8 @@ def choropleth_layer(
         row = by_iso3.get(props["iso3"])
         props["fill"] = _class_colour(None if row is None else row[0], classes)
         props["line"] = _NO_STROKE if props["iso3"] in OUTLINED_APART else [255, 255, 255, 255]
-        props["tooltip_title"] = (names or {}).get(props["iso3"]) or country_label(
+        # In the page's language, whichever names table the caller passed.
+        props["tooltip_title"] = place_name((names or {}).get(props["iso3"])) or country_label(
             props["iso3"], props["name"]
         )
         if row is not None:

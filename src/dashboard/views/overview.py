@@ -127,7 +127,7 @@ def indicator_map(filters: Filters, theme_families: tuple[str, ...], menu: Indic
         svgmap.indicator_map,
         shares,
         definition["unit"],
-        definition["name"],
+        name,  # the tooltips' label, in the page's language
         filters.selected_iso3,
         filters.is_whole_region,
         cache.query(names.country_labels),
