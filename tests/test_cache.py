@@ -135,3 +135,19 @@ def test_a_per_warehouse_value_is_computed_once_per_warehouse(tmp_path, monkeypa
     monkeypatch.setenv(config.WAREHOUSE_ENV, str(out))
     assert cache.per_warehouse(countries) == 20
     assert len(calls) == 2, "another warehouse is asked afresh"
+
+
+@pytest.mark.parametrize("language", ["en", "ru"])
+def test_a_shared_svg_map_is_drawn_as_built_without_the_chart_style(language):
+    """charts.style reads axes as years or amounts and sets their ticks and ranges; a map's
+    axes are hidden pixel coordinates, so the shared map must stay exactly as built."""
+    from dashboard import i18n, svgmap
+
+    values = pd.DataFrame(
+        {"iso3": ["ALB", "SRB", "UKR"], "value": [1e6, 2e6, 3e6], "year": [2020, 2020, 2020]}
+    )
+    with i18n.using(language):
+        built, _ = svgmap.indicator_map(values, "usd", "Test", ("ALB", "SRB"), False)
+        cached, _ = cache.chart(svgmap.indicator_map, values, "usd", "Test", ("ALB", "SRB"), False)
+    shared = json.loads(pio.to_json(cached.to_dict(), validate=False))
+    assert shared["layout"] == json.loads(built.to_json())["layout"]

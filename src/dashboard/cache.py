@@ -28,7 +28,7 @@ import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
-from dashboard import db, i18n, maps, speedups
+from dashboard import db, i18n, maps, speedups, svgmap
 from dashboard.charts import style as chart_style
 from dashboard.charts import summary
 from dashboard.i18n import names as i18n_names
@@ -164,8 +164,10 @@ def _freeze(value: Any) -> Any:
     if isinstance(value, tuple):
         return tuple(_freeze(item) for item in value)
     if isinstance(value, go.Figure) and not isinstance(value, speedups.FrozenFigure):
-        # The one seam every shared chart passes: the publication style is applied here.
-        chart_style.finish(value)
+        # The one seam every shared chart passes: the publication style is applied here (not to
+        # a map drawn by plotly: its axes are hidden pixel coordinates, not years or amounts).
+        if value.layout.meta != svgmap.META:
+            chart_style.finish(value)
         speedups.freeze_figure(value)
     elif isinstance(value, maps.CompactDeck):
         value.freeze()
