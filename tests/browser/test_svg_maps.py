@@ -26,7 +26,8 @@ WHERE = """(name) => {
   const plot = [...document.querySelectorAll('.js-plotly-plot')]
     .find((p) => p.layout && p.layout.meta && p.layout.meta.kind === 'map');
   const trace = plot._fullData.find((t) => t.name === name);
-  const xs = trace.x.filter((v) => v !== null), ys = trace.y.filter((v) => v !== null);
+  // coordinates arrive as typed arrays, NaN between pieces
+  const xs = [...trace.x].filter(Number.isFinite), ys = [...trace.y].filter(Number.isFinite);
   const mid = (values) => (Math.min(...values) + Math.max(...values)) / 2;
   const fl = plot._fullLayout, box = plot.querySelector('.nsewdrag').getBoundingClientRect();
   return {x: box.left + fl.xaxis.l2p(mid(xs)), y: box.top + fl.yaxis.l2p(mid(ys))};
