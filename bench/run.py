@@ -279,7 +279,8 @@ def filter_changes(page, changes: list[tuple[str, str]]) -> list[Redraw]:
             field.click()
             field.fill(country)
             page.wait_for_timeout(250)  # the option list filters as the user types
-        remove = box.locator(f'button[aria-label="Remove {country}"]')
+        # A prefix: the chip shows "Kosovo*" (the UNSCR 1244 marker) for "Kosovo"
+        remove = box.locator(f'button[aria-label^="Remove {country}"]')
         if action == "add":
             timings.append(timed_redraw(page, lambda: page.keyboard.press("Enter")))
         else:
