@@ -39,14 +39,9 @@ def test_the_charts_of_a_page_carry_their_summary_before_them():
     assert any(s.startswith(":material/description: Bar chart") for s in summaries)
 
 
-def test_the_offices_map_has_a_text_alternative():
-    at = open_page("pages/map.py", fail_on_error=True)
-    maps = at.get("deck_gl_json_chart")
-    assert maps, "no map on the offices map page"
-    assert all(m.proto.alt.startswith("Map of ") for m in maps), [m.proto.alt for m in maps]
-
-
-@pytest.mark.parametrize("page", ["pages/overview.py", "pages/country.py", "pages/trends.py"])
+@pytest.mark.parametrize(
+    "page", ["pages/overview.py", "pages/country.py", "pages/trends.py", "pages/map.py"]
+)
 def test_a_map_drawn_by_plotly_has_its_text_alternative_before_it(page):
     """plotly charts have no alt attribute: the map's description is the caption before it."""
     at = open_page(page, fail_on_error=True)

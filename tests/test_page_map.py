@@ -1,19 +1,21 @@
-"""The offices map page under AppTest, against the real warehouse: the deck's points, counts,
-table, notes and optional indicator layer match what the warehouse holds, and the deck is
-offline (no map provider, no URL)."""
+"""The offices map page under AppTest, against the real warehouse: the map's office dots,
+counts, table, notes and optional indicator layer match what the warehouse holds, and the map
+is offline (SVG traces, no map provider, no URL)."""
 
 from __future__ import annotations
 
+import html
 import json
+import re
 from pathlib import Path
 
 import duckdb
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from dashboard import geo, maps
+from dashboard import geo, maps, svgmap
 from dashboard.style import format_number
-from tests.apptest_helpers import open_findings, open_page, url_value
+from tests.apptest_helpers import open_findings, open_page, svg_maps, url_value
 
 PAGE = "pages/map.py"
 REGION_ISO3 = {
@@ -22,14 +24,48 @@ REGION_ISO3 = {
 }  # fmt: skip
 
 
-def deck_spec(at: AppTest) -> dict:
-    charts = at.get("deck_gl_json_chart")
-    assert len(charts) == 1
-    return json.loads(charts[0].proto.json)
+def map_spec(at: AppTest) -> dict:
+    """The page's one map (drawn as SVG by dashboard.svgmap), as a figure dict."""
+    maps_drawn = svg_maps(at)
+    assert len(maps_drawn) == 1
+    return maps_drawn[0]
 
 
-def layer(spec: dict, layer_id: str) -> dict | None:
-    return next((item for item in spec["layers"] if item["id"] == layer_id), None)
+def traces(spec: dict, layer_id: str) -> list[dict]:
+    """The traces drawing one of the deck's layers ("basemap", "choropleth", "offices")."""
+    return [t for t in spec["data"] if (t.get("meta") or {}).get("layer") == layer_id]
+
+
+def plain(markup: str) -> str:
+    """A hover box's text as a reader sees it, its lines joined by spaces."""
+    return html.unescape(re.sub("</?b>", "", markup).replace("<br>", " "))
+
+
+def office_points(spec: dict) -> list[dict]:
+    """The office dots in drawing order: id, type, size, colour and hover text."""
+    return [
+        {
+            "office_id": office_id,
+            "office_type": office_type,
+            "size": trace["marker"]["size"],
+            "fill": trace["marker"]["color"],
+            "x": x,
+            "y": y,
+            "tooltip": plain(hover),
+        }
+        for trace in traces(spec, "offices")
+        for (office_id, office_type), x, y, hover in zip(
+            trace["customdata"], trace["x"], trace["y"], trace["hovertext"], strict=True
+        )
+    ]
+
+
+def shaded(spec: dict) -> dict[str, dict]:
+    """iso3 -> fill colour and hover text of each country the indicator layer colours."""
+    return {
+        t["name"]: {"fill": t["fillcolor"], "tooltip": plain(t["text"])}
+        for t in traces(spec, "choropleth")
+    }
 
 
 def metric(at: AppTest, label: str) -> str:
@@ -60,8 +96,7 @@ def members(warehouse_path: Path, subregion: str) -> set[str]:
 
 
 def test_whole_region_shows_every_office_and_the_regional_office(warehouse_path):
-    spec = deck_spec(open_page(PAGE))
-    points = layer(spec, "offices")["data"]
+    points = office_points(map_spec(open_page(PAGE)))
     assert len(points) == 49
     assert {p["office_id"] for p in points} == expected_offices(warehouse_path, REGION_ISO3)
     assert sum(p["office_type"] == "regional" for p in points) == 1
@@ -79,7 +114,7 @@ def test_whole_region_shows_every_office_and_the_regional_office(warehouse_path)
 )
 def test_filters_restrict_the_points_and_keep_the_regional_office(warehouse_path, query, countries):
     countries = countries or members(warehouse_path, query["subregion"][0])
-    points = layer(deck_spec(open_page(PAGE, query)), "offices")["data"]
+    points = office_points(map_spec(open_page(PAGE, query)))
     expected = expected_offices(warehouse_path, countries)
     assert {p["office_id"] for p in points} == expected
     assert "ro-vienna" in expected
@@ -90,21 +125,17 @@ def test_filters_restrict_the_points_and_keep_the_regional_office(warehouse_path
 
 
 def test_points_are_sized_and_coloured_by_type():
-    points = layer(deck_spec(open_page(PAGE, {"country": ["GEO"]})), "offices")["data"]
+    points = office_points(map_spec(open_page(PAGE, {"country": ["GEO"]})))
     by_type = {p["office_type"]: p for p in points}
-    assert (
-        by_type["regional"]["radius"]
-        > by_type["country"]["radius"]
-        > by_type["sub-office"]["radius"]
-    )
-    assert len({tuple(p["fill"]) for p in by_type.values()}) == 3
+    assert by_type["regional"]["size"] > by_type["country"]["size"] > by_type["sub-office"]["size"]
+    assert len({p["fill"] for p in by_type.values()}) == 3
     # Drawn last, so the small sub-office dots sit on top of larger ones.
     assert points[-1]["office_type"] == "sub-office"
 
 
 def test_filter_zooms_the_view_to_the_selection():
-    region = deck_spec(open_page(PAGE))["initialViewState"]
-    ukraine = deck_spec(open_page(PAGE, {"country": ["UKR"]}))["initialViewState"]
+    region = map_spec(open_page(PAGE))["layout"]["meta"]["view"]
+    ukraine = map_spec(open_page(PAGE, {"country": ["UKR"]}))["layout"]["meta"]["view"]
     west, south, east, north = geo.bounds_of(("UKR",))
     assert west < ukraine["longitude"] < east and south < ukraine["latitude"] < north
     assert ukraine["zoom"] > region["zoom"]
@@ -114,24 +145,28 @@ def test_filter_zooms_the_view_to_the_selection():
 
 
 @pytest.mark.parametrize("query", [{}, {"country": ["XKX"], "indicator": ["wdi.population"]}])
-def test_deck_spec_fetches_nothing(query):
+def test_map_fetches_nothing(query):
+    """Plain SVG scatter traces on hidden axes: no map subplot that loads tiles or styles."""
     at = open_page(PAGE, query)
-    raw = at.get("deck_gl_json_chart")[0].proto.json
+    assert not at.get("deck_gl_json_chart")
+    raw = next(
+        c.proto.spec for c in at.get("plotly_chart") if svgmap.is_map(json.loads(c.proto.spec))
+    )
     assert "http" not in raw.lower() and "://" not in raw
-    spec = json.loads(raw)
-    assert spec.get("mapProvider") is None
-    assert spec.get("mapStyle") in (None, "__MAP_STYLE__")  # pydeck's "no basemap" sentinel
-    assert "http" not in at.get("deck_gl_json_chart")[0].proto.tooltip
+    spec = map_spec(at)
+    assert {t["type"] for t in spec["data"]} == {"scatter"}
+    assert not {"geo", "map", "mapbox"} & set(spec["layout"])
 
 
 def test_basemap_covers_the_20_and_highlights_the_selection():
-    features = layer(deck_spec(open_page(PAGE, {"country": ["UKR", "XKX"]})), "basemap")["data"][
-        "features"
-    ]
-    in_region = {f["properties"]["iso3"] for f in features if f["properties"]["in_region"]}
-    assert in_region == REGION_ISO3
+    whole = traces(map_spec(open_page(PAGE)), "basemap")
+    assert REGION_ISO3 <= {iso3 for t in whole for iso3 in t["meta"]["iso3"]}
+    chosen = traces(map_spec(open_page(PAGE, {"country": ["UKR", "XKX"]})), "basemap")
     strong = {
-        f["properties"]["iso3"] for f in features if f["properties"]["fill"] == maps.LAND_REGION
+        iso3
+        for t in chosen
+        if t["fillcolor"] == svgmap.css(maps.LAND_REGION)
+        for iso3 in t["meta"]["iso3"]
     }
     assert strong == {"UKR", "XKX"}
 
@@ -170,7 +205,7 @@ def test_table_lists_the_offices_shown_with_both_spellings(warehouse_path, con):
         "select name from dim_office where office_type = 'regional' or iso3 in ('BIH', 'UKR')"
     ).fetchall()
     assert sorted(table["Office"]) == sorted(name for (name,) in expected)
-    assert len(table) == len(layer(deck_spec(at), "offices")["data"])
+    assert len(table) == len(office_points(map_spec(at)))
     trebinje = table.set_index("Office").loc["IOM Trebinje"]
     assert (trebinje["Town"], trebinje["Town as published"]) == (
         "Trebinje",
@@ -216,17 +251,17 @@ def test_office_spelling_findings_are_listed(con):
 def test_israel_is_covered_by_the_regional_office():
     at = open_page(PAGE, {"country": ["ISR"]})
     assert any("Israel" in i.value and "Regional Office" in i.value for i in at.info)
-    tooltip = layer(deck_spec(at), "offices")["data"][0]["tooltip_body"]
+    tooltip = office_points(map_spec(at))[0]["tooltip"]
     assert "Israel has no office of its own" in tooltip
 
 
 def test_eubam_moldova_is_marked_as_a_stand_in_position():
     at = open_page(PAGE, {"country": ["MDA"]})
-    points = {p["office_id"]: p for p in layer(deck_spec(at), "offices")["data"]}
+    points = {p["office_id"]: p for p in office_points(map_spec(at))}
     eubam, chisinau = points["mda-eubam"], points["mda-chisinau"]
-    assert (eubam["lon"], eubam["lat"]) == (chisinau["lon"], chisinau["lat"])
-    assert "stand-in" in eubam["tooltip_body"] and "EUBAM" in eubam["tooltip_body"]
-    assert "stand-in" not in chisinau["tooltip_body"]
+    assert (eubam["x"], eubam["y"]) == (chisinau["x"], chisinau["y"])
+    assert "stand-in" in eubam["tooltip"] and "EUBAM" in eubam["tooltip"]
+    assert "stand-in" not in chisinau["tooltip"]
     assert any("EUBAM" in c and "stand-in" in c for c in captions(at))
     assert not any("stand-in" in c for c in captions(open_page(PAGE, {"country": ["UKR"]})))
 
@@ -236,15 +271,14 @@ def test_tooltip_carries_contacts_and_notes(con):
         "select address, telephone, email from dim_office where office_id = 'ukr-kyiv'"
     ).fetchone()
     points = {
-        p["office_id"]: p
-        for p in layer(deck_spec(open_page(PAGE, {"country": ["UKR"]})), "offices")["data"]
+        p["office_id"]: p for p in office_points(map_spec(open_page(PAGE, {"country": ["UKR"]})))
     }
-    body = points["ukr-kyiv"]["tooltip_body"]
+    body = points["ukr-kyiv"]["tooltip"]
     assert "Country office · Kyiv, Ukraine" in body
     for value in kyiv:
         assert value in body
-    assert "EUBAM" in points["ukr-odesa"]["tooltip_body"]
-    assert "Published as: Odessa/EUBAM*" in points["ukr-odesa"]["tooltip_body"]
+    assert "EUBAM" in points["ukr-odesa"]["tooltip"]
+    assert "Published as: Odessa/EUBAM*" in points["ukr-odesa"]["tooltip"]
 
 
 # --- Optional indicator layer ----------------------------------------------------------------
@@ -257,7 +291,7 @@ def choose_indicator(at: AppTest, code: str) -> AppTest:
 
 
 def test_no_indicator_layer_until_one_is_chosen():
-    spec = deck_spec(open_page(PAGE))
+    spec = map_spec(open_page(PAGE))
     assert data_layers(spec) == ["basemap", "offices"]
 
 
@@ -267,12 +301,9 @@ def test_indicator_layer_colours_the_selection_for_the_chosen_year(con):
     )
     assert at.selectbox(key="indicator_year").value == 2020  # latest year with data
     at.selectbox(key="indicator_year").set_value(2015).run()
-    spec = deck_spec(at)
+    spec = map_spec(at)
     assert data_layers(spec) == ["basemap", "choropleth", "offices"]
-    features = {
-        f["properties"]["iso3"]: f["properties"]
-        for f in layer(spec, "choropleth")["data"]["features"]
-    }
+    features = shaded(spec)
     balkans = {
         iso3
         for (iso3,) in con.execute(
@@ -284,10 +315,10 @@ def test_indicator_layer_colours_the_selection_for_the_chosen_year(con):
         "select value from fct_indicator_value where indicator_code = 'undesa2020.migrant_share' "
         "and iso3 = 'ALB' and year = 2015"
     ).fetchone()[0]
-    assert f"{format_number(albania, 'percent')} (2015)" in features["ALB"]["tooltip_body"]
+    assert f"{format_number(albania, 'percent')} (2015)" in features["ALB"]["tooltip"]
     # The source folds Kosovo into Serbia: Kosovo is uncoloured and says why.
-    assert features["XKX"]["fill"] == maps.NO_DATA
-    assert "included in Serbia" in features["XKX"]["tooltip_body"]
+    assert features["XKX"]["fill"] == svgmap.css(maps.NO_DATA)
+    assert "included in Serbia" in features["XKX"]["tooltip"]
     assert any("Kosovo (UNSCR 1244) is folded into Serbia" in c for c in captions(at))
     assert url_value(at, "indicator") == "undesa2020.migrant_share"
     assert url_value(at, "indicator_year") == "2015"
@@ -295,11 +326,8 @@ def test_indicator_layer_colours_the_selection_for_the_chosen_year(con):
 
 def test_indicator_with_kosovo_separate_has_no_kosovo_note():
     at = choose_indicator(open_page(PAGE, {"country": ["SRB", "XKX"]}), "wdi.population")
-    features = {
-        f["properties"]["iso3"]: f["properties"]
-        for f in layer(deck_spec(at), "choropleth")["data"]["features"]
-    }
-    assert features["XKX"]["fill"] != maps.NO_DATA
+    features = shaded(map_spec(at))
+    assert features["XKX"]["fill"] != svgmap.css(maps.NO_DATA)
     assert not any("Kosovo is folded" in c for c in captions(at))
 
 
@@ -309,7 +337,7 @@ def test_indicator_and_year_come_from_the_link():
     )
     assert at.selectbox(key="indicator").value == "unhcr.idps"
     assert at.selectbox(key="indicator_year").value == 2015
-    assert layer(deck_spec(at), "choropleth") is not None
+    assert traces(map_spec(at), "choropleth")
     assert not at.warning
 
 
@@ -317,7 +345,7 @@ def test_clearing_the_indicator_removes_the_layer_and_the_link_values():
     at = open_page(PAGE, {"indicator": ["unhcr.idps"], "indicator_year": ["2015"]})
     assert url_value(at, "indicator") == "unhcr.idps"
     at.selectbox(key="indicator").set_value(None).run()
-    assert data_layers(deck_spec(at)) == ["basemap", "offices"]
+    assert data_layers(map_spec(at)) == ["basemap", "offices"]
     assert url_value(at, "indicator") is None and url_value(at, "indicator_year") is None
 
 
@@ -334,7 +362,7 @@ def test_bad_link_values_warn_and_fall_back(query, warned):
     at = open_page(PAGE, query)
     assert len(at.warning) == 1 and at.warning[0].value.startswith(f"Ignored {warned}")
     assert len(at.warning[0].value) < 200
-    ids = data_layers(deck_spec(at))
+    ids = data_layers(map_spec(at))
     assert ids == (
         ["basemap", "offices"] if warned == "indicator" else ["basemap", "choropleth", "offices"]
     )
@@ -353,9 +381,10 @@ def test_indicator_without_values_in_the_sidebar_years_offers_its_own():
 
 def data_layers(spec: dict) -> list[str]:
     """The deck's data layers in drawing order; also checks that every map carries the overlays
-    (Kosovo's outline, dashed towards Serbia, and the name labels)."""
-    ids = [item["id"] for item in spec["layers"]]
-    assert {"kosovo-boundary-solid", "kosovo-boundary-dashed", "labels"} <= set(ids), ids
+    (Kosovo's outline, dashed towards Serbia, and the names)."""
+    ids = list(dict.fromkeys((t.get("meta") or {}).get("layer") for t in spec["data"]))
+    assert {"kosovo-boundary-solid", "kosovo-boundary-dashed"} <= set(ids), ids
+    assert spec["layout"]["annotations"], "no names on the map"
     return [i for i in ids if i in {"basemap", "choropleth", "offices"}]
 
 

@@ -166,7 +166,7 @@ def _freeze(value: Any) -> Any:
     if isinstance(value, go.Figure) and not isinstance(value, speedups.FrozenFigure):
         # The one seam every shared chart passes: the publication style is applied here (not to
         # a map drawn by plotly: its axes are hidden pixel coordinates, not years or amounts).
-        if value.layout.meta != svgmap.META:
+        if not svgmap.is_map_figure(value):
             chart_style.finish(value)
         speedups.freeze_figure(value)
     elif isinstance(value, maps.CompactDeck):

@@ -26,6 +26,8 @@ KOSOVO = "XKX"
 # from the Adriatic, with room below the Western Balkans for their names, to eastern Kazakhstan.
 NARROWEST_MAP_PX = 480
 MAP_HEIGHT_PX = 420  # the overview's and trends page's maps
+OFFICES_MAP_PX = 660  # about the narrowest the offices map is drawn (1280-px screens)
+OFFICES_MAP_HEIGHT_PX = 600
 WHOLE_REGION_VIEW = pdk.ViewState(latitude=46.0, longitude=48.5, zoom=2.1)
 
 
@@ -1025,7 +1027,7 @@ def offices_deck(
     selected: tuple[str, ...],
     whole_region: bool,
     indicator: tuple[pd.DataFrame, str, str, bool] | None = None,
-    height: int = 600,
+    height: int = OFFICES_MAP_HEIGHT_PX,
     places: pd.DataFrame | None = None,
 ) -> tuple[CompactDeck, pd.DataFrame | None]:
     """The offices map: basemap, optionally the selected countries coloured by an indicator
@@ -1040,6 +1042,8 @@ def offices_deck(
         layers.append(choropleth)
     view = view_for_offices(offices, selected, whole_region, height=height)
     shown = tuple(names_of(places)) if whole_region else selected
-    # About the narrowest the offices map is drawn (1280-px screens): names stay inside it.
-    layers += overlay_layers(places, shown, view, offices, width_px=660, height_px=height)
+    # Names stay inside the narrowest offices map.
+    layers += overlay_layers(
+        places, shown, view, offices, width_px=OFFICES_MAP_PX, height_px=height
+    )
     return deck(layers, view, TOOLTIP), classes

@@ -3,8 +3,9 @@
 Why: in a browser without a GPU (Chromium's software WebGL, or a locked-down laptop), deck.gl
 compiles a shader program for every kind of layer on the main thread, about two seconds for a
 map of shapes, lines, dots and names; plotly draws the same picture as SVG in a fraction of
-that (bench/README.md, "First load"). The overview, the trends page and the country profile
-draw their maps this way; the offices map keeps deck.gl for its smooth zoom over the offices.
+that (bench/README.md, "First load"). The overview, the trends page, the country profile
+and the offices map draw their maps this way, and so does the offices map; deck.gl is left to the briefing's map
+slide.
 
 The map is drawn in Web Mercator pixels at the deck's zoom (maps.pixels), so the names the
 deck's builders laid out (maps.label_plan) sit where they were placed, and a wider window shows
@@ -143,6 +144,7 @@ def _shapes(layer: dict, canvas: _Canvas) -> list[dict]:
     width = layer.get("lineWidthMinPixels", 1) if stroked else 0
     traces: list[dict] = []
     plain: dict[tuple[str, str], list[list[list[float]]]] = {}
+    codes: dict[tuple[str, str], list[str]] = {}
     for feature in layer["data"]["features"]:
         rings = _outer_rings(feature["geometry"])
         if not canvas.reaches(rings):
@@ -165,11 +167,13 @@ def _shapes(layer: dict, canvas: _Canvas) -> list[dict]:
                     text=hover_text(props["tooltip_title"], props.get("tooltip_body", "")),
                     hoverinfo="text",
                     name=props.get("iso3", ""),
+                    meta={"layer": layer["id"], "iso3": [props.get("iso3", "")]},
                     showlegend=False,
                 )
             )
         else:
             plain.setdefault((fill, line_css), []).extend(rings)
+            codes.setdefault((fill, line_css), []).append(props.get("iso3", ""))
     for (fill, line_css), rings in plain.items():
         xs, ys = canvas.lines(rings)
         traces.insert(
@@ -183,6 +187,7 @@ def _shapes(layer: dict, canvas: _Canvas) -> list[dict]:
                 line={"color": line_css, "width": width if line_css != fill else 0},
                 hoverinfo="skip",
                 name=layer["id"],
+                meta={"layer": layer["id"], "iso3": codes[(fill, line_css)]},
                 showlegend=False,
             ),
         )
@@ -203,6 +208,7 @@ def _paths(layer: dict, canvas: _Canvas) -> list[dict]:
             line={"color": css(layer.get("getColor", [0, 0, 0, 255])), "width": width},
             hoverinfo="skip",
             name=layer["id"],  # the deck's layer ("kosovo-boundary-dashed")
+            meta={"layer": layer["id"]},
             showlegend=False,
         )
     ]
@@ -234,6 +240,11 @@ def _dots(layer: dict, canvas: _Canvas) -> list[dict]:
                 else None,
                 hoverinfo="text" if hover else "skip",
                 name=layer["id"],
+                # which office each dot is ([id, type]), for a click or a check
+                customdata=[[d["office_id"], d["office_type"]] for d in data]
+                if all("office_id" in d for d in data)
+                else None,
+                meta={"layer": layer["id"]},
                 showlegend=False,
             )
         )
@@ -269,7 +280,8 @@ def figure_from_deck(deck, width_px: int, height_px: int) -> go.Figure:
     """The deck as a plotly figure `height_px` high showing at least the `width_px` x
     `height_px` frame around the deck's view (more on a wider window, as deck.gl shows)."""
     spec = json.loads(deck.to_json())
-    canvas = _Canvas(spec["initialViewState"], width_px, height_px)
+    view = spec["initialViewState"]
+    canvas = _Canvas(view, width_px, height_px)
     traces: list[dict] = []
     annotations: list[dict] = []
     for layer in spec["layers"]:
@@ -301,7 +313,8 @@ def figure_from_deck(deck, width_px: int, height_px: int) -> go.Figure:
             "font": {"color": "#1B2A41", "size": 14},
             "align": "left",
         },
-        meta=META,
+        # the deck's view: centre and zoom the map is drawn at
+        meta={**META, "view": {k: view[k] for k in ("longitude", "latitude", "zoom")}},
         dragmode="pan",
     )
     # Equal scales on both axes; a window of another shape widens whichever range it must, so the
@@ -323,6 +336,11 @@ def is_map(figure_spec: dict) -> bool:
     return (figure_spec.get("layout", {}).get("meta") or {}).get("kind") == META["kind"]
 
 
+def is_map_figure(figure: go.Figure) -> bool:
+    """Whether a plotly figure is a map drawn here."""
+    return (figure.layout.meta or {}).get("kind") == META["kind"]
+
+
 def indicator_map(*args, **kwargs) -> tuple[go.Figure, object]:
     """The overview's choropleth (maps.indicator_deck's arguments) drawn as SVG, and its legend.
     Names were laid out for a map at least maps.NARROWEST_MAP_PX x maps.MAP_HEIGHT_PX."""
@@ -336,3 +354,11 @@ def trend_map(*args, **kwargs) -> tuple[go.Figure, object]:
     deck, legend = maps.trend_deck(*args, **kwargs)
     width = kwargs.get("width_px", maps.NARROWEST_MAP_PX)
     return figure_from_deck(deck, width, maps.MAP_HEIGHT_PX), legend
+
+
+def offices_map(*args, **kwargs) -> tuple[go.Figure, object]:
+    """The offices map (maps.offices_deck's arguments) as SVG, and its indicator legend. Names
+    were laid out for a map at least maps.OFFICES_MAP_PX wide and `height` high."""
+    deck, classes = maps.offices_deck(*args, **kwargs)
+    height = kwargs.get("height", maps.OFFICES_MAP_HEIGHT_PX)
+    return figure_from_deck(deck, maps.OFFICES_MAP_PX, height), classes

@@ -1,5 +1,5 @@
 """In a real browser, every page renders without errors and nothing is fetched from the internet;
-the offices map draws its deck. Screenshots go to artifacts/screenshots/."""
+the offices map draws its dots. Screenshots go to artifacts/screenshots/."""
 
 from __future__ import annotations
 
@@ -14,10 +14,9 @@ from tests.browser.harness import (
     streamlit_server,
     url_path,
 )
+from tests.browser.test_svg_maps import OFFICE_DOT, hover_svg_map, svg_map_drawn
 
 pytestmark = pytest.mark.browser
-
-DECK_CANVAS = '[data-testid="stDeckGlJsonChart"] canvas'
 
 
 @pytest.mark.parametrize("page_file", page_files())
@@ -35,13 +34,9 @@ def test_page_renders_offline(app_page, app_server, page_file):
 def test_map_page_draws_offline(app_page, app_server):
     open_page(app_page, app_server, "/map")
     assert app_page.locator("h1").first.inner_text() == "IOM offices in the region"
-    # deck.gl sizes its canvas (300x150 until then) once WebGL is up and the first frame drawn.
-    app_page.wait_for_function(
-        f"""() => [...document.querySelectorAll('{DECK_CANVAS}')]
-                .some((canvas) => canvas.clientWidth > 500 && canvas.clientHeight > 400)""",
-        timeout=30_000,
-    )
-    app_page.wait_for_timeout(2000)
+    drawn = svg_map_drawn(app_page)
+    assert drawn["dots"] >= 49, "every office and the Regional Office"
+    assert drawn["width"] > 500 and drawn["height"] >= 600
     screenshot(app_page, "map")
     assert_offline_and_clean(app_page, app_page.record)
 
@@ -52,7 +47,7 @@ def test_map_with_indicator_from_the_link_draws_offline(app_page, app_server):
         app_server,
         "/map?country=UKR&country=MDA&indicator=undesa2020.migrant_share&indicator_year=2015",
     )
-    app_page.locator(DECK_CANVAS).first.wait_for(state="visible", timeout=30_000)
+    svg_map_drawn(app_page)
     # The link's indicator and year reached the page: legend title and legend image are drawn.
     assert (
         app_page.get_by_text(
@@ -82,43 +77,16 @@ def test_deep_link_on_a_fresh_server(browser, warehouse_path, tmp_path):
             page.context.close()
 
 
-def test_map_tooltip_shows_the_office_on_hover(app_page, app_server, warehouse_path):
-    import math
-
-    import duckdb
-
-    from dashboard import maps
-    from dashboard.queries import offices as q
-
-    with duckdb.connect(str(warehouse_path), read_only=True) as con:
-        region = tuple(iso3 for (iso3,) in con.execute("select iso3 from dim_country").fetchall())
-        offices = q.offices_on_map(con, region)
+def test_map_tooltip_shows_the_office_on_hover(app_page, app_server):
     open_page(app_page, app_server, "/map")
-    canvas = app_page.locator(DECK_CANVAS).first
-    app_page.wait_for_function(
-        f"() => document.querySelector('{DECK_CANVAS}')?.clientWidth > 500", timeout=30_000
-    )
-    canvas.scroll_into_view_if_needed()
-    app_page.wait_for_timeout(1500)
-    box = canvas.bounding_box()
-    # Where deck.gl's Web Mercator view puts Vienna, from the view the page asked for.
-    view = maps.view_for_offices(offices, region, True, height=600)
-    scale = 512 * 2**view.zoom
-    y = lambda lat: math.log(math.tan(math.pi / 4 + math.radians(lat) / 2))  # noqa: E731
-    vienna = offices.set_index("office_id").loc["ro-vienna"]
-    x_px = box["x"] + box["width"] / 2 + (vienna["lon"] - view.longitude) / 360 * scale
-    y_px = (
-        box["y"] + box["height"] / 2 - (y(vienna["lat"]) - y(view.latitude)) / (2 * math.pi) * scale
-    )
-    app_page.mouse.move(x_px, y_px)
-    tooltip = app_page.locator(".deck-tooltip")
-    tooltip.wait_for(state="visible", timeout=10_000)
-    text = tooltip.inner_text()
+    svg_map_drawn(app_page)
+    text = hover_svg_map(app_page, OFFICE_DOT, "ro-vienna")
     assert "IOM Regional Office Vienna" in text
     assert "Regional Office · Vienna, Austria" in text and "Tel.: +43 1 581 22 22" in text
     # One fact a line, and the document's quotation marks shown as such (escaped once, not twice).
     assert "\nAddress: Dampschiffstraße 4/6 1030 Vienna Austria\n" in text
-    assert "Table A1's 48 offices" in text and "&#x27;" not in text and "&amp;" not in text
-    assert "Full note in the table below." in text
+    joined = text.replace("\n", " ")
+    assert "Table A1's 48 offices" in joined and "&#x27;" not in text and "&amp;" not in text
+    assert "Full note in the table below." in joined
     screenshot(app_page, "map-tooltip")
     assert_offline_and_clean(app_page, app_page.record)

@@ -1,5 +1,5 @@
-"""The maps drawn as SVG by plotly (dashboard.svgmap: the overview, the trends page and the
-country profile), in a real browser: drawn offline as vector shapes, names and dots, with the
+"""The maps drawn as SVG by plotly (dashboard.svgmap: the overview, the offices map, the trends
+page and the country profile), in a real browser: drawn offline as vector shapes, names and dots, with the
 disclaimer under them, and a hover box showing the data behind a country or an office as text."""
 
 from __future__ import annotations
@@ -15,10 +15,14 @@ SVG_MAP = """() => {
   const plot = [...document.querySelectorAll('.js-plotly-plot')]
     .find((p) => p.layout && p.layout.meta && p.layout.meta.kind === 'map');
   if (!plot) return null;
+  const box = plot.getBoundingClientRect();
   return {
     paths: plot.querySelectorAll('.scatterlayer path').length,
+    dots: plot.querySelectorAll('.scatterlayer .point').length,
     names: [...plot.querySelectorAll('.annotation-text')].map((t) => t.textContent),
     canvas: plot.querySelectorAll('canvas').length,
+    width: box.width,
+    height: box.height,
   };
 }"""
 # Screen position of the middle of a named trace's points (a country's shape, or an office dot).
@@ -34,16 +38,31 @@ WHERE = """(name) => {
 }"""
 
 
-def _drawn(page) -> dict:
+# Screen position of one office's dot (customdata: [office id, type]).
+OFFICE_DOT = """(officeId) => {
+  const plot = [...document.querySelectorAll('.js-plotly-plot')]
+    .find((p) => p.layout && p.layout.meta && p.layout.meta.kind === 'map');
+  const fl = plot._fullLayout, box = plot.querySelector('.nsewdrag').getBoundingClientRect();
+  for (const trace of plot._fullData) {
+    const i = (trace.customdata || []).findIndex((row) => row[0] === officeId);
+    if (i >= 0) return {x: box.left + fl.xaxis.l2p(trace.x[i]), y: box.top + fl.yaxis.l2p(trace.y[i])};
+  }
+  return null;
+}"""
+
+
+def svg_map_drawn(page) -> dict:
+    """Wait for the page's SVG map to be drawn; what it drew (paths, dots, names, size)."""
     page.wait_for_function(f"() => ({SVG_MAP})() && ({SVG_MAP})().paths > 3", timeout=30_000)
     return page.evaluate(SVG_MAP)
 
 
-def _hover(page, name: str) -> str:
+def hover_svg_map(page, where: str, target: str) -> str:
+    """Hover the map where `where` (a script given `target`) says; the hover box's lines."""
     plot = page.locator(".js-plotly-plot").filter(has=page.locator(".annotation-text")).first
     plot.scroll_into_view_if_needed()
     page.wait_for_timeout(500)
-    point = page.evaluate(WHERE, name)
+    point = page.evaluate(where, target)
     page.mouse.move(point["x"], point["y"])
     label = page.locator(".hoverlayer .hovertext")
     label.first.wait_for(state="visible", timeout=10_000)
@@ -56,11 +75,11 @@ def _hover(page, name: str) -> str:
 
 def test_overview_map_is_vector_with_names_disclaimer_and_country_hover(app_page, app_server):
     open_page(app_page, app_server, "/")
-    drawn = _drawn(app_page)
+    drawn = svg_map_drawn(app_page)
     assert drawn["canvas"] == 0, "drawn as SVG, no WebGL canvas"
     assert {"Kazakhstan", "Ukraine", "Türkiye", config.KOSOVO_MARKER} <= set(drawn["names"])
     assert app_page.get_by_text(config.MAP_DISCLAIMER, exact=True).first.is_visible()
-    text = _hover(app_page, "KAZ")
+    text = hover_svg_map(app_page, WHERE, "KAZ")
     assert text.startswith("Kazakhstan") and "%" in text and "(20" in text, text
     screenshot(app_page, "svg-map-overview-hover")
     assert_offline_and_clean(app_page, app_page.record)
@@ -68,9 +87,9 @@ def test_overview_map_is_vector_with_names_disclaimer_and_country_hover(app_page
 
 def test_profile_map_hover_shows_the_office_contacts_as_text(app_page, app_server):
     open_page(app_page, app_server, "/country?country=UKR")
-    drawn = _drawn(app_page)
+    drawn = svg_map_drawn(app_page)
     assert {"Ukraine", "Kyiv"} <= set(drawn["names"])
-    text = _hover(app_page, "offices")
+    text = hover_svg_map(app_page, OFFICE_DOT, "ukr-kyiv")
     assert "IOM" in text and "Tel.:" in text or "Address:" in text, text
     assert "<b>" not in text and "&lt;" not in text and "&amp;" not in text
     screenshot(app_page, "svg-map-country-hover")
@@ -80,8 +99,8 @@ def test_profile_map_hover_shows_the_office_contacts_as_text(app_page, app_serve
 def test_a_russian_map_hover_names_the_country_and_the_figure_in_russian(app_page, app_server):
     """The hover box is drawn only on hover, so the page-wide Russian text check cannot see it."""
     open_page(app_page, app_server, "/?lang=ru")
-    _drawn(app_page)
-    text = _hover(app_page, "UKR")
+    svg_map_drawn(app_page)
+    text = hover_svg_map(app_page, WHERE, "UKR")
     assert text.startswith("Украина"), text
     assert "International" not in text and "population" not in text, text
     assert_offline_and_clean(app_page, app_page.record)

@@ -1,6 +1,7 @@
 """Streamlit blocks of the offices map page, in the order the page draws them: office cards, the
 indicator picker (bound to the link), the map with its legend panel, the office list. Cards and
-notes are worded in the pure dashboard.content.map; the deck is built by dashboard.maps."""
+notes are worded in the pure dashboard.content.map; the deck is built by dashboard.maps
+and drawn as SVG by dashboard.svgmap."""
 
 from __future__ import annotations
 
@@ -9,7 +10,7 @@ from dataclasses import dataclass
 import pandas as pd
 import streamlit as st
 
-from dashboard import cache, config, maps, themes, ui, url_state
+from dashboard import cache, config, maps, svgmap, themes, ui, url_state
 from dashboard.content import map as content
 from dashboard.content.overview import FIGURE_OFFICES
 from dashboard.filters import FilterOptions, Filters
@@ -22,7 +23,7 @@ from dashboard.views import themes as theme_view
 INDICATOR_KEY = "indicator"
 YEAR_KEY = "indicator_year"
 THEME_KEY = "map_theme"
-MAP_HEIGHT = 600
+MAP_HEIGHT = maps.OFFICES_MAP_HEIGHT_PX
 
 
 @dataclass(frozen=True)
@@ -134,8 +135,8 @@ def offices_map(filters: Filters, colour: Colouring | None) -> None:
             d_(colour.definition["name"]),
             bool(colour.definition["kosovo_in_serbia"]),
         )
-    deck, classes = cache.chart(
-        maps.offices_deck,
+    figure, classes = cache.chart(
+        svgmap.offices_map,
         offices,
         filters.selected_iso3,
         filters.is_whole_region,
@@ -145,9 +146,9 @@ def offices_map(filters: Filters, colour: Colouring | None) -> None:
     )
     map_column, side_panel = st.columns([5, 2])
     with map_column:
-        ui.map_view(
-            deck,
-            height=MAP_HEIGHT,
+        ui.plotly_map(
+            figure,
+            key="offices",
             iso3=filters.selected_iso3,
             alt=content.map_alt(len(offices), config.OFFICES_AS_OF),
         )
