@@ -103,3 +103,31 @@ def test_sessions_arriving_together_on_a_missing_warehouse_all_render(tmp_path):
         assert offices == ["48"], metrics
     assert db.usable(target)
     assert sorted(p.name for p in target.parent.iterdir()) == ["warehouse.duckdb"]
+
+
+def test_a_folder_check_survives_another_threads_clean_up(tmp_path):
+    """Threads of one server share a PID, so one thread's remove_dead_builds may delete the probe
+    another thread's folder check has just made (CI once failed with "the folder is not writable
+    (No such file or directory)" for that). The check must not take that for a bad folder."""
+    import threading
+
+    from dashboard import warehouse
+
+    out = tmp_path / "warehouse.duckdb"
+    done = threading.Event()
+
+    def clean_up() -> None:
+        while not done.is_set():
+            warehouse.remove_dead_builds(out)
+
+    switching = sys.getswitchinterval()
+    sys.setswitchinterval(1e-6)  # let the threads interleave between every few bytecodes
+    cleaner = threading.Thread(target=clean_up)
+    cleaner.start()
+    try:
+        for _ in range(3000):
+            warehouse._check_folder(out)
+    finally:
+        done.set()
+        cleaner.join()
+        sys.setswitchinterval(switching)

@@ -430,7 +430,9 @@ def _check_folder(out: Path) -> None:
         out.parent.mkdir(parents=True, exist_ok=True)
         probe = _temporary_name(out)
         os.close(os.open(probe, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o644))
-        probe.unlink()
+        # Another thread of this process (same PID) building under the lock may already have
+        # removed it as a leftover (remove_dead_builds): the folder took the file all the same.
+        probe.unlink(missing_ok=True)
     except OSError as error:
         reason = error.strerror or type(error).__name__
         raise BuildError(f"{out.parent}: the folder is not writable ({reason})") from None
