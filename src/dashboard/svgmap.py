@@ -130,23 +130,38 @@ def _scatter(**properties) -> dict:
     return {"type": "scatter", **{k: v for k, v in properties.items() if v is not None}}
 
 
-def _outer_rings(geometry: dict) -> list[list[list[float]]]:
+def outer_rings(geometry: dict) -> list[list[list[float]]]:
+    """The outer ring of each polygon of a (Multi)Polygon geometry."""
     polygons = (
         geometry["coordinates"] if geometry["type"] == "MultiPolygon" else [geometry["coordinates"]]
     )
     return [polygon[0] for polygon in polygons]
 
 
+def _land(canvas: _Canvas, rings, fill: str, line_css: str, width: float, **extra) -> dict:
+    """Filled shapes (one trace), outlined unless the outline is the fill's own colour."""
+    xs, ys = canvas.lines(rings)
+    return _scatter(
+        x=xs,
+        y=ys,
+        mode="lines",
+        fill="toself",
+        fillcolor=fill,
+        line={"color": line_css, "width": width if line_css != fill else 0},
+        showlegend=False,
+        **extra,
+    )
+
+
 def _shapes(layer: dict, canvas: _Canvas) -> list[dict]:
     """A GeoJsonLayer: shapes with a tooltip get a trace each (plotly hovers a fill as one
-    trace); the others are drawn together by colour."""
+    trace); the others are drawn together by colour, under them."""
     stroked = layer.get("stroked", True)
     width = layer.get("lineWidthMinPixels", 1) if stroked else 0
     traces: list[dict] = []
-    plain: dict[tuple[str, str], list[list[list[float]]]] = {}
-    codes: dict[tuple[str, str], list[str]] = {}
+    plain: dict[tuple[str, str], tuple[list, list[str]]] = {}  # look -> (rings, iso3 codes)
     for feature in layer["data"]["features"]:
-        rings = _outer_rings(feature["geometry"])
+        rings = outer_rings(feature["geometry"])
         if not canvas.reaches(rings):
             continue
         fill = css(_value(layer, "getFillColor", feature, [0, 0, 0, 255]))
@@ -154,44 +169,28 @@ def _shapes(layer: dict, canvas: _Canvas) -> list[dict]:
         line_css = css(line) if stroked and line[3:4] != [0] else fill
         props = feature["properties"]
         if layer.get("pickable") and props.get("tooltip_title"):
-            xs, ys = canvas.lines(rings)
             traces.append(
-                _scatter(
-                    x=xs,
-                    y=ys,
-                    mode="lines",
-                    fill="toself",
-                    fillcolor=fill,
-                    line={"color": line_css, "width": width if line_css != fill else 0},
+                _land(
+                    canvas, rings, fill, line_css, width,
                     hoveron="fills",
                     text=hover_text(props["tooltip_title"], props.get("tooltip_body", "")),
                     hoverinfo="text",
                     name=props.get("iso3", ""),
                     meta={"layer": layer["id"], "iso3": [props.get("iso3", "")]},
-                    showlegend=False,
                 )
-            )
+            )  # fmt: skip
         else:
-            plain.setdefault((fill, line_css), []).extend(rings)
-            codes.setdefault((fill, line_css), []).append(props.get("iso3", ""))
-    for (fill, line_css), rings in plain.items():
-        xs, ys = canvas.lines(rings)
-        traces.insert(
-            0,
-            _scatter(
-                x=xs,
-                y=ys,
-                mode="lines",
-                fill="toself",
-                fillcolor=fill,
-                line={"color": line_css, "width": width if line_css != fill else 0},
-                hoverinfo="skip",
-                name=layer["id"],
-                meta={"layer": layer["id"], "iso3": codes[(fill, line_css)]},
-                showlegend=False,
-            ),
+            group_rings, codes = plain.setdefault((fill, line_css), ([], []))
+            group_rings.extend(rings)
+            codes.append(props.get("iso3", ""))
+    grouped = [
+        _land(
+            canvas, rings, fill, line_css, width,
+            hoverinfo="skip", name=layer["id"], meta={"layer": layer["id"], "iso3": codes},
         )
-    return traces
+        for (fill, line_css), (rings, codes) in reversed(plain.items())
+    ]  # fmt: skip
+    return grouped + traces
 
 
 def _paths(layer: dict, canvas: _Canvas) -> list[dict]:

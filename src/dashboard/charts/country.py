@@ -213,19 +213,11 @@ def funding_by_country(
     )
 
 
-def _outer_rings(feature: dict) -> list[list[list[float]]]:
-    geometry = feature["geometry"]
-    polygons = (
-        geometry["coordinates"] if geometry["type"] == "MultiPolygon" else [geometry["coordinates"]]
-    )
-    return [polygon[0] for polygon in polygons]
-
-
 def _land_trace(features: list[dict], fill: str) -> go.Scatter:
     xs: list[float | None] = []
     ys: list[float | None] = []
     for feature in features:
-        for ring in _outer_rings(feature):
+        for ring in svgmap.outer_rings(feature["geometry"]):
             xs.extend(point[0] for point in ring)
             ys.extend(point[1] for point in ring)
             xs.append(None)  # a gap starts the next polygon of the same filled trace
