@@ -393,7 +393,7 @@ def quote(text: str) -> None:
     if i18n.language() == i18n.DEFAULT_LANGUAGE:
         st.markdown(outlook_content.quote_markdown(text))
     else:
-        st.markdown(f"> {ui.english(text)} {_('(in English)')}", unsafe_allow_html=True)
+        st.markdown(f"> {ui.english_markup(text)} {_('(in English)')}", unsafe_allow_html=True)
 
 
 def assessment_line(result: outlook.Assessment) -> None:
