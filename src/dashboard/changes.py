@@ -209,20 +209,37 @@ class LatestFact:
     complete: bool
 
 
+# (indicator_code, iso3, year, note) of each declared series break: a handful of rows, read
+# dozens of times per selection, where filtering the frame each time cost 1.5 ms a look.
+BreakRows = list[tuple[str, str, int, str]]
+
+
+def _break_rows(breaks: pd.DataFrame) -> BreakRows:
+    return list(
+        zip(
+            breaks["indicator_code"].tolist(),
+            breaks["iso3"].tolist(),
+            [int(year) for year in breaks["year"].tolist()],
+            breaks["note"].tolist(),
+            strict=True,
+        )
+    )
+
+
 def _breaks_between(
-    breaks: pd.DataFrame, code: str, iso3: Sequence[str], first: int, last: int
+    breaks: BreakRows, code: str, iso3: Sequence[str], first: int, last: int
 ) -> list[str]:
     """Notes of the breaks of `code` in the countries `iso3` in a year after `first` up to `last`."""
-    hit = breaks[
-        (breaks["indicator_code"] == code)
-        & breaks["iso3"].isin(list(iso3))
-        & (breaks["year"] > first)
-        & (breaks["year"] <= last)
+    return [
+        note
+        for break_code, country, year, note in breaks
+        if break_code == code and country in iso3 and first < year <= last
     ]
-    return hit["note"].tolist()
 
 
-def _comparison(rows: Mapping[int, Mapping], latest: Mapping, back: int, breaks, iso3) -> str:
+def _comparison(
+    rows: Mapping[int, Mapping], latest: Mapping, back: int, breaks: BreakRows, iso3
+) -> str:
     """'+10% on 2024', or why that comparison is not made (no figure, another edition, other
     countries, a series break). The longer comparison (back > 1) takes, where the source has no
     figure exactly `back` years before, the nearest later one at least two years before (a
@@ -263,6 +280,7 @@ def latest_facts(
     latest complete year up to `year_to` (else the latest year, marked incomplete); concepts
     with nothing in the last STALE_YEARS years are left out."""
     facts = []
+    break_rows = _break_rows(breaks)
     records = [
         dict(zip(FIGURE_COLUMNS, values, strict=True))
         for values in zip(*(figures[c].tolist() for c in FIGURE_COLUMNS), strict=True)
@@ -285,15 +303,15 @@ def latest_facts(
         if (
             previous is not None
             and previous["indicator_code"] == latest["indicator_code"]
-            and not _breaks_between(breaks, latest["indicator_code"], iso3, year - 1, year)
+            and not _breaks_between(break_rows, latest["indicator_code"], iso3, year - 1, year)
         ):
             delta = value - float(previous["value"])
             verb = "rose" if delta > 0 else "fell" if delta < 0 else "stayed"
         parts = [
             text
             for text in (
-                _comparison(rows, latest, 1, breaks, iso3),
-                _comparison(rows, latest, 5, breaks, iso3),
+                _comparison(rows, latest, 1, break_rows, iso3),
+                _comparison(rows, latest, 5, break_rows, iso3),
             )
             if text
         ]
@@ -356,8 +374,11 @@ def break_notes(
 ) -> list[str]:
     """The notes of the breaks within five years of each fact's year, in its indicator and scope."""
     notes: list[str] = []
+    break_rows = _break_rows(breaks)
     for fact in facts:
-        for note in _breaks_between(breaks, fact.indicator_code, iso3, fact.year - 5, fact.year):
+        for note in _breaks_between(
+            break_rows, fact.indicator_code, iso3, fact.year - 5, fact.year
+        ):
             if note not in notes:
                 notes.append(note)
     return notes
