@@ -151,3 +151,65 @@ def test_a_shared_svg_map_is_drawn_as_built_without_the_chart_style(language):
         cached, _ = cache.chart(svgmap.indicator_map, values, "usd", "Test", ("ALB", "SRB"), False)
     shared = json.loads(pio.to_json(cached.to_dict(), validate=False))
     assert shared["layout"] == json.loads(built.to_json())["layout"]
+
+
+def test_sessions_asking_at_once_for_the_same_new_value_compute_it_once():
+    """Many sessions opening the same new selection together: one computes, the others wait for
+    its result (a second computation under Python's one-thread-at-a-time would slow them all)."""
+    import threading
+    import time
+
+    store = cache._SharedResults(max_entries=8, ttl_seconds=60)
+    calls: list[int] = []
+    started = threading.Event()
+
+    def slow() -> str:
+        calls.append(1)
+        started.set()
+        time.sleep(0.3)
+        return "figure"
+
+    answers: list[str] = []
+    first = threading.Thread(target=lambda: answers.append(store.get("key", slow)))
+    first.start()
+    started.wait(5)
+    others = [
+        threading.Thread(target=lambda: answers.append(store.get("key", slow))) for _ in range(4)
+    ]
+    for thread in others:
+        thread.start()
+    # Meanwhile another key is not held up by the pending one.
+    assert store.get("other key", lambda: "quick") == "quick"
+    for thread in [first, *others]:
+        thread.join(10)
+    assert answers == ["figure"] * 5
+    assert len(calls) == 1
+
+
+def test_a_failed_computation_lets_the_waiting_session_compute_for_itself():
+    import threading
+    import time
+
+    store = cache._SharedResults(max_entries=8, ttl_seconds=60)
+    started = threading.Event()
+
+    def failing() -> str:
+        started.set()
+        time.sleep(0.2)
+        raise RuntimeError("the first session's run was stopped")
+
+    errors: list[Exception] = []
+
+    def first_session() -> None:
+        try:
+            store.get("key", failing)
+        except RuntimeError as error:
+            errors.append(error)
+
+    thread = threading.Thread(target=first_session)
+    thread.start()
+    started.wait(5)
+    assert store.get("key", lambda: "computed again") == "computed again"
+    thread.join(5)
+    assert len(errors) == 1
+    assert store.get("key", lambda: "not asked") == "computed again"  # and it was kept

@@ -51,6 +51,10 @@ def connection() -> duckdb.DuckDBPyConnection:
     return _connection(db.warehouse_version())
 
 
+# How long a session waits for another to finish the same value before computing it itself.
+PENDING_WAIT_SECONDS = 30
+
+
 class _SharedResults:
     """Results shared by every session: least recently used out first, and none older than a TTL.
 
@@ -63,23 +67,45 @@ class _SharedResults:
         self.max_entries, self.ttl_seconds = max_entries, ttl_seconds
         self._lock = threading.Lock()
         self._entries: OrderedDict[Hashable, tuple[float, Any]] = OrderedDict()
+        self._pending: dict[Hashable, threading.Event] = {}
+
+    def _fresh(self, key: Hashable, now: float) -> tuple[bool, Any]:
+        entry = self._entries.get(key)
+        if entry is not None and now - entry[0] < self.ttl_seconds:
+            self._entries.move_to_end(key)
+            return True, entry[1]
+        return False, None
 
     def get(self, key: Hashable, compute: Callable[[], Any]) -> Any:
         now = time.monotonic()
         with self._lock:
-            entry = self._entries.get(key)
-            if entry is not None and now - entry[0] < self.ttl_seconds:
+            found, value = self._fresh(key, now)
+            if found:
+                return value
+            pending = self._pending.get(key)
+            if pending is None:
+                self._pending[key] = threading.Event()
+        if pending is not None:
+            # Another session is computing this very value (sessions opening the same new
+            # selection at once): wait for it rather than compute it again. Python runs one
+            # thread at a time, so a second computation would only slow both down. Other keys
+            # never wait. A failed computation is tried again here; a hung one is not waited for.
+            if not pending.wait(timeout=PENDING_WAIT_SECONDS):
+                return compute()
+            with self._lock:
+                found, value = self._fresh(key, time.monotonic())
+            return value if found else self.get(key, compute)
+        try:
+            value = compute()
+            with self._lock:
+                self._entries[key] = (now, value)
                 self._entries.move_to_end(key)
-                return entry[1]
-        # Computed outside the lock: two sessions asking at once may both compute, which costs
-        # less than making every session wait behind one slow query.
-        value = compute()
-        with self._lock:
-            self._entries[key] = (now, value)
-            self._entries.move_to_end(key)
-            while len(self._entries) > self.max_entries:
-                self._entries.popitem(last=False)
-        return value
+                while len(self._entries) > self.max_entries:
+                    self._entries.popitem(last=False)
+            return value
+        finally:
+            with self._lock:
+                self._pending.pop(key).set()
 
     def clear(self) -> None:
         with self._lock:
