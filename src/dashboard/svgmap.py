@@ -278,7 +278,7 @@ def _names(layer: dict, canvas: _Canvas) -> list[dict]:
 def figure_from_deck(deck, width_px: int, height_px: int) -> go.Figure:
     """The deck as a plotly figure `height_px` high showing at least the `width_px` x
     `height_px` frame around the deck's view (more on a wider window, as deck.gl shows)."""
-    spec = json.loads(deck.to_json())
+    spec = deck.spec() if isinstance(deck, maps.CompactDeck) else json.loads(deck.to_json())
     view = spec["initialViewState"]
     canvas = _Canvas(view, width_px, height_px)
     traces: list[dict] = []
