@@ -22,6 +22,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 RESULTS = ROOT / "bench" / "results"
 STREAMLIT = ROOT / ".venv" / "bin" / "streamlit"
+PYTHON = ROOT / ".venv" / "bin" / "python"
 # The browser tests' Chromium and flags, so the benchmark measures the browser they check.
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "src"))
@@ -100,9 +101,12 @@ class Server:
 
 @contextlib.contextmanager
 def streamlit_server(
-    warehouse: Path, timeout: float = 60, extra_env: dict | None = None
+    warehouse: Path, timeout: float = 60, extra_env: dict | None = None, warm: bool = False
 ) -> Iterator[Server]:
-    """The real app on a free localhost port, stopped (its whole process group) on exit."""
+    """The real app on a free localhost port, stopped (its whole process group) on exit.
+
+    `warm`: started as scripts/dashboard.sh starts it (`python -m dashboard.start`: the same
+    server, with a warm-up thread that runs the default page as soon as the server answers)."""
     port = free_port()
     # PYTHONPATH: this checkout's code, whatever checkout the venv's editable install points at.
     env = dict(os.environ, PYTHONPATH=str(ROOT / "src"), DASHBOARD_DB=str(warehouse))
@@ -113,9 +117,11 @@ def streamlit_server(
     started = time.perf_counter()
     process = subprocess.Popen(
         [
-            str(STREAMLIT),
-            "run",
-            "app.py",
+            *(
+                [str(PYTHON), "-m", "dashboard.start"]
+                if warm
+                else [str(STREAMLIT), "run", "app.py"]
+            ),
             "--server.address",
             "127.0.0.1",
             "--server.port",

@@ -5,7 +5,10 @@ fills the shared caches (queries, charts, decks) on its first runs; the first ma
 would wait for all of that. scripts/serve.sh runs this against each replica once it answers its
 health check and before nginx sends it anyone: one session opens the default page (with
 `--all`, every other page once too), with the filters' defaults, over the websocket protocol a
-browser speaks.
+browser speaks. scripts/dashboard.sh starts it with `--wait` beside a single server: it waits
+for the health check, then runs the default page while the first browser is still loading
+Streamlit's bundles, so that browser's own first run finds the caches filled (the shared caches
+make a session asking for a value being computed wait for it rather than compute it twice).
 """
 
 from __future__ import annotations
@@ -14,6 +17,7 @@ import argparse
 import asyncio
 import sys
 import time
+import urllib.request
 
 from streamlit.proto.BackMsg_pb2 import BackMsg
 from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
@@ -49,8 +53,23 @@ async def _run_page(url: str, page_hash: str = "") -> tuple[dict[str, str], list
                 return pages, problems
 
 
-async def warm(port: int, every_page: bool) -> str:
-    url = f"ws://127.0.0.1:{port}/_stcore/stream"
+def wait_healthy(host: str, port: int, seconds: float) -> bool:
+    """Whether the server on host:port answered its health check within `seconds`."""
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        try:
+            with urllib.request.urlopen(
+                f"http://{host}:{port}/_stcore/health", timeout=1
+            ) as answer:
+                if answer.status == 200:
+                    return True
+        except OSError:
+            time.sleep(0.05)
+    return False
+
+
+async def warm(port: int, every_page: bool, host: str = "127.0.0.1") -> str:
+    url = f"ws://{host}:{port}/_stcore/stream"
     started = time.perf_counter()
     pages, problems = await _run_page(url)
     for page_hash in pages.values() if every_page else ():
@@ -65,12 +84,26 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m dashboard.warmup", description=__doc__)
     parser.add_argument("ports", type=int, nargs="+")
     parser.add_argument("--all", action="store_true", help="every page, not only the default")
+    parser.add_argument("--host", default="127.0.0.1", help="where the servers listen")
+    parser.add_argument(
+        "--wait",
+        type=float,
+        default=0,
+        metavar="SECONDS",
+        help="first wait up to SECONDS for each server's health check (a server just started)",
+    )
     args = parser.parse_args(argv)
     status = 0
+    for port in args.ports if args.wait else ():
+        if not wait_healthy(args.host, port, args.wait):
+            print(
+                f"port {port}: not warmed (no health check within {args.wait:g} s)", file=sys.stderr
+            )
+            return 1
 
     async def warm_all() -> list:  # the replicas at once: each is its own process
         return await asyncio.gather(
-            *(warm(port, args.all) for port in args.ports), return_exceptions=True
+            *(warm(port, args.all, args.host) for port in args.ports), return_exceptions=True
         )
 
     for port, outcome in zip(args.ports, asyncio.run(warm_all()), strict=True):

@@ -1,0 +1,65 @@
+"""The README's start command (scripts/dashboard.sh) runs `python -m dashboard.start`: Streamlit's
+server plus a warm-up that runs the default page as soon as the server answers, so the first
+browser finds the first run's work done. A real server on a free port; no browser needed."""
+
+from __future__ import annotations
+
+import os
+import re
+import signal
+import subprocess
+import sys
+import time
+import urllib.request
+
+from dashboard import start
+from tests.browser.harness import free_ports
+
+WARMED = re.compile(r"warm-up: port (\d+): 1 page\(s\) warmed in [\d.]+ s$", re.MULTILINE)
+
+
+def test_options_are_read_as_streamlit_takes_them():
+    args = ["--server.address", "0.0.0.0", "--server.port=8600", "--theme.base", "light"]
+    assert start._option(args, "--server.port", "8501") == "8600"
+    assert start._option(args, "--server.address", "localhost") == "0.0.0.0"
+    assert start._option(["--server.headless", "true"], "--server.port", "8501") == "8501"
+
+
+def test_the_server_starts_and_warms_its_default_page_before_anyone_asks(warehouse_path, tmp_path):
+    port = free_ports()
+    log = tmp_path / "start.log"
+    env = dict(os.environ, DASHBOARD_DB=str(warehouse_path))
+    with log.open("w") as out:
+        process = subprocess.Popen(
+            [
+                sys.executable,
+                "-m",
+                "dashboard.start",
+                "--server.address",
+                "127.0.0.1",
+                "--server.port",
+                str(port),
+                "--server.headless",
+                "true",
+                "--browser.gatherUsageStats",
+                "false",
+            ],
+            stdout=out,
+            stderr=subprocess.STDOUT,
+            env=env,
+            start_new_session=True,
+        )
+    try:
+        deadline = time.monotonic() + 90
+        while time.monotonic() < deadline and not WARMED.search(log.read_text()):
+            assert process.poll() is None, log.read_text()[-2000:]
+            time.sleep(0.2)
+        text = log.read_text()
+        assert WARMED.search(text), text[-2000:]
+        assert int(WARMED.search(text).group(1)) == port
+        assert "exceptions" not in text and "Traceback" not in text, text[-2000:]
+        with urllib.request.urlopen(f"http://127.0.0.1:{port}/_stcore/health", timeout=5) as answer:
+            assert answer.status == 200
+    finally:
+        os.killpg(process.pid, signal.SIGTERM)
+        process.wait(timeout=20)
