@@ -5,10 +5,8 @@ fills the shared caches (queries, charts, decks) on its first runs; the first ma
 would wait for all of that. scripts/serve.sh runs this against each replica once it answers its
 health check and before nginx sends it anyone: one session opens the default page (with
 `--all`, every other page once too), with the filters' defaults, over the websocket protocol a
-browser speaks. scripts/dashboard.sh starts it with `--wait` beside a single server: it waits
-for the health check, then runs the default page while the first browser is still loading
-Streamlit's bundles, so that browser's own first run finds the caches filled (the shared caches
-make a session asking for a value being computed wait for it rather than compute it twice).
+browser speaks. dashboard.start (the README's start command) does the same from inside the
+server's own process, for the default page, as soon as the server answers.
 """
 
 from __future__ import annotations
@@ -84,26 +82,12 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m dashboard.warmup", description=__doc__)
     parser.add_argument("ports", type=int, nargs="+")
     parser.add_argument("--all", action="store_true", help="every page, not only the default")
-    parser.add_argument("--host", default="127.0.0.1", help="where the servers listen")
-    parser.add_argument(
-        "--wait",
-        type=float,
-        default=0,
-        metavar="SECONDS",
-        help="first wait up to SECONDS for each server's health check (a server just started)",
-    )
     args = parser.parse_args(argv)
     status = 0
-    for port in args.ports if args.wait else ():
-        if not wait_healthy(args.host, port, args.wait):
-            print(
-                f"port {port}: not warmed (no health check within {args.wait:g} s)", file=sys.stderr
-            )
-            return 1
 
     async def warm_all() -> list:  # the replicas at once: each is its own process
         return await asyncio.gather(
-            *(warm(port, args.all, args.host) for port in args.ports), return_exceptions=True
+            *(warm(port, args.all) for port in args.ports), return_exceptions=True
         )
 
     for port, outcome in zip(args.ports, asyncio.run(warm_all()), strict=True):
