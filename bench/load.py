@@ -13,9 +13,9 @@ server's resident memory is read from /proc every 2 s. Everything stops by itsel
 --duration seconds (in-flight reruns get 30 s more) and the server is stopped.
 
 With --replicas N the sessions go through `scripts/serve.sh` (nginx in front of N replicas,
-reading a Parquet release); each session is a browser with its own route cookie, so nginx spreads
-them over the replicas as it spreads real browsers, and latency, errors and memory are reported
-per replica as well.
+reading a Parquet release); each session is a browser with the route cookie nginx gave it with the
+page, so the sessions spread over the replicas as real browsers do, and latency, errors and
+memory are reported per replica as well.
 
 Targets: 0 errors; rerun latency p95 < 1 s; memory flat (the last third of the run within 10%
 of the middle third).
@@ -360,10 +360,11 @@ def main_proxied(args: argparse.Namespace) -> int:
     print(machine_line())
     with proxied_server("app.py", replicas=args.replicas) as served:
         pids = [served.replica_pid(number) for number in range(1, args.replicas + 1)]
-        # One route cookie per session, like one browser each; where nginx sends it is read back.
+        # One browser per session: each first asks for the page, as a browser does, and keeps the
+        # route cookie nginx gives it; where that route leads is read back from nginx's log.
         routes = []
-        for number in range(args.sessions):
-            route = f"load-{number}"
+        for _ in range(args.sessions):
+            route = served.new_browser_route()
             routes.append((route, served.replica_of(route) - 1))
         outcome_sessions = Counter(replica for _, replica in routes)
         print(

@@ -103,9 +103,20 @@ CSP+=" img-src 'self' data: blob:; font-src 'self' data:; connect-src 'self';"
 CSP+=" worker-src 'self' blob:; child-src 'self' blob:; frame-src 'self'; manifest-src 'self';"
 CSP+=" object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'self'"
 
-upstreams=""
+# Each replica N: a server of seeeca_new (new browsers, in turn), its route label rN for the
+# route cookie, and its own upstream seeeca_rN with the other replicas as backups.
+upstreams="" route_map="" served_map="" replica_upstreams=""
 for i in $(seq 1 "$REPLICAS"); do
-  upstreams+="        server 127.0.0.1:$((REPLICA_PORT + i - 1)) max_fails=1 fail_timeout=10s;"$'\n'
+  port=$((REPLICA_PORT + i - 1))
+  upstreams+="        server 127.0.0.1:$port max_fails=1 fail_timeout=10s;"$'\n'
+  route_map+="        r$i seeeca_r$i;"$'\n'
+  served_map+="        \"127.0.0.1:$port\" r$i;"$'\n'
+  replica_upstreams+="    upstream seeeca_r$i {"$'\n'
+  replica_upstreams+="        server 127.0.0.1:$port max_fails=1 fail_timeout=10s;"$'\n'
+  for j in $(seq 1 "$REPLICAS"); do
+    [ "$j" = "$i" ] || replica_upstreams+="        server 127.0.0.1:$((REPLICA_PORT + j - 1)) backup;"$'\n'
+  done
+  replica_upstreams+="        keepalive 8;"$'\n'"    }"$'\n'
 done
 render() {
   local brotli_on="s/^#@brotli //"
@@ -114,7 +125,13 @@ render() {
     -e "s|@RUN_DIR@|$RUN|g" -e "s|@LISTEN@|$HOST:$PORT|g" -e "s|@STATIC_ROOT@|$STATIC_ROOT|g" \
     -e "s|@MIME_TYPES@|/etc/nginx/mime.types|g" -e "s|@BROTLI_MODULE@|$BROTLI_MODULE|g" \
     -e "s|@CSP@|$CSP|g" "$1" |
-    awk -v servers="$upstreams" '$0 == "@UPSTREAMS@" { printf "%s", servers; next } { print }'
+    awk -v servers="$upstreams" -v routes="$route_map" -v served="$served_map" \
+      -v replicas="$replica_upstreams" '
+      $0 == "@UPSTREAMS@" { printf "%s", servers; next }
+      $0 == "@ROUTE_MAP@" { printf "%s", routes; next }
+      $0 == "@SERVED_MAP@" { printf "%s", served; next }
+      $0 == "@REPLICA_UPSTREAMS@" { printf "%s", replicas; next }
+      { print }'
 }
 render deploy/nginx.conf.template >"$RUN/nginx.conf"
 render deploy/headers.conf.template >"$RUN/headers.conf"

@@ -155,6 +155,15 @@ class Served:
     def access_log(self) -> str:
         return (self.serve_dir / "run" / "access.log").read_text()
 
+    def new_browser_route(self) -> str:
+        """The route cookie nginx gives a new browser with its first page."""
+        with urllib.request.urlopen(f"{self.base_url}/", timeout=30) as answer:
+            cookie = answer.headers.get("Set-Cookie", "")
+        match = re.match(r"seeeca_route=([^;]+);", cookie)
+        if not match:
+            raise RuntimeError(f"no route cookie with the page: {cookie!r}")
+        return match.group(1)
+
     def replica_of(self, route: str) -> int:
         """Which replica (1-based) nginx sends a browser with this route cookie to now.
 

@@ -130,6 +130,26 @@ def test_replicas_are_warmed_before_nginx_takes_users(served):
     assert max(warmed) < log.index(" serve: nginx "), log
 
 
+def test_a_route_cookie_only_ever_chooses_among_the_replicas(served):
+    """A known route goes to its replica and gets no new cookie; a made-up or tampered one is
+    a new browser: it is dealt a replica and told its route, never sent anywhere it names."""
+    for number in (1, 2):
+        assert served.replica_of(f"r{number}") == number
+        request = urllib.request.Request(
+            f"{served.base_url}/", headers={"Cookie": f"seeeca_route=r{number}"}
+        )
+        with urllib.request.urlopen(request, timeout=30) as answer:
+            assert answer.headers.get("Set-Cookie") is None
+    for tampered in ("127.0.0.1:22", "seeeca_new", "seeeca_r1", "r3", "../r1", "r1x"):
+        request = urllib.request.Request(
+            f"{served.base_url}/", headers={"Cookie": f"seeeca_route={tampered}"}
+        )
+        with urllib.request.urlopen(request, timeout=30) as answer:
+            assert answer.status == 200
+            cookie = answer.headers.get("Set-Cookie") or ""
+        assert re.match(r"seeeca_route=r[12]; Path=/; HttpOnly; SameSite=Lax$", cookie), tampered
+
+
 def test_security_headers_and_limits(served):
     status, headers, _ = _get(f"{served.base_url}/")
     assert status == 200
@@ -201,17 +221,12 @@ def test_session_survives_restart_of_another_replica(browser, served):
     open_page(page_a, served.base_url, "/?country=UKR")
     route_a = next(c["value"] for c in page_a.context.cookies() if c["name"] == "seeeca_route")
     replica_a = served.replica_of(route_a)
-    # New browsers get random routes; open them until one lands on the other replica.
-    for _ in range(12):
-        page_b, record_b = new_recorded_page(browser)
-        open_page(page_b, served.base_url, "/?country=MDA")
-        route_b = next(c["value"] for c in page_b.context.cookies() if c["name"] == "seeeca_route")
-        if served.replica_of(route_b) != replica_a:
-            break
-        page_b.context.close()
-    else:
-        pytest.fail("twelve new browsers all landed on one replica: the routes are not spread")
-    replica_b = 3 - replica_a
+    # New browsers go to the replicas in turn: the next one lands on the other replica.
+    page_b, record_b = new_recorded_page(browser)
+    open_page(page_b, served.base_url, "/?country=MDA")
+    route_b = next(c["value"] for c in page_b.context.cookies() if c["name"] == "seeeca_route")
+    replica_b = served.replica_of(route_b)
+    assert replica_b == 3 - replica_a, "two new browsers in a row landed on one replica"
     assert _selected_countries(page_a) == ["Ukraine"]
     assert _selected_countries(page_b) == ["Republic of Moldova"]
 
@@ -286,13 +301,13 @@ def test_rolling_refresh_without_a_failed_request(served, tmp_path):
         encoding="utf-8",
     )
     url = served.base_url.replace("http://", "ws://") + "/_stcore/stream"
-    # Three sessions on each replica (routes picked by where the proxy sends them).
+    # Three sessions on each replica, each with the route cookie a new browser gets.
     by_replica: dict[int, list[str]] = {1: [], 2: []}
-    for number in range(40):
-        route = f"refresh-test-{number}"
+    for _ in range(6):
+        route = served.new_browser_route()
         by_replica[served.replica_of(route)].append(route)
-    routes = by_replica[1][:3] + by_replica[2][:3]
-    assert len(routes) == 6, f"routes are not spread over the replicas: {by_replica}"
+    routes = by_replica[1] + by_replica[2]
+    assert len(by_replica[1]) == len(by_replica[2]) == 3, f"new browsers not spread: {by_replica}"
 
     async def scenario():
         stop = asyncio.Event()
