@@ -16,7 +16,7 @@
 # (var/serve: releases, run files, logs), SOURCES (data/sources, what a build reads),
 # HEALTH_INTERVAL (5 s between active health checks), STREAMLIT_SERVER_COOKIE_SECRET (shared by
 # the replicas; a random one is kept in SERVE_DIR otherwise), APP (app.py; bench/ serves its
-# baseline apps the same way).
+# baseline apps the same way), DUCKDB_THREADS (each replica's DuckDB threads: cores / REPLICAS).
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 ROOT=$PWD
@@ -28,6 +28,8 @@ SERVE_DIR=$(mkdir -p "${SERVE_DIR:-$ROOT/var/serve}" && cd "${SERVE_DIR:-$ROOT/v
 SOURCES=${SOURCES:-$ROOT/data/sources}
 HEALTH_INTERVAL=${HEALTH_INTERVAL:-5}
 APP=${APP:-app.py}
+# Each replica's share of the cores for its DuckDB queries (src/dashboard/config.py, at least 1).
+DUCKDB_THREADS=${DUCKDB_THREADS:-$(( $(nproc) / REPLICAS > 0 ? $(nproc) / REPLICAS : 1 ))}
 RUN="$SERVE_DIR/run"
 PY="$ROOT/.venv/bin/python"
 export PYTHONPATH="$ROOT/src${PYTHONPATH:+:$PYTHONPATH}"
@@ -159,7 +161,8 @@ WARM_PID=""
 
 start_replica() {
   local i=$1 port=$(($REPLICA_PORT + $1 - 1))
-  "$PY" -m streamlit run "$APP" --server.address 127.0.0.1 --server.port "$port" \
+  DASHBOARD_DUCKDB_THREADS=$DUCKDB_THREADS \
+    "$PY" -m streamlit run "$APP" --server.address 127.0.0.1 --server.port "$port" \
     --server.headless true --client.showErrorDetails none >>"$RUN/replica-$i.log" 2>&1 &
   PIDS[$i]=$!
   FAILS[$i]=-6  # a starting replica has 30 s (at the default interval) before it counts as failing

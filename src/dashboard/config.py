@@ -21,6 +21,10 @@ DEFAULT_PUBLIC_DATA_DIR = REPO_ROOT.parent / "shared" / "data" / "public"
 
 WAREHOUSE_ENV = "DASHBOARD_DB"
 PARQUET_ENV = "DASHBOARD_PARQUET"
+# Threads each DuckDB connection may use (unset: DuckDB's default, one per core). scripts/serve.sh
+# gives each of its replicas its share of the cores: the queries are small, so several sessions'
+# queries running side by side use the cores better than one query split over all of them.
+DUCKDB_THREADS_ENV = "DASHBOARD_DUCKDB_THREADS"
 
 REGION_NAME = "South-Eastern Europe, Eastern Europe and Central Asia"
 REGION_SHORT = "SEEECA"
@@ -86,6 +90,18 @@ def parquet_dir(resolve: bool = True) -> Path | None:
     """
     override = os.environ.get(PARQUET_ENV)
     return _from_setting(override, resolve) if override else None
+
+
+def duckdb_threads() -> int | None:
+    """$DASHBOARD_DUCKDB_THREADS as a number of threads, or None when it is not set."""
+    setting = os.environ.get(DUCKDB_THREADS_ENV, "").strip()
+    if not setting:
+        return None
+    if not setting.isdigit() or int(setting) < 1:
+        raise ValueError(
+            f"{DUCKDB_THREADS_ENV} must be a whole number of threads, at least 1 (it is {setting!r})"
+        )
+    return int(setting)
 
 
 @functools.cache

@@ -69,6 +69,12 @@ def _verify(con: duckdb.DuckDBPyConnection, tables, damaged, prefix: str = "") -
             ) from None
 
 
+def _memory_connection() -> duckdb.DuckDBPyConnection:
+    """An in-memory DuckDB with the configured number of threads (config.duckdb_threads)."""
+    threads = config.duckdb_threads()
+    return duckdb.connect(":memory:", config={"threads": threads} if threads else {})
+
+
 def connect_read_only(path: Path | None = None) -> duckdb.DuckDBPyConnection:
     """A read-only connection to the warehouse file, or to views over a Parquet export, read in
     full once (see the module docstring) so a damaged one raises WarehouseDamaged here."""
@@ -87,7 +93,7 @@ def connect_read_only(path: Path | None = None) -> duckdb.DuckDBPyConnection:
     # An in-memory DuckDB that attaches the file, not duckdb.connect(path): DuckDB hands every
     # connect() of a path the instance already open in this process, so after a rebuild swapped a
     # new file in, the server would go on reading the old one.
-    con = duckdb.connect(":memory:")
+    con = _memory_connection()
     literal = str(path).replace("'", "''")  # ATTACH cannot bind its path
     try:
         con.execute(f"attach '{literal}' as warehouse (read_only)")
@@ -177,7 +183,7 @@ def connect_parquet(directory: Path) -> duckdb.DuckDBPyConnection:
         )
     from dashboard.warehouse import EXPORTED_TABLES  # late: warehouse imports this module's config
 
-    con = duckdb.connect(":memory:")
+    con = _memory_connection()
     for table in EXPORTED_TABLES:
         file = directory / f"{table}.parquet"
         if not file.exists():
