@@ -213,3 +213,32 @@ def test_a_failed_computation_lets_the_waiting_session_compute_for_itself():
     thread.join(5)
     assert len(errors) == 1
     assert store.get("key", lambda: "not asked") == "computed again"  # and it was kept
+
+
+def test_query_results_are_bounded_by_the_bytes_they_hold():
+    """A byte budget, not only a count: the least recently used results go first once the
+    frames held pass it, so a busy server stops growing once its budget is full."""
+    frame = pd.DataFrame({"iso3": ["UKR"] * 1000, "value": range(1000)})
+    size = cache._frame_bytes(frame)
+    assert size > 8000
+    store = cache._SharedResults(
+        max_entries=100, ttl_seconds=60, max_bytes=3 * size, size_of=cache._frame_bytes
+    )
+    for number in range(5):
+        store.get(number, lambda: frame.copy())
+        if number == 2:
+            store.get(0, lambda: pytest.fail("0 is still held"))  # 0 is now the most recent
+    assert store.bytes_held <= 3 * size
+    assert set(store._entries) == {0, 3, 4}
+    store.clear()
+    assert store.bytes_held == 0
+    # One result larger than the whole budget is still kept (until the next one arrives).
+    tiny = cache._SharedResults(max_entries=9, ttl_seconds=60, max_bytes=10, size_of=len)
+    assert tiny.get("big", lambda: "x" * 100) == "x" * 100
+    assert tiny.get("big", lambda: pytest.fail("recomputed")) == "x" * 100
+
+
+def test_the_shared_query_cache_has_a_byte_budget():
+    assert cache._query_results.max_bytes == cache.QUERY_RESULTS_BYTES
+    cache.query(filter_queries.filter_countries)
+    assert 0 < cache._query_results.bytes_held < cache.QUERY_RESULTS_BYTES

@@ -58,16 +58,33 @@ PENDING_WAIT_SECONDS = 30
 class _SharedResults:
     """Results shared by every session: least recently used out first, and none older than a TTL.
 
+    Bounded by a number of entries and, given `size_of`, by the bytes they hold (`max_bytes`):
+    entries range from a few hundred bytes to half a megabyte, so a count alone let a busy
+    server grow for minutes while it filled.
+
     Not st.cache_data: a hit there unpickles the value and hashes the arguments through
     Streamlit's hasher, about 0.6 ms per query, which made the cache hits of a page cost more
     than drawing it.
     """
 
-    def __init__(self, max_entries: int, ttl_seconds: float) -> None:
+    def __init__(
+        self,
+        max_entries: int,
+        ttl_seconds: float,
+        max_bytes: int | None = None,
+        size_of: Callable[[Any], int] | None = None,
+    ) -> None:
         self.max_entries, self.ttl_seconds = max_entries, ttl_seconds
+        self.max_bytes, self._size_of = max_bytes, size_of
         self._lock = threading.Lock()
-        self._entries: OrderedDict[Hashable, tuple[float, Any]] = OrderedDict()
+        # key -> (time stored, value, bytes held)
+        self._entries: OrderedDict[Hashable, tuple[float, Any, int]] = OrderedDict()
+        self._bytes = 0
         self._pending: dict[Hashable, threading.Event] = {}
+
+    @property
+    def bytes_held(self) -> int:
+        return self._bytes
 
     def _fresh(self, key: Hashable, now: float) -> tuple[bool, Any]:
         entry = self._entries.get(key)
@@ -75,6 +92,20 @@ class _SharedResults:
             self._entries.move_to_end(key)
             return True, entry[1]
         return False, None
+
+    def _store(self, key: Hashable, now: float, value: Any, size: int) -> None:
+        """Under the lock: keep `value`, then drop the least recently used entries beyond the
+        bounds (never the one just stored)."""
+        previous = self._entries.pop(key, None)
+        if previous is not None:
+            self._bytes -= previous[2]
+        self._entries[key] = (now, value, size)
+        self._bytes += size
+        while len(self._entries) > 1 and (
+            len(self._entries) > self.max_entries
+            or (self.max_bytes is not None and self._bytes > self.max_bytes)
+        ):
+            self._bytes -= self._entries.popitem(last=False)[1][2]
 
     def get(self, key: Hashable, compute: Callable[[], Any]) -> Any:
         now = time.monotonic()
@@ -97,11 +128,9 @@ class _SharedResults:
             return value if found else self.get(key, compute)
         try:
             value = compute()
+            size = self._size_of(value) if self._size_of is not None else 0
             with self._lock:
-                self._entries[key] = (now, value)
-                self._entries.move_to_end(key)
-                while len(self._entries) > self.max_entries:
-                    self._entries.popitem(last=False)
+                self._store(key, now, value, size)
             return value
         finally:
             with self._lock:
@@ -110,9 +139,19 @@ class _SharedResults:
     def clear(self) -> None:
         with self._lock:
             self._entries.clear()
+            self._bytes = 0
 
 
-_query_results = _SharedResults(max_entries=2048, ttl_seconds=6 * 3600)
+def _frame_bytes(frame: pd.DataFrame) -> int:
+    return int(frame.memory_usage(deep=True).sum())  # half a millisecond for 400 rows
+
+
+# The query results' byte budget: the selection-wide results are the large ones (a selection's
+# headline figures, every year of every concept, hold about 0.4 MB).
+QUERY_RESULTS_BYTES = 48 * 1024 * 1024
+_query_results = _SharedResults(
+    max_entries=2048, ttl_seconds=6 * 3600, max_bytes=QUERY_RESULTS_BYTES, size_of=_frame_bytes
+)
 # A choropleth with its GeoJSON holds a few MB of Python objects, hence the smaller bound.
 _charts = _SharedResults(max_entries=96, ttl_seconds=6 * 3600)
 _derived = _SharedResults(max_entries=2048, ttl_seconds=6 * 3600)
