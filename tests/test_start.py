@@ -13,9 +13,11 @@ import time
 import urllib.request
 
 from dashboard import start
-from tests.browser.harness import free_ports
+from tests.browser.harness import free_ports, page_files
 
 WARMED = re.compile(r"warm-up: port (\d+): 1 page\(s\) warmed in [\d.]+ s$", re.MULTILINE)
+# Then every page (the default one again, warm by then).
+ALL_WARMED = re.compile(r"warm-up: port \d+: (\d+) page\(s\) warmed in [\d.]+ s$", re.MULTILINE)
 
 
 def test_options_are_read_as_streamlit_takes_them():
@@ -60,6 +62,16 @@ def test_the_server_starts_and_warms_its_default_page_before_anyone_asks(warehou
         assert "exceptions" not in text and "Traceback" not in text, text[-2000:]
         with urllib.request.urlopen(f"http://127.0.0.1:{port}/_stcore/health", timeout=5) as answer:
             assert answer.status == 200
+        # A few seconds later every other page, without an exception.
+        deadline = time.monotonic() + 120
+        while time.monotonic() < deadline and len(ALL_WARMED.findall(log.read_text())) < 2:
+            assert process.poll() is None, log.read_text()[-2000:]
+            time.sleep(0.5)
+        text = log.read_text()
+        counts = [int(count) for count in ALL_WARMED.findall(text)]
+        assert counts[:1] == [1] and len(counts) == 2, text[-2000:]
+        assert counts[1] == len(page_files()), text[-2000:]
+        assert "exceptions" not in text and "warm-up failed" not in text, text[-2000:]
     finally:
         os.killpg(process.pid, signal.SIGTERM)
         process.wait(timeout=20)

@@ -3,13 +3,13 @@
 What scripts/dashboard.sh runs. It is `streamlit run app.py` in this process, with a thread
 beside it that does the first run's work before the first browser asks for it:
 
-1. while Streamlit starts its server, it imports what the default page imports (plotly, pandas,
-   DuckDB, pydeck and the page's own modules: half a second) and prepares the map shapes;
-2. as soon as the server answers its health check, it runs the default page in one session over
+1. as soon as the server answers its health check, it runs the default page in one session over
    the websocket protocol a browser speaks (dashboard.warmup), while the first browser is still
    loading Streamlit's bundles. That browser's own run then finds the queries, charts and maps
    in the shared caches, or waits for the one being made (dashboard.cache), instead of making
-   them all itself.
+   them all itself;
+2. a few seconds later, it runs every other page once, as scripts/serve.sh does in the
+   background for its replicas.
 
 A warm-up that fails only means the first visitor waits for the first run, as without it.
 """
@@ -19,6 +19,7 @@ from __future__ import annotations
 import asyncio
 import sys
 import threading
+import time
 from pathlib import Path
 
 # Imported here, before the thread starts: two threads importing Streamlit's generated protobuf
@@ -29,6 +30,7 @@ from dashboard import warmup
 APP = Path(__file__).resolve().parents[2] / "app.py"
 
 HEALTH_WAIT_SECONDS = 60
+OTHER_PAGES_AFTER_SECONDS = 5
 
 
 def _option(args: list[str], name: str, default: str) -> str:
@@ -47,6 +49,10 @@ def _warm(host: str, port: int) -> None:
             print("warm-up: the server did not answer its health check", file=sys.stderr)
             return
         print(f"warm-up: {asyncio.run(warmup.warm(port, False, host))}", file=sys.stderr)
+        # Then every other page, once the first browser has had its page: a manager's first
+        # visit to Data and sources otherwise waits seconds for the code's lineage to be read.
+        time.sleep(OTHER_PAGES_AFTER_SECONDS)
+        print(f"warm-up: {asyncio.run(warmup.warm(port, True, host))}", file=sys.stderr)
     except Exception as error:  # the server serves unwarmed; say why, never stop it
         print(f"warm-up failed: {type(error).__name__}: {error}", file=sys.stderr)
 
