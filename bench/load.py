@@ -72,7 +72,8 @@ class Outcome:
     sessions_by_replica: dict[int, int] = field(default_factory=dict)
     rss: list[tuple[float, float]] = field(default_factory=list)  # the first server's
     rss_by_replica: dict[int, list[tuple[float, float]]] = field(default_factory=dict)
-    server_cpu: float | None = None  # CPU seconds the server used during the run
+    server_cpu: float | None = None  # cores the servers kept busy during the run
+    client_cpu: float | None = None  # cores this load client kept busy (it shares the machine)
 
 
 def change_a_filter(session: Session, rng: random.Random) -> str:
@@ -197,6 +198,7 @@ async def run(
     sampler = asyncio.create_task(sample_memory(pids, started, stop, outcome, every=2.0))
     deadline = started + duration
     cpu_before = [cpu_seconds(pid) for pid in pids]
+    client_before = time.process_time()
     visitors = [
         asyncio.create_task(
             visitor(n, url, pages, deadline, think, outcome, routes[n] if routes else None)
@@ -211,6 +213,7 @@ async def run(
     if None not in cpu_before and None not in cpu_after:
         used = sum(cpu_after) - sum(cpu_before)
         outcome.server_cpu = used / (time.perf_counter() - started)
+    outcome.client_cpu = (time.process_time() - client_before) / (time.perf_counter() - started)
     stop.set()
     await sampler
     return outcome
@@ -254,6 +257,10 @@ def report(outcome: Outcome, sessions: int, duration: float, think: tuple[float,
             "",
             "",
         )
+    if outcome.client_cpu is not None:
+        # The client parses every message a browser would get, for every session: on a small
+        # machine the cores it takes are the servers' (and its own delays count as latency).
+        table.add("Load client CPU use (cores busy)", f"{outcome.client_cpu:.2f}", "", "")
     rss = outcome.rss
     for index, series in sorted(outcome.rss_by_replica.items()):
         figures, flat = _flat(series)
