@@ -146,15 +146,23 @@ def _frame_bytes(frame: pd.DataFrame) -> int:
     return int(frame.memory_usage(deep=True).sum())  # half a millisecond for 400 rows
 
 
-# The query results' byte budget: the selection-wide results are the large ones (a selection's
-# headline figures, every year of every concept, hold about 0.4 MB).
-QUERY_RESULTS_BYTES = 48 * 1024 * 1024
+# The caches' bounds are what a replica's memory levels off at. A few dozen selections' results
+# cover what the managers of a briefing look at together (the hot ones stay: least recently used
+# out first); under bench/load.py's 40 sessions, each choosing countries and years at random,
+# larger bounds (48 MB, 96 charts, 2,048 derived values) kept every replica growing for minutes
+# while they filled, and these smaller ones cost no latency (bench/README.md, "Load").
+# The query results' byte budget: a selection's headline figures (every year of every concept)
+# hold about 0.4 MB, most results a few KB.
+QUERY_RESULTS_BYTES = 16 * 1024 * 1024
 _query_results = _SharedResults(
     max_entries=2048, ttl_seconds=6 * 3600, max_bytes=QUERY_RESULTS_BYTES, size_of=_frame_bytes
 )
-# A choropleth with its GeoJSON holds a few MB of Python objects, hence the smaller bound.
-_charts = _SharedResults(max_entries=96, ttl_seconds=6 * 3600)
-_derived = _SharedResults(max_entries=2048, ttl_seconds=6 * 3600)
+# Results of queries without parameters: a few dozen per warehouse version (36 MB for the
+# indicator catalogue of the x1000 scale test, which evicted itself from the byte budget).
+_warehouse_results = _SharedResults(max_entries=256, ttl_seconds=6 * 3600)
+# A finished chart with its frozen dict holds a few hundred KB to a few MB of Python objects.
+_charts = _SharedResults(max_entries=48, ttl_seconds=6 * 3600)
+_derived = _SharedResults(max_entries=512, ttl_seconds=6 * 3600)
 
 
 def _query_key(function: Callable[..., pd.DataFrame], args: tuple, kwargs: dict) -> tuple:
@@ -173,9 +181,11 @@ def query(function: Callable[..., pd.DataFrame], *args, **kwargs) -> pd.DataFram
     """
     key = _query_key(function, args, kwargs)
     path, _, _, version = key
-    return _query_results.get(key, lambda: _run(function, path, args, kwargs, version)).copy(
-        deep=False
-    )
+    # A query without parameters depends on the warehouse alone (the indicator catalogue, the
+    # glossary): one result per warehouse version, kept whatever its size, since every page
+    # asks for it. Only the results of selections, which come and go, share the byte budget.
+    store = _query_results if args or kwargs else _warehouse_results
+    return store.get(key, lambda: _run(function, path, args, kwargs, version)).copy(deep=False)
 
 
 def shaped(
@@ -221,7 +231,7 @@ def _run(
 
 def clear_query_results() -> None:
     """Forget every query result and chart (the next run of each page queries the warehouse)."""
-    for store in (_query_results, _charts, _derived):
+    for store in (_query_results, _warehouse_results, _charts, _derived):
         store.clear()
 
 
@@ -339,7 +349,9 @@ def renderer() -> exports.ChartRenderer:
     return current
 
 
-@st.cache_resource(show_spinner=False, max_entries=64, ttl=6 * 3600)
+# A briefing holds a dozen finished figures and its tables: sixteen scopes cover the meetings
+# being prepared at once (64 kept a busy replica growing, like the other caches' old bounds).
+@st.cache_resource(show_spinner=False, max_entries=16, ttl=6 * 3600)
 def _briefing(scope: briefing.Scope, generated: str, version: str, lang: str) -> briefing.Briefing:
     # A resource, not data: its plotly figures would be rebuilt (validated) on every unpickle.
     # Built in `lang` (the key): the language of the run that asks, set again here in case the
