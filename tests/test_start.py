@@ -4,16 +4,12 @@ browser finds the first run's work done. A real server on a free port; no browse
 
 from __future__ import annotations
 
-import os
 import re
-import signal
-import subprocess
-import sys
 import time
 import urllib.request
 
 from dashboard import start
-from tests.browser.harness import free_ports, page_files
+from tests.browser.harness import page_files, streamlit_server
 
 WARMED = re.compile(r"warm-up: port (\d+): 1 page\(s\) warmed in [\d.]+ s$", re.MULTILINE)
 # Then every page (the default one again, warm by then).
@@ -28,50 +24,24 @@ def test_options_are_read_as_streamlit_takes_them():
 
 
 def test_the_server_starts_and_warms_its_default_page_before_anyone_asks(warehouse_path, tmp_path):
-    port = free_ports()
-    log = tmp_path / "start.log"
-    env = dict(os.environ, DASHBOARD_DB=str(warehouse_path))
-    with log.open("w") as out:
-        process = subprocess.Popen(
-            [
-                sys.executable,
-                "-m",
-                "dashboard.start",
-                "--server.address",
-                "127.0.0.1",
-                "--server.port",
-                str(port),
-                "--server.headless",
-                "true",
-                "--browser.gatherUsageStats",
-                "false",
-            ],
-            stdout=out,
-            stderr=subprocess.STDOUT,
-            env=env,
-            start_new_session=True,
-        )
-    try:
+    with streamlit_server(warehouse_path, tmp_path, warm=True) as base_url:
+        port = int(base_url.rsplit(":", 1)[1])
+        log = tmp_path / f"streamlit-{port}.log"
         deadline = time.monotonic() + 90
         while time.monotonic() < deadline and not WARMED.search(log.read_text()):
-            assert process.poll() is None, log.read_text()[-2000:]
             time.sleep(0.2)
         text = log.read_text()
         assert WARMED.search(text), text[-2000:]
         assert int(WARMED.search(text).group(1)) == port
         assert "exceptions" not in text and "Traceback" not in text, text[-2000:]
-        with urllib.request.urlopen(f"http://127.0.0.1:{port}/_stcore/health", timeout=5) as answer:
+        with urllib.request.urlopen(f"{base_url}/_stcore/health", timeout=5) as answer:
             assert answer.status == 200
         # A few seconds later every other page, without an exception.
         deadline = time.monotonic() + 120
         while time.monotonic() < deadline and len(ALL_WARMED.findall(log.read_text())) < 2:
-            assert process.poll() is None, log.read_text()[-2000:]
             time.sleep(0.5)
         text = log.read_text()
         counts = [int(count) for count in ALL_WARMED.findall(text)]
         assert counts[:1] == [1] and len(counts) == 2, text[-2000:]
         assert counts[1] == len(page_files()), text[-2000:]
         assert "exceptions" not in text and "warm-up failed" not in text, text[-2000:]
-    finally:
-        os.killpg(process.pid, signal.SIGTERM)
-        process.wait(timeout=20)

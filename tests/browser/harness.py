@@ -83,17 +83,22 @@ def _wait_until_started(
 
 
 @contextlib.contextmanager
-def streamlit_server(warehouse: Path, log_dir: Path) -> Iterator[str]:
+def streamlit_server(warehouse: Path, log_dir: Path, warm: bool = False) -> Iterator[str]:
     """`streamlit run app.py` on a free local port with the repository's .streamlit/config.toml
-    and the given warehouse; yields the base URL once /_stcore/health answers, stops it after."""
+    and the given warehouse; yields the base URL once /_stcore/health answers, stops it after.
+    The server's output goes to `log_dir`/streamlit-<port>.log.
+
+    `warm`: started as the README's command starts it, `python -m dashboard.start` (the same
+    server with its warm-up thread)."""
     port = _free_port()
     base_url = f"http://127.0.0.1:{port}"
     log_path = log_dir / f"streamlit-{port}.log"
     # PYTHONPATH: the server runs this checkout's code even when the venv's editable install
     # points at another checkout (one venv shared by several worktrees).
     env = {**os.environ, "DASHBOARD_DB": str(warehouse), "PYTHONPATH": str(ROOT / "src")}
+    launcher = ["dashboard.start"] if warm else ["streamlit", "run", "app.py"]
     command = [
-        sys.executable, "-m", "streamlit", "run", "app.py",
+        sys.executable, "-m", *launcher,
         "--server.port", str(port),
         "--server.headless", "true",
         "--server.address", "127.0.0.1",
