@@ -12,6 +12,7 @@ from streamlit.testing.v1 import AppTest
 
 from dashboard import speedups
 from dashboard.charts import summary
+from dashboard.style import TEMPLATE_NAME
 
 
 def a_figure() -> go.Figure:
@@ -84,3 +85,32 @@ def test_streamlit_sends_a_deck_as_its_to_json():
     assert not at.exception
     sent = json.loads(at.get("deck_gl_json_chart")[0].proto.json)
     assert sent["frozenMarker"] is True
+
+
+def test_the_svg_maps_unvalidated_figures_are_what_plotly_validation_accepts_unchanged(con):
+    """svgmap builds its figures without plotly's checks (speed); plotly validating the same
+    dict must neither reject a property nor change a value, for every map kind and selection."""
+    import pandas as pd
+
+    from dashboard import svgmap
+    from dashboard.queries import names as name_queries
+    from dashboard.queries import offices as office_queries
+
+    places = name_queries.country_labels(con)
+    values = pd.DataFrame(
+        {"iso3": places["iso3"], "value": [float(n) for n in range(len(places))], "year": 2024}
+    )
+    for selection, whole_region in [((), True), (("UKR",), False), (("SRB", "XKX"), False)]:
+        offices = office_queries.offices_on_map(con, selection)
+        for figure in (
+            svgmap.indicator_map(values, "persons", "M", selection, whole_region, places)[0],
+            svgmap.trend_map(values, "persons", "M", 2020, selection, whole_region, places)[0],
+            svgmap.offices_map(offices, selection, whole_region, None, places=places)[0],
+        ):
+            unchecked = figure.to_dict()
+            # The template goes by its name, as it always has for these maps (plotly would put
+            # the template itself in its place; Streamlit's theme gives the type in the browser).
+            assert unchecked["layout"].pop("template") == TEMPLATE_NAME
+            checked = go.Figure(unchecked).to_dict()
+            checked["layout"].pop("template")
+            assert checked == unchecked
