@@ -267,3 +267,26 @@ def test_a_results_size_is_what_pandas_counts_for_every_kind_of_column(con):
     for frame in frames:
         counted = int(frame.memory_usage(deep=True).sum())
         assert abs(cache._frame_bytes(frame) - counted) <= max(200, counted // 100)
+
+
+def _total_offices(offices: pd.DataFrame) -> float:
+    return float(offices.select_dtypes("number").sum().sum())
+
+
+def test_a_query_result_changed_by_its_caller_is_never_taken_for_the_querys_answer():
+    """Values derived from a query result are looked up by the query while the result is as the
+    cache gave it (no pickling); a caller's copy changed in place is looked up by its content,
+    even after the cache has let go of the stored result."""
+    offices = cache.query(overview_queries.office_counts, ("ALB", "UKR"))
+    as_queried = cache.derived(_total_offices, offices)
+    assert (
+        cache.derived(_total_offices, cache.query(overview_queries.office_counts, ("ALB", "UKR")))
+        == as_queried
+    )
+    cache.clear_query_results()  # the stored result is gone; this session still holds its copy
+    offices.loc[0, offices.select_dtypes("number").columns[0]] += 1000
+    assert cache.derived(_total_offices, offices) == as_queried + 1000
+    # and a frame the cache handed out as a derived value is treated the same way
+    doubled = cache.derived(lambda frame: frame.assign(n=2), offices)
+    doubled.loc[0, "n"] = 3
+    assert cache.derived(_total_offices, doubled) == as_queried + 1000 + 2 * len(doubled) + 1

@@ -5,9 +5,13 @@ silently shows a stale or broken chart."""
 from __future__ import annotations
 
 import json
+import pickle
+import warnings
 
+import pandas as pd
 import plotly.graph_objects as go
 import plotly.io as pio
+import pytest
 from streamlit.testing.v1 import AppTest
 
 from dashboard import speedups
@@ -114,3 +118,54 @@ def test_the_svg_maps_unvalidated_figures_are_what_plotly_validation_accepts_unc
             checked = go.Figure(unchecked).to_dict()
             checked["layout"].pop("template")
             assert checked == unchecked
+
+
+def _labelled_result() -> pd.DataFrame:
+    # Made here and let go: the cache may drop the stored result while a session holds its copy.
+    stored = pd.DataFrame(
+        {"iso3": ["UKR", "SRB", "KAZ"], "value": [3.0, None, 2.0], "year": [2024, 2024, 2020]}
+    )
+    return speedups.label_result(stored.copy(deep=False), ("a query", 1))
+
+
+@pytest.mark.parametrize(
+    "change",
+    [
+        lambda f: f.loc.__setitem__((0, "value"), 9.0),
+        lambda f: f.__setitem__("value", f["value"] * 2),
+        lambda f: f.__setitem__("added", 1),
+        lambda f: f.__delitem__("year"),
+        lambda f: f.rename(columns={"value": "v"}, inplace=True),
+        lambda f: f.set_index("iso3", inplace=True),
+        lambda f: f.sort_values("value", inplace=True),
+        lambda f: f.drop(index=0, inplace=True),
+        lambda f: f.fillna(0, inplace=True),
+        lambda f: f.iloc.__setitem__((0, 1), 9.0),
+        lambda f: f.insert(0, "first", 1),
+        lambda f: f.update(pd.DataFrame({"value": [7.0]})),
+    ],
+)
+def test_a_labelled_result_changed_in_place_loses_its_label(change):
+    """What labelling relies on: pandas (copy-on-write) replaces a frame's blocks or axes on
+    every change in place, so a changed result is never taken for the query's answer."""
+    frame = _labelled_result()
+    assert speedups.result_label(frame) == ("a query", 1)
+    before = frame.copy()
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # pandas 3.1 deprecates some of these in-place forms
+        change(frame)
+    assert not (frame.equals(before) and list(frame.columns) == list(before.columns))
+    assert speedups.result_label(frame) is None
+
+
+def test_a_label_belongs_to_the_frame_alone():
+    frame = _labelled_result()
+    assert speedups.result_label(frame[frame["value"] > 1]) is None
+    assert speedups.result_label(frame.assign(more=1)) is None
+    assert speedups.result_label(frame.copy(deep=False)) is None
+    assert speedups.result_label(pickle.loads(pickle.dumps(frame))) is None
+    with pytest.raises(
+        ValueError, match="read-only"
+    ):  # its arrays cannot be written behind its back
+        frame["year"].to_numpy()[0] = 1999
+    assert speedups.result_label(frame) == ("a query", 1)

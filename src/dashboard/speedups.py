@@ -12,14 +12,20 @@ Measured on the Ukraine briefing (bench/README.md, "Private shortcuts"):
   for those 7 figures, once per cached chart (cold runs).
 - maps.CompactDeck.freeze (a Deck's JSON made once: 32 ms -> 0 a rerun for an office map) is
   pydeck's public to_json() overridden, and relies only on Streamlit calling deck.to_json().
+- labelling a query result (`label_result`): the shared caches key a chart by its inputs'
+  content, pickled; a query result handed out by the cache is named by its query instead while
+  it is unchanged (2-3 ms a warm rerun on the outlook, funding and data pages). Relies on pandas
+  replacing a frame's blocks or axes whenever the frame is changed in place (copy-on-write).
 
 Pure: no streamlit.
 """
 
 from __future__ import annotations
 
+from collections.abc import Hashable
 from typing import Any
 
+import pandas as pd
 import plotly.graph_objects as go
 
 
@@ -46,3 +52,38 @@ def unvalidated_figure(data: Any, layout: Any = None) -> go.Figure:
     """go.Figure(data, layout) without plotly's validation of every property: the caller
     promises plotly's own property names and values (the JSON is the validated one's)."""
     return go.Figure(data=data, layout=layout, _validate=False)
+
+
+_LABEL = "_speedups_result_label"
+
+
+def _structure(frame: pd.DataFrame) -> tuple:
+    manager = frame._mgr
+    return (manager, manager.blocks, manager.axes[0], manager.axes[1])
+
+
+def label_result(frame: pd.DataFrame, label: Hashable) -> pd.DataFrame:
+    """Name `frame` (a fresh shallow copy of a stored query result) by `label`, the query that
+    made it, for as long as it is unchanged; see `result_label`. Returns the frame."""
+    # An attribute of this object only: pandas carries neither it into frames derived from this
+    # one nor into a pickle of it. It holds a shallow copy, so the frame's blocks are always
+    # shared with another frame and copy-on-write replaces any block written to (a block that is
+    # not shared, e.g. once the cache let go of the stored result, would be written in place).
+    object.__setattr__(frame, _LABEL, (label, _structure(frame), frame.copy(deep=False)))
+    return frame
+
+
+def result_label(frame: pd.DataFrame) -> Hashable | None:
+    """The label given by `label_result`, or None once the frame may differ from the result it
+    was labelled as. Under copy-on-write, writing to a frame replaces the block written to, and
+    adding, dropping or renaming a column or setting the index replaces the blocks or an axis:
+    the frame then answers None and is known by its content again."""
+    labelled = frame.__dict__.get(_LABEL)
+    if labelled is None:
+        return None
+    label, structure, _shared = labelled
+    now = _structure(frame)
+    same = all(a is b for a, b in zip(structure, now, strict=True)) and all(
+        a is b for a, b in zip(structure[1], now[1], strict=True)
+    )
+    return label if same and len(structure[1]) == len(now[1]) else None
