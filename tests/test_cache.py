@@ -290,3 +290,32 @@ def test_a_query_result_changed_by_its_caller_is_never_taken_for_the_querys_answ
     doubled = cache.derived(lambda frame: frame.assign(n=2), offices)
     doubled.loc[0, "n"] = 3
     assert cache.derived(_total_offices, doubled) == as_queried + 1000 + 2 * len(doubled) + 1
+
+
+def test_a_fact_about_a_shared_table_is_read_once_and_about_any_other_table_each_time():
+    readings = []
+
+    def rows(frame: pd.DataFrame) -> int:
+        readings.append(1)
+        return len(frame)
+
+    shared = cache.query(overview_queries.office_counts, ("ALB", "UKR"))
+    assert cache.is_shared(shared)
+    for _ in range(3):
+        assert cache.frame_fact(rows, cache.query(overview_queries.office_counts, ("ALB", "UKR")))
+    assert len(readings) == 1
+    mine = shared.assign(extra=1)  # a table a page made itself
+    assert not cache.is_shared(mine)
+    for _ in range(2):
+        cache.frame_fact(rows, mine)
+    assert len(readings) == 3
+
+
+def test_a_table_goes_to_streamlit_as_arrow_unless_a_column_mixes_kinds():
+    import pyarrow as pa
+
+    from dashboard import ui
+
+    assert isinstance(ui._arrow_or_frame(pd.DataFrame({"a": ["x", None], "n": [1, 2]})), pa.Table)
+    mixed = pd.DataFrame({"a": pd.Series(["x", 1], dtype=object)})
+    assert ui._arrow_or_frame(mixed) is mixed  # Streamlit makes such a column text itself

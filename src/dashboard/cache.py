@@ -272,6 +272,19 @@ def figure_fact(fact: Callable[[go.Figure], Any], figure: go.Figure) -> Any:
     return figure._facts[key]
 
 
+def is_shared(frame: pd.DataFrame) -> bool:
+    """Whether `frame` is a query result or derived value as the cache handed it out (and
+    unchanged since), recognised by its label without reading it."""
+    return speedups.result_label(frame) is not None
+
+
+def frame_fact(fact: Callable[[pd.DataFrame], Any], frame: pd.DataFrame) -> Any:
+    """`fact(frame)` (a pure reading of a table: its footnotes, its Arrow form), worked out once
+    per shared frame (`is_shared`) and each time for any other frame, whose fingerprint would
+    cost about as much as the reading."""
+    return derived(fact, frame) if is_shared(frame) else fact(frame)
+
+
 def figure_summary(figure: go.Figure) -> str:
     """The chart's one-sentence text alternative (charts.summary)."""
     return figure_fact(summary.figure_summary, figure)

@@ -331,31 +331,21 @@ def table_view(
     `blank_missing`: USD columns also get thousands separators (a published "-" is no
     requirement, not a missing value).
     """
-    if blank_missing:
-        usd = {
-            c: st.column_config.NumberColumn(format="localized")
-            for c in table
-            if any(mark in c for mark in MONEY_HEADINGS)
-        }
-        st.dataframe(
-            table,
-            width="stretch",
-            hide_index=True,
-            height=height,
-            key=f"table-{key}",
-            placeholder="",
-            column_config=usd,
-        )
-    else:
-        st.dataframe(
-            table,
-            width="stretch",
-            hide_index=True,
-            height=height,
-            key=f"table-{key}",
-            placeholder="",
-        )
-    footnotes(table)
+    # A shared table goes to Streamlit as Arrow converted once (Streamlit converts a DataFrame
+    # on every rerun) and its footnotes are read once: data and sources draws four such tables.
+    shown = cache.frame_fact(_arrow_or_frame, table) if cache.is_shared(table) else table
+    options = {"column_config": _money_columns(table)} if blank_missing else {}
+    st.dataframe(
+        shown,
+        width="stretch",
+        hide_index=True,
+        height=height,
+        key=f"table-{key}",
+        placeholder="",
+        **options,
+    )
+    for note in cache.frame_fact(notes.footnotes_for, table):
+        note_caption(note)
     st.download_button(
         _("Download CSV"),
         # built on click, not on every rerun of a page with many tables
@@ -367,8 +357,27 @@ def table_view(
     )
 
 
+def _money_columns(table: pd.DataFrame) -> dict:
+    """USD columns with thousands separators (a published "-" is no requirement, not a missing
+    value)."""
+    return {
+        c: st.column_config.NumberColumn(format="localized")
+        for c in table
+        if any(mark in c for mark in MONEY_HEADINGS)
+    }
+
+
 def _as_arrow(table: pd.DataFrame) -> pa.Table:
     return pa.Table.from_pandas(table, preserve_index=False)
+
+
+def _arrow_or_frame(table: pd.DataFrame) -> pa.Table | pd.DataFrame:
+    """The table as Arrow, or as it is where a column mixes kinds of values (Streamlit then
+    makes that column text, as it always has)."""
+    try:
+        return _as_arrow(table)
+    except (pa.ArrowInvalid, pa.ArrowTypeError, pa.ArrowNotImplementedError):
+        return table
 
 
 # A run of Latin-script words (with the digits, spaces and punctuation between them) inside a
