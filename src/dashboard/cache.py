@@ -15,6 +15,7 @@ per language as well (dashboard.i18n.language()); query results are data, shared
 
 from __future__ import annotations
 
+import copyreg
 import hashlib
 import io
 import pickle
@@ -303,12 +304,25 @@ def per_warehouse(function: Callable[[], Any]) -> Any:
     return _derived.get(key, function)
 
 
-class _InputPickler(pickle.Pickler):
-    """Pickles a query result still as `query()` gave it as the query's key (its content is the
-    query's answer for the warehouse version), everything else as itself."""
+def _shared_frame(label: Hashable) -> None:
+    """Stands for a shared frame in a fingerprint (fingerprints are never unpickled)."""
+    raise NotImplementedError(label)
 
-    def persistent_id(self, obj: Any) -> Hashable | None:
-        return speedups.result_label(obj) if isinstance(obj, pd.DataFrame) else None
+
+def _reduce_frame(frame: pd.DataFrame) -> tuple:
+    label = speedups.result_label(frame)
+    if label is None:
+        return frame.__reduce_ex__(pickle.HIGHEST_PROTOCOL)
+    return (_shared_frame, (label,))
+
+
+class _InputPickler(pickle.Pickler):
+    """Pickles a shared frame (a query result or derived value as the cache gave it, unchanged;
+    its content is what its key says) as its key, everything else as itself. Through the
+    dispatch table, which the pickler consults in C for frames only: a persistent_id hook was
+    a Python call for each of the thousands of objects in a page's inputs."""
+
+    dispatch_table = {**copyreg.dispatch_table, pd.DataFrame: _reduce_frame}
 
 
 def _fingerprint(args: tuple, kwargs: dict) -> bytes | None:
