@@ -15,6 +15,7 @@ from streamlit.testing.v1 import AppTest
 
 from dashboard import config, outlook
 from dashboard.content import outlook as outlook_content
+from dashboard.views import outlook as view
 from tests.apptest_helpers import metric_value, open_page, sql, table_with, url_value
 
 PAGE = "pages/outlook.py"
@@ -373,3 +374,17 @@ def test_statements_are_shown_by_title_never_by_code():
     shown += [str(v) for d in at.dataframe for v in d.value.astype(str).to_numpy().ravel()]
     assert not [text for text in shown if code.search(text)]
     assert "Population decline through emigration" in set(table_with(at, "verdict")["statement"])
+
+
+def test_the_reading_guide_is_written_when_opened_and_names_each_familys_indicator():
+    at = open_page(PAGE)
+    guide = "**Baseline**: the last year the authors could know"
+    assert not any(m.value.startswith(f"- {guide}") for m in at.markdown), (
+        "a closed guide costs no rerun its text and table"
+    )
+    at.session_state[view.READING_GUIDE_KEY] = True
+    at.run()
+    assert not at.exception
+    assert any(m.value.startswith(f"- {guide}") for m in at.markdown)
+    choices = table_with(at, "indicator used")
+    assert "International migrant stock" in set(choices["family"])

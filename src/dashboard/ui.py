@@ -331,12 +331,10 @@ def table_view(
     `blank_missing`: USD columns also get thousands separators (a published "-" is no
     requirement, not a missing value).
     """
-    # A shared table goes to Streamlit as Arrow converted once (Streamlit converts a DataFrame
-    # on every rerun) and its footnotes are read once: data and sources draws four such tables.
-    shown = cache.frame_fact(_arrow_or_frame, table) if cache.is_shared(table) else table
+    # Its footnotes are read once for a shared table, like its Arrow form (grid_data).
     options = {"column_config": _money_columns(table)} if blank_missing else {}
     st.dataframe(
-        shown,
+        grid_data(table),
         width="stretch",
         hide_index=True,
         height=height,
@@ -369,6 +367,13 @@ def _money_columns(table: pd.DataFrame) -> dict:
 
 def _as_arrow(table: pd.DataFrame) -> pa.Table:
     return pa.Table.from_pandas(table, preserve_index=False)
+
+
+def grid_data(table: pd.DataFrame) -> pa.Table | pd.DataFrame:
+    """What st.dataframe gets for `table`: a shared table (a query result or derived value as
+    the cache handed it out) as Arrow converted once, since Streamlit converts a DataFrame on
+    every rerun (data and sources draws four tables); any other table as it is."""
+    return cache.frame_fact(_arrow_or_frame, table) if cache.is_shared(table) else table
 
 
 def _arrow_or_frame(table: pd.DataFrame) -> pa.Table | pd.DataFrame:

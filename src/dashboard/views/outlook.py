@@ -242,9 +242,20 @@ def no_tests() -> None:
     url_state.warn(url_state.seed(PARAM_PAGE, [], 1))
 
 
+READING_GUIDE_KEY = "outlook-reading-guide"
+
+
 def reading_guide(choices_table: pd.DataFrame) -> None:
-    """How the tracker reads the data, with the indicator chosen per family."""
-    with st.expander(_("How the tracker reads the data"), icon=":material/help:"):
+    """How the tracker reads the data, with the indicator chosen per family; written only once
+    the expander is opened (a closed one still cost every rerun its text and table)."""
+    with st.expander(
+        _("How the tracker reads the data"),
+        icon=":material/help:",
+        key=READING_GUIDE_KEY,
+        on_change="rerun",
+    ) as guide:
+        if not guide.open:
+            return
         st.markdown(
             _(
                 "- **Baseline**: the last year the authors could know, 2014 for the 2015-2020 strategy and "
@@ -289,7 +300,7 @@ def scorecard(tests: list, results: list, open_statement: Callable[[str], None])
         state[SCORECARD_ROUND] = state.get(SCORECARD_ROUND, 0) + 1
 
     st.dataframe(
-        table,
+        ui.grid_data(table),
         width="stretch",
         hide_index=True,
         key=table_key,
