@@ -16,6 +16,7 @@ OWN_WORDS = [
     ("outlook_indicator_links.csv", "rationale"),
     ("key_figures.csv", "label"),
     ("theme_indicators.csv", "reason"),
+    ("published_issues.csv", "subject"),
 ]
 QUOTATIONS = [("outlook_statements.csv", "statement"), ("key_figures.csv", "quote")]
 # Former names and the UN's current ones (a quotation inside our words is in double quotes).
