@@ -105,6 +105,30 @@ CSP+=" img-src 'self' data: blob:; font-src 'self' data:; connect-src 'self';"
 CSP+=" worker-src 'self' blob:; child-src 'self' blob:; frame-src 'self'; manifest-src 'self';"
 CSP+=" object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'self'"
 
+# Streamlit's icon font cut to the icons the pages can show (dashboard.icon_font: 64 of its
+# 365 KB, on every first visit), made afresh at each start so a new icon in the code is in it.
+# Revalidated on each visit rather than kept a year like the bundles: the cut keeps the original's
+# name, and a later cut under that name may hold more icons. Without it, nginx serves the original.
+# Started by root, nginx's workers read files as nobody, who may not enter $RUN (a private
+# temporary directory): the font then goes to a directory of its own, removed on stop.
+FONTS="$RUN/fonts"
+if [ "$(id -u)" = 0 ]; then
+  FONTS=$(mktemp -d /tmp/seeeca-fonts.XXXXXX)
+  chmod 755 "$FONTS"
+fi
+icon_font=""
+if "$PY" -m dashboard.icon_font "$FONTS" >"$RUN/icon-font.log" 2>&1; then
+  font_name=$(basename "$(ls "$FONTS"/MaterialSymbols-Rounded*.woff2)")
+  icon_font+="        location = /static/media/$font_name {"$'\n'
+  icon_font+="            alias $FONTS/$font_name;"$'\n'
+  icon_font+="            include $RUN/headers.conf;"$'\n'
+  icon_font+="            add_header Cache-Control \"no-cache\" always;"$'\n'
+  icon_font+="        }"$'\n'
+  log "$(tail -n 1 "$RUN/icon-font.log")"
+else
+  log "icon font not cut, serving Streamlit's own ($(tail -n 1 "$RUN/icon-font.log"))" >&2
+fi
+
 # Each replica N: a server of seeeca_new (new browsers, in turn), its route label rN for the
 # route cookie, and its own upstream seeeca_rN with the other replicas as backups.
 upstreams="" route_map="" served_map="" replica_upstreams=""
@@ -128,11 +152,12 @@ render() {
     -e "s|@MIME_TYPES@|/etc/nginx/mime.types|g" -e "s|@BROTLI_MODULE@|$BROTLI_MODULE|g" \
     -e "s|@CSP@|$CSP|g" "$1" |
     awk -v servers="$upstreams" -v routes="$route_map" -v served="$served_map" \
-      -v replicas="$replica_upstreams" '
+      -v replicas="$replica_upstreams" -v icon_font="$icon_font" '
       $0 == "@UPSTREAMS@" { printf "%s", servers; next }
       $0 == "@ROUTE_MAP@" { printf "%s", routes; next }
       $0 == "@SERVED_MAP@" { printf "%s", served; next }
       $0 == "@REPLICA_UPSTREAMS@" { printf "%s", replicas; next }
+      $0 == "@ICON_FONT@" { printf "%s", icon_font; next }
       { print }'
 }
 render deploy/nginx.conf.template >"$RUN/nginx.conf"
@@ -196,6 +221,7 @@ stop_all() {
   done
   for pid in "${PIDS[@]}" $NGINX_PID; do kill -KILL "$pid" 2>/dev/null || true; done
   rm -f "$RUN/serve.pid" "$RUN"/replica-*.pid
+  [ "$FONTS" = "$RUN/fonts" ] || rm -rf "$FONTS"
   log "stopped"
 }
 trap 'stop_all; exit 130' INT

@@ -42,6 +42,16 @@ from tests.browser.harness import (
 pytestmark = pytest.mark.browser
 
 NGINX_CANDIDATES = ("/usr/sbin/nginx", "/usr/bin/nginx")
+ICON = '[data-testid="stIconMaterial"]'
+# An icon is its name typed in the icon font, drawn as one glyph by a ligature; a name the
+# served font lacks draws as its letters, overflowing the icon's box (Streamlit fixes its width).
+ICONS_DRAWN_AS_TEXT = f"""async () => {{
+    await document.fonts.ready;
+    return Array.from(document.querySelectorAll('{ICON}'))
+        .filter(e => e.offsetParent !== null
+            && e.scrollWidth > 1.5 * parseFloat(getComputedStyle(e).fontSize))
+        .map(e => e.textContent);
+}}"""
 START_TIMEOUT = 180
 PROJECTS_2019 = "Projects implemented 2019"  # the overview metric's label starts so
 
@@ -117,6 +127,8 @@ def test_page_renders_through_the_proxy(proxy_page, served, page_file):
     assert proxy_page.locator("h1").count() >= 1, "every page has a title"
     # Charts and maps draw after the script run; CSP violations would show up while they do.
     proxy_page.wait_for_timeout(1500)
+    assert proxy_page.locator(ICON).count() >= 3, "the sidebar's and page's icons are there"
+    assert not proxy_page.evaluate(ICONS_DRAWN_AS_TEXT), "an icon missing from the cut font"
     name = url_path(page_file).strip("/") or "overview"
     screenshot(proxy_page, f"proxy-{name}")
     assert_offline_and_clean(proxy_page, proxy_page.record)
@@ -205,6 +217,21 @@ def test_javascript_compressed_cached_and_not_downloaded_again(browser, served):
         assert not downloaded, f"JavaScript downloaded again on a repeat visit: {downloaded}"
     finally:
         context.close()
+
+
+def test_the_icon_font_is_cut_to_the_icons_the_pages_show(served):
+    """The proxy serves Streamlit's icon font cut down (scripts/serve.sh, dashboard.icon_font):
+    a fifth of the original on every first visit, revalidated since a later cut keeps its name.
+    That every icon on every page still draws as an icon is checked on each page above."""
+    from dashboard import icon_font
+
+    original = icon_font.icon_font_path(icon_font.streamlit_static())
+    status, headers, body = _get(f"{served.base_url}/static/media/{original.name}")
+    assert status == 200 and body.startswith(b"wOF2"), headers
+    assert len(body) < original.stat().st_size / 3
+    assert headers["Cache-Control"] == "no-cache"
+    assert headers["Content-Type"] == "font/woff2"
+    assert headers["X-Content-Type-Options"] == "nosniff", "the security headers come with it"
 
 
 def _selected_countries(page) -> list[str]:
