@@ -169,3 +169,14 @@ def test_a_label_belongs_to_the_frame_alone():
     ):  # its arrays cannot be written behind its back
         frame["year"].to_numpy()[0] = 1999
     assert speedups.result_label(frame) == ("a query", 1)
+
+
+def test_a_copy_labelled_beside_its_stored_result_loses_its_label_when_written():
+    """cache.query labels its shallow copy with the stored result it shares blocks with; the
+    label keeps that result, so a write replaces the block even once the cache dropped it."""
+    stored = pd.DataFrame({"iso3": ["UKR", "SRB"], "value": [3.0, 1.0]})
+    frame = speedups.label_result(stored.copy(deep=False), ("a query", 2), shared_with=stored)
+    del stored  # the cache let go of it
+    assert speedups.result_label(frame) == ("a query", 2)
+    frame.loc[0, "value"] = 9.0
+    assert speedups.result_label(frame) is None

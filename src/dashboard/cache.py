@@ -196,8 +196,8 @@ def query(function: Callable[..., pd.DataFrame], *args, **kwargs) -> pd.DataFram
     # glossary): one result per warehouse version, kept whatever its size, since every page
     # asks for it. Only the results of selections, which come and go, share the byte budget.
     store = _query_results if args or kwargs else _warehouse_results
-    result = store.get(key, lambda: _run(function, path, args, kwargs, version)).copy(deep=False)
-    return speedups.label_result(result, key)
+    stored = store.get(key, lambda: _run(function, path, args, kwargs, version))
+    return speedups.label_result(stored.copy(deep=False), key, shared_with=stored)
 
 
 def shaped(

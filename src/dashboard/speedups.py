@@ -62,14 +62,19 @@ def _structure(frame: pd.DataFrame) -> tuple:
     return (manager, manager.blocks, manager.axes[0], manager.axes[1])
 
 
-def label_result(frame: pd.DataFrame, label: Hashable) -> pd.DataFrame:
-    """Name `frame` (a fresh shallow copy of a stored query result) by `label`, the query that
-    made it, for as long as it is unchanged; see `result_label`. Returns the frame."""
+def label_result(
+    frame: pd.DataFrame, label: Hashable, shared_with: pd.DataFrame | None = None
+) -> pd.DataFrame:
+    """Name `frame` by `label` (the cache key it was kept under) for as long as it is unchanged;
+    see `result_label`. `shared_with`: a frame sharing its blocks that outlives it (the stored
+    result `frame` is a shallow copy of); by default a shallow copy is made. Returns the frame."""
     # An attribute of this object only: pandas carries neither it into frames derived from this
-    # one nor into a pickle of it. It holds a shallow copy, so the frame's blocks are always
-    # shared with another frame and copy-on-write replaces any block written to (a block that is
-    # not shared, e.g. once the cache let go of the stored result, would be written in place).
-    object.__setattr__(frame, _LABEL, (label, _structure(frame), frame.copy(deep=False)))
+    # one nor into a pickle of it. It holds a frame sharing the blocks, so they are always shared
+    # and copy-on-write replaces any block written to (a block that is not shared, e.g. once the
+    # cache let go of the stored result, would be written in place).
+    if shared_with is None:
+        shared_with = frame.copy(deep=False)
+    object.__setattr__(frame, _LABEL, (label, _structure(frame), shared_with))
     return frame
 
 
