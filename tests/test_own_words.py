@@ -21,6 +21,8 @@ OWN_WORDS = [
 QUOTATIONS = [("outlook_statements.csv", "statement"), ("key_figures.csv", "quote")]
 # Former names and the UN's current ones (a quotation inside our words is in double quotes).
 RENAMED = {"Turkey": "Türkiye", "Nur-Sultan": "Astana", "Nur Sultan": "Astana"}
+# An identifier where words belong: s2015.to1, o2015_09, gs.07, southern_africa, migof.o2.
+CODE = re.compile(r"\b[a-z]+\d*[._][a-z0-9]{2,}")
 
 
 def column(name: str, field: str) -> list[str]:
@@ -43,6 +45,12 @@ def test_the_dashboards_own_words_use_current_un_names(name, field):
         if re.search(rf"\b{re.escape(old)}\b", unquoted(text))
     ]
     assert not former
+
+
+@pytest.mark.parametrize(("name", "field"), OWN_WORDS)
+def test_the_dashboards_own_words_name_things_not_codes(name, field):
+    """What a finding checked, a figure's label, a title: shown as written, so never an id."""
+    assert not [text for text in column(name, field) if CODE.search(text)]
 
 
 def test_quotations_keep_the_published_names():

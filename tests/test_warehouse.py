@@ -98,7 +98,7 @@ def test_findings_carry_document_and_section(con):
 
 def test_transcription_findings_are_in_the_warehouse(con):
     subjects = {row[0] for row in con.execute("select subject from dq_finding").fetchall()}
-    assert "southern_africa" in subjects  # the regional table missing from the conversion
+    assert "Southern Africa" in subjects  # the regional table missing from the conversion
 
 
 def test_document_figures_are_checked_against_the_datasets(con):
