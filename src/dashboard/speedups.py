@@ -87,8 +87,6 @@ def result_label(frame: pd.DataFrame) -> Hashable | None:
     if labelled is None:
         return None
     label, structure, _shared = labelled
-    now = _structure(frame)
-    same = all(a is b for a, b in zip(structure, now, strict=True)) and all(
-        a is b for a, b in zip(structure[1], now[1], strict=True)
-    )
-    return label if same and len(structure[1]) == len(now[1]) else None
+    # The blocks are a tuple the manager replaces, never changes: one identity covers them all.
+    same = all(then is now for then, now in zip(structure, _structure(frame), strict=True))
+    return label if same else None
